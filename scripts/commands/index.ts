@@ -1,0 +1,11 @@
+import type { Command } from '../lib/cli';
+import { backup } from './backup';
+import { migrate } from './migrate';
+import { user } from './user';
+
+/** Every `npm run triage -- <command>`. Each area adds its command here, one line each. */
+export const COMMANDS: Record<string, Command> = {
+	migrate,
+	user,
+	backup
+};

@@ -1,0 +1,62 @@
+import { createInterface } from 'node:readline/promises';
+import { CliError, parseCommandArgs, readStdin, type Command } from '../lib/cli';
+import { db } from '../../src/lib/server/db';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { createUser, UserError } from '../../src/lib/server/users';
+import { validateUserInput } from '../../src/lib/domain/users';
+import { ROLES } from '../../src/lib/domain/roles';
+
+const USAGE =
+	'npm run triage -- user add --email E --role ROLE [--name N] [--school URN ...]\n' +
+	`  ROLE is one of ${ROLES.join(', ')}. The password is read from standard input.`;
+
+async function askPassword(): Promise<string> {
+	if (!process.stdin.isTTY) return (await readStdin()).replace(/\r?\n$/, '');
+	const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+	// Hide what is typed: readline echoes through _writeToOutput.
+	const r = rl as unknown as { _writeToOutput: (s: string) => void; output: NodeJS.WritableStream };
+	let prompting = true;
+	r._writeToOutput = (s: string) => {
+		if (!prompting || s.includes('Password')) r.output.write(s);
+	};
+	const password = await rl.question('Password: ');
+	prompting = false;
+	rl.close();
+	process.stderr.write('\n');
+	return password;
+}
+
+export const user: Command = {
+	summary: 'Add a user (the first admin of a new install is made this way)',
+	usage: USAGE,
+	async run(argv) {
+		const { values, positionals } = parseCommandArgs(
+			argv,
+			{
+				email: { type: 'string' },
+				role: { type: 'string' },
+				name: { type: 'string' },
+				school: { type: 'string', multiple: true }
+			},
+			USAGE
+		);
+		if (positionals[0] !== 'add') throw new CliError(`Unknown user command "${positionals[0] ?? ''}".\nUsage: ${USAGE}`);
+		const email = values.email ?? '';
+		const parsed = validateUserInput({
+			email,
+			name: values.name ?? email.split('@')[0],
+			role: values.role,
+			schools: (values.school ?? []).join(',')
+		});
+		if (!parsed.ok) throw new CliError(Object.values(parsed.errors).join('\n'));
+		const password = await askPassword();
+		await migrateToLatest(db());
+		try {
+			const created = await createUser(db(), { ...parsed.value, password }, null);
+			console.log(`Added ${created.role.replace('_', ' ')} ${created.email} (user ${created.id}).`);
+		} catch (e) {
+			if (e instanceof UserError) throw new CliError(e.message);
+			throw e;
+		}
+	}
+};

@@ -1,0 +1,19 @@
+import type { Kysely } from 'kysely';
+import { createDb, databasePath } from './connection';
+import type { Database } from './schema';
+
+export type Db = Kysely<Database>;
+export type { Database } from './schema';
+
+let instance: Db | undefined;
+
+/** The app's single Kysely instance, opened on first use from DATABASE_URL. */
+export function db(): Db {
+	instance ??= createDb(databasePath());
+	return instance;
+}
+
+export async function closeDb(): Promise<void> {
+	await instance?.destroy();
+	instance = undefined;
+}

@@ -1,0 +1,9 @@
+import type { FoundationTables } from './foundation';
+
+/**
+ * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
+ * in this folder and is added here, so the interface stays one type without one huge file.
+ */
+export interface Database extends FoundationTables {}
+
+export type * from './foundation';
