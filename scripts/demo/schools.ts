@@ -1,0 +1,79 @@
+import { pick, seededRandom } from './random';
+
+/** The demo LA: a made-up authority with a code no real LA uses. */
+export const DEMO_LA = { code: '999', name: 'Westmoor' } as const;
+
+export type DemoPhase = 'infant' | 'junior' | 'primary' | 'special';
+
+export interface DemoSchool {
+	urn: number;
+	establishmentNumber: string;
+	name: string;
+	phase: DemoPhase;
+	type: string;
+	ageLow: number;
+	ageHigh: number;
+	town: string;
+	street: string;
+	postcode: string;
+	headName: string;
+	easting: number;
+	northing: number;
+	/** Underlying strength, used to generate results: negative means weaker than England. */
+	strength: number;
+	ofstedRating: string | null;
+	ofstedDate: string | null;
+}
+
+const TOWNS = ['Westmoor', 'Ashby Cross', 'Brackenford', 'Colley Vale', 'Dunmere', 'Elmsworth', 'Farleigh', 'Greystone', 'Holloway End', 'Kestle'];
+const PLACES = ['Oakfield', 'Riverside', 'Hillcrest', 'Meadowbank', 'Northgate', 'Southlands', 'Brook Lane', 'Church Road', 'Park View', 'Willow Green', 'Castle Hill', 'Mill Lane', 'Orchard', 'Ferndale', 'Highfield', 'Lakeside', 'Moorland', 'Stonebridge'];
+const SAINTS = ['St Mary’s', 'St John’s', 'St Peter’s', 'Holy Trinity', 'St Anne’s', 'Christ Church', 'St Michael’s', 'All Saints'];
+const FIRST = ['Amara', 'Ben', 'Carys', 'David', 'Elin', 'Farah', 'Gareth', 'Hannah', 'Imran', 'Joanne', 'Kofi', 'Laura', 'Mark', 'Nadia', 'Owen', 'Priya', 'Rachel', 'Sam', 'Tom', 'Zoe'];
+const LAST = ['Adams', 'Bennett', 'Clarke', 'Dhillon', 'Evans', 'Fletcher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Shah', 'Turner', 'Walsh'];
+const TYPES = ['Community school', 'Voluntary aided school', 'Voluntary controlled school', 'Academy converter', 'Academy sponsor led', 'Foundation school'];
+const OFSTED = ['Outstanding', 'Good', 'Good', 'Good', 'Good', 'Requires improvement', 'Inadequate'];
+
+/** About 120 schools: mostly primary, with infant and junior pairs and a few special schools. */
+export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
+	const random = seededRandom(seed);
+	const used = new Set<string>();
+	const schools: DemoSchool[] = [];
+	for (let i = 0; i < count; i++) {
+		const r = i / count;
+		const phase: DemoPhase = r < 0.05 ? 'special' : r < 0.15 ? 'infant' : r < 0.25 ? 'junior' : 'primary';
+		const faith = random() < 0.25;
+		let base = faith ? pick(random, SAINTS) : pick(random, PLACES);
+		const town = pick(random, TOWNS);
+		if (used.has(base)) base = `${town} ${base}`;
+		if (used.has(base)) base = `${base} ${i}`;
+		used.add(base);
+		const suffix = { infant: 'Infant School', junior: 'Junior School', primary: faith ? 'CE Primary School' : 'Primary School', special: 'School' }[phase];
+		const name = phase === 'special' ? `${base} Special School` : `${base} ${suffix}`;
+		const type = phase === 'special' ? 'Community special school' : faith ? pick(random, TYPES.slice(1, 3)) : pick(random, TYPES);
+		const [ageLow, ageHigh] = { infant: [4, 7], junior: [7, 11], primary: [4, 11], special: [3, 19] }[phase];
+		// A bell-ish spread of strength, so every category is used.
+		const strength = (random() + random() + random() - 1.5) * 22;
+		const rated = random() < 0.85;
+		const ofstedRating = rated ? (strength < -12 && random() < 0.5 ? pick(random, OFSTED.slice(5)) : strength > 12 && random() < 0.4 ? 'Outstanding' : pick(random, OFSTED.slice(0, 6))) : null;
+		const inspected = new Date(Date.UTC(2018 + Math.floor(random() * 7), Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
+		schools.push({
+			urn: 190001 + i * 7,
+			establishmentNumber: String((phase === 'special' ? 7000 : 2000) + i),
+			name,
+			phase,
+			type,
+			ageLow,
+			ageHigh,
+			town,
+			street: `${1 + Math.floor(random() * 90)} ${pick(random, PLACES)} Road`,
+			postcode: `WM${1 + Math.floor(random() * 9)} ${Math.floor(random() * 9)}${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}`,
+			headName: `${pick(random, ['Mr', 'Mrs', 'Ms', 'Dr'])} ${pick(random, FIRST)} ${pick(random, LAST)}`,
+			easting: 430000 + Math.floor(random() * 40000),
+			northing: 120000 + Math.floor(random() * 40000),
+			strength,
+			ofstedRating,
+			ofstedDate: ofstedRating ? inspected.toISOString().slice(0, 10) : null
+		});
+	}
+	return schools;
+}

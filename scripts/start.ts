@@ -1,0 +1,51 @@
+// npm start: build if needed, migrate, load the demo LA into an empty database, then serve.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { closeDb, db } from '../src/lib/server/db';
+import { databasePath } from '../src/lib/server/db/connection';
+import { migrateToLatest } from '../src/lib/server/db/migrate';
+import { describeLogins, isEmpty, seedDemo } from './demo/seed';
+
+/** Newest modification time of anything the build depends on. */
+function newestSource(paths: string[]): number {
+	let newest = 0;
+	const walk = (p: string) => {
+		if (!existsSync(p)) return;
+		const s = statSync(p);
+		if (s.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
+		else newest = Math.max(newest, s.mtimeMs);
+	};
+	paths.forEach(walk);
+	return newest;
+}
+
+function buildIfNeeded(): void {
+	const built = 'build/index.js';
+	const stale =
+		!existsSync(built) ||
+		newestSource(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']) > statSync(built).mtimeMs;
+	if (!stale) return;
+	console.log('Building the app (first start, or the source has changed)...');
+	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+	if (result.status !== 0) {
+		console.error('The build failed. See the messages above.');
+		process.exit(1);
+	}
+}
+
+buildIfNeeded();
+const path = databasePath();
+const applied = await migrateToLatest(db());
+if (applied.length) console.log(`Database ${path}: applied ${applied.length} migration(s).`);
+if (await isEmpty(db())) {
+	console.log('Empty database: loading the demo LA...');
+	const logins = await seedDemo(db());
+	console.log(describeLogins(logins));
+}
+await closeDb();
+process.env.PORT ??= '3000';
+// ORIGIN is left to the deployer: without it adapter-node takes the origin from the request,
+// which keeps the CSRF check working on localhost and 127.0.0.1 alike.
+console.log(`Triage is running at ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}`);
+await import(join(process.cwd(), 'build/index.js'));

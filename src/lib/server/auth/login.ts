@@ -1,0 +1,34 @@
+import type { Db } from '../db';
+import { findUserByEmail } from '../users';
+import { verifyPassword } from './password';
+import { accountLimiter, addressLimiter } from './rate-limit';
+import { normaliseEmail } from '../../domain/users';
+
+export type LoginResult =
+	| { ok: true; userId: number }
+	| { ok: false; status: 400 | 429; message: string };
+
+// One message for an unknown email and a wrong password, so accounts cannot be discovered.
+const WRONG = 'Enter a correct email address and password';
+const LIMITED = 'Too many sign-in attempts. Wait 15 minutes, then try again.';
+
+/** Checks a sign-in attempt, rate limited per account and per client address. */
+export async function attemptLogin(db: Db, email: string, password: string, address: string): Promise<LoginResult> {
+	const account = normaliseEmail(email);
+	if (!account || !password) return { ok: false, status: 400, message: 'Enter your email address and password' };
+	if (addressLimiter.isLimited(address) || accountLimiter.isLimited(account)) {
+		return { ok: false, status: 429, message: LIMITED };
+	}
+	addressLimiter.record(address);
+	const user = await findUserByEmail(db, account);
+	const valid = user !== undefined && (await verifyPassword(user.password_hash, password));
+	if (!user || !valid) {
+		accountLimiter.record(account);
+		return { ok: false, status: 400, message: WRONG };
+	}
+	if (user.disabled_at !== null) {
+		return { ok: false, status: 400, message: 'This account has been disabled. Ask an admin in your team to turn it back on.' };
+	}
+	accountLimiter.reset(account);
+	return { ok: true, userId: user.id };
+}

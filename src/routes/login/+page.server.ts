@@ -1,0 +1,30 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { attemptLogin } from '$lib/server/auth/login';
+import { createSession, generateSessionToken } from '$lib/server/auth/session';
+import { setSessionCookie } from '$lib/server/auth/cookie';
+
+/** Only same-site paths are followed after sign-in, never another site. */
+function safeRedirect(target: string | null): string {
+	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	return { title: 'Sign in' };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = String(form.get('email') ?? '');
+		const password = String(form.get('password') ?? '');
+		const result = await attemptLogin(db(), email, password, event.getClientAddress());
+		if (!result.ok) return fail(result.status, { email, message: result.message });
+		const token = generateSessionToken();
+		const session = await createSession(db(), token, result.userId);
+		setSessionCookie(event.cookies, token, session.expiresAt);
+		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo')));
+	}
+};

@@ -1,0 +1,20 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { invalidateSession } from '$lib/server/auth/session';
+import { deleteSessionCookie } from '$lib/server/auth/cookie';
+import { requireUser } from '$lib/server/auth/guard';
+
+// Signing out is a POST (from the header). Visiting /logout directly just goes home.
+export const load: PageServerLoad = async (event) => {
+	requireUser(event);
+	redirect(303, '/');
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		if (event.locals.session) await invalidateSession(db(), event.locals.session.id);
+		deleteSessionCookie(event.cookies);
+		redirect(303, '/login');
+	}
+};
