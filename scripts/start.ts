@@ -45,7 +45,8 @@ if (await isEmpty(db())) {
 }
 await closeDb();
 process.env.PORT ??= '3000';
-// ORIGIN is left to the deployer: without it adapter-node takes the origin from the request,
-// which keeps the CSRF check working on localhost and 127.0.0.1 alike.
-console.log(`Triage is running at ${process.env.ORIGIN ?? `http://localhost:${process.env.PORT}`}`);
+// adapter-node assumes https when ORIGIN is unset, which would make SvelteKit's CSRF check refuse
+// every form on a plain-http local start. Default to the local address; production sets ORIGIN.
+process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
+console.log(`Triage is running at ${process.env.ORIGIN}`);
 await import(join(process.cwd(), 'build/index.js'));

@@ -11,8 +11,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.session = null;
 	} else {
 		const { session, user } = await validateSessionToken(db(), token);
-		if (session) setSessionCookie(event.cookies, token, session.expiresAt);
-		else deleteSessionCookie(event.cookies);
+		if (session) setSessionCookie(event.cookies, event.url, token, session.expiresAt);
+		else deleteSessionCookie(event.cookies, event.url);
 		event.locals.user = user;
 		event.locals.session = session;
 	}

@@ -24,7 +24,7 @@ export const actions: Actions = {
 		if (!result.ok) return fail(result.status, { email, message: result.message });
 		const token = generateSessionToken();
 		const session = await createSession(db(), token, result.userId);
-		setSessionCookie(event.cookies, token, session.expiresAt);
+		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
 		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo')));
 	}
 };

@@ -14,7 +14,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		if (event.locals.session) await invalidateSession(db(), event.locals.session.id);
-		deleteSessionCookie(event.cookies);
+		deleteSessionCookie(event.cookies, event.url);
 		redirect(303, '/login');
 	}
 };

@@ -1,30 +1,19 @@
 import type { Cookies } from '@sveltejs/kit';
 import { SESSION_COOKIE } from './session';
 
-/** Secure unless we are plainly in development or tests over http on loopback. */
-function secure(): boolean {
-	if (process.env.COOKIE_SECURE === 'false') return false;
-	if (process.env.COOKIE_SECURE === 'true') return true;
-	const origin = process.env.ORIGIN ?? '';
-	return process.env.NODE_ENV === 'production' && !origin.startsWith('http://');
+/**
+ * Secure whenever the site is served over https, which is how production runs (directly, or
+ * behind a proxy with ORIGIN=https://...). Over plain http on a developer's machine a Secure
+ * cookie would never be sent back, so it is left off there. COOKIE_SECURE=true forces it on.
+ */
+function secure(url: URL): boolean {
+	return process.env.COOKIE_SECURE === 'true' || url.protocol === 'https:';
 }
 
-export function setSessionCookie(cookies: Cookies, token: string, expiresAt: Date): void {
-	cookies.set(SESSION_COOKIE, token, {
-		httpOnly: true,
-		sameSite: 'lax',
-		path: '/',
-		secure: secure(),
-		expires: expiresAt
-	});
+export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
+	cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(url), expires: expiresAt });
 }
 
-export function deleteSessionCookie(cookies: Cookies): void {
-	cookies.set(SESSION_COOKIE, '', {
-		httpOnly: true,
-		sameSite: 'lax',
-		path: '/',
-		secure: secure(),
-		maxAge: 0
-	});
+export function deleteSessionCookie(cookies: Cookies, url: URL): void {
+	cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(url), maxAge: 0 });
 }

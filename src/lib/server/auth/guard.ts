@@ -14,7 +14,9 @@ interface GuardEvent {
 export function requireUser(event: GuardEvent, roles?: readonly Role[]): SessionUser {
 	const user = event.locals.user;
 	if (!user) {
-		const back = event.url.pathname + event.url.search;
+		// Come back to the page, not to a form action (`?/update`) that was posted while signed out.
+		const search = event.url.search.startsWith('?/') ? '' : event.url.search;
+		const back = event.url.pathname + search;
 		redirect(303, back === '/' ? '/login' : `/login?redirectTo=${encodeURIComponent(back)}`);
 	}
 	if (roles && !roles.includes(user.role)) {

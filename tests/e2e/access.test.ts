@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { appRoutes } from '../helpers/routes';
+import { baseUrl } from './harness';
+
+const PUBLIC = new Set(['/login']);
+const routes = appRoutes().filter((r) => !PUBLIC.has(r.path));
+
+describe('signed out', () => {
+	it('finds the app routes to check', () => {
+		expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/admin', '/admin/users', '/logout']));
+	});
+
+	it.each(routes.map((r) => [r.path, r] as const))('GET %s redirects to sign in', async (_path, route) => {
+		const res = await fetch(baseUrl() + route.path, { redirect: 'manual' });
+		expect([302, 303, 307]).toContain(res.status);
+		expect(new URL(res.headers.get('location')!, baseUrl()).pathname).toBe('/login');
+	});
+
+	const actions = routes.flatMap((r) => r.actions.map((a) => [r.path, a] as const));
+	it.each(actions)('POST %s action %s redirects to sign in and changes nothing', async (path, action) => {
+		const url = `${baseUrl()}${path}${action === 'default' ? '' : `?/${action}`}`;
+		const res = await fetch(url, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: 'email=x%40example.org&name=X&role=admin&password=aaaaaaaaaaaaaaaa'
+		});
+		expect([302, 303]).toContain(res.status);
+		expect(new URL(res.headers.get('location')!, baseUrl()).pathname).toBe('/login');
+	});
+});
+
+describe('sign-in', () => {
+	it('answers 429 with a plain message after too many wrong passwords for one account', async () => {
+		const attempt = () =>
+			fetch(`${baseUrl()}/login`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: 'email=analyst%40westmoor.example.org&password=wrong-password-here'
+			});
+		const statuses: number[] = [];
+		for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
+		expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+		expect(statuses[5]).toBe(429);
+		const body = await (await attempt()).text();
+		expect(body).toContain('Too many sign-in attempts. Wait 15 minutes, then try again.');
+	});
+
+	it('refuses a cross-site form post (the origin check is on)', async () => {
+		const res = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'email=admin%40westmoor.example.org&password=triage-demo-2026'
+		});
+		expect(res.status).toBe(403);
+	});
+
+	it('sets an HttpOnly, SameSite=Lax session cookie on the whole site', async () => {
+		const res = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: 'email=admin%40westmoor.example.org&password=triage-demo-2026'
+		});
+		expect(res.status).toBe(303);
+		const cookie = res.headers.get('set-cookie') ?? '';
+		expect(cookie).toMatch(/^triage_session=[a-z2-7]{32};/);
+		expect(cookie).toMatch(/HttpOnly/i);
+		expect(cookie).toMatch(/SameSite=Lax/i);
+		expect(cookie).toMatch(/Path=\//);
+	});
+});

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, expect, inject } from 'vitest';
+import type { Role } from '../../src/lib/domain/roles';
+
+export const DEMO_PASSWORD = 'triage-demo-2026';
+export const DEMO_EMAILS: Record<Role, string> = {
+	admin: 'admin@westmoor.example.org',
+	analyst: 'analyst@westmoor.example.org',
+	lead_adviser: 'lead.adviser@westmoor.example.org',
+	adviser: 'adviser@westmoor.example.org',
+	headteacher: 'head@westmoor.example.org'
+};
+
+export const baseUrl = () => inject('baseUrl');
+
+let browser: Browser | undefined;
+
+/** One Chromium per test file, started the way the brief asks (Debian's build, headless). */
+export async function newPage(): Promise<Page> {
+	browser ??= await chromium.launch({
+		executablePath: inject('chromiumPath'),
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 } });
+	return context.newPage();
+}
+
+afterAll(async () => {
+	await browser?.close();
+	browser = undefined;
+});
+
+export async function signIn(page: Page, role: Role): Promise<void> {
+	await page.goto('/login');
+	await page.getByLabel('Email address').fill(DEMO_EMAILS[role]);
+	await page.getByLabel('Password').fill(DEMO_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+	id: string;
+	help: string;
+	nodes: { target: string[] }[];
+}
+
+/** Runs axe-core against WCAG 2.2 A and AA and fails with a readable list of what broke. */
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+	await page.addScriptTag({ content: axeSource });
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+		const result = await axe.run(document, {
+			runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }
+		});
+		return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+	});
+	const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
+	expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
+}
