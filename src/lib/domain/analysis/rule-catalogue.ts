@@ -34,7 +34,8 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
 		defaultCategory: 'intensive',
 		basis: 'data',
 		description:
-			'Well below England in the latest year, and either below England in enough of the recent data years or enough progress measures significantly below average.'
+			'Well below England in the latest year, and either below England in enough of the recent data years ' +
+			'or enough progress measures significantly below average.'
 	},
 	I3: {
 		id: 'I3',
@@ -108,7 +109,8 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
 		defaultCategory: 'secure_plus',
 		basis: 'both',
 		description:
-			'Well above England in each recent data year (pooled for small cohorts), no progress measure significantly below, RWM high at or above England, Ofsted Good or better (or none recorded), and no open concern.'
+			'Well above England in each recent data year (pooled for small cohorts), no progress measure significantly below, ' +
+			'RWM high at or above England, Ofsted Good or better (or none recorded), and no open concern.'
 	}
 };
 
