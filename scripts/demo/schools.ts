@@ -42,10 +42,11 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 		const r = i / count;
 		const phase: DemoPhase = r < 0.05 ? 'special' : r < 0.15 ? 'infant' : r < 0.25 ? 'junior' : 'primary';
 		const faith = random() < 0.25;
-		let base = faith ? pick(random, SAINTS) : pick(random, PLACES);
+		const place = faith ? pick(random, SAINTS) : pick(random, PLACES);
 		const town = pick(random, TOWNS);
-		if (used.has(base)) base = `${town} ${base}`;
-		if (used.has(base)) base = `${base} ${i}`;
+		// Real LAs repeat names across towns ("Westmoor St Mary's"); try each town before giving up.
+		const options = [place, `${town} ${place}`, ...TOWNS.map((t) => `${t} ${place}`), ...PLACES.map((p) => `${town} ${p}`)];
+		const base = options.find((o) => !used.has(o)) ?? `${town} ${place} ${i}`;
 		used.add(base);
 		const suffix = { infant: 'Infant School', junior: 'Junior School', primary: faith ? 'CE Primary School' : 'Primary School', special: 'School' }[phase];
 		const name = phase === 'special' ? `${base} Special School` : `${base} ${suffix}`;

@@ -1,0 +1,33 @@
+// Takes the README's screenshots from a running app: npm start, then npm run screenshots.
+import { mkdirSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+
+const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
+const OUT = 'static/screenshots';
+const PASSWORD = process.env.DEMO_PASSWORD ?? 'triage-demo-2026';
+
+/** [file name, account, path] for each screenshot in the README. */
+const SHOTS: [string, string, string][] = [
+	['overview', 'admin@westmoor.example.org', '/'],
+	['my-school', 'head@westmoor.example.org', '/'],
+	['users', 'admin@westmoor.example.org', '/admin/users']
+];
+
+mkdirSync(OUT, { recursive: true });
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+});
+for (const [name, email, path] of SHOTS) {
+	const page = await browser.newPage({ baseURL: BASE, viewport: { width: 1280, height: 800 } });
+	await page.goto('/login', { waitUntil: 'networkidle' });
+	await page.getByLabel('Email address').fill(email);
+	await page.getByLabel('Password').fill(PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((u) => u.pathname !== '/login');
+	await page.goto(path, { waitUntil: 'networkidle' });
+	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+	console.log(`${OUT}/${name}.png`);
+	await page.close();
+}
+await browser.close();
