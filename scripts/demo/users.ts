@@ -44,5 +44,7 @@ export async function createDemoUsers(db: Db, schoolUrns: number[]): Promise<Dem
 	for (const [i, urn] of schoolUrns.entries()) {
 		await db.updateTable('schools').set({ link_adviser_id: advisers[i % advisers.length] }).where('urn', '=', urn).execute();
 	}
+	// The demo adviser is the demo headteacher's link adviser, so the two logins work together.
+	await db.updateTable('schools').set({ link_adviser_id: ids['adviser@westmoor.example.org'] }).where('urn', '=', headUrn).execute();
 	return [...STAFF.filter((s, i) => STAFF.findIndex((t) => t.role === s.role) === i), headLogin];
 }

@@ -1,9 +1,11 @@
 import type { FoundationTables } from './foundation';
+import type { NotificationTables } from './notifications';
+import type { SelfEvaluationTables } from './self-evaluation';
 
 /**
  * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
  * in this folder and is added here, so the interface stays one type without one huge file.
  */
-export interface Database extends FoundationTables {}
+export interface Database extends FoundationTables, NotificationTables, SelfEvaluationTables {}
 
 export type * from './foundation';

@@ -1,0 +1,207 @@
+import type { Db } from './db';
+import type { SessionUser } from './auth/session';
+import { audit } from './audit';
+import { nowIso } from './clock';
+import { advisersFor, headteachersOf, notify } from './notifications';
+import {
+	emptySections,
+	nextStatus,
+	parseSections,
+	sectionProblems,
+	SE_SECTIONS,
+	MAX_TEXT,
+	type SeAction,
+	type SeErrors,
+	type SeSections
+} from '../domain/self-evaluation/summary';
+import { academicYearLabel } from '../domain/ks2/types';
+
+/** A refusal to show next to the form; `errors` are keyed by field id. */
+export class SeError extends Error {
+	constructor(
+		message: string,
+		readonly errors: SeErrors = {}
+	) {
+		super(message);
+	}
+}
+
+/**
+ * What this person may do with a school's summary: the school writes it; advisers read and
+ * comment on any school's; the link adviser and lead advisers move it on. Others: nothing.
+ */
+export function seAccess(user: SessionUser, school: { urn: number; link_adviser_id: number | null }) {
+	if (user.role === 'headteacher') return user.schoolUrns.includes(school.urn) ? { side: 'school' as const, canDecide: false } : null;
+	if (user.role === 'lead_adviser') return { side: 'adviser' as const, canDecide: true };
+	if (user.role === 'adviser') return { side: 'adviser' as const, canDecide: school.link_adviser_id === user.id };
+	return null;
+}
+
+export async function getSummary(db: Db, urn: number, year: number) {
+	const row = await db.selectFrom('se_summaries').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
+	if (!row) return null;
+	const comments = await db
+		.selectFrom('se_comments')
+		.leftJoin('users', 'users.id', 'se_comments.user_id')
+		.select(['se_comments.id', 'se_comments.section_key', 'se_comments.body', 'se_comments.created_at', 'users.name as author'])
+		.where('se_comments.summary_id', '=', row.id)
+		.orderBy('se_comments.id')
+		.execute();
+	return {
+		id: row.id,
+		urn: row.urn,
+		year: row.year,
+		status: row.status,
+		sections: parseSections(row.sections_json),
+		updatedAt: row.updated_at,
+		submittedAt: row.submitted_at,
+		reviewedAt: row.reviewed_at,
+		agreedAt: row.agreed_at,
+		comments
+	};
+}
+
+/** The years a school has a summary for, newest first. */
+export async function summaryYears(db: Db, urn: number): Promise<number[]> {
+	const rows = await db.selectFrom('se_summaries').select('year').where('urn', '=', urn).orderBy('year', 'desc').execute();
+	return rows.map((r) => r.year);
+}
+
+async function schoolName(db: Db, urn: number): Promise<string> {
+	const row = await db.selectFrom('schools').select('name').where('urn', '=', urn).executeTakeFirst();
+	return row?.name ?? `URN ${urn}`;
+}
+
+/**
+ * Saves the school's summary as a draft or submits it. Creating and updating go through here so
+ * the status rules and the audit log apply to both.
+ */
+export async function writeSummary(db: Db, user: SessionUser, urn: number, year: number, sections: SeSections, action: 'save' | 'submit'): Promise<void> {
+	const problems = sectionProblems(sections, action === 'submit');
+	if (Object.keys(problems).length > 0) {
+		throw new SeError(action === 'submit' ? 'Complete every section before you submit' : 'Some of the text is too long', problems);
+	}
+	await db.transaction().execute(async (trx) => {
+		const existing = await trx.selectFrom('se_summaries').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
+		const move = nextStatus(existing?.status ?? 'draft', action, 'school');
+		if (!move.ok) throw new SeError(move.message);
+		const now = nowIso();
+		const values = {
+			status: move.status,
+			sections_json: JSON.stringify(sections),
+			updated_at: now,
+			updated_by: user.id,
+			submitted_at: action === 'submit' ? now : null
+		};
+		let id: number;
+		if (existing) {
+			await trx.updateTable('se_summaries').set(values).where('id', '=', existing.id).execute();
+			id = existing.id;
+		} else {
+			({ id } = await trx
+				.insertInto('se_summaries')
+				.values({ ...values, urn, year, created_at: now, reviewed_at: null, agreed_at: null })
+				.returning('id')
+				.executeTakeFirstOrThrow());
+		}
+		await audit(trx, {
+			userId: user.id,
+			action: action === 'submit' ? 'se_summary.submit' : 'se_summary.save',
+			entity: 'se_summary',
+			entityId: id,
+			before: existing && { status: existing.status, sections: JSON.parse(existing.sections_json) },
+			after: { status: move.status, sections }
+		});
+		if (action === 'submit') {
+			await notify(trx, await advisersFor(trx, urn), {
+				kind: 'se_summary.submitted',
+				message: `${await schoolName(trx, urn)} submitted its self-evaluation summary for ${academicYearLabel(year)}`,
+				link: `/self-evaluation/${urn}?year=${year}`,
+				urn
+			});
+		}
+	});
+}
+
+/** Starts this year's draft from last year's summary, so the school edits rather than retypes. */
+export async function copyForward(db: Db, user: SessionUser, urn: number, year: number): Promise<void> {
+	const previous = await db
+		.selectFrom('se_summaries')
+		.select(['sections_json', 'year'])
+		.where('urn', '=', urn)
+		.where('year', '<', year)
+		.orderBy('year', 'desc')
+		.executeTakeFirst();
+	if (!previous) throw new SeError('There is no earlier summary to copy');
+	if (await getSummary(db, urn, year)) throw new SeError(`There is already a summary for ${academicYearLabel(year)}`);
+	await writeSummary(db, user, urn, year, parseSections(previous.sections_json), 'save');
+}
+
+/** An adviser's comment on one section. The school's headteachers are told. */
+export async function addComment(db: Db, user: SessionUser, urn: number, year: number, sectionKey: string, body: string): Promise<void> {
+	const section = SE_SECTIONS.find((s) => s.key === sectionKey);
+	if (!section) throw new SeError('Choose a section to comment on');
+	const text = body.trim();
+	if (!text) throw new SeError('Enter a comment', { [`comment-${sectionKey}`]: 'Enter a comment' });
+	if (text.length > MAX_TEXT) throw new SeError(`Comments must be ${MAX_TEXT} characters or fewer`, { [`comment-${sectionKey}`]: `Comments must be ${MAX_TEXT} characters or fewer` });
+	await db.transaction().execute(async (trx) => {
+		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
+		if (!summary || summary.status === 'draft') throw new SeError('You can comment once the school has submitted its summary');
+		const { id } = await trx
+			.insertInto('se_comments')
+			.values({ summary_id: summary.id, section_key: sectionKey, user_id: user.id, body: text, created_at: nowIso() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit(trx, { userId: user.id, action: 'se_summary.comment', entity: 'se_summary', entityId: summary.id, after: { commentId: id, section: sectionKey, body: text } });
+		await notify(trx, await headteachersOf(trx, urn), {
+			kind: 'se_summary.comment',
+			message: `${user.name} commented on "${section.label}" in your self-evaluation summary`,
+			link: `/self-evaluation/${urn}?year=${year}#section-${sectionKey}`,
+			urn
+		});
+	});
+}
+
+const DONE: Record<'review' | 'agree' | 'return', { column: 'reviewed_at' | 'agreed_at' | null; message: string }> = {
+	review: { column: 'reviewed_at', message: 'has been reviewed' },
+	agree: { column: 'agreed_at', message: 'has been agreed' },
+	return: { column: null, message: 'has been returned to you for changes' }
+};
+
+/** Review, agree or return a submitted summary (link adviser or lead adviser). */
+export async function decideSummary(db: Db, user: SessionUser, urn: number, year: number, action: Exclude<SeAction, 'save' | 'submit'>): Promise<void> {
+	await db.transaction().execute(async (trx) => {
+		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
+		if (!summary) throw new SeError('The school has not started a summary for this year');
+		const move = nextStatus(summary.status, action, 'adviser');
+		if (!move.ok) throw new SeError(move.message);
+		const column = DONE[action].column;
+		await trx
+			.updateTable('se_summaries')
+			.set({ status: move.status, updated_at: nowIso(), ...(column ? { [column]: nowIso() } : {}) })
+			.where('id', '=', summary.id)
+			.execute();
+		await audit(trx, { userId: user.id, action: `se_summary.${action}`, entity: 'se_summary', entityId: summary.id, before: { status: summary.status }, after: { status: move.status } });
+		await notify(trx, await headteachersOf(trx, urn), {
+			kind: `se_summary.${action}`,
+			message: `Your self-evaluation summary for ${academicYearLabel(year)} ${DONE[action].message}`,
+			link: `/self-evaluation/${urn}?year=${year}`,
+			urn
+		});
+	});
+}
+
+/** Every school with its summary status for a year, submitted ones first, for advisers. */
+export async function summariesForYear(db: Db, year: number) {
+	const rows = await db
+		.selectFrom('schools')
+		.leftJoin('se_summaries', (j) => j.onRef('se_summaries.urn', '=', 'schools.urn').on('se_summaries.year', '=', year))
+		.leftJoin('users as adviser', 'adviser.id', 'schools.link_adviser_id')
+		.select(['schools.urn', 'schools.name', 'adviser.name as adviser', 'se_summaries.status', 'se_summaries.submitted_at'])
+		.orderBy('schools.name')
+		.execute();
+	const order = { submitted: 0, reviewed: 1, agreed: 2, draft: 3 } as const;
+	return rows.sort((a, b) => (a.status ? order[a.status] : 4) - (b.status ? order[b.status] : 4));
+}
+
+export { emptySections };

@@ -1,0 +1,23 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { listNotifications, markRead } from '$lib/server/notifications';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	return { title: 'Notifications', notifications: await listNotifications(db(), user.id) };
+};
+
+export const actions: Actions = {
+	read: async (event) => {
+		const user = requireUser(event);
+		const id = Number((await event.request.formData()).get('id'));
+		if (Number.isInteger(id)) await markRead(db(), user.id, id);
+		return { done: true };
+	},
+	readAll: async (event) => {
+		const user = requireUser(event);
+		await markRead(db(), user.id);
+		return { done: true };
+	}
+};

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { SE_SECTIONS } from '../../src/lib/domain/self-evaluation/summary';
+import { expectNoAxeViolations, newPage, signIn } from './harness';
+
+describe('self-evaluation summary', () => {
+	it('a headteacher saves a draft, sees what is missing, and submits', async () => {
+		const page = await newPage();
+		await signIn(page, 'headteacher');
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Self-evaluation' }).click();
+		await page.getByRole('heading', { level: 1, name: /Self-evaluation summary/ }).waitFor();
+		await expectNoAxeViolations(page);
+
+		// A half-written draft saves; submitting it lists what is missing.
+		const first = SE_SECTIONS[0];
+		await page.getByRole('group', { name: 'Your judgement' }).first().getByLabel('Strong standard').check();
+		await page.locator(`[id="${first.key}.evidence"]`).fill('Reading at the expected standard rose from 61% to 74%.');
+		await page.getByRole('button', { name: 'Save as draft' }).click();
+		await page.getByText('Your draft has been saved.').waitFor();
+		await page.getByRole('button', { name: 'Submit to your adviser' }).click();
+		await page.getByText('There is a problem').waitFor();
+		expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the next steps for achievement in key stage 2');
+		await expectNoAxeViolations(page);
+
+		for (const s of SE_SECTIONS) {
+			const section = page.locator(`#section-${s.key}`);
+			await section.getByLabel('Expected standard').check();
+			await page.locator(`[id="${s.key}.evidence"]`).fill(`Our evidence on ${s.label.toLowerCase()}.`);
+			await page.locator(`[id="${s.key}.nextSteps"]`).fill(`Our next steps on ${s.label.toLowerCase()}.`);
+		}
+		await page.getByRole('button', { name: 'Submit to your adviser' }).click();
+		await page.getByText('Your summary has been submitted to your adviser.').waitFor();
+		expect(await page.locator('main').textContent()).toContain('Submitted');
+		await page.context().close();
+	});
+
+	it('the link adviser is notified, comments on a section and agrees it; the head sees both', async () => {
+		const adviser = await newPage();
+		await signIn(adviser, 'adviser');
+		await adviser.getByRole('link', { name: /Notifications/ }).click();
+		await adviser.getByRole('link', { name: /submitted its self-evaluation summary/ }).click();
+		await adviser.getByLabel('Comment on quality of teaching').fill('Which classes did you see?');
+		await adviser.locator('#section-teaching').getByRole('button', { name: 'Add comment' }).click();
+		await adviser.getByText('Your comment has been added.').waitFor();
+		await expectNoAxeViolations(adviser);
+		await adviser.getByRole('button', { name: 'Agree summary' }).click();
+		await adviser.getByText('The summary has been agreed.').waitFor();
+		await adviser.context().close();
+
+		const head = await newPage();
+		await signIn(head, 'headteacher');
+		await head.goto('/notifications');
+		const messages = await head.locator('main li').allTextContents();
+		expect(messages.some((m) => m.includes('commented on "Quality of teaching"'))).toBe(true);
+		expect(messages.some((m) => m.includes('has been agreed'))).toBe(true);
+		await expectNoAxeViolations(head);
+		await head.goto('/self-evaluation');
+		expect(await head.locator('#section-teaching').textContent()).toContain('Which classes did you see?');
+		await head.context().close();
+	});
+
+	it('the staff list shows each school’s status', async () => {
+		const page = await newPage();
+		await signIn(page, 'lead_adviser');
+		await page.goto('/self-evaluation?status=agreed');
+		expect(await page.locator('tbody tr').count()).toBe(1);
+		await expectNoAxeViolations(page);
+		await page.context().close();
+	});
+});
