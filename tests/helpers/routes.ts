@@ -11,13 +11,14 @@ export interface AppRoute {
 }
 
 /** Sample values for route parameters, so every page can be requested. */
-const SAMPLE: Record<string, string> = { urn: '190001', id: '1', year: '2026' };
+const DEFAULT_SAMPLE: Record<string, string> = { urn: '190001', id: '1', year: '2026', framework: 'basic_skills' };
 
 /**
  * Every route in src/routes, found from the files themselves, so a new page is covered by the
  * access tests without anyone remembering to list it.
  */
-export function appRoutes(root = 'src/routes'): AppRoute[] {
+export function appRoutes(sample: Record<string, string> = {}, root = 'src/routes'): AppRoute[] {
+	const SAMPLE = { ...DEFAULT_SAMPLE, ...sample };
 	const routes: AppRoute[] = [];
 	const walk = (dir: string) => {
 		const files = readdirSync(dir);

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { appRoutes } from '../helpers/routes';
+import { baseUrl, DEMO_EMAILS, DEMO_PASSWORD } from './harness';
+
+// School A is the demo headteacher's school; school B is the first demo school, which is not theirs.
+const SCHOOL_B = { urn: '190001', name: 'Southlands Special School' };
+
+async function headteacherCookie(): Promise<string> {
+	const res = await fetch(`${baseUrl()}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email: DEMO_EMAILS.headteacher, password: DEMO_PASSWORD }).toString()
+	});
+	const cookie = res.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`Sign-in as the headteacher failed with ${res.status}`);
+	return cookie;
+}
+
+const routes = appRoutes({ urn: SCHOOL_B.urn }).filter((r) => r.path !== '/login' && r.path !== '/logout');
+const withSchool = routes.filter((r) => r.path.includes(SCHOOL_B.urn));
+
+describe("a headteacher cannot see or change another school's data", () => {
+	it('the check covers school pages', () => {
+		expect(withSchool.length).toBeGreaterThan(0);
+	});
+
+	it.each(routes.map((r) => [r.path] as const))('GET %s shows nothing of school B', async (path) => {
+		const cookie = await headteacherCookie();
+		const res = await fetch(baseUrl() + path, { headers: { cookie }, redirect: 'manual' });
+		const body = await res.text();
+		if (path.includes(SCHOOL_B.urn)) expect([403, 404]).toContain(res.status);
+		expect(body).not.toContain(SCHOOL_B.name);
+	});
+
+	const actions = routes.flatMap((r) => r.actions.map((a) => [r.path, a] as const));
+	it.each(actions)('POST %s ?/%s is refused or changes nothing of school B', async (path, action) => {
+		const cookie = await headteacherCookie();
+		const res = await fetch(`${baseUrl()}${path}${action === 'default' ? '' : `?/${action}`}`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie, origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ urn: SCHOOL_B.urn, id: '1', reason: 'test', body: 'test', section: 'teaching' }).toString()
+		});
+		const body = await res.text();
+		// Pages about school B refuse outright. Pages about the headteacher's own things (their
+		// notifications) may act, but only ever on their own records, so nothing of B shows.
+		if (path.includes(SCHOOL_B.urn)) expect([403, 404]).toContain(res.status);
+		expect(body).not.toContain(SCHOOL_B.name);
+	});
+});
