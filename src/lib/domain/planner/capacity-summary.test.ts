@@ -1,0 +1,100 @@
+import { startOfISOWeek } from 'date-fns';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultTermDates } from '../calendar/default-term-dates';
+import { HALF_TERMS } from '../calendar/half-terms';
+import { toDate, toIso } from '../calendar/iso-date';
+import { workingDays } from '../calendar/working-days';
+import { capacitySummary } from './capacity-summary';
+import { DEFAULT_TEMPLATES } from './default-templates';
+import { plan } from './plan';
+import { planInputArbitrary, PROPERTY_TIMEOUT_MS } from './plan-test-support';
+import type { PlanInput } from './plan-types';
+
+const calendar = defaultTermDates(2026);
+const input: PlanInput = {
+	calendar,
+	closures: [],
+	advisers: [
+		{ id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: [] },
+		{ id: 'sam', name: 'Sam Jones', daysPerWeek: 0.5, daysOff: ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05'] }
+	],
+	schools: [
+		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: 'jane' },
+		{ urn: 100002, name: 'Beech Primary', category: 'intensive', linkAdviserId: 'sam' },
+		{ urn: 100003, name: 'Cedar Primary', category: 'secure', linkAdviserId: 'sam' },
+		{ urn: 100004, name: 'Damson Primary', category: 'secure', linkAdviserId: null }
+	],
+	templates: DEFAULT_TEMPLATES
+};
+const result = plan(input);
+const summary = capacitySummary(input, result);
+
+/** Each week gives the smaller of the days a week and the open days in it. */
+function expectedAvailable(daysPerWeek: number, daysOff: string[]): number[] {
+	const weeks = new Map<string, { halfTerm: string; days: number }>();
+	for (const day of workingDays(calendar).filter((d) => !daysOff.includes(d.date))) {
+		const week = toIso(startOfISOWeek(toDate(day.date)));
+		weeks.set(week, { halfTerm: day.halfTerm, days: (weeks.get(week)?.days ?? 0) + 1 });
+	}
+	return HALF_TERMS.map((h) => [...weeks.values()].filter((w) => w.halfTerm === h).reduce((sum, w) => sum + Math.min(daysPerWeek, w.days), 0));
+}
+
+describe('capacitySummary', () => {
+	it.each([
+		['secure_plus', 0, 0.25, 0],
+		['secure', 2, 0.75, 1.5],
+		['light_touch', 0, 1, 0],
+		['focus', 1, 5.75, 5.75],
+		['intensive', 1, 10, 10]
+	])('costs %s: %i schools at %d days need %d days', (category, schools, daysPerSchool, daysNeeded) => {
+		expect(summary.byCategory.find((c) => c.category === category)).toEqual({ category, schools, daysPerSchool, daysNeeded });
+	});
+
+	it.each([
+		['jane', 3, [] as string[]],
+		['sam', 0.5, ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05']]
+	])("counts %s's available days per half term from days a week and days off", (id, daysPerWeek, daysOff) => {
+		const row = summary.byAdviser.find((a) => a.adviserId === id)!;
+		expect(row.halfTerms.map((h) => h.available)).toEqual(expectedAvailable(daysPerWeek, daysOff));
+	});
+
+	it('flags the adviser who cannot do their schools\' work, with the shortfall by half term', () => {
+		const sam = summary.byAdviser.find((a) => a.adviserId === 'sam')!;
+		const jane = summary.byAdviser.find((a) => a.adviserId === 'jane')!;
+		expect(sam.overCapacity).toBe(true);
+		expect(jane.overCapacity).toBe(false);
+		expect(sam.needed).toBe(10 + 0.75);
+		expect(sam.shortfall).toBe(result.shortfalls.filter((s) => s.adviserId === 'sam').reduce((sum, s) => sum + s.days, 0));
+		for (const shortfall of result.shortfalls) {
+			expect(sam.halfTerms.find((h) => h.halfTerm === shortfall.halfTerm)?.shortfall).toBe(shortfall.days);
+		}
+	});
+
+	it('counts work for a school with no link adviser as unassigned, and lists the schools affected', () => {
+		expect(summary.total.unassigned).toBe(0.75);
+		expect(summary.affectedSchools.map((s) => s.urn)).toContain(100004);
+		expect(summary.affectedSchools.find((s) => s.urn === 100004)?.reasons).toEqual(['Damson Primary has no link adviser. Choose one, then plan again.']);
+		const days = summary.affectedSchools.map((s) => s.unplacedDays);
+		expect(days).toEqual([...days].sort((a, b) => b - a));
+	});
+
+	it('adds up on random LAs: needed is planned plus unplaced, for each adviser and the LA', () => {
+		fc.assert(
+			fc.property(planInputArbitrary, (randomInput) => {
+				const randomResult = plan(randomInput);
+				const s = capacitySummary(randomInput, randomResult);
+				const unplaced = randomResult.unplaced.reduce((sum, u) => sum + u.days, 0);
+				const placed = randomResult.engagements.reduce((sum, e) => sum + e.days, 0);
+				expect(s.total.planned).toBeCloseTo(placed, 9);
+				expect(s.total.needed).toBeCloseTo(placed + unplaced, 9);
+				expect(s.total.shortfall).toBeCloseTo(randomResult.shortfalls.reduce((sum, x) => sum + x.days, 0), 9);
+				for (const row of s.byAdviser) {
+					expect(row.needed).toBeCloseTo(row.halfTerms.reduce((sum, h) => sum + h.needed, 0), 9);
+					expect(row.planned).toBeLessThanOrEqual(row.available + 1e-9);
+				}
+			}),
+			{ numRuns: 100 }
+		);
+	}, PROPERTY_TIMEOUT_MS);
+});
