@@ -1,5 +1,6 @@
 import type { Command } from '../lib/cli';
 import { backup } from './backup';
+import { importCommand } from './import';
 import { migrate } from './migrate';
 import { user } from './user';
 
@@ -7,5 +8,6 @@ import { user } from './user';
 export const COMMANDS: Record<string, Command> = {
 	migrate,
 	user,
-	backup
+	backup,
+	import: importCommand
 };

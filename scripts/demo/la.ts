@@ -1,44 +1,31 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import type { Db } from '../../src/lib/server/db';
-import { nowIso } from '../../src/lib/server/clock';
+import { runImport } from '../../src/lib/server/import/pipeline';
+import { setLaScope } from '../../src/lib/server/import/settings';
+import { describeProblem } from '../../src/lib/domain/import/report';
 import { DEMO_LA, demoSchools } from './schools';
+import { writeDemoFiles } from './dfe-files';
 
 /**
- * Loads the demo LA's school register. Returns the demo schools' URNs in a stable order.
- * (Until the importer exists this writes the register rows directly.)
+ * Loads the demo LA: writes its GIAS register and four years of KS2 results in DfE's formats,
+ * then imports them through the same pipeline as /imports and the CLI, so the demo exercises the
+ * real path. Returns the demo schools' URNs in a stable order.
  */
 export async function loadDemoLa(db: Db): Promise<number[]> {
 	const schools = demoSchools();
-	const now = nowIso();
-	await db.transaction().execute(async (trx) => {
-		for (const s of schools) {
-			await trx
-				.insertInto('schools')
-				.values({
-					urn: s.urn,
-					la_code: DEMO_LA.code,
-					la_name: DEMO_LA.name,
-					establishment_number: s.establishmentNumber,
-					name: s.name,
-					type: s.type,
-					phase: s.phase === 'special' ? 'Not applicable' : 'Primary',
-					status: 'Open',
-					age_low: s.ageLow,
-					age_high: s.ageHigh,
-					head_name: s.headName,
-					street: s.street,
-					locality: null,
-					town: s.town,
-					postcode: s.postcode,
-					easting: s.easting,
-					northing: s.northing,
-					ofsted_rating: s.ofstedRating,
-					ofsted_date: s.ofstedDate,
-					link_adviser_id: null,
-					created_at: now,
-					updated_at: now
-				})
-				.execute();
+	await setLaScope(db, DEMO_LA.code, null);
+	const dir = mkdtempSync(join(tmpdir(), 'triage-demo-'));
+	try {
+		for (const path of await writeDemoFiles(dir, schools)) {
+			const outcome = await runImport(db, { path, fileName: basename(path), userId: null });
+			if (outcome.status === 'rejected') {
+				throw new Error(`The demo file ${basename(path)} did not import:\n${outcome.report.problems.map(describeProblem).join('\n')}`);
+			}
 		}
-	});
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 	return schools.map((s) => s.urn);
 }

@@ -1,4 +1,5 @@
 import type { FoundationTables } from './foundation';
+import type { ImportTables } from './imports';
 import type { NotificationTables } from './notifications';
 import type { SelfEvaluationTables } from './self-evaluation';
 
@@ -6,6 +7,6 @@ import type { SelfEvaluationTables } from './self-evaluation';
  * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
  * in this folder and is added here, so the interface stays one type without one huge file.
  */
-export interface Database extends FoundationTables, NotificationTables, SelfEvaluationTables {}
+export interface Database extends FoundationTables, ImportTables, NotificationTables, SelfEvaluationTables {}
 
 export type * from './foundation';

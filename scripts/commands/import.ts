@@ -1,0 +1,57 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { basename } from 'node:path';
+import { CliError, parseCommandArgs, type Command } from '../lib/cli';
+import type { Db } from '../../src/lib/server/db';
+import { parseImportOptions } from '../../src/lib/domain/import/options';
+
+const USAGE =
+	'npm run triage -- import <file> [--kind ks2|gias] [--year 2018-19] [--version provisional|revised|final]\n' +
+	'  Imports a DfE KS2 performance table (ks2final) or a GIAS file (establishments or links).\n' +
+	'  The kind, year and version are read from the file when not given.';
+
+/**
+ * Runs the migrations only when one is pending. Loading them costs more than a small import,
+ * and scheduled jobs run this command against a database that is nearly always up to date.
+ */
+async function migrateIfPending(db: Db): Promise<void> {
+	const { MIGRATIONS_FOLDER, migrateToLatest } = await import('../../src/lib/server/db/migrate');
+	const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => /^\d+_.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ''));
+	const done = await db.selectFrom('kysely_migration' as never).select('name' as never).execute().catch(() => []);
+	const applied = new Set(done.map((r) => (r as { name: string }).name));
+	if (files.some((f) => !applied.has(f))) await migrateToLatest(db);
+}
+
+export const importCommand: Command = {
+	summary: 'Import a KS2 performance table or a GIAS register file (all or nothing)',
+	usage: USAGE,
+	async run(argv) {
+		const { values, positionals } = parseCommandArgs(
+			argv,
+			{ kind: { type: 'string' }, year: { type: 'string' }, version: { type: 'string' } },
+			USAGE
+		);
+		const file = positionals[0];
+		if (!file || positionals.length > 1) throw new CliError(`Give one file to import.\nUsage: ${USAGE}`);
+		const options = parseImportOptions(values);
+		if (!options.ok) throw new CliError(`${Object.values(options.errors).join('.\n')}.\nUsage: ${USAGE}`);
+		if (!existsSync(file)) throw new CliError(`There is no file at ${file}.`);
+
+		// Loaded here, not at the top, so other commands do not pay for the importer.
+		const [{ db }, { runImport }, text] = await Promise.all([
+			import('../../src/lib/server/db'),
+			import('../../src/lib/server/import/pipeline'),
+			import('../../src/lib/domain/import/report-text')
+		]);
+		await migrateIfPending(db());
+		const outcome = await runImport(db(), { path: file, fileName: basename(file), ...options.value, userId: null });
+		const what = text.describeFile(outcome.report);
+		if (outcome.status === 'rejected') {
+			throw new CliError(`Nothing was imported from ${file}: it has problems.\n${text.problemsText(outcome.report)}`);
+		}
+		if (outcome.status === 'unchanged') {
+			console.log(`${file} is already imported (import ${outcome.importId}, ${outcome.importedAt.slice(0, 10)}). Nothing has changed.`);
+			return;
+		}
+		console.log(`Imported ${file}: ${what} (import ${outcome.importId}).\n${text.reportText(outcome.report)}`);
+	}
+};

@@ -1,0 +1,68 @@
+// The demo LA's data as DfE publishes it: a GIAS search export and one KS2 file per year,
+// written by the project's own generators in the real formats, then imported like any LA's files.
+import { join } from 'node:path';
+import { ENGLAND_RWM_EXPECTED } from '../../src/lib/domain/import/ks2-year';
+import { writeGiasExport, type GiasSchool } from '../generate/gias-file';
+import { writeKs2File, type Ks2School } from '../generate/ks2-file';
+import { seededRandom } from './random';
+import { DEMO_LA, type DemoSchool } from './schools';
+
+/** 2022/23 to 2025/26. Progress scores exist only for 2022/23 and 2025/26 (no KS1 baseline between). */
+export const DEMO_YEARS = [2023, 2024, 2025, 2026] as const;
+const PROGRESS_YEARS = new Set([2023, 2026]);
+/** 2025/26 is not published yet; assume England holds steady. */
+const ENGLAND = (year: number) => ENGLAND_RWM_EXPECTED[year] ?? 62;
+
+export function giasRecord(s: DemoSchool): GiasSchool {
+	const [title, first, ...last] = s.headName.split(' ');
+	return {
+		urn: s.urn, laCode: DEMO_LA.code, laName: DEMO_LA.name, establishmentNumber: s.establishmentNumber, name: s.name,
+		type: s.type, typeGroup: s.type.startsWith('Academy') ? 'Academies' : s.phase === 'special' ? 'Special schools' : 'Local authority maintained schools',
+		status: 'Open', phase: s.phase === 'special' ? 'Not applicable' : 'Primary', ageLow: s.ageLow, ageHigh: s.ageHigh,
+		headTitle: title, headFirstName: first, headLastName: last.join(' '), street: s.street, locality: '', town: s.town,
+		postcode: s.postcode, easting: s.easting, northing: s.northing, ofstedRating: s.ofstedRating, ofstedDate: s.ofstedDate
+	};
+}
+
+/**
+ * How each school's results move over the years, from its hidden strength: most are steady,
+ * some decline or improve, a few have one bad year. Infant schools have no KS2 results at all.
+ */
+export function ks2Schools(schools: readonly DemoSchool[], seed = 42): Ks2School[] {
+	const random = seededRandom(seed);
+	const juniors = schools.filter((s) => s.phase !== 'infant');
+	return juniors.map((s, i) => {
+		const story = random();
+		const small = s.phase === 'primary' && random() < 0.12;
+		return {
+			urn: s.urn, laCode: DEMO_LA.code, estab: s.establishmentNumber, name: s.name, town: s.town, postcode: s.postcode,
+			recordType: s.phase === 'special' ? 2 : 1,
+			ageRange: `${s.ageLow}-${s.ageHigh}`,
+			cohort: s.phase === 'special' ? 6 + Math.floor(random() * 8) : small ? 7 + Math.floor(random() * 4) : s.phase === 'junior' ? 55 + Math.floor(random() * 35) : 25 + Math.floor(random() * 40),
+			strength: s.strength,
+			// Declining schools show a trend; improving ones recover; a few have one bad year.
+			trend: story < 0.1 ? -6 : story < 0.2 ? 4 : 0,
+			shock: story > 0.93 ? { 2026: -14 } : undefined,
+			// The last two primaries opened in 2023: NEW in the 2022/23 file.
+			firstYear: i >= juniors.length - 2 && s.phase === 'primary' ? 2024 : undefined,
+			type: s.type
+		};
+	});
+}
+
+/** Writes every demo file into `dir`; returns their paths, register first, then KS2 oldest first. */
+export async function writeDemoFiles(dir: string, schools: readonly DemoSchool[]): Promise<string[]> {
+	const gias = join(dir, 'edubase_search_export_999.csv');
+	writeGiasExport(gias, schools.map(giasRecord));
+	const ks2 = ks2Schools(schools);
+	const files = [gias];
+	for (const year of DEMO_YEARS) {
+		const file = join(dir, `${year - 1}-${year}_${DEMO_LA.code}_ks2final.csv`);
+		await writeKs2File(file, {
+			year, columnSet: '2025', schools: ks2, las: { [DEMO_LA.code]: DEMO_LA.name },
+			englandRwm: ENGLAND(year), progress: PROGRESS_YEARS.has(year), random: seededRandom(year)
+		});
+		files.push(file);
+	}
+	return files;
+}

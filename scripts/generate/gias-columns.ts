@@ -1,0 +1,25 @@
+/** The columns of a GIAS search export (as downloaded in April 2022), in file order: names only. */
+export const GIAS_SEARCH_EXPORT_COLUMNS: readonly string[] = [
+	'URN', 'LA (code)', 'LA (name)', 'EstablishmentNumber', 'EstablishmentName', 'TypeOfEstablishment (name)',
+	'EstablishmentTypeGroup (name)', 'EstablishmentStatus (name)', 'ReasonEstablishmentOpened (name)',
+	'OpenDate', 'ReasonEstablishmentClosed (name)', 'CloseDate', 'PhaseOfEducation (name)', 'StatutoryLowAge',
+	'StatutoryHighAge', 'Boarders (name)', 'NurseryProvision (name)', 'OfficialSixthForm (name)',
+	'Gender (name)', 'ReligiousCharacter (name)', 'ReligiousEthos (name)', 'Diocese (name)',
+	'AdmissionsPolicy (name)', 'SchoolCapacity', 'SpecialClasses (name)', 'CensusDate', 'NumberOfPupils',
+	'NumberOfBoys', 'NumberOfGirls', 'PercentageFSM', 'TrustSchoolFlag (name)', 'Trusts (name)',
+	'SchoolSponsorFlag (name)', 'SchoolSponsors (name)', 'FederationFlag (name)', 'Federations (name)', 'UKPRN',
+	'FEHEIdentifier', 'FurtherEducationType (name)', 'OfstedLastInsp', 'LastChangedDate', 'Street', 'Locality',
+	'Address3', 'Town', 'County (name)', 'Postcode', 'SchoolWebsite', 'TelephoneNum', 'HeadTitle (name)',
+	'HeadFirstName', 'HeadLastName', 'HeadPreferredJobTitle', 'BSOInspectorateName (name)',
+	'InspectorateReport', 'DateOfLastInspectionVisit', 'NextInspectionVisit', 'TeenMoth (name)',
+	'TeenMothPlaces', 'CCF (name)', 'SENPRU (name)', 'EBD (name)', 'PlacesPRU', 'FTProv (name)',
+	'EdByOther (name)', 'Section41Approved (name)', 'SEN1 (name)', 'SEN2 (name)', 'SEN3 (name)', 'SEN4 (name)',
+	'SEN5 (name)', 'SEN6 (name)', 'SEN7 (name)', 'SEN8 (name)', 'SEN9 (name)', 'SEN10 (name)', 'SEN11 (name)',
+	'SEN12 (name)', 'SEN13 (name)', 'TypeOfResourcedProvision (name)', 'ResourcedProvisionOnRoll',
+	'ResourcedProvisionCapacity', 'SenUnitOnRoll', 'SenUnitCapacity', 'GOR (name)',
+	'DistrictAdministrative (name)', 'AdministrativeWard (name)', 'ParliamentaryConstituency (name)',
+	'UrbanRural (name)', 'GSSLACode (name)', 'Easting', 'Northing', 'MSOA (name)', 'LSOA (name)',
+	'InspectorateName (name)', 'SENStat', 'SENNoStat', 'PropsName', 'OfstedRating (name)', 'RSCRegion (name)',
+	'Country (name)', 'UPRN', 'SiteName', 'QABName (name)', 'EstablishmentAccredited (name)', 'QABReport',
+	'CHNumber', 'MSOA (code)', 'LSOA (code)', 'FSM', 'Linked establishments'
+];

@@ -1,0 +1,137 @@
+import type { Generated } from 'kysely';
+import type { Ks2Version } from '../../../domain/import/version';
+import type { FileFormat } from '../../../domain/import/header';
+import type { ComparatorKind } from '../../../domain/ks2/types';
+import type { SchoolsTable } from './foundation';
+
+/** One row per import: the history page, the same-file check and rollback all read it. */
+export interface ImportsTable {
+	id: Generated<number>;
+	format: FileFormat;
+	file_name: string;
+	sha256: string;
+	size_bytes: number;
+	/** Summer of the tests (2019 = 2018/19); null for GIAS files. */
+	year: number | null;
+	version: Ks2Version | null;
+	/** LA codes a KS2 file covered, comma separated: a later version replaces these LAs' rows. */
+	la_codes: string | null;
+	user_id: number | null;
+	imported_at: string;
+	rows_read: number;
+	schools_added: number;
+	schools_updated: number;
+	/** KS2 results and comparators, or links, written. */
+	records_stored: number;
+	/** The full ImportReport as shown after the import. */
+	report_json: string;
+	rolled_back_at: string | null;
+	rolled_back_by: number | null;
+}
+
+/**
+ * The KS2 figures, one `real` column per Ks2Figures field and a `_code` twin holding the code
+ * DfE published instead of a number (SUPP, NA, LOWCOV, '' for blank...). Both null: the file
+ * had no such column. See server/import/ks2-columns.ts for the field mapping.
+ */
+export interface Ks2FigureValues {
+	cohort: number | null;
+	disadvantaged_count: number | null;
+	disadvantaged_pct: number | null;
+	rwm_expected: number | null;
+	rwm_high: number | null;
+	read_expected: number | null;
+	read_high: number | null;
+	read_average: number | null;
+	writ_expected: number | null;
+	writ_high: number | null;
+	mat_expected: number | null;
+	mat_high: number | null;
+	mat_average: number | null;
+	read_progress: number | null;
+	read_progress_lower: number | null;
+	read_progress_upper: number | null;
+	read_progress_band: number | null;
+	read_coverage: number | null;
+	writ_progress: number | null;
+	writ_progress_lower: number | null;
+	writ_progress_upper: number | null;
+	writ_progress_band: number | null;
+	writ_coverage: number | null;
+	mat_progress: number | null;
+	mat_progress_lower: number | null;
+	mat_progress_upper: number | null;
+	mat_progress_band: number | null;
+	mat_coverage: number | null;
+	rwm_expected_disadvantaged: number | null;
+	rwm_expected_not_disadvantaged: number | null;
+	rwm_high_disadvantaged: number | null;
+	cohort_3yr: number | null;
+	rwm_expected_3yr: number | null;
+	rwm_high_3yr: number | null;
+}
+
+export type Ks2FigureColumn = keyof Ks2FigureValues;
+export type Ks2FigureCodes = { [K in Ks2FigureColumn as `${K}_code`]: string | null };
+
+export interface Ks2ResultsTable extends Ks2FigureValues, Ks2FigureCodes {
+	urn: number;
+	year: number;
+	la_code: string | null;
+	/** 1 mainstream, 2 special. */
+	record_type: number;
+	import_id: number;
+}
+
+export interface Ks2ComparatorsTable extends Ks2FigureValues, Ks2FigureCodes {
+	year: number;
+	kind: ComparatorKind;
+	/** The LA code for kind 'la', 'england' otherwise. */
+	area: string;
+	import_id: number;
+}
+
+/** GIAS links: predecessor and successor URNs, so a converted academy keeps its history. */
+export interface SchoolLinksTable {
+	urn: number;
+	link_urn: number;
+	/** As GIAS writes it: "Predecessor", "Successor - merged", ... */
+	link_type: string;
+	link_name: string | null;
+	link_date: string | null;
+	import_id: number;
+}
+
+/** What an import replaced; `replaced_by` is that import. Rollback puts these rows back. */
+export interface Ks2ResultsReplacedTable extends Ks2ResultsTable {
+	replaced_by: number;
+}
+export interface Ks2ComparatorsReplacedTable extends Ks2ComparatorsTable {
+	replaced_by: number;
+}
+export interface SchoolLinksReplacedTable extends SchoolLinksTable {
+	replaced_by: number;
+}
+
+type Nullable<T> = { [K in keyof T]: T[K] | null };
+
+/**
+ * A register row as it was before a GIAS import changed it (or was_new = 1 if the import added
+ * it). The columns are the register's own, less link_adviser_id, which imports never touch.
+ */
+export interface SchoolsReplacedTable extends Nullable<Omit<SchoolsTable, 'urn' | 'link_adviser_id'>> {
+	replaced_by: number;
+	urn: number;
+	was_new: number;
+}
+
+export interface ImportTables {
+	imports: ImportsTable;
+	ks2_results: Ks2ResultsTable;
+	ks2_comparators: Ks2ComparatorsTable;
+	school_links: SchoolLinksTable;
+	ks2_results_replaced: Ks2ResultsReplacedTable;
+	ks2_comparators_replaced: Ks2ComparatorsReplacedTable;
+	school_links_replaced: SchoolLinksReplacedTable;
+	schools_replaced: SchoolsReplacedTable;
+}

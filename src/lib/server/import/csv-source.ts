@@ -1,0 +1,161 @@
+import { createHash, type Hash } from 'node:crypto';
+import { createReadStream, promises as fs } from 'node:fs';
+import { Transform } from 'node:stream';
+import Papa from 'papaparse';
+import { binaryProblem, hasUtf8Bom } from '../../domain/import/bytes';
+import { decodeCp1252 } from '../../domain/import/cp1252';
+import type { ImportProblem } from '../../domain/import/report';
+
+export type TextEncoding = 'utf-8' | 'windows-1252';
+
+export interface FileFacts {
+	sizeBytes: number;
+	/** Null when the file has a BOM: then the hash is taken while parsing, saving a pass over the file. */
+	sha256: string | null;
+	encoding: TextEncoding;
+}
+
+/** Small chunks keep few parsed rows alive at once, which keeps garbage collection cheap (measured). */
+const READ_CHUNK = 1 << 16;
+
+/**
+ * First look at a file, before it is parsed: size, SHA-256, and whether it is text at all.
+ * UTF-8 is tried first (DfE's KS2 files are UTF-8 with a BOM); text that is not valid UTF-8 is
+ * Windows-1252, which is what GIAS writes. Latin-1 would get 0x92 (’) wrong, so it is never used.
+ */
+export async function inspectFile(path: string, maxBytes: number): Promise<{ ok: true; facts: FileFacts } | { ok: false; problem: string; sizeBytes: number }> {
+	const { size } = await fs.stat(path);
+	if (size === 0) return { ok: false, problem: 'The file is empty.', sizeBytes: 0 };
+	if (size > maxBytes) {
+		return { ok: false, problem: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(maxBytes)}. Check it is the right file; an England-wide KS2 file is about 21 MB.`, sizeBytes: size };
+	}
+	const head = Buffer.alloc(Math.min(size, READ_CHUNK));
+	const handle = await fs.open(path, 'r');
+	try {
+		await handle.read(head, 0, head.length, 0);
+	} finally {
+		await handle.close();
+	}
+	const problem = binaryProblem(head);
+	if (problem) return { ok: false, problem, sizeBytes: size };
+	// A BOM says UTF-8: no need to read the whole file before parsing it.
+	if (hasUtf8Bom(head)) return { ok: true, facts: { sizeBytes: size, sha256: null, encoding: 'utf-8' } };
+
+	const hash = createHash('sha256');
+	let utf8: TextDecoder | null = new TextDecoder('utf-8', { fatal: true });
+	let encoding: TextEncoding = 'utf-8';
+	for await (const chunk of createReadStream(path, { highWaterMark: READ_CHUNK }) as AsyncIterable<Buffer>) {
+		hash.update(chunk);
+		if (utf8) {
+			try {
+				utf8.decode(chunk, { stream: true });
+			} catch {
+				utf8 = null;
+				encoding = 'windows-1252';
+			}
+		}
+	}
+	return { ok: true, facts: { sizeBytes: size, sha256: hash.digest('hex'), encoding } };
+}
+
+export function megabytes(bytes: number): string {
+	return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${Math.ceil(bytes / 1000)} KB`;
+}
+
+export interface RowSink {
+	/** Called for every row, the header first. `rowNumber` counts the header as row 1. Return false to stop. */
+	row(cells: string[], rowNumber: number): boolean;
+	/** A CSV syntax problem (broken quoting). */
+	problem(p: ImportProblem): void;
+	progress?(bytesRead: number): void;
+}
+
+/**
+ * Splits decoded text so that runs of lines with no quote character are separate pieces.
+ * papaparse parses a piece with no quotes by splitting (its documented "fast mode"), several
+ * times faster than its character scanner; pieces with quotes get the full parser. The split is
+ * only a speed-up: papaparse joins a row cut between pieces, so any split parses the same.
+ */
+export function* quoteFreeRuns(text: string): Generator<string> {
+	let start = 0;
+	while (start < text.length) {
+		const quote = text.indexOf('"', start);
+		if (quote < 0) break;
+		const lineStart = text.lastIndexOf('\n', quote) + 1;
+		if (lineStart > start) yield text.slice(start, lineStart);
+		// Take whole lines until the quotes balance, so a quoted field with a line break stays whole.
+		let end = lineStart;
+		let quotes = 0;
+		do {
+			const next = text.indexOf('\n', end);
+			if (next < 0) {
+				end = text.length;
+				break;
+			}
+			for (let i = text.indexOf('"', end); i >= 0 && i < next; i = text.indexOf('"', i + 1)) quotes++;
+			end = next + 1;
+		} while (quotes % 2 === 1);
+		yield text.slice(Math.max(lineStart, start), end);
+		start = end;
+	}
+	if (start < text.length) yield text.slice(start);
+}
+
+const QUOTE_PROBLEMS: Record<string, string> = {
+	MissingQuotes: 'a quoted value is never closed (a " is missing), so the rest of the file cannot be read.',
+	InvalidQuotes: 'a quoted value has text after its closing quote. A " inside a value must be written as "".'
+};
+
+/**
+ * Streams the file through papaparse, one chunk at a time: rows are handed to the sink as they
+ * are parsed and never kept, so memory stays flat whatever the file's size.
+ */
+export function parseCsv(path: string, encoding: TextEncoding, sink: RowSink, hash?: Hash): Promise<number> {
+	// TextDecoder strips a UTF-8 BOM; cp1252 has its own decoder (see domain/import/cp1252.ts).
+	const utf8 = new TextDecoder('utf-8');
+	const decode = (chunk: Buffer) => (encoding === 'utf-8' ? utf8.decode(chunk, { stream: true }) : decodeCp1252(chunk));
+	let bytesRead = 0;
+	const toText = new Transform({
+		readableObjectMode: true,
+		transform(chunk: Buffer, _enc, done) {
+			bytesRead += chunk.length;
+			hash?.update(chunk);
+			for (const run of quoteFreeRuns(decode(chunk))) this.push(run);
+			done();
+		},
+		flush(done) {
+			const rest = encoding === 'utf-8' ? utf8.decode() : '';
+			done(null, rest === '' ? undefined : rest);
+		}
+	});
+	return new Promise((resolve, reject) => {
+		let rows = 0;
+		const input = createReadStream(path, { highWaterMark: READ_CHUNK }).on('error', reject);
+		Papa.parse(input.pipe(toText) as unknown as File, {
+			delimiter: ',',
+			quoteChar: '"',
+			header: false,
+			skipEmptyLines: false,
+			chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+				const before = rows;
+				for (const e of results.errors) {
+					const message = QUOTE_PROBLEMS[e.code] ?? `${e.message}.`;
+					sink.problem({ row: e.row === undefined ? null : before + e.row + 1, column: null, message });
+				}
+				for (const cells of results.data) {
+					rows++;
+					// A blank line (including a final newline) is not a row of data.
+					if (cells.length === 1 && cells[0] === '') continue;
+					if (!sink.row(cells, rows)) {
+						parser.abort();
+						input.destroy();
+						return;
+					}
+				}
+				sink.progress?.(bytesRead);
+			},
+			complete: () => resolve(rows),
+			error: (e: Error) => reject(e)
+		});
+	});
+}

@@ -1,0 +1,66 @@
+import type { Db } from '../db';
+import type { FileFormat } from '../../domain/import/header';
+import type { ImportReport } from '../../domain/import/report';
+import type { Ks2Version } from '../../domain/import/version';
+
+export interface ImportRecord {
+	id: number;
+	format: FileFormat;
+	fileName: string;
+	sha256: string;
+	sizeBytes: number;
+	year: number | null;
+	version: Ks2Version | null;
+	laCodes: string[];
+	importedAt: string;
+	importedBy: string | null;
+	rowsRead: number;
+	schoolsAdded: number;
+	schoolsUpdated: number;
+	recordsStored: number;
+	rolledBackAt: string | null;
+	rolledBackBy: string | null;
+	/** A later live import that replaced this one's data, if any. */
+	replacedBy: number | null;
+	/** A later live import that must be rolled back first, or null if this one can be rolled back now. */
+	blockedBy: number | null;
+}
+
+/** Whether `later` overlaps `earlier`: same format and, for KS2, the same year and at least one LA. */
+function overlaps(earlier: ImportRecord, later: ImportRecord): boolean {
+	if (earlier.format !== later.format) return false;
+	if (earlier.format !== 'ks2') return true;
+	return earlier.year === later.year && (later.laCodes.length === 0 || earlier.laCodes.some((la) => later.laCodes.includes(la)));
+}
+
+/** Every import, newest first, with whether each can be rolled back now. */
+export async function importHistory(db: Db): Promise<ImportRecord[]> {
+	const rows = await db
+		.selectFrom('imports')
+		.leftJoin('users as importer', 'importer.id', 'imports.user_id')
+		.leftJoin('users as roller', 'roller.id', 'imports.rolled_back_by')
+		.selectAll('imports')
+		.select(['importer.name as importer_name', 'roller.name as roller_name'])
+		.orderBy('imports.id', 'desc')
+		.execute();
+	const records: ImportRecord[] = rows.map((r) => ({
+		id: r.id, format: r.format, fileName: r.file_name, sha256: r.sha256, sizeBytes: r.size_bytes,
+		year: r.year, version: r.version, laCodes: (r.la_codes ?? '').split(',').filter(Boolean),
+		importedAt: r.imported_at, importedBy: r.importer_name, rowsRead: r.rows_read,
+		schoolsAdded: r.schools_added, schoolsUpdated: r.schools_updated, recordsStored: r.records_stored,
+		rolledBackAt: r.rolled_back_at, rolledBackBy: r.roller_name, replacedBy: null, blockedBy: null
+	}));
+	for (const rec of records) {
+		if (rec.rolledBackAt) continue;
+		// Newest first, so the last match is the earliest later import.
+		const later = records.filter((o) => o.id > rec.id && !o.rolledBackAt && overlaps(rec, o));
+		rec.blockedBy = later.length ? later[later.length - 1].id : null;
+		rec.replacedBy = rec.format === 'ks2' ? rec.blockedBy : null;
+	}
+	return records;
+}
+
+export async function importReport(db: Db, id: number): Promise<ImportReport | null> {
+	const row = await db.selectFrom('imports').select('report_json').where('id', '=', id).executeTakeFirst();
+	return row ? (JSON.parse(row.report_json) as ImportReport) : null;
+}

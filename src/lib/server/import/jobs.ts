@@ -1,0 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, promises as fs, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Db } from '../db';
+import { megabytes } from './csv-source';
+import { importMaxBytes } from './limits';
+import { runImport, type ImportKind, type ImportOutcome, type ImportProgress } from './pipeline';
+import type { Ks2Version } from '../../domain/import/version';
+
+/**
+ * Uploads from /imports arrive in pieces (so the page can show upload progress, and no single
+ * request is larger than the server's body limit), then run as a job the page polls for progress.
+ * Both live in this process's memory: a restart loses only uploads in flight.
+ */
+
+/** Each piece of an upload; well under adapter-node's default 512 KB body limit. */
+export const UPLOAD_PIECE_BYTES = 256 * 1024;
+const EXPIRE_MS = 60 * 60 * 1000;
+const UPLOAD_DIR = join(tmpdir(), 'triage-uploads');
+
+interface Upload {
+	userId: number;
+	fileName: string;
+	size: number;
+	received: number;
+	path: string;
+	createdAt: number;
+}
+
+export interface JobStatus {
+	state: 'running' | 'finished' | 'failed';
+	progress: ImportProgress;
+	outcome: ImportOutcome | null;
+	error: string | null;
+}
+
+interface Job extends JobStatus {
+	userId: number;
+	createdAt: number;
+}
+
+const uploads = new Map<string, Upload>();
+const jobs = new Map<string, Job>();
+
+const newId = () => randomBytes(12).toString('hex');
+
+function forget(): void {
+	const old = Date.now() - EXPIRE_MS;
+	for (const [id, u] of uploads) if (u.createdAt < old) {
+		rmSync(u.path, { force: true });
+		uploads.delete(id);
+	}
+	for (const [id, j] of jobs) if (j.createdAt < old) jobs.delete(id);
+}
+
+export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
+
+export async function startUpload(userId: number, fileName: string, size: number): Promise<Result<{ id: string; pieceBytes: number }>> {
+	forget();
+	const max = importMaxBytes();
+	if (!fileName) return { ok: false, message: 'Choose a file to import' };
+	if (size === 0) return { ok: false, message: 'The file is empty.' };
+	if (size > max) return { ok: false, message: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(max)}.` };
+	mkdirSync(UPLOAD_DIR, { recursive: true });
+	const id = newId();
+	const path = join(UPLOAD_DIR, `${id}.csv`);
+	await fs.writeFile(path, new Uint8Array(0));
+	uploads.set(id, { userId, fileName, size, received: 0, path, createdAt: Date.now() });
+	return { ok: true, id, pieceBytes: UPLOAD_PIECE_BYTES };
+}
+
+/** Pieces must arrive in order; a piece that would go past the declared size is refused. */
+export async function appendPiece(id: string, userId: number, offset: number, bytes: Uint8Array): Promise<Result<{ received: number }>> {
+	const u = uploads.get(id);
+	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
+	if (offset !== u.received) return { ok: false, message: `Expected the piece at byte ${u.received}, not ${offset}.` };
+	if (u.received + bytes.length > u.size) return { ok: false, message: 'The file is larger than it said it was.' };
+	await fs.appendFile(u.path, bytes);
+	u.received += bytes.length;
+	return { ok: true, received: u.received };
+}
+
+export interface JobOptions {
+	kind: ImportKind | null;
+	year: number | null;
+	version: Ks2Version | null;
+}
+
+/** Runs the import in the background; the page polls jobStatus. The uploaded file is deleted afterwards. */
+export function startJob(db: Db, uploadId: string, userId: number, options: JobOptions): Result<{ id: string }> {
+	const u = uploads.get(uploadId);
+	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
+	if (u.received !== u.size) return { ok: false, message: 'The upload is not complete. Choose the file again.' };
+	uploads.delete(uploadId);
+	const id = newId();
+	const job: Job = { userId, createdAt: Date.now(), state: 'running', progress: { phase: 'checking', bytesRead: 0, totalBytes: u.size, rowsRead: 0 }, outcome: null, error: null };
+	jobs.set(id, job);
+	runImport(db, { path: u.path, fileName: u.fileName, ...options, userId, onProgress: (p) => (job.progress = p) })
+		.then((outcome) => {
+			job.outcome = outcome;
+			job.state = 'finished';
+		})
+		.catch((e: Error) => {
+			job.state = 'failed';
+			job.error = `The import stopped unexpectedly and nothing was written: ${e.message}`;
+		})
+		.finally(() => rmSync(u.path, { force: true }));
+	return { ok: true, id };
+}
+
+/** A job's progress, for its owner only. */
+export function jobStatus(id: string, userId: number): JobStatus | null {
+	const j = jobs.get(id);
+	if (!j || j.userId !== userId) return null;
+	return { state: j.state, progress: j.progress, outcome: j.outcome, error: j.error };
+}
+
+/** For the no-JavaScript form: the whole file arrives in one request. */
+export async function saveWholeFile(file: File): Promise<string> {
+	mkdirSync(UPLOAD_DIR, { recursive: true });
+	const path = join(UPLOAD_DIR, `${newId()}.csv`);
+	await fs.writeFile(path, new Uint8Array(await file.arrayBuffer()));
+	return path;
+}

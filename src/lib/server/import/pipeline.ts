@@ -1,0 +1,194 @@
+import { createHash, type Hash } from 'node:crypto';
+import type { Db } from '../db';
+import { writeInOneTransaction } from '../db/bulk';
+import { nowIso } from '../clock';
+import type { AuditEntry } from '../audit';
+import { detectFormat, FORMAT_LABELS, readHeader, type FileFormat } from '../../domain/import/header';
+import { addProblem, emptyReport, MAX_PROBLEMS, type ImportReport } from '../../domain/import/report';
+import type { Ks2Version } from '../../domain/import/version';
+import { academicYearLabel } from '../../domain/ks2/types';
+import { inspectFile, parseCsv, type TextEncoding } from './csv-source';
+import { ImportRefused, type FormatHandler, type HandlerOptions } from './handler';
+import { Ks2Handler } from './ks2-handler';
+import { GiasHandler } from './gias-handler';
+import { LinksHandler } from './links-handler';
+import { getLaScope } from './settings';
+import { importMaxBytes } from './limits';
+
+/** What the person chose: KS2 results or the GIAS register (the links file is a GIAS file too). */
+export type ImportKind = 'ks2' | 'gias';
+
+export interface ImportRequest {
+	/** Where the file is on disk (an upload is saved to a temporary file first). */
+	path: string;
+	/** The name the person knows the file by, for the history and for reading the year. */
+	fileName: string;
+	kind?: ImportKind | null;
+	year?: number | null;
+	version?: Ks2Version | null;
+	userId: number | null;
+	maxBytes?: number;
+	onProgress?: (p: ImportProgress) => void;
+}
+
+export interface ImportProgress {
+	phase: 'checking' | 'reading' | 'writing' | 'done';
+	bytesRead: number;
+	totalBytes: number;
+	rowsRead: number;
+}
+
+export type ImportOutcome =
+	| { status: 'imported'; importId: number; report: ImportReport }
+	/** The same file (same SHA-256) is already imported: nothing was changed. */
+	| { status: 'unchanged'; importId: number; importedAt: string; report: ImportReport }
+	| { status: 'rejected'; report: ImportReport };
+
+const HANDLERS: Record<FileFormat, new (o: HandlerOptions) => FormatHandler> = {
+	ks2: Ks2Handler,
+	gias_register: GiasHandler,
+	gias_links: LinksHandler
+};
+
+/** After this many problems, reading stops: the report already says enough to fix the file. */
+const STOP_AFTER = MAX_PROBLEMS * 20;
+
+/**
+ * The one import pipeline, behind both /imports and `npm run triage -- import`.
+ * 1. Check the file (size, binary, encoding) and hash it; the same file twice changes nothing.
+ * 2. Stream-parse and validate every row, keeping only what will be stored.
+ * 3. Only if there is no problem at all: write everything in one transaction, with the history
+ *    row, what it replaced (for rollback) and the audit entry. Any error writes nothing.
+ */
+export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutcome> {
+	const report = emptyReport(req.fileName);
+	const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
+		req.onProgress?.({ phase, bytesRead, totalBytes: report.sizeBytes, rowsRead: report.rowsRead });
+	const rejected = (message: string): ImportOutcome => {
+		addProblem(report, { row: null, column: null, message });
+		return { status: 'rejected', report };
+	};
+
+	const inspected = await inspectFile(req.path, req.maxBytes ?? importMaxBytes());
+	if (!inspected.ok) {
+		report.sizeBytes = inspected.sizeBytes;
+		return rejected(inspected.problem);
+	}
+	report.sizeBytes = inspected.facts.sizeBytes;
+	const { encoding } = inspected.facts;
+	progress('checking', 0);
+
+	/** The same file already live: say so and change nothing (a year that contradicts it is still an error). */
+	const sameFile = async (sha256: string): Promise<ImportOutcome | null> => {
+		report.sha256 = sha256;
+		const previous = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json', 'year']).where('sha256', '=', sha256).where('rolled_back_at', 'is', null).executeTakeFirst();
+		if (previous && req.year && previous.year !== null && previous.year !== req.year) {
+			return rejected(`You said this file is for ${academicYearLabel(req.year)}, but it was imported as ${academicYearLabel(previous.year)} (import ${previous.id}). Check the year and the file.`);
+		}
+		return previous ? unchanged(previous) : null;
+	};
+	if (inspected.facts.sha256) {
+		const known = await sameFile(inspected.facts.sha256);
+		if (known) return known;
+	}
+	const hashing = inspected.facts.sha256 ? undefined : createHash('sha256');
+
+	const parsed = await readRows(req, encoding, report, await getLaScope(db), hashing);
+	if (parsed === 'empty') return rejected('The file is empty.');
+	if (parsed === null) return { status: 'rejected', report };
+	const h: FormatHandler = parsed;
+	h.finish();
+	if (report.problems.length > 0) return { status: 'rejected', report };
+	if (hashing) {
+		const known = await sameFile(hashing.digest('hex'));
+		if (known) return known;
+	}
+	const sha256 = report.sha256;
+
+	progress('writing', report.sizeBytes);
+	try {
+		const importId = await writeInOneTransaction(db, (w) => {
+			const now = nowIso();
+			const fields = h.history();
+			const [{ id }] = w.all(db.insertInto('imports').values({
+				format: report.format!, file_name: req.fileName, sha256, size_bytes: report.sizeBytes,
+				year: fields.year, version: fields.version, la_codes: fields.laCodes, user_id: req.userId, imported_at: now,
+				rows_read: report.rowsRead, schools_added: 0, schools_updated: 0, records_stored: 0, report_json: '{}'
+			}).returning('id'));
+			const counts = h.write({ db, w, importId: id, now });
+			w.run(db.updateTable('imports').set({
+				schools_added: counts.schoolsAdded, schools_updated: counts.schoolsUpdated, records_stored: counts.recordsStored, report_json: JSON.stringify(report)
+			}).where('id', '=', id));
+			w.run(auditInsert(db, {
+				userId: req.userId, action: 'import.create', entity: 'import', entityId: id,
+				after: { file: req.fileName, sha256, format: report.format, year: fields.year, version: fields.version, ...counts }
+			}, now));
+			return id;
+		});
+		progress('done', report.sizeBytes);
+		return { status: 'imported', importId, report };
+	} catch (e) {
+		if (e instanceof ImportRefused) return rejected(e.message);
+		// Someone imported the same file a moment ago: the unique index on live SHA-256s caught it.
+		const again = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json']).where('sha256', '=', sha256).where('rolled_back_at', 'is', null).executeTakeFirst();
+		if (again) return unchanged(again);
+		throw e;
+	}
+
+	function unchanged(prev: { id: number; imported_at: string; report_json: string }): ImportOutcome {
+		return { status: 'unchanged', importId: prev.id, importedAt: prev.imported_at, report: { ...(JSON.parse(prev.report_json) as ImportReport), fileName: req.fileName } };
+	}
+}
+
+/**
+ * Streams every row through the handler for the file's format, chosen from its header.
+ * Returns the handler, 'empty' when there was not even a header, or null when the header was wrong.
+ */
+async function readRows(req: ImportRequest, encoding: TextEncoding, report: ImportReport, laScope: string | null, hashing: Hash | undefined): Promise<FormatHandler | 'empty' | null> {
+	let handler: FormatHandler | null = null;
+	let headerSeen = false;
+	const stillUseful = () => report.problems.length + report.moreProblems < STOP_AFTER;
+	const progress = (bytesRead: number) => req.onProgress?.({ phase: 'reading', bytesRead, totalBytes: report.sizeBytes, rowsRead: report.rowsRead });
+	await parseCsv(req.path, encoding, {
+		row(cells, rowNumber) {
+			if (handler) {
+				handler.row(cells, rowNumber);
+				return stillUseful();
+			}
+			headerSeen = true;
+			const header = readHeader(cells);
+			const format = header.ok ? detectFormat(header.header) : null;
+			const problem = header.ok ? formatProblem(format, req.kind ?? null) : header.problem;
+			if (problem || !header.ok || !format) {
+				addProblem(report, { row: rowNumber, column: null, message: problem! });
+				return false;
+			}
+			report.format = format;
+			handler = new HANDLERS[format]({ header: header.header, report, fileName: req.fileName, year: req.year ?? null, version: req.version ?? null, laScope });
+			return true;
+		},
+		problem: (p) => addProblem(report, p),
+		progress
+	}, hashing);
+	return headerSeen ? handler : 'empty';
+}
+
+/** Plain words when the file is not what it should be, or null when it is. */
+function formatProblem(format: FileFormat | null, kind: ImportKind | null): string | null {
+	if (format === null) {
+		return 'This is not a file the importer knows. It should be a KS2 school-level performance table (ks2final, with a RECTYPE column) or a GIAS file (with URN and EstablishmentName, or URN and LinkURN columns).';
+	}
+	if (kind === 'ks2' && format !== 'ks2') return `You chose KS2 results, but this looks like ${FORMAT_LABELS[format]}.`;
+	if (kind === 'gias' && format === 'ks2') return `You chose the GIAS register, but this looks like ${FORMAT_LABELS[format]}.`;
+	return null;
+}
+
+/** The audit row, built here because it must run on the import's own connection and transaction. */
+function auditInsert(db: Db, entry: AuditEntry, at: string) {
+	return db.insertInto('audit_log').values({
+		at, user_id: entry.userId, action: entry.action, entity: entry.entity,
+		entity_id: entry.entityId === null ? null : String(entry.entityId),
+		before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
+		after_json: entry.after === undefined ? null : JSON.stringify(entry.after)
+	});
+}

@@ -1,0 +1,67 @@
+import { rmSync } from 'node:fs';
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requirePermission } from '$lib/server/auth/guard';
+import { can } from '$lib/domain/roles';
+import { field } from '$lib/server/forms';
+import { importHistory } from '$lib/server/import/history';
+import { getLaScope, setLaScope } from '$lib/server/import/settings';
+import { importMaxBytes } from '$lib/server/import/limits';
+import { megabytes } from '$lib/server/import/csv-source';
+import { runImport } from '$lib/server/import/pipeline';
+import { rollbackImport } from '$lib/server/import/rollback';
+import { saveWholeFile } from '$lib/server/import/jobs';
+import { parseImportOptions } from '$lib/domain/import/options';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requirePermission(event, 'importData');
+	return {
+		title: 'Imports',
+		history: await importHistory(db()),
+		laScope: await getLaScope(db()),
+		canManage: can(user.role, 'manageService'),
+		maxSize: megabytes(importMaxBytes())
+	};
+};
+
+export const actions: Actions = {
+	/** Without JavaScript the whole file comes in one request; with it, the page uses /imports/upload. */
+	upload: async (event) => {
+		const user = requirePermission(event, 'importData');
+		const form = await event.request.formData();
+		const values = { kind: field(form, 'kind'), year: field(form, 'year'), version: field(form, 'version') };
+		const options = parseImportOptions(values);
+		if (!options.ok) return fail(400, { values, errors: options.errors });
+		const file = form.get('file');
+		if (!(file instanceof File) || file.name === '') return fail(400, { values, errors: { file: 'Choose a file to import' } });
+		if (file.size > importMaxBytes()) {
+			return fail(400, { values, errors: { file: `The file is ${megabytes(file.size)}, which is over the limit of ${megabytes(importMaxBytes())}` } });
+		}
+		const path = await saveWholeFile(file);
+		try {
+			const outcome = await runImport(db(), { path, fileName: file.name, ...options.value, userId: user.id });
+			return { outcome };
+		} finally {
+			rmSync(path, { force: true });
+		}
+	},
+
+	rollback: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const id = Number(field(await event.request.formData(), 'id'));
+		if (!Number.isInteger(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
+		const result = await rollbackImport(db(), id, admin.id);
+		return result.ok ? { rollback: result } : fail(400, { rollback: result });
+	},
+
+	scope: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const form = await event.request.formData();
+		const limit = field(form, 'limit') === 'la';
+		const laCode = field(form, 'laCode');
+		if (limit && laCode === '') return fail(400, { scopeError: 'Enter the LA code, for example 850' });
+		const result = await setLaScope(db(), limit ? laCode : null, admin.id);
+		return result.ok ? { scopeSaved: true } : fail(400, { scopeError: result.message });
+	}
+};

@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requirePermission } from '$lib/server/auth/guard';
+import { startUpload } from '$lib/server/import/jobs';
+
+/** Starts a piecewise upload: { fileName, size } in, { id, pieceBytes } out. */
+export const POST: RequestHandler = async (event) => {
+	const user = requirePermission(event, 'importData');
+	const body = (await event.request.json().catch(() => ({}))) as { fileName?: unknown; size?: unknown };
+	const result = await startUpload(user.id, String(body.fileName ?? ''), Number(body.size ?? 0));
+	return json(result, { status: result.ok ? 200 : 400 });
+};

@@ -1,0 +1,13 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { requirePermission } from '$lib/server/auth/guard';
+import { appendPiece } from '$lib/server/import/jobs';
+
+/** One piece of an upload, as raw bytes, at ?offset=N. */
+export const POST: RequestHandler = async (event) => {
+	const user = requirePermission(event, 'importData');
+	const offset = Number(event.url.searchParams.get('offset'));
+	const bytes = new Uint8Array(await event.request.arrayBuffer());
+	const result = await appendPiece(event.params.id, user.id, offset, bytes);
+	return json(result, { status: result.ok ? 200 : 400 });
+};

@@ -1,0 +1,76 @@
+// Small files in DfE's real formats, made by the project's own generators, and a way to prove
+// an import left the database exactly as it was.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import { sql } from 'kysely';
+import type { Db } from '../../src/lib/server/db';
+import { runImport, type ImportOutcome, type ImportRequest } from '../../src/lib/server/import/pipeline';
+import { seededRandom } from '../../scripts/demo/random';
+import { writeKs2File, type Ks2School } from '../../scripts/generate/ks2-file';
+import { writeGiasExport, type GiasSchool } from '../../scripts/generate/gias-file';
+
+const dirs: string[] = [];
+afterEach(() => {
+	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+export function tempDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'triage-import-test-'));
+	dirs.push(dir);
+	return dir;
+}
+
+export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
+
+export function school(urn: number, laCode = '850', extra: Partial<Ks2School> = {}): Ks2School {
+	return {
+		urn, laCode, estab: String(2000 + (urn % 1000)), name: `School ${urn}`, town: 'Alton', postcode: 'GU34 1AA',
+		recordType: 1, ageRange: '4-11', cohort: 30, strength: 0, trend: 0, type: 'Community school', ...extra
+	};
+}
+
+/** A KS2 file for LA 850 (and any other LAs the schools are in), 2018/19 format unless told otherwise. */
+export async function ks2File(dir: string, o: { year?: number; name?: string; schools?: Ks2School[]; seed?: number; columnSet?: '2019' | '2025' } = {}): Promise<string> {
+	const year = o.year ?? 2019;
+	const schools = o.schools ?? [school(100001), school(100002), school(100003, '850', { cohort: 4 }), school(100004, '936')];
+	const las = Object.fromEntries([...new Set(schools.map((s) => s.laCode))].map((la) => [la, `LA ${la}`]));
+	const path = join(dir, o.name ?? `${year - 1}-${year}_850_ks2final.csv`);
+	await writeKs2File(path, { year, columnSet: o.columnSet ?? '2019', schools, las, englandRwm: 65, progress: true, random: seededRandom(o.seed ?? 1) });
+	return path;
+}
+
+export function giasSchool(urn: number, laCode = '850', extra: Partial<GiasSchool> = {}): GiasSchool {
+	return {
+		urn, laCode, laName: laCode === '850' ? 'Hampshire' : 'Surrey', establishmentNumber: String(2000 + (urn % 1000)), name: `School ${urn}`,
+		type: 'Community school', typeGroup: 'Local authority maintained schools', status: 'Open', phase: 'Primary', ageLow: 4, ageHigh: 11,
+		headTitle: 'Mrs', headFirstName: 'Jane', headLastName: 'Smith', street: '1 School Lane', locality: '', town: 'Alton', postcode: 'GU34 1AA',
+		easting: 472080, northing: 139716, ofstedRating: 'Good', ofstedDate: '2019-01-23', ...extra
+	};
+}
+
+export function giasFile(dir: string, schools: GiasSchool[], name = 'edubase_search_export.csv'): string {
+	const path = join(dir, name);
+	writeGiasExport(path, schools);
+	return path;
+}
+
+export function importFile(db: Db, path: string, extra: Partial<ImportRequest> = {}): Promise<ImportOutcome> {
+	return runImport(db, { path, fileName: path.split('/').pop()!, userId: null, ...extra });
+}
+
+/** Every row of every table (not the migration bookkeeping), in a stable order. */
+export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
+	const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
+	const out: Record<string, unknown[]> = {};
+	for (const { name } of tables) {
+		const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);
+		out[name] = rows.map((r) => JSON.stringify(r)).sort();
+	}
+	return out;
+}
