@@ -6,6 +6,7 @@ import { closeDb, db } from '../src/lib/server/db';
 import { databasePath } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { describeLogins, isEmpty, seedDemo } from './demo/seed';
+import { importMaxBytes } from '../src/lib/server/import/limits';
 
 /** Newest modification time of anything the build depends on. */
 function newestSource(paths: string[]): number {
@@ -45,6 +46,8 @@ if (await isEmpty(db())) {
 }
 await closeDb();
 process.env.PORT ??= '3000';
+// Uploads without JavaScript arrive as one request; let them be as large as an import may be.
+process.env.BODY_SIZE_LIMIT ??= String(importMaxBytes() + 1024 * 1024);
 // adapter-node assumes https when ORIGIN is unset, which would make SvelteKit's CSRF check refuse
 // every form on a plain-http local start. Default to the local address; production sets ORIGIN.
 process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;

@@ -37,7 +37,8 @@ describe('sign-in', () => {
 				method: 'POST',
 				redirect: 'manual',
 				headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-				body: 'email=analyst%40westmoor.example.org&password=wrong-password-here'
+				// An account no other test signs in with, so locking it out affects nothing else.
+				body: 'email=locked.out%40westmoor.example.org&password=wrong-password-here'
 			});
 		const statuses: number[] = [];
 		for (let i = 0; i < 6; i++) statuses.push((await attempt()).status);
