@@ -1,5 +1,6 @@
 import type { Command } from '../lib/cli';
 import { backup } from './backup';
+import { categorise } from './categorise';
 import { importCommand } from './import';
 import { migrate } from './migrate';
 import { user } from './user';
@@ -9,5 +10,6 @@ export const COMMANDS: Record<string, Command> = {
 	migrate,
 	user,
 	backup,
-	import: importCommand
+	import: importCommand,
+	categorise
 };

@@ -10,8 +10,14 @@ describe('signed out', () => {
 		expect(routes.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/admin', '/admin/users', '/logout']));
 	});
 
-	it.each(routes.map((r) => [r.path, r] as const))('GET %s redirects to sign in', async (_path, route) => {
-		const res = await fetch(baseUrl() + route.path, { redirect: 'manual' });
+	const requests = routes.flatMap((r) => r.methods.map((m) => [m, r.path] as const));
+	it.each(requests)('%s %s redirects to sign in', async (method, path) => {
+		const res = await fetch(baseUrl() + path, {
+			method,
+			redirect: 'manual',
+			headers: method === 'GET' ? {} : { origin: baseUrl(), 'content-type': 'application/octet-stream' },
+			body: method === 'GET' ? undefined : 'x'
+		});
 		expect([302, 303, 307]).toContain(res.status);
 		expect(new URL(res.headers.get('location')!, baseUrl()).pathname).toBe('/login');
 	});

@@ -8,6 +8,8 @@ export interface AppRoute {
 	actions: string[];
 	/** True for +server.ts endpoints (no page). */
 	endpoint: boolean;
+	/** HTTP methods a +server.ts exports (GET for pages). */
+	methods: string[];
 }
 
 /** Sample values for route parameters, so every page can be requested. */
@@ -33,7 +35,12 @@ export function appRoutes(sample: Record<string, string> = {}, root = 'src/route
 				const block = /export const actions[^=]*=\s*{([\s\S]*)};?\s*$/m.exec(src)?.[1] ?? '';
 				actions = [...block.matchAll(/^\t(\w+):\s*async/gm)].map((m) => m[1]);
 			}
-			routes.push({ path, actions, endpoint: endpoint && !page });
+			let methods = page ? ['GET'] : [];
+			if (endpoint) {
+				const src = readFileSync(join(dir, '+server.ts'), 'utf8');
+				methods = [...new Set([...methods, ...[...src.matchAll(/export (?:const|async function|function) (GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1])])];
+			}
+			routes.push({ path, actions, endpoint: endpoint && !page, methods });
 		}
 		for (const f of files) {
 			const full = join(dir, f);

@@ -44,6 +44,8 @@ export interface NavItem {
 const NAV: { item: NavItem; roles: readonly Role[] }[] = [
 	{ item: { href: '/', label: 'Overview' }, roles: STAFF_ROLES },
 	{ item: { href: '/', label: 'My school' }, roles: ['headteacher'] },
+	{ item: { href: '/schools', label: 'Schools' }, roles: STAFF_ROLES },
+	{ item: { href: '/analysis', label: 'Analysis' }, roles: STAFF_ROLES },
 	{ item: { href: '/imports', label: 'Imports' }, roles: ['admin', 'analyst'] },
 	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, roles: ['headteacher', 'lead_adviser', 'adviser'] },
 	{ item: { href: '/admin', label: 'Admin' }, roles: ['admin'] }

@@ -1,3 +1,4 @@
+import type { AnalysisTables } from './analysis';
 import type { FoundationTables } from './foundation';
 import type { ImportTables } from './imports';
 import type { NotificationTables } from './notifications';
@@ -7,6 +8,6 @@ import type { SelfEvaluationTables } from './self-evaluation';
  * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
  * in this folder and is added here, so the interface stays one type without one huge file.
  */
-export interface Database extends FoundationTables, ImportTables, NotificationTables, SelfEvaluationTables {}
+export interface Database extends FoundationTables, ImportTables, AnalysisTables, NotificationTables, SelfEvaluationTables {}
 
 export type * from './foundation';

@@ -1,0 +1,55 @@
+import { CliError, parseCommandArgs, type Command } from '../lib/cli';
+import { parseAcademicYear } from '../../src/lib/domain/ks2/types';
+
+const USAGE =
+	'npm run triage -- categorise [--year 2018-19] [--format csv|json]\n' +
+	'  Runs the desktop analysis with the adopted policy, stores the run, and writes each school’s\n' +
+	'  proposed category, confidence, rules and reasons to standard output (CSV unless --format json).\n' +
+	'  Without --year it uses the latest year with KS2 results.';
+
+export const categorise: Command = {
+	summary: 'Run the desktop analysis for a year and print every school’s proposed category',
+	usage: USAGE,
+	async run(argv) {
+		const { values, positionals } = parseCommandArgs(argv, { year: { type: 'string' }, format: { type: 'string' } }, USAGE);
+		if (positionals.length > 0) throw new CliError(`categorise takes no file or other words: "${positionals.join(' ')}".\nUsage: ${USAGE}`);
+		const format = values.format ?? 'csv';
+		if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}".\nUsage: ${USAGE}`);
+		const year = values.year === undefined ? null : parseAcademicYear(values.year);
+		if (values.year !== undefined && year === null) throw new CliError(`--year must be an academic year like 2018-19, not "${values.year}".\nUsage: ${USAGE}`);
+
+		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }] = await Promise.all([
+			import('../../src/lib/server/db'),
+			import('../../src/lib/server/db/migrate'),
+			import('../../src/lib/server/analysis'),
+			import('../../src/lib/domain/analysis/categories')
+		]);
+		await migrateToLatest(db());
+		let outcome;
+		try {
+			outcome = await analysis.runAnalysis(db(), { year, userId: null });
+		} catch (e) {
+			if (e instanceof analysis.AnalysisError) throw new CliError(e.message);
+			throw e;
+		}
+		const { run } = outcome;
+		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);
+		const reasons = (r: (typeof results)[number]) => (r.firedRules.length > 0 ? r.firedRules.map((f) => f.sentence) : [r.summary]);
+		if (format === 'json') {
+			const schools = results.map((r) => ({
+				urn: r.urn,
+				name: r.name,
+				category: r.category,
+				categoryLabel: CATEGORY_LABELS[r.category],
+				confidence: r.confidence,
+				needsConfirmation: r.needsConfirmation,
+				rules: r.firedRules.map((f) => f.id),
+				reasons: reasons(r)
+			}));
+			process.stdout.write(JSON.stringify({ runId: run.id, year: run.year, policy: { id: run.policyId, version: run.policyVersion }, schools }, null, 2) + '\n');
+			return;
+		}
+		const rows = results.map((r) => [r.urn, r.name, CATEGORY_LABELS[r.category], r.confidence, r.needsConfirmation ? 'yes' : 'no', r.firedRules.map((f) => f.id).join(' '), reasons(r).join(' ')]);
+		process.stdout.write(analysis.toCsv([['URN', 'School', 'Category', 'Confidence', 'Needs confirmation', 'Rules', 'Reasons'], ...rows]));
+	}
+};

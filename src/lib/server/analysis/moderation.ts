@@ -1,0 +1,190 @@
+import type { Db } from '../db';
+import type { CategoryAction } from '../db/schema/analysis';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from './access';
+import type { CategoryStatus } from './categories';
+import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
+import type { CategoriseResult, Confidence } from '../../domain/analysis/engine';
+import { academicYearLabel } from '../../domain/ks2/types';
+
+export interface ModerationItem {
+	urn: number;
+	name: string;
+	linkAdviserId: number | null;
+	linkAdviserName: string | null;
+	category: Category;
+	proposedCategory: Category;
+	status: CategoryStatus;
+	agreedBy: string | null;
+	/** Last year's agreed category, if there is one. */
+	lastYear: Category | null;
+	confidence: Confidence;
+	summary: string;
+	/** Why the school should be looked at before the rest; empty when nothing stands out. */
+	attention: string[];
+	/** Can be agreed in bulk: untouched, no confirmation needed, and the same as last year's agreed category (or no category last year). */
+	unchanged: boolean;
+}
+
+/**
+ * Every school's category for a year, in the order a lead adviser works through them: schools not yet
+ * agreed that need an adviser to confirm, whose proposal differs from last year's agreed category, or
+ * that an adviser changed come first; then the rest waiting for agreement; then the agreed ones.
+ * Within each group, most support first, then by name.
+ */
+export async function moderationList(db: Db, year: number): Promise<ModerationItem[]> {
+	const rows = await db
+		.selectFrom('school_categories as c')
+		.innerJoin('schools as s', 's.urn', 'c.urn')
+		.innerJoin('analysis_results as r', (j) => j.onRef('r.run_id', '=', 'c.run_id').onRef('r.urn', '=', 'c.urn'))
+		.leftJoin('users as a', 'a.id', 's.link_adviser_id')
+		.leftJoin('users as g', 'g.id', 'c.agreed_by')
+		.leftJoin('school_categories as p', (j) => j.onRef('p.urn', '=', 'c.urn').on('p.year', '=', year - 1).on('p.agreed_at', 'is not', null))
+		.select([
+			'c.urn', 's.name', 's.link_adviser_id', 'a.name as adviser_name', 'c.category', 'c.proposed_category', 'c.changed_by_adviser',
+			'c.agreed_at', 'g.name as agreed_by_name', 'p.category as last_year', 'r.result_json'
+		])
+		.where('c.year', '=', year)
+		.execute();
+	const items = rows.map((r): ModerationItem => {
+		const result = JSON.parse(r.result_json) as CategoriseResult;
+		const agreed = r.agreed_at !== null;
+		const changed = r.changed_by_adviser === 1;
+		const lastYear = r.last_year ?? null;
+		const attention: string[] = [];
+		if (!agreed) {
+			if (result.confirmationReason) attention.push(result.confirmationReason);
+			if (lastYear !== null && lastYear !== r.proposed_category)
+				attention.push(`Proposed ${CATEGORY_LABELS[r.proposed_category]}; last year’s agreed category was ${CATEGORY_LABELS[lastYear]}`);
+			if (changed) attention.push(`An adviser changed the proposal (${CATEGORY_LABELS[r.proposed_category]}) to ${CATEGORY_LABELS[r.category]}`);
+		}
+		return {
+			urn: r.urn,
+			name: r.name,
+			linkAdviserId: r.link_adviser_id,
+			linkAdviserName: r.adviser_name,
+			category: r.category,
+			proposedCategory: r.proposed_category,
+			status: agreed ? 'agreed' : changed ? 'changed' : 'proposed',
+			agreedBy: r.agreed_by_name,
+			lastYear,
+			confidence: result.confidence,
+			summary: result.summary,
+			attention,
+			unchanged: !agreed && !changed && !result.needsConfirmation && (lastYear === null || lastYear === r.proposed_category)
+		};
+	});
+	const group = (i: ModerationItem) => (i.status === 'agreed' ? 2 : i.attention.length > 0 ? 0 : 1);
+	return items.sort(
+		(a, b) => group(a) - group(b) || categoryRank(b.category) - categoryRank(a.category) || a.name.localeCompare(b.name) || a.urn - b.urn
+	);
+}
+
+async function stateOf(db: Db, urn: number, year: number) {
+	const row = await db.selectFrom('school_categories').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
+	if (!row) throw new AnalysisError(`There is no category for this school in ${academicYearLabel(year)} yet. Run the analysis first.`, 404);
+	return row;
+}
+
+export const MAX_REASON = 2000;
+
+/**
+ * An adviser (for their own link schools) or a lead adviser (for any school) sets a different
+ * category. The reason is required. Any agreement is cleared: a lead adviser agrees the new one.
+ */
+export async function overrideCategory(db: Db, actor: Actor, input: { urn: number; year: number; category: string; reason: string }): Promise<void> {
+	const school = await schoolForAction(db, input.urn);
+	if (!mayActForSchool(actor, school.linkAdviserId)) {
+		throw new AnalysisError(
+			actor.role === 'adviser' ? `Only ${school.name}’s link adviser or a lead adviser can change its category` : 'Only advisers can change a category',
+			403
+		);
+	}
+	if (!isCategory(input.category)) throw new AnalysisError('Choose the category the school should have', 400, 'category');
+	const reason = input.reason.trim();
+	if (reason === '') throw new AnalysisError('Give the reason for the change, in words you could read out to the headteacher', 400, 'reason');
+	if (reason.length > MAX_REASON) throw new AnalysisError(`The reason must be ${MAX_REASON} characters or fewer`, 400, 'reason');
+	const before = await stateOf(db, input.urn, input.year);
+	if (before.category === input.category) throw new AnalysisError(`${CATEGORY_LABELS[input.category]} is already its category`, 400, 'category');
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.updateTable('school_categories')
+			.set({ category: input.category as Category, changed_by_adviser: input.category === before.proposed_category ? 0 : 1, agreed_by: null, agreed_at: null, updated_at: now })
+			.where('urn', '=', input.urn)
+			.where('year', '=', input.year)
+			.execute();
+		await record(trx, actor.id, { urn: input.urn, year: input.year, action: 'changed', from: before.category, to: input.category as Category, reason, at: now });
+	});
+}
+
+/** A lead adviser agrees a school's current category (the proposal, or an adviser's change). */
+export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; year: number; note?: string }): Promise<void> {
+	if (actor.role !== 'lead_adviser') throw new AnalysisError('Only a lead adviser can agree a category', 403);
+	await schoolForAction(db, input.urn);
+	const before = await stateOf(db, input.urn, input.year);
+	if (before.agreed_at !== null) throw new AnalysisError('This category is already agreed', 400);
+	const note = (input.note ?? '').trim();
+	if (note.length > MAX_REASON) throw new AnalysisError(`The note must be ${MAX_REASON} characters or fewer`, 400, 'note');
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('school_categories').set({ agreed_by: actor.id, agreed_at: now, updated_at: now }).where('urn', '=', input.urn).where('year', '=', input.year).execute();
+		await record(trx, actor.id, { urn: input.urn, year: input.year, action: 'agreed', from: before.category, to: before.category, reason: note || null, at: now });
+	});
+}
+
+/** A lead adviser agrees, in one go, every school that is `unchanged` (see ModerationItem). Returns how many. */
+export async function agreeUnchanged(db: Db, actor: Actor, year: number): Promise<number> {
+	if (actor.role !== 'lead_adviser') throw new AnalysisError('Only a lead adviser can agree categories', 403);
+	const items = (await moderationList(db, year)).filter((i) => i.unchanged);
+	if (items.length === 0) return 0;
+	const now = nowIso();
+	const reason = 'Agreed with the other unchanged proposals';
+	await db.transaction().execute(async (trx) => {
+		for (const i of items) {
+			await trx.updateTable('school_categories').set({ agreed_by: actor.id, agreed_at: now, updated_at: now }).where('urn', '=', i.urn).where('year', '=', year).where('agreed_at', 'is', null).execute();
+			await record(trx, actor.id, { urn: i.urn, year, action: 'agreed', from: i.category, to: i.category, reason, at: now });
+		}
+	});
+	return items.length;
+}
+
+interface Step {
+	urn: number;
+	year: number;
+	action: CategoryAction;
+	from: Category | null;
+	to: Category;
+	reason: string | null;
+	at: string;
+}
+
+/** One step in the category history, and the same in the audit log (in the caller's transaction). */
+async function record(trx: Db, userId: number, s: Step): Promise<void> {
+	await trx.insertInto('category_history').values({ urn: s.urn, year: s.year, action: s.action, from_category: s.from, to_category: s.to, reason: s.reason, run_id: null, user_id: userId, at: s.at }).execute();
+	await audit(trx, { userId, action: `category.${s.action === 'changed' ? 'change' : 'agree'}`, entity: 'school', entityId: s.urn, before: { year: s.year, category: s.from }, after: { year: s.year, category: s.to, reason: s.reason } });
+}
+
+export interface HistoryStep {
+	id: number;
+	year: number;
+	action: CategoryAction;
+	from: Category | null;
+	to: Category;
+	reason: string | null;
+	by: string | null;
+	at: string;
+}
+
+/** A school's category history, every year, newest first. */
+export async function categoryHistory(db: Db, urn: number): Promise<HistoryStep[]> {
+	const rows = await db
+		.selectFrom('category_history as h')
+		.leftJoin('users as u', 'u.id', 'h.user_id')
+		.select(['h.id', 'h.year', 'h.action', 'h.from_category', 'h.to_category', 'h.reason', 'h.at', 'u.name as by'])
+		.where('h.urn', '=', urn)
+		.orderBy('h.id', 'desc')
+		.execute();
+	return rows.map((r) => ({ id: r.id, year: r.year, action: r.action, from: r.from_category, to: r.to_category, reason: r.reason, by: r.by, at: r.at }));
+}

@@ -1,0 +1,148 @@
+import type { Db } from '../db';
+import type { PolicyStatus } from '../db/schema/analysis';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { AnalysisError } from './access';
+import { validatePolicy, type Policy, type PolicyErrors } from '../../domain/analysis/policy';
+
+export interface StoredPolicy {
+	/** The row id: drafts are addressed by it (/admin/policy/[id]). */
+	rowId: number;
+	status: PolicyStatus;
+	policy: Policy;
+	basedOn: number | null;
+	createdAt: string;
+	updatedAt: string;
+	adoptedAt: string | null;
+	adoptedBy: string | null;
+}
+
+/** A stored definition that no longer validates is a bug or a hand edit: say so rather than run it. */
+function parse(json: string, rowId: number): Policy {
+	const checked = validatePolicy(JSON.parse(json));
+	if (!checked.ok) throw new Error(`Policy row ${rowId} is not a valid policy: ${Object.values(checked.errors).join('; ')}`);
+	return checked.value;
+}
+
+function baseQuery(db: Db) {
+	return db
+		.selectFrom('policy_versions as p')
+		.leftJoin('users as u', 'u.id', 'p.adopted_by')
+		.select(['p.id', 'p.status', 'p.definition_json', 'p.based_on', 'p.created_at', 'p.updated_at', 'p.adopted_at', 'u.name as adopted_by_name']);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
+
+function toStored(r: Row): StoredPolicy {
+	return {
+		rowId: r.id,
+		status: r.status,
+		policy: parse(r.definition_json, r.id),
+		basedOn: r.based_on,
+		createdAt: r.created_at,
+		updatedAt: r.updated_at,
+		adoptedAt: r.adopted_at,
+		adoptedBy: r.adopted_by_name
+	};
+}
+
+/** The policy every run uses. The first migration adopts afo-default-1 version 1, so there is always one. */
+export async function adoptedPolicy(db: Db): Promise<StoredPolicy> {
+	const row = await baseQuery(db).where('p.status', '=', 'adopted').executeTakeFirst();
+	if (!row) throw new Error('No policy is adopted. The database migrations have not run.');
+	return toStored(row);
+}
+
+export async function getPolicyVersion(db: Db, rowId: number): Promise<StoredPolicy | null> {
+	const row = await baseQuery(db).where('p.id', '=', rowId).executeTakeFirst();
+	return row ? toStored(row) : null;
+}
+
+/** Adopted and earlier versions newest first, then drafts newest first. */
+export async function listPolicyVersions(db: Db): Promise<StoredPolicy[]> {
+	const rows = await baseQuery(db).orderBy('p.id', 'desc').execute();
+	const all = rows.map(toStored);
+	return [...all.filter((p) => p.status !== 'draft'), ...all.filter((p) => p.status === 'draft')];
+}
+
+/** Copies the adopted policy into a new draft. Nothing else changes. */
+export async function createDraft(db: Db, userId: number | null): Promise<number> {
+	const adopted = await adoptedPolicy(db);
+	const now = nowIso();
+	// The draft carries the number it would get if adopted now; adoption numbers it for real.
+	const draft: Policy = { ...adopted.policy, version: adopted.policy.version + 1 };
+	return db.transaction().execute(async (trx) => {
+		const row = await trx
+			.insertInto('policy_versions')
+			.values({ policy_id: draft.id, version: null, status: 'draft', definition_json: JSON.stringify(draft), based_on: adopted.rowId, created_by: userId, created_at: now, updated_at: now, adopted_by: null, adopted_at: null })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await audit(trx, { userId, action: 'policy.draft', entity: 'policy', entityId: row.id, after: { basedOn: `${adopted.policy.id} v${adopted.policy.version}` } });
+		return row.id;
+	});
+}
+
+async function requireDraft(db: Db, rowId: number): Promise<StoredPolicy> {
+	const stored = await getPolicyVersion(db, rowId);
+	if (!stored) throw new AnalysisError('There is no such policy draft', 404);
+	if (stored.status !== 'draft') throw new AnalysisError('Only a draft can be changed. Make a new draft from the adopted policy.', 400);
+	return stored;
+}
+
+export class PolicyInputError extends AnalysisError {
+	constructor(readonly errors: PolicyErrors) {
+		super(Object.values(errors)[0] ?? 'Check the policy', 400);
+	}
+}
+
+/**
+ * Saves a draft's new thresholds and rules (as the admin form sends them, numbers as strings).
+ * The policy id and the version stay as they were: only adoption numbers a version.
+ */
+export async function saveDraft(db: Db, rowId: number, raw: { name: unknown; thresholds: unknown; rules: unknown }, userId: number | null): Promise<Policy> {
+	const stored = await requireDraft(db, rowId);
+	const checked = validatePolicy({ ...raw, id: stored.policy.id, version: stored.policy.version });
+	if (!checked.ok) throw new PolicyInputError(checked.errors);
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('policy_versions').set({ definition_json: JSON.stringify(checked.value), updated_at: nowIso() }).where('id', '=', rowId).execute();
+		await audit(trx, { userId, action: 'policy.draft_update', entity: 'policy', entityId: rowId, before: stored.policy, after: checked.value });
+	});
+	return checked.value;
+}
+
+export async function discardDraft(db: Db, rowId: number, userId: number | null): Promise<void> {
+	const stored = await requireDraft(db, rowId);
+	await db.transaction().execute(async (trx) => {
+		await trx.deleteFrom('policy_versions').where('id', '=', rowId).execute();
+		await audit(trx, { userId, action: 'policy.draft_discard', entity: 'policy', entityId: rowId, before: stored.policy });
+	});
+}
+
+/**
+ * Adopts a draft as the next version of its policy. The adopted one before it is kept, superseded,
+ * so every past run can still say exactly which rules it used.
+ */
+export async function adoptDraft(db: Db, rowId: number, userId: number | null): Promise<Policy> {
+	const stored = await requireDraft(db, rowId);
+	const now = nowIso();
+	return db.transaction().execute(async (trx) => {
+		const current = await trx.selectFrom('policy_versions').select(['id', 'definition_json']).where('status', '=', 'adopted').executeTakeFirst();
+		const top = await trx.selectFrom('policy_versions').select((eb) => eb.fn.max('version').as('v')).where('policy_id', '=', stored.policy.id).executeTakeFirst();
+		const policy: Policy = { ...stored.policy, version: Number(top?.v ?? 0) + 1 };
+		if (current) await trx.updateTable('policy_versions').set({ status: 'superseded', updated_at: now }).where('id', '=', current.id).execute();
+		await trx
+			.updateTable('policy_versions')
+			.set({ status: 'adopted', version: policy.version, definition_json: JSON.stringify(policy), adopted_by: userId, adopted_at: now, updated_at: now })
+			.where('id', '=', rowId)
+			.execute();
+		await audit(trx, {
+			userId,
+			action: 'policy.adopt',
+			entity: 'policy',
+			entityId: rowId,
+			before: current ? JSON.parse(current.definition_json) : null,
+			after: policy
+		});
+		return policy;
+	});
+}

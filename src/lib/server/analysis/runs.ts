@@ -1,0 +1,169 @@
+import type { Db } from '../db';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { AnalysisError } from './access';
+import { adoptedPolicy } from './policy-store';
+import { analysisYears, asOfFor, loadInputs } from './inputs';
+import { syncOfstedFromRegister } from '../soft-intelligence/ofsted-sync';
+import { CATEGORIES, type Category } from '../../domain/analysis/categories';
+import { categoriseAll, type CategoriseResult } from '../../domain/analysis/engine';
+import { academicYearLabel } from '../../domain/ks2/types';
+
+export interface RunSummary {
+	id: number;
+	year: number;
+	asOf: string;
+	policyId: string;
+	policyVersion: number;
+	runAt: string;
+	runBy: string | null;
+	schoolCount: number;
+	counts: Record<Category, number>;
+}
+
+export interface RunOutcome {
+	run: RunSummary;
+	results: CategoriseResult[];
+	/** Schools whose proposal is new or differs from the one before. */
+	changed: number;
+}
+
+/** Which year to analyse: the one asked for (it must have data), or the latest with data. */
+export async function resolveYear(db: Db, requested: number | null): Promise<number> {
+	const years = await analysisYears(db);
+	if (years.length === 0) throw new AnalysisError('There are no KS2 results yet. Import a KS2 file first.');
+	if (requested === null) return years[0];
+	if (!years.includes(requested)) {
+		const have = years.map(academicYearLabel).join(', ');
+		throw new AnalysisError(`There are no KS2 results for ${academicYearLabel(requested)}. Years with results: ${have}.`, 400, 'year');
+	}
+	return requested;
+}
+
+function countsOf(results: readonly CategoriseResult[]): Record<Category, number> {
+	const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+	for (const r of results) counts[r.category]++;
+	return counts;
+}
+
+/**
+ * Runs the desktop analysis for a year with the adopted policy, and stores the run, every school's
+ * result, and each school's new proposal (DESIGN.md section 3).
+ * - A school with no category yet gets the proposal.
+ * - A changed proposal replaces a category nobody has touched, and clears any agreement: the evidence
+ *   moved, so a lead adviser agrees again. An adviser's change stands; the new proposal sits beside it.
+ * - An unchanged proposal changes nothing but the run it points to.
+ */
+export async function runAnalysis(db: Db, options: { year?: number | null; userId: number | null; today?: string }): Promise<RunOutcome> {
+	const year = await resolveYear(db, options.year ?? null);
+	await syncOfstedFromRegister(db, options.userId);
+	const stored = await adoptedPolicy(db);
+	const now = nowIso();
+	const asOf = asOfFor(year, options.today ?? now.slice(0, 10));
+	const inputs = await loadInputs(db, year, asOf);
+	if (inputs.length === 0) throw new AnalysisError('The school register is empty. Import the GIAS register first.');
+	const results = categoriseAll(inputs, stored.policy);
+	const counts = countsOf(results);
+	const userId = options.userId;
+
+	return db.transaction().execute(async (trx) => {
+		const run = await trx
+			.insertInto('analysis_runs')
+			.values({ year, as_of: asOf, policy_version_id: stored.rowId, policy_id: stored.policy.id, policy_version: stored.policy.version, run_by: userId, run_at: now, school_count: results.length, counts_json: JSON.stringify(counts) })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		for (let i = 0; i < results.length; i += 100) {
+			await trx
+				.insertInto('analysis_results')
+				.values(results.slice(i, i + 100).map((r) => ({
+					run_id: run.id, urn: r.urn, category: r.category, confidence: r.confidence,
+					needs_confirmation: r.needsConfirmation ? 1 : 0, deciding_rule: r.decidingRule, result_json: JSON.stringify(r)
+				})))
+				.execute();
+		}
+		const existing = new Map((await trx.selectFrom('school_categories').selectAll().where('year', '=', year).execute()).map((s) => [s.urn, s]));
+		const fresh = results.filter((r) => !existing.has(r.urn));
+		const same = results.filter((r) => existing.get(r.urn)?.proposed_category === r.category).map((r) => r.urn);
+		const history = { year, run_id: run.id, user_id: userId, at: now };
+		for (let i = 0; i < fresh.length; i += 100) {
+			const batch = fresh.slice(i, i + 100);
+			await trx.insertInto('school_categories').values(batch.map((r) => ({ urn: r.urn, year, proposed_category: r.category, run_id: run.id, category: r.category, changed_by_adviser: 0, agreed_by: null, agreed_at: null, updated_at: now }))).execute();
+			await trx.insertInto('category_history').values(batch.map((r) => ({ ...history, urn: r.urn, action: 'proposed' as const, from_category: null, to_category: r.category, reason: r.summary }))).execute();
+		}
+		for (const r of fresh) await audit(trx, { userId, action: 'category.propose', entity: 'school', entityId: r.urn, after: { year, category: r.category, runId: run.id } });
+		for (let i = 0; i < same.length; i += 500) {
+			await trx.updateTable('school_categories').set({ run_id: run.id }).where('year', '=', year).where('urn', 'in', same.slice(i, i + 500)).execute();
+		}
+		let changed = fresh.length;
+		for (const r of results) {
+			const before = existing.get(r.urn);
+			if (!before || before.proposed_category === r.category) continue;
+			changed++;
+			const keepAdviser = before.changed_by_adviser === 1;
+			const category = keepAdviser ? before.category : r.category;
+			await trx
+				.updateTable('school_categories')
+				.set({ proposed_category: r.category, run_id: run.id, category, agreed_by: null, agreed_at: null, updated_at: now })
+				.where('urn', '=', r.urn)
+				.where('year', '=', year)
+				.execute();
+			const reason = keepAdviser ? `${r.summary} The category an adviser set stands until a lead adviser agrees it again.` : r.summary;
+			await trx
+				.insertInto('category_history')
+				.values({ ...history, urn: r.urn, action: keepAdviser ? 'proposal_changed' : 'proposed', from_category: before.proposed_category, to_category: r.category, reason })
+				.execute();
+			await audit(trx, {
+				userId,
+				action: 'category.propose',
+				entity: 'school',
+				entityId: r.urn,
+				before: { year, proposed: before.proposed_category, category: before.category, agreed: before.agreed_at !== null },
+				after: { year, proposed: r.category, category, runId: run.id }
+			});
+		}
+		await audit(trx, { userId, action: 'analysis.run', entity: 'analysis_run', entityId: run.id, after: { year, policy: `${stored.policy.id} v${stored.policy.version}`, counts, changed } });
+		const summary = await getRun(trx, run.id);
+		return { run: summary!, results, changed };
+	});
+}
+
+function runQuery(db: Db) {
+	return db
+		.selectFrom('analysis_runs as r')
+		.leftJoin('users as u', 'u.id', 'r.run_by')
+		.select(['r.id', 'r.year', 'r.as_of', 'r.policy_id', 'r.policy_version', 'r.run_at', 'r.school_count', 'r.counts_json', 'u.name as run_by_name']);
+}
+
+function toSummary(r: Awaited<ReturnType<ReturnType<typeof runQuery>['executeTakeFirstOrThrow']>>): RunSummary {
+	return {
+		id: r.id,
+		year: r.year,
+		asOf: r.as_of,
+		policyId: r.policy_id,
+		policyVersion: r.policy_version,
+		runAt: r.run_at,
+		runBy: r.run_by_name,
+		schoolCount: r.school_count,
+		counts: JSON.parse(r.counts_json) as Record<Category, number>
+	};
+}
+
+export async function getRun(db: Db, id: number): Promise<RunSummary | null> {
+	const row = await runQuery(db).where('r.id', '=', id).executeTakeFirst();
+	return row ? toSummary(row) : null;
+}
+
+/** Runs for a year, newest first. */
+export async function runsForYear(db: Db, year: number, limit = 10): Promise<RunSummary[]> {
+	return (await runQuery(db).where('r.year', '=', year).orderBy('r.id', 'desc').limit(limit).execute()).map(toSummary);
+}
+
+/** Every school's stored result in a run, by URN. */
+export async function runResults(db: Db, runId: number, urns?: readonly number[]): Promise<Map<number, CategoriseResult>> {
+	let q = db.selectFrom('analysis_results').select(['urn', 'result_json']).where('run_id', '=', runId);
+	if (urns) {
+		if (urns.length === 0) return new Map();
+		q = q.where('urn', 'in', urns);
+	}
+	return new Map((await q.execute()).map((r) => [r.urn, JSON.parse(r.result_json) as CategoriseResult]));
+}

@@ -1,0 +1,110 @@
+import type { Generated } from 'kysely';
+import type { Category } from '../../../domain/analysis/categories';
+import type { SoftIntelligenceSource, SoftIntelligenceType } from '../../../domain/analysis/soft-intelligence';
+
+export type PolicyStatus = 'draft' | 'adopted' | 'superseded';
+
+/** Every adopted version of the policy, and drafts. `definition_json` is a whole domain `Policy`. */
+export interface PolicyVersionsTable {
+	id: Generated<number>;
+	policy_id: string;
+	/** Null while a draft; numbered when adopted. */
+	version: number | null;
+	status: PolicyStatus;
+	definition_json: string;
+	/** The version a draft was copied from. */
+	based_on: number | null;
+	created_by: number | null;
+	created_at: string;
+	updated_at: string;
+	adopted_by: number | null;
+	adopted_at: string | null;
+}
+
+export interface SoftIntelligenceTable {
+	id: Generated<number>;
+	urn: number;
+	type: SoftIntelligenceType;
+	/** yyyy-mm-dd */
+	date: string;
+	end_date: string | null;
+	details: string;
+	source: SoftIntelligenceSource;
+	/** Ofsted legacy grade, for type ofsted_legacy. */
+	grade: string | null;
+	/** Report-card areas as JSON [{ area, grade }], for type ofsted_report_card. */
+	areas_json: string | null;
+	/** 1 met, 0 not met, for type ofsted_report_card. */
+	safeguarding_met: number | null;
+	created_by: number | null;
+	created_at: string;
+	ended_by: number | null;
+	ended_at: string | null;
+}
+
+export interface AnalysisRunsTable {
+	id: Generated<number>;
+	/** Summer of the tests analysed: 2019 for 2018/19. */
+	year: number;
+	/** The day the soft-intelligence register was read as of. */
+	as_of: string;
+	policy_version_id: number;
+	policy_id: string;
+	policy_version: number;
+	run_by: number | null;
+	run_at: string;
+	school_count: number;
+	/** { secure_plus: 12, ... } */
+	counts_json: string;
+}
+
+export interface AnalysisResultsTable {
+	run_id: number;
+	urn: number;
+	category: Category;
+	confidence: string;
+	needs_confirmation: number;
+	deciding_rule: string | null;
+	/** The engine's whole CategoriseResult. */
+	result_json: string;
+}
+
+/** One row per school and year: the latest proposal, the working category, and the agreement. */
+export interface SchoolCategoriesTable {
+	urn: number;
+	year: number;
+	proposed_category: Category;
+	/** The run that made the latest proposal. */
+	run_id: number;
+	/** The proposal, unless an adviser set a different category. */
+	category: Category;
+	changed_by_adviser: number;
+	/** Set when a lead adviser agreed `category`; cleared when it changes again. */
+	agreed_by: number | null;
+	agreed_at: string | null;
+	updated_at: string;
+}
+
+export type CategoryAction = 'proposed' | 'proposal_changed' | 'changed' | 'agreed';
+
+export interface CategoryHistoryTable {
+	id: Generated<number>;
+	urn: number;
+	year: number;
+	action: CategoryAction;
+	from_category: Category | null;
+	to_category: Category;
+	reason: string | null;
+	run_id: number | null;
+	user_id: number | null;
+	at: string;
+}
+
+export interface AnalysisTables {
+	policy_versions: PolicyVersionsTable;
+	soft_intelligence: SoftIntelligenceTable;
+	analysis_runs: AnalysisRunsTable;
+	analysis_results: AnalysisResultsTable;
+	school_categories: SchoolCategoriesTable;
+	category_history: CategoryHistoryTable;
+}

@@ -1,0 +1,75 @@
+import type { Db } from '../db';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { isIsoDate, type OfstedLegacyGrade } from '../../domain/analysis/soft-intelligence';
+
+/**
+ * GIAS's "OfstedRating (name)" as a legacy grade. Serious weaknesses and special measures are the
+ * two kinds of Inadequate; "Insufficient evidence" and blanks are not a grade and are left out.
+ */
+export function gradeFromGias(rating: string | null): OfstedLegacyGrade | null {
+	switch ((rating ?? '').trim().toLowerCase()) {
+		case 'outstanding':
+			return 'outstanding';
+		case 'good':
+			return 'good';
+		case 'requires improvement':
+		case 'satisfactory':
+			return 'requires_improvement';
+		case 'inadequate':
+		case 'serious weaknesses':
+		case 'special measures':
+			return 'inadequate';
+		default:
+			return null;
+	}
+}
+
+export interface OfstedSyncResult {
+	added: number;
+	updated: number;
+}
+
+/**
+ * Copies each register row's Ofsted rating and date into the school's soft-intelligence register
+ * as an entry marked `gias_import`. Idempotent: one imported entry per school and inspection date.
+ * - A new date adds an entry (the older inspection stays, as history; the latest one counts).
+ * - The same date with a different grade (GIAS corrected it) updates the imported entry.
+ * - An imported entry an adviser has ended (withdrawn) is left alone and not added again.
+ * The importer can call this after a GIAS import; every run calls it before categorising.
+ */
+export async function syncOfstedFromRegister(db: Db, userId: number | null = null): Promise<OfstedSyncResult> {
+	const schools = await db.selectFrom('schools').select(['urn', 'ofsted_rating', 'ofsted_date']).where('ofsted_rating', 'is not', null).where('ofsted_date', 'is not', null).execute();
+	const imported = await db.selectFrom('soft_intelligence').select(['id', 'urn', 'date', 'grade']).where('source', '=', 'gias_import').where('type', '=', 'ofsted_legacy').execute();
+	const byKey = new Map(imported.map((e) => [`${e.urn} ${e.date}`, e]));
+	const toAdd: { urn: number; date: string; grade: OfstedLegacyGrade }[] = [];
+	const toUpdate: { id: number; urn: number; date: string; from: string | null; grade: OfstedLegacyGrade }[] = [];
+	for (const s of schools) {
+		const grade = gradeFromGias(s.ofsted_rating);
+		const date = s.ofsted_date ?? '';
+		if (grade === null || !isIsoDate(date)) continue;
+		const existing = byKey.get(`${s.urn} ${date}`);
+		if (!existing) toAdd.push({ urn: s.urn, date, grade });
+		else if (existing.grade !== grade) toUpdate.push({ id: existing.id, urn: s.urn, date, from: existing.grade, grade });
+	}
+	if (toAdd.length === 0 && toUpdate.length === 0) return { added: 0, updated: 0 };
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		for (let i = 0; i < toAdd.length; i += 100) {
+			const values = toAdd.slice(i, i + 100).map((a) => ({
+				urn: a.urn, type: 'ofsted_legacy' as const, date: a.date, end_date: null, details: 'From the GIAS register', source: 'gias_import' as const,
+				grade: a.grade, areas_json: null, safeguarding_met: null, created_by: null, created_at: now, ended_by: null, ended_at: null
+			}));
+			await trx.insertInto('soft_intelligence').values(values).execute();
+		}
+		for (const u of toUpdate) await trx.updateTable('soft_intelligence').set({ grade: u.grade }).where('id', '=', u.id).execute();
+		await audit(trx, {
+			userId,
+			action: 'soft_intelligence.import_ofsted',
+			entity: 'soft_intelligence',
+			entityId: null,
+			after: { added: toAdd.map((a) => [a.urn, a.date, a.grade]), updated: toUpdate.map((u) => [u.urn, u.date, u.from, u.grade]) }
+		});
+	});
+	return { added: toAdd.length, updated: toUpdate.length };
+}

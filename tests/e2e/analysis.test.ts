@@ -1,0 +1,145 @@
+import SQLite from 'better-sqlite3';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
+
+/** The banner that confirms a change, or the error summary if it was refused. */
+async function outcome(page: Page): Promise<string> {
+	const banner = page.locator('.govuk-notification-banner__content, .govuk-error-summary').first();
+	await banner.waitFor();
+	return (await banner.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+/** Reads the demo database the server runs on, for facts the pages do not print (the head's own URN). */
+function demoFact<T>(query: string, ...params: unknown[]): T {
+	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	try {
+		return sqlite.prepare(query).get(...params) as T;
+	} finally {
+		sqlite.close();
+	}
+}
+
+describe('the desktop analysis in the browser', () => {
+	let changedSchool = '';
+
+	it('an analyst runs the analysis for the latest year', async () => {
+		const page = await newPage();
+		await signIn(page, 'analyst');
+		await page.goto('/analysis');
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Desktop analysis');
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: /^Run the analysis( again)? for 2025\/26$/ }).click();
+		expect(await outcome(page)).toMatch(/^The analysis of 2025\/26 results ran for 120 schools\./);
+		await expect.poll(() => page.getByRole('heading', { name: /^Look at these first \(\d+\)$/ }).count()).toBe(1);
+		await expectNoAxeViolations(page);
+		await page.context().close();
+	});
+
+	it('an adviser changes a link school’s category, giving a reason, and records a concern', async () => {
+		const page = await newPage();
+		await signIn(page, 'adviser');
+		await page.goto('/schools');
+		await expectNoAxeViolations(page);
+		await page.getByLabel('Search by name or URN').fill('primary');
+		await page.getByRole('button', { name: 'Search' }).click();
+		await page.waitForURL(/\?q=primary/);
+		const row = page.locator('tbody tr', { hasText: 'Tom Fletcher' }).first();
+		changedSchool = (await row.getByRole('link').textContent())!.trim();
+		await row.getByRole('link').click();
+		await page.waitForURL(/\/schools\/\d+$/);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(changedSchool);
+		await expectNoAxeViolations(page);
+
+		const current = (await page.locator('.govuk-body-l .govuk-tag').textContent())!.trim();
+		const target = current === 'Focus support' ? 'Light touch support' : 'Focus support';
+		await page.getByText('Change the category').click();
+		await page.getByLabel(target).check();
+		await page.getByRole('button', { name: 'Change category' }).click();
+		expect(await outcome(page)).toContain('Give the reason for the change, in words you could read out to the headteacher');
+		await expectNoAxeViolations(page);
+		await page.getByLabel(target).check();
+		await page.getByLabel('Reason').fill('The new head starts in January and the school asked for help with writing.');
+		await page.getByRole('button', { name: 'Change category' }).click();
+		expect(await outcome(page)).toBe('Category changed. A lead adviser will agree it.');
+		const history = page.locator('table', { hasText: 'Every step in this school’s category' });
+		expect(await history.locator('tbody tr').first().textContent()).toContain('The new head starts in January');
+
+		await page.getByText('Record a concern or a change').click();
+		await page.getByLabel('What is it?').selectOption('governance');
+		await page.getByLabel('Details').fill('Chair of governors resigned; an interim chair is in place.');
+		await page.getByRole('button', { name: 'Add to the register' }).click();
+		expect(await outcome(page)).toBe('Entry added to the register.');
+		expect(await page.locator('table', { hasText: 'Soft-intelligence register' }).textContent()).toContain('Chair of governors resigned');
+		await expectNoAxeViolations(page);
+		await page.context().close();
+	});
+
+	it('a lead adviser agrees the changed school, then the unchanged ones in bulk', async () => {
+		expect(changedSchool).not.toBe('');
+		const page = await newPage();
+		await signIn(page, 'lead_adviser');
+		await page.goto('/analysis');
+		const first = page.locator('table', { has: page.locator('th', { hasText: 'Why look first' }) });
+		const row = first.locator('tbody tr', { hasText: changedSchool });
+		expect(await row.textContent()).toContain('An adviser changed the proposal');
+		await row.getByRole('button', { name: /^Agree / }).click();
+		expect(await outcome(page)).toBe('1 category agreed.');
+		await expectNoAxeViolations(page);
+
+		const bulk = page.getByRole('button', { name: /^Agree all \d+ unchanged$/ });
+		const count = Number((await bulk.textContent())!.match(/\d+/)![0]);
+		expect(count).toBeGreaterThan(0);
+		await bulk.click();
+		expect(await outcome(page)).toBe(`${count} categories agreed.`);
+		expect(await page.getByRole('button', { name: /^Agree all/ }).count()).toBe(0);
+
+		await page.getByRole('link', { name: changedSchool }).first().click();
+		await page.waitForURL(/\/schools\/\d+$/);
+		expect(await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().textContent()).toContain('Agreed by Helen Morgan');
+		await page.context().close();
+	});
+
+	it('a headteacher sees only their own school’s page, and never the list', async () => {
+		const own = demoFact<{ urn: number }>(
+			'select us.urn from user_schools us join users u on u.id = us.user_id where u.email = ?',
+			DEMO_EMAILS.headteacher
+		).urn;
+		const other = demoFact<{ urn: number }>('select urn from schools where urn != ? order by urn limit 1', own).urn;
+		const page = await newPage();
+		await signIn(page, 'headteacher');
+		expect((await page.goto('/schools'))?.status()).toBe(403);
+		expect((await page.goto(`/schools/${own}`))?.status()).toBe(200);
+		expect(await page.getByRole('heading', { name: 'Support category' }).count()).toBe(1);
+		expect(await page.getByRole('heading', { name: 'Soft intelligence' }).count()).toBe(0);
+		await expectNoAxeViolations(page);
+		expect((await page.goto(`/schools/${other}`))?.status()).toBe(404);
+		await page.context().close();
+	});
+
+	it('an admin tries a change to the policy and sees who would move before adopting anything', async () => {
+		const page = await newPage();
+		await signIn(page, 'admin');
+		await page.goto('/admin/policy');
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: 'Start a new draft from the policy in use' }).click();
+		await page.waitForURL(/\/admin\/policy\/\d+$/);
+		await page.getByLabel('Below England (points)', { exact: true }).fill('-5');
+		await page.getByRole('button', { name: 'Save the draft and show its effect' }).click();
+		expect(await outcome(page)).toContain('Draft saved. Nothing changes until you adopt it.');
+		const matrix = page.locator('table', { hasText: 'Schools by category: in use (rows) and with this draft (columns)' });
+		expect(await matrix.locator('tbody tr').count()).toBe(6);
+		expect(await page.locator('table', { hasText: 'Schools that would move' }).locator('tbody tr').count()).toBeGreaterThan(0);
+		await expectNoAxeViolations(page);
+
+		await page.getByLabel('Below England (points)', { exact: true }).fill('-30');
+		await page.getByRole('button', { name: 'Save the draft and show its effect' }).click();
+		expect(await outcome(page)).toContain('“Well below England” must be lower than “Below England”'.replace(/[“”]/g, '"'));
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('button', { name: 'Discard this draft' }).click();
+		await page.waitForURL(/\/admin\/policy$/);
+		expect(await page.locator('main').textContent()).toContain('version 1');
+		await page.context().close();
+	});
+});

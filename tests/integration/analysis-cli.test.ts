@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { triage } from '../helpers/cli';
+import { smallLa, URNS } from './analysis-fixtures';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** A database file with the small LA in it, for the CLI to open in its own process. */
+async function laDatabase(schoolName?: string): Promise<string> {
+	const dir = mkdtempSync(join(tmpdir(), 'triage-categorise-'));
+	dirs.push(dir);
+	const path = join(dir, 'la.sqlite');
+	const db = createDb(path);
+	await migrateToLatest(db);
+	await smallLa(db);
+	if (schoolName) await db.updateTable('schools').set({ name: schoolName }).where('urn', '=', URNS.secure).execute();
+	await db.destroy();
+	return path;
+}
+
+describe('npm run triage -- categorise', () => {
+	it('writes every school’s category, confidence, rules and reasons as CSV, and stores the run', async () => {
+		const path = await laDatabase();
+		const out = triage(['categorise'], { databaseUrl: path });
+		expect(out.stderr).toBe('');
+		expect(out.status).toBe(0);
+		const lines = out.stdout.trimEnd().split('\r\n');
+		expect(lines[0]).toBe('URN,School,Category,Confidence,Needs confirmation,Rules,Reasons');
+		expect(lines).toHaveLength(7);
+		expect(lines[1]).toMatch(/^100001,Ashdown Primary School,Intensive support,high,no,I2 F2 F5 L1,"?RWM expected 43%, 22 points below England \(65%\) in 2018\/19/);
+		expect(lines.find((l) => l.startsWith(String(URNS.infant)))).toMatch(/^100006,Fern Infant School,Secure,low,yes,,/);
+		const db = createDb(path);
+		const runs = await db.selectFrom('analysis_runs').select(['year', 'policy_id', 'policy_version', 'run_by']).execute();
+		await db.destroy();
+		expect(runs).toEqual([{ year: 2019, policy_id: 'afo-default-1', policy_version: 1, run_by: null }]);
+	});
+
+	it('writes JSON for a year given as 2018-19, and refuses a year with no results', async () => {
+		const path = await laDatabase();
+		const out = triage(['categorise', '--year', '2018-19', '--format', 'json'], { databaseUrl: path });
+		expect(out.status).toBe(0);
+		const parsed = JSON.parse(out.stdout);
+		expect(parsed).toMatchObject({ year: 2019, policy: { id: 'afo-default-1', version: 1 } });
+		expect(parsed.schools.find((s: { urn: number }) => s.urn === URNS.focus)).toMatchObject({
+			name: 'Elm Primary School',
+			category: 'focus',
+			categoryLabel: 'Focus support',
+			confidence: 'high',
+			needsConfirmation: false,
+			rules: ['F2']
+		});
+		const none = triage(['categorise', '--year', '2021'], { databaseUrl: path });
+		expect(none.status).toBe(1);
+		expect(none.stdout).toBe('');
+		expect(none.stderr.trim()).toBe('There are no KS2 results for 2020/21. Years with results: 2018/19, 2017/18, 2016/17.');
+	});
+
+	it('neutralises a school name that a spreadsheet would run as a formula', async () => {
+		const path = await laDatabase('=HYPERLINK("http://evil.example","Birchwood")');
+		const out = triage(['categorise'], { databaseUrl: path });
+		expect(out.status).toBe(0);
+		expect(out.stdout).toContain(`\r\n${URNS.secure},"'=HYPERLINK(""http://evil.example"",""Birchwood"")",Secure,`);
+	});
+
+	it('fails with plain words on a bad option or an empty database', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-categorise-'));
+		dirs.push(dir);
+		const empty = triage(['categorise'], { databaseUrl: join(dir, 'empty.sqlite') });
+		expect(empty.status).toBe(1);
+		expect(empty.stderr.trim()).toBe('There are no KS2 results yet. Import a KS2 file first.');
+		const format = triage(['categorise', '--format', 'xlsx'], { databaseUrl: join(dir, 'empty.sqlite') });
+		expect(format.status).toBe(1);
+		expect(format.stderr).toMatch(/^--format must be csv or json, not "xlsx"/);
+		const year = triage(['categorise', '--year', 'last'], { databaseUrl: join(dir, 'empty.sqlite') });
+		expect(year.stderr).toMatch(/^--year must be an academic year like 2018-19, not "last"/);
+	});
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { addSchool, smallLa, URNS } from './analysis-fixtures';
+import { AnalysisError, runAnalysis } from '../../src/lib/server/analysis';
+import { endEntry, EntryInputError, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
+import { syncOfstedFromRegister } from '../../src/lib/server/soft-intelligence/ofsted-sync';
+
+describe('the soft-intelligence register', () => {
+	it('lets an adviser record for their link schools, and lead advisers and admins for any school', async () => {
+		const db = await freshDb();
+		const { adviser, lead, admin } = await smallLa(db);
+		await recordEntry(db, adviser, URNS.secure, { type: 'new_head', date: '2019-04-01', details: 'Mrs Patel started in April' });
+		await recordEntry(db, lead, URNS.focus, { type: 'governance', date: '2019-03-01', details: 'Chair resigned' });
+		await recordEntry(db, admin, URNS.focus, { type: 'ofsted_legacy', date: '2019-02-01', details: '', grade: 'good' });
+		const entries = await schoolRegister(db, URNS.focus);
+		expect(entries.map((e) => [e.type, e.createdBy, e.source, e.grade])).toEqual([
+			['governance', 'Lena Lead', 'adviser', null],
+			['ofsted_legacy', 'Adele Admin', 'adviser', 'good']
+		]);
+		const log = await db.selectFrom('audit_log').select(['action', 'entity_id', 'user_id']).where('action', '=', 'soft_intelligence.record').execute();
+		expect(log).toHaveLength(3);
+	});
+
+	it('refuses an adviser for another adviser’s school, and analysts and headteachers for any', async () => {
+		const db = await freshDb();
+		const { adviser, analyst, head } = await smallLa(db);
+		const input = { type: 'finance', date: '2019-04-01', details: 'Deficit budget' };
+		const other = await recordEntry(db, adviser, URNS.focus, input).catch((e) => e);
+		expect(other).toMatchObject({ status: 403, message: 'Only Elm Primary School’s link adviser, a lead adviser or an admin can change its register' });
+		for (const who of [analyst, head]) expect(await recordEntry(db, who, URNS.secure, input).catch((e) => e.status)).toBe(403);
+		const missing = await recordEntry(db, adviser, 999999, input).catch((e) => e);
+		expect(missing).toMatchObject({ status: 404 });
+		expect(await schoolRegister(db, URNS.focus)).toEqual([]);
+	});
+
+	it('explains in plain words what is wrong with an entry', async () => {
+		const db = await freshDb();
+		const { lead } = await smallLa(db);
+		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as EntryInputError).errors;
+		expect(await errors({ type: '', date: '2019-01-01', details: 'x' })).toEqual({ type: 'Choose what kind of entry this is' });
+		expect(await errors({ type: 'complaint', date: '', details: '' })).toEqual({
+			date: 'Enter the date this started',
+			details: 'Describe what is happening in a few words'
+		});
+		expect(await errors({ type: 'complaint', date: '2019-02-30', details: 'Parent complaint' })).toEqual({ date: 'Enter a real date, for example 2025-03-14' });
+		expect(await errors({ type: 'ofsted_legacy', date: '2999-01-01', details: '', grade: 'brilliant' })).toEqual({
+			date: 'The inspection date cannot be in the future',
+			grade: 'Choose the grade Ofsted gave'
+		});
+		expect(await errors({ type: 'ofsted_report_card', date: '2025-12-01', details: '' })).toEqual({
+			'area-0': 'Choose a grade for at least one area',
+			safeguarding: 'Say whether Ofsted found safeguarding met or not met'
+		});
+		expect(await errors({ type: 'ofsted_report_card', date: '2025-12-01', details: '', 'area-2': 'superb', safeguarding: 'met' })).toEqual({
+			'area-2': 'Choose a grade for achievement, or leave it as not graded'
+		});
+		expect(await schoolRegister(db, URNS.secure)).toEqual([]);
+	});
+
+	it('stores a report card with its areas and safeguarding, and the engine reads it', async () => {
+		const db = await freshDb();
+		const { lead, analyst } = await smallLa(db);
+		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_report_card', date: '2019-11-20', details: 'Full inspection', 'area-1': 'strong_standard', 'area-2': 'needs_attention', safeguarding: 'met' });
+		const [entry] = (await registers(db, [URNS.securePlus])).get(URNS.securePlus)!;
+		expect(entry).toMatchObject({
+			type: 'ofsted_report_card',
+			safeguardingMet: true,
+			areas: [{ area: 'Curriculum and teaching', grade: 'strong_standard' }, { area: 'Achievement', grade: 'needs_attention' }]
+		});
+		const { results } = await runAnalysis(db, { userId: analyst.id });
+		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'focus', decidingRule: 'F1' });
+	});
+
+	it('ends an entry, not before it began and only once, and an ended concern no longer counts', async () => {
+		const db = await freshDb();
+		const { adviser, analyst } = await smallLa(db);
+		const id = await recordEntry(db, adviser, URNS.secure, { type: 'safeguarding', date: '2019-03-01', details: 'Allegation against staff' });
+		expect((await runAnalysis(db, { userId: analyst.id })).results.find((r) => r.urn === URNS.secure)?.category).toBe('intensive');
+		const early = await endEntry(db, adviser, URNS.secure, id, '2019-02-01').catch((e) => e);
+		expect(early).toMatchObject({ status: 400, field: 'endDate', message: 'The end date cannot be before the entry began (1 March 2019)' });
+		await endEntry(db, adviser, URNS.secure, id, '2019-07-01');
+		const twice = await endEntry(db, adviser, URNS.secure, id, '').catch((e) => e);
+		expect(twice).toBeInstanceOf(AnalysisError);
+		expect(twice.message).toBe('That entry has already ended');
+		const [entry] = await schoolRegister(db, URNS.secure);
+		expect(entry).toMatchObject({ endDate: '2019-07-01', endedBy: 'Ada Adviser' });
+		expect((await runAnalysis(db, { userId: analyst.id })).results.find((r) => r.urn === URNS.secure)?.category).toBe('secure');
+	});
+
+	it('copies GIAS Ofsted ratings into the register as imported entries, once', async () => {
+		const db = await freshDb();
+		const { analyst, lead } = await smallLa(db);
+		await addSchool(db, 100020, 'Hazel Primary School', { ofstedRating: 'Special Measures', ofstedDate: '2019-01-15' });
+		await addSchool(db, 100021, 'Ivy Primary School', { ofstedRating: 'Good', ofstedDate: '2018-06-01' });
+		await addSchool(db, 100022, 'Juniper Primary School', { ofstedRating: 'Insufficient evidence', ofstedDate: '2018-06-01' });
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 2, updated: 0 });
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 0, updated: 0 });
+		const hazel = await schoolRegister(db, 100020);
+		expect(hazel).toMatchObject([{ type: 'ofsted_legacy', grade: 'inadequate', source: 'gias_import', date: '2019-01-15', details: 'From the GIAS register' }]);
+		expect(await schoolRegister(db, 100022)).toEqual([]);
+
+		// GIAS corrects a grade: the imported entry follows. A new inspection is added beside the old one.
+		await db.updateTable('schools').set({ ofsted_rating: 'Requires improvement' }).where('urn', '=', 100020).execute();
+		await db.updateTable('schools').set({ ofsted_rating: 'Outstanding', ofsted_date: '2019-05-01' }).where('urn', '=', 100021).execute();
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 1, updated: 1 });
+		expect((await schoolRegister(db, 100021)).map((e) => [e.date, e.grade])).toEqual([['2019-05-01', 'outstanding'], ['2018-06-01', 'good']]);
+
+		// An adviser withdraws an imported grade: it is not brought back.
+		const [imported] = await schoolRegister(db, 100020);
+		await endEntry(db, lead, 100020, imported.id, '2019-02-01');
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 0, updated: 0 });
+
+		// A run syncs first, so the rating counts straight away.
+		await addSchool(db, 100023, 'Kestrel Primary School', { ofstedRating: 'Inadequate', ofstedDate: '2019-03-03' });
+		const { results } = await runAnalysis(db, { userId: analyst.id });
+		expect(results.find((r) => r.urn === 100023)).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
+		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'soft_intelligence.import_ofsted').execute()).toHaveLength(3);
+	});
+});
