@@ -1,5 +1,8 @@
 import type { Db } from '../../src/lib/server/db';
 import { loadDemoLa } from './la';
+import { runDemoAnalysis } from './analysis';
+import { seedDemoQualityMarks } from '../../src/lib/server/quality-mark/demo';
+import { DEMO_YEARS } from './dfe-files';
 import { createDemoUsers, DEMO_PASSWORD, type DemoLogin } from './users';
 import { ROLE_LABELS } from '../../src/lib/domain/roles';
 
@@ -10,9 +13,20 @@ export async function isEmpty(db: Db): Promise<boolean> {
 	return !user && !school;
 }
 
+async function userId(db: Db, email: string): Promise<number> {
+	return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+}
+
+/** The whole demo: register and results through the importer, accounts, and two years of analysis. */
 export async function seedDemo(db: Db): Promise<DemoLogin[]> {
 	const urns = await loadDemoLa(db);
-	return createDemoUsers(db, urns);
+	const logins = await createDemoUsers(db, urns);
+	const analystId = await userId(db, logins.find((l) => l.role === 'analyst')!.email);
+	const leadId = await userId(db, logins.find((l) => l.role === 'lead_adviser')!.email);
+	const [lastYear, thisYear] = DEMO_YEARS.slice(-2);
+	await runDemoAnalysis(db, { analystId, leadId }, [lastYear, thisYear]);
+	await seedDemoQualityMarks(db, urns);
+	return logins;
 }
 
 export function describeLogins(logins: DemoLogin[]): string {

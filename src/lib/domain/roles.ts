@@ -48,6 +48,7 @@ const NAV: { item: NavItem; roles: readonly Role[] }[] = [
 	{ item: { href: '/analysis', label: 'Analysis' }, roles: STAFF_ROLES },
 	{ item: { href: '/imports', label: 'Imports' }, roles: ['admin', 'analyst'] },
 	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, roles: ['headteacher', 'lead_adviser', 'adviser'] },
+	{ item: { href: '/quality-mark', label: 'Quality Mark' }, roles: [...STAFF_ROLES, 'headteacher'] },
 	{ item: { href: '/admin', label: 'Admin' }, roles: ['admin'] }
 ];
 

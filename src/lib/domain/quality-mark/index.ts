@@ -9,3 +9,4 @@ export * from './assessor-review';
 export * from './lifecycle';
 export * from './overview';
 export type { IsoDate } from './iso-date';
+export * from './framework-check';

@@ -145,6 +145,13 @@ describe('details a move needs', () => {
 		expect(off).toMatchObject({ ok: true, record: { visitDate: null }, change: { note: 'Head off sick' } });
 	});
 
+	it('calls a booked visit off when the school withdraws, but keeps a visit already held', () => {
+		const withdrawn = transition({ ...booked, visitDate: '2025-11-20' }, 'not_engaged', {}, TODAY);
+		expect(withdrawn).toMatchObject({ ok: true, record: { visitDate: null } });
+		const held = { ...recordShowing('achieved'), visitDate: '2024-08-20' };
+		expect(transition(held, 'not_engaged', {}, TODAY)).toMatchObject({ ok: true, record: { visitDate: '2024-08-20' } });
+	});
+
 	it('keeps trimmed feedback for a resubmission and drops it once achieved', () => {
 		const notYet = transition(booked, 'not_yet_achieved', { feedback: '  Show impact.  ' }, TODAY);
 		expect(notYet.ok && notYet.record.feedback).toBe('Show impact.');

@@ -172,7 +172,7 @@ export function transition(
 	const refused = refusal(from, to);
 	if (refused) return { ok: false, error: refused };
 	const target = to as StoredStatus;
-	const changes = changesFor(target, details, today);
+	const changes = changesFor(from, target, details, today);
 	if (typeof changes === 'string') return { ok: false, error: changes };
 	return {
 		ok: true,
@@ -201,6 +201,7 @@ function refusal(from: QmStatus, to: QmStatus): string | null {
 
 /** The fields a move to `to` sets, or a plain-English error when the details it needs are wrong. */
 function changesFor(
+	from: QmStatus,
 	to: StoredStatus,
 	details: TransitionDetails,
 	today: IsoDate
@@ -226,6 +227,9 @@ function changesFor(
 		case 'assessor_review':
 			// Back from a booked visit means the visit is off; coming from a submission there is none yet.
 			return { visitDate: null };
+		case 'not_engaged':
+			// Withdrawing with a visit booked calls the visit off; a visit already held stays on record.
+			return from === 'assessment_visit_booked' ? { visitDate: null } : {};
 		default:
 			return {};
 	}

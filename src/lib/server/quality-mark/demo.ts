@@ -1,0 +1,50 @@
+import type { Db } from '../db';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { addYearsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
+import type { IsoDate, StoredStatus } from '../../domain/quality-mark';
+import { todayIso } from './dates';
+import { recordRef } from './permissions';
+import { insertRecord } from './records';
+
+/**
+ * Demo Quality Marks, as an LA would bring them over from its spreadsheet: some awards held, some
+ * due for renewal or lapsed, some schools part-way through. Deterministic, so demo screenshots
+ * and tests see the same picture. Schools with a headteacher account are left alone, so the demo
+ * headteacher starts from "not engaged" and can walk through the whole self-audit.
+ * Not wired in yet: scripts/demo/seed.ts can call it after the users are created.
+ */
+export async function seedDemoQualityMarks(db: Db, urns: readonly number[], today: IsoDate = todayIso()): Promise<number> {
+	const linked = new Set((await db.selectFrom('user_schools').select('urn').execute()).map((r) => r.urn));
+	// Only statuses that need no self-audit behind them, so every demo record is consistent.
+	const plan: { key: string; status: StoredStatus; awardMonthsAgo?: number }[] = [
+		{ key: 'basic_skills', status: 'achieved', awardMonthsAgo: 8 },
+		{ key: 'basic_skills', status: 'achieved', awardMonthsAgo: 32 },
+		{ key: 'basic_skills', status: 'achieved', awardMonthsAgo: 38 },
+		{ key: 'basic_skills', status: 'registered' },
+		{ key: 'basic_skills', status: 'interested' },
+		{ key: 'professional_development', status: 'achieved', awardMonthsAgo: 20 },
+		{ key: 'professional_development', status: 'registered' },
+		{ key: 'professional_development', status: 'interested' }
+	];
+	const chosen = urns.filter((urn) => !linked.has(urn)).filter((_, i) => i % 4 === 0);
+	let count = 0;
+	await db.transaction().execute(async (trx) => {
+		for (const [i, urn] of chosen.entries()) {
+			const item = plan[i % plan.length];
+			const awardDate = item.awardMonthsAgo === undefined ? null : subMonthsIso(today, item.awardMonthsAgo + (i % 3));
+			const changedOn = awardDate ?? subMonthsIso(today, 1 + (i % 5));
+			const expiryDate = awardDate ? addYearsIso(awardDate, 3) : null;
+			const record = { urn, frameworkKey: item.key, status: item.status, statusChangedOn: changedOn, awardDate, expiryDate, visitDate: null, feedback: null };
+			const id = await insertRecord(trx, record);
+			const note = 'Brought over from the Quality Mark spreadsheet';
+			await trx
+				.insertInto('quality_mark_history')
+				.values({ quality_mark_id: id, from_status: 'not_engaged', to_status: item.status, changed_on: changedOn, at: nowIso(), user_id: null, note })
+				.execute();
+			await audit(trx, { userId: null, action: 'quality_mark.status', entity: 'quality_mark', entityId: recordRef(urn, item.key), after: { status: item.status, awardDate, note } });
+			count++;
+		}
+	});
+	return count;
+}

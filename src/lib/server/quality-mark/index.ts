@@ -1,0 +1,27 @@
+/**
+ * Quality Mark, server side: frameworks read from the database, the record lifecycle with its
+ * history and audit log, the self-audit and the assessor's review, and read-only views for the
+ * rest of the app. Every function takes the database first; changes also take the acting user.
+ */
+export { listFrameworks, getFramework } from './frameworks';
+export { QualityMarkError } from './errors';
+export { ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, type Actor } from './permissions';
+export { changeStatus, type StatusInput } from './status';
+export { saveSelfAudit, submitSelfAudit, nominateColleague, nomineeChoices, type SubmitResult } from './self-audit';
+export { saveReview, recordAwardDecision, type DecisionResult } from './review';
+export { currentAudit, type CurrentAudit } from './audits';
+export {
+	qualityMarkForSchool,
+	qualityMarkStatusByUrn,
+	expiringQualityMarks,
+	currentQualityMarkHolders,
+	assessmentVisits,
+	type HeldQualityMark,
+	type AssessmentVisit
+} from './queries';
+export { recordHistory, type SchoolQualityMark, type HistoryEntry, type WatchItem } from './listing';
+export { qualityMarkTable, qualityMarkDashboard, parseFilters, type TableFilters, type TableRow, type Dashboard } from './table';
+export { neutraliseCell, toCsv, qualityMarkCsv } from './csv';
+export { todayIso } from './dates';
+export { recordPage, type RecordPage } from './page';
+export { seedDemoQualityMarks } from './demo';

@@ -1,0 +1,90 @@
+import type { Db } from '../db';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import {
+	statusForDecision,
+	validateReviewForDecision,
+	type AssessorReview,
+	type AuditProblem,
+	type IsoDate,
+	type Key,
+	type QmStatus,
+	type QualityMarkFramework
+} from '../../domain/quality-mark';
+import { isIsoDate } from '../../domain/quality-mark/iso-date';
+import { openAuditWhile, parseAnswers } from './audits';
+import { todayIso } from './dates';
+import { QualityMarkError } from './errors';
+import { recordRef, requireAssessor, type Actor } from './permissions';
+import { requireSchoolAndFramework } from './records';
+import { moveStatus } from './status';
+
+export type DecisionResult = { ok: true; status: 'achieved' | 'not_yet_achieved' } | { ok: false; problems: AuditProblem[] };
+
+/** The review is written while the assessor reviews and once the visit is booked, never before the school submits. */
+const REVIEWABLE: readonly QmStatus[] = ['assessor_review', 'assessment_visit_booked'];
+const NOT_REVIEWABLE = 'The review can be written once the self-audit is under assessor review. Move it to assessor review first.';
+
+async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, review: AssessorReview, today: IsoDate) {
+	if (review.kind !== framework.kind) throw new QualityMarkError(`This review does not match the ${framework.name}`);
+	const { row, auditRow, status } = await openAuditWhile(trx, urn, framework.key, today, REVIEWABLE, NOT_REVIEWABLE);
+	await trx
+		.updateTable('quality_mark_audits')
+		.set({ review_json: JSON.stringify(review), review_updated_at: nowIso(), review_updated_by: actor.id })
+		.where('id', '=', auditRow.id)
+		.execute();
+	await audit(trx, { userId: actor.id, action: 'quality_mark.review.save', entity: 'quality_mark', entityId: recordRef(urn, framework.key), after: review });
+	return { row, auditRow, status };
+}
+
+/** Saves the assessor's review so far. Nothing has to be complete yet. */
+export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = todayIso()): Promise<void> {
+	requireAssessor(actor);
+	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	await db.transaction().execute((trx) => writeReview(trx, actor, framework, urn, review, today));
+}
+
+/**
+ * Saves the review and, when it is complete and the visit has been booked, records the award
+ * decision: achieved (award date, expiry 3 years on) or not yet achieved (with the feedback).
+ * An incomplete review is still saved, and its problems come back.
+ */
+export async function recordAwardDecision(
+	db: Db,
+	actor: Actor,
+	urn: number,
+	frameworkKey: Key,
+	review: AssessorReview,
+	awardDate: string | undefined,
+	today: IsoDate = todayIso()
+): Promise<DecisionResult> {
+	requireAssessor(actor);
+	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	return db.transaction().execute(async (trx) => {
+		const { auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
+		if (status !== 'assessment_visit_booked') {
+			return { ok: false, problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }] };
+		}
+		const problems = validateReviewForDecision(framework, parseAnswers(auditRow.answers_json, framework), review);
+		if (review.awardDecision === 'award' && awardDate) {
+			if (!isIsoDate(awardDate)) problems.push({ path: 'awardDate', message: 'Enter the award date as a real date, like 2025-07-14' });
+			else if (awardDate > today) problems.push({ path: 'awardDate', message: 'The award date cannot be in the future' });
+		}
+		const to = statusForDecision(review.awardDecision);
+		if (problems.length > 0 || to === null) return { ok: false, problems };
+		await moveStatus(trx, actor, framework, urn, to, { awardDate: awardDate || undefined, feedback: review.feedback, note: review.overallJudgement }, today);
+		await trx
+			.updateTable('quality_mark_audits')
+			.set({ decision: review.awardDecision, decided_at: nowIso(), decided_by: actor.id })
+			.where('id', '=', auditRow.id)
+			.execute();
+		await audit(trx, {
+			userId: actor.id,
+			action: 'quality_mark.decision',
+			entity: 'quality_mark',
+			entityId: recordRef(urn, framework.key),
+			after: { decision: review.awardDecision, visitOutcome: review.visitOutcome, awardDate: awardDate || today }
+		});
+		return { ok: true, status: to };
+	});
+}

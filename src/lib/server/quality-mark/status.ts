@@ -1,0 +1,137 @@
+import type { Db } from '../db';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import {
+	effectiveStatus,
+	isQmStatus,
+	newQualityMarkRecord,
+	QM_STATUS_LABELS,
+	transition,
+	type IsoDate,
+	type Key,
+	type QmStatus,
+	type QualityMarkFramework,
+	type QualityMarkRecord,
+	type StoredStatus
+} from '../../domain/quality-mark';
+import { openAudit } from './audits';
+import { todayIso } from './dates';
+import { QualityMarkError } from './errors';
+import { ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, recordRef, requireSchoolVisible, type Actor } from './permissions';
+import { findRow, insertRecord, recordColumns, requireSchoolAndFramework, toRecord } from './records';
+
+export interface StatusInput {
+	/** Why, for the history and audit log. */
+	note?: string;
+	/** Needed to book an assessment visit. */
+	visitDate?: string;
+	/** Who carries out the visit; defaults to the person booking it. */
+	assessorId?: number | null;
+	/** Set by the award decision only. */
+	awardDate?: string;
+	feedback?: string;
+}
+
+export interface Moved {
+	id: number;
+	from: QmStatus;
+	record: QualityMarkRecord;
+}
+
+/**
+ * Moves one record, inside the caller's transaction: checks the move against the lifecycle, saves
+ * the record, keeps the status history, writes the audit log and opens the self-audit when one
+ * starts. `mayMove` refuses moves this person may not make, given the status as shown today.
+ */
+export async function moveStatus(
+	trx: Db,
+	actor: Actor,
+	framework: QualityMarkFramework,
+	urn: number,
+	to: StoredStatus,
+	input: StatusInput,
+	today: IsoDate,
+	mayMove: (from: QmStatus) => void = () => {}
+): Promise<Moved> {
+	const row = await findRow(trx, urn, framework.key);
+	const before = row ? toRecord(row) : newQualityMarkRecord(urn, framework.key, today);
+	const from = effectiveStatus(before, today);
+	mayMove(from);
+	const result = transition(before, to, { ...input }, today);
+	if (!result.ok) throw new QualityMarkError(result.error);
+	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId) : (row?.assessor_id ?? null);
+	const now = nowIso();
+	let id: number;
+	if (row) {
+		await trx.updateTable('quality_marks').set({ ...recordColumns(result.record), assessor_id: assessorId, updated_at: now }).where('id', '=', row.id).execute();
+		id = row.id;
+	} else {
+		id = await insertRecord(trx, result.record, assessorId);
+	}
+	await trx
+		.insertInto('quality_mark_history')
+		.values({ quality_mark_id: id, from_status: from, to_status: to, changed_on: today, at: now, user_id: actor.id, note: result.change.note })
+		.execute();
+	await audit(trx, {
+		userId: actor.id,
+		action: 'quality_mark.status',
+		entity: 'quality_mark',
+		entityId: recordRef(urn, framework.key),
+		before: { ...before, shownAs: from },
+		after: { ...result.record, assessorId, note: result.change.note }
+	});
+	if (to === 'self_audit_in_progress') await openAudit(trx, id, framework, today);
+	return { id, from, record: result.record };
+}
+
+/** The assessor for a visit: an active adviser, lead adviser or admin; by default whoever books it. */
+async function chooseAssessor(db: Db, actor: Actor, assessorId: number | null | undefined): Promise<number> {
+	const id = assessorId ?? actor.id;
+	const user = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
+	if (!user || user.disabled_at !== null || !ASSESSOR_ROLES.includes(user.role)) {
+		throw new QualityMarkError('Choose an adviser, lead adviser or admin to carry out the assessment visit');
+	}
+	return user.id;
+}
+
+/** Statuses reached only through their own step, which checks the work behind them. */
+const OWN_STEP: Partial<Record<QmStatus, string>> = {
+	audit_submitted: 'The school submits its self-audit from the self-audit form, once every part is complete',
+	achieved: "Record the award decision in the assessor's review, once the review is complete",
+	not_yet_achieved: "Record the award decision in the assessor's review, once the review is complete"
+};
+
+/**
+ * A status change from the record page. Advisers, lead advisers and admins make any move the
+ * lifecycle allows, except the three that have their own step. A headteacher makes only the
+ * self-audit steps: starting (or restarting) the self-audit and taking a submitted one back.
+ * Analysts only look.
+ */
+export async function changeStatus(
+	db: Db,
+	actor: Actor,
+	urn: number,
+	frameworkKey: Key,
+	to: string,
+	input: StatusInput = {},
+	today: IsoDate = todayIso()
+): Promise<QualityMarkRecord> {
+	requireSchoolVisible(actor, urn);
+	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	if (!isQmStatus(to)) throw new QualityMarkError('Choose the status to move to');
+	if (!isAssessor(actor) && !isOwnHeadteacher(actor, urn)) {
+		throw new QualityMarkError('Only an adviser, lead adviser or admin can change a Quality Mark', 'forbidden');
+	}
+	const ownStep = OWN_STEP[to];
+	if (ownStep) throw new QualityMarkError(ownStep);
+	const mayMove = (from: QmStatus) => {
+		if (isAssessor(actor) || (to === 'self_audit_in_progress' && from !== 'assessor_review')) return;
+		throw new QualityMarkError(
+			`Only an adviser, lead adviser or admin can move this Quality Mark from ${QM_STATUS_LABELS[from]} to ${QM_STATUS_LABELS[to]}. ` +
+				'You can start the self-audit once your school is registered, and take it back after submitting it.',
+			'forbidden'
+		);
+	};
+	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, to as StoredStatus, input, today, mayMove));
+	return moved.record;
+}

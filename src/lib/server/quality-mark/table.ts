@@ -1,0 +1,82 @@
+import type { Db } from '../db';
+import {
+	coverageByFramework,
+	expiringWithin,
+	inProgress,
+	isQmStatus,
+	type FrameworkCoverage,
+	type IsoDate,
+	type Key,
+	type QmStatus,
+	type QualityMarkFramework
+} from '../../domain/quality-mark';
+import { todayIso } from './dates';
+import { listFrameworks } from './frameworks';
+import { listed, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
+
+/** The /quality-mark page for staff: coverage, what to watch, and the filtered table behind the CSV export. */
+
+/** The table's filters, as they appear in the URL. */
+export interface TableFilters {
+	/** 'engaged' (the default: every status except not engaged), 'all', or one status. */
+	status: QmStatus | 'engaged' | 'all';
+	/** '' for every framework. */
+	framework: Key;
+}
+
+export function parseFilters(params: URLSearchParams, frameworks: readonly QualityMarkFramework[]): TableFilters {
+	const status = params.get('status') ?? '';
+	const framework = params.get('framework') ?? '';
+	return {
+		status: isQmStatus(status) || status === 'all' ? status : 'engaged',
+		framework: frameworks.some((f) => f.key === framework) ? framework : ''
+	};
+}
+
+export interface TableRow extends Omit<SchoolQualityMark, 'history'> {
+	schoolName: string;
+}
+
+/** Schools in the register that are not closed: the ones coverage is counted over. */
+async function openSchools(db: Db): Promise<{ urn: number; name: string }[]> {
+	const schools = await db.selectFrom('schools').select(['urn', 'name', 'status']).orderBy('name').orderBy('urn').execute();
+	return schools.filter((s) => !/^closed/i.test(s.status ?? ''));
+}
+
+/**
+ * One row per school and framework that matches the filters, including schools that have never
+ * engaged (shown only when the filter asks for them). Sorted by school name, then framework.
+ */
+export async function qualityMarkTable(db: Db, filters: TableFilters, today: IsoDate = todayIso()): Promise<TableRow[]> {
+	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+	const names = new Map(schools.map((s) => [s.urn, s.name]));
+	for (const r of records) if (!names.has(r.record.urn)) names.set(r.record.urn, r.schoolName);
+	const rows: TableRow[] = [];
+	for (const [urn, schoolName] of [...names].sort((a, b) => a[1].localeCompare(b[1]) || a[0] - b[0])) {
+		for (const framework of frameworks) {
+			if (filters.framework && framework.key !== filters.framework) continue;
+			const found = records.find((r) => r.record.urn === urn && r.record.frameworkKey === framework.key);
+			const { history: _history, ...row } = summarise(framework, urn, found, [], today);
+			const wanted = filters.status === 'all' || (filters.status === 'engaged' ? row.status !== 'not_engaged' : row.status === filters.status);
+			if (wanted) rows.push({ ...row, schoolName });
+		}
+	}
+	return rows;
+}
+
+export interface Dashboard {
+	coverage: FrameworkCoverage[];
+	inProgress: WatchItem[];
+	expiring: WatchItem[];
+}
+
+/** The top of /quality-mark: coverage by framework, what is in progress, what expires within 6 months. */
+export async function qualityMarkDashboard(db: Db, today: IsoDate = todayIso(), months = 6): Promise<Dashboard> {
+	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+	const all = records.map((r) => r.record);
+	return {
+		coverage: coverageByFramework(frameworks, all, schools.map((s) => s.urn), today, months),
+		inProgress: watchItems(records, inProgress(all, today), frameworks, today),
+		expiring: watchItems(records, expiringWithin(all, today, months), frameworks, today)
+	};
+}

@@ -1,0 +1,26 @@
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { getSchools } from '$lib/server/schools';
+import { listFrameworks, parseFilters, qualityMarkDashboard, qualityMarkForSchool, qualityMarkTable, todayIso } from '$lib/server/quality-mark';
+
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event);
+	const today = todayIso();
+	if (user.role === 'headteacher') {
+		const schools = await getSchools(db(), user.schoolUrns);
+		const marks = await Promise.all(schools.map(async (s) => ({ urn: s.urn, name: s.name, marks: await qualityMarkForSchool(db(), s.urn, today) })));
+		return { title: 'Quality Mark', view: 'headteacher' as const, schools: marks };
+	}
+	const frameworks = await listFrameworks(db());
+	const filters = parseFilters(event.url.searchParams, frameworks);
+	return {
+		title: 'Quality Mark',
+		view: 'staff' as const,
+		today,
+		frameworks: frameworks.map((f) => ({ key: f.key, name: f.name, shortName: f.shortName })),
+		filters,
+		dashboard: await qualityMarkDashboard(db(), today),
+		rows: await qualityMarkTable(db(), filters, today)
+	};
+};

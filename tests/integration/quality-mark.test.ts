@@ -1,0 +1,555 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import type { Db } from '../../src/lib/server/db';
+import { nowIso } from '../../src/lib/server/clock';
+import type { Role } from '../../src/lib/domain/roles';
+import {
+	canTransition,
+	emptyReview,
+	FRAMEWORKS,
+	QM_STATUSES,
+	QM_STATUS_LABELS,
+	type AssessorReview,
+	type ElementsSelfAudit,
+	type LevelsSelfAudit,
+	type QmStatus,
+	type StoredStatus
+} from '../../src/lib/domain/quality-mark';
+import { BASIC_SKILLS_FRAMEWORK as BSQM } from '../../src/lib/domain/quality-mark/basic-skills-framework';
+import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK as PDQM } from '../../src/lib/domain/quality-mark/professional-development-framework';
+import {
+	assessmentVisits,
+	changeStatus,
+	currentQualityMarkHolders,
+	expiringQualityMarks,
+	listFrameworks,
+	neutraliseCell,
+	nominateColleague,
+	parseFilters,
+	qualityMarkCsv,
+	qualityMarkForSchool,
+	qualityMarkStatusByUrn,
+	qualityMarkTable,
+	QualityMarkError,
+	recordAwardDecision,
+	saveReview,
+	saveSelfAudit,
+	seedDemoQualityMarks,
+	submitSelfAudit,
+	type Actor
+} from '../../src/lib/server/quality-mark';
+import { openAudit } from '../../src/lib/server/quality-mark/audits';
+import { insertRecord } from '../../src/lib/server/quality-mark/records';
+
+const TODAY = '2026-03-02';
+const ASH = 100001;
+const BIRCH = 100002;
+const BS = 'basic_skills';
+const PD = 'professional_development';
+
+async function addSchool(db: Db, urn: number, name: string) {
+	const now = nowIso();
+	await db
+		.insertInto('schools')
+		.values({ urn, name, la_code: null, la_name: null, establishment_number: null, type: null, phase: null, status: 'Open', age_low: null, age_high: null, head_name: null, street: null, locality: null, town: null, postcode: null, easting: null, northing: null, ofsted_rating: null, ofsted_date: null, link_adviser_id: null, created_at: now, updated_at: now })
+		.execute();
+}
+
+/** Users are written directly: these tests are about Quality Marks, not passwords. */
+async function addUser(db: Db, name: string, role: Role, schoolUrns: number[] = []): Promise<Actor> {
+	const now = nowIso();
+	const { id } = await db
+		.insertInto('users')
+		.values({ email: `${name.toLowerCase().replace(/\W/g, '.')}@example.org`, name, role, password_hash: 'not used', disabled_at: null, created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	for (const urn of schoolUrns) await db.insertInto('user_schools').values({ user_id: id, urn }).execute();
+	return { id, role, schoolUrns };
+}
+
+/** Two schools, each with a headteacher, a deputy at Ash with a headteacher-role account, and every staff role. */
+async function setup() {
+	const db = await freshDb();
+	await addSchool(db, ASH, 'Ash Primary');
+	await addSchool(db, BIRCH, 'Birch Primary');
+	return {
+		db,
+		admin: await addUser(db, 'Ada Admin', 'admin'),
+		analyst: await addUser(db, 'Ali Analyst', 'analyst'),
+		lead: await addUser(db, 'Lee Lead', 'lead_adviser'),
+		adviser: await addUser(db, 'Ade Adviser', 'adviser'),
+		head: await addUser(db, 'Hana Head', 'headteacher', [ASH]),
+		deputy: await addUser(db, 'Dev Deputy', 'headteacher', [ASH]),
+		otherHead: await addUser(db, 'Omar Head', 'headteacher', [BIRCH])
+	};
+}
+type Setup = Awaited<ReturnType<typeof setup>>;
+
+/** Puts a record straight into a status, the way the lifecycle would have left it, for testing the next move. */
+async function putRecord(db: Db, urn: number, key: string, status: QmStatus, setupFor: Setup) {
+	const award = { achieved: '2025-09-01', renewal_due: '2023-06-01', lapsed: '2022-09-01' } as Partial<Record<QmStatus, string>>;
+	const awardDate = award[status] ?? null;
+	const expiry = awardDate ? `${Number(awardDate.slice(0, 4)) + 3}${awardDate.slice(4)}` : null;
+	const stored: StoredStatus = awardDate ? 'achieved' : (status as StoredStatus);
+	const booked = status === 'assessment_visit_booked';
+	const id = await insertRecord(
+		db,
+		{ urn, frameworkKey: key, status: stored, statusChangedOn: '2026-01-05', awardDate, expiryDate: expiry, visitDate: booked ? '2026-03-20' : null, feedback: null },
+		booked ? setupFor.adviser.id : null
+	);
+	// Statuses after the school starts have a self-audit behind them: complete, and submitted once past that step.
+	const started = ['self_audit_in_progress', 'audit_submitted', 'assessor_review', 'assessment_visit_booked'].includes(status);
+	if (started) {
+		await openAudit(db, id, key === BS ? BSQM : PDQM, '2026-01-05');
+		const submitted = status !== 'self_audit_in_progress';
+		await db
+			.updateTable('quality_mark_audits')
+			.set({
+				answers_json: JSON.stringify(key === BS ? completeBasicSkills() : completePd()),
+				submitted_at: submitted ? nowIso() : null,
+				submitted_by: submitted ? setupFor.head.id : null
+			})
+			.where('quality_mark_id', '=', id)
+			.execute();
+	}
+	return id;
+}
+
+function completeBasicSkills(): ElementsSelfAudit {
+	return {
+		kind: 'elements',
+		elements: Object.fromEntries(BSQM.elements.map((e) => [e.key, { met: true, evidence: `Impact of ${e.label}`, action: 'Keep it going' }]))
+	};
+}
+
+function completePd(level = 'enhancing'): LevelsSelfAudit {
+	return {
+		kind: 'levels',
+		aspects: Object.fromEntries(
+			PDQM.aspects.map((a) => [
+				a.key,
+				{ strands: Object.fromEntries(PDQM.strands.map((s) => [s.key, { level, evidence: `Evidence for ${s.label}` }])), actionToMoveUp: 'Coach middle leaders' }
+			])
+		)
+	};
+}
+
+function completeReview(decision: 'award' | 'not_yet'): AssessorReview {
+	const review = emptyReview(BSQM);
+	if (review.kind !== 'elements') throw new Error('expected an elements review');
+	for (const key of Object.keys(review.elements)) review.elements[key] = { agrees: true, comment: '' };
+	return { ...review, visitOutcome: 'confirmed', visitNotes: 'Met the English lead.', overallJudgement: 'A strong, well-led approach.', awardDecision: decision, feedback: 'Keep sharing your intervention model.' };
+}
+
+async function row(db: Db, urn: number, key = BS) {
+	return db.selectFrom('quality_marks').selectAll().where('urn', '=', urn).where('framework_key', '=', key).executeTakeFirst();
+}
+
+async function auditActions(db: Db) {
+	return db.selectFrom('audit_log').select(['action', 'entity', 'entity_id', 'user_id', 'before_json', 'after_json']).orderBy('id').execute();
+}
+
+async function historyOf(db: Db) {
+	return db.selectFrom('quality_mark_history').selectAll().orderBy('id').execute();
+}
+
+async function refusal(promise: Promise<unknown>): Promise<QualityMarkError> {
+	const e = await promise.then(
+		() => null,
+		(err: unknown) => err
+	);
+	expect(e).toBeInstanceOf(QualityMarkError);
+	return e as QualityMarkError;
+}
+
+describe('frameworks are data in the database', () => {
+	it('seeds exactly the two frameworks the domain defines, in order', async () => {
+		const db = await freshDb();
+		expect(await listFrameworks(db)).toEqual(FRAMEWORKS);
+	});
+
+	it('shows a third framework added as a row, with no code change', async () => {
+		const { db, head, admin } = await setup();
+		const oracy = {
+			key: 'oracy',
+			name: 'Oracy Quality Mark',
+			shortName: 'Oracy',
+			summary: 'Talk for learning across the school.',
+			kind: 'elements',
+			elements: [{ key: 'talk_for_learning', label: 'Talk for learning', metLooksLike: 'Pupils build on each other’s ideas in discussion.' }]
+		};
+		await db.insertInto('quality_mark_frameworks').values({ key: 'oracy', position: 3, definition_json: JSON.stringify(oracy), created_at: nowIso(), updated_at: nowIso() }).execute();
+		expect((await listFrameworks(db)).map((f) => f.key)).toEqual([BS, PD, 'oracy']);
+		expect((await qualityMarkForSchool(db, ASH, TODAY)).map((m) => [m.frameworkShortName, m.status])).toEqual([
+			['Basic Skills', 'not_engaged'],
+			['Professional Development', 'not_engaged'],
+			['Oracy', 'not_engaged']
+		]);
+		for (const to of ['interested', 'registered']) await changeStatus(db, admin, ASH, 'oracy', to, {}, TODAY);
+		await changeStatus(db, head, ASH, 'oracy', 'self_audit_in_progress', {}, TODAY);
+		const answers: ElementsSelfAudit = { kind: 'elements', elements: { talk_for_learning: { met: true, evidence: 'Debate club results', action: 'Extend to Year 3' } } };
+		expect(await submitSelfAudit(db, head, ASH, 'oracy', answers, TODAY)).toEqual({ ok: true });
+		expect((await row(db, ASH, 'oracy'))?.status).toBe('audit_submitted');
+	});
+
+	it('stops with a plain message when a framework row is not valid', async () => {
+		const db = await freshDb();
+		await db.insertInto('quality_mark_frameworks').values({ key: 'broken', position: 9, definition_json: JSON.stringify({ key: 'broken', kind: 'elements' }), created_at: nowIso(), updated_at: nowIso() }).execute();
+		await expect(listFrameworks(db)).rejects.toThrow('The Quality Mark framework broken in the database is not valid: Framework broken needs a name');
+	});
+});
+
+/** The moves with their own step, and the call that makes each one. */
+async function moveThroughServer(s: Setup, to: QmStatus) {
+	if (to === 'audit_submitted') return submitSelfAudit(s.db, s.head, ASH, BS, completeBasicSkills(), TODAY);
+	if (to === 'achieved' || to === 'not_yet_achieved') {
+		return recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview(to === 'achieved' ? 'award' : 'not_yet'), undefined, TODAY);
+	}
+	return changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: '2026-04-01', note: `Moved to ${to}` }, TODAY);
+}
+
+const PAIRS = QM_STATUSES.flatMap((from) => QM_STATUSES.map((to) => [from, to] as [QmStatus, QmStatus]));
+
+describe('every lifecycle transition through the server layer', () => {
+	it.each(PAIRS.filter(([from, to]) => canTransition(from, to)))('allows %s → %s, keeps history and audits it', async (from, to) => {
+		const s = await setup();
+		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
+		const result = await moveThroughServer(s, to);
+		if (result && typeof result === 'object' && 'ok' in result) expect(result.ok).toBe(true);
+		const [mark] = await qualityMarkForSchool(s.db, ASH, TODAY);
+		expect(mark.status).toBe(to);
+		expect(mark.statusChangedOn).toBe(TODAY);
+		const history = await historyOf(s.db);
+		expect(history.map((h) => [h.from_status, h.to_status, h.changed_on])).toEqual([[from, to, TODAY]]);
+		const status = (await auditActions(s.db)).filter((a) => a.action === 'quality_mark.status');
+		expect(status).toHaveLength(1);
+		expect(status[0].entity_id).toBe(`${ASH}/${BS}`);
+		expect(JSON.parse(status[0].before_json!).shownAs).toBe(from);
+		expect(JSON.parse(status[0].after_json!).status).toBe(to);
+	});
+
+	it.each(PAIRS.filter(([from, to]) => !canTransition(from, to)))('refuses %s → %s and changes nothing', async (from, to) => {
+		const s = await setup();
+		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
+		const before = await row(s.db, ASH);
+		const auditBefore = await auditActions(s.db);
+		const e = await refusal(changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: '2026-04-01' }, TODAY));
+		expect(e.kind).toBe('refused');
+		if (to === 'renewal_due' || to === 'lapsed') expect(e.message).toBe(`${QM_STATUS_LABELS[to]} is worked out from the expiry date and cannot be set by hand`);
+		else if (to === 'audit_submitted') expect(e.message).toMatch(/^The school submits its self-audit/);
+		else if (to === 'achieved' || to === 'not_yet_achieved') expect(e.message).toMatch(/^Record the award decision in the assessor's review/);
+		else if (from === to) expect(e.message).toBe(`This Quality Mark is already at ${QM_STATUS_LABELS[to]}`);
+		else expect(e.message).toMatch(new RegExp(`^A Quality Mark cannot go from ${QM_STATUS_LABELS[from]} to ${QM_STATUS_LABELS[to]}\\. Next it can be: `));
+		expect(await row(s.db, ASH)).toEqual(before);
+		expect(await historyOf(s.db)).toEqual([]);
+		expect(await auditActions(s.db)).toEqual(auditBefore);
+	});
+
+	it('will not let the status form skip the steps that check the work behind them', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'self_audit_in_progress', s);
+		expect((await refusal(changeStatus(s.db, s.admin, ASH, BS, 'audit_submitted', {}, TODAY))).message).toBe(
+			'The school submits its self-audit from the self-audit form, once every part is complete'
+		);
+		await s.db.updateTable('quality_marks').set({ status: 'assessment_visit_booked' }).execute();
+		expect((await refusal(changeStatus(s.db, s.admin, ASH, BS, 'achieved', {}, TODAY))).message).toMatch(/^Record the award decision/);
+		expect((await row(s.db, ASH))?.status).toBe('assessment_visit_booked');
+	});
+
+	it('books a visit only with a real date and an assessor who can assess', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessor_review', s);
+		expect((await refusal(changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', {}, TODAY))).message).toBe('Give the date of the assessment visit');
+		expect((await refusal(changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-02-30' }, TODAY))).message).toBe(
+			'Enter the visit date as a real date, like 2025-07-14'
+		);
+		const analystAsAssessor = changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.analyst.id }, TODAY);
+		expect((await refusal(analystAsAssessor)).message).toBe('Choose an adviser, lead adviser or admin to carry out the assessment visit');
+		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.adviser.id }, TODAY);
+		expect(await row(s.db, ASH)).toMatchObject({ visit_date: '2026-04-01', assessor_id: s.adviser.id });
+		await changeStatus(s.db, s.lead, ASH, BS, 'assessor_review', { note: 'Visit called off' }, TODAY);
+		expect((await row(s.db, ASH))?.visit_date).toBeNull();
+	});
+});
+
+describe('award, expiry and renewal', () => {
+	async function awarded(awardDate?: string) {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessment_visit_booked', s);
+		await saveReview(s.db, s.adviser, ASH, BS, completeReview('award'), TODAY);
+		return { s, result: await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), awardDate, TODAY) };
+	}
+
+	it('sets the award date to today and the expiry three years on', async () => {
+		const { s, result } = await awarded();
+		expect(result).toEqual({ ok: true, status: 'achieved' });
+		expect(await row(s.db, ASH)).toMatchObject({ status: 'achieved', award_date: TODAY, expiry_date: '2029-03-02', feedback: null });
+		const audit = await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow();
+		expect(audit).toMatchObject({ decision: 'award', decided_by: s.adviser.id });
+		expect((await auditActions(s.db)).map((a) => a.action)).toEqual(['quality_mark.review.save', 'quality_mark.review.save', 'quality_mark.status', 'quality_mark.decision']);
+	});
+
+	it('takes an earlier award date, counts the expiry from it, and refuses a future one', async () => {
+		const { s, result } = await awarded('2024-02-29');
+		expect(result.ok).toBe(true);
+		expect(await row(s.db, ASH)).toMatchObject({ award_date: '2024-02-29', expiry_date: '2027-02-28' });
+		const future = await awarded('2026-03-03');
+		expect(future.result).toEqual({ ok: false, problems: [{ path: 'awardDate', message: 'The award date cannot be in the future' }] });
+		expect((await row(future.s.db, ASH))?.status).toBe('assessment_visit_booked');
+	});
+
+	it('shows renewal due from 6 months before expiry and lapsed after it, from the dates alone', async () => {
+		const { s } = await awarded();
+		const statusOn = async (day: string) => (await qualityMarkForSchool(s.db, ASH, day))[0].status;
+		expect(await statusOn('2028-09-01')).toBe('achieved');
+		expect(await statusOn('2028-09-02')).toBe('renewal_due');
+		expect(await statusOn('2029-03-02')).toBe('renewal_due');
+		expect(await statusOn('2029-03-03')).toBe('lapsed');
+		expect((await row(s.db, ASH))?.status).toBe('achieved');
+		expect((await qualityMarkStatusByUrn(s.db, '2029-03-03')).get(ASH)).toEqual({ [BS]: 'lapsed' });
+		expect([...(await currentQualityMarkHolders(s.db, '2029-03-02')).keys()]).toEqual([ASH]);
+		expect((await currentQualityMarkHolders(s.db, '2029-03-03')).size).toBe(0);
+	});
+
+	it('lists awards expiring within the months asked for, soonest first', async () => {
+		const { s } = await awarded();
+		expect(await expiringQualityMarks(s.db, '2028-09-01', 6)).toEqual([]);
+		const expiring = await expiringQualityMarks(s.db, '2028-09-02', 6);
+		expect(expiring).toMatchObject([{ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, expiryDate: '2029-03-02', status: 'renewal_due' }]);
+		expect(await expiringQualityMarks(s.db, '2029-03-03', 6)).toEqual([]);
+	});
+
+	it('keeps the old award while the school renews, and starts the new self-audit from its last answers', async () => {
+		const { s } = await awarded();
+		await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', {}, '2028-10-01');
+		const [mark] = await qualityMarkForSchool(s.db, ASH, '2028-10-01');
+		expect(mark).toMatchObject({ status: 'self_audit_in_progress', holdsAward: true, awardDate: TODAY });
+		const audits = await s.db.selectFrom('quality_mark_audits').select(['answers_json', 'decision']).orderBy('id').execute();
+		expect(audits).toHaveLength(2);
+		expect(audits[1]).toEqual({ answers_json: audits[0].answers_json, decision: null });
+	});
+});
+
+describe('self-audit and review', () => {
+	it('saves a draft, refuses an incomplete submission but keeps its answers, then submits', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'registered', s);
+		await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', {}, TODAY);
+		const draft = completeBasicSkills();
+		draft.elements.target_setting = { met: true, evidence: ' ', action: '' };
+		await saveSelfAudit(s.db, s.head, ASH, BS, draft, TODAY);
+		const result = await submitSelfAudit(s.db, s.head, ASH, BS, draft, TODAY);
+		expect(result).toEqual({ ok: false, problems: [{ path: 'target_setting.evidence', message: 'Target setting: give the evidence that shows it is met' }] });
+		const saved = await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow();
+		expect(JSON.parse(saved.answers_json)).toEqual(draft);
+		expect(saved.submitted_at).toBeNull();
+		expect((await row(s.db, ASH))?.status).toBe('self_audit_in_progress');
+
+		expect(await submitSelfAudit(s.db, s.head, ASH, BS, completeBasicSkills(), TODAY)).toEqual({ ok: true });
+		expect((await row(s.db, ASH))?.status).toBe('audit_submitted');
+		const submitted = await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow();
+		expect(submitted.submitted_by).toBe(s.head.id);
+		expect((await refusal(saveSelfAudit(s.db, s.head, ASH, BS, draft, TODAY))).message).toMatch(/^The self-audit can only be changed while it is in progress/);
+
+		// Taking it back reopens the same audit.
+		await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', { note: 'Forgot the parents evidence' }, TODAY);
+		const reopened = await s.db.selectFrom('quality_mark_audits').selectAll().execute();
+		expect(reopened).toHaveLength(1);
+		expect(reopened[0].submitted_at).toBeNull();
+	});
+
+	it('submits a Professional Development self-audit and shows it to the assessor as the profile', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, PD, 'self_audit_in_progress', s);
+		const missingAction = completePd();
+		missingAction.aspects.collaboration.actionToMoveUp = '';
+		expect(await submitSelfAudit(s.db, s.head, ASH, PD, missingAction, TODAY)).toEqual({
+			ok: false,
+			problems: [{ path: 'collaboration.actionToMoveUp', message: 'Collaboration and partnerships: give the action that will move it up a level' }]
+		});
+		expect(await submitSelfAudit(s.db, s.head, ASH, PD, completePd(), TODAY)).toEqual({ ok: true });
+	});
+
+	it('writes the review only once the audit is under review, and decides only after the visit is booked', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'audit_submitted', s);
+		expect((await refusal(saveReview(s.db, s.adviser, ASH, BS, completeReview('award'), TODAY))).message).toMatch(/^The review can be written once/);
+		await changeStatus(s.db, s.adviser, ASH, BS, 'assessor_review', {}, TODAY);
+		const early = await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, TODAY);
+		expect(early).toEqual({ ok: false, problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }] });
+		const saved = await s.db.selectFrom('quality_mark_audits').select('review_json').executeTakeFirstOrThrow();
+		expect(JSON.parse(saved.review_json!)).toEqual(completeReview('award'));
+		await changeStatus(s.db, s.adviser, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-03-10' }, TODAY);
+		const incomplete = { ...completeReview('award'), overallJudgement: '' };
+		expect(await recordAwardDecision(s.db, s.adviser, ASH, BS, incomplete, undefined, TODAY)).toEqual({
+			ok: false,
+			problems: [{ path: 'overallJudgement', message: 'Give your overall judgement' }]
+		});
+		expect((await row(s.db, ASH))?.status).toBe('assessment_visit_booked');
+	});
+
+	it('records not yet achieved with the feedback, and the school resubmits from its answers', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessment_visit_booked', s);
+		expect(await recordAwardDecision(s.db, s.lead, ASH, BS, completeReview('not_yet'), undefined, TODAY)).toEqual({ ok: true, status: 'not_yet_achieved' });
+		expect(await row(s.db, ASH)).toMatchObject({ status: 'not_yet_achieved', feedback: 'Keep sharing your intervention model.', award_date: null });
+		await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', {}, TODAY);
+		const audits = await s.db.selectFrom('quality_mark_audits').select(['decision', 'answers_json', 'review_json']).orderBy('id').execute();
+		expect(audits.map((a) => a.decision)).toEqual(['not_yet', null]);
+		expect(JSON.parse(audits[1].answers_json)).toEqual(completeBasicSkills());
+		expect(audits[1].review_json).toBeNull();
+	});
+});
+
+describe('permissions', () => {
+	it("lets a headteacher edit only their own school's self-audit", async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'self_audit_in_progress', s);
+		await putRecord(s.db, BIRCH, BS, 'self_audit_in_progress', s);
+		await saveSelfAudit(s.db, s.head, ASH, BS, completeBasicSkills(), TODAY);
+		const other = await refusal(saveSelfAudit(s.db, s.head, BIRCH, BS, completeBasicSkills(), TODAY));
+		expect(other.kind).toBe('not_found');
+		expect((await refusal(submitSelfAudit(s.db, s.head, BIRCH, BS, completeBasicSkills(), TODAY))).kind).toBe('not_found');
+		expect((await refusal(changeStatus(s.db, s.head, BIRCH, BS, 'not_engaged', {}, TODAY))).kind).toBe('not_found');
+		const birch = await s.db
+			.selectFrom('quality_mark_audits')
+			.innerJoin('quality_marks', 'quality_marks.id', 'quality_mark_audits.quality_mark_id')
+			.select(['answers_updated_by', 'answers_updated_at'])
+			.where('urn', '=', BIRCH)
+			.executeTakeFirstOrThrow();
+		expect(birch).toEqual({ answers_updated_by: null, answers_updated_at: null });
+		expect((await auditActions(s.db)).filter((a) => a.entity_id === `${BIRCH}/${BS}`)).toEqual([]);
+	});
+
+	it.each(['admin', 'lead', 'adviser', 'analyst'] as const)('refuses to let the %s fill in a school self-audit', async (who) => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'self_audit_in_progress', s);
+		expect((await refusal(saveSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).kind).toBe('forbidden');
+		expect((await refusal(submitSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).kind).toBe('forbidden');
+	});
+
+	it.each(['head', 'analyst'] as const)("refuses the assessor's actions to the %s", async (who) => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessment_visit_booked', s);
+		expect((await refusal(saveReview(s.db, s[who], ASH, BS, completeReview('award'), TODAY))).kind).toBe('forbidden');
+		expect((await refusal(recordAwardDecision(s.db, s[who], ASH, BS, completeReview('award'), undefined, TODAY))).kind).toBe('forbidden');
+		expect((await refusal(changeStatus(s.db, s[who], ASH, BS, 'assessor_review', {}, TODAY))).kind).toBe('forbidden');
+		expect((await row(s.db, ASH))?.status).toBe('assessment_visit_booked');
+		expect(await auditActions(s.db)).toEqual([]);
+	});
+
+	it.each([
+		['not_engaged', 'interested'],
+		['interested', 'registered'],
+		['registered', 'not_engaged'],
+		['audit_submitted', 'assessor_review'],
+		['assessor_review', 'self_audit_in_progress']
+	] as [QmStatus, QmStatus][])('lets a headteacher make only the self-audit steps: not %s → %s', async (from, to) => {
+		const s = await setup();
+		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
+		const e = await refusal(changeStatus(s.db, s.head, ASH, BS, to, {}, TODAY));
+		expect(e.kind).toBe('forbidden');
+		expect(e.message).toMatch(/^Only an adviser, lead adviser or admin can move this Quality Mark/);
+	});
+
+	it.each(['registered', 'audit_submitted', 'not_yet_achieved', 'achieved', 'renewal_due', 'lapsed'] as QmStatus[])(
+		'lets a headteacher start or take back the self-audit from %s',
+		async (from) => {
+			const s = await setup();
+			await putRecord(s.db, ASH, BS, from, s);
+			await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', {}, TODAY);
+			expect((await row(s.db, ASH))?.status).toBe('self_audit_in_progress');
+		}
+	);
+
+	it('lets a headteacher name a colleague linked to the school, and no one else', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'registered', s);
+		await nominateColleague(s.db, s.head, ASH, BS, s.deputy.id);
+		expect((await row(s.db, ASH))?.nominee_id).toBe(s.deputy.id);
+		expect((await qualityMarkForSchool(s.db, ASH, TODAY))[0].nomineeName).toBe('Dev Deputy');
+		for (const outsider of [s.otherHead, s.adviser]) {
+			expect((await refusal(nominateColleague(s.db, s.head, ASH, BS, outsider.id))).message).toMatch(/^Choose a colleague whose account is linked to your school/);
+		}
+		expect((await refusal(nominateColleague(s.db, s.adviser, ASH, BS, s.deputy.id))).kind).toBe('forbidden');
+		// The named colleague fills in the audit under their own name.
+		await changeStatus(s.db, s.deputy, ASH, BS, 'self_audit_in_progress', {}, TODAY);
+		await saveSelfAudit(s.db, s.deputy, ASH, BS, completeBasicSkills(), TODAY);
+		expect((await s.db.selectFrom('quality_mark_audits').select('answers_updated_by').executeTakeFirstOrThrow()).answers_updated_by).toBe(s.deputy.id);
+		const nominations = (await auditActions(s.db)).filter((a) => a.action === 'quality_mark.nominate');
+		expect(nominations.map((n) => JSON.parse(n.after_json!))).toEqual([{ nomineeId: s.deputy.id }]);
+	});
+});
+
+describe('views for the rest of the app', () => {
+	it('lists assessment visits in a date range with their assessor, booked or held', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessor_review', s);
+		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.adviser.id }, TODAY);
+		const visits = await assessmentVisits(s.db, '2026-03-01', '2026-04-30');
+		expect(visits).toEqual([
+			expect.objectContaining({ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, frameworkName: 'Basic Skills Quality Mark', visitDate: '2026-04-01', assessorId: s.adviser.id, assessorName: 'Ade Adviser', booked: true })
+		]);
+		expect(await assessmentVisits(s.db, '2026-04-02', '2026-05-01')).toEqual([]);
+		await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, '2026-04-02');
+		expect((await assessmentVisits(s.db, '2026-04-01', '2026-04-01')).map((v) => v.booked)).toEqual([false]);
+	});
+
+	it('filters the table by status and framework, counting schools that never engaged', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'registered', s);
+		await putRecord(s.db, BIRCH, PD, 'achieved', s);
+		const frameworks = await listFrameworks(s.db);
+		const table = async (query: string) =>
+			(await qualityMarkTable(s.db, parseFilters(new URLSearchParams(query), frameworks), TODAY)).map((r) => `${r.urn} ${r.frameworkKey} ${r.status}`);
+		expect(await table('')).toEqual([`${ASH} ${BS} registered`, `${BIRCH} ${PD} achieved`]);
+		expect(await table('status=achieved')).toEqual([`${BIRCH} ${PD} achieved`]);
+		expect(await table(`framework=${BS}`)).toEqual([`${ASH} ${BS} registered`]);
+		expect(await table(`status=not_engaged&framework=${PD}`)).toEqual([`${ASH} ${PD} not_engaged`]);
+		expect(await table('status=all')).toHaveLength(4);
+		expect(parseFilters(new URLSearchParams('status=lost&framework=nope'), frameworks)).toEqual({ status: 'engaged', framework: '' });
+	});
+});
+
+describe('demo data', () => {
+	it('seeds a consistent mix of awards and progress, leaving schools with a headteacher account alone', async () => {
+		const s = await setup();
+		const urns = Array.from({ length: 40 }, (_, i) => 200001 + i);
+		for (const urn of urns) await addSchool(s.db, urn, `School ${urn}`);
+		const seeded = await seedDemoQualityMarks(s.db, [ASH, ...urns], TODAY);
+		expect(seeded).toBe(10);
+		expect(await row(s.db, ASH)).toBeUndefined();
+		const statuses = new Set([...(await qualityMarkStatusByUrn(s.db, TODAY)).values()].flatMap((byKey) => Object.values(byKey)));
+		expect([...statuses].sort()).toEqual(['achieved', 'interested', 'lapsed', 'registered', 'renewal_due']);
+		expect(await historyOf(s.db)).toHaveLength(seeded);
+	});
+});
+
+describe('CSV export', () => {
+	it.each([
+		['=HYPERLINK("http://x")', `'=HYPERLINK("http://x")`],
+		['+44 20 7946 0000', `'+44 20 7946 0000`],
+		['-cmd', `'-cmd`],
+		['@SUM(A1)', `'@SUM(A1)`],
+		['\tsecret', `'\tsecret`],
+		['\rsecret', `'\rsecret`],
+		['-3.5', '-3.5'],
+		['+2', '+2'],
+		['42', '42'],
+		['Ash Primary', 'Ash Primary']
+	])('neutralises %j as %j', (cell, expected) => {
+		expect(neutraliseCell(cell)).toBe(expected);
+	});
+
+	it('writes the filtered rows with formula cells neutralised and quoting where needed', async () => {
+		const s = await setup();
+		await s.db.updateTable('schools').set({ name: '=1+2, "Trust" school' }).where('urn', '=', ASH).execute();
+		await putRecord(s.db, ASH, BS, 'achieved', s);
+		const csv = qualityMarkCsv(await qualityMarkTable(s.db, { status: 'engaged', framework: '' }, TODAY));
+		expect(csv.split('\r\n')).toEqual([
+			'\uFEFFURN,School,Framework,Status,Status since,Award date,Expiry date,Renewal due from,Visit date,Assessor',
+			`${ASH},"'=1+2, ""Trust"" school",Basic Skills Quality Mark,Achieved,2026-01-05,2025-09-01,2028-09-01,2028-03-01,,`,
+			''
+		]);
+	});
+});
