@@ -3,6 +3,7 @@ import { backup } from './backup';
 import { categorise } from './categorise';
 import { importCommand } from './import';
 import { migrate } from './migrate';
+import { schedule } from './schedule';
 import { user } from './user';
 
 /** Every `npm run triage -- <command>`. Each area adds its command here, one line each. */
@@ -11,5 +12,6 @@ export const COMMANDS: Record<string, Command> = {
 	user,
 	backup,
 	import: importCommand,
-	categorise
+	categorise,
+	schedule
 };

@@ -2,6 +2,7 @@ import type { Db } from '../../src/lib/server/db';
 import { loadDemoLa } from './la';
 import { runDemoAnalysis } from './analysis';
 import { seedDemoQualityMarks } from '../../src/lib/server/quality-mark/demo';
+import { seedDemoSchedule } from './schedule';
 import { DEMO_YEARS } from './dfe-files';
 import { createDemoUsers, DEMO_PASSWORD, type DemoLogin } from './users';
 import { ROLE_LABELS } from '../../src/lib/domain/roles';
@@ -26,6 +27,7 @@ export async function seedDemo(db: Db): Promise<DemoLogin[]> {
 	const [lastYear, thisYear] = DEMO_YEARS.slice(-2);
 	await runDemoAnalysis(db, { analystId, leadId }, [lastYear, thisYear]);
 	await seedDemoQualityMarks(db, urns);
+	await seedDemoSchedule(db);
 	return logins;
 }
 

@@ -47,6 +47,7 @@ const NAV: { item: NavItem; roles: readonly Role[] }[] = [
 	{ item: { href: '/schools', label: 'Schools' }, roles: STAFF_ROLES },
 	{ item: { href: '/analysis', label: 'Analysis' }, roles: STAFF_ROLES },
 	{ item: { href: '/imports', label: 'Imports' }, roles: ['admin', 'analyst'] },
+	{ item: { href: '/schedule', label: 'Schedule' }, roles: STAFF_ROLES },
 	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, roles: ['headteacher', 'lead_adviser', 'adviser'] },
 	{ item: { href: '/quality-mark', label: 'Quality Mark' }, roles: [...STAFF_ROLES, 'headteacher'] },
 	{ item: { href: '/admin', label: 'Admin' }, roles: ['admin'] }

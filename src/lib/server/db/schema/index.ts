@@ -3,12 +3,13 @@ import type { FoundationTables } from './foundation';
 import type { ImportTables } from './imports';
 import type { NotificationTables } from './notifications';
 import type { QualityMarkTables } from './quality-mark';
+import type { ScheduleTables } from './schedule';
 import type { SelfEvaluationTables } from './self-evaluation';
 
 /**
  * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
  * in this folder and is added here, so the interface stays one type without one huge file.
  */
-export interface Database extends FoundationTables, ImportTables, AnalysisTables, NotificationTables, SelfEvaluationTables, QualityMarkTables {}
+export interface Database extends FoundationTables, ImportTables, AnalysisTables, NotificationTables, SelfEvaluationTables, QualityMarkTables, ScheduleTables {}
 
 export type * from './foundation';

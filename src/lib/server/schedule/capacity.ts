@@ -1,0 +1,24 @@
+import type { Db } from '../db';
+import { buildPlanInput } from './plan-input';
+import { latestPlanRun, schoolsChangedSince, storedPlan, type PlanRunSummary } from './planning';
+import { capacitySummary, type CapacitySummary } from '../../domain/planner/capacity-summary';
+import type { PlanResult } from '../../domain/planner/plan-types';
+
+export interface CapacityView {
+	run: PlanRunSummary | null;
+	summary: CapacitySummary;
+	result: PlanResult;
+	/** Schools whose agreed category has changed since the plan was made. */
+	changedSince: number[];
+}
+
+/**
+ * The stored plan of a year measured against what advisers have: days needed by category, each
+ * adviser's planned days and capacity per half term, the LA total, the shortfall and the schools
+ * it falls on. Read from the current categories, capacity and term dates, so it also shows when
+ * the plan has fallen out of date.
+ */
+export async function capacityView(db: Db, year: number): Promise<CapacityView> {
+	const [input, result, run] = await Promise.all([buildPlanInput(db, year, null), storedPlan(db, year), latestPlanRun(db, year)]);
+	return { run, result, summary: capacitySummary(input, result), changedSince: run ? schoolsChangedSince(run, input.schools) : [] };
+}

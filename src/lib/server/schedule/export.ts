@@ -1,0 +1,91 @@
+import type { Db } from '../db';
+import { ScheduleError } from './errors';
+import { listAdvisers } from './advisers';
+import { listEngagements } from './engagements';
+import { engagementsCalendar, icsEngagements, type IcsEngagement } from './ics';
+import { buildPlanInput } from './plan-input';
+import { latestPlanRun, runPlanner, storedPlan } from './planning';
+import { academicYearLabel } from '../../domain/ks2/types';
+import type { Category } from '../../domain/analysis/categories';
+import type { HalfTermId } from '../../domain/calendar/half-terms';
+import type { Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
+import type { EngagementRowStatus } from '../db/schema/schedule';
+
+export interface ExportedEngagement {
+	id: string;
+	urn: number;
+	school: string;
+	adviserId: number;
+	adviser: string;
+	date: string;
+	halfTerm: HalfTermId | null;
+	category: Category;
+	activity: string;
+	label: string;
+	mode: string;
+	days: number;
+	sequence: number;
+	status: EngagementRowStatus;
+}
+
+export interface ExportedPlan {
+	year: number;
+	schoolYear: string;
+	/** False when the year has not been planned in the app: this is what planning it from 1 September would give. */
+	stored: boolean;
+	engagements: ExportedEngagement[];
+	unplaced: UnplacedEngagement[];
+	shortfalls: Shortfall[];
+	/** The same engagements as calendar events, for `--format ics`. */
+	events: IcsEngagement[];
+}
+
+/**
+ * The plan of a school year for the CLI: the stored one (cancelled engagements left out), or if
+ * the year has never been planned, a fresh plan of the whole year from the agreed categories,
+ * computed but not stored.
+ */
+export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
+	const base = { year, schoolYear: academicYearLabel(year) };
+	if (await latestPlanRun(db, year)) {
+		const [views, plan] = await Promise.all([listEngagements(db, { year, live: true }), storedPlan(db, year)]);
+		return {
+			...base,
+			stored: true,
+			engagements: views.map((e) => ({
+				id: e.planKey, urn: e.urn, school: e.schoolName, adviserId: e.adviserId, adviser: e.adviserName, date: e.date, halfTerm: e.halfTerm,
+				category: e.category, activity: e.activity, label: e.label, mode: e.mode, days: e.days, sequence: e.sequence, status: e.status
+			})),
+			unplaced: plan.unplaced,
+			shortfalls: plan.shortfalls,
+			events: icsEngagements(views, '', false).map((e) => ({ ...e, url: null }))
+		};
+	}
+	const input = await buildPlanInput(db, year, null);
+	if (input.schools.length === 0) {
+		throw new ScheduleError(`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`);
+	}
+	const { result } = runPlanner(input, null);
+	const schools = new Map(input.schools.map((s) => [s.urn, s.name]));
+	const advisers = new Map((await listAdvisers(db)).map((a) => [String(a.id), a.name]));
+	const engagements: ExportedEngagement[] = result.engagements.map((e) => ({
+		id: e.id, urn: e.urn, school: schools.get(e.urn) ?? `URN ${e.urn}`, adviserId: Number(e.adviserId), adviser: advisers.get(e.adviserId) ?? e.adviserId,
+		date: e.date, halfTerm: e.halfTerm, category: e.category, activity: e.activity, label: e.label, mode: e.mode, days: e.days, sequence: e.sequence, status: e.status
+	}));
+	return {
+		...base,
+		stored: false,
+		engagements,
+		unplaced: result.unplaced,
+		shortfalls: result.shortfalls,
+		events: result.engagements.map((e, i) => ({
+			uid: `plan-${year}-${e.id.replace(/\//g, '-')}@triage`, date: e.date, label: e.label, urn: e.urn, schoolName: engagements[i].school,
+			adviserName: engagements[i].adviser, category: e.category, days: e.days, mode: e.mode, status: e.status, url: null
+		}))
+	};
+}
+
+/** The exported plan as one ICS calendar. */
+export function exportedPlanIcs(plan: ExportedPlan): string {
+	return engagementsCalendar(`Triage: plan for ${plan.schoolYear}`, plan.events, { forSchool: false });
+}

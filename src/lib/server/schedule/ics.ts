@@ -1,0 +1,89 @@
+import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import { addDays } from 'date-fns';
+import type { Db } from '../db';
+import { listEngagements, type EngagementView } from './engagements';
+import { CATEGORY_LABELS, type Category } from '../../domain/analysis/categories';
+import { toDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { formatDays } from '../../domain/planner/plain-english';
+import type { EngagementMode } from '../../domain/planner/templates';
+import type { EngagementRowStatus } from '../db/schema/schedule';
+
+/** What a calendar event is made from. */
+export interface IcsEngagement {
+	/** Stable across re-plans, so a calendar that imports the file again updates rather than duplicates. */
+	uid: string;
+	date: IsoDate;
+	label: string;
+	urn: number;
+	schoolName: string;
+	adviserName: string;
+	category: Category;
+	days: number;
+	mode: EngagementMode;
+	status: EngagementRowStatus;
+	url: string | null;
+}
+
+/** UTC midnight of a calendar date: ical-generator writes all-day dates from a Date's UTC fields. */
+function utcDay(iso: IsoDate): Date {
+	const day = toDate(iso);
+	return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+}
+
+const STATUS = {
+	planned: ICalEventStatus.TENTATIVE,
+	confirmed: ICalEventStatus.CONFIRMED,
+	completed: ICalEventStatus.CONFIRMED,
+	cancelled: ICalEventStatus.CANCELLED
+} as const;
+
+/**
+ * Engagements as an RFC 5545 calendar. Each is an all-day event (the planner gives a day, not a
+ * time), tentative until confirmed, and kept with STATUS:CANCELLED once cancelled so calendars
+ * that imported it remove it. For a school, the LA's own details (category, adviser days) are left out.
+ */
+export function engagementsCalendar(name: string, engagements: readonly IcsEngagement[], options: { forSchool: boolean }): string {
+	const calendar = ical({ name, prodId: { company: 'Triage', product: 'Schedule', language: 'EN' } });
+	for (const e of engagements) {
+		const lines = [
+			`${e.label} for ${e.schoolName} (URN ${e.urn}).`,
+			`Adviser: ${e.adviserName}.`,
+			options.forSchool ? null : `Support category: ${CATEGORY_LABELS[e.category]}. Adviser time: ${formatDays(e.days)}.`,
+			`Status: ${e.status}.`
+		].filter((l): l is string => l !== null);
+		calendar.createEvent({
+			id: e.uid,
+			start: utcDay(e.date),
+			end: addDays(utcDay(e.date), 1),
+			allDay: true,
+			summary: options.forSchool ? `${e.label} with ${e.adviserName}` : `${e.label}: ${e.schoolName}`,
+			description: lines.join('\n'),
+			location: e.mode === 'on_site' ? e.schoolName : 'Remote (telephone or online)',
+			status: STATUS[e.status],
+			transparency: ICalEventTransparency.TRANSPARENT,
+			url: e.url
+		});
+	}
+	return calendar.toString();
+}
+
+/** Stored engagements as calendar events; UIDs are their row ids, which re-planning keeps. */
+export function icsEngagements(engagements: readonly EngagementView[], origin: string, forSchool: boolean): IcsEngagement[] {
+	return engagements.map((e) => ({
+		...e,
+		uid: `engagement-${e.id}@triage`,
+		url: forSchool ? `${origin}/schedule/schools/${e.urn}` : `${origin}/schedule/engagements/${e.id}`
+	}));
+}
+
+/** Every engagement of one adviser, in every year. */
+export async function adviserFeed(db: Db, adviser: { id: number; name: string }, origin: string): Promise<string> {
+	const engagements = await listEngagements(db, { adviserId: adviser.id });
+	return engagementsCalendar(`Triage: ${adviser.name}`, icsEngagements(engagements, origin, false), { forSchool: false });
+}
+
+/** Every engagement with one school, in every year. */
+export async function schoolFeed(db: Db, school: { urn: number; name: string }, origin: string): Promise<string> {
+	const engagements = await listEngagements(db, { urn: school.urn });
+	return engagementsCalendar(`Triage: ${school.name}`, icsEngagements(engagements, origin, true), { forSchool: true });
+}

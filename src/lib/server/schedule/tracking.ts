@@ -1,0 +1,86 @@
+import type { Db } from '../db';
+import type { SessionUser } from '../auth/session';
+import { audit } from '../audit';
+import { nowIso } from '../clock';
+import { ScheduleError } from './errors';
+import { mayActOnEngagement } from './access';
+import { getEngagement, type EngagementView } from './engagements';
+import { buildPlanInput } from './plan-input';
+import { storedPlan } from './planning';
+import { halfTermOf } from '../../domain/calendar/working-days';
+import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { checkMove } from '../../domain/planner/check-move';
+
+export const MAX_REASON = 1000;
+
+/** The engagement, if this person may change it: 404 if it does not exist, 403 if it is not theirs. */
+export async function engagementToChange(db: Db, user: SessionUser, id: number): Promise<EngagementView> {
+	const engagement = await getEngagement(db, id);
+	if (!engagement) throw new ScheduleError('There is no such engagement.', {}, 404);
+	if (!mayActOnEngagement(user, engagement)) {
+		throw new ScheduleError(`Only ${engagement.adviserName} or a lead adviser can change this engagement.`, {}, 403);
+	}
+	return engagement;
+}
+
+function requireOpen(engagement: EngagementView, doing: string): void {
+	if (engagement.status === 'completed') throw new ScheduleError(`It has already been completed, so you cannot ${doing} it.`);
+	if (engagement.status === 'cancelled') throw new ScheduleError(`It was cancelled, so you cannot ${doing} it.`);
+}
+
+/** The adviser has agreed the date with the school; re-planning will leave it where it is. */
+export async function confirmEngagement(db: Db, user: SessionUser, id: number): Promise<void> {
+	const engagement = await engagementToChange(db, user, id);
+	requireOpen(engagement, 'confirm');
+	if (engagement.status === 'confirmed') throw new ScheduleError('It is already confirmed.');
+	await db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();
+		await audit(trx, { userId: user.id, action: 'engagement.confirm', entity: 'engagement', entityId: id, before: { status: engagement.status }, after: { status: 'confirmed' } });
+	});
+}
+
+/**
+ * Moves an engagement to another day if the planner's rules allow it (checkMove): a term-time
+ * working day from today on, in its window, in order, within the adviser's capacity. A moved
+ * engagement is confirmed, because its adviser chose the date. Refusals say every rule it breaks.
+ */
+export async function moveEngagement(db: Db, user: SessionUser, id: number, newDate: string, today: IsoDate): Promise<void> {
+	const engagement = await engagementToChange(db, user, id);
+	requireOpen(engagement, 'move');
+	if (!isIsoDate(newDate)) throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
+	if (newDate === engagement.date) throw new ScheduleError(`It is already on ${longDate(newDate)}.`, { 'new-date': `It is already on ${longDate(newDate)}.` });
+
+	const input = await buildPlanInput(db, engagement.year, today);
+	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
+	if (!check.ok) {
+		const message = `It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`;
+		throw new ScheduleError(message, { 'new-date': message });
+	}
+	await db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		await trx
+			.updateTable('engagements')
+			.set({ date: newDate, half_term: halfTermOf(input.calendar, newDate), status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now })
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, { userId: user.id, action: 'engagement.move', entity: 'engagement', entityId: id, before: { date: engagement.date, status: engagement.status }, after: { date: newDate, status: 'confirmed' } });
+	});
+}
+
+/**
+ * Cancels an engagement, with the reason. It leaves the plan; if the school's category still
+ * needs it, the next re-plan offers a new date for it.
+ */
+export async function cancelEngagement(db: Db, user: SessionUser, id: number, reason: string): Promise<void> {
+	const engagement = await engagementToChange(db, user, id);
+	requireOpen(engagement, 'cancel');
+	const text = reason.trim();
+	if (!text) throw new ScheduleError('Say why it is cancelled.', { reason: 'Say why it is cancelled.' });
+	if (text.length > MAX_REASON) throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
+	await db.transaction().execute(async (trx) => {
+		const now = nowIso();
+		await trx.updateTable('engagements').set({ status: 'cancelled', cancel_reason: text, cancelled_at: now, cancelled_by: user.id, updated_at: now }).where('id', '=', id).execute();
+		await audit(trx, { userId: user.id, action: 'engagement.cancel', entity: 'engagement', entityId: id, before: { status: engagement.status }, after: { status: 'cancelled', reason: text } });
+	});
+}

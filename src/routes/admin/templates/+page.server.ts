@@ -1,0 +1,30 @@
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requirePermission } from '$lib/server/auth/guard';
+import { attempt, loadTemplates, resetTemplates } from '$lib/server/schedule';
+import { CATEGORIES, CATEGORY_LABELS } from '$lib/domain/analysis/categories';
+import { daysPerSchool } from '$lib/domain/planner/templates';
+import { windowLabel } from '$lib/domain/planner/plain-english';
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'manageService');
+	const templates = await loadTemplates(db());
+	const totals = daysPerSchool(templates);
+	return {
+		title: 'Engagement templates',
+		categories: CATEGORIES.map((category) => ({
+			category,
+			label: CATEGORY_LABELS[category],
+			days: totals[category],
+			templates: templates.filter((t) => t.category === category).map((t) => ({ ...t, windowText: windowLabel(t.window, t.withinWeeks) }))
+		}))
+	};
+};
+
+export const actions: Actions = {
+	reset: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const result = await attempt(() => resetTemplates(db(), admin.id));
+		return result.ok ? { done: 'The templates are back to the defaults in the brief. Plan the year again to use them.' } : result.failure;
+	}
+};

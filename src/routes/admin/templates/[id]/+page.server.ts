@@ -1,0 +1,51 @@
+import { error, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+import { db } from '$lib/server/db';
+import { requirePermission } from '$lib/server/auth/guard';
+import { attempt, deleteTemplate, loadTemplates, saveTemplate, templateFormValues, templateFromForm } from '$lib/server/schedule';
+import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
+
+async function templateOf(event: RequestEvent) {
+	const templates = await loadTemplates(db());
+	const template = templates.find((t) => t.id === event.params.id);
+	if (!template) error(404, 'Page not found');
+	return { template, siblings: templates.filter((t) => t.category === template.category && t.id !== template.id).map((t) => ({ id: t.id, label: t.label })) };
+}
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'manageService');
+	const { template, siblings } = await templateOf(event);
+	const values = {
+		category: template.category,
+		activity: template.activity,
+		label: template.label,
+		count: String(template.count),
+		window_from: template.window.from,
+		window_to: template.window.to,
+		within_weeks: template.withinWeeks === null ? '' : String(template.withinWeeks),
+		days: String(template.days),
+		mode: template.mode,
+		min_weeks_apart: template.minWeeksApart === null ? '' : String(template.minWeeksApart),
+		after: template.after
+	};
+	return { title: template.label, id: template.id, categoryLabel: CATEGORY_LABELS[template.category], values, siblings };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const { template } = await templateOf(event);
+		const form = await event.request.formData();
+		const edited = { ...templateFromForm(form), id: template.id, category: template.category };
+		const result = await attempt(() => saveTemplate(db(), admin.id, edited), templateFormValues(form));
+		if (!result.ok) return result.failure;
+		redirect(303, '/admin/templates?saved=1');
+	},
+	delete: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const { template } = await templateOf(event);
+		const result = await attempt(() => deleteTemplate(db(), admin.id, template.id));
+		if (!result.ok) return result.failure;
+		redirect(303, '/admin/templates?deleted=1');
+	}
+};

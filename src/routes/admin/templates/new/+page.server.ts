@@ -1,0 +1,29 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requirePermission } from '$lib/server/auth/guard';
+import { addTemplate, attempt, loadTemplates, templateFormValues, templateFromForm } from '$lib/server/schedule';
+import { isCategory } from '$lib/domain/analysis/categories';
+
+export const load: PageServerLoad = async (event) => {
+	requirePermission(event, 'manageService');
+	const asked = event.url.searchParams.get('category');
+	const category = isCategory(asked) ? asked : '';
+	const templates = await loadTemplates(db());
+	return {
+		title: 'Add an engagement',
+		values: { category, activity: 'visit', label: '', count: '1', window_from: 'autumn_1', window_to: 'summer_2', within_weeks: '', days: '0.5', mode: 'on_site', min_weeks_apart: '', after: [] as string[] },
+		siblings: templates.filter((t) => t.category === category).map((t) => ({ id: t.id, label: t.label })),
+		categoryChosen: category !== ''
+	};
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const admin = requirePermission(event, 'manageService');
+		const form = await event.request.formData();
+		const result = await attempt(() => addTemplate(db(), admin.id, templateFromForm(form)), templateFormValues(form));
+		if (!result.ok) return result.failure;
+		redirect(303, '/admin/templates?saved=1');
+	}
+};

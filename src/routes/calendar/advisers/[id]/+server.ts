@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guard';
+import { adviserFeed, getAdviser } from '$lib/server/schedule';
+
+/** One adviser's engagements as an ICS calendar file, for staff signed in to Triage. */
+export const GET: RequestHandler = async (event) => {
+	requireStaff(event);
+	const id = Number(event.params.id);
+	const adviser = Number.isInteger(id) ? await getAdviser(db(), id) : null;
+	if (!adviser) error(404, 'Page not found');
+	const slug = adviser.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	return new Response(await adviserFeed(db(), adviser, event.url.origin), {
+		headers: {
+			'content-type': 'text/calendar; charset=utf-8',
+			'content-disposition': `attachment; filename="triage-${slug || adviser.id}.ics"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,0 +1,71 @@
+import type { PageServerLoad } from './$types';
+import { db } from '$lib/server/db';
+import { requireStaff } from '$lib/server/auth/guard';
+import {
+	closuresFor, defaultScheduleYear, halfTermHeading, isTerm, latestPlanRun, listAdvisers, listEngagements, loadCalendar, mayPlan,
+	monthFor, monthGrid, monthLabel, monthsOf, overdueEngagements, plannedYears, planningYear, termOf, TERMS, today, weekOf, yearParam
+} from '$lib/server/schedule';
+import { academicYearLabel } from '$lib/domain/ks2/types';
+import { ADVISER_ROLES } from '$lib/domain/roles';
+
+/**
+ * The schedule: a term list or a month calendar for one school year, filtered by adviser. Every
+ * filter is in the URL, so a view can be bookmarked and shared. Advisers open on their own
+ * engagements, with this week first.
+ */
+export const load: PageServerLoad = async (event) => {
+	const user = requireStaff(event);
+	const params = event.url.searchParams;
+	const day = today();
+	const year = yearParam(params.get('year')) ?? (await defaultScheduleYear(db(), day));
+	const advisers = await listAdvisers(db());
+	const isAdviser = ADVISER_ROLES.includes(user.role) && advisers.some((a) => a.id === user.id);
+
+	const asked = params.get('adviser');
+	const chosen = advisers.find((a) => String(a.id) === asked);
+	const adviserId = asked === 'all' ? null : (chosen?.id ?? (isAdviser ? user.id : null));
+	const view = params.get('view') === 'month' ? 'month' : 'term';
+
+	const { calendar, saved } = await loadCalendar(db(), year);
+	const closures = await closuresFor(db(), year);
+	const askedTerm = params.get('term');
+	const term = isTerm(askedTerm) ? askedTerm : termOf(calendar, day);
+	const month = monthFor(year, params.get('month'), day);
+
+	let range: { from: string; to: string };
+	if (view === 'month') range = { from: `${month}-01`, to: `${month}-31` };
+	else {
+		const [first, second] = TERMS[term].map((id) => calendar.halfTerms.find((h) => h.id === id)!);
+		range = { from: first.start, to: second.end };
+	}
+	const engagements = await listEngagements(db(), { year, adviserId, ...range, live: true });
+	const week = weekOf(day);
+	const myWeek = isAdviser ? await listEngagements(db(), { adviserId: user.id, ...week, live: true }) : [];
+	const myOverdue = isAdviser ? await overdueEngagements(db(), day, { adviserId: user.id }) : [];
+	const run = await latestPlanRun(db(), year);
+	const years = [...new Set([...(await plannedYears(db())), year, (await planningYear(db())) ?? year])].sort((a, b) => b - a);
+
+	return {
+		title: 'Schedule',
+		today: day,
+		year,
+		yearLabel: academicYearLabel(year),
+		years: years.map((y) => ({ value: y, label: academicYearLabel(y) })),
+		view,
+		adviserId,
+		advisers: advisers.map((a) => ({ id: a.id, name: a.name })),
+		isAdviser,
+		canPlan: mayPlan(user.role),
+		termDatesSaved: saved,
+		term,
+		halfTerms: TERMS[term].map((id) => ({ id, heading: halfTermHeading(calendar, id), engagements: engagements.filter((e) => e.halfTerm === id) })),
+		month,
+		monthLabel: monthLabel(month),
+		months: monthsOf(year).map((m) => ({ value: m, label: monthLabel(m) })),
+		weeks: view === 'month' ? monthGrid(month, calendar, closures, engagements) : [],
+		week,
+		myWeek,
+		myOverdue,
+		planned: run !== null
+	};
+};

@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { field } from '$lib/server/forms';
+import { db } from '$lib/server/db';
+import { requireUser } from '$lib/server/auth/guard';
+import { attempt, defaultScheduleYear, latestPlanRun, listAdvisers, plannedYears, planningYear, planSchools, planYear, PLANNER_ROLES, schoolYearOf, storedPlan, today, yearParam } from '$lib/server/schedule';
+import { academicYearLabel } from '$lib/domain/ks2/types';
+import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
+
+/** Rows of each kind of change shown on the page; the counts are always in full. */
+const SHOWN = 200;
+
+/** "Plan the year": for admins and lead advisers (see PLANNER_ROLES for why). */
+export const load: PageServerLoad = async (event) => {
+	requireUser(event, PLANNER_ROLES);
+	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
+	const [run, schools, advisers, plan] = await Promise.all([latestPlanRun(db(), year), planSchools(db(), year), listAdvisers(db()), storedPlan(db(), year)]);
+	const diff = run?.diff;
+	const years = [...new Set([...(await plannedYears(db())), year, schoolYearOf(today()), (await planningYear(db())) ?? year])].sort((a, b) => b - a);
+	const diffUrns = diff ? [...new Set([...diff.moved.map((m) => m.urn), ...diff.added.map((e) => e.urn), ...diff.removed.map((r) => r.engagement.urn)])] : [];
+	const names = diffUrns.length > 0 ? await db().selectFrom('schools').select(['urn', 'name']).where('urn', 'in', diffUrns).execute() : [];
+	const adviserNames = new Map(advisers.map((a) => [String(a.id), a.name]));
+	const counts = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({ label, count: schools.filter((s) => s.category === category).length }));
+	return {
+		title: 'Plan the year',
+		year,
+		yearLabel: academicYearLabel(year),
+		resultsLabel: academicYearLabel(year - 1),
+		agreed: schools.length,
+		withoutAdviser: schools.filter((s) => s.linkAdviserId === null).length,
+		counts,
+		years: years.map((y) => ({ value: y, label: academicYearLabel(y) })),
+		run: run && { ...run, categories: undefined, diff: undefined },
+		diff: diff && {
+			unchanged: diff.unchanged,
+			counts: { moved: diff.moved.length, added: diff.added.length, removed: diff.removed.length },
+			moved: diff.moved.slice(0, SHOWN),
+			added: diff.added.slice(0, SHOWN),
+			removed: diff.removed.slice(0, SHOWN)
+		},
+		unplaced: plan.unplaced,
+		schoolName: Object.fromEntries(names.map((n) => [n.urn, n.name])) as Record<number, string>,
+		adviserName: Object.fromEntries(adviserNames) as Record<string, string>
+	};
+};
+
+export const actions: Actions = {
+	plan: async (event) => {
+		const user = requireUser(event, PLANNER_ROLES);
+		const form = await event.request.formData();
+		const year = yearParam(field(form, 'year'));
+		if (year === null) return fail(400, { message: 'Choose the school year to plan.' });
+		const result = await attempt(() => planYear(db(), user.id, year, today()));
+		if (!result.ok) return result.failure;
+		const { run } = result.value;
+		const placed = `${run.engagementCount} engagements are in the plan`;
+		const missing = run.unplacedCount === 0 ? 'everything was placed' : `${run.unplacedCount} could not be placed (see below)`;
+		return { done: `${academicYearLabel(year)} is planned: ${placed} and ${missing}.` };
+	}
+};

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { addSchool, addUser } from '../helpers/fixtures';
+import {
+	addClosure,
+	addDaysOff,
+	closuresFor,
+	linkSchools,
+	listAdvisers,
+	loadCalendar,
+	reassignSchools,
+	removeClosure,
+	removeDayOff,
+	resetTermDates,
+	saveTermDates,
+	ScheduleError,
+	setCapacity
+} from '../../src/lib/server/schedule';
+import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
+
+async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
+	const error = await run().then(() => null, (e: unknown) => e);
+	expect(error).toBeInstanceOf(ScheduleError);
+	return error as ScheduleError;
+}
+
+describe('term dates', () => {
+	it('start as the generated defaults, save an admin’s edits, and go back to the defaults', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		expect(await loadCalendar(db, 2027)).toEqual({ calendar: defaultTermDates(2027), saved: false });
+
+		const edited = defaultTermDates(2027);
+		edited.halfTerms[0] = { ...edited.halfTerms[0], start: '2026-09-03' };
+		await saveTermDates(db, admin.id, edited);
+		expect(await loadCalendar(db, 2027)).toEqual({ calendar: edited, saved: true });
+		expect(await loadCalendar(db, 2028)).toEqual({ calendar: defaultTermDates(2028), saved: false });
+
+		await resetTermDates(db, admin.id, 2027);
+		expect((await loadCalendar(db, 2027)).saved).toBe(false);
+		const log = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'term_dates').execute();
+		expect(log).toEqual([{ action: 'term_dates.update', entity_id: '2027' }, { action: 'term_dates.reset', entity_id: '2027' }]);
+	});
+
+	it('refuses dates that cannot be right, saying which and why, and saves nothing', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const bad = defaultTermDates(2027);
+		bad.halfTerms[1] = { ...bad.halfTerms[1], end: '2026-10-01' };
+		bad.halfTerms[3] = { ...bad.halfTerms[3], start: '2027-02-30' };
+		const error = await refusal(() => saveTermDates(db, admin.id, bad));
+		expect(error.errors['autumn_2.end']).toMatch(/^Autumn 2 ends on Thursday 1 October 2026, before it starts on Monday 2 November 2026\.$/);
+		expect(error.errors['spring_2.start']).toBe('Enter the start date of spring 2 as a real date, like 2026-09-01.');
+		expect((await loadCalendar(db, 2027)).saved).toBe(false);
+	});
+
+	it('keeps LA closure days by school year, with a reason, once each', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		await addClosure(db, admin.id, '2026-11-13', 'Staff training day');
+		await addClosure(db, admin.id, '2027-09-10', 'Next year');
+		expect(await closuresFor(db, 2027)).toEqual([{ date: '2026-11-13', reason: 'Staff training day' }]);
+		expect((await refusal(() => addClosure(db, admin.id, '2026-11-13', 'Again'))).errors).toEqual({ 'closure-date': 'Friday 13 November 2026 is already a closure day.' });
+		expect(Object.keys((await refusal(() => addClosure(db, admin.id, '13/11/2026', ''))).errors)).toEqual(['closure-date', 'closure-reason']);
+		await removeClosure(db, admin.id, '2026-11-13');
+		expect(await closuresFor(db, 2027)).toEqual([]);
+	});
+});
+
+describe('advisers', () => {
+	it('have a default capacity until an admin sets theirs, in quarter days from 0 to 5', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const adviser = await addUser(db, 'adviser');
+		await addUser(db, 'analyst');
+		expect((await listAdvisers(db)).map((a) => [a.id, a.daysPerWeek, a.capacitySet])).toEqual([[adviser.id, 3, false]]);
+		await setCapacity(db, admin.id, adviser.id, '3.5');
+		expect((await listAdvisers(db))[0]).toMatchObject({ daysPerWeek: 3.5, capacitySet: true });
+		for (const bad of ['6', '-1', '2.3', 'three', '']) {
+			expect((await refusal(() => setCapacity(db, admin.id, adviser.id, bad))).errors['days-per-week']).toBe('Enter days a week for school work from 0 to 5, in quarter days, like 3 or 3.5.');
+		}
+	});
+
+	it('take days off as a range of weekdays, and give them back one at a time', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const adviser = await addUser(db, 'adviser');
+		expect(await addDaysOff(db, admin.id, adviser.id, { from: '2026-11-13', to: '2026-11-17', reason: 'Leave' })).toBe(3);
+		expect((await listAdvisers(db))[0].daysOff).toEqual([
+			{ date: '2026-11-13', reason: 'Leave' },
+			{ date: '2026-11-16', reason: 'Leave' },
+			{ date: '2026-11-17', reason: 'Leave' }
+		]);
+		expect((await refusal(() => addDaysOff(db, admin.id, adviser.id, { from: '2026-11-17', to: '2026-11-13', reason: '' }))).errors['off-to']).toBe('The last day off must be on or after Tuesday 17 November 2026.');
+		await removeDayOff(db, admin.id, adviser.id, '2026-11-16');
+		expect((await listAdvisers(db))[0].daysOff.map((d) => d.date)).toEqual(['2026-11-13', '2026-11-17']);
+	});
+
+	it('an admin reassigns link schools in bulk, each change audited', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const a = await addUser(db, 'adviser');
+		const b = await addUser(db, 'lead_adviser');
+		for (const urn of [300001, 300002, 300003]) await addSchool(db, urn, { link_adviser_id: a.id });
+		await addSchool(db, 300004);
+		expect(await reassignSchools(db, admin.id, [300001, 300002, 300004], b.id)).toBe(3);
+		expect((await linkSchools(db, b.id)).map((s) => s.urn)).toEqual([300001, 300002, 300004]);
+		expect((await linkSchools(db, a.id)).map((s) => s.urn)).toEqual([300003]);
+		expect((await listAdvisers(db)).map((x) => [x.id, x.schoolCount])).toEqual(expect.arrayContaining([[a.id, 1], [b.id, 3]]));
+		const log = await db.selectFrom('audit_log').select(['entity_id', 'before_json', 'after_json']).where('action', '=', 'school.link_adviser').orderBy('id').execute();
+		expect(log.map((l) => l.entity_id)).toEqual(['300001', '300002', '300004']);
+		expect(JSON.parse(log[2].before_json!)).toEqual({ linkAdviserId: null });
+		expect((await refusal(() => reassignSchools(db, admin.id, [], b.id))).errors).toEqual({ schools: 'Choose at least one school to reassign.' });
+		expect((await refusal(() => reassignSchools(db, admin.id, [300003], admin.id))).errors).toEqual({ 'to-adviser': 'Choose an active adviser to give the schools to.' });
+	});
+});
