@@ -147,7 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('run_id', 'integer', (c) => c.references('analysis_runs.id'))
 		.addColumn('user_id', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('at', 'text', (c) => c.notNull())
-		.addCheckConstraint('category_history_action_check', sql`action in ('proposed', 'proposal_changed', 'changed', 'agreed')`)
+		.addCheckConstraint('category_history_action_check', sql`action in ('proposed', 'proposal_changed', 'changed', 'agreed', 'disagreed', 'disagreement_reviewed', 'disagreement_decided')`)
 		.execute();
 	await db.schema.createIndex('category_history_school').on('category_history').columns(['urn', 'year', 'id']).execute();
 

@@ -85,7 +85,8 @@ export interface SchoolCategoriesTable {
 	updated_at: string;
 }
 
-export type CategoryAction = 'proposed' | 'proposal_changed' | 'changed' | 'agreed';
+export type { CategoryAction } from '../../../domain/analysis/history';
+import type { CategoryAction } from '../../../domain/analysis/history';
 
 export interface CategoryHistoryTable {
 	id: Generated<number>;

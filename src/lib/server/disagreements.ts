@@ -1,0 +1,178 @@
+import type { Db } from './db';
+import type { SessionUser } from './auth/session';
+import { audit } from './audit';
+import { nowIso } from './clock';
+import { advisersFor, headteachersOf, notify } from './notifications';
+import { CATEGORY_LABELS, isCategory, type Category } from '../domain/analysis/categories';
+import { academicYearLabel } from '../domain/ks2/types';
+import type { CategoryAction } from './db/schema/analysis';
+
+const MAX_TEXT = 5000;
+
+/** A refusal to show next to the form. `status` 403/404 for access, 400 for what was typed. */
+export class DisagreementError extends Error {
+	constructor(
+		message: string,
+		readonly status: 400 | 403 | 404 = 400,
+		readonly field: string | null = null
+	) {
+		super(message);
+	}
+}
+
+function text(value: string, field: string, missing: string): string {
+	const t = value.trim();
+	if (!t) throw new DisagreementError(missing, 400, field);
+	if (t.length > MAX_TEXT) throw new DisagreementError(`This must be ${MAX_TEXT} characters or fewer`, 400, field);
+	return t;
+}
+
+/** The school's most recent category (agreed or still proposed): what a school can disagree with. */
+export async function latestCategory(db: Db, urn: number) {
+	return db
+		.selectFrom('school_categories')
+		.select(['year', 'category', 'proposed_category', 'agreed_at'])
+		.where('urn', '=', urn)
+		.orderBy('year', 'desc')
+		.executeTakeFirst();
+}
+
+export async function listDisagreements(db: Db, urn: number) {
+	return db
+		.selectFrom('category_disagreements as d')
+		.leftJoin('users as r', 'r.id', 'd.raised_by')
+		.leftJoin('users as v', 'v.id', 'd.reviewed_by')
+		.leftJoin('users as l', 'l.id', 'd.decided_by')
+		.selectAll('d')
+		.select(['r.name as raised_by_name', 'v.name as reviewed_by_name', 'l.name as decided_by_name'])
+		.where('d.urn', '=', urn)
+		.orderBy('d.id', 'desc')
+		.execute();
+}
+
+/** Disagreements not yet decided, for the overview's "needs attention" list. */
+export async function openDisagreements(db: Db) {
+	return db
+		.selectFrom('category_disagreements as d')
+		.innerJoin('schools as s', 's.urn', 'd.urn')
+		.select(['d.id', 'd.urn', 'd.year', 'd.status', 'd.raised_at', 's.name'])
+		.where('d.status', '!=', 'decided')
+		.orderBy('d.raised_at')
+		.execute();
+}
+
+async function history(trx: Db, userId: number, h: { urn: number; year: number; action: CategoryAction; from: Category; to: Category; reason: string; at: string }) {
+	await trx
+		.insertInto('category_history')
+		.values({ urn: h.urn, year: h.year, action: h.action, from_category: h.from, to_category: h.to, reason: h.reason, run_id: null, user_id: userId, at: h.at })
+		.execute();
+}
+
+async function schoolName(db: Db, urn: number): Promise<string> {
+	return (await db.selectFrom('schools').select('name').where('urn', '=', urn).executeTakeFirst())?.name ?? `URN ${urn}`;
+}
+
+/** A headteacher records that they disagree with their school's category, with reasons and evidence. */
+export async function raiseDisagreement(db: Db, user: SessionUser, urn: number, input: { reasons: string; evidence: string; suggested: string }): Promise<number> {
+	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn)) throw new DisagreementError('Only the school’s headteacher can record a disagreement', 403);
+	const current = await latestCategory(db, urn);
+	if (!current) throw new DisagreementError('Your school does not have a category yet, so there is nothing to disagree with');
+	const reasons = text(input.reasons, 'reasons', 'Explain why you disagree with the category');
+	const evidence = text(input.evidence, 'evidence', 'Give the evidence the adviser should look at');
+	const suggested = input.suggested === '' ? null : input.suggested;
+	if (suggested !== null && !isCategory(suggested)) throw new DisagreementError('Choose a category from the list', 400, 'suggested');
+	if (suggested === current.category) throw new DisagreementError(`${CATEGORY_LABELS[current.category]} is the category you are disagreeing with. Choose a different one, or none.`, 400, 'suggested');
+	const now = nowIso();
+	return db.transaction().execute(async (trx) => {
+		const open = await trx.selectFrom('category_disagreements').select('id').where('urn', '=', urn).where('year', '=', current.year).where('status', '!=', 'decided').executeTakeFirst();
+		if (open) throw new DisagreementError('You have already recorded a disagreement with this category. You will be told the outcome.');
+		const { id } = await trx
+			.insertInto('category_disagreements')
+			.values({
+				urn, year: current.year, category: current.category, suggested_category: suggested, reasons, evidence, status: 'open', raised_by: user.id, raised_at: now,
+				review: null, reviewed_by: null, reviewed_at: null, decision: null, decision_reason: null, decided_category: null, decided_by: null, decided_at: null
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		await history(trx, user.id, { urn, year: current.year, action: 'disagreed', from: current.category, to: suggested ?? current.category, reason: reasons, at: now });
+		await audit(trx, { userId: user.id, action: 'disagreement.raise', entity: 'school', entityId: urn, after: { id, year: current.year, category: current.category, suggested, reasons, evidence } });
+		await notify(trx, await advisersFor(trx, urn), {
+			kind: 'disagreement.raised',
+			message: `${await schoolName(trx, urn)} disagrees with its category (${CATEGORY_LABELS[current.category]})`,
+			link: `/schools/${urn}/disagreement`,
+			urn
+		});
+		return id;
+	});
+}
+
+async function find(db: Db, urn: number, id: number) {
+	const d = await db.selectFrom('category_disagreements').selectAll().where('id', '=', id).where('urn', '=', urn).executeTakeFirst();
+	if (!d) throw new DisagreementError('That disagreement does not exist', 404);
+	return d;
+}
+
+/** The link adviser (or a lead adviser) reviews the school's case before a lead adviser decides. */
+export async function reviewDisagreement(db: Db, user: SessionUser, urn: number, id: number, input: { review: string }): Promise<void> {
+	const school = await db.selectFrom('schools').select(['link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
+	const allowed = user.role === 'lead_adviser' || (user.role === 'adviser' && school?.link_adviser_id === user.id);
+	if (!allowed) throw new DisagreementError('Only the school’s link adviser or a lead adviser can review a disagreement', 403);
+	const review = text(input.review, 'review', 'Enter your review of the school’s case');
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		const d = await find(trx, urn, id);
+		if (d.status !== 'open') throw new DisagreementError(d.status === 'reviewed' ? 'This disagreement has already been reviewed' : 'This disagreement has been decided');
+		await trx.updateTable('category_disagreements').set({ status: 'reviewed', review, reviewed_by: user.id, reviewed_at: now }).where('id', '=', id).execute();
+		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_reviewed', from: d.category, to: d.category, reason: review, at: now });
+		await audit(trx, { userId: user.id, action: 'disagreement.review', entity: 'school', entityId: urn, after: { id, review } });
+		const leads = await trx.selectFrom('users').select('id').where('role', '=', 'lead_adviser').where('disabled_at', 'is', null).execute();
+		await notify(trx, leads.map((l) => l.id), {
+			kind: 'disagreement.reviewed',
+			message: `A disagreement from ${await schoolName(trx, urn)} has been reviewed and needs your decision`,
+			link: `/schools/${urn}/disagreement`,
+			urn
+		});
+	});
+}
+
+/**
+ * A lead adviser decides: the category is upheld, or changed (and agreed) to another. The school's
+ * headteachers are told the outcome, and the exchange stays in the category history.
+ */
+export async function decideDisagreement(db: Db, user: SessionUser, urn: number, id: number, input: { decision: string; category: string; reason: string }): Promise<void> {
+	if (user.role !== 'lead_adviser') throw new DisagreementError('Only a lead adviser can decide a disagreement', 403);
+	const decision = input.decision;
+	if (decision !== 'upheld' && decision !== 'changed') throw new DisagreementError('Choose whether the category stands or changes', 400, 'decision');
+	const reason = text(input.reason, 'reason', 'Give the reason for the decision, in words the headteacher will read');
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		const d = await find(trx, urn, id);
+		if (d.status === 'decided') throw new DisagreementError('This disagreement has already been decided');
+		const state = await trx.selectFrom('school_categories').select(['category']).where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow();
+		let outcome: Category = state.category;
+		if (decision === 'changed') {
+			if (!isCategory(input.category)) throw new DisagreementError('Choose the new category', 400, 'category');
+			if (input.category === state.category) throw new DisagreementError(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, 400, 'category');
+			outcome = input.category;
+			const proposed = (await trx.selectFrom('school_categories').select('proposed_category').where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow()).proposed_category;
+			await trx
+				.updateTable('school_categories')
+				.set({ category: outcome, changed_by_adviser: outcome === proposed ? 0 : 1, agreed_by: user.id, agreed_at: now, updated_at: now })
+				.where('urn', '=', urn)
+				.where('year', '=', d.year)
+				.execute();
+		}
+		await trx
+			.updateTable('category_disagreements')
+			.set({ status: 'decided', decision, decision_reason: reason, decided_category: outcome, decided_by: user.id, decided_at: now })
+			.where('id', '=', id)
+			.execute();
+		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_decided', from: state.category, to: outcome, reason, at: now });
+		await audit(trx, { userId: user.id, action: 'disagreement.decide', entity: 'school', entityId: urn, before: { category: state.category }, after: { id, decision, category: outcome, reason } });
+		const message =
+			decision === 'upheld'
+				? `Your disagreement about ${academicYearLabel(d.year)} was considered: the category stays ${CATEGORY_LABELS[outcome]}`
+				: `Your disagreement about ${academicYearLabel(d.year)} was considered: the category is now ${CATEGORY_LABELS[outcome]}`;
+		await notify(trx, await headteachersOf(trx, urn), { kind: 'disagreement.decided', message, link: `/schools/${urn}/disagreement`, urn });
+	});
+}

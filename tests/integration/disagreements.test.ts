@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { addSchool, addUser } from '../helpers/fixtures';
+import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
+import { runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
+import { decideDisagreement, DisagreementError, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
+import { askForSupport, supportRequests } from '../../src/lib/server/support';
+import { listNotifications } from '../../src/lib/server/notifications';
+import type { Db } from '../../src/lib/server/db';
+
+async function setUp(db: Db) {
+	const lead = await addUser(db, 'lead_adviser');
+	const link = await addUser(db, 'adviser');
+	const other = await addUser(db, 'adviser');
+	await addSchool(db, 100001, { name: 'Alder Primary', link_adviser_id: link.id });
+	await addSchool(db, 100002, { name: 'Birch Primary', link_adviser_id: other.id });
+	// Alder: 25 points below England in 2019 and below in every year: Intensive by rule I2.
+	await addKs2(db, [...threeYears(100001, -15, -12, -25), ...threeYears(100002, 2, 1, 3)], ENGLAND_2017_2019);
+	await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
+	const head = await addUser(db, 'headteacher', [100001]);
+	const otherHead = await addUser(db, 'headteacher', [100002]);
+	return { lead, link, other, head, otherHead };
+}
+
+const CASE = { reasons: 'Our 2019 cohort had 9 pupils with EHC plans.', evidence: 'Internal tracking shows 70% on track this year.', suggested: 'focus' };
+
+describe('a headteacher disagrees with the category', () => {
+	it('is carried through review and a decision to change it, all kept in the category history', async () => {
+		const db = await freshDb();
+		const { lead, link, head } = await setUp(db);
+		expect((await categoryStates(db, 2019, 100001))[0].category).toBe('intensive');
+
+		const id = await raiseDisagreement(db, head, 100001, CASE);
+		expect((await listNotifications(db, link.id))[0].message).toBe('Alder Primary disagrees with its category (Intensive support)');
+		expect(await openDisagreements(db)).toEqual([expect.objectContaining({ id, urn: 100001, status: 'open', name: 'Alder Primary' })]);
+		await expect(raiseDisagreement(db, head, 100001, CASE)).rejects.toThrow('already recorded a disagreement');
+
+		await reviewDisagreement(db, link, 100001, id, { review: 'The school’s tracking is credible; I saw it on my visit.' });
+		expect((await listNotifications(db, lead.id))[0].message).toContain('needs your decision');
+		await decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'focus', reason: 'Progress evidence is strong; Focus support with termly reviews.' });
+
+		const state = (await categoryStates(db, 2019, 100001))[0];
+		expect(state.category).toBe('focus');
+		expect(state.agreedAt).not.toBeNull();
+		const [d] = await listDisagreements(db, 100001);
+		expect(d).toMatchObject({ status: 'decided', decision: 'changed', decided_category: 'focus', reviewed_by_name: link.name, decided_by_name: lead.name });
+		expect((await listNotifications(db, head.id))[0].message).toBe('Your disagreement about 2018/19 was considered: the category is now Focus support');
+		expect(await openDisagreements(db)).toEqual([]);
+
+		const steps = (await categoryHistory(db, 100001)).map((h) => [h.action, h.from, h.to]);
+		expect(steps.slice(0, 3)).toEqual([
+			['disagreement_decided', 'intensive', 'focus'],
+			['disagreement_reviewed', 'intensive', 'intensive'],
+			['disagreed', 'intensive', 'focus']
+		]);
+		const audit = await db.selectFrom('audit_log').select('action').where('action', 'like', 'disagreement.%').orderBy('id').execute();
+		expect(audit.map((a) => a.action)).toEqual(['disagreement.raise', 'disagreement.review', 'disagreement.decide']);
+	});
+
+	it('can be upheld, leaving the category as it was', async () => {
+		const db = await freshDb();
+		const { lead, head } = await setUp(db);
+		const id = await raiseDisagreement(db, head, 100001, { ...CASE, suggested: '' });
+		await decideDisagreement(db, lead, 100001, id, { decision: 'upheld', category: '', reason: 'Attainment has been well below for three years.' });
+		expect((await categoryStates(db, 2019, 100001))[0].category).toBe('intensive');
+		expect((await listNotifications(db, head.id))[0].message).toBe('Your disagreement about 2018/19 was considered: the category stays Intensive support');
+	});
+
+	it('refuses people who may not take each step, and incomplete input', async () => {
+		const db = await freshDb();
+		const { lead, link, other, head, otherHead } = await setUp(db);
+		await expect(raiseDisagreement(db, otherHead, 100001, CASE)).rejects.toMatchObject({ status: 403 });
+		await expect(raiseDisagreement(db, lead, 100001, CASE)).rejects.toMatchObject({ status: 403 });
+		await expect(raiseDisagreement(db, head, 100001, { ...CASE, reasons: ' ' })).rejects.toMatchObject({ field: 'reasons', message: 'Explain why you disagree with the category' });
+		await expect(raiseDisagreement(db, head, 100001, { ...CASE, suggested: 'intensive' })).rejects.toMatchObject({ field: 'suggested' });
+		const id = await raiseDisagreement(db, head, 100001, CASE);
+		await expect(reviewDisagreement(db, other, 100001, id, { review: 'x' })).rejects.toMatchObject({ status: 403 });
+		await expect(reviewDisagreement(db, head, 100001, id, { review: 'x' })).rejects.toMatchObject({ status: 403 });
+		await expect(decideDisagreement(db, link, 100001, id, { decision: 'upheld', category: '', reason: 'x' })).rejects.toMatchObject({ status: 403 });
+		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'intensive', reason: 'x' })).rejects.toMatchObject({ field: 'category' });
+		await expect(decideDisagreement(db, lead, 100002, id, { decision: 'upheld', category: '', reason: 'x' })).rejects.toMatchObject({ status: 404 });
+		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'maybe', category: '', reason: 'x' })).rejects.toBeInstanceOf(DisagreementError);
+		expect((await listDisagreements(db, 100001))[0].status).toBe('open');
+	});
+});
+
+describe('asking for support', () => {
+	it('becomes an open self-referral that the next analysis counts, and tells the advisers', async () => {
+		const db = await freshDb();
+		const { link, lead, otherHead } = await setUp(db);
+		await askForSupport(db, otherHead, 100002, 'Our new maths lead would value a curriculum review.');
+		expect(await supportRequests(db, 100002)).toEqual([expect.objectContaining({ details: 'Our new maths lead would value a curriculum review.', endDate: null })]);
+		const birchAdviser = (await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', 100002).executeTakeFirstOrThrow()).link_adviser_id!;
+		expect((await listNotifications(db, birchAdviser))[0].message).toBe('Birch Primary has asked for support');
+		expect((await listNotifications(db, lead.id))[0].message).toBe('Birch Primary has asked for support');
+		expect(await listNotifications(db, link.id)).toEqual([]);
+
+		// The next analysis reads the register as of its own date: date the request in that autumn.
+		await db.updateTable('soft_intelligence').set({ date: '2019-09-20' }).where('type', '=', 'self_referral').execute();
+		const rerun = await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
+		const birch = rerun.results.find((r) => r.urn === 100002)!;
+		expect(birch.firedRules.map((r) => r.id)).toContain('L5');
+		expect(birch.category).toBe('light_touch');
+	});
+
+	it('is only for the school’s own headteacher, with a reason', async () => {
+		const db = await freshDb();
+		const { head, link } = await setUp(db);
+		await expect(askForSupport(db, head, 100002, 'x')).rejects.toMatchObject({ status: 403 });
+		await expect(askForSupport(db, link, 100001, 'x')).rejects.toMatchObject({ status: 403 });
+		await expect(askForSupport(db, head, 100001, '   ')).rejects.toThrow('Tell us what support you would like');
+		expect(await supportRequests(db, 100001)).toEqual([]);
+	});
+});
