@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import type { Db } from '../../src/lib/server/db';
@@ -14,8 +14,8 @@ const USAGE =
  * and scheduled jobs run this command against a database that is nearly always up to date.
  */
 async function migrateIfPending(db: Db): Promise<void> {
-	const { MIGRATIONS_FOLDER, migrateToLatest } = await import('../../src/lib/server/db/migrate');
-	const files = readdirSync(MIGRATIONS_FOLDER).filter((f) => /^\d+_.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, ''));
+	const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
+	const files = Object.keys((await import('../../db/migrations')).migrations);
 	const done = await db.selectFrom('kysely_migration' as never).select('name' as never).execute().catch(() => []);
 	const applied = new Set(done.map((r) => (r as { name: string }).name));
 	if (files.some((f) => !applied.has(f))) await migrateToLatest(db);

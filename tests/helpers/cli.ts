@@ -7,11 +7,11 @@ export interface CliResult {
 	stderr: string;
 }
 
-const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const LAUNCHER = join(process.cwd(), 'scripts', 'triage.mjs');
 
-/** Runs `npm run triage -- ...` as a real process, the way analysts and scheduled jobs do. */
+/** Runs the triage CLI exactly as `npm run triage -- ...` does (the compiled launcher), as a real process. */
 export function triage(args: string[], options: { databaseUrl: string; input?: string; env?: Record<string, string> }): CliResult {
-	const result = spawnSync(TSX, ['scripts/triage.ts', ...args], {
+	const result = spawnSync(process.execPath, [LAUNCHER, ...args], {
 		input: options.input ?? '',
 		encoding: 'utf8',
 		env: { ...process.env, ...options.env, DATABASE_URL: options.databaseUrl },

@@ -128,14 +128,14 @@ describe('the CLI', () => {
 	it('imports a file, then exits non-zero with the problem on stderr for a bad one', async () => {
 		const dir = tempDir();
 		const env = { ...process.env, DATABASE_URL: `${dir}/cli.sqlite` };
-		const good = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/triage.ts', 'import', await ks2File(dir)], { env, encoding: 'utf8' });
+		const good = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', await ks2File(dir)], { env, encoding: 'utf8' });
 		expect(good.stderr).toBe('');
 		expect(good.status).toBe(0);
 		expect(good.stdout).toMatch(/a KS2 performance table for 2018\/19 \(final\)/);
-		const bad = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/triage.ts', 'import', writeFile(dir, 'x.csv', 'Name\r\nA\r\n'), '--kind', 'ks2'], { env, encoding: 'utf8' });
+		const bad = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', writeFile(dir, 'x.csv', 'Name\r\nA\r\n'), '--kind', 'ks2'], { env, encoding: 'utf8' });
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toMatch(/Nothing was imported from .*x\.csv: it has problems\.\n {2}- Row 1: /);
-		const wrongYear = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/triage.ts', 'import', await ks2File(dir, { name: 'y.csv' }), '--year', '2020-21'], { env, encoding: 'utf8' });
+		const wrongYear = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', await ks2File(dir, { name: 'y.csv' }), '--year', '2020-21'], { env, encoding: 'utf8' });
 		expect(wrongYear.status).toBe(1);
 		// The same bytes as the first file: already imported, but not as 2020/21, which is still an error.
 		expect(wrongYear.stderr).toMatch(/You said this file is for 2020\/21, but it (is for|was imported as) 2018\/19/);

@@ -1,28 +1,28 @@
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { migrations as allMigrations } from '../../../../db/migrations';
 
+/** Where the migration files live, for tools that look at the files themselves. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../db/migrations', import.meta.url));
 
-/** Reads every `*.ts` file in db/migrations, in name order, as a kysely migration. */
-class FolderMigrationProvider implements MigrationProvider {
-	constructor(private folder: string) {}
+/**
+ * The migrations listed in db/migrations/index.ts. A static list rather than a folder read at
+ * run time, so the compiled CLI (one bundled file) carries every migration with it.
+ */
+class StaticMigrationProvider implements MigrationProvider {
+	constructor(private migrations: Record<string, Migration>) {}
 
 	async getMigrations(): Promise<Record<string, Migration>> {
-		const files = (await fs.readdir(this.folder)).filter((f) => /^\d+_.*\.ts$/.test(f)).sort();
-		const migrations: Record<string, Migration> = {};
-		for (const file of files) {
-			const mod = await import(/* @vite-ignore */ pathToFileURL(join(this.folder, file)).href);
-			migrations[file.replace(/\.ts$/, '')] = mod;
-		}
-		return migrations;
+		return this.migrations;
 	}
 }
 
 /** Runs every pending migration. Throws with kysely's own error if one fails. */
-export async function migrateToLatest(db: Kysely<any>, folder = MIGRATIONS_FOLDER): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: new FolderMigrationProvider(folder) });
+export async function migrateToLatest(
+	db: Kysely<any>,
+	migrations: Record<string, Migration> = allMigrations
+): Promise<string[]> {
+	const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error');

@@ -1,0 +1,24 @@
+import type { Migration } from 'kysely';
+import * as m0001 from './0001_foundation';
+import * as m0002 from './0002_imports';
+import * as m0003 from './0003_analysis';
+import * as m0004 from './0004_schedule';
+import * as m0005 from './0005_quality_mark';
+import * as m0006 from './0006_notifications';
+import * as m0007 from './0007_self_evaluation';
+import * as m0008 from './0008_disagreements';
+
+// Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
+// reads this folder at run time. Add each new migration file here under its file name without
+// `.ts`; tests/integration/migrations.test.ts fails when one is missing. Names already recorded
+// in a database's kysely_migration table must never change.
+export const migrations: Record<string, Migration> = {
+	'0001_foundation': m0001,
+	'0002_imports': m0002,
+	'0003_analysis': m0003,
+	'0004_schedule': m0004,
+	'0005_quality_mark': m0005,
+	'0006_notifications': m0006,
+	'0007_self_evaluation': m0007,
+	'0008_disagreements': m0008
+};
