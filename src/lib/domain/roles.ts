@@ -50,6 +50,7 @@ const NAV: { item: NavItem; roles: readonly Role[] }[] = [
 	{ item: { href: '/schedule', label: 'Schedule' }, roles: STAFF_ROLES },
 	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, roles: ['headteacher', 'lead_adviser', 'adviser'] },
 	{ item: { href: '/quality-mark', label: 'Quality Mark' }, roles: [...STAFF_ROLES, 'headteacher'] },
+	{ item: { href: '/support', label: 'Ask for support' }, roles: ['headteacher'] },
 	{ item: { href: '/admin', label: 'Admin' }, roles: ['admin'] }
 ];
 
