@@ -33,6 +33,12 @@ describe('the desktop analysis in the browser', () => {
 		expect(await outcome(page)).toMatch(/^The analysis of 2025\/26 results ran for 120 schools\./);
 		await expect.poll(() => page.getByRole('heading', { name: /^Look at these first \(\d+\)$/ }).count()).toBe(1);
 		await expectNoAxeViolations(page);
+
+		// The demo has agreed last year's categories and this year's unchanged ones; an earlier
+		// year has never been run, so it gives the lead adviser a whole year to agree.
+		await page.goto('/analysis?year=2024');
+		await page.getByRole('button', { name: /^Run the analysis( again)? for 2023\/24$/ }).click();
+		expect(await outcome(page)).toMatch(/^The analysis of 2023\/24 results ran for 120 schools\./);
 		await page.context().close();
 	});
 
@@ -87,6 +93,7 @@ describe('the desktop analysis in the browser', () => {
 		expect(await outcome(page)).toBe('1 category agreed.');
 		await expectNoAxeViolations(page);
 
+		await page.goto('/analysis?year=2024');
 		const bulk = page.getByRole('button', { name: /^Agree all \d+ unchanged$/ });
 		const count = Number((await bulk.textContent())!.match(/\d+/)![0]);
 		expect(count).toBeGreaterThan(0);
