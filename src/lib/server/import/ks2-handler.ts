@@ -6,6 +6,7 @@ import { settleYear, yearFromColumns, yearFromFileName, yearFromNationalRow } fr
 import { versionFromFileName, versionRank, type Ks2Version } from '../../domain/import/version';
 import { addProblem } from '../../domain/import/report';
 import { FIGURE_COLUMNS } from './ks2-columns';
+import { Ks2ResultStore } from './ks2-store';
 import { chunks, ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 
 const COMPARATOR_KIND: Record<3 | 4 | 5, ComparatorKind> = { 3: 'la', 4: 'england_all', 5: 'england_state' };
@@ -15,13 +16,13 @@ const PROGRESS_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'readProgress
 
 /**
  * A KS2 school-level file: school rows become ks2_results, RECTYPE 3-5 rows ks2_comparators.
- * Each row is kept only as the parameter list its INSERT will bind, so nothing else per row
- * survives the parse.
+ * School rows are kept compact (Ks2ResultStore) and comparator rows as the parameter list their
+ * INSERT will bind, so nothing else per row survives the parse.
  */
 export class Ks2Handler implements FormatHandler {
 	private readonly reader: Ks2RowReader;
 	private readonly usable: boolean;
-	private readonly results: unknown[][] = [];
+	private readonly results = new Ks2ResultStore();
 	private readonly comparators: unknown[][] = [];
 	private readonly urnRow = new Map<number, number>();
 	private readonly comparatorRow = new Map<string, number>();
@@ -55,7 +56,7 @@ export class Ks2Handler implements FormatHandler {
 			}
 			this.laCodes.add(r.laCode!);
 			if (r.values[PROGRESS_SLOT] !== null) this.progressValues++;
-			this.results.push(bindRow([r.urn, null, r.laCode, r.recordType, null], r));
+			this.results.add(r.urn!, r.laCode, r.recordType, r);
 			return;
 		}
 		const kind = COMPARATOR_KIND[r.recordType as 3 | 4 | 5];
@@ -119,7 +120,7 @@ export class Ks2Handler implements FormatHandler {
 		));
 
 		// A later file for the same year and LAs replaces the earlier one's rows: keep those for rollback.
-		const fileUrns = new Set(this.results.map((p) => p[0] as number));
+		const fileUrns = new Set(this.results.urns());
 		const before = w.all(db.selectFrom('ks2_results').select(['urn', 'la_code']).where('year', '=', year));
 		const replaced = before.filter((r) => fileUrns.has(r.urn) || (r.la_code !== null && this.laCodes.has(r.la_code))).map((r) => r.urn);
 		const resultColumns = [...RESULT_KEYS, ...FIGURE_COLUMNS] as const;
@@ -128,12 +129,7 @@ export class Ks2Handler implements FormatHandler {
 				.expression(db.selectFrom('ks2_results').select([sql<number>`${importId}`.as('replaced_by'), ...resultColumns]).where('year', '=', year).where('urn', 'in', urns)));
 			w.run(db.deleteFrom('ks2_results').where('year', '=', year).where('urn', 'in', urns));
 		}
-		const insertResult = w.prepare(db.insertInto('ks2_results').values(placeholders(resultColumns) as never));
-		for (const p of this.results) {
-			p[1] = year;
-			p[4] = importId;
-			insertResult(p);
-		}
+		this.results.insert(w, (n) => db.insertInto('ks2_results').values(Array.from({ length: n }, () => placeholders(resultColumns)) as never), year, importId);
 
 		const comparatorColumns = [...COMPARATOR_KEYS, ...FIGURE_COLUMNS] as const;
 		const keep = w.prepare(db.insertInto('ks2_comparators_replaced').columns(['replaced_by', ...comparatorColumns])
