@@ -112,3 +112,15 @@ describe('asking for support', () => {
 		expect(await supportRequests(db, 100001)).toEqual([]);
 	});
 });
+
+describe('a new category', () => {
+	it('is announced to the school’s headteacher when a lead adviser agrees it', async () => {
+		const db = await freshDb();
+		const { lead, head, otherHead } = await setUp(db);
+		const { agreeCategory } = await import('../../src/lib/server/analysis');
+		await agreeCategory(db, lead, { urn: 100001, year: 2019 });
+		const [n] = await listNotifications(db, head.id);
+		expect(n).toMatchObject({ kind: 'category.agreed', message: 'Your school’s support category for 2018/19 has been agreed: Intensive support', link: '/schools/100001' });
+		expect(await listNotifications(db, otherHead.id)).toEqual([]);
+	});
+});

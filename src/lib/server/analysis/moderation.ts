@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { CategoryAction } from '../db/schema/analysis';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
+import { headteachersOf, notify } from '../notifications';
 import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from './access';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
@@ -160,10 +161,21 @@ interface Step {
 	at: string;
 }
 
-/** One step in the category history, and the same in the audit log (in the caller's transaction). */
+/**
+ * One step in the category history, and the same in the audit log (in the caller's transaction).
+ * An agreed category is the school's new category, so its headteachers are told.
+ */
 async function record(trx: Db, userId: number, s: Step): Promise<void> {
 	await trx.insertInto('category_history').values({ urn: s.urn, year: s.year, action: s.action, from_category: s.from, to_category: s.to, reason: s.reason, run_id: null, user_id: userId, at: s.at }).execute();
 	await audit(trx, { userId, action: `category.${s.action === 'changed' ? 'change' : 'agree'}`, entity: 'school', entityId: s.urn, before: { year: s.year, category: s.from }, after: { year: s.year, category: s.to, reason: s.reason } });
+	if (s.action === 'agreed') {
+		await notify(trx, await headteachersOf(trx, s.urn), {
+			kind: 'category.agreed',
+			message: `Your school’s support category for ${academicYearLabel(s.year)} has been agreed: ${CATEGORY_LABELS[s.to]}`,
+			link: `/schools/${s.urn}`,
+			urn: s.urn
+		});
+	}
 }
 
 export interface HistoryStep {
