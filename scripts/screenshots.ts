@@ -6,10 +6,13 @@ const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
 const OUT = 'static/screenshots';
 const PASSWORD = process.env.DEMO_PASSWORD ?? 'triage-demo-2026';
 
-/** [file name, account, path] for each screenshot in the README. */
-const SHOTS: [string, string, string][] = [
-	['overview', 'admin@westmoor.example.org', '/'],
-	['my-school', 'head@westmoor.example.org', '/'],
+/** [file name, account, path, and the most of the page's height to show] for each screenshot in the README. */
+const SHOTS: [string, string, string, number?][] = [
+	['overview', 'admin@westmoor.example.org', '/', 2600],
+	// A Secure Plus school holding a Quality Mark, in the demo LA.
+	['school-profile', 'lead.adviser@westmoor.example.org', '/schools/190260', 2300],
+	['schools', 'adviser@westmoor.example.org', '/schools?flag=below_2_of_3&sort=category&dir=desc', 1400],
+	['my-school', 'head@westmoor.example.org', '/', 2300],
 	['users', 'admin@westmoor.example.org', '/admin/users']
 ];
 
@@ -18,7 +21,7 @@ const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
-for (const [name, email, path] of SHOTS) {
+for (const [name, email, path, maxHeight] of SHOTS) {
 	const page = await browser.newPage({ baseURL: BASE, viewport: { width: 1280, height: 800 } });
 	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email address').fill(email);
@@ -26,7 +29,9 @@ for (const [name, email, path] of SHOTS) {
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((u) => u.pathname !== '/login');
 	await page.goto(path, { waitUntil: 'networkidle' });
-	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+	const height = await page.evaluate(() => document.documentElement.scrollHeight);
+	const clip = maxHeight && height > maxHeight ? { x: 0, y: 0, width: 1280, height: maxHeight } : undefined;
+	await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true, clip });
 	console.log(`${OUT}/${name}.png`);
 	await page.close();
 }

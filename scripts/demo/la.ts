@@ -11,10 +11,10 @@ import { writeDemoFiles } from './dfe-files';
 /**
  * Loads the demo LA: writes its GIAS register and four years of KS2 results in DfE's formats,
  * then imports them through the same pipeline as /imports and the CLI, so the demo exercises the
- * real path. Returns the demo schools' URNs in a stable order.
+ * real path. Returns the demo schools' URNs in a stable order. `count` makes a bigger LA (benchmarks).
  */
-export async function loadDemoLa(db: Db): Promise<number[]> {
-	const schools = demoSchools();
+export async function loadDemoLa(db: Db, count?: number): Promise<number[]> {
+	const schools = demoSchools(count);
 	await setLaScope(db, DEMO_LA.code, null);
 	const dir = mkdtempSync(join(tmpdir(), 'triage-demo-'));
 	try {

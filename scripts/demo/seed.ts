@@ -18,9 +18,9 @@ async function userId(db: Db, email: string): Promise<number> {
 	return (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
 }
 
-/** The whole demo: register and results through the importer, accounts, and two years of analysis. */
-export async function seedDemo(db: Db): Promise<DemoLogin[]> {
-	const urns = await loadDemoLa(db);
+/** The whole demo: register and results through the importer, accounts, and two years of analysis. `schools` sizes the LA (120 by default). */
+export async function seedDemo(db: Db, options: { schools?: number } = {}): Promise<DemoLogin[]> {
+	const urns = await loadDemoLa(db, options.schools);
 	const logins = await createDemoUsers(db, urns);
 	const analystId = await userId(db, logins.find((l) => l.role === 'analyst')!.email);
 	const leadId = await userId(db, logins.find((l) => l.role === 'lead_adviser')!.email);

@@ -1,12 +1,16 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { getSchools, registerSummary } from '$lib/server/schools';
+import { staffOverview } from '$lib/server/overview';
+import { mySchools } from '$lib/server/school-profile';
+import { today, yearParam } from '$lib/server/schedule/years';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event);
+	const day = today();
 	if (user.role === 'headteacher') {
-		return { title: 'My school', view: 'headteacher' as const, schools: await getSchools(db(), user.schoolUrns) };
+		return { title: 'My school', view: 'headteacher' as const, today: day, schools: await mySchools(db(), user, day) };
 	}
-	return { title: 'Overview', view: 'staff' as const, summary: await registerSummary(db()) };
+	const overview = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day });
+	return { title: 'Overview', view: 'staff' as const, today: day, overview };
 };

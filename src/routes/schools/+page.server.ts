@@ -1,11 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guard';
-import { searchSchools } from '$lib/server/analysis/school-list';
+import { today } from '$lib/server/schedule/years';
+import { schoolListView } from '$lib/server/school-list';
 
 export const load: PageServerLoad = async (event) => {
 	requireStaff(event);
-	const search = event.url.searchParams.get('q') ?? '';
-	const page = Number(event.url.searchParams.get('page')) || 1;
-	return { title: 'Schools', search, list: await searchSchools(db(), { search, page }) };
+	return { title: 'Schools', ...(await schoolListView(db(), event.url.searchParams, today())) };
 };

@@ -3,9 +3,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { requireSchoolAccess, requireUser } from '$lib/server/auth/guard';
 import { field } from '$lib/server/forms';
-import { getSchool } from '$lib/server/schools';
 import { agreeCategory, AnalysisError, overrideCategory } from '$lib/server/analysis';
-import { schoolAnalysisView } from '$lib/server/analysis/school-profile';
+import { schoolProfile } from '$lib/server/school-profile';
+import { today } from '$lib/server/schedule/years';
 import { endEntry, EntryInputError, recordEntry } from '$lib/server/soft-intelligence/repository';
 import { REPORT_CARD_AREAS } from '$lib/server/soft-intelligence/input';
 
@@ -20,10 +20,9 @@ function schoolUrn(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { user, urn } = schoolUrn(event);
-	const school = await getSchool(db(), urn);
-	if (!school) error(404, 'Page not found');
-	const analysis = await schoolAnalysisView(db(), user, urn, school.link_adviser_id);
-	return { title: school.name, school, ...analysis, reportCardAreas: REPORT_CARD_AREAS, today: new Date().toISOString().slice(0, 10) };
+	const profile = await schoolProfile(db(), user, urn, today());
+	if (!profile) error(404, 'Page not found');
+	return { title: profile.school.name, profile, reportCardAreas: REPORT_CARD_AREAS, today: today() };
 };
 
 /** Runs a change; a refusal comes back to the form it belongs to, with its message. */

@@ -1,0 +1,137 @@
+import type { Db } from '../db';
+import { categoryStates } from '../analysis/categories';
+import { moderationList } from '../analysis/moderation';
+import { adoptedPolicy } from '../analysis/policy-store';
+import { loadKs2ForAnalysis } from '../import/ks2-repository';
+import { currentQualityMarkHolders } from '../quality-mark/queries';
+import { registerSummary } from '../schools';
+import { attentionGroups, attentionLists, type Attention, type AttentionGroup } from './attention';
+import { VersionedCache } from './data-version';
+import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools, type YearCounts } from './charts';
+import type { Category } from '../../domain/analysis/categories';
+import type { FlowCount } from '../../domain/charts/flow';
+import type { ScatterSchool } from '../../domain/charts/scatter';
+import type { TrendSeries } from '../../domain/charts/series';
+import { academicYearLabel } from '../../domain/ks2/types';
+
+export { ATTENTION_LIMIT, attentionGroups, awaitingAgreement, movedUp, openSelfReferrals, type Attention, type AttentionGroup, type AttentionLine, type AttentionList } from './attention';
+export { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools } from './charts';
+export { dataVersion, VersionedCache } from './data-version';
+
+export interface ScatterView {
+	year: number;
+	/** Years with results, newest first, for the year picker. */
+	years: number[];
+	/** The year the categories colouring the dots are for. */
+	categoryYear: number;
+	/** Why this year was chosen, when it is not the one asked for or the latest ("no progress scores yet"). */
+	note: string | null;
+	schools: ScatterSchool[];
+}
+
+export interface StaffOverview {
+	register: Awaited<ReturnType<typeof registerSummary>>;
+	/** The latest results year with categories; null before the first analysis. */
+	year: number | null;
+	counts: { current: YearCounts; previous: YearCounts | null; waiting: number } | null;
+	flow: { flows: FlowCount[]; fromLabel: string; toLabel: string } | null;
+	scatter: ScatterView | null;
+	trend: TrendSeries[];
+	attention: Attention;
+	/** The same, in words and links, as the page lists them. */
+	attentionGroups: AttentionGroup[];
+	/** Secure Plus schools holding a Quality Mark: who could lead support for others. */
+	couldLeadSupport: number;
+}
+
+/**
+ * The results year for the attainment against progress chart: the one asked for if it has results,
+ * else the latest year with progress scores (saying so when that is not the latest year), else the latest.
+ */
+export function chooseScatterYear(years: readonly { year: number; withProgress: boolean }[], requested: number | null): { year: number; note: string | null } | null {
+	if (years.length === 0) return null;
+	const latest = years[0];
+	const asked = years.find((y) => y.year === requested);
+	if (asked) {
+		return { year: asked.year, note: asked.withProgress ? null : `There are no progress scores for ${academicYearLabel(asked.year)}, so schools are placed by attainment alone.` };
+	}
+	if (latest.withProgress) return { year: latest.year, note: null };
+	const withProgress = years.find((y) => y.withProgress);
+	if (!withProgress) return { year: latest.year, note: `No year has progress scores yet, so schools are placed by attainment alone.` };
+	return {
+		year: withProgress.year,
+		note: `There are no progress scores for ${academicYearLabel(latest.year)}, the latest results, so this shows ${academicYearLabel(withProgress.year)}, the latest year with progress scores. Choose another year to see it.`
+	};
+}
+
+async function latestCategoryYear(db: Db): Promise<number | null> {
+	const row = await db.selectFrom('school_categories').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+	return row?.year ?? null;
+}
+
+const cache = new VersionedCache<StaffOverview>();
+
+/**
+ * Everything the staff overview shows. `scatterYear` is the `?year=` the person chose, if any.
+ * It reads most of the database, so it is built once and reused until something it reads changes.
+ */
+export async function staffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
+	return cache.get(db, JSON.stringify([options.today, options.scatterYear]), () => buildStaffOverview(db, options));
+}
+
+async function buildStaffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
+	const { today } = options;
+	const [register, year, years, schools, policy] = await Promise.all([
+		registerSummary(db),
+		latestCategoryYear(db),
+		resultYears(db),
+		db.selectFrom('schools').select(['urn', 'name', 'la_code', 'la_name']).execute(),
+		adoptedPolicy(db)
+	]);
+	const names = new Map(schools.map((s) => [s.urn, s.name]));
+	const [current, previous, moderation] = year === null ? [[], [], []] : await Promise.all([categoryStates(db, year), categoryStates(db, year - 1), moderationList(db, year)]);
+
+	const counts =
+		year === null
+			? null
+			: {
+					current: { label: academicYearLabel(year), counts: categoryCounts(current) },
+					previous: previous.length > 0 ? { label: academicYearLabel(year - 1), counts: categoryCounts(previous) } : null,
+					waiting: current.filter((s) => s.status !== 'agreed').length
+				};
+	const flows = categoryFlows(previous, current);
+	const flow = year !== null && flows.length > 0 ? { flows, fromLabel: academicYearLabel(year - 1), toLabel: academicYearLabel(year) } : null;
+
+	let scatter: ScatterView | null = null;
+	const chosen = chooseScatterYear(years, options.scatterYear);
+	if (chosen && year !== null) {
+		// Colour by the category for that year's results where there is one, else by the latest.
+		const own = chosen.year === year ? current : chosen.year === year - 1 ? previous : await categoryStates(db, chosen.year);
+		const categoryYear = own.length > 0 ? chosen.year : year;
+		const categories = new Map<number, Category>((own.length > 0 ? own : current).map((s) => [s.urn, s.category]));
+		scatter = {
+			year: chosen.year,
+			years: years.map((y) => y.year),
+			categoryYear,
+			note: chosen.note,
+			schools: await scatterSchools(db, chosen.year, categories, names, policy.policy.thresholds)
+		};
+	}
+
+	// Comparators only: asking for no schools' rows loads every year's LA and England figures.
+	const { comparators } = await loadKs2ForAnalysis(db, { urns: [] });
+	const las = [...new Map(schools.filter((s) => s.la_code !== null).map((s) => [s.la_code as string, { code: s.la_code as string, name: s.la_name }])).values()];
+	const holders = await currentQualityMarkHolders(db, today);
+	const attention = await attentionLists(db, year, moderation, today);
+	return {
+		register,
+		year,
+		counts,
+		flow,
+		scatter,
+		trend: laEnglandTrend(comparators, las),
+		attention,
+		attentionGroups: attentionGroups(attention),
+		couldLeadSupport: current.filter((s) => s.category === 'secure_plus' && holders.has(s.urn)).length
+	};
+}

@@ -1,0 +1,26 @@
+import { toCsv } from '../analysis/csv';
+import { CATEGORY_LABELS } from '../../domain/analysis/categories';
+import { academicYearLabel } from '../../domain/ks2/types';
+import { FLAG_LABELS, FLAGS } from './params';
+import type { SchoolListRow } from './query';
+
+const STATUS_WORDS = { proposed: 'Proposed', changed: 'Changed by an adviser', agreed: 'Agreed' } as const;
+
+/**
+ * The filtered school list as CSV, one row per school. toCsv neutralises any cell a spreadsheet
+ * would run as a formula (DESIGN.md section 9): school and adviser names come from imported files
+ * and from people, so they are not trusted. A byte order mark lets Excel read accented names.
+ */
+export function schoolListCsv(rows: readonly SchoolListRow[], year: number | null): string {
+	const header = [
+		'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser',
+		year === null ? 'Category' : `Category (${academicYearLabel(year)} results)`, 'Category status',
+		...FLAGS.map((f) => FLAG_LABELS[f]), 'Quality Marks held'
+	];
+	const body = rows.map((r) => [
+		r.urn, r.name, r.laName, r.phase, r.town, r.linkAdviser,
+		r.category ? CATEGORY_LABELS[r.category] : 'Not analysed', r.categoryStatus ? STATUS_WORDS[r.categoryStatus] : '',
+		...FLAGS.map((f) => (r.flags.includes(f) ? 'Yes' : 'No')), r.qualityMarks.join('; ')
+	]);
+	return '\uFEFF' + toCsv([header, ...body]);
+}
