@@ -7,6 +7,7 @@ import * as m0005 from './0005_quality_mark';
 import * as m0006 from './0006_notifications';
 import * as m0007 from './0007_self_evaluation';
 import * as m0008 from './0008_disagreements';
+import * as m0009 from './0009_quality_mark_visits';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -20,5 +21,6 @@ export const migrations: Record<string, Migration> = {
 	'0005_quality_mark': m0005,
 	'0006_notifications': m0006,
 	'0007_self_evaluation': m0007,
-	'0008_disagreements': m0008
+	'0008_disagreements': m0008,
+	'0009_quality_mark_visits': m0009
 };

@@ -1,6 +1,8 @@
-import { addYears, format } from 'date-fns';
+import { addYears, format, parseISO } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
+import { workingDays } from '../../src/lib/domain/calendar/working-days';
 import { BASIC_SKILLS_FRAMEWORK } from '../../src/lib/domain/quality-mark/basic-skills-framework';
 import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK } from '../../src/lib/domain/quality-mark/professional-development-framework';
 import { expectNoAxeViolations, newPage, signIn } from './harness';
@@ -11,6 +13,25 @@ import { expectNoAxeViolations, newPage, signIn } from './harness';
  */
 
 const TODAY = new Date();
+
+/**
+ * The latest term-time working day before today: a visit already held, so the award can follow it
+ * straight away, and a day the app accepts whenever the test runs. The demo keeps the default term
+ * dates and closes the LA on the 13th working day of spring 1 (scripts/demo/schedule.ts), so that
+ * day is passed over too.
+ */
+function visitDay(): string {
+	const today = format(TODAY, 'yyyy-MM-dd');
+	const summer = TODAY.getMonth() >= 8 ? TODAY.getFullYear() + 1 : TODAY.getFullYear();
+	for (const year of [summer, summer - 1]) {
+		const days = workingDays(defaultTermDates(year));
+		const closure = days.filter((d) => d.halfTerm === 'spring_1')[12]?.date;
+		const held = days.filter((d) => d.date < today && d.date !== closure);
+		if (held.length > 0) return held[held.length - 1].date;
+	}
+	throw new Error('No working day in this school year or the last');
+}
+const VISIT_DAY = visitDay();
 const ELEMENTS = BASIC_SKILLS_FRAMEWORK.elements;
 let urn = '';
 const record = () => `/quality-mark/${urn}/basic_skills`;
@@ -124,10 +145,19 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await shown(page, 'Review saved.');
 		await expectNoAxeViolations(page);
 
-		await page.getByLabel('Date of the visit').fill(format(TODAY, 'yyyy-MM-dd'));
+		await page.getByLabel('Date of the visit').fill(VISIT_DAY);
 		await page.getByRole('button', { name: 'Book the visit' }).click();
 		await shown(page, 'Assessment visit booked.');
 		expect(await statusTag(page)).toBe('Assessment visit booked');
+
+		// The visit is an engagement: on the assessor's schedule, with the school's other visits.
+		await page.getByRole('link', { name: 'See the visit in the schedule' }).click();
+		await page.getByRole('heading', { name: 'Basic Skills Quality Mark assessment visit', level: 1 }).waitFor();
+		expect(await page.locator('.govuk-summary-list').textContent()).toContain(format(parseISO(VISIT_DAY), 'd MMM yyyy'));
+		await expectNoAxeViolations(page);
+		await page.goto(`/schedule/schools/${urn}`);
+		expect(await page.getByRole('row').filter({ hasText: 'Basic Skills Quality Mark assessment visit' }).count()).toBe(1);
+		await page.goto(record());
 
 		await page.getByRole('radio', { name: 'The visit confirmed the self-audit', exact: true }).check();
 		await page.getByLabel('Overall judgement').fill('A well-led, whole-school approach with clear impact on pupils.');

@@ -16,6 +16,7 @@ import {
 	whatIf
 } from '../../src/lib/server/analysis';
 import { DEFAULT_POLICY } from '../../src/lib/domain/analysis/policy';
+import { insertRecord } from '../../src/lib/server/quality-mark/records';
 
 /** The admin form's fields for a policy: numbers as strings, as a browser sends them. */
 function formOf(policy = DEFAULT_POLICY, change: { belowGap?: string; rules?: typeof DEFAULT_POLICY.rules } = {}) {
@@ -101,6 +102,24 @@ describe('the stored policy and the what-if tool', () => {
 			{ action: 'policy.draft' },
 			{ action: 'policy.draft_update' },
 			{ action: 'policy.draft_discard' }
+		]);
+	});
+
+	it('counts a current Quality Mark as capacity only once an admin switches rule P2 on', async () => {
+		const db = await freshDb();
+		const { admin, analyst } = await smallLa(db);
+		// Birchwood (Secure on its 2018/19 results) holds a Basic Skills award through the 2018/19 analysis date.
+		await insertRecord(db, { urn: URNS.secure, frameworkKey: 'basic_skills', status: 'achieved', statusChangedOn: '2018-07-14', awardDate: '2018-07-14', expiryDate: '2021-07-13', visitDate: null, feedback: null });
+		const { results } = await runAnalysis(db, { userId: analyst.id });
+		expect(results.find((r) => r.urn === URNS.secure)).toMatchObject({ category: 'secure', decidingRule: null, firedRules: [] });
+
+		const draftId = await createDraft(db, admin.id);
+		const rules = DEFAULT_POLICY.rules.map((r) => (r.id === 'P2' ? { ...r, enabled: true } : r));
+		const saved = await saveDraft(db, draftId, formOf(DEFAULT_POLICY, { rules }), admin.id);
+		const { comparison } = await whatIf(db, saved);
+		expect(comparison.moved.map((m) => [m.urn, m.from, m.to, m.decidingRule])).toEqual([[URNS.secure, 'secure', 'secure_plus', 'P2']]);
+		expect(comparison.moved[0].reasons.map((r) => r.sentence)).toEqual([
+			'Holds the Basic Skills Quality Mark (awarded 14 July 2018, current until 13 July 2021), which this policy counts as capacity to improve and to lead support for others.'
 		]);
 	});
 });

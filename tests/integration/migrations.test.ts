@@ -1,11 +1,15 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../db/migrations';
-import { MIGRATIONS_FOLDER } from '../../src/lib/server/db/migrate';
+import { createDb } from '../../src/lib/server/db/connection';
+import { MIGRATIONS_FOLDER, migrateToLatest } from '../../src/lib/server/db/migrate';
+import { nowIso } from '../../src/lib/server/clock';
 import { freshDb } from '../helpers/db';
+import { addSchool, addUser } from '../helpers/fixtures';
 
 /** Every migration file, by name without `.ts`: each .ts file in the folder except the list itself. */
 const files = readdirSync(MIGRATIONS_FOLDER)
@@ -50,5 +54,41 @@ describe('db/migrations', () => {
 		// rowid is the order kysely recorded them in.
 		const applied = await sql<{ name: string }>`select name from kysely_migration order by rowid`.execute(db);
 		expect(applied.rows.map((r) => r.name)).toEqual(files);
+	});
+
+	it('0009 rebuilds engagements without losing a note of visit or an area for improvement, and keeps foreign keys on', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0009'));
+			await migrateToLatest(db, before);
+			const adviser = await addUser(db, 'adviser');
+			await addSchool(db, 300001);
+			const now = nowIso();
+			const engagement = {
+				year: 2027, plan_key: '300001/focus.review/1', urn: 300001, adviser_id: adviser.id, template_id: 'focus.review', category: 'focus', activity: 'review',
+				label: 'SIA-led review', mode: 'on_site', date: '2026-10-07', days: 1, half_term: 'autumn_1', sequence: 1, status: 'completed', fulfils_template_id: 'focus.review',
+				fulfils_sequence: 1, confirmed_at: null, confirmed_by: null, cancelled_at: null, cancelled_by: null, cancel_reason: null, completed_at: now, completed_by: adviser.id,
+				created_at: now, updated_at: now
+			} as const;
+			const { id } = await db.insertInto('engagements').values(engagement).returning('id').executeTakeFirstOrThrow();
+			await db.insertInto('visit_notes').values({ engagement_id: id, visit_date: '2026-10-07', purpose: 'p', evidence: 'e', strengths: 's', status: 'published', written_by: adviser.id, created_at: now, updated_at: now, published_at: now, published_by: adviser.id }).execute();
+			await db.insertInto('afis').values({ urn: 300001, description: 'Writing', raised_engagement_id: id, position: 0, closed_engagement_id: null, closed_at: null, created_by: adviser.id, created_at: now }).execute();
+
+			expect(await migrateToLatest(db)).toEqual(['0009_quality_mark_visits']);
+			expect(await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst()).toEqual({ id, ...engagement, quality_mark_id: null });
+			expect(await db.selectFrom('visit_notes').select('engagement_id').execute()).toEqual([{ engagement_id: id }]);
+			expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }]);
+			expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+			// Deleting the engagement still reaches its note: the references survived the rebuild.
+			await db.deleteFrom('engagements').where('id', '=', id).execute();
+			expect(await db.selectFrom('visit_notes').select('engagement_id').execute()).toEqual([]);
+			// An engagement is either planned from a category or a Quality Mark visit.
+			const orphan = db.insertInto('engagements').values({ ...engagement, plan_key: 'x', category: null }).execute();
+			await expect(orphan).rejects.toThrow(/CHECK constraint failed: engagements_kind_check/);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
+import { rejection } from '../helpers/rejection';
 import type { Db } from '../../src/lib/server/db';
 import { nowIso } from '../../src/lib/server/clock';
 import type { Role } from '../../src/lib/domain/roles';
-import {
-	canTransition,
-	emptyReview,
-	FRAMEWORKS,
-	QM_STATUSES,
-	QM_STATUS_LABELS,
-	type AssessorReview,
-	type ElementsSelfAudit,
-	type LevelsSelfAudit,
-	type QmStatus,
-	type StoredStatus
-} from '../../src/lib/domain/quality-mark';
-import { BASIC_SKILLS_FRAMEWORK as BSQM } from '../../src/lib/domain/quality-mark/basic-skills-framework';
-import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK as PDQM } from '../../src/lib/domain/quality-mark/professional-development-framework';
+import { canTransition, FRAMEWORKS, QM_STATUSES, QM_STATUS_LABELS, type ElementsSelfAudit, type QmStatus, type StoredStatus } from '../../src/lib/domain/quality-mark';
 import {
 	assessmentVisits,
 	changeStatus,
@@ -38,14 +26,16 @@ import {
 	submitSelfAudit,
 	type Actor
 } from '../../src/lib/server/quality-mark';
-import { openAudit } from '../../src/lib/server/quality-mark/audits';
 import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import { BS, completeAudit, completeBasicSkills, completePd, completeReview, PD } from './quality-mark-fixtures';
 
 const TODAY = '2026-03-02';
+/** A term-time Wednesday before TODAY: a visit already held, so the decision can follow it. */
+const VISIT_HELD = '2026-02-25';
+/** A term-time Wednesday after TODAY, free in everyone's schedule. */
+const VISIT_AHEAD = '2026-03-11';
 const ASH = 100001;
 const BIRCH = 100002;
-const BS = 'basic_skills';
-const PD = 'professional_development';
 
 async function addSchool(db: Db, urn: number, name: string) {
 	const now = nowIso();
@@ -94,51 +84,13 @@ async function putRecord(db: Db, urn: number, key: string, status: QmStatus, set
 	const booked = status === 'assessment_visit_booked';
 	const id = await insertRecord(
 		db,
-		{ urn, frameworkKey: key, status: stored, statusChangedOn: '2026-01-05', awardDate, expiryDate: expiry, visitDate: booked ? '2026-03-20' : null, feedback: null },
+		{ urn, frameworkKey: key, status: stored, statusChangedOn: '2026-01-05', awardDate, expiryDate: expiry, visitDate: booked ? VISIT_HELD : null, feedback: null },
 		booked ? setupFor.adviser.id : null
 	);
 	// Statuses after the school starts have a self-audit behind them: complete, and submitted once past that step.
 	const started = ['self_audit_in_progress', 'audit_submitted', 'assessor_review', 'assessment_visit_booked'].includes(status);
-	if (started) {
-		await openAudit(db, id, key === BS ? BSQM : PDQM, '2026-01-05');
-		const submitted = status !== 'self_audit_in_progress';
-		await db
-			.updateTable('quality_mark_audits')
-			.set({
-				answers_json: JSON.stringify(key === BS ? completeBasicSkills() : completePd()),
-				submitted_at: submitted ? nowIso() : null,
-				submitted_by: submitted ? setupFor.head.id : null
-			})
-			.where('quality_mark_id', '=', id)
-			.execute();
-	}
+	if (started) await completeAudit(db, id, key, status === 'self_audit_in_progress' ? null : setupFor.head.id);
 	return id;
-}
-
-function completeBasicSkills(): ElementsSelfAudit {
-	return {
-		kind: 'elements',
-		elements: Object.fromEntries(BSQM.elements.map((e) => [e.key, { met: true, evidence: `Impact of ${e.label}`, action: 'Keep it going' }]))
-	};
-}
-
-function completePd(level = 'enhancing'): LevelsSelfAudit {
-	return {
-		kind: 'levels',
-		aspects: Object.fromEntries(
-			PDQM.aspects.map((a) => [
-				a.key,
-				{ strands: Object.fromEntries(PDQM.strands.map((s) => [s.key, { level, evidence: `Evidence for ${s.label}` }])), actionToMoveUp: 'Coach middle leaders' }
-			])
-		)
-	};
-}
-
-function completeReview(decision: 'award' | 'not_yet'): AssessorReview {
-	const review = emptyReview(BSQM);
-	if (review.kind !== 'elements') throw new Error('expected an elements review');
-	for (const key of Object.keys(review.elements)) review.elements[key] = { agrees: true, comment: '' };
-	return { ...review, visitOutcome: 'confirmed', visitNotes: 'Met the English lead.', overallJudgement: 'A strong, well-led approach.', awardDecision: decision, feedback: 'Keep sharing your intervention model.' };
 }
 
 async function row(db: Db, urn: number, key = BS) {
@@ -153,13 +105,8 @@ async function historyOf(db: Db) {
 	return db.selectFrom('quality_mark_history').selectAll().orderBy('id').execute();
 }
 
-async function refusal(promise: Promise<unknown>): Promise<QualityMarkError> {
-	const e = await promise.then(
-		() => null,
-		(err: unknown) => err
-	);
-	expect(e).toBeInstanceOf(QualityMarkError);
-	return e as QualityMarkError;
+function refusal(promise: Promise<unknown>): Promise<QualityMarkError> {
+	return rejection(QualityMarkError, promise);
 }
 
 describe('frameworks are data in the database', () => {
@@ -205,7 +152,7 @@ async function moveThroughServer(s: Setup, to: QmStatus) {
 	if (to === 'achieved' || to === 'not_yet_achieved') {
 		return recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview(to === 'achieved' ? 'award' : 'not_yet'), undefined, TODAY);
 	}
-	return changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: '2026-04-01', note: `Moved to ${to}` }, TODAY);
+	return changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: VISIT_AHEAD, note: `Moved to ${to}` }, TODAY);
 }
 
 const PAIRS = QM_STATUSES.flatMap((from) => QM_STATUSES.map((to) => [from, to] as [QmStatus, QmStatus]));
@@ -233,7 +180,7 @@ describe('every lifecycle transition through the server layer', () => {
 		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
 		const before = await row(s.db, ASH);
 		const auditBefore = await auditActions(s.db);
-		const e = await refusal(changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: '2026-04-01' }, TODAY));
+		const e = await refusal(changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: VISIT_AHEAD }, TODAY));
 		expect(e.kind).toBe('refused');
 		if (to === 'renewal_due' || to === 'lapsed') expect(e.message).toBe(`${QM_STATUS_LABELS[to]} is worked out from the expiry date and cannot be set by hand`);
 		else if (to === 'audit_submitted') expect(e.message).toMatch(/^The school submits its self-audit/);
@@ -256,19 +203,36 @@ describe('every lifecycle transition through the server layer', () => {
 		expect((await row(s.db, ASH))?.status).toBe('assessment_visit_booked');
 	});
 
-	it('books a visit only with a real date and an assessor who can assess', async () => {
+	it('books a visit only with a real date and an adviser or lead adviser to carry it out', async () => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'assessor_review', s);
 		expect((await refusal(changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', {}, TODAY))).message).toBe('Give the date of the assessment visit');
 		expect((await refusal(changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-02-30' }, TODAY))).message).toBe(
 			'Enter the visit date as a real date, like 2025-07-14'
 		);
-		const analystAsAssessor = changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.analyst.id }, TODAY);
-		expect((await refusal(analystAsAssessor)).message).toBe('Choose an adviser, lead adviser or admin to carry out the assessment visit');
-		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.adviser.id }, TODAY);
-		expect(await row(s.db, ASH)).toMatchObject({ visit_date: '2026-04-01', assessor_id: s.adviser.id });
+		for (const who of [s.analyst, s.admin]) {
+			const notAnAdviser = changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD, assessorId: who.id }, TODAY);
+			expect((await refusal(notAnAdviser)).message).toBe('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
+		}
+		// An admin can book a visit, but not to themselves.
+		expect((await refusal(changeStatus(s.db, s.admin, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD }, TODAY))).message).toMatch(/^Choose an adviser or lead adviser/);
+		await changeStatus(s.db, s.admin, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD, assessorId: s.adviser.id }, TODAY);
+		expect(await row(s.db, ASH)).toMatchObject({ visit_date: VISIT_AHEAD, assessor_id: s.adviser.id });
 		await changeStatus(s.db, s.lead, ASH, BS, 'assessor_review', { note: 'Visit called off' }, TODAY);
 		expect((await row(s.db, ASH))?.visit_date).toBeNull();
+	});
+
+	it('refuses to book a visit on a day that is not a working day, and changes nothing', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessor_review', s);
+		const before = await row(s.db, ASH);
+		const easter = await refusal(changeStatus(s.db, s.adviser, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01' }, TODAY));
+		expect(easter.message).toBe(
+			'The visit cannot be booked for Wednesday 1 April 2026. It must be on a working day in term time, and Wednesday 1 April 2026 is not: it is in the school holidays.'
+		);
+		expect(await row(s.db, ASH)).toEqual(before);
+		expect(await historyOf(s.db)).toEqual([]);
+		expect(await s.db.selectFrom('engagements').selectAll().execute()).toEqual([]);
 	});
 });
 
@@ -379,7 +343,7 @@ describe('self-audit and review', () => {
 		expect(early).toEqual({ ok: false, problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }] });
 		const saved = await s.db.selectFrom('quality_mark_audits').select('review_json').executeTakeFirstOrThrow();
 		expect(JSON.parse(saved.review_json!)).toEqual(completeReview('award'));
-		await changeStatus(s.db, s.adviser, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-03-10' }, TODAY);
+		await changeStatus(s.db, s.adviser, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_HELD }, TODAY);
 		const incomplete = { ...completeReview('award'), overallJudgement: '' };
 		expect(await recordAwardDecision(s.db, s.adviser, ASH, BS, incomplete, undefined, TODAY)).toEqual({
 			ok: false,
@@ -485,14 +449,14 @@ describe('views for the rest of the app', () => {
 	it('lists assessment visits in a date range with their assessor, booked or held', async () => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'assessor_review', s);
-		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-01', assessorId: s.adviser.id }, TODAY);
+		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-15', assessorId: s.adviser.id }, TODAY);
 		const visits = await assessmentVisits(s.db, '2026-03-01', '2026-04-30');
 		expect(visits).toEqual([
-			expect.objectContaining({ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, frameworkName: 'Basic Skills Quality Mark', visitDate: '2026-04-01', assessorId: s.adviser.id, assessorName: 'Ade Adviser', booked: true })
+			expect.objectContaining({ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, frameworkName: 'Basic Skills Quality Mark', visitDate: '2026-04-15', assessorId: s.adviser.id, assessorName: 'Ade Adviser', booked: true })
 		]);
-		expect(await assessmentVisits(s.db, '2026-04-02', '2026-05-01')).toEqual([]);
-		await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, '2026-04-02');
-		expect((await assessmentVisits(s.db, '2026-04-01', '2026-04-01')).map((v) => v.booked)).toEqual([false]);
+		expect(await assessmentVisits(s.db, '2026-04-16', '2026-05-01')).toEqual([]);
+		await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, '2026-04-16');
+		expect((await assessmentVisits(s.db, '2026-04-15', '2026-04-15')).map((v) => v.booked)).toEqual([false]);
 	});
 
 	it('filters the table by status and framework, counting schools that never engaged', async () => {

@@ -77,7 +77,10 @@ const schoolArb = fc
 		year: scenario.year
 	}));
 
-/** Random policies that validatePolicy accepts: thresholds moved about, rules switched off, P1 moved among the Light touch rules. */
+/**
+ * Random policies that validatePolicy accepts: thresholds moved about, rules switched off, P1 moved
+ * among the Light touch rules, and the optional P2 (a current Quality Mark) last, on or off.
+ */
 const policyArb = fc
 	.record({
 		wellBelowGap: fc.integer({ min: -30, max: -15 }),
@@ -91,12 +94,13 @@ const policyArb = fc
 		disadvantagedGap: fc.integer({ min: -40, max: -20 }),
 		disadvantagedMinPupils: fc.integer({ min: 5, max: 15 }),
 		smallCohortBelow: fc.integer({ min: 5, max: 15 }),
-		enabled: fc.array(fc.boolean(), { minLength: 14, maxLength: 14 }),
+		enabled: fc.array(fc.boolean(), { minLength: 15, maxLength: 15 }),
 		p1At: fc.integer({ min: 8, max: 13 })
 	})
 	.map(({ enabled, p1At, ...t }): Policy => {
 		const rules = DEFAULT_POLICY.rules.slice(0, 13).map((r, i) => ({ ...r, enabled: enabled[i] }));
 		rules.splice(p1At, 0, { id: 'P1', category: 'secure_plus', enabled: enabled[13] });
+		rules.push({ id: 'P2', category: 'secure_plus', enabled: enabled[14] });
 		return { ...DEFAULT_POLICY, version: 2, thresholds: { ...DEFAULT_POLICY.thresholds, ...t }, rules };
 	});
 

@@ -4,6 +4,7 @@ import { list, yearLabel } from './format';
 import type { Policy, PolicyThresholds } from './policy';
 import { RULE_DEFINITIONS, type RuleBasis, type RuleId } from './rule-catalogue';
 import { RULES, attainmentPhrase } from './rules';
+import { currentQualityMarks, type QualityMarkAward } from './quality-mark-capacity';
 import { computeSignals, type NoKs2Reason, type SchoolInfo, type Signals } from './signals';
 import { summariseSoftIntelligence, type SoftIntelligenceEntry, type SoftSummary } from './soft-intelligence';
 import { indexComparators, type ComparatorIndex, type SkippedYearReason, type YearWindow } from './years';
@@ -23,6 +24,8 @@ export interface CategoriseInput {
 	year: number;
 	/** Last year's agreed category, if any: a school already on Focus is not "moving up" to Focus. */
 	previousCategory?: Category | null;
+	/** The school's Quality Mark awards, current or not; rule P2 reads those held on `asOf`. */
+	qualityMarks?: readonly QualityMarkAward[];
 }
 
 export type Confidence = 'high' | 'medium' | 'low';
@@ -95,7 +98,7 @@ export function categorise(input: CategoriseInput, policy: Policy): CategoriseRe
 	const soft = summariseSoftIntelligence(input.softIntelligence, input.asOf, t.newHeadMonths);
 
 	const firedRules: FiredRule[] = [];
-	const context = { signals, soft, t };
+	const context = { signals, soft, t, qualityMarks: currentQualityMarks(input.qualityMarks ?? [], input.asOf) };
 	for (const rule of policy.rules) {
 		if (!rule.enabled) continue;
 		const text = RULES[rule.id](context);

@@ -1,7 +1,8 @@
 /** The desktop analysis: policy, signals and rules (DESIGN.md section 3). Pure TypeScript, no I/O. */
 export * from './categories';
 export * from './policy';
-export { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleBasis, type RuleDefinition } from './rule-catalogue';
+export { OPTIONAL_RULES, RULE_DEFINITIONS, RULE_IDS, isRuleId, isSecurePlusRule, type RuleBasis, type RuleDefinition } from './rule-catalogue';
+export { currentQualityMarks, qualityMarkCapacityPhrase, type QualityMarkAward } from './quality-mark-capacity';
 export * from './soft-intelligence';
 export * from './signals';
 export { categorise, categoriseAll } from './engine';

@@ -31,13 +31,18 @@ describe('DEFAULT_POLICY', () => {
 		});
 	});
 
-	it('lists the rules in the brief\'s order, all on', () => {
+	it('lists the rules in the brief\'s order, all on, then the optional Quality Mark rule P2, off', () => {
 		expect(DEFAULT_POLICY.rules.map((r) => `${r.id}:${r.category}:${r.enabled}`)).toEqual([
 			'I1:intensive:true', 'I2:intensive:true', 'I3:intensive:true',
 			'F1:focus:true', 'F2:focus:true', 'F3:focus:true', 'F4:focus:true', 'F5:focus:true',
 			'L1:light_touch:true', 'L2:light_touch:true', 'L3:light_touch:true', 'L4:light_touch:true', 'L5:light_touch:true',
-			'P1:secure_plus:true'
+			'P1:secure_plus:true', 'P2:secure_plus:false'
 		]);
+	});
+
+	it('reads a stored policy written before P2 as the same policy with P2 added, switched off', () => {
+		const older = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.filter((r) => r.id !== 'P2') };
+		expect(validatePolicy(JSON.parse(JSON.stringify(older)))).toEqual({ ok: true, value: DEFAULT_POLICY });
 	});
 
 	it('survives a trip through JSON, as it will in the database', () => {
@@ -101,7 +106,9 @@ describe('validatePolicy: rules', () => {
 		['P1 moved between Light touch rules', move('P1', 'L4')],
 		['F5 turned into an Intensive rule at the end of the Intensive rules', move('F5', 'F1').map((r) => (r.id === 'F5' ? { ...r, category: 'intensive' as const } : r))],
 		['L5 made Focus at the end of the Focus rules', move('L5', 'L1').map((r) => (r.id === 'L5' ? { ...r, category: 'focus' as const } : r))],
-		['every rule switched off', rules.map((r) => ({ ...r, enabled: false }))]
+		['every rule switched off', rules.map((r) => ({ ...r, enabled: false }))],
+		['P2 switched on', rules.map((r) => (r.id === 'P2' ? { ...r, enabled: true } : r))],
+		['P2 above P1', move('P2', 'P1')]
 	])('accepts %s', (_, changed) => {
 		expect(validatePolicy(withRules(changed))).toEqual({ ok: true, value: withRules(changed) });
 	});
@@ -113,6 +120,9 @@ describe('validatePolicy: rules', () => {
 		['a repeated rule', [...rules, rules[0]], 'rules', 'Rule I1 appears more than once'],
 		['an unknown rule', [...rules, { id: 'X9', category: 'focus', enabled: true }], 'rules', 'Unknown rule "X9"'],
 		['P1 given another category', rules.map((r) => (r.id === 'P1' ? { ...r, category: 'secure' as const } : r)), 'rules.P1', 'Rule P1 can only give Secure Plus'],
+		['P2 given another category', rules.map((r) => (r.id === 'P2' ? { ...r, category: 'light_touch' as const } : r)), 'rules.P2', 'Rule P2 can only give Secure Plus'],
+		['P2 above a Light touch rule', move('P2', 'L5'), 'rules', 'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'],
+		['P2 above every concern rule', move('P2', 'I1'), 'rules', 'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'],
 		['a concern rule made Secure', rules.map((r) => (r.id === 'L4' ? { ...r, category: 'secure' as const } : r)), 'rules.L4', 'Rule L4 flags a concern, so it must give Light touch, Focus or Intensive support'],
 		['a rule with no category', rules.map((r) => (r.id === 'F2' ? { ...r, category: 'big' } : r)), 'rules.F2', 'Choose a category for rule F2'],
 		['a rule with no on/off', rules.map((r) => (r.id === 'F2' ? { id: 'F2', category: 'focus' } : r)), 'rules.F2', 'Say whether rule F2 is on or off'],
@@ -121,7 +131,7 @@ describe('validatePolicy: rules', () => {
 		expect(errorsOf({ ...DEFAULT_POLICY, rules: changed })).toEqual({ [field]: message });
 	});
 
-	it('knows every rule of the brief', () => {
-		expect(RULE_IDS).toEqual(['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', 'L2', 'L3', 'L4', 'L5', 'P1']);
+	it('knows every rule of the brief, and the optional P2', () => {
+		expect(RULE_IDS).toEqual(['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', 'L2', 'L3', 'L4', 'L5', 'P1', 'P2']);
 	});
 });

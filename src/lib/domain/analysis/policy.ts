@@ -1,5 +1,5 @@
 import { CATEGORIES, CATEGORY_LABELS, categoryRank, isCategory, type Category } from './categories';
-import { RULE_DEFINITIONS, RULE_IDS, isRuleId, type RuleId } from './rule-catalogue';
+import { OPTIONAL_RULES, RULE_DEFINITIONS, RULE_IDS, isRuleId, isSecurePlusRule, type RuleId } from './rule-catalogue';
 
 export type { RuleId } from './rule-catalogue';
 
@@ -81,7 +81,7 @@ export const DEFAULT_POLICY: Policy = {
 	version: 1,
 	name: 'Default desktop analysis',
 	thresholds: DEFAULT_THRESHOLDS,
-	rules: RULE_IDS.map((id) => ({ id, category: RULE_DEFINITIONS[id].defaultCategory, enabled: true }))
+	rules: RULE_IDS.map((id) => ({ id, category: RULE_DEFINITIONS[id].defaultCategory, enabled: !OPTIONAL_RULES.includes(id) }))
 };
 
 interface ThresholdField {
@@ -121,11 +121,15 @@ export type PolicyValidation = { ok: true; value: Policy } | { ok: false; errors
  *
  * Rule order is limited so that the engine stays fair and monotone (worse data or a new concern
  * can never lower a category, DESIGN.md section 3):
- * - every known rule appears exactly once (switch one off with `enabled: false`);
+ * - every known rule appears exactly once (switch one off with `enabled: false`); an optional rule
+ *   (P2) that a stored policy predates is added at the end, switched off;
  * - concern rules (I, F, L) may be moved between Light touch, Focus and Intensive, but they must be
  *   ordered from most to least support, so the first rule that fires is always the most serious;
  * - P1 (Secure Plus) stays Secure Plus and must come after every Focus and Intensive rule. It may sit
  *   above Light touch rules, which lets a strong school with one light-touch signal stay Secure Plus.
+ * - P2 (a current Quality Mark, Secure Plus) must come after every concern rule: a Quality Mark is a
+ *   sign of capacity, never evidence against a concern, so it only decides for a school that no
+ *   concern rule fired for.
  */
 export function validatePolicy(raw: unknown): PolicyValidation {
 	const errors: PolicyErrors = {};
@@ -190,14 +194,17 @@ function validateRules(raw: unknown, errors: PolicyErrors): PolicyRule[] {
 		const category = r.category;
 		const enabled = r.enabled;
 		if (!isCategory(category)) errors[`rules.${r.id}`] = `Choose a category for rule ${r.id}`;
-		else if (r.id === 'P1' && category !== 'secure_plus') errors['rules.P1'] = 'Rule P1 can only give Secure Plus';
-		else if (r.id !== 'P1' && categoryRank(category) < categoryRank('light_touch'))
+		else if (isSecurePlusRule(r.id) && category !== 'secure_plus') errors[`rules.${r.id}`] = `Rule ${r.id} can only give Secure Plus`;
+		else if (!isSecurePlusRule(r.id) && categoryRank(category) < categoryRank('light_touch'))
 			errors[`rules.${r.id}`] = `Rule ${r.id} flags a concern, so it must give Light touch, Focus or Intensive support`;
 		if (typeof enabled !== 'boolean') errors[`rules.${r.id}`] = `Say whether rule ${r.id} is on or off`;
 		const kept = isCategory(category) ? category : RULE_DEFINITIONS[r.id].defaultCategory;
 		rules.push({ id: r.id, category: kept, enabled: enabled === true });
 	}
-	const missing = RULE_IDS.filter((id) => !seen.has(id));
+	for (const id of OPTIONAL_RULES) {
+		if (!seen.has(id)) rules.push({ id, category: RULE_DEFINITIONS[id].defaultCategory, enabled: false });
+	}
+	const missing = RULE_IDS.filter((id) => !seen.has(id) && !OPTIONAL_RULES.includes(id));
 	if (missing.length > 0)
 		errors.rules = `Rule${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing: switch a rule off instead of removing it`;
 	if (!errors.rules && !Object.keys(errors).some((k) => k.startsWith('rules.'))) checkRuleOrder(rules, errors);
@@ -207,7 +214,7 @@ function validateRules(raw: unknown, errors: PolicyErrors): PolicyRule[] {
 function checkRuleOrder(rules: PolicyRule[], errors: PolicyErrors): void {
 	let previous: PolicyRule | null = null;
 	for (const rule of rules) {
-		if (rule.id === 'P1') continue;
+		if (isSecurePlusRule(rule.id)) continue;
 		if (previous && categoryRank(rule.category) > categoryRank(previous.category)) {
 			const [later, earlier] = [CATEGORY_LABELS[rule.category], CATEGORY_LABELS[previous.category]];
 			errors.rules = `Rule ${rule.id} (${later}) comes after rule ${previous.id} (${earlier}): put rules that give more support first`;
@@ -217,10 +224,18 @@ function checkRuleOrder(rules: PolicyRule[], errors: PolicyErrors): void {
 	}
 	const p1 = rules.findIndex((r) => r.id === 'P1');
 	const later = rules.slice(p1 + 1).find((r) => categoryRank(r.category) > categoryRank('light_touch'));
-	if (later)
+	if (later) {
 		errors.rules =
 			`Rule P1 (Secure Plus) must come after rule ${later.id} (${CATEGORY_LABELS[later.category]}): ` +
 			'Secure Plus can only outrank Light touch rules';
+		return;
+	}
+	const p2 = rules.findIndex((r) => r.id === 'P2');
+	const lastConcern = p2 < 0 ? undefined : rules.slice(p2 + 1).findLast((r) => !isSecurePlusRule(r.id));
+	if (lastConcern)
+		errors.rules =
+			`Rule P2 (a current Quality Mark) must come after rule ${lastConcern.id} (${CATEGORY_LABELS[lastConcern.category]}): ` +
+			'a Quality Mark never outweighs a concern';
 }
 
 function toNumber(value: unknown): number | null {

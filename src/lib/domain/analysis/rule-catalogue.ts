@@ -4,14 +4,22 @@ import type { Category } from './categories';
  * The rules the engine knows how to evaluate. A policy may reorder, disable or re-categorise them,
  * but it cannot invent new ones: each id here has code in `rules.ts` behind it.
  */
-export const RULE_IDS = ['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', 'L2', 'L3', 'L4', 'L5', 'P1'] as const;
+export const RULE_IDS = ['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', 'L2', 'L3', 'L4', 'L5', 'P1', 'P2'] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
- * What a rule looks at. The confirmation rule in DESIGN.md section 3 asks whether a school moved
- * up "on data alone", so each rule says whether it reads KS2 data, the soft-intelligence register, or both.
+ * Rules the brief leaves to each LA (issue 7: "the policy may use a current Quality Mark as a
+ * capacity indicator"). They are off in the default policy, and a stored policy written before
+ * one existed gets it switched off, at the end, so adding a rule never changes a category.
  */
-export type RuleBasis = 'data' | 'soft' | 'both';
+export const OPTIONAL_RULES: readonly RuleId[] = ['P2'];
+
+/**
+ * What a rule looks at. The confirmation rule in DESIGN.md section 3 asks whether a school moved
+ * up "on data alone", so each rule says whether it reads KS2 data, the soft-intelligence register, both,
+ * or the school's Quality Mark awards.
+ */
+export type RuleBasis = 'data' | 'soft' | 'both' | 'quality_mark';
 
 export interface RuleDefinition {
 	id: RuleId;
@@ -111,8 +119,21 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
 		description:
 			'Well above England in each recent data year (pooled for small cohorts), no progress measure significantly below, ' +
 			'RWM high at or above England, Ofsted Good or better (or none recorded), and no open concern.'
+	},
+	P2: {
+		id: 'P2',
+		defaultCategory: 'secure_plus',
+		basis: 'quality_mark',
+		description:
+			'Holds a current Quality Mark (awarded and not lapsed), counted as capacity to improve and to lead support for others. ' +
+			'It comes after every concern rule, so it only lifts a school that would otherwise be Secure. Off unless you switch it on.'
 	}
 };
+
+/** Rules that give Secure Plus (strengths, not concerns): they can give nothing else. */
+export function isSecurePlusRule(id: RuleId): boolean {
+	return RULE_DEFINITIONS[id].defaultCategory === 'secure_plus';
+}
 
 export function isRuleId(value: unknown): value is RuleId {
 	return typeof value === 'string' && (RULE_IDS as readonly string[]).includes(value);

@@ -6,10 +6,16 @@ import { RULE_IDS, type RuleId } from './rule-catalogue';
 import type { SoftIntelligenceEntry } from './soft-intelligence';
 import { entry, gaps, legacy, progressFigures, reportCard, schoolInput, schoolYear } from './test-fixtures';
 
-/** The sentence a rule gave for this school under the default policy, or null if it did not fire. */
+/** The default policy with the optional rules (P2) switched on too, so every rule is tried. */
+const EVERY_RULE_ON = { ...DEFAULT_POLICY, rules: DEFAULT_POLICY.rules.map((r) => ({ ...r, enabled: true })) };
+
+/** The sentence a rule gave for this school with every rule on, or null if it did not fire. */
 function sentenceOf(id: RuleId, input: CategoriseInput): string | null {
-	return categorise(input, DEFAULT_POLICY).firedRules.find((r) => r.id === id)?.sentence ?? null;
+	return categorise(input, EVERY_RULE_ON).firedRules.find((r) => r.id === id)?.sentence ?? null;
 }
+
+const BASIC_SKILLS = { name: 'Basic Skills Quality Mark', awardDate: '2018-07-14', expiryDate: '2021-07-13' };
+const PROFESSIONAL_DEVELOPMENT = { name: 'Professional Development Quality Mark', awardDate: '2016-09-01', expiryDate: '2019-08-31' };
 
 const inLine = gaps(0, 0, 0);
 const school = (years: Ks2SchoolYear[], register: SoftIntelligenceEntry[] = []) => schoolInput(years, register);
@@ -64,7 +70,11 @@ const FIRES: [RuleId, string, CategoriseInput, string][] = [
 	['P1', 'sustained results, RWM high, Good', school(gaps(10, 12, 15, { rwmHigh: 12, ...progressFigures(0.5, 0, 1.2) }), [legacy('good', '2017-06-01')]),
 		"RWM expected 10 points or more above England in each of 2016/17 (71%, 10 points above), 2017/18 (76%, 12 points above) and 2018/19 (80%, 15 points above); RWM high 12% against England's 10%; no progress measure significantly below average; Ofsted Good (inspection of 1 June 2017); no open concerns."],
 	['P1', 'a small cohort on its pooled figure, all report-card areas Expected or better', school([schoolYear(2019, 50, { cohort: 8, rwmExpected3yr: 80, cohort3yr: 26, rwmHigh3yr: 15 })], [reportCard([{ area: 'Achievement', grade: 'expected_standard' }], '2019-01-10')]),
-		"RWM expected 80% over the three years to 2018/19 (26 pupils), 15 points above England (65%); pooled because the latest cohort of 8 is small; RWM high 15% against England's 10% over three years; no progress scores for 2018/19; Ofsted report card of 10 January 2019 with every area Expected standard or better and safeguarding met; no open concerns."]
+		"RWM expected 80% over the three years to 2018/19 (26 pupils), 15 points above England (65%); pooled because the latest cohort of 8 is small; RWM high 15% against England's 10% over three years; no progress scores for 2018/19; Ofsted report card of 10 January 2019 with every area Expected standard or better and safeguarding met; no open concerns."],
+	['P2', 'a current Basic Skills Quality Mark', schoolInput(inLine, [], { qualityMarks: [BASIC_SKILLS] }),
+		'Holds the Basic Skills Quality Mark (awarded 14 July 2018, current until 13 July 2021), which this policy counts as capacity to improve and to lead support for others.'],
+	['P2', 'two, with a lapsed one left out', schoolInput(inLine, [], { qualityMarks: [{ ...PROFESSIONAL_DEVELOPMENT, expiryDate: '2021-08-31' }, BASIC_SKILLS, { ...BASIC_SKILLS, name: 'Old Quality Mark', expiryDate: '2019-08-31' }] }),
+		'Holds the Basic Skills Quality Mark (awarded 14 July 2018, current until 13 July 2021) and the Professional Development Quality Mark (awarded 1 September 2016, current until 31 August 2021), which this policy counts as capacity to improve and to lead support for others.']
 ];
 
 describe.each(FIRES)('rule %s fires on %s', (id, _, input, sentence) => {
@@ -102,7 +112,10 @@ const DOES_NOT_FIRE: [RuleId, string, CategoriseInput][] = [
 	['P1', 'Ofsted Requires improvement', school(gaps(10, 12, 15), [legacy('requires_improvement', '2018-01-10')])],
 	['P1', 'an open concern', school(gaps(10, 12, 15), [entry('finance', '2019-01-10')])],
 	['P1', 'one year at 9 points above', school(gaps(10, 9, 15))],
-	['P1', 'only two years of data', school(gaps(10, 12, 15).slice(1))]
+	['P1', 'only two years of data', school(gaps(10, 12, 15).slice(1))],
+	['P2', 'no Quality Mark', school(inLine)],
+	['P2', 'a Quality Mark that lapsed the day before the analysis date', schoolInput(inLine, [], { qualityMarks: [PROFESSIONAL_DEVELOPMENT] })],
+	['P2', 'a Quality Mark awarded after the analysis date', schoolInput(inLine, [], { qualityMarks: [{ ...BASIC_SKILLS, awardDate: '2019-09-02', expiryDate: '2022-09-01' }] })]
 ];
 
 describe.each(DOES_NOT_FIRE)('rule %s does not fire on %s', (id, _, input) => {

@@ -17,11 +17,14 @@ import {
 	type SoftSummary
 } from './soft-intelligence';
 import { gapPhrase, list, longDate, num, pct, points, pupilsPhrase, signed, yearLabel } from './format';
+import { qualityMarkCapacityPhrase, type QualityMarkAward } from './quality-mark-capacity';
 
 export interface RuleContext {
 	signals: Signals;
 	soft: SoftSummary;
 	t: PolicyThresholds;
+	/** Quality Marks the school holds on the analysis date (see currentQualityMarks). */
+	qualityMarks: readonly QualityMarkAward[];
 }
 
 /**
@@ -115,6 +118,9 @@ export const RULES: Record<RuleId, (ctx: RuleContext) => string | null> = {
 			'no open concerns'
 		];
 		return sentence(parts.join('; '));
+	},
+	P2({ qualityMarks }) {
+		return qualityMarks.length > 0 ? sentence(qualityMarkCapacityPhrase(qualityMarks)) : null;
 	}
 };
 

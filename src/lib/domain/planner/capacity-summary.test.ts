@@ -79,6 +79,21 @@ describe('capacitySummary', () => {
 		expect(days).toEqual([...days].sort((a, b) => b - a));
 	});
 
+	it("counts a booked Quality Mark visit in its assessor's planned days, apart from the categories", () => {
+		const visit = {
+			id: '100003/quality_mark.basic_skills/1', urn: 100003, adviserId: 'jane', templateId: 'quality_mark.basic_skills', category: null,
+			activity: 'quality_mark_visit', label: 'Basic Skills Quality Mark assessment visit', mode: 'on_site', date: '2026-03-11', days: 1, sequence: 1, status: 'confirmed'
+		} as const;
+		const withVisit = { ...input, fixed: [visit] };
+		const booked = capacitySummary(withVisit, plan(withVisit));
+		expect(booked.booked).toEqual({ engagements: 1, schools: 1, days: 1 });
+		expect(summary.booked).toEqual({ engagements: 0, schools: 0, days: 0 });
+		expect(booked.byCategory).toEqual(summary.byCategory);
+		const jane = (s: typeof summary) => s.byAdviser.find((a) => a.adviserId === 'jane')!.halfTerms.find((h) => h.halfTerm === 'spring_2')!;
+		expect(jane(booked).planned).toBe(jane(summary).planned + 1);
+		expect(jane(booked).needed).toBe(jane(summary).needed + 1);
+	});
+
 	it('adds up on random LAs: needed is planned plus unplaced, for each adviser and the LA', () => {
 		fc.assert(
 			fc.property(planInputArbitrary, (randomInput) => {

@@ -33,6 +33,11 @@ export interface AdviserCapacity {
 
 export interface CapacitySummary {
 	byCategory: { category: Category; schools: number; daysPerSchool: number; daysNeeded: number }[];
+	/**
+	 * Work booked outside the categories' templates (Quality Mark assessment visits): not in
+	 * `byCategory`, but in the advisers' planned and needed days like any other engagement.
+	 */
+	booked: { engagements: number; schools: number; days: number };
 	byAdviser: AdviserCapacity[];
 	/** The LA as a whole. `unassigned` is work for schools with no (known) link adviser. */
 	total: { available: number; needed: number; planned: number; shortfall: number; unassigned: number };
@@ -115,8 +120,10 @@ export function capacitySummary(input: PlanInput, result: PlanResult): CapacityS
 		affected.set(u.urn, entry);
 	}
 
+	const booked = result.engagements.filter((e) => e.category === null);
 	return {
 		byCategory,
+		booked: { engagements: booked.length, schools: new Set(booked.map((e) => e.urn)).size, days: booked.reduce((sum, e) => sum + e.days, 0) },
 		byAdviser,
 		total: { available: sum('available'), needed: sum('needed') + unassigned, planned: sum('planned'), shortfall: sum('shortfall'), unassigned },
 		affectedSchools: [...affected.values()].sort((a, b) => b.unplacedDays - a.unplacedDays || a.urn - b.urn)

@@ -82,6 +82,7 @@ function capacityReasons(
 function orderReasons(engagements: readonly Engagement[], moving: Engagement, newDate: IsoDate, input: PlanInput): string[] {
 	if (!moving.fulfils) return [];
 	const category = input.schools.find((s) => s.urn === moving.urn)?.category ?? moving.category;
+	if (category === null) return [];
 	const requirements = requirementsFor(input.templates, category);
 	const index = requirements.findIndex((r) => r.template.id === moving.fulfils!.templateId && r.sequence === moving.fulfils!.sequence);
 	if (index < 0) return [];

@@ -8,5 +8,6 @@ export { PlanInputError, validatePlanInput } from './validate-plan-input';
 export { plan } from './plan';
 export { replan, diffPlans, type EngagementMove, type PlanDiff } from './replan';
 export { checkMove, type MoveCheck } from './check-move';
+export { checkBooking, type Booking, type BookingCheck } from './booking';
 export * from './capacity-summary';
 export { formatDays } from './plain-english';

@@ -2,7 +2,7 @@ import type { HalfTermId } from '../calendar/half-terms';
 import type { AcademicCalendar } from '../calendar/half-terms';
 import type { IsoDate } from '../calendar/iso-date';
 import type { Category } from '../analysis/categories';
-import type { Activity, EngagementMode, EngagementTemplate } from './templates';
+import type { Activity, EngagementActivity, EngagementMode, EngagementTemplate } from './templates';
 
 export interface Adviser {
 	id: string;
@@ -28,9 +28,11 @@ export interface Engagement {
 	id: string;
 	urn: number;
 	adviserId: string;
+	/** For booked work (a Quality Mark assessment visit), a key of its own such as "quality_mark.basic_skills". */
 	templateId: string;
-	category: Category;
-	activity: Activity;
+	/** Null for booked work, which no support category asks for (see BOOKED_ACTIVITIES). */
+	category: Category | null;
+	activity: EngagementActivity;
 	label: string;
 	mode: EngagementMode;
 	date: IsoDate;
@@ -47,7 +49,11 @@ export interface Engagement {
 	fulfils: { templateId: string; sequence: number } | null;
 }
 
-/** An engagement that must stay where it is when the year is planned again. */
+/**
+ * An engagement that must stay where it is when the year is planned again: confirmed or completed
+ * work, and booked work such as a Quality Mark assessment visit. It uses its adviser's day and week
+ * like any other, and meets no requirement of a category unless it matches one.
+ */
 export type FixedEngagement = Omit<Engagement, 'status' | 'halfTerm' | 'fulfils'> & { status: 'confirmed' | 'completed' };
 
 export interface PlanInput {

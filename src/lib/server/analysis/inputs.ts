@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { loadKs2ForAnalysis, schoolLinks } from '../import/ks2-repository';
 import { registers } from '../soft-intelligence/repository';
+import { qualityMarkAwards } from '../quality-mark/queries';
 import { currentCategories } from './categories';
 import type { CategoriseInput } from '../../domain/analysis/engine';
 import type { Ks2SchoolYear } from '../../domain/ks2/types';
@@ -27,7 +28,8 @@ const MAX_LOOKBACK = 10;
 /**
  * Everything the engine needs for every open school in the register, for one analysis year:
  * KS2 rows (with a converted or merged school's predecessor's results for years it has none of its
- * own), England comparators, the register of soft intelligence, and last year's agreed category.
+ * own), England comparators, the register of soft intelligence, last year's agreed category, and
+ * the school's Quality Mark awards (read only by the optional rule P2).
  */
 export async function loadInputs(db: Db, year: number, asOf: string): Promise<CategoriseInput[]> {
 	const schools = await db
@@ -51,6 +53,7 @@ export async function loadInputs(db: Db, year: number, asOf: string): Promise<Ca
 	}
 	const soft = await registers(db);
 	const previous = await currentCategories(db, year - 1);
+	const awards = await qualityMarkAwards(db);
 	return schools.map((s) => ({
 		school: { urn: s.urn, name: s.name, ageHigh: s.age_high },
 		years: withPredecessors(s.urn, rowsByUrn, predecessors.get(s.urn) ?? []),
@@ -58,7 +61,8 @@ export async function loadInputs(db: Db, year: number, asOf: string): Promise<Ca
 		softIntelligence: soft.get(s.urn) ?? [],
 		asOf,
 		year,
-		previousCategory: previous.get(s.urn) ?? null
+		previousCategory: previous.get(s.urn) ?? null,
+		qualityMarks: awards.get(s.urn) ?? []
 	}));
 }
 

@@ -12,7 +12,8 @@ import { insertRecord } from './records';
  * due for renewal or lapsed, some schools part-way through. Deterministic, so demo screenshots
  * and tests see the same picture. Schools with a headteacher account are left alone, so the demo
  * headteacher starts from "not engaged" and can walk through the whole self-audit.
- * Not wired in yet: scripts/demo/seed.ts can call it after the users are created.
+ * scripts/demo/seed.ts calls it after the users are created. No record is left with a visit
+ * booked, so the demo has no assessment visit that is not also in the schedule.
  */
 export async function seedDemoQualityMarks(db: Db, urns: readonly number[], today: IsoDate = todayIso()): Promise<number> {
 	const linked = new Set((await db.selectFrom('user_schools').select('urn').execute()).map((r) => r.urn));

@@ -5,8 +5,9 @@
  */
 export { listFrameworks, getFramework } from './frameworks';
 export { QualityMarkError } from './errors';
-export { ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, type Actor } from './permissions';
-export { changeStatus, type StatusInput } from './status';
+export { ASSESSOR_ROLES, VISIT_ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, type Actor } from './permissions';
+export { changeStatus, bookAssessmentVisit, type StatusInput } from './status';
+export { visitLabel, type VisitBooking } from './visits';
 export { saveSelfAudit, submitSelfAudit, nominateColleague, nomineeChoices, type SubmitResult } from './self-audit';
 export { saveReview, recordAwardDecision, type DecisionResult } from './review';
 export { currentAudit, type CurrentAudit } from './audits';
@@ -15,6 +16,7 @@ export {
 	qualityMarkStatusByUrn,
 	expiringQualityMarks,
 	currentQualityMarkHolders,
+	qualityMarkAwards,
 	assessmentVisits,
 	type HeldQualityMark,
 	type AssessmentVisit

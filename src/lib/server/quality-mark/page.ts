@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { canTransition, nextStatuses, QM_STATUS_LABELS, type IsoDate, type Key, type StoredStatus } from '../../domain/quality-mark';
 import { currentAudit } from './audits';
 import { todayIso } from './dates';
-import { ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, requireSchoolVisible, type Actor } from './permissions';
+import { isAssessor, isOwnHeadteacher, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, requireSchoolAndFramework } from './records';
 import { qualityMarkForSchool } from './queries';
 import { nomineeChoices } from './self-audit';
@@ -40,6 +40,9 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		nominate: ownHead && row !== undefined
 	};
 	const showReview = audit !== null && (assessor || actor.role !== 'headteacher' || audit.decision !== null);
+	const assessors = can.bookVisit
+		? await db.selectFrom('users').select(['id', 'name']).where('role', 'in', [...VISIT_ASSESSOR_ROLES]).where('disabled_at', 'is', null).orderBy('name').execute()
+		: [];
 	return {
 		school,
 		framework,
@@ -47,14 +50,29 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		audit: audit && { ...audit, review: showReview ? audit.review : null },
 		can,
 		today,
-		assessors: can.bookVisit
-			? await db.selectFrom('users').select(['id', 'name']).where('role', 'in', [...ASSESSOR_ROLES]).where('disabled_at', 'is', null).orderBy('name').execute()
-			: [],
+		assessors,
 		nominees: can.nominate ? await nomineeChoices(db, urn, actor.id) : [],
 		nomineeId: row?.nominee_id ?? null,
-		/** The visit's assessor, or whoever is looking, as the default choice when booking. */
-		assessorId: row?.assessor_id ?? actor.id
+		/** The default choice when booking: the last assessor, else whoever is looking if they can visit, else the link adviser. */
+		assessorId: [row?.assessor_id, actor.id, await linkAdviserOf(db, urn)].find((id) => assessors.some((a) => a.id === id)) ?? null,
+		/** The latest visit in the schedule, to link to; null before one is booked. */
+		visit: row ? await latestVisit(db, row.id) : null
 	};
+}
+
+async function linkAdviserOf(db: Db, urn: number): Promise<number | null> {
+	return (await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', urn).executeTakeFirst())?.link_adviser_id ?? null;
+}
+
+/** The record's most recent assessment visit in the schedule, whatever became of it. */
+async function latestVisit(db: Db, qualityMarkId: number) {
+	const visit = await db
+		.selectFrom('engagements')
+		.select(['id', 'date', 'status'])
+		.where('quality_mark_id', '=', qualityMarkId)
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+	return visit ?? null;
 }
 
 export type RecordPage = Awaited<ReturnType<typeof recordPage>>;

@@ -9,6 +9,12 @@ export type Actor = Pick<SessionUser, 'id' | 'role' | 'schoolUrns'>;
 /** The roles that assess a self-audit and move a Quality Mark on (DESIGN.md section 5 and 6). */
 export const ASSESSOR_ROLES: readonly Role[] = ['admin', 'lead_adviser', 'adviser'];
 
+/**
+ * Who may carry out an assessment visit: advisers and lead advisers, who have a schedule and a
+ * capacity for the visit to go in. Admins assess and decide, but visits are booked to an adviser.
+ */
+export const VISIT_ASSESSOR_ROLES: readonly Role[] = ['lead_adviser', 'adviser'];
+
 export function isAssessor(actor: Actor): boolean {
 	return ASSESSOR_ROLES.includes(actor.role);
 }

@@ -52,8 +52,8 @@ export interface HeldQualityMark {
 
 /**
  * Schools holding a Quality Mark today, keyed by URN, including those part-way through renewing
- * it: for the school profile and the Secure Plus list (who could lead support for others), and
- * for a policy that may one day count a current award as capacity.
+ * it: for the school profile and the Secure Plus list (who could lead support for others). The
+ * analysis's rule P2 reads qualityMarkAwards instead, on its own date.
  */
 export async function currentQualityMarkHolders(db: Db, today: IsoDate = todayIso()): Promise<Map<number, HeldQualityMark[]>> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db)]);
@@ -72,6 +72,31 @@ export async function currentQualityMarkHolders(db: Db, today: IsoDate = todayIs
 	return holders;
 }
 
+/**
+ * Every school's latest award under each framework, current or not, keyed by URN: what the
+ * desktop analysis reads for its optional rule P2 (a current Quality Mark as a capacity indicator).
+ * The analysis decides which are held on its own date.
+ */
+export async function qualityMarkAwards(db: Db): Promise<Map<number, { name: string; awardDate: IsoDate; expiryDate: IsoDate }[]>> {
+	const [frameworks, rows] = await Promise.all([
+		listFrameworks(db),
+		db
+			.selectFrom('quality_marks')
+			.select(['urn', 'framework_key', 'award_date', 'expiry_date'])
+			.where('award_date', 'is not', null)
+			.where('expiry_date', 'is not', null)
+			.orderBy('urn')
+			.orderBy('framework_key')
+			.execute()
+	]);
+	const awards = new Map<number, { name: string; awardDate: IsoDate; expiryDate: IsoDate }[]>();
+	for (const r of rows) {
+		const name = frameworks.find((f) => f.key === r.framework_key)?.name ?? r.framework_key;
+		awards.set(r.urn, [...(awards.get(r.urn) ?? []), { name, awardDate: r.award_date!, expiryDate: r.expiry_date! }]);
+	}
+	return awards;
+}
+
 export interface AssessmentVisit {
 	qualityMarkId: number;
 	urn: number;
@@ -86,10 +111,11 @@ export interface AssessmentVisit {
 }
 
 /**
- * Assessment visits dated from `fromDate` to `toDate` inclusive, by date: the ones booked and the
- * ones already held. For the scheduler, which will count them in the assessor's capacity.
- * A visit that is called off (back to assessor review, or the school withdraws) loses its date
- * and so drops out.
+ * Assessment visits dated from `fromDate` to `toDate` inclusive, by date, as the Quality Mark
+ * records have them: the ones booked and the ones already held. A visit that is called off (back
+ * to assessor review, or the school withdraws) loses its date and so drops out. Each booked visit
+ * is also an engagement in the schedule (see visits.ts), which is what the calendars and the
+ * capacity views read.
  */
 export async function assessmentVisits(db: Db, fromDate: IsoDate, toDate: IsoDate): Promise<AssessmentVisit[]> {
 	const frameworks = await listFrameworks(db);

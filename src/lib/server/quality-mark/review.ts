@@ -12,6 +12,7 @@ import {
 	type QualityMarkFramework
 } from '../../domain/quality-mark';
 import { isIsoDate } from '../../domain/quality-mark/iso-date';
+import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
 import { todayIso } from './dates';
 import { QualityMarkError } from './errors';
@@ -45,9 +46,10 @@ export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey
 }
 
 /**
- * Saves the review and, when it is complete and the visit has been booked, records the award
- * decision: achieved (award date, expiry 3 years on) or not yet achieved (with the feedback).
- * An incomplete review is still saved, and its problems come back.
+ * Saves the review and, when it is complete and the visit has been booked and held (its date is
+ * today or earlier), records the award decision: achieved (award date, expiry 3 years on) or not
+ * yet achieved (with the feedback). The visit's engagement is then complete. An incomplete review
+ * is still saved, and its problems come back.
  */
 export async function recordAwardDecision(
 	db: Db,
@@ -61,9 +63,16 @@ export async function recordAwardDecision(
 	requireAssessor(actor);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	return db.transaction().execute(async (trx) => {
-		const { auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
+		const { row, auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
 		if (status !== 'assessment_visit_booked') {
 			return { ok: false, problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }] };
+		}
+		// The decision follows the visit, as a note of visit does: it completes the visit in the schedule.
+		if (row.visit_date !== null && row.visit_date > today) {
+			const message =
+				`The assessment visit is booked for ${longDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
+				'on an earlier day, move it to that day in the schedule first. Your review has been saved.';
+			return { ok: false, problems: [{ path: '', message }] };
 		}
 		const problems = validateReviewForDecision(framework, parseAnswers(auditRow.answers_json, framework), review);
 		if (review.awardDecision === 'award' && awardDate) {

@@ -17,15 +17,16 @@ import {
 import { openAudit } from './audits';
 import { todayIso } from './dates';
 import { QualityMarkError } from './errors';
-import { ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, recordRef, requireSchoolVisible, type Actor } from './permissions';
+import { isAssessor, isOwnHeadteacher, recordRef, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, insertRecord, recordColumns, requireSchoolAndFramework, toRecord } from './records';
+import { keepScheduleInStep, type VisitBooking } from './visits';
 
 export interface StatusInput {
 	/** Why, for the history and audit log. */
 	note?: string;
 	/** Needed to book an assessment visit. */
 	visitDate?: string;
-	/** Who carries out the visit; defaults to the person booking it. */
+	/** Who carries out the visit: an adviser or lead adviser; defaults to the person booking it. */
 	assessorId?: number | null;
 	/** Set by the award decision only. */
 	awardDate?: string;
@@ -36,12 +37,15 @@ export interface Moved {
 	id: number;
 	from: QmStatus;
 	record: QualityMarkRecord;
+	/** Set when the move booked an assessment visit: its engagement in the schedule and any capacity warnings. */
+	visit: VisitBooking | null;
 }
 
 /**
  * Moves one record, inside the caller's transaction: checks the move against the lifecycle, saves
- * the record, keeps the status history, writes the audit log and opens the self-audit when one
- * starts. `mayMove` refuses moves this person may not make, given the status as shown today.
+ * the record, keeps the status history, writes the audit log, opens the self-audit when one
+ * starts, and keeps the assessment visit in the schedule in step (see visits.ts).
+ * `mayMove` refuses moves this person may not make, given the status as shown today.
  */
 export async function moveStatus(
 	trx: Db,
@@ -81,15 +85,24 @@ export async function moveStatus(
 		after: { ...result.record, assessorId, note: result.change.note }
 	});
 	if (to === 'self_audit_in_progress') await openAudit(trx, id, framework, today);
-	return { id, from, record: result.record };
+	const visit = await keepScheduleInStep(
+		trx,
+		actor,
+		{ qualityMarkId: id, urn, framework, from, to, visitDate: result.record.visitDate, assessorId, note: result.change.note },
+		today
+	);
+	return { id, from, record: result.record, visit };
 }
 
-/** The assessor for a visit: an active adviser, lead adviser or admin; by default whoever books it. */
+/**
+ * The assessor for a visit: an active adviser or lead adviser, by default whoever books it. The
+ * visit goes in their schedule and counts in their capacity, which admins do not have.
+ */
 async function chooseAssessor(db: Db, actor: Actor, assessorId: number | null | undefined): Promise<number> {
 	const id = assessorId ?? actor.id;
 	const user = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
-	if (!user || user.disabled_at !== null || !ASSESSOR_ROLES.includes(user.role)) {
-		throw new QualityMarkError('Choose an adviser, lead adviser or admin to carry out the assessment visit');
+	if (!user || user.disabled_at !== null || !VISIT_ASSESSOR_ROLES.includes(user.role)) {
+		throw new QualityMarkError('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
 	}
 	return user.id;
 }
@@ -134,4 +147,24 @@ export async function changeStatus(
 	};
 	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, to as StoredStatus, input, today, mayMove));
 	return moved.record;
+}
+
+/**
+ * Books the assessment visit from the record page: moves the record to assessment visit booked
+ * and puts the visit in the assessor's schedule. Returns the visit's engagement and any warnings
+ * about the assessor's capacity (work that re-planning will move), for the page to show.
+ */
+export async function bookAssessmentVisit(
+	db: Db,
+	actor: Actor,
+	urn: number,
+	frameworkKey: Key,
+	input: Pick<StatusInput, 'visitDate' | 'assessorId' | 'note'>,
+	today: IsoDate = todayIso()
+): Promise<{ record: QualityMarkRecord; visit: VisitBooking }> {
+	requireSchoolVisible(actor, urn);
+	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	if (!isAssessor(actor)) throw new QualityMarkError('Only an adviser, lead adviser or admin can book an assessment visit', 'forbidden');
+	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, 'assessment_visit_booked', input, today));
+	return { record: moved.record, visit: moved.visit! };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { Category } from '../../domain/analysis/categories';
 import type { HalfTermId } from '../../domain/calendar/half-terms';
 import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { Activity, EngagementMode } from '../../domain/planner/templates';
+import type { EngagementActivity, EngagementMode } from '../../domain/planner/templates';
 import type { EngagementRowStatus, VisitNoteStatus } from '../db/schema/schedule';
 
 /** One engagement as the schedule pages show it. `id` is the row id used in links. */
@@ -15,8 +15,9 @@ export interface EngagementView {
 	adviserId: number;
 	adviserName: string;
 	templateId: string;
-	category: Category;
-	activity: Activity;
+	/** Null for a Quality Mark assessment visit, which no support category asks for. */
+	category: Category | null;
+	activity: EngagementActivity;
 	label: string;
 	mode: EngagementMode;
 	date: IsoDate;
@@ -26,6 +27,8 @@ export interface EngagementView {
 	status: EngagementRowStatus;
 	cancelReason: string | null;
 	noteStatus: VisitNoteStatus | null;
+	/** The Quality Mark record a Quality Mark assessment visit belongs to; null for planned support. */
+	qualityMark: { id: number; frameworkKey: string } | null;
 }
 
 export interface EngagementFilter {
@@ -44,9 +47,11 @@ function baseQuery(db: Db) {
 		.innerJoin('schools as s', 's.urn', 'e.urn')
 		.innerJoin('users as a', 'a.id', 'e.adviser_id')
 		.leftJoin('visit_notes as n', 'n.engagement_id', 'e.id')
+		.leftJoin('quality_marks as qm', 'qm.id', 'e.quality_mark_id')
 		.select([
 			'e.id', 'e.plan_key', 'e.year', 'e.urn', 's.name as school_name', 'e.adviser_id', 'a.name as adviser_name', 'e.template_id',
-			'e.category', 'e.activity', 'e.label', 'e.mode', 'e.date', 'e.days', 'e.half_term', 'e.sequence', 'e.status', 'e.cancel_reason', 'n.status as note_status'
+			'e.category', 'e.activity', 'e.label', 'e.mode', 'e.date', 'e.days', 'e.half_term', 'e.sequence', 'e.status', 'e.cancel_reason', 'n.status as note_status',
+			'e.quality_mark_id', 'qm.framework_key as quality_mark_framework'
 		]);
 }
 
@@ -72,7 +77,8 @@ function toView(r: Row): EngagementView {
 		sequence: r.sequence,
 		status: r.status,
 		cancelReason: r.cancel_reason,
-		noteStatus: r.note_status
+		noteStatus: r.note_status,
+		qualityMark: r.quality_mark_id !== null && r.quality_mark_framework !== null ? { id: r.quality_mark_id, frameworkKey: r.quality_mark_framework } : null
 	};
 }
 

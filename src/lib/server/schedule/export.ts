@@ -19,7 +19,8 @@ export interface ExportedEngagement {
 	adviser: string;
 	date: string;
 	halfTerm: HalfTermId | null;
-	category: Category;
+	/** Null for a Quality Mark assessment visit, which is booked rather than planned from a category. */
+	category: Category | null;
 	activity: string;
 	label: string;
 	mode: string;

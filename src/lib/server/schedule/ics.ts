@@ -17,7 +17,8 @@ export interface IcsEngagement {
 	urn: number;
 	schoolName: string;
 	adviserName: string;
-	category: Category;
+	/** Null for a Quality Mark assessment visit. */
+	category: Category | null;
 	days: number;
 	mode: EngagementMode;
 	status: EngagementRowStatus;
@@ -48,7 +49,7 @@ export function engagementsCalendar(name: string, engagements: readonly IcsEngag
 		const lines = [
 			`${e.label} for ${e.schoolName} (URN ${e.urn}).`,
 			`Adviser: ${e.adviserName}.`,
-			options.forSchool ? null : `Support category: ${CATEGORY_LABELS[e.category]}. Adviser time: ${formatDays(e.days)}.`,
+			options.forSchool ? null : `${e.category ? `Support category: ${CATEGORY_LABELS[e.category]}` : 'Booked from the Quality Mark record, not from the support plan'}. Adviser time: ${formatDays(e.days)}.`,
 			`Status: ${e.status}.`
 		].filter((l): l is string => l !== null);
 		calendar.createEvent({

@@ -13,6 +13,10 @@ import { halfTermOf } from '../../domain/calendar/working-days';
 import type { RagRating, VisitNoteStatus } from '../db/schema/schedule';
 
 export const RAG_RATINGS: readonly RagRating[] = ['red', 'amber', 'green'];
+
+/** A Quality Mark assessment visit is written up in the assessor's review, which the school sees once decided. */
+export const QUALITY_MARK_VISIT_NOTE =
+	"A Quality Mark assessment visit has no note of visit. Record what the visit found in the assessor's review on the school's Quality Mark page: recording the award decision completes the visit.";
 const MAX_TEXT = 5000;
 const MAX_AFI = 500;
 const MAX_NEW_AFIS = 10;
@@ -175,6 +179,7 @@ export async function notesFor(db: Db, engagementIds: number[], options: { publi
  */
 export async function saveNote(db: Db, user: SessionUser, engagementId: number, input: NoteInput, action: 'save' | 'publish', today: IsoDate): Promise<void> {
 	const engagement = await engagementToChange(db, user, engagementId);
+	if (engagement.qualityMark) throw new ScheduleError(QUALITY_MARK_VISIT_NOTE);
 	if (engagement.status === 'cancelled') throw new ScheduleError('This engagement was cancelled, so it has no note of visit.');
 	if (engagement.status === 'completed' || engagement.noteStatus === 'published') {
 		throw new ScheduleError('The note of visit has been published, so it can no longer be changed.');

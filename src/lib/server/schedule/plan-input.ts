@@ -4,7 +4,7 @@ import { loadCalendar, closuresFor } from './calendar';
 import { listAdvisers, toPlannerAdvisers } from './advisers';
 import { loadTemplates } from './templates';
 import type { IsoDate } from '../../domain/calendar/iso-date';
-import type { FixedEngagement, PlanInput, PlanSchool } from '../../domain/planner/plan-types';
+import type { Engagement, FixedEngagement, PlanInput, PlanSchool } from '../../domain/planner/plan-types';
 import type { EngagementsTable } from '../db/schema/schedule';
 import type { Selectable } from 'kysely';
 
@@ -33,7 +33,14 @@ export function isFixed(row: Pick<EngagementRow, 'status' | 'date'>, hasNote: bo
 	return row.status === 'planned' && (hasNote || (notBefore !== null && row.date < notBefore));
 }
 
+/** A stored engagement as the planner takes it when it must stay where it is. */
 export function toFixed(row: EngagementRow): FixedEngagement {
+	const { halfTerm: _halfTerm, fulfils: _fulfils, ...engagement } = toEngagement(row);
+	return { ...engagement, status: row.status === 'completed' ? 'completed' : 'confirmed' };
+}
+
+/** A stored engagement in the planner's own shape, so checkMove, checkBooking and capacitySummary can read it. */
+export function toEngagement(row: EngagementRow): Engagement {
 	return {
 		id: row.plan_key,
 		urn: row.urn,
@@ -45,8 +52,10 @@ export function toFixed(row: EngagementRow): FixedEngagement {
 		mode: row.mode,
 		date: row.date,
 		days: row.days,
+		halfTerm: row.half_term,
 		sequence: row.sequence,
-		status: row.status === 'completed' ? 'completed' : 'confirmed'
+		status: row.status === 'cancelled' ? 'planned' : row.status,
+		fulfils: row.fulfils_template_id === null || row.fulfils_sequence === null ? null : { templateId: row.fulfils_template_id, sequence: row.fulfils_sequence }
 	};
 }
 

@@ -2,14 +2,14 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
-import { buildPlanInput, isFixed, liveEngagementRows } from './plan-input';
+import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { plan } from '../../domain/planner/plan';
 import { replan, type PlanDiff } from '../../domain/planner/replan';
 import { PlanInputError } from '../../domain/planner/validate-plan-input';
-import type { Engagement, PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
+import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
 import type { Category } from '../../domain/analysis/categories';
 import type { Insertable } from 'kysely';
 import type { EngagementsTable } from '../db/schema/schedule';
@@ -56,23 +56,7 @@ export async function latestPlanRun(db: Db, year: number): Promise<PlanRunSummar
 
 /** The stored plan of a year in the planner's own shape, so checkMove and capacitySummary can read it. */
 export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
-	const rows = await liveEngagementRows(db, year);
-	const engagements: Engagement[] = rows.map((r) => ({
-		id: r.plan_key,
-		urn: r.urn,
-		adviserId: String(r.adviser_id),
-		templateId: r.template_id,
-		category: r.category,
-		activity: r.activity,
-		label: r.label,
-		mode: r.mode,
-		date: r.date,
-		days: r.days,
-		halfTerm: r.half_term,
-		sequence: r.sequence,
-		status: r.status === 'cancelled' ? 'planned' : r.status,
-		fulfils: r.fulfils_template_id === null || r.fulfils_sequence === null ? null : { templateId: r.fulfils_template_id, sequence: r.fulfils_sequence }
-	}));
+	const engagements = (await liveEngagementRows(db, year)).map(toEngagement);
 	const unplacedRows = await db
 		.selectFrom('unplaced_engagements as u')
 		.innerJoin('schools', 'schools.urn', 'u.urn')

@@ -6,9 +6,12 @@ import { ScheduleError } from './errors';
 import { mayActOnEngagement } from './access';
 import { getEngagement, type EngagementView } from './engagements';
 import { buildPlanInput } from './plan-input';
+import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
+import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf } from '../../domain/calendar/working-days';
 import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { academicYearLabel } from '../../domain/ks2/types';
 import { checkMove } from '../../domain/planner/check-move';
 
 export const MAX_REASON = 1000;
@@ -44,12 +47,18 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
  * Moves an engagement to another day if the planner's rules allow it (checkMove): a term-time
  * working day from today on, in its window, in order, within the adviser's capacity. A moved
  * engagement is confirmed, because its adviser chose the date. Refusals say every rule it breaks.
+ *
+ * A Quality Mark assessment visit is booked work, so it is checked as a booking instead (see
+ * checkBooking): any working day of its school year with room beside the assessor's fixed work,
+ * including a day already past when the visit was held earlier than booked. Its Quality Mark
+ * record takes the new date. Returns warnings about the adviser's capacity, if any.
  */
-export async function moveEngagement(db: Db, user: SessionUser, id: number, newDate: string, today: IsoDate): Promise<void> {
+export async function moveEngagement(db: Db, user: SessionUser, id: number, newDate: string, today: IsoDate): Promise<string[]> {
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'move');
 	if (!isIsoDate(newDate)) throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
 	if (newDate === engagement.date) throw new ScheduleError(`It is already on ${longDate(newDate)}.`, { 'new-date': `It is already on ${longDate(newDate)}.` });
+	if (engagement.qualityMark) return moveQualityMarkVisit(db, user, engagement, engagement.qualityMark.id, newDate, today);
 
 	const input = await buildPlanInput(db, engagement.year, today);
 	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
@@ -66,21 +75,40 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 			.execute();
 		await audit(trx, { userId: user.id, action: 'engagement.move', entity: 'engagement', entityId: id, before: { date: engagement.date, status: engagement.status }, after: { date: newDate, status: 'confirmed' } });
 	});
+	return [];
+}
+
+async function moveQualityMarkVisit(db: Db, user: SessionUser, engagement: EngagementView, qualityMarkId: number, newDate: IsoDate, today: IsoDate): Promise<string[]> {
+	const refuse = (message: string) => new ScheduleError(message, { 'new-date': message });
+	if (schoolYearOf(newDate) !== engagement.year) {
+		throw refuse(
+			`It can only move within the ${academicYearLabel(engagement.year)} school year. To hold the visit in another year, cancel it and book it again from the Quality Mark record.`
+		);
+	}
+	return db.transaction().execute(async (trx) => {
+		const visit = { engagementId: engagement.id, planKey: engagement.planKey, qualityMarkId, adviserId: engagement.adviserId, from: engagement.date, to: newDate };
+		const check = await moveVisitFromSchedule(trx, user, visit, today);
+		if (!check.ok) throw refuse(`It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`);
+		return check.warnings;
+	});
 }
 
 /**
  * Cancels an engagement, with the reason. It leaves the plan; if the school's category still
- * needs it, the next re-plan offers a new date for it.
+ * needs it, the next re-plan offers a new date for it. Cancelling a Quality Mark assessment visit
+ * also takes its Quality Mark record back to assessor review, with the reason in its history, so
+ * that the assessor books another: returns true when that happened.
  */
-export async function cancelEngagement(db: Db, user: SessionUser, id: number, reason: string): Promise<void> {
+export async function cancelEngagement(db: Db, user: SessionUser, id: number, reason: string, today: IsoDate = todayIso()): Promise<boolean> {
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'cancel');
 	const text = reason.trim();
 	if (!text) throw new ScheduleError('Say why it is cancelled.', { reason: 'Say why it is cancelled.' });
 	if (text.length > MAX_REASON) throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
 		const now = nowIso();
 		await trx.updateTable('engagements').set({ status: 'cancelled', cancel_reason: text, cancelled_at: now, cancelled_by: user.id, updated_at: now }).where('id', '=', id).execute();
 		await audit(trx, { userId: user.id, action: 'engagement.cancel', entity: 'engagement', entityId: id, before: { status: engagement.status }, after: { status: 'cancelled', reason: text } });
+		return engagement.qualityMark ? visitCancelledInSchedule(trx, user, engagement.qualityMark.id, text, today) : false;
 	});
 }

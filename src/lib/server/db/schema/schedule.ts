@@ -1,7 +1,7 @@
 import type { Generated } from 'kysely';
 import type { Category } from '../../../domain/analysis/categories';
 import type { HalfTermId } from '../../../domain/calendar/half-terms';
-import type { Activity, EngagementMode } from '../../../domain/planner/templates';
+import type { Activity, EngagementActivity, EngagementMode } from '../../../domain/planner/templates';
 import type { UnplacedCause } from '../../../domain/planner/plan-types';
 
 export interface EngagementTemplatesTable {
@@ -82,13 +82,14 @@ export type EngagementRowStatus = 'planned' | 'confirmed' | 'completed' | 'cance
 export interface EngagementsTable {
 	id: Generated<number>;
 	year: number;
-	/** The planner's engagement id: `urn/templateId/sequence`. */
+	/** The planner's engagement id: `urn/templateId/sequence` (for a Quality Mark visit, `urn/quality_mark.<framework>/n`). */
 	plan_key: string;
 	urn: number;
 	adviser_id: number;
 	template_id: string;
-	category: Category;
-	activity: Activity;
+	/** Null exactly when the engagement is a Quality Mark assessment visit (quality_mark_id set). */
+	category: Category | null;
+	activity: EngagementActivity;
 	label: string;
 	mode: EngagementMode;
 	date: string;
@@ -107,6 +108,8 @@ export interface EngagementsTable {
 	completed_by: number | null;
 	created_at: string;
 	updated_at: string;
+	/** The Quality Mark record whose assessment visit this is (migration 0009); null for planned support. */
+	quality_mark_id: number | null;
 }
 
 export interface UnplacedEngagementsTable {

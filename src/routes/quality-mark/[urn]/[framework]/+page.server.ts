@@ -4,6 +4,7 @@ import { db } from '$lib/server/db';
 import { requireSchoolAccess, requireUser } from '$lib/server/auth/guard';
 import { field } from '$lib/server/forms';
 import {
+	bookAssessmentVisit,
 	changeStatus,
 	getFramework,
 	nominateColleague,
@@ -57,8 +58,8 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const assessorId = Number(field(form, 'assessorId')) || null;
 		return attempt('bookVisit', async () => {
-			await changeStatus(db(), user, urn, key, 'assessment_visit_booked', { visitDate: field(form, 'visitDate') || undefined, assessorId, note: field(form, 'visitNote') });
-			return { kind: 'bookVisit', done: 'Assessment visit booked.' };
+			const { visit } = await bookAssessmentVisit(db(), user, urn, key, { visitDate: field(form, 'visitDate') || undefined, assessorId, note: field(form, 'visitNote') });
+			return { kind: 'bookVisit', done: 'Assessment visit booked. It is in the assessor’s schedule.', warnings: visit.warnings };
 		});
 	},
 	startAudit: async (event) => {

@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		title: `${engagement.label}: ${engagement.schoolName}`,
 		engagement,
-		categoryLabel: CATEGORY_LABELS[engagement.category],
+		categoryLabel: engagement.category ? CATEGORY_LABELS[engagement.category] : null,
 		halfTermLabel: engagement.halfTerm ? HALF_TERM_LABELS[engagement.halfTerm] : 'outside term time',
 		yearLabel: academicYearLabel(engagement.year),
 		note,
@@ -45,13 +45,15 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const date = field(form, 'new-date');
 		const result = await attempt(() => moveEngagement(db(), user, engagementId(event), date, today()), { 'new-date': date });
-		return result.ok ? { done: 'The engagement has moved and its new date is confirmed.' } : result.failure;
+		return result.ok ? { done: 'The engagement has moved and its new date is confirmed.', warnings: result.value } : result.failure;
 	},
 	cancel: async (event) => {
 		const user = requireStaff(event);
 		const form = await event.request.formData();
 		const reason = field(form, 'reason');
-		const result = await attempt(() => cancelEngagement(db(), user, engagementId(event), reason), { reason });
-		return result.ok ? { done: 'The engagement is cancelled. If the school’s category still needs it, re-planning will offer a new date.' } : result.failure;
+		const result = await attempt(() => cancelEngagement(db(), user, engagementId(event), reason, today()), { reason });
+		if (!result.ok) return result.failure;
+		if (result.value) return { done: 'The visit is cancelled, and the Quality Mark is back at assessor review. Book another visit from its Quality Mark page.' };
+		return { done: 'The engagement is cancelled. If the school’s category still needs it, re-planning will offer a new date.' };
 	}
 };

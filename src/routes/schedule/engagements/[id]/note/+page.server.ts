@@ -19,7 +19,8 @@ async function context(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { engagement } = await context(event);
-	if (engagement.status === 'completed' || engagement.status === 'cancelled') redirect(303, `/schedule/engagements/${engagement.id}`);
+	// A Quality Mark visit is written up in the assessor's review, not a note of visit.
+	if (engagement.qualityMark || engagement.status === 'completed' || engagement.status === 'cancelled') redirect(303, `/schedule/engagements/${engagement.id}`);
 	const note = (await notesFor(db(), [engagement.id], { publishedOnly: false })).get(engagement.id) ?? null;
 	const afis = await openAfis(db(), engagement.urn, engagement.id);
 	return { title: `Note of visit: ${engagement.schoolName}`, engagement, note, afis, today: today() };
