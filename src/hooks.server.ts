@@ -2,7 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { db, writeVersion } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, sessionCookieOptions, setSessionCookie } from '$lib/server/auth/cookie';
-import { CACHED_ROUTES, capture, PageCache, replay } from '$lib/server/page-cache';
+import { acceptsGzip, CACHED_ROUTES, capture, PageCache, replay } from '$lib/server/page-cache';
 import { today } from '$lib/server/schedule/years';
 
 const pages = new PageCache();
@@ -34,7 +34,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const version = key === null ? null : writeVersion();
 	const hit = key === null || version === null ? null : pages.get(key, version);
 	if (hit && token !== null && event.locals.session) {
-		response = replay(hit);
+		response = replay(hit, acceptsGzip(event.request.headers.get('accept-encoding')));
 		response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(event.url, event.locals.session.expiresAt)));
 		response.headers.set('x-page-cache', 'hit');
 	} else {
@@ -43,7 +43,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		if (key !== null && version !== null && response.status === 200 && writeVersion() === version) {
 			const page = await capture(response);
 			pages.set(key, version, page);
-			const fresh = replay(page);
+			const fresh = replay(page, acceptsGzip(event.request.headers.get('accept-encoding')));
 			response.headers.forEach((value, name) => name.toLowerCase() === 'set-cookie' && fresh.headers.append(name, value));
 			response = fresh;
 		}

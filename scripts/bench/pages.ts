@@ -31,6 +31,8 @@ const SCHOOLS = 400;
 const CONNECTIONS = 20;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BUDGET_P95_MS = 100;
+/** What Chromium, Firefox and Edge all send. */
+const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 
 function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -101,7 +103,10 @@ interface Measured {
 	p95: number;
 	max: number;
 	failed: number;
+	/** Bytes on the wire a response, headers included, gzipped where the app gzips. */
 	kb: number;
+	/** The page's HTML, unzipped. */
+	htmlKb?: number;
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -111,7 +116,9 @@ async function measure(page: string, url: string, cookie: string | null): Promis
 	const times: number[] = [];
 	let bytes = 0;
 	const result = await new Promise<autocannon.Result>((resolve, reject) => {
-		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: cookie ? { cookie } : {} }, (err, res) => (err ? reject(err) : resolve(res)));
+		// Each client asks as a browser does: with its session cookie, and accepting gzip.
+		const headers = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...(cookie ? { cookie } : {}) };
+		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (err, res) => (err ? reject(err) : resolve(res)));
 		instance.on('response', (_client, _status, resBytes, responseTime) => {
 			times.push(responseTime);
 			bytes += resBytes;
@@ -135,10 +142,10 @@ const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
 
 function report(rows: Measured[]): void {
 	const reference = rows[0];
-	console.log(`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB'.padStart(7)}  p95 / reference`);
+	console.log(`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB sent'.padStart(9)}${'HTML KB'.padStart(9)}  p95 / reference`);
 	for (const r of rows) {
 		const ratio = r === reference ? '' : `${(r.p95 / reference.p95).toFixed(1)}x`;
-		console.log(`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(7)}  ${ratio}${r.failed ? `  (${r.failed} failed)` : ''}`);
+		console.log(`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(9)}${(r.htmlKb ?? NaN).toFixed(0).padStart(9)}  ${ratio}${r.failed ? `  (${r.failed} failed)` : ''}`);
 	}
 }
 
@@ -158,8 +165,9 @@ async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv): P
 		];
 		// Warm up: the first request to each page loads its code and fills the caches.
 		for (const [, path, as] of pages) for (let i = 0; i < 5; i++) await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer();
+		const sizes = await Promise.all(pages.map(async ([, path, as]) => (await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer()).byteLength));
 		const rows: Measured[] = [];
-		for (const [name, path, as] of pages) rows.push(await measure(name, base + path, as));
+		for (const [[name, path, as], i] of pages.map((p, i) => [p, i] as const)) rows.push({ ...(await measure(name, base + path, as)), htmlKb: sizes[i] / 1024 });
 		return rows;
 	} finally {
 		if (server.pid) {

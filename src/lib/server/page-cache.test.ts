@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { capture, PageCache, replay, type CachedPage } from './page-cache';
+import { gunzipSync } from 'node:zlib';
+import { acceptsGzip, capture, PageCache, replay, type CachedPage } from './page-cache';
 
-const page = (text: string, status = 200): CachedPage => ({ status, headers: [['content-type', 'text/html']], body: new TextEncoder().encode(text) });
+const page = (text: string, status = 200): CachedPage => ({ status, headers: [['content-type', 'text/html']], body: new TextEncoder().encode(text), gzipped: null });
 const text = (p: CachedPage | null) => (p === null ? null : new TextDecoder().decode(p.body));
 
 describe('PageCache', () => {
@@ -72,5 +73,52 @@ describe('capture and replay', () => {
 	it('can replay one stored page many times', async () => {
 		const stored = await capture(new Response('same'));
 		expect([await replay(stored).text(), await replay(stored).text()]).toEqual(['same', 'same']);
+	});
+});
+
+describe('acceptsGzip', () => {
+	it.each([
+		['gzip, deflate, br, zstd', true],
+		['br;q=1.0, gzip;q=0.8, *;q=0.1', true],
+		['*', true],
+		['GZIP', true],
+		['gzip;q=0', false],
+		['deflate, br', false],
+		['identity', false],
+		['', false],
+		[null, false]
+	])('%s: %s', (header, expected) => {
+		expect(acceptsGzip(header)).toBe(expected);
+	});
+});
+
+describe('gzipped pages', () => {
+	const html = `<!doctype html><title>Overview</title>${'<tr><td>A school</td><td>+1.0</td></tr>'.repeat(200)}`;
+
+	it('are sent gzipped, with their own ETag, to a browser that asks', async () => {
+		const stored = await capture(new Response(html, { headers: { 'content-type': 'text/html', etag: '"abc"', 'content-length': String(html.length) } }));
+		const response = replay(stored, true);
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		expect(response.headers.get('etag')).toBe('"abc-gzip"');
+		expect(response.headers.get('content-length')).toBeNull();
+		expect(response.headers.get('vary')).toBe('Accept-Encoding');
+		expect(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString()).toBe(html);
+	});
+
+	it('are sent as they are to a client that does not ask', async () => {
+		const stored = await capture(new Response(html, { headers: { 'content-type': 'text/html', etag: '"abc"' } }));
+		const response = replay(stored, false);
+		expect(response.headers.get('content-encoding')).toBeNull();
+		expect(response.headers.get('etag')).toBe('"abc"');
+		expect(await response.text()).toBe(html);
+	});
+
+	it.each([
+		['a short page', 'text/html', 'short'],
+		['a file that is not text', 'application/pdf', html]
+	])('are not gzipped when it would not help: %s', async (_, type, body) => {
+		const stored = await capture(new Response(body, { headers: { 'content-type': type } }));
+		expect(stored.gzipped).toBeNull();
+		expect(replay(stored, true).headers.get('content-encoding')).toBeNull();
 	});
 });
