@@ -1,7 +1,19 @@
-import type { Handle } from '@sveltejs/kit';
-import { db } from '$lib/server/db';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
+import { db, writeVersion } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
-import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookie';
+import { deleteSessionCookie, sessionCookieOptions, setSessionCookie } from '$lib/server/auth/cookie';
+import { acceptsGzip, CACHED_ROUTES, capture, PageCache, replay } from '$lib/server/page-cache';
+import { today } from '$lib/server/schedule/years';
+
+const pages = new PageCache();
+
+/** Whose page, which address, which day: everything besides the data a cached page depends on. */
+function cacheKey(event: RequestEvent): string | null {
+	const user = event.locals.user;
+	if (process.env.PAGE_CACHE === 'off' || event.request.method !== 'GET' || !user) return null;
+	if (event.route.id === null || !CACHED_ROUTES.has(event.route.id)) return null;
+	return `${user.id}\n${today()}\n${event.request.url}`;
+}
 
 /** Reads the session cookie on every request. Access checks themselves happen in each load and action. */
 export const handle: Handle = async ({ event, resolve }) => {
@@ -16,7 +28,27 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.locals.user = user;
 		event.locals.session = session;
 	}
-	const response = await resolve(event);
+
+	const key = cacheKey(event);
+	let response: Response;
+	const version = key === null ? null : writeVersion();
+	const hit = key === null || version === null ? null : pages.get(key, version);
+	if (hit && token !== null && event.locals.session) {
+		response = replay(hit, acceptsGzip(event.request.headers.get('accept-encoding')));
+		response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(event.url, event.locals.session.expiresAt)));
+		response.headers.set('x-page-cache', 'hit');
+	} else {
+		response = await resolve(event);
+		// Kept only when nothing was written while it was being built, so it matches `version` exactly.
+		if (key !== null && version !== null && response.status === 200 && writeVersion() === version) {
+			const page = await capture(response);
+			pages.set(key, version, page);
+			const fresh = replay(page, acceptsGzip(event.request.headers.get('accept-encoding')));
+			response.headers.forEach((value, name) => name.toLowerCase() === 'set-cookie' && fresh.headers.append(name, value));
+			response = fresh;
+		}
+		if (key !== null) response.headers.set('x-page-cache', 'miss');
+	}
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearTicks, paddedDomain, symmetricDomain, type DomainOptions } from './scales';
+import { linearTicks, paddedDomain, svgNumber, symmetricDomain, whiskerPath, type DomainOptions } from './scales';
 
 describe('paddedDomain', () => {
 	it.each<[string, (number | null)[], DomainOptions, [number, number]]>([
@@ -63,5 +63,26 @@ describe('linearTicks', () => {
 		[[0, 60], ['0', '10', '20', '30', '40', '50', '60']]
 	])('gives whole-number ticks for counts over %j', (domain, labels) => {
 		expect(linearTicks(domain, [0, 100], 6, { integers: true }).map((t) => t.label)).toEqual(labels);
+	});
+});
+
+describe('svgNumber', () => {
+	it.each([
+		[377.77777777777777, 377.8],
+		[194.90909090909093, 194.9],
+		[-2.349, -2.3],
+		[12, 12],
+		[0.05, 0.1]
+	])('rounds %d to %d', (value, rounded) => {
+		expect(svgNumber(value)).toBe(rounded);
+	});
+});
+
+describe('whiskerPath', () => {
+	it.each([
+		[{ x: 125.4, y1: 367.5272, y2: 268.3999 }, 'M122.4,367.5h6m-3,0V268.4m-3,0h6'],
+		[{ x: 10, y1: 50, y2: 50 }, 'M7,50h6m-3,0V50m-3,0h6']
+	])('draws %o as a line with caps', ({ x, y1, y2 }, path) => {
+		expect(whiskerPath(x, y1, y2)).toBe(path);
 	});
 });

@@ -76,3 +76,18 @@ export function linearTicks(domain: Domain, range: [number, number], count = 5, 
 	const values = scale.ticks(count).filter((v) => !options.integers || Number.isInteger(v));
 	return values.map((value) => ({ value, position: scale(value), label: label(value) }));
 }
+
+/**
+ * A coordinate rounded to a tenth of a unit for SVG markup. Charts are drawn in a viewBox about
+ * 640 units wide, so a tenth is far finer than a pixel, and a chart with a mark for every school
+ * is half the size it would be with 15 decimal places.
+ */
+export function svgNumber(value: number): number {
+	return Math.round(value * 10) / 10;
+}
+
+/** Path data for an upright confidence interval at `x` from `y1` to `y2`, with caps `cap` units wide. */
+export function whiskerPath(x: number, y1: number, y2: number, cap = 6): string {
+	const [cx, a, b, half] = [svgNumber(x), svgNumber(y1), svgNumber(y2), cap / 2];
+	return `M${svgNumber(cx - half)},${a}h${cap}m-${half},0V${b}m-${half},0h${cap}`;
+}

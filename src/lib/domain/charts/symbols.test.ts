@@ -13,4 +13,8 @@ describe('symbolPath', () => {
 	it.each(MARK_SHAPES)('scales the %s with its diameter', (shape) => {
 		expect(symbolPath(shape, 20)).not.toBe(symbolPath(shape, 10));
 	});
+
+	it.each(MARK_SHAPES)('writes the %s to a tenth of a unit', (shape) => {
+		expect(symbolPath(shape, 11)).not.toMatch(/\d\.\d\d/);
+	});
 });

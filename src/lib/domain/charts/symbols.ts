@@ -17,10 +17,10 @@ const SYMBOL_TYPES: Record<MarkShape, SymbolType> = {
 const AREA_SCALE: Record<MarkShape, number> = { circle: 1, square: 0.9, diamond: 0.9, triangle: 1.25, cross: 1.15 };
 
 /**
- * SVG path data for a marker centred on 0,0, about `diameter` units across. Drawn as a path (not a
- * <circle> or <rect>) so that every shape is positioned the same way, with a transform.
+ * SVG path data for a marker centred on 0,0, about `diameter` units across, to a tenth of a unit.
+ * Drawn as a path (not a <circle> or <rect>) so that every shape is positioned the same way.
  */
 export function symbolPath(shape: MarkShape, diameter: number): string {
 	const area = (Math.PI * diameter * diameter) / 4;
-	return symbol(SYMBOL_TYPES[shape], area * AREA_SCALE[shape])() ?? '';
+	return symbol(SYMBOL_TYPES[shape], area * AREA_SCALE[shape]).digits(1)() ?? '';
 }

@@ -10,8 +10,12 @@ function secure(url: URL): boolean {
 	return process.env.COOKIE_SECURE === 'true' || url.protocol === 'https:';
 }
 
+export function sessionCookieOptions(url: URL, expiresAt: Date) {
+	return { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(url), expires: expiresAt } as const;
+}
+
 export function setSessionCookie(cookies: Cookies, url: URL, token: string, expiresAt: Date): void {
-	cookies.set(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', path: '/', secure: secure(url), expires: expiresAt });
+	cookies.set(SESSION_COOKIE, token, sessionCookieOptions(url, expiresAt));
 }
 
 export function deleteSessionCookie(cookies: Cookies, url: URL): void {

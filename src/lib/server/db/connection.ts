@@ -36,6 +36,17 @@ export function openSqlite(path: string): SQLite.Database {
 	return sqlite;
 }
 
+/**
+ * A function returning a mark that changes whenever anything is written to the database: by this
+ * connection (SQLite's `total_changes()`, the rows it has inserted, updated or deleted) or by any
+ * other (`PRAGMA data_version`, which moves when another connection commits). Reading it costs
+ * two tiny statements, so it can be read on every request.
+ */
+export function writeMarker(sqlite: SQLite.Database): () => string {
+	const totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
+	return () => `${sqlite.pragma('data_version', { simple: true })}:${totalChanges.get()}`;
+}
+
 export function createDb(path: string): Kysely<Database> {
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
 }

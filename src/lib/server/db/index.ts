@@ -1,19 +1,32 @@
-import type { Kysely } from 'kysely';
-import { createDb, databasePath } from './connection';
+import { Kysely, SqliteDialect } from 'kysely';
+import { databasePath, openSqlite, writeMarker } from './connection';
+import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 export type { Database } from './schema';
 
-let instance: Db | undefined;
+let instance: { db: Db; writeVersion: () => string } | undefined;
 
-/** The app's single Kysely instance, opened on first use from DATABASE_URL. */
-export function db(): Db {
-	instance ??= createDb(databasePath());
+function open() {
+	if (!instance) {
+		const sqlite = openSqlite(databasePath());
+		instance = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), writeVersion: writeMarker(sqlite) };
+	}
 	return instance;
 }
 
+/** The app's single Kysely instance, opened on first use from DATABASE_URL. */
+export function db(): Db {
+	return open().db;
+}
+
+/** A mark that changes whenever anything at all is written to the app's database, by anyone. */
+export function writeVersion(): string {
+	return open().writeVersion();
+}
+
 export async function closeDb(): Promise<void> {
-	await instance?.destroy();
+	await instance?.db.destroy();
 	instance = undefined;
 }
