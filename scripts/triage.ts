@@ -3,25 +3,25 @@ import { CliError } from './lib/cli';
 import { COMMANDS } from './commands';
 import { closeDb } from '../src/lib/server/db';
 
-function help(): string {
+async function help(): Promise<string> {
 	const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
-	const lines = Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`);
+	const lines = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(width)}  ${(await load()).summary}`));
 	return `Usage: npm run triage -- <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nDATABASE_URL chooses the database (default db/triage.sqlite).`;
 }
 
 async function main(argv: string[]): Promise<number> {
 	const [name, ...rest] = argv;
 	if (!name || name === 'help' || name === '--help' || name === '-h') {
-		console.log(help());
+		console.log(await help());
 		return name ? 0 : 1;
 	}
-	const command = COMMANDS[name];
-	if (!command) {
-		console.error(`Unknown command "${name}".\n\n${help()}`);
+	const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+	if (!load) {
+		console.error(`Unknown command "${name}".\n\n${await help()}`);
 		return 1;
 	}
 	try {
-		await command.run(rest);
+		await (await load()).run(rest);
 		return 0;
 	} catch (e) {
 		if (e instanceof CliError) console.error(e.message);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KNOWN_CODES, NOT_A_FIGURE, parseFigure } from './figures';
 
@@ -35,5 +36,17 @@ describe('reading a KS2 cell', () => {
 
 	it.each(['6O%', '1.2.3', '12-4', '--5', '%', '-', '5,000'])('refuses %j, which is neither', (raw) => {
 		expect(parseFigure(raw)).toBe(NOT_A_FIGURE);
+	});
+
+	it('reads every plain number exactly as Number() does, to the last bit', () => {
+		const plain = fc.tuple(fc.boolean(), fc.stringMatching(/^\d{0,18}$/), fc.option(fc.stringMatching(/^\d{0,18}$/)), fc.boolean())
+			.map(([minus, whole, fraction, percent]) => `${minus ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}${percent ? '%' : ''}`)
+			.filter((s) => /\d/.test(s));
+		fc.assert(
+			fc.property(plain, (text) => {
+				expect(Object.is(parseFigure(text), Number(text.replace(/%$/, '')))).toBe(true);
+			}),
+			{ numRuns: 5000 }
+		);
 	});
 });

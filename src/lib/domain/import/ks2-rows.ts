@@ -54,7 +54,11 @@ export class Ks2RowReader {
 		this.width = header.names.length;
 	}
 
-	read(row: readonly string[], rowNumber: number, report: ImportReport): Ks2Row | null {
+	/**
+	 * Reads one row, or returns null when it has a problem. The figures go into `into`'s arrays when
+	 * given (a caller that copies them out can reuse one Ks2Row for every row), else into new ones.
+	 */
+	read(row: readonly string[], rowNumber: number, report: ImportReport, into?: Ks2Row): Ks2Row | null {
 		if (row.length > this.width && row.slice(this.width).some((c) => c.trim() !== '')) {
 			addProblem(report, { row: rowNumber, column: null, message: `this row has ${row.length} values but the header has only ${this.width} columns. A value may contain an unquoted comma.` });
 			return null;
@@ -78,8 +82,8 @@ export class Ks2RowReader {
 			addProblem(report, { row: rowNumber, column: 'LEA', message: `"${laText}" is not an LA code. It should be three digits, such as 850.` });
 			return null;
 		}
-		const values: (number | null)[] = new Array(KS2_FIELD_SPECS.length).fill(null);
-		const codes: (string | null)[] = new Array(KS2_FIELD_SPECS.length).fill(null);
+		const values = into ? into.values.fill(null) : new Array<number | null>(KS2_FIELD_SPECS.length).fill(null);
+		const codes = into ? into.codes.fill(null) : new Array<string | null>(KS2_FIELD_SPECS.length).fill(null);
 		// A NEW school's row stops at TOTPUPS: nothing after it was published.
 		const isNew = this.totpups >= 0 && (row[this.totpups] ?? '').trim().toUpperCase() === 'NEW';
 		let ok = true;
@@ -108,7 +112,13 @@ export class Ks2RowReader {
 			}
 		}
 		if (!ok) return null;
-		return { recordType: recordType as Ks2Row['recordType'], urn, laCode: recordType <= 3 ? laText : null, values, codes };
+		const type = recordType as Ks2Row['recordType'];
+		const laCode = recordType <= 3 ? laText : null;
+		if (!into) return { recordType: type, urn, laCode, values, codes };
+		into.recordType = type;
+		into.urn = urn;
+		into.laCode = laCode;
+		return into;
 	}
 
 	private noteUnknown(code: string, row: number, column: string): void {

@@ -1,9 +1,9 @@
 import { createHash, type Hash } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
-import { Transform } from 'node:stream';
+import { closeSync, createReadStream, openSync, promises as fs, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import Papa from 'papaparse';
 import { binaryProblem, hasUtf8Bom } from '../../domain/import/bytes';
-import { decodeCp1252 } from '../../domain/import/cp1252';
 import type { ImportProblem } from '../../domain/import/report';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
@@ -107,31 +107,30 @@ const QUOTE_PROBLEMS: Record<string, string> = {
 };
 
 /**
- * Streams the file through papaparse, one chunk at a time: rows are handed to the sink as they
- * are parsed and never kept, so memory stays flat whatever the file's size.
+ * Reads between turns of the event loop, so a web server importing a file still answers requests:
+ * 4 x 64 KB, about 4 ms of parsing.
  */
-export function parseCsv(path: string, encoding: TextEncoding, sink: RowSink, hash?: Hash): Promise<number> {
-	// TextDecoder strips a UTF-8 BOM; cp1252 has its own decoder (see domain/import/cp1252.ts).
-	const utf8 = new TextDecoder('utf-8');
-	const decode = (chunk: Buffer) => (encoding === 'utf-8' ? utf8.decode(chunk, { stream: true }) : decodeCp1252(chunk));
+const YIELD_EVERY = 4;
+
+/**
+ * Streams the file through papaparse, one chunk at a time: rows are handed to the sink as they
+ * are parsed and never kept, so memory stays flat whatever the file's size. Chunks are read with
+ * readSync: an asynchronous read goes through a thread and a turn of the event loop for each
+ * 64 KB, about 0.05 s of an England file's import spent waiting (the file was written moments
+ * ago, so it is in the page cache and readSync does not wait on a disk).
+ */
+export async function parseCsv(path: string, encoding: TextEncoding, sink: RowSink, hash?: Hash): Promise<number> {
+	// UTF-8 through StringDecoder, which keeps a character cut between chunks whole and is about
+	// three times faster than a streaming TextDecoder; the BOM is skipped below. cp1252 has its own
+	// decoder (see domain/import/cp1252.ts), loaded only for the files that need it.
+	const cp1252 = encoding === 'windows-1252' ? (await import('../../domain/import/cp1252')).decodeCp1252 : null;
+	const utf8 = new StringDecoder('utf8');
+	const text = new Readable({ objectMode: true, read() {} });
 	let bytesRead = 0;
-	const toText = new Transform({
-		readableObjectMode: true,
-		transform(chunk: Buffer, _enc, done) {
-			bytesRead += chunk.length;
-			hash?.update(chunk);
-			for (const run of quoteFreeRuns(decode(chunk))) this.push(run);
-			done();
-		},
-		flush(done) {
-			const rest = encoding === 'utf-8' ? utf8.decode() : '';
-			done(null, rest === '' ? undefined : rest);
-		}
-	});
-	return new Promise((resolve, reject) => {
+	let stopped = false;
+	const parsed = new Promise<number>((resolve, reject) => {
 		let rows = 0;
-		const input = createReadStream(path, { highWaterMark: READ_CHUNK }).on('error', reject);
-		Papa.parse(input.pipe(toText) as unknown as File, {
+		Papa.parse(text as unknown as File, {
 			delimiter: ',',
 			quoteChar: '"',
 			header: false,
@@ -147,8 +146,8 @@ export function parseCsv(path: string, encoding: TextEncoding, sink: RowSink, ha
 					// A blank line (including a final newline) is not a row of data.
 					if (cells.length === 1 && cells[0] === '') continue;
 					if (!sink.row(cells, rows)) {
+						stopped = true;
 						parser.abort();
-						input.destroy();
 						return;
 					}
 				}
@@ -158,4 +157,36 @@ export function parseCsv(path: string, encoding: TextEncoding, sink: RowSink, ha
 			error: (e: Error) => reject(e)
 		});
 	});
+	// papaparse reports a sink that throws through `parsed`, perhaps while a chunk is being read:
+	// stop reading then too. The caller still gets the error, from the promise returned below.
+	parsed.catch(() => (stopped = true));
+
+	const fd = openSync(path, 'r');
+	try {
+		const buffer = Buffer.allocUnsafe(READ_CHUNK);
+		for (let reads = 1; !stopped; reads++) {
+			const n = readSync(fd, buffer, 0, READ_CHUNK, bytesRead);
+			if (n === 0) break;
+			bytesRead += n;
+			const chunk = buffer.subarray(0, n);
+			hash?.update(chunk);
+			const bom = bytesRead === n && !cp1252 && hasUtf8Bom(chunk) ? 3 : 0;
+			for (const run of quoteFreeRuns(cp1252 ? cp1252(chunk) : utf8.write(chunk.subarray(bom)))) {
+				if (stopped) break;
+				text.push(run);
+			}
+			if (reads % YIELD_EVERY === 0) await new Promise(setImmediate);
+		}
+		if (!stopped) {
+			const rest = cp1252 ? '' : utf8.end();
+			if (rest !== '') text.push(rest);
+		}
+	} catch (e) {
+		text.destroy();
+		throw e;
+	} finally {
+		closeSync(fd);
+	}
+	text.push(null);
+	return parsed;
 }

@@ -47,8 +47,8 @@ export function codeColumn(column: Ks2FigureColumn): keyof Ks2FigureCodes {
 	return `${column}_code`;
 }
 
+/** The value columns alone, in KS2_FIELD_SPECS order. */
+export const VALUE_COLUMNS: readonly Ks2FigureColumn[] = KS2_FIELD_SPECS.map((s) => KS2_COLUMN_OF[s.field]);
+
 /** Value and code columns, in KS2_FIELD_SPECS order: the order rows are bound in. */
-export const FIGURE_COLUMNS: readonly (Ks2FigureColumn | keyof Ks2FigureCodes)[] = KS2_FIELD_SPECS.flatMap((s) => {
-	const column = KS2_COLUMN_OF[s.field];
-	return [column, codeColumn(column)];
-});
+export const FIGURE_COLUMNS: readonly (Ks2FigureColumn | keyof Ks2FigureCodes)[] = VALUE_COLUMNS.flatMap((column) => [column, codeColumn(column)]);

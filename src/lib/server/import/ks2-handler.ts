@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { academicYearLabel, type ComparatorKind } from '../../domain/ks2/types';
 import { KS2_FIELD_SPECS, KS2_REQUIRED_COLUMNS } from '../../domain/import/ks2-fields';
-import { Ks2RowReader } from '../../domain/import/ks2-rows';
+import { Ks2RowReader, type Ks2Row } from '../../domain/import/ks2-rows';
 import { settleYear, yearFromColumns, yearFromFileName, yearFromNationalRow } from '../../domain/import/ks2-year';
 import { versionFromFileName, versionRank, type Ks2Version } from '../../domain/import/version';
 import { addProblem } from '../../domain/import/report';
-import { FIGURE_COLUMNS } from './ks2-columns';
+import { FIGURE_COLUMNS, VALUE_COLUMNS } from './ks2-columns';
 import { Ks2ResultStore } from './ks2-store';
 import { chunks, ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 
@@ -13,6 +13,7 @@ const COMPARATOR_KIND: Record<3 | 4 | 5, ComparatorKind> = { 3: 'la', 4: 'englan
 const RESULT_KEYS = ['urn', 'year', 'la_code', 'record_type', 'import_id'] as const;
 const COMPARATOR_KEYS = ['year', 'kind', 'area', 'import_id'] as const;
 const PROGRESS_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'readProgress');
+const RWM_EXPECTED_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'rwmExpected');
 
 /**
  * A KS2 school-level file: school rows become ks2_results, RECTYPE 3-5 rows ks2_comparators.
@@ -21,6 +22,12 @@ const PROGRESS_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'readProgress
  */
 export class Ks2Handler implements FormatHandler {
 	private readonly reader: Ks2RowReader;
+	/** Every row is read into this one, then copied into the store or a comparator's parameters. */
+	private readonly scratch: Ks2Row = {
+		recordType: 1, urn: null, laCode: null,
+		values: new Array<number | null>(KS2_FIELD_SPECS.length).fill(null),
+		codes: new Array<string | null>(KS2_FIELD_SPECS.length).fill(null)
+	};
 	private readonly usable: boolean;
 	private readonly results = new Ks2ResultStore();
 	private readonly comparators: unknown[][] = [];
@@ -41,7 +48,7 @@ export class Ks2Handler implements FormatHandler {
 		const report = this.o.report;
 		report.rowsRead++;
 		if (!this.usable) return;
-		const r = this.reader.read(cells, rowNumber, report);
+		const r = this.reader.read(cells, rowNumber, report, this.scratch);
 		if (!r) return;
 		if (r.recordType <= 2) {
 			const first = this.urnRow.get(r.urn!);
@@ -69,7 +76,7 @@ export class Ks2Handler implements FormatHandler {
 		}
 		this.comparatorRow.set(key, rowNumber);
 		if (r.recordType !== 3 && (this.nationalRwm === null || r.recordType === 5)) {
-			this.nationalRwm = { rectype: r.recordType, value: r.values[KS2_FIELD_SPECS.findIndex((s) => s.field === 'rwmExpected')] };
+			this.nationalRwm = { rectype: r.recordType, value: r.values[RWM_EXPECTED_SLOT] };
 		}
 		this.comparators.push(bindRow([null, kind, area, null], r));
 	}
@@ -129,7 +136,9 @@ export class Ks2Handler implements FormatHandler {
 				.expression(db.selectFrom('ks2_results').select([sql<number>`${importId}`.as('replaced_by'), ...resultColumns]).where('year', '=', year).where('urn', 'in', urns)));
 			w.run(db.deleteFrom('ks2_results').where('year', '=', year).where('urn', 'in', urns));
 		}
-		this.results.insert(w, (n) => db.insertInto('ks2_results').values(Array.from({ length: n }, () => placeholders(resultColumns)) as never), year, importId);
+		const withCodes = placeholders(resultColumns);
+		const valuesOnly = placeholders([...RESULT_KEYS, ...VALUE_COLUMNS]);
+		this.results.insert(w, (n, codes) => db.insertInto('ks2_results').values(Array(n).fill(codes ? withCodes : valuesOnly)), year, importId);
 
 		const comparatorColumns = [...COMPARATOR_KEYS, ...FIGURE_COLUMNS] as const;
 		const keep = w.prepare(db.insertInto('ks2_comparators_replaced').columns(['replaced_by', ...comparatorColumns])
