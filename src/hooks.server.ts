@@ -2,7 +2,7 @@ import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { db, writeVersion } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, sessionCookieOptions, setSessionCookie } from '$lib/server/auth/cookie';
-import { acceptsGzip, CACHED_ROUTES, capture, PageCache, replay } from '$lib/server/page-cache';
+import { acceptsGzip, CACHED_ROUTES, PageCache } from '$lib/server/page-cache';
 import { today } from '$lib/server/schedule/years';
 
 const pages = new PageCache();
@@ -31,23 +31,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const key = cacheKey(event);
 	let response: Response;
-	const version = key === null ? null : writeVersion();
-	const hit = key === null || version === null ? null : pages.get(key, version);
-	if (hit && token !== null && event.locals.session) {
-		response = replay(hit, acceptsGzip(event.request.headers.get('accept-encoding')));
-		response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(event.url, event.locals.session.expiresAt)));
-		response.headers.set('x-page-cache', 'hit');
-	} else {
-		response = await resolve(event);
-		// Kept only when nothing was written while it was being built, so it matches `version` exactly.
-		if (key !== null && version !== null && response.status === 200 && writeVersion() === version) {
-			const page = await capture(response);
-			pages.set(key, version, page);
-			const fresh = replay(page, acceptsGzip(event.request.headers.get('accept-encoding')));
-			response.headers.forEach((value, name) => name.toLowerCase() === 'set-cookie' && fresh.headers.append(name, value));
-			response = fresh;
+	if (key === null) response = await resolve(event);
+	else {
+		const served = await pages.serve(key, writeVersion, () => resolve(event), acceptsGzip(event.request.headers.get('accept-encoding')));
+		response = served.response;
+		// SvelteKit adds the cookies set above only to pages it renders; a kept page gets the session's here.
+		if (served.hit && token !== null && event.locals.session) {
+			response.headers.append('set-cookie', event.cookies.serialize(SESSION_COOKIE, token, sessionCookieOptions(event.url, event.locals.session.expiresAt)));
 		}
-		if (key !== null) response.headers.set('x-page-cache', 'miss');
 	}
 	response.headers.set('X-Frame-Options', 'DENY');
 	response.headers.set('X-Content-Type-Options', 'nosniff');

@@ -122,3 +122,44 @@ describe('gzipped pages', () => {
 		expect(replay(stored, true).headers.get('content-encoding')).toBeNull();
 	});
 });
+
+describe('PageCache.serve', () => {
+	const html = (n: number) => new Response(`<p>render ${n}</p>`, { headers: { 'content-type': 'text/html', 'set-cookie': 'triage_session=abc' } });
+
+	it('renders once, then serves the kept copy until something is written', async () => {
+		const cache = new PageCache();
+		let version = 'v1';
+		let renders = 0;
+		const render = async () => html(++renders);
+		const first = await cache.serve('key', () => version, render, false);
+		const second = await cache.serve('key', () => version, render, false);
+		version = 'v2';
+		const third = await cache.serve('key', () => version, render, false);
+		expect([first.hit, second.hit, third.hit]).toEqual([false, true, false]);
+		expect([await first.response.text(), await second.response.text(), await third.response.text()]).toEqual(['<p>render 1</p>', '<p>render 1</p>', '<p>render 2</p>']);
+		expect([first, second, third].map((s) => s.response.headers.get('x-page-cache'))).toEqual(['miss', 'hit', 'miss']);
+	});
+
+	it('passes on the rendered cookies, but never replays them', async () => {
+		const cache = new PageCache();
+		const first = await cache.serve('key', () => 'v1', async () => html(1), false);
+		const second = await cache.serve('key', () => 'v1', async () => html(2), false);
+		expect(first.response.headers.get('set-cookie')).toBe('triage_session=abc');
+		expect(second.response.headers.get('set-cookie')).toBeNull();
+	});
+
+	it.each([
+		['something was written while it was rendered', 200, true],
+		['it is not a success', 404, false]
+	])('does not keep a page when %s', async (_, status, writes) => {
+		const cache = new PageCache();
+		let version = 1;
+		const render = async () => {
+			if (writes) version++;
+			return new Response('<p>page</p>', { status });
+		};
+		const served = await cache.serve('key', () => `v${version}`, render, false);
+		expect(served.response.status).toBe(status);
+		expect(cache.size).toBe(0);
+	});
+});

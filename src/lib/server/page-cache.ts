@@ -77,6 +77,26 @@ export class PageCache {
 		}
 	}
 
+	/**
+	 * The page for `key`: the kept copy if nothing has been written since it was rendered, else
+	 * `render()`'s response, kept for next time when nothing was written while it was being built
+	 * (so it matches the version it is stored under exactly) and it succeeded. The response says
+	 * which in an `x-page-cache` header, `hit` or `miss`.
+	 */
+	async serve(key: string, writeVersion: () => string, render: () => Response | Promise<Response>, gzipOk: boolean): Promise<{ response: Response; hit: boolean }> {
+		const version = writeVersion();
+		const kept = this.get(key, version);
+		if (kept) return { response: marked(replay(kept, gzipOk), 'hit'), hit: true };
+		const rendered = await render();
+		if (rendered.status !== 200 || writeVersion() !== version) return { response: marked(rendered, 'miss'), hit: false };
+		const page = await capture(rendered);
+		this.set(key, version, page);
+		const response = replay(page, gzipOk);
+		// The cookies SvelteKit set for this request go with it, though they are never kept.
+		rendered.headers.forEach((value, name) => name.toLowerCase() === 'set-cookie' && response.headers.append(name, value));
+		return { response: marked(response, 'miss'), hit: false };
+	}
+
 	get size(): number {
 		return this.#entries.size;
 	}
@@ -89,6 +109,11 @@ export class PageCache {
 		this.#entries.delete(key);
 		this.#bytes -= sizeOf(entry.page);
 	}
+}
+
+function marked(response: Response, how: 'hit' | 'miss'): Response {
+	response.headers.set('x-page-cache', how);
+	return response;
 }
 
 const sizeOf = (page: CachedPage) => page.body.byteLength + (page.gzipped?.byteLength ?? 0);

@@ -56,7 +56,7 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	if (adviser.daysOff.includes(date)) reasons.push(`${adviser.name} is off on ${when}.`);
 	if (reasons.length > 0) return { ok: false, reasons };
 
-	const load = loadAround(engagements, booking);
+	const load = adviserLoadAround(engagements, booking.adviserId, booking.date, booking.id);
 	const adding = toQuarters(booking.days);
 	if (adding === 0) return { ok: true, warnings: [] };
 	const weekCap = Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9);
@@ -104,15 +104,18 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	return { ok: true, warnings };
 }
 
-/** The adviser's other work on the day and in the week of the booking, in quarter days, fixed and planned apart. */
-function loadAround(engagements: readonly Engagement[], booking: Booking) {
-	const weekStart = toIso(startOfISOWeek(toDate(booking.date)));
+/**
+ * An adviser's other work on `date` and in its ISO week, in quarter days, fixed (confirmed or
+ * completed) and planned apart. `exceptId` is the engagement being booked or moved, if it exists.
+ */
+export function adviserLoadAround(engagements: readonly Engagement[], adviserId: string, date: IsoDate, exceptId: string | null) {
+	const weekStart = toIso(startOfISOWeek(toDate(date)));
 	const load = { weekStart, fixedDay: 0, plannedDay: 0, fixedWeek: 0, plannedWeek: 0 };
 	for (const e of engagements) {
-		if (e.adviserId !== booking.adviserId || e.id === booking.id) continue;
+		if (e.adviserId !== adviserId || e.id === exceptId) continue;
 		const quarters = toQuarters(e.days);
 		const fixed = e.status !== 'planned';
-		if (e.date === booking.date) load[fixed ? 'fixedDay' : 'plannedDay'] += quarters;
+		if (e.date === date) load[fixed ? 'fixedDay' : 'plannedDay'] += quarters;
 		if (toIso(startOfISOWeek(toDate(e.date))) === weekStart) load[fixed ? 'fixedWeek' : 'plannedWeek'] += quarters;
 	}
 	return load;

@@ -1,9 +1,9 @@
-import { startOfISOWeek } from 'date-fns';
 import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
-import { isIsoDate, longDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
+import { isIsoDate, longDate, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
-import { toQuarters } from './adviser-ledger';
+import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
+import { adviserLoadAround } from './booking';
 import { buildDayTable, ordinalOf, windowDays } from './day-table';
 import { capitalise, formatDays, windowLabel } from './plain-english';
 import type { Engagement, PlanInput, PlanResult } from './plan-types';
@@ -56,23 +56,18 @@ function capacityReasons(
 	adviser: PlanInput['advisers'][number]
 ): string[] {
 	const reasons: string[] = [];
-	const weekStart = toIso(startOfISOWeek(toDate(newDate)));
-	let onDay = 0;
-	let inWeek = 0;
-	for (const e of engagements) {
-		if (e.adviserId !== moving.adviserId || e.id === moving.id) continue;
-		if (e.date === newDate) onDay += toQuarters(e.days);
-		if (toIso(startOfISOWeek(toDate(e.date))) === weekStart) inWeek += toQuarters(e.days);
-	}
+	const load = adviserLoadAround(engagements, moving.adviserId, newDate, moving.id);
+	const onDay = load.fixedDay + load.plannedDay;
+	const inWeek = load.fixedWeek + load.plannedWeek;
 	const adding = toQuarters(moving.days);
-	if (adding > 0 && onDay + adding > 4) {
+	if (adding > 0 && onDay + adding > QUARTERS_PER_DAY) {
 		reasons.push(
-			`${adviser.name} already has ${formatDays(onDay / 4)} booked on ${longDate(newDate)}; this ${formatDays(moving.days)} would make ${formatDays((onDay + adding) / 4)}, over the limit of 1 day a day.`
+			`${adviser.name} already has ${formatDays(onDay / QUARTERS_PER_DAY)} booked on ${longDate(newDate)}; this ${formatDays(moving.days)} would make ${formatDays((onDay + adding) / QUARTERS_PER_DAY)}, over the limit of 1 day a day.`
 		);
 	}
-	if (adding > 0 && inWeek + adding > Math.floor(adviser.daysPerWeek * 4 + 1e-9)) {
+	if (adding > 0 && inWeek + adding > Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9)) {
 		reasons.push(
-			`The week beginning ${longDate(weekStart)} would then hold ${formatDays((inWeek + adding) / 4)} of ${adviser.name}'s work, over their ${formatDays(adviser.daysPerWeek)} a week.`
+			`The week beginning ${longDate(load.weekStart)} would then hold ${formatDays((inWeek + adding) / QUARTERS_PER_DAY)} of ${adviser.name}'s work, over their ${formatDays(adviser.daysPerWeek)} a week.`
 		);
 	}
 	return reasons;

@@ -5,6 +5,7 @@ import { closuresFor, loadCalendar } from './calendar';
 import { listAdvisers, toPlannerAdvisers } from './advisers';
 import { liveEngagementRows, toEngagement } from './plan-input';
 import { schoolYearOf } from './years';
+import { writeCancel, writeMove } from './engagement-writes';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { halfTermOf } from '../../domain/calendar/working-days';
 import { checkBooking, type BookingCheck } from '../../domain/planner/booking';
@@ -100,9 +101,7 @@ export async function openVisit(db: Db, qualityMarkId: number): Promise<{ id: nu
 
 /** Calls a visit off in the schedule, with the reason, inside the caller's transaction. */
 export async function cancelVisit(trx: Db, userId: number, engagementId: number, reason: string): Promise<void> {
-	const now = nowIso();
-	await trx.updateTable('engagements').set({ status: 'cancelled', cancel_reason: reason, cancelled_at: now, cancelled_by: userId, updated_at: now }).where('id', '=', engagementId).execute();
-	await audit(trx, { userId, action: 'engagement.cancel', entity: 'engagement', entityId: engagementId, before: { status: 'confirmed' }, after: { status: 'cancelled', reason } });
+	await writeCancel(trx, userId, engagementId, { status: 'confirmed' }, reason);
 }
 
 /** Marks a visit held once its award decision is recorded, inside the caller's transaction. */
@@ -115,11 +114,5 @@ export async function completeVisit(trx: Db, userId: number, engagementId: numbe
 /** Moves a visit to another day of the same school year, confirmed, inside the caller's transaction. */
 export async function moveVisit(trx: Db, userId: number, engagementId: number, from: IsoDate, to: IsoDate): Promise<void> {
 	const { calendar } = await loadCalendar(trx, schoolYearOf(to));
-	const now = nowIso();
-	await trx
-		.updateTable('engagements')
-		.set({ date: to, half_term: halfTermOf(calendar, to), status: 'confirmed', confirmed_at: now, confirmed_by: userId, updated_at: now })
-		.where('id', '=', engagementId)
-		.execute();
-	await audit(trx, { userId, action: 'engagement.move', entity: 'engagement', entityId: engagementId, before: { date: from }, after: { date: to, status: 'confirmed' } });
+	await writeMove(trx, userId, engagementId, { date: from }, to, halfTermOf(calendar, to));
 }

@@ -8,6 +8,7 @@ import { getEngagement, type EngagementView } from './engagements';
 import { buildPlanInput } from './plan-input';
 import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
+import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf } from '../../domain/calendar/working-days';
 import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
@@ -66,15 +67,9 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 		const message = `It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`;
 		throw new ScheduleError(message, { 'new-date': message });
 	}
-	await db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		await trx
-			.updateTable('engagements')
-			.set({ date: newDate, half_term: halfTermOf(input.calendar, newDate), status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now })
-			.where('id', '=', id)
-			.execute();
-		await audit(trx, { userId: user.id, action: 'engagement.move', entity: 'engagement', entityId: id, before: { date: engagement.date, status: engagement.status }, after: { date: newDate, status: 'confirmed' } });
-	});
+	await db.transaction().execute((trx) =>
+		writeMove(trx, user.id, id, { date: engagement.date, status: engagement.status }, newDate, halfTermOf(input.calendar, newDate))
+	);
 	return [];
 }
 
@@ -106,9 +101,7 @@ export async function cancelEngagement(db: Db, user: SessionUser, id: number, re
 	if (!text) throw new ScheduleError('Say why it is cancelled.', { reason: 'Say why it is cancelled.' });
 	if (text.length > MAX_REASON) throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
 	return db.transaction().execute(async (trx) => {
-		const now = nowIso();
-		await trx.updateTable('engagements').set({ status: 'cancelled', cancel_reason: text, cancelled_at: now, cancelled_by: user.id, updated_at: now }).where('id', '=', id).execute();
-		await audit(trx, { userId: user.id, action: 'engagement.cancel', entity: 'engagement', entityId: id, before: { status: engagement.status }, after: { status: 'cancelled', reason: text } });
+		await writeCancel(trx, user.id, id, { status: engagement.status }, text);
 		return engagement.qualityMark ? visitCancelledInSchedule(trx, user, engagement.qualityMark.id, text, today) : false;
 	});
 }
