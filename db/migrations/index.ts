@@ -8,6 +8,9 @@ import * as m0006 from './0006_notifications';
 import * as m0007 from './0007_self_evaluation';
 import * as m0008 from './0008_disagreements';
 import * as m0009 from './0009_quality_mark_visits';
+import * as m0010 from './0010_import_formats';
+import * as m0011 from './0011_ees_ks2';
+import * as m0012 from './0012_ofsted_inspections';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -22,5 +25,8 @@ export const migrations: Record<string, Migration> = {
 	'0006_notifications': m0006,
 	'0007_self_evaluation': m0007,
 	'0008_disagreements': m0008,
-	'0009_quality_mark_visits': m0009
+	'0009_quality_mark_visits': m0009,
+	'0010_import_formats': m0010,
+	'0011_ees_ks2': m0011,
+	'0012_ofsted_inspections': m0012
 };

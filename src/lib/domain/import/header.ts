@@ -4,8 +4,16 @@
  */
 export interface Header {
 	names: readonly string[];
-	/** Column index by upper-case name. */
+	/** Column index by name key (upper case, runs of white space as one space: see nameKey). */
 	index: ReadonlyMap<string, number>;
+}
+
+/**
+ * How a column name is looked up: case does not matter, and nor do runs of spaces (Ofsted's MI
+ * file has one legacy column with two spaces in its name, `Latest OEIF  safeguarding is effective?`).
+ */
+export function nameKey(name: string): string {
+	return name.trim().replace(/\s+/g, ' ').toUpperCase();
 }
 
 export type HeaderResult = { ok: true; header: Header } | { ok: false; problem: string };
@@ -16,7 +24,7 @@ export function readHeader(row: readonly string[]): HeaderResult {
 	const index = new Map<string, number>();
 	for (const [i, name] of names.entries()) {
 		if (name === '') continue;
-		const key = name.toUpperCase();
+		const key = nameKey(name);
 		if (index.has(key)) {
 			return { ok: false, problem: `The column ${name} appears twice (columns ${index.get(key)! + 1} and ${i + 1}), so it is not clear which to use.` };
 		}
@@ -27,7 +35,7 @@ export function readHeader(row: readonly string[]): HeaderResult {
 
 /** Index of a column, or -1 when the file does not have it. */
 export function columnIndex(header: Header, name: string): number {
-	return header.index.get(name.toUpperCase()) ?? -1;
+	return header.index.get(nameKey(name)) ?? -1;
 }
 
 /** Where each named column is (-1 when absent), for a handler to read cells by position. */
@@ -36,21 +44,69 @@ export function columnPositions<K extends string>(header: Header, columns: Reado
 }
 
 export function missingColumns(header: Header, required: readonly string[]): string[] {
-	return required.filter((name) => !header.index.has(name.toUpperCase()));
+	return required.filter((name) => !header.index.has(nameKey(name)));
 }
 
 /** The kinds of file the importer knows, told apart by their columns. */
-export type FileFormat = 'ks2' | 'gias_register' | 'gias_links';
+export type FileFormat =
+	| 'ks2'
+	| 'ees_school_performance'
+	| 'ees_school_information'
+	| 'ees_la_performance'
+	| 'ees_la_information'
+	| 'gias_register'
+	| 'gias_links'
+	| 'ofsted_mi';
+
+export const FILE_FORMATS: readonly FileFormat[] = [
+	'ks2', 'ees_school_performance', 'ees_school_information', 'ees_la_performance', 'ees_la_information', 'gias_register', 'gias_links', 'ofsted_mi'
+];
 
 export const FORMAT_LABELS: Record<FileFormat, string> = {
 	ks2: 'a KS2 performance table',
+	ees_school_performance: 'a KS2 school performance data set from Explore Education Statistics',
+	ees_school_information: 'a KS2 school information data set from Explore Education Statistics',
+	ees_la_performance: 'a KS2 local authority performance data set from Explore Education Statistics',
+	ees_la_information: 'a KS2 local authority information data set from Explore Education Statistics',
 	gias_register: 'a GIAS establishment file',
-	gias_links: 'a GIAS links file'
+	gias_links: 'a GIAS links file',
+	ofsted_mi: "Ofsted's monthly management information on inspections"
 };
+
+/** What the person importing can choose; each kind takes these formats. */
+export type ImportKind = 'ks2' | 'gias' | 'ofsted';
+
+export const KIND_FORMATS: Record<ImportKind, readonly FileFormat[]> = {
+	ks2: ['ks2', 'ees_school_performance', 'ees_school_information', 'ees_la_performance', 'ees_la_information'],
+	gias: ['gias_register', 'gias_links'],
+	ofsted: ['ofsted_mi']
+};
+
+export const KIND_LABELS: Record<ImportKind, string> = {
+	ks2: 'KS2 results',
+	gias: 'the GIAS register',
+	ofsted: 'Ofsted inspections'
+};
+
+/** Columns that only Ofsted's MI file has; any one of them marks the file, even without a URN column. */
+const OFSTED_MI_MARKERS = [
+	'LATEST OEIF OVERALL EFFECTIVENESS',
+	'UNGRADED INSPECTION OVERALL OUTCOME',
+	'DOES THE LATEST OEIF GRADED INSPECTION RELATE TO THE URN OF THE CURRENT SCHOOL?',
+	'INSPECTION START DATE OF LATEST OEIF GRADED INSPECTION'
+];
 
 export function detectFormat(header: Header): FileFormat | null {
 	const has = (n: string) => header.index.has(n);
 	if (has('RECTYPE') && (has('PTRWM_EXP') || has('TELIG') || has('URN'))) return 'ks2';
+	if (has('TIME_PERIOD') && has('GEOGRAPHIC_LEVEL')) {
+		const school = has('SCHOOL_URN');
+		const performance = has('SUBJECT') && has('BREAKDOWN');
+		if (performance) return school ? 'ees_school_performance' : 'ees_la_performance';
+		if (has('TELIG')) return school ? 'ees_school_information' : 'ees_la_information';
+		return null;
+	}
+	if (OFSTED_MI_MARKERS.some(has)) return 'ofsted_mi';
 	if (has('URN') && has('LINKURN')) return 'gias_links';
 	if (has('URN') && (has('ESTABLISHMENTNAME') || has('LA (CODE)'))) return 'gias_register';
 	return null;

@@ -82,8 +82,8 @@ export class GiasHandler implements FormatHandler {
 		}
 	}
 
-	history(): HistoryFields {
-		return { year: null, version: null, laCodes: null };
+	history(): HistoryFields[] {
+		return [{ year: null, version: null, laCodes: null }];
 	}
 
 	/** New schools are added; changed ones updated, their old row kept for rollback; the same ones left alone. */

@@ -31,7 +31,11 @@ export interface WriteCounts {
 	recordsStored: number;
 }
 
-/** The history row's fields that depend on the format. */
+/**
+ * The history row's fields that depend on the format. A file gives one history row per part: one
+ * for most files, one per year for an EES data set that covers several years, so each year is
+ * rolled back on its own.
+ */
 export interface HistoryFields {
 	year: number | null;
 	version: Ks2Version | null;
@@ -45,9 +49,13 @@ export interface HistoryFields {
 export interface FormatHandler {
 	row(cells: string[], rowNumber: number): void;
 	finish(): void;
-	history(): HistoryFields;
-	/** Throws ImportRefused to undo everything, for checks that need the database. */
-	write(ctx: WriteContext): WriteCounts;
+	/** One entry per history row the file makes (see HistoryFields), in the order they are written. */
+	history(): HistoryFields[];
+	/**
+	 * Writes one part (an index into history()), with `ctx.importId` that part's history row.
+	 * Throws ImportRefused to undo everything, for checks that need the database.
+	 */
+	write(ctx: WriteContext, part: number): WriteCounts;
 }
 
 /** Raised inside the write transaction when the database says no: the transaction rolls back. */

@@ -115,8 +115,8 @@ export class Ks2Handler implements FormatHandler {
 		}
 	}
 
-	history(): HistoryFields {
-		return { year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') || null };
+	history(): HistoryFields[] {
+		return [{ year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') || null }];
 	}
 
 	write({ db, w, importId }: WriteContext): WriteCounts {

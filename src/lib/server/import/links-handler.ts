@@ -50,8 +50,8 @@ export class LinksHandler implements FormatHandler {
 		}
 	}
 
-	history(): HistoryFields {
-		return { year: null, version: null, laCodes: null };
+	history(): HistoryFields[] {
+		return [{ year: null, version: null, laCodes: null }];
 	}
 
 	write({ db, w, importId }: WriteContext): WriteCounts {

@@ -3,7 +3,7 @@ import type { Db } from '../db';
 import { writeInOneTransaction } from '../db/bulk';
 import { nowIso } from '../clock';
 import type { AuditEntry } from '../audit';
-import { detectFormat, FORMAT_LABELS, readHeader, type FileFormat } from '../../domain/import/header';
+import { detectFormat, FORMAT_LABELS, KIND_FORMATS, KIND_LABELS, readHeader, type FileFormat, type ImportKind } from '../../domain/import/header';
 import { addProblem, emptyReport, MAX_PROBLEMS, type ImportReport } from '../../domain/import/report';
 import type { Ks2Version } from '../../domain/import/version';
 import { academicYearLabel } from '../../domain/ks2/types';
@@ -12,11 +12,12 @@ import { ImportRefused, type FormatHandler, type HandlerOptions } from './handle
 import { Ks2Handler } from './ks2-handler';
 import { GiasHandler } from './gias-handler';
 import { LinksHandler } from './links-handler';
+import { EesHandler } from './ees-handler';
+import { OfstedMiHandler } from './ofsted-mi-handler';
 import { getLaScope } from './settings';
 import { importMaxBytes } from './limits';
 
-/** What the person chose: KS2 results or the GIAS register (the links file is a GIAS file too). */
-export type ImportKind = 'ks2' | 'gias';
+export type { ImportKind } from '../../domain/import/header';
 
 export interface ImportRequest {
 	/** Where the file is on disk (an upload is saved to a temporary file first). */
@@ -39,15 +40,21 @@ export interface ImportProgress {
 }
 
 export type ImportOutcome =
-	| { status: 'imported'; importId: number; report: ImportReport }
+	/** `importIds` has one history row per part (a year, for an EES file of several years); `importId` is the first. */
+	| { status: 'imported'; importId: number; importIds: number[]; report: ImportReport }
 	/** The same file (same SHA-256) is already imported: nothing was changed. */
 	| { status: 'unchanged'; importId: number; importedAt: string; report: ImportReport }
 	| { status: 'rejected'; report: ImportReport };
 
 const HANDLERS: Record<FileFormat, new (o: HandlerOptions) => FormatHandler> = {
 	ks2: Ks2Handler,
+	ees_school_performance: EesHandler,
+	ees_school_information: EesHandler,
+	ees_la_performance: EesHandler,
+	ees_la_information: EesHandler,
 	gias_register: GiasHandler,
-	gias_links: LinksHandler
+	gias_links: LinksHandler,
+	ofsted_mi: OfstedMiHandler
 };
 
 /** After this many problems, reading stops: the report already says enough to fix the file. */
@@ -78,14 +85,23 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	const { encoding } = inspected.facts;
 	progress('checking', 0);
 
-	/** The same file already live: say so and change nothing (a year that contradicts it is still an error). */
+	/**
+	 * The same file already live: say so and change nothing (a year that contradicts it is still an
+	 * error). A file of several years makes a history row per year; once one of those is rolled
+	 * back, importing the file again puts back only the years that are not live.
+	 */
+	let liveYears = new Set<number | null>();
 	const sameFile = async (sha256: string): Promise<ImportOutcome | null> => {
 		report.sha256 = sha256;
-		const previous = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json', 'year']).where('sha256', '=', sha256).where('rolled_back_at', 'is', null).executeTakeFirst();
-		if (previous && req.year && previous.year !== null && previous.year !== req.year) {
+		const earlier = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json', 'year', 'rolled_back_at']).where('sha256', '=', sha256).orderBy('id').execute();
+		const live = earlier.filter((e) => e.rolled_back_at === null);
+		liveYears = new Set(live.map((e) => e.year));
+		const previous = live[0];
+		if (previous && req.year && previous.year !== null && !liveYears.has(req.year)) {
 			return rejected(`You said this file is for ${academicYearLabel(req.year)}, but it was imported as ${academicYearLabel(previous.year)} (import ${previous.id}). Check the year and the file.`);
 		}
-		return previous ? unchanged(previous) : null;
+		const allLive = earlier.every((e) => liveYears.has(e.year));
+		return previous && allLive ? unchanged(previous) : null;
 	};
 	if (inspected.facts.sha256) {
 		const known = await sameFile(inspected.facts.sha256);
@@ -105,28 +121,41 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	}
 	const sha256 = report.sha256;
 
+	const parts = h.history();
+	const toWrite = parts.map((_, i) => i).filter((i) => !liveYears.has(parts[i].year));
+	if (toWrite.length === 0) {
+		const known = await sameFile(sha256);
+		if (known) return known;
+	}
+
 	progress('writing', report.sizeBytes);
 	try {
-		const importId = await writeInOneTransaction(db, (w) => {
+		const importIds = await writeInOneTransaction(db, (w) => {
 			const now = nowIso();
-			const fields = h.history();
-			const [{ id }] = w.all(db.insertInto('imports').values({
-				format: report.format!, file_name: req.fileName, sha256, size_bytes: report.sizeBytes,
-				year: fields.year, version: fields.version, la_codes: fields.laCodes, user_id: req.userId, imported_at: now,
-				rows_read: report.rowsRead, schools_added: 0, schools_updated: 0, records_stored: 0, report_json: '{}'
-			}).returning('id'));
-			const counts = h.write({ db, w, importId: id, now });
-			w.run(db.updateTable('imports').set({
-				schools_added: counts.schoolsAdded, schools_updated: counts.schoolsUpdated, records_stored: counts.recordsStored, report_json: JSON.stringify(report)
-			}).where('id', '=', id));
-			w.run(auditInsert(db, {
-				userId: req.userId, action: 'import.create', entity: 'import', entityId: id,
-				after: { file: req.fileName, sha256, format: report.format, year: fields.year, version: fields.version, ...counts }
-			}, now));
-			return id;
+			const ids: number[] = [];
+			for (const part of toWrite) {
+				const fields = parts[part];
+				const [{ id }] = w.all(db.insertInto('imports').values({
+					format: report.format!, file_name: req.fileName, sha256, size_bytes: report.sizeBytes,
+					year: fields.year, version: fields.version, la_codes: fields.laCodes, user_id: req.userId, imported_at: now,
+					rows_read: report.rowsRead, schools_added: 0, schools_updated: 0, records_stored: 0, report_json: '{}'
+				}).returning('id'));
+				const counts = h.write({ db, w, importId: id, now }, part);
+				w.run(db.updateTable('imports').set({
+					schools_added: counts.schoolsAdded, schools_updated: counts.schoolsUpdated, records_stored: counts.recordsStored
+				}).where('id', '=', id));
+				w.run(auditInsert(db, {
+					userId: req.userId, action: 'import.create', entity: 'import', entityId: id,
+					after: { file: req.fileName, sha256, format: report.format, year: fields.year, version: fields.version, ...counts }
+				}, now));
+				ids.push(id);
+			}
+			// The report is complete only once every part is written; each history row keeps all of it.
+			for (const id of ids) w.run(db.updateTable('imports').set({ report_json: JSON.stringify(report) }).where('id', '=', id));
+			return ids;
 		});
 		progress('done', report.sizeBytes);
-		return { status: 'imported', importId, report };
+		return { status: 'imported', importId: importIds[0], importIds, report };
 	} catch (e) {
 		if (e instanceof ImportRefused) return rejected(e.message);
 		// Someone imported the same file a moment ago: the unique index on live SHA-256s caught it.
@@ -176,10 +205,9 @@ async function readRows(req: ImportRequest, encoding: TextEncoding, report: Impo
 /** Plain words when the file is not what it should be, or null when it is. */
 function formatProblem(format: FileFormat | null, kind: ImportKind | null): string | null {
 	if (format === null) {
-		return 'This is not a file the importer knows. It should be a KS2 school-level performance table (ks2final, with a RECTYPE column) or a GIAS file (with URN and EstablishmentName, or URN and LinkURN columns).';
+		return 'This is not a file the importer knows. It should be a KS2 school-level performance table (ks2final, with a RECTYPE column), a KS2 data set from Explore Education Statistics (with time_period and geographic_level columns), a GIAS file (with URN and EstablishmentName, or URN and LinkURN columns), or Ofsted\'s monthly management information on inspections.';
 	}
-	if (kind === 'ks2' && format !== 'ks2') return `You chose KS2 results, but this looks like ${FORMAT_LABELS[format]}.`;
-	if (kind === 'gias' && format === 'ks2') return `You chose the GIAS register, but this looks like ${FORMAT_LABELS[format]}.`;
+	if (kind !== null && !KIND_FORMATS[kind].includes(format)) return `You chose ${KIND_LABELS[kind]}, but this looks like ${FORMAT_LABELS[format]}.`;
 	return null;
 }
 

@@ -49,7 +49,7 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 			await trx.deleteFrom('school_links').where('import_id', '=', importId).execute();
 			await trx.insertInto('school_links').columns([...LINK_COLUMNS]).expression(trx.selectFrom('school_links_replaced').select([...LINK_COLUMNS]).where('replaced_by', '=', by)).execute();
 			await trx.deleteFrom('school_links_replaced').where('replaced_by', '=', importId).execute();
-		} else {
+		} else if (record.format === 'gias_register') {
 			const before = await trx.selectFrom('schools_replaced').selectAll().where('replaced_by', '=', importId).execute();
 			for (const old of before) {
 				if (old.was_new) {
@@ -60,6 +60,8 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 				await trx.updateTable('schools').set({ ...values, name: old.name ?? '', created_at: old.created_at ?? '', updated_at: old.updated_at ?? '' }).where('urn', '=', old.urn).execute();
 			}
 			await trx.deleteFrom('schools_replaced').where('replaced_by', '=', importId).execute();
+		} else {
+			throw new Error(`Rolling back ${record.format} imports is not supported yet`);
 		}
 		await trx.updateTable('imports').set({ rolled_back_at: nowIso(), rolled_back_by: userId }).where('id', '=', importId).execute();
 		await audit(trx, {
