@@ -75,7 +75,8 @@ describe('db/migrations', () => {
 			await db.insertInto('visit_notes').values({ engagement_id: id, visit_date: '2026-10-07', purpose: 'p', evidence: 'e', strengths: 's', status: 'published', written_by: adviser.id, created_at: now, updated_at: now, published_at: now, published_by: adviser.id }).execute();
 			await db.insertInto('afis').values({ urn: 300001, description: 'Writing', raised_engagement_id: id, position: 0, closed_engagement_id: null, closed_at: null, created_by: adviser.id, created_at: now }).execute();
 
-			expect(await migrateToLatest(db)).toEqual(['0009_quality_mark_visits']);
+			const through0009 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0009_quality_mark_visits'));
+			expect(await migrateToLatest(db, through0009)).toEqual(['0009_quality_mark_visits']);
 			expect(await db.selectFrom('engagements').selectAll().where('id', '=', id).executeTakeFirst()).toEqual({ id, ...engagement, quality_mark_id: null });
 			expect(await db.selectFrom('visit_notes').select('engagement_id').execute()).toEqual([{ engagement_id: id }]);
 			expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }]);
@@ -86,6 +87,34 @@ describe('db/migrations', () => {
 			// An engagement is either planned from a category or a Quality Mark visit.
 			const orphan = db.insertInto('engagements').values({ ...engagement, plan_key: 'x', category: null }).execute();
 			await expect(orphan).rejects.toThrow(/CHECK constraint failed: engagements_kind_check/);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it('0010 rebuilds imports with the new formats, keeps every import id, and lets a file be live once per year', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0010'));
+			await migrateToLatest(db, before);
+			const now = nowIso();
+			const row = { format: 'ks2', file_name: 'a.csv', sha256: 'abc', size_bytes: 1, year: 2019, version: 'final', la_codes: '850', user_id: null, imported_at: now, rows_read: 1, schools_added: 1, schools_updated: 0, records_stored: 1, report_json: '{}' } as const;
+			const { id } = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
+			await db.insertInto('ks2_results').values({ urn: 100001, year: 2019, la_code: '850', record_type: 1, import_id: id } as never).execute();
+
+			expect(await migrateToLatest(db)).toContain('0010_import_formats');
+			expect(await db.selectFrom('imports').select(['id', 'format', 'sha256']).execute()).toEqual([{ id, format: 'ks2', sha256: 'abc' }]);
+			expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+			// The results still point at their import: deleting it is refused by the foreign key.
+			await expect(db.deleteFrom('imports').where('id', '=', id).execute()).rejects.toThrow(/FOREIGN KEY/);
+			// The same file may be live for another year (an EES file covers several), not twice for one.
+			await db.insertInto('imports').values({ ...row, format: 'ees_school_performance', year: 2024 }).execute();
+			await expect(db.insertInto('imports').values({ ...row, year: 2024 }).execute()).rejects.toThrow(/UNIQUE/);
+			await db.insertInto('imports').values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null }).execute();
+			await expect(db.insertInto('imports').values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null }).execute()).rejects.toThrow(/UNIQUE/);
+			await expect(db.insertInto('imports').values({ ...row, format: 'spreadsheet' as never, sha256: 'x' }).execute()).rejects.toThrow(/imports_format_check/);
 		} finally {
 			await db.destroy();
 			rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { Database } from '../db/schema';
 import { addProblem } from '../../domain/import/report';
 import type { FormatHandler, HandlerOptions, HistoryFields, WriteContext, WriteCounts } from './handler';
 
@@ -17,3 +19,6 @@ export class OfstedMiHandler implements FormatHandler {
 		return { schoolsAdded: 0, schoolsUpdated: 0, recordsStored: 0 };
 	}
 }
+
+/** Undoes one MI import inside the rollback's transaction. */
+export async function rollbackOfstedMi(_trx: Transaction<Database>, _importId: number): Promise<void> {}

@@ -5,6 +5,7 @@ import { nowIso } from '../clock';
 import { referencesTo } from '../db/references';
 import { FIGURE_COLUMNS } from './ks2-columns';
 import { importHistory } from './history';
+import { rollbackOfstedMi } from './ofsted-mi-handler';
 
 export type RollbackResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -60,6 +61,8 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 				await trx.updateTable('schools').set({ ...values, name: old.name ?? '', created_at: old.created_at ?? '', updated_at: old.updated_at ?? '' }).where('urn', '=', old.urn).execute();
 			}
 			await trx.deleteFrom('schools_replaced').where('replaced_by', '=', importId).execute();
+		} else if (record.format === 'ofsted_mi') {
+			await rollbackOfstedMi(trx, importId);
 		} else {
 			throw new Error(`Rolling back ${record.format} imports is not supported yet`);
 		}
