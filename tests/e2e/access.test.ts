@@ -64,6 +64,27 @@ describe('sign-in', () => {
 		expect(res.status).toBe(403);
 	});
 
+	it.each(['/%5Cevil.example/x', '/%09/evil.example/x', '/%5C/evil.example/x', '//evil.example/x', 'https://evil.example/'])(
+		'never sends someone off the site after sign-in (redirectTo=%s)',
+		async (target) => {
+			const signInTo = () =>
+				fetch(`${baseUrl()}/login?redirectTo=${target}`, {
+					method: 'POST',
+					redirect: 'manual',
+					headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+					body: 'email=analyst%40westmoor.example.org&password=triage-demo-2026'
+				});
+			const res = await signInTo();
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/');
+			// Already signed in, the sign-in page sends them on at once: also only to this site.
+			const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
+			const again = await fetch(`${baseUrl()}/login?redirectTo=${target}`, { redirect: 'manual', headers: { cookie } });
+			expect(again.status).toBe(303);
+			expect(again.headers.get('location')).toBe('/');
+		}
+	);
+
 	it('sets an HttpOnly, SameSite=Lax session cookie on the whole site', async () => {
 		const res = await fetch(`${baseUrl()}/login`, {
 			method: 'POST',

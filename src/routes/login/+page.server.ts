@@ -4,14 +4,11 @@ import { db } from '$lib/server/db';
 import { attemptLogin } from '$lib/server/auth/login';
 import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
+import { safeRedirectPath } from '$lib/domain/auth/redirect';
 
-/** Only same-site paths are followed after sign-in, never another site. */
-function safeRedirect(target: string | null): string {
-	return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
-}
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), url.origin));
 	return { title: 'Sign in' };
 };
 
@@ -25,6 +22,6 @@ export const actions: Actions = {
 		const token = generateSessionToken();
 		const session = await createSession(db(), token, result.userId);
 		setSessionCookie(event.cookies, event.url, token, session.expiresAt);
-		redirect(303, safeRedirect(event.url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirectPath(event.url.searchParams.get('redirectTo'), event.url.origin));
 	}
 };

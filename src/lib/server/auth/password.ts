@@ -9,6 +9,17 @@ export function hashPassword(password: string): Promise<string> {
 	return hash(password, OPTIONS);
 }
 
+/**
+ * A hash of a password nobody has, made with the same settings as every real hash. Sign-in
+ * checks an unknown email's password against it, so an unknown email costs the same argon2 work
+ * as a wrong password and the answer's timing does not reveal which accounts exist.
+ */
+let stand_in: Promise<string> | null = null;
+export function standInHash(): Promise<string> {
+	stand_in ??= hash(`no account ${Math.random()}`, OPTIONS);
+	return stand_in;
+}
+
 export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
 	try {
 		return await verify(passwordHash, password);

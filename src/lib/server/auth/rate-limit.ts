@@ -43,5 +43,5 @@ const numberFromEnv = (name: string, fallback: number) => {
 
 /** Failed sign-ins allowed per account per 15 minutes. */
 export const accountLimiter = new SlidingWindowLimiter(numberFromEnv('LOGIN_LIMIT_PER_ACCOUNT', 5), WINDOW_MS);
-/** Sign-in attempts allowed per client address per 15 minutes. */
+/** Failed sign-ins allowed per client address per 15 minutes. */
 export const addressLimiter = new SlidingWindowLimiter(numberFromEnv('LOGIN_LIMIT_PER_ADDRESS', 50), WINDOW_MS);

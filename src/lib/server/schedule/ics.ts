@@ -1,4 +1,4 @@
-import ical, { ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { escape, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { addDays } from 'date-fns';
 import type { Db } from '../db';
 import { listEngagements, type EngagementView } from './engagements';
@@ -44,7 +44,9 @@ const STATUS = {
  * that imported it remove it. For a school, the LA's own details (category, adviser days) are left out.
  */
 export function engagementsCalendar(name: string, engagements: readonly IcsEngagement[], options: { forSchool: boolean }): string {
-	const calendar = ical({ name, prodId: { company: 'Triage', product: 'Schedule', language: 'EN' } });
+	// ical-generator escapes every event property but writes the calendar's NAME and X-WR-CALNAME as
+	// given, so a school name with a line break could add lines to the file: escape it with its own escape.
+	const calendar = ical({ name: escape(name, false), prodId: { company: 'Triage', product: 'Schedule', language: 'EN' } });
 	for (const e of engagements) {
 		const lines = [
 			`${e.label} for ${e.schoolName} (URN ${e.urn}).`,
