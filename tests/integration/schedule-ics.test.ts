@@ -57,6 +57,24 @@ describe('calendar feeds (ICS)', () => {
 		expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
 	});
 
+	it('escapes a calendar name, so a school name with line breaks cannot add events or properties', async () => {
+		const db = await freshDb();
+		const w = await scheduleWorld(db);
+		await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		const mine = await listEngagements(db, { adviserId: w.adviserA.id });
+		const hostile = 'Oak "\r\nBEGIN:VEVENT\r\nUID:injected\r\nSUMMARY:Fake visit\r\nEND:VEVENT\r\nX-A:; Primary, School';
+		const text = await schoolFeed(db, { urn: mine[0].urn, name: hostile }, 'https://triage.example');
+		const calendar = new ICAL.Component(ICAL.parse(text));
+		// ical.js leaves these two properties as written; undo RFC 5545 text escaping to read them.
+		const unescaped = (name: string) => String(calendar.getFirstPropertyValue(name)).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
+		expect(unescaped('x-wr-calname')).toBe(`Triage: ${hostile.replace(/\r\n/g, '\n')}`);
+		expect(unescaped('name')).toBe(`Triage: ${hostile.replace(/\r\n/g, '\n')}`);
+		expect(calendar.getFirstPropertyValue('x-a')).toBeNull();
+		const events = parseIcs(text);
+		expect(events.map((e) => e.uid)).not.toContain('injected');
+		expect(events).toHaveLength((await listEngagements(db, { urn: mine[0].urn })).length);
+	});
+
 	it('a school’s feed holds only that school’s engagements, without the LA’s internal details', async () => {
 		const db = await freshDb();
 		const w = await scheduleWorld(db);
