@@ -118,6 +118,14 @@ describe('bad input writes nothing and says why', () => {
 		expect(await refused(db, () => importFile(db, writeFile(dir, '2018-2019_d_ks2final.csv', lines[0])))).toEqual(['The file has no rows of results.']);
 	});
 
+	it('a school name with a line break in it (quoted, so the CSV itself is valid)', async () => {
+		const { db, dir } = await loaded();
+		const path = giasFile(dir, [giasSchool(100003, '850', { name: 'Oak "\r\nBEGIN:VEVENT\r\nSUMMARY:Fake' })], 'injected.csv');
+		expect(await refused(db, () => importFile(db, path))).toEqual([
+			"Row 2, column EstablishmentName: the school's name contains a line break, which no real school name has. Check the file has not been edited by hand."
+		]);
+	});
+
 	it('Windows-1252 text is decoded, not rejected: ’ survives', async () => {
 		const { db, dir } = await loaded();
 		const path = giasFile(dir, [giasSchool(100001, '850', { name: 'St Mary’s CE Primary School', headLastName: 'O’Neill' })], 'cp1252.csv');

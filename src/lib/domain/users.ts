@@ -1,4 +1,5 @@
 import { isRole, type Role } from './roles';
+import { controlCharacterWords, emailProblem } from './text';
 
 export interface UserInput {
 	email: string;
@@ -8,8 +9,6 @@ export interface UserInput {
 }
 
 export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'schools' | 'password', string>>;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -33,9 +32,11 @@ export function validateUserInput(raw: {
 	const errors: FieldErrors = {};
 	const email = normaliseEmail(raw.email ?? '');
 	const name = (raw.name ?? '').trim();
-	if (!email) errors.email = 'Enter an email address';
-	else if (!EMAIL.test(email)) errors.email = 'Enter an email address in the correct format, like name@example.org';
+	const emailError = emailProblem(email);
+	if (emailError) errors.email = emailError;
+	const control = controlCharacterWords(name);
 	if (!name) errors.name = 'Enter a name';
+	else if (control) errors.name = `The name contains ${control}. Type it again on one line`;
 	else if (name.length > 200) errors.name = 'Name must be 200 characters or fewer';
 	if (!isRole(raw.role)) errors.role = 'Select a role';
 	const urns = parseUrnList(raw.schools ?? '');

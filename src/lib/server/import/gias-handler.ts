@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { controlCharacterWords } from '../../domain/text';
 import { columnPositions } from '../../domain/import/header';
 import { GIAS_COLUMNS, GIAS_REQUIRED_COLUMNS, giasDate, giasInteger, giasText, headName, parseUrn, type GiasField } from '../../domain/import/gias-fields';
 import { addProblem } from '../../domain/import/report';
@@ -44,6 +45,8 @@ export class GiasHandler implements FormatHandler {
 		this.urnRow.set(urn, rowNumber);
 		const name = (cell('name') ?? '').trim();
 		if (name === '') return problem('name', 'the school has no name.');
+		const control = controlCharacterWords(name);
+		if (control) return problem('name', `the school's name contains ${control}, which no real school name has. Check the file has not been edited by hand.`);
 		const laCode = (cell('laCode') ?? '').trim();
 		if (laScope !== null && laCode !== laScope) {
 			report.rowsOutsideLa++;
