@@ -6,28 +6,28 @@ import { endEntry, EntryInputError, recordEntry, registers, schoolRegister } fro
 import { syncOfstedFromRegister } from '../../src/lib/server/soft-intelligence/ofsted-sync';
 
 describe('the soft-intelligence register', () => {
-	it('lets an adviser record for their link schools, and lead advisers and admins for any school', async () => {
+	it('lets an adviser record for their link schools, and lead advisers for any school', async () => {
 		const db = await freshDb();
-		const { adviser, lead, admin } = await smallLa(db);
+		const { adviser, lead } = await smallLa(db);
 		await recordEntry(db, adviser, URNS.secure, { type: 'new_head', date: '2019-04-01', details: 'Mrs Patel started in April' });
 		await recordEntry(db, lead, URNS.focus, { type: 'governance', date: '2019-03-01', details: 'Chair resigned' });
-		await recordEntry(db, admin, URNS.focus, { type: 'ofsted_legacy', date: '2019-02-01', details: '', grade: 'good' });
+		await recordEntry(db, lead, URNS.focus, { type: 'ofsted_legacy', date: '2019-02-01', details: '', grade: 'good' });
 		const entries = await schoolRegister(db, URNS.focus);
 		expect(entries.map((e) => [e.type, e.createdBy, e.source, e.grade])).toEqual([
 			['governance', 'Lena Lead', 'adviser', null],
-			['ofsted_legacy', 'Adele Admin', 'adviser', 'good']
+			['ofsted_legacy', 'Lena Lead', 'adviser', 'good']
 		]);
 		const log = await db.selectFrom('audit_log').select(['action', 'entity_id', 'user_id']).where('action', '=', 'soft_intelligence.record').execute();
 		expect(log).toHaveLength(3);
 	});
 
-	it('refuses an adviser for another adviser’s school, and analysts and headteachers for any', async () => {
+	it('refuses an adviser for another adviser’s school, and admins, analysts and headteachers for any', async () => {
 		const db = await freshDb();
-		const { adviser, analyst, head } = await smallLa(db);
+		const { adviser, analyst, head, admin } = await smallLa(db);
 		const input = { type: 'finance', date: '2019-04-01', details: 'Deficit budget' };
 		const other = await recordEntry(db, adviser, URNS.focus, input).catch((e) => e);
-		expect(other).toMatchObject({ status: 403, message: 'Only Elm Primary School’s link adviser, a lead adviser or an admin can change its register' });
-		for (const who of [analyst, head]) expect(await recordEntry(db, who, URNS.secure, input).catch((e) => e.status)).toBe(403);
+		expect(other).toMatchObject({ status: 403, message: 'Only Elm Primary School’s link adviser or a lead adviser can change its register' });
+		for (const who of [analyst, head, admin]) expect(await recordEntry(db, who, URNS.secure, input).catch((e) => e.status)).toBe(403);
 		const missing = await recordEntry(db, adviser, 999999, input).catch((e) => e);
 		expect(missing).toMatchObject({ status: 404 });
 		expect(await schoolRegister(db, URNS.focus)).toEqual([]);

@@ -27,10 +27,9 @@ export async function schoolForAction(db: Db, urn: number): Promise<{ urn: numbe
 
 /**
  * Advisers act for their own link schools; lead advisers for any school (DESIGN.md section 6).
- * `alsoAdmins` covers the soft-intelligence register, which admins may keep for any school too.
+ * Admins do not: they run the service (users, term dates, policy), not a school's register or category.
  */
-export function mayActForSchool(actor: Actor, linkAdviserId: number | null, alsoAdmins = false): boolean {
+export function mayActForSchool(actor: Actor, linkAdviserId: number | null): boolean {
 	if (actor.role === 'lead_adviser') return true;
-	if (actor.role === 'admin') return alsoAdmins;
 	return actor.role === 'adviser' && linkAdviserId === actor.id;
 }

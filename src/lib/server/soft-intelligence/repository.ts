@@ -86,7 +86,7 @@ export async function schoolRegister(db: Db, urn: number): Promise<RegisterEntry
 
 /** May this person add to or end entries in this school's register? */
 export function mayKeepRegister(actor: Actor, linkAdviserId: number | null): boolean {
-	return mayActForSchool(actor, linkAdviserId, true);
+	return mayActForSchool(actor, linkAdviserId);
 }
 
 async function requireRegisterAccess(db: Db, actor: Actor, urn: number) {
@@ -94,7 +94,7 @@ async function requireRegisterAccess(db: Db, actor: Actor, urn: number) {
 	if (!mayKeepRegister(actor, school.linkAdviserId)) {
 		throw new AnalysisError(
 			actor.role === 'adviser'
-				? `Only ${school.name}’s link adviser, a lead adviser or an admin can change its register`
+				? `Only ${school.name}’s link adviser or a lead adviser can change its register`
 				: 'You cannot change the soft-intelligence register',
 			403
 		);
