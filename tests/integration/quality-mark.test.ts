@@ -7,6 +7,7 @@ import type { Role } from '../../src/lib/domain/roles';
 import { canTransition, FRAMEWORKS, QM_STATUSES, QM_STATUS_LABELS, type ElementsSelfAudit, type QmStatus, type StoredStatus } from '../../src/lib/domain/quality-mark';
 import {
 	assessmentVisits,
+	bookAssessmentVisit,
 	changeStatus,
 	currentQualityMarkHolders,
 	expiringQualityMarks,
@@ -62,12 +63,16 @@ async function setup() {
 	const db = await freshDb();
 	await addSchool(db, ASH, 'Ash Primary');
 	await addSchool(db, BIRCH, 'Birch Primary');
+	const adviser = await addUser(db, 'Ade Adviser', 'adviser');
+	// Ade is Ash's link adviser: the adviser who manages its Quality Mark.
+	await db.updateTable('schools').set({ link_adviser_id: adviser.id }).where('urn', '=', ASH).execute();
 	return {
 		db,
 		admin: await addUser(db, 'Ada Admin', 'admin'),
 		analyst: await addUser(db, 'Ali Analyst', 'analyst'),
 		lead: await addUser(db, 'Lee Lead', 'lead_adviser'),
-		adviser: await addUser(db, 'Ade Adviser', 'adviser'),
+		adviser,
+		otherAdviser: await addUser(db, 'Oli Other', 'adviser'),
 		head: await addUser(db, 'Hana Head', 'headteacher', [ASH]),
 		deputy: await addUser(db, 'Dev Deputy', 'headteacher', [ASH]),
 		otherHead: await addUser(db, 'Omar Head', 'headteacher', [BIRCH])
@@ -190,6 +195,27 @@ describe('every lifecycle transition through the server layer', () => {
 		expect(await row(s.db, ASH)).toEqual(before);
 		expect(await historyOf(s.db)).toEqual([]);
 		expect(await auditActions(s.db)).toEqual(auditBefore);
+	});
+
+	it('lets only the link adviser, the assessor, a lead adviser or an admin move a Quality Mark; other advisers read', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'assessor_review', s);
+		const before = await row(s.db, ASH);
+		const moves = [
+			changeStatus(s.db, s.otherAdviser, ASH, BS, 'not_engaged', {}, TODAY),
+			bookAssessmentVisit(s.db, s.otherAdviser, ASH, BS, { visitDate: VISIT_AHEAD }, TODAY),
+			saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY),
+			recordAwardDecision(s.db, s.otherAdviser, ASH, BS, completeReview('award'), undefined, TODAY),
+			changeStatus(s.db, s.analyst, ASH, BS, 'not_engaged', {}, TODAY)
+		];
+		for (const move of moves) expect((await refusal(move)).kind).toBe('forbidden');
+		expect(await row(s.db, ASH)).toEqual(before);
+		// Made the assessor of the visit, the other adviser may then carry the record on.
+		await bookAssessmentVisit(s.db, s.lead, ASH, BS, { visitDate: VISIT_AHEAD, assessorId: s.otherAdviser.id }, TODAY);
+		await saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY);
+		expect((await row(s.db, ASH))?.assessor_id).toBe(s.otherAdviser.id);
+		// Birch is not the other adviser's school, nor theirs to assess.
+		expect((await refusal(changeStatus(s.db, s.otherAdviser, BIRCH, BS, 'interested', {}, TODAY))).kind).toBe('forbidden');
 	});
 
 	it('will not let the status form skip the steps that check the work behind them', async () => {
@@ -413,7 +439,7 @@ describe('permissions', () => {
 		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
 		const e = await refusal(changeStatus(s.db, s.head, ASH, BS, to, {}, TODAY));
 		expect(e.kind).toBe('forbidden');
-		expect(e.message).toMatch(/^Only an adviser, lead adviser or admin can move this Quality Mark/);
+		expect(e.message).toMatch(/^Only the school's link adviser, a lead adviser or an admin can move this Quality Mark/);
 	});
 
 	it.each(['registered', 'audit_submitted', 'not_yet_achieved', 'achieved', 'renewal_due', 'lapsed'] as QmStatus[])(

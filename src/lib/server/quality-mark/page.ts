@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { canTransition, nextStatuses, QM_STATUS_LABELS, type IsoDate, type Key, type StoredStatus } from '../../domain/quality-mark';
 import { currentAudit } from './audits';
 import { todayIso } from './dates';
-import { isAssessor, isOwnHeadteacher, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
+import { isOwnHeadteacher, mayManageQualityMark, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, requireSchoolAndFramework } from './records';
 import { qualityMarkForSchool } from './queries';
 import { nomineeChoices } from './self-audit';
@@ -20,7 +20,7 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 	const summary = (await qualityMarkForSchool(db, urn, today)).find((s) => s.frameworkKey === framework.key)!;
 	const row = await findRow(db, urn, framework.key);
 	const audit = await currentAudit(db, row?.id ?? null, framework);
-	const assessor = isAssessor(actor);
+	const assessor = await mayManageQualityMark(db, actor, urn, framework.key);
 	const ownHead = isOwnHeadteacher(actor, urn);
 	const status = summary.status;
 	const auditOpen = audit !== null && audit.decision === null;

@@ -1,4 +1,5 @@
 import type { Role } from '../../domain/roles';
+import type { Db } from '../db';
 import type { Key } from '../../domain/quality-mark';
 import type { SessionUser } from '../auth/session';
 import { QualityMarkError } from './errors';
@@ -6,7 +7,7 @@ import { QualityMarkError } from './errors';
 /** Who is acting: the signed-in user, as the guard returns it. */
 export type Actor = Pick<SessionUser, 'id' | 'role' | 'schoolUrns'>;
 
-/** The roles that assess a self-audit and move a Quality Mark on (DESIGN.md section 5 and 6). */
+/** The staff roles that may be given a Quality Mark to manage (see mayManageQualityMark). */
 export const ASSESSOR_ROLES: readonly Role[] = ['admin', 'lead_adviser', 'adviser'];
 
 /**
@@ -29,8 +30,25 @@ export function requireSchoolVisible(actor: Actor, urn: number): void {
 	if (actor.role === 'headteacher' && !actor.schoolUrns.includes(urn)) throw new QualityMarkError('Page not found', 'not_found');
 }
 
-export function requireAssessor(actor: Actor): void {
-	if (!isAssessor(actor)) throw new QualityMarkError('Only an adviser, lead adviser or admin can do this', 'forbidden');
+/**
+ * Who moves a school's Quality Mark on (statuses, visits, the assessor's review and the award):
+ * lead advisers and admins, who run the Quality Mark for the LA, for any school; an adviser for
+ * their own link schools, and for a record they have been made the assessor of. Any other adviser
+ * reads and comments, as for everything else about a school that is not theirs (DESIGN.md section 6).
+ */
+export async function mayManageQualityMark(db: Db, actor: Actor, urn: number, frameworkKey: Key): Promise<boolean> {
+	if (actor.role === 'lead_adviser' || actor.role === 'admin') return true;
+	if (actor.role !== 'adviser') return false;
+	const school = await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', urn).executeTakeFirst();
+	if (school?.link_adviser_id === actor.id) return true;
+	const record = await db.selectFrom('quality_marks').select('assessor_id').where('urn', '=', urn).where('framework_key', '=', frameworkKey).executeTakeFirst();
+	return record?.assessor_id === actor.id;
+}
+
+export async function requireManager(db: Db, actor: Actor, urn: number, frameworkKey: Key): Promise<void> {
+	if (!(await mayManageQualityMark(db, actor, urn, frameworkKey))) {
+		throw new QualityMarkError("Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can do this", 'forbidden');
+	}
 }
 
 export function requireOwnHeadteacher(actor: Actor, urn: number): void {

@@ -16,7 +16,7 @@ import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
 import { todayIso } from './dates';
 import { QualityMarkError } from './errors';
-import { recordRef, requireAssessor, type Actor } from './permissions';
+import { recordRef, requireManager, type Actor } from './permissions';
 import { requireSchoolAndFramework } from './records';
 import { moveStatus } from './status';
 
@@ -40,8 +40,8 @@ async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramewor
 
 /** Saves the assessor's review so far. Nothing has to be complete yet. */
 export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = todayIso()): Promise<void> {
-	requireAssessor(actor);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	await requireManager(db, actor, urn, framework.key);
 	await db.transaction().execute((trx) => writeReview(trx, actor, framework, urn, review, today));
 }
 
@@ -60,8 +60,8 @@ export async function recordAwardDecision(
 	awardDate: string | undefined,
 	today: IsoDate = todayIso()
 ): Promise<DecisionResult> {
-	requireAssessor(actor);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	await requireManager(db, actor, urn, framework.key);
 	return db.transaction().execute(async (trx) => {
 		const { row, auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
 		if (status !== 'assessment_visit_booked') {

@@ -17,7 +17,7 @@ import {
 import { openAudit } from './audits';
 import { todayIso } from './dates';
 import { QualityMarkError } from './errors';
-import { isAssessor, isOwnHeadteacher, recordRef, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
+import { isOwnHeadteacher, mayManageQualityMark, recordRef, requireManager, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, insertRecord, recordColumns, requireSchoolAndFramework, toRecord } from './records';
 import { keepScheduleInStep, type VisitBooking } from './visits';
 
@@ -115,8 +115,8 @@ const OWN_STEP: Partial<Record<QmStatus, string>> = {
 };
 
 /**
- * A status change from the record page. Advisers, lead advisers and admins make any move the
- * lifecycle allows, except the three that have their own step. A headteacher makes only the
+ * A status change from the record page. Those who manage the record (see mayManageQualityMark) make
+ * any move the lifecycle allows, except the three that have their own step. A headteacher makes only the
  * self-audit steps: starting (or restarting) the self-audit and taking a submitted one back.
  * Analysts only look.
  */
@@ -132,15 +132,16 @@ export async function changeStatus(
 	requireSchoolVisible(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	if (!isQmStatus(to)) throw new QualityMarkError('Choose the status to move to');
-	if (!isAssessor(actor) && !isOwnHeadteacher(actor, urn)) {
-		throw new QualityMarkError('Only an adviser, lead adviser or admin can change a Quality Mark', 'forbidden');
+	const manager = await mayManageQualityMark(db, actor, urn, framework.key);
+	if (!manager && !isOwnHeadteacher(actor, urn)) {
+		throw new QualityMarkError("Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark", 'forbidden');
 	}
 	const ownStep = OWN_STEP[to];
 	if (ownStep) throw new QualityMarkError(ownStep);
 	const mayMove = (from: QmStatus) => {
-		if (isAssessor(actor) || (to === 'self_audit_in_progress' && from !== 'assessor_review')) return;
+		if (manager || (to === 'self_audit_in_progress' && from !== 'assessor_review')) return;
 		throw new QualityMarkError(
-			`Only an adviser, lead adviser or admin can move this Quality Mark from ${QM_STATUS_LABELS[from]} to ${QM_STATUS_LABELS[to]}. ` +
+			`Only the school's link adviser, a lead adviser or an admin can move this Quality Mark from ${QM_STATUS_LABELS[from]} to ${QM_STATUS_LABELS[to]}. ` +
 				'You can start the self-audit once your school is registered, and take it back after submitting it.',
 			'forbidden'
 		);
@@ -164,7 +165,7 @@ export async function bookAssessmentVisit(
 ): Promise<{ record: QualityMarkRecord; visit: VisitBooking }> {
 	requireSchoolVisible(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	if (!isAssessor(actor)) throw new QualityMarkError('Only an adviser, lead adviser or admin can book an assessment visit', 'forbidden');
+	await requireManager(db, actor, urn, framework.key);
 	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, 'assessment_visit_booked', input, today));
 	return { record: moved.record, visit: moved.visit! };
 }
