@@ -103,6 +103,33 @@ describe('asking for support', () => {
 		expect(birch.category).toBe('light_touch');
 	});
 
+	it('keeps one open request per school: ten submits at once store one, and the others give it back', async () => {
+		const db = await freshDb();
+		const { otherHead } = await setUp(db);
+		const reason = 'Our new maths lead would value a curriculum review.';
+		const asked = await Promise.all(Array.from({ length: 10 }, () => askForSupport(db, otherHead, 100002, reason)));
+		expect(asked.filter((a) => a.created)).toHaveLength(1);
+		expect(new Set(asked.map((a) => a.id)).size).toBe(1);
+		expect(await supportRequests(db, 100002)).toHaveLength(1);
+		const birchAdviser = (await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', 100002).executeTakeFirstOrThrow()).link_adviser_id!;
+		expect(await listNotifications(db, birchAdviser)).toHaveLength(1);
+		// Asking again with other words shows the open request and stores nothing.
+		expect(await askForSupport(db, otherHead, 100002, 'And help with phonics, please.')).toMatchObject({ id: asked[0].id, created: false, details: reason });
+		expect(await supportRequests(db, 100002)).toHaveLength(1);
+		// Once an adviser closes it, the school can ask again.
+		await db.updateTable('soft_intelligence').set({ end_date: '2026-12-01' }).where('id', '=', asked[0].id).execute();
+		expect(await askForSupport(db, otherHead, 100002, 'Help with phonics, please.')).toMatchObject({ created: true });
+		expect(await supportRequests(db, 100002)).toHaveLength(2);
+	});
+
+	it('refuses a second open request at the database, whoever writes it', async () => {
+		const db = await freshDb();
+		await setUp(db);
+		const row = { urn: 100002, type: 'self_referral', date: '2026-12-01', end_date: null, details: 'x', source: 'headteacher', grade: null, areas_json: null, safeguarding_met: null, created_by: null, created_at: '2026-12-01T09:00:00Z', ended_by: null, ended_at: null } as const;
+		await db.insertInto('soft_intelligence').values(row).execute();
+		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(/UNIQUE/);
+	});
+
 	it('is only for the school’s own headteacher, with a reason', async () => {
 		const db = await freshDb();
 		const { head, link } = await setUp(db);

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './db';
 import type { SessionUser } from './auth/session';
 import { audit } from './audit';
@@ -5,6 +6,9 @@ import { nowIso } from './clock';
 import { advisersFor, notify } from './notifications';
 
 const MAX_REASON = 5000;
+
+/** The predicate of the unique index soft_intelligence_one_open_request, written as literally as the index (a bound parameter would not match it). */
+const OPEN_REQUEST = sql<boolean>`type = 'self_referral' and source = 'headteacher' and end_date is null`;
 
 export class SupportError extends Error {
 	constructor(
@@ -15,26 +19,41 @@ export class SupportError extends Error {
 	}
 }
 
+export interface SupportAsked {
+	id: number;
+	/** False when the school already had an open request: that one stands, and nothing new is stored. */
+	created: boolean;
+	date: string;
+	details: string;
+}
+
 /**
  * A headteacher asks the LA for support. It becomes a self-referral in the school's
  * soft-intelligence register, so the next analysis counts it (rule L5), and the school's
- * advisers are told at once.
+ * advisers are told at once. A school has one open request at a time (a unique index says so):
+ * asking again while one is open, or submitting the form twice, gives back the open one.
  */
-export async function askForSupport(db: Db, user: SessionUser, urn: number, reason: string): Promise<number> {
+export async function askForSupport(db: Db, user: SessionUser, urn: number, reason: string): Promise<SupportAsked> {
 	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn)) throw new SupportError('Only the school’s headteacher can ask for support for it', 403);
 	const details = reason.trim();
 	if (!details) throw new SupportError('Tell us what support you would like, and why');
 	if (details.length > MAX_REASON) throw new SupportError(`This must be ${MAX_REASON} characters or fewer`);
 	const now = nowIso();
+	const existing = await openRequest(db, urn);
+	if (existing) return { ...existing, created: false };
 	return db.transaction().execute(async (trx) => {
-		const { id } = await trx
+		const inserted = await trx
 			.insertInto('soft_intelligence')
 			.values({
 				urn, type: 'self_referral', date: now.slice(0, 10), end_date: null, details, source: 'headteacher',
 				grade: null, areas_json: null, safeguarding_met: null, created_by: user.id, created_at: now, ended_by: null, ended_at: null
 			})
+			.onConflict((oc) => oc.column('urn').where(OPEN_REQUEST).doNothing())
 			.returning('id')
-			.executeTakeFirstOrThrow();
+			.executeTakeFirst();
+		// Another submit of the same form got there first: show that one.
+		if (!inserted) return { ...(await openRequest(trx, urn))!, created: false };
+		const { id } = inserted;
 		await audit(trx, { userId: user.id, action: 'soft_intelligence.self_referral', entity: 'school', entityId: urn, after: { id, details } });
 		const school = await trx.selectFrom('schools').select('name').where('urn', '=', urn).executeTakeFirstOrThrow();
 		await notify(trx, await advisersFor(trx, urn), {
@@ -43,8 +62,20 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 			link: `/schools/${urn}`,
 			urn
 		});
-		return id;
+		return { id, created: true, date: now.slice(0, 10), details };
 	});
+}
+
+async function openRequest(db: Db, urn: number): Promise<{ id: number; date: string; details: string } | null> {
+	const row = await db
+		.selectFrom('soft_intelligence')
+		.select(['id', 'date', 'details'])
+		.where('urn', '=', urn)
+		.where('type', '=', 'self_referral')
+		.where('source', '=', 'headteacher')
+		.where('end_date', 'is', null)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** The school's requests for support, newest first; `endDate` is set once an adviser closes one. */

@@ -21,8 +21,9 @@ export const actions: Actions = {
 		const reason = field(form, 'reason');
 		if (!user.schoolUrns.includes(urn)) error(404, 'Page not found');
 		try {
-			await askForSupport(db(), user, urn, reason);
-			return { done: true };
+			const asked = await askForSupport(db(), user, urn, reason);
+			if (asked.created) return { done: true };
+			return { already: { date: asked.date, details: asked.details }, reason: asked.details === reason.trim() ? '' : reason };
 		} catch (e) {
 			if (e instanceof SupportError) return fail(e.status, { message: e.message, reason });
 			throw e;
