@@ -15,8 +15,18 @@ function cacheKey(event: RequestEvent): string | null {
 	return `${user.id}\n${today()}\n${event.request.url}`;
 }
 
-/** Reads the session cookie on every request. Access checks themselves happen in each load and action. */
+/** Methods that change nothing; every other method must come from this site's own pages. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Reads the session cookie on every request. Access checks themselves happen in each load and action.
+ * SvelteKit checks the origin of form posts; the JSON and upload endpoints (+server.ts) take other
+ * content types, so every request that may change something is checked here the same way.
+ */
 export const handle: Handle = async ({ event, resolve }) => {
+	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
+		return new Response('Cross-site requests are not allowed. Use the page in Triage itself.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+	}
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	if (token === null) {
 		event.locals.user = null;

@@ -64,6 +64,28 @@ describe('sign-in', () => {
 		expect(res.status).toBe(403);
 	});
 
+	it.each(['/imports/jobs', '/imports/upload'])('refuses a cross-site or origin-less POST to the endpoint %s, whatever its content type', async (path) => {
+		for (const origin of ['https://evil.example', null]) {
+			const res = await fetch(`${baseUrl()}${path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { ...(origin ? { origin } : {}), 'content-type': 'application/json' },
+				body: JSON.stringify({ fileName: 'x.csv', size: 10 })
+			});
+			expect(res.status).toBe(403);
+			expect(await res.text()).toBe('Cross-site requests are not allowed. Use the page in Triage itself.');
+		}
+	});
+
+	it('sends a Content-Security-Policy that allows only this site’s own scripts', async () => {
+		const res = await fetch(`${baseUrl()}/login`);
+		const csp = res.headers.get('content-security-policy') ?? '';
+		expect(csp).toMatch(/default-src 'self'/);
+		expect(csp).toMatch(/script-src 'self'( 'sha256-[A-Za-z0-9+/=]+')*;/);
+		expect(csp).toMatch(/frame-ancestors 'none'/);
+		expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+	});
+
 	it.each(['/%5Cevil.example/x', '/%09/evil.example/x', '/%5C/evil.example/x', '//evil.example/x', 'https://evil.example/'])(
 		'never sends someone off the site after sign-in (redirectTo=%s)',
 		async (target) => {
