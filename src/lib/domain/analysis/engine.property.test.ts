@@ -4,7 +4,7 @@ import type { Ks2SchoolYear } from '../ks2/types';
 import { categoryRank } from './categories';
 import { categorise, type CategoriseInput } from './engine';
 import { DEFAULT_POLICY, validatePolicy, type Policy } from './policy';
-import type { SoftIntelligenceEntry } from './soft-intelligence';
+import { REPORT_CARD_GRADES, type SoftIntelligenceEntry } from './soft-intelligence';
 import { ENGLAND, schoolYear, URN, type ConcernType } from './test-fixtures';
 
 /*
@@ -55,6 +55,27 @@ const entryArb = fc.oneof(
 		type: fc.constant('ofsted_legacy' as const),
 		grade: fc.constantFrom('outstanding', 'good', 'requires_improvement', 'inadequate'),
 		date: fc.constantFrom('2014-01-10', '2017-05-01', '2022-03-01')
+	}),
+	// The 2026 kinds: a graded inspection with no overall grade, a report card, an ungraded inspection;
+	// sharing dates so that same-day ties are tried too.
+	fc.record({
+		type: fc.constant('ofsted_legacy' as const),
+		grade: fc.constant(null),
+		judgements: fc.record({ qualityOfEducation: fc.constantFrom(1, 2, 3, 4), leadershipAndManagement: fc.constantFrom(1, 2, 3, 4) }),
+		categoryOfConcern: fc.constantFrom(null, null, 'special_measures', 'serious_weaknesses'),
+		predecessor: fc.boolean(),
+		date: fc.constantFrom('2017-05-01', '2019-03-01', '2024-06-01')
+	}),
+	fc.record({
+		type: fc.constant('ofsted_report_card' as const),
+		areas: fc.array(fc.record({ area: fc.constantFrom('Achievement', 'Leadership and governance'), grade: fc.constantFrom(...REPORT_CARD_GRADES) }), { maxLength: 2 }),
+		safeguardingMet: fc.boolean(),
+		date: fc.constantFrom('2019-03-01', '2024-06-01')
+	}),
+	fc.record({
+		type: fc.constant('ofsted_ungraded' as const),
+		outcome: fc.constantFrom('Some aspects not as strong', 'School remains Good'),
+		date: fc.constantFrom('2017-05-01', '2019-03-01', '2024-06-01')
 	})
 );
 

@@ -3,7 +3,8 @@ import type { Ks2SchoolYear } from '../ks2/types';
 import type { Category } from './categories';
 import { categorise, categoriseAll, type CategoriseInput } from './engine';
 import { DEFAULT_POLICY, type Policy, type PolicyRule } from './policy';
-import { ENGLAND, englandRow, entry, gaps, legacy, progressFigures, schoolInput, schoolYear, URN } from './test-fixtures';
+import type { SoftIntelligenceEntry } from './soft-intelligence';
+import { card, ENGLAND, englandRow, entry, gaps, legacy, oeif, progressFigures, schoolInput, schoolYear, ungraded, URN } from './test-fixtures';
 
 function policyWith(rules: PolicyRule[]): Policy {
 	return { ...DEFAULT_POLICY, version: 2, rules };
@@ -155,5 +156,31 @@ describe('categoriseAll', () => {
 			['School 1', 'secure'],
 			['School 2', 'light_touch']
 		]);
+	});
+});
+
+describe('the three kinds of Ofsted outcome live in 2026', () => {
+	const goodThen = oeif('good', '2021-05-01');
+	const concern = ungraded('Some aspects not as strong', '2025-06-12');
+	it.each<[string, SoftIntelligenceEntry[], Category, string | null]>([
+		['a graded inspection with an overall grade of Requires improvement', [oeif('requires_improvement', '2023-01-10')], 'focus', 'F1'],
+		['no overall grade, quality of education 3', [oeif(null, '2025-03-14', { qualityOfEducation: 3, leadershipAndManagement: 2 })], 'focus', 'F1'],
+		['no overall grade, leadership and management 4', [oeif(null, '2025-03-14', { qualityOfEducation: 3, leadershipAndManagement: 4 })], 'intensive', 'I1'],
+		['no overall grade, every judgement 2', [oeif(null, '2025-03-14', { qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 })], 'secure', null],
+		['a report card with every area Expected or better', [card([{ area: 'Achievement', grade: 'expected_standard' }], '2026-01-20')], 'secure', null],
+		['a report card in special measures', [card([{ area: 'Achievement', grade: 'needs_attention' }], '2026-01-20', { categoryOfConcern: 'special_measures' })], 'intensive', 'I1'],
+		['a Good graded inspection with serious weaknesses recorded', [oeif('good', '2023-01-10', null, { categoryOfConcern: 'serious_weaknesses' })], 'intensive', 'I1'],
+		['Requires improvement at the predecessor school', [oeif('requires_improvement', '2022-01-10', null, { predecessor: true })], 'focus', 'F1'],
+		['an ungraded inspection with some aspects not as strong, after Good', [goodThen, concern], 'light_touch', 'L5'],
+		['the same, superseded by a later graded inspection', [goodThen, concern, oeif(null, '2025-10-20', { qualityOfEducation: 2, leadershipAndManagement: 2 })], 'secure', null],
+		['an ungraded inspection in which the school remains Good', [goodThen, ungraded('School remains Good', '2025-06-12')], 'secure', null]
+	])('%s: %s (%s)', (_, register, category, rule) => {
+		const r = categorise(schoolInput(gaps(3, 3, 3), register, { asOf: '2026-05-01' }), DEFAULT_POLICY);
+		expect([r.category, r.decidingRule]).toEqual([category, rule]);
+	});
+
+	it('keeps the latest graded outcome as the evidence, and the ungraded concern among the open concerns', () => {
+		const r = categorise(schoolInput(gaps(3, 3, 3), [concern, goodThen], { asOf: '2026-05-01' }), DEFAULT_POLICY);
+		expect([r.evidence.softIntelligence.latestOfstedId, r.evidence.softIntelligence.openConcernIds]).toEqual([goodThen.id, [concern.id]]);
 	});
 });

@@ -4,6 +4,7 @@ export * from './policy';
 export { OPTIONAL_RULES, RULE_DEFINITIONS, RULE_IDS, isRuleId, isSecurePlusRule, type RuleBasis, type RuleDefinition } from './rule-catalogue';
 export { currentQualityMarks, qualityMarkCapacityPhrase, type QualityMarkAward } from './quality-mark-capacity';
 export * from './soft-intelligence';
+export { INTERVENTION_STATUSES, STATUS_LABELS, interventionStatus, type Intervention, type InterventionStatus } from './intervention';
 export * from './signals';
 export { categorise, categoriseAll } from './engine';
 export type { CategoriseInput, CategoriseResult, Confidence, Evidence, FiredRule } from './engine';

@@ -9,13 +9,8 @@ import {
 	type SubjectProgress,
 	type TrendSignal
 } from './signals';
-import {
-	OFSTED_GRADE_LABELS,
-	SOFT_INTELLIGENCE_LABELS,
-	type OfstedEntry,
-	type SoftIntelligenceEntry,
-	type SoftSummary
-} from './soft-intelligence';
+import { SOFT_INTELLIGENCE_LABELS, type SoftIntelligenceEntry, type SoftSummary } from './soft-intelligence';
+import { goodOutcomePhrase, inadequateVerbs, ofstedClause, requiresImprovementVerbs, ungradedPhrase } from './ofsted-phrases';
 import { gapPhrase, list, longDate, num, pct, points, pupilsPhrase, signed, yearLabel } from './format';
 import { qualityMarkCapacityPhrase, type QualityMarkAward } from './quality-mark-capacity';
 
@@ -34,7 +29,7 @@ export interface RuleContext {
 export const RULES: Record<RuleId, (ctx: RuleContext) => string | null> = {
 	I1({ soft }) {
 		const parts: string[] = [];
-		if (soft.standing === 'inadequate' && soft.ofsted) parts.push(...ofstedInadequateParts(soft.ofsted));
+		if (soft.standing === 'inadequate' && soft.ofsted) parts.push(ofstedClause(soft.ofsted, inadequateVerbs(soft.ofsted)));
 		if (soft.safeguarding.length > 0) parts.push(openEntriesPhrase(soft.safeguarding));
 		return parts.length > 0 ? sentence(parts.join('; ')) : null;
 	},
@@ -54,10 +49,10 @@ export const RULES: Record<RuleId, (ctx: RuleContext) => string | null> = {
 		if (signals.trend?.declining) because.push(trendPhrase(signals.trend));
 		if (soft.leadershipRisks.length > 0) because.push(leadershipPhrase(soft.leadershipRisks));
 		if (because.length === 0) return null;
-		return sentence(`${ofstedConcernParts(soft.ofsted).join('; ')}; ${attainmentPhrase(a)}; and ${list(because)}`);
+		return sentence(`${ofstedClause(soft.ofsted, requiresImprovementVerbs(soft.ofsted))}; ${attainmentPhrase(a)}; and ${list(because)}`);
 	},
 	F1({ soft }) {
-		return soft.standing === 'requires_improvement' && soft.ofsted ? sentence(ofstedConcernParts(soft.ofsted).join('; ')) : null;
+		return soft.standing === 'requires_improvement' && soft.ofsted ? sentence(ofstedClause(soft.ofsted, requiresImprovementVerbs(soft.ofsted))) : null;
 	},
 	F2({ signals, t }) {
 		return isPersistentlyBelow(signals.persistence, t) ? sentence(persistencePhrase(signals, t)) : null;
@@ -114,7 +109,7 @@ export const RULES: Record<RuleId, (ctx: RuleContext) => string | null> = {
 			sustainedPhrase(signals, t),
 			`RWM high ${pct(high.school)} against England's ${pct(high.england)}${high.pooled ? ' over three years' : ''}`,
 			p && p.published ? 'no progress measure significantly below average' : `no progress scores for ${yearLabel(a.year)}`,
-			soft.ofsted ? ofstedOutcomePhrase(soft.ofsted) : 'no Ofsted outcome recorded',
+			soft.ofsted ? goodOutcomePhrase(soft.ofsted) : 'no Ofsted outcome recorded',
 			'no open concerns'
 		];
 		return sentence(parts.join('; '));
@@ -183,6 +178,7 @@ function sustainedPhrase(signals: Signals, t: PolicyThresholds): string {
 }
 
 function entryPhrase(e: SoftIntelligenceEntry): string {
+	if (e.type === 'ofsted_ungraded') return ungradedPhrase(e);
 	return `${SOFT_INTELLIGENCE_LABELS[e.type].toLowerCase()} since ${longDate(e.date)}`;
 }
 
@@ -202,31 +198,4 @@ function leadershipPhrase(risks: SoftIntelligenceEntry[]): string {
 				: `a governance concern since ${longDate(e.date)}`
 	);
 	return `leadership risk: ${list(words)}`;
-}
-
-function ofstedWhen(e: OfstedEntry): string {
-	return e.type === 'ofsted_legacy' ? `inspection of ${longDate(e.date)}` : `report card of ${longDate(e.date)}`;
-}
-
-function ofstedOutcomePhrase(e: OfstedEntry): string {
-	if (e.type === 'ofsted_legacy') return `Ofsted ${OFSTED_GRADE_LABELS[e.grade]} (${ofstedWhen(e)})`;
-	return `Ofsted report card of ${longDate(e.date)} with every area Expected standard or better and safeguarding met`;
-}
-
-function areaParts(e: OfstedEntry, grade: 'urgent_improvement' | 'needs_attention'): string[] {
-	if (e.type !== 'ofsted_report_card') return [];
-	const areas = e.areas.filter((a) => a.grade === grade).map((a) => a.area);
-	return areas.length > 0 ? [`Ofsted's report card of ${longDate(e.date)} graded ${list(areas)} as ${OFSTED_GRADE_LABELS[grade]}`] : [];
-}
-
-function ofstedInadequateParts(e: OfstedEntry): string[] {
-	if (e.type === 'ofsted_legacy') return [`Ofsted judged the school Inadequate (${ofstedWhen(e)})`];
-	const parts = areaParts(e, 'urgent_improvement');
-	if (!e.safeguardingMet) parts.push(`Ofsted found safeguarding not met (${ofstedWhen(e)})`);
-	return parts;
-}
-
-function ofstedConcernParts(e: OfstedEntry): string[] {
-	if (e.type === 'ofsted_legacy') return [`Ofsted judged the school Requires improvement (${ofstedWhen(e)})`];
-	return areaParts(e, 'needs_attention');
 }

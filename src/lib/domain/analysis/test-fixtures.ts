@@ -1,7 +1,18 @@
 /** Builders shared by the analysis tests and the benchmark: plausible rows with every figure named. */
 import type { Ks2Comparator, Ks2Figures, Ks2SchoolYear } from '../ks2/types';
 import type { CategoriseInput } from './engine';
-import type { OfstedLegacyGrade, ReportCardArea, SoftIntelligenceEntry, SoftIntelligenceType } from './soft-intelligence';
+import type {
+	OfstedInspectionFields,
+	OfstedLegacyEntry,
+	OfstedLegacyGrade,
+	OfstedReportCardEntry,
+	OfstedType,
+	OfstedUngradedEntry,
+	OeifJudgements,
+	ReportCardArea,
+	SoftIntelligenceEntry,
+	SoftIntelligenceType
+} from './soft-intelligence';
 
 export const URN = 100001;
 
@@ -61,7 +72,7 @@ export function progressFigures(read: number, writ: number, mat: number, halfWid
 
 let nextId = 1;
 
-export type ConcernType = Exclude<SoftIntelligenceType, 'ofsted_legacy' | 'ofsted_report_card'>;
+export type ConcernType = Exclude<SoftIntelligenceType, OfstedType>;
 
 export function entry(type: ConcernType, date: string, endDate: string | null = null): SoftIntelligenceEntry {
 	return { id: `e${nextId++}`, type, date, endDate, details: '', source: 'adviser' };
@@ -73,6 +84,25 @@ export function legacy(grade: OfstedLegacyGrade, date: string): SoftIntelligence
 
 export function reportCard(areas: ReportCardArea[], date: string, safeguardingMet = true): SoftIntelligenceEntry {
 	return { id: `e${nextId++}`, type: 'ofsted_report_card', areas, safeguardingMet, date, endDate: null, details: '', source: 'adviser' };
+}
+
+/** An OEIF graded inspection as the Ofsted MI gives it: overall grade (null: "Not judged") and sub-judgements. */
+export function oeif(
+	grade: OfstedLegacyGrade | null,
+	date: string,
+	judgements: OeifJudgements | null = null,
+	extra: Partial<Pick<OfstedLegacyEntry, 'safeguardingEffective'>> & OfstedInspectionFields = {}
+): OfstedLegacyEntry {
+	return { id: `e${nextId++}`, type: 'ofsted_legacy', grade, judgements, safeguardingEffective: true, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
+}
+
+/** A report card with the MI's extra fields. */
+export function card(areas: ReportCardArea[], date: string, extra: Partial<Pick<OfstedReportCardEntry, 'safeguardingMet'>> & OfstedInspectionFields = {}): OfstedReportCardEntry {
+	return { id: `e${nextId++}`, type: 'ofsted_report_card', areas, safeguardingMet: true, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
+}
+
+export function ungraded(outcome: string, date: string, extra: OfstedInspectionFields = {}): OfstedUngradedEntry {
+	return { id: `e${nextId++}`, type: 'ofsted_ungraded', outcome, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
 }
 
 /** One school for 2018/19 with the given rows and register, read as of 1 September 2019. */

@@ -18,6 +18,7 @@ export function toEntry(row: Row): SoftIntelligenceEntry {
 		const areas = JSON.parse(row.areas_json ?? '[]') as ReportCardArea[];
 		return { ...base, type: 'ofsted_report_card', areas, safeguardingMet: row.safeguarding_met === 1 };
 	}
+	if (row.type === 'ofsted_ungraded') return { ...base, type: 'ofsted_ungraded', outcome: row.details };
 	return { ...base, type: row.type };
 }
 
