@@ -32,4 +32,11 @@ async function main(argv: string[]): Promise<number> {
 	}
 }
 
+// A reader that stops early (`triage categorise | head`) closes the pipe: the output is no longer
+// wanted, which is not an error. Stop at once, quietly, with the status the command has so far.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+	if (e.code !== 'EPIPE') throw e;
+	process.exit(process.exitCode ?? 0);
+});
+
 process.exitCode = await main(process.argv.slice(2));

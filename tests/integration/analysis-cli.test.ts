@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
@@ -38,6 +39,18 @@ describe('npm run triage -- categorise', () => {
 		const runs = await db.selectFrom('analysis_runs').select(['year', 'policy_id', 'policy_version', 'run_by']).execute();
 		await db.destroy();
 		expect(runs).toEqual([{ year: 2019, policy_id: 'afo-default-1', policy_version: 1, run_by: null }]);
+	});
+
+	it('stops quietly when the reader closes the pipe early (`categorise | head`)', async () => {
+		const path = await laDatabase();
+		// `true` exits without reading, so every write meets a closed pipe (EPIPE).
+		const out = spawnSync('bash', ['-c', `set -o pipefail; node scripts/triage.mjs categorise --format json | true`], {
+			encoding: 'utf8',
+			env: { ...process.env, DATABASE_URL: path },
+			timeout: 120_000
+		});
+		expect(out.stderr).toBe('');
+		expect(out.status).toBe(0);
 	});
 
 	it('writes JSON for a year given as 2018-19, and refuses a year with no results', async () => {
