@@ -321,6 +321,34 @@ describe('award, expiry and renewal', () => {
 });
 
 describe('self-audit and review', () => {
+	it('refuses a 24 MB evidence field, a 2 MB review comment and a 2 MB note, and saves nothing', async () => {
+		const s = await setup();
+		await putRecord(s.db, ASH, BS, 'registered', s);
+		await changeStatus(s.db, s.head, ASH, BS, 'self_audit_in_progress', {}, TODAY);
+		const before = await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow();
+		const huge = completeBasicSkills();
+		huge.elements.target_setting = { met: true, evidence: 'x'.repeat(24_000_000), action: '' };
+		expect((await refusal(saveSelfAudit(s.db, s.head, ASH, BS, huge, TODAY))).message).toBe(
+			'Each answer must be 5,000 characters or fewer. Shorten elements target setting evidence, then save again. Nothing was saved.'
+		);
+		expect((await refusal(submitSelfAudit(s.db, s.head, ASH, BS, huge, TODAY))).kind).toBe('refused');
+		expect(await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow()).toEqual(before);
+		// Just at the limit is fine.
+		const full = completeBasicSkills();
+		full.elements.target_setting = { met: true, evidence: 'x'.repeat(5000), action: '' };
+		await saveSelfAudit(s.db, s.head, ASH, BS, full, TODAY);
+
+		const review = completeReview('award');
+		if (review.kind === 'elements') review.elements.target_setting = { agrees: false, comment: 'y'.repeat(2_000_000) };
+		await putRecord(s.db, BIRCH, BS, 'assessor_review', s);
+		expect((await refusal(saveReview(s.db, s.lead, BIRCH, BS, review, TODAY))).message).toMatch(/^Each answer must be 5,000 characters or fewer\. Shorten elements target setting comment/);
+		const history = await historyOf(s.db);
+		expect((await refusal(changeStatus(s.db, s.lead, BIRCH, BS, 'not_engaged', { note: 'z'.repeat(2_000_000) }, TODAY))).message).toBe(
+			'Each answer must be 1,000 characters or fewer. Shorten note, then save again. Nothing was saved.'
+		);
+		expect(await historyOf(s.db)).toEqual(history);
+	});
+
 	it('saves a draft, refuses an incomplete submission but keeps its answers, then submits', async () => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'registered', s);

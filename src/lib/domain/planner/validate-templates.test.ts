@@ -29,6 +29,8 @@ describe('validateTemplates', () => {
 			[{ templateId: 'focus.review', field: 'days', message: `The adviser time for ${review} must be 0, 0.25, 0.5, 0.75 or 1 day: each engagement happens on a single day, and no adviser works more than 1 day a day.` }]
 		],
 		['an empty name', edit({ label: ' ' }), [{ templateId: 'focus.review', field: 'label', message: 'Give the engagement "focus.review" a name.' }]],
+		['a 2 MB name', edit({ label: 'x'.repeat(2_000_000) }), [{ templateId: 'focus.review', field: 'label', message: 'The name of the engagement "focus.review" must be 100 characters or fewer.' }]],
+		['a name on two lines', edit({ label: 'Review\r\nBEGIN:VEVENT' }), [{ templateId: 'focus.review', field: 'label', message: 'The name of the engagement "focus.review" must be on one line.' }]],
 		[
 			'a negative gap',
 			edit({ minWeeksApart: -1 }),

@@ -1,4 +1,6 @@
 import { HALF_TERM_LABELS, halfTermIndex, isHalfTermId } from '../calendar/half-terms';
+import { limitWords, TEXT_LIMITS } from '../text-limits';
+import { hasControlCharacter } from '../text';
 import { isCategory, CATEGORY_LABELS } from '../analysis/categories';
 import { ACTIVITIES, MODES, type EngagementTemplate } from './templates';
 
@@ -30,6 +32,8 @@ export function validateTemplates(templates: readonly EngagementTemplate[]): Tem
 		else seen.set(template.id, template);
 
 		if (!template.label?.trim()) add('label', `Give the engagement "${template.id}" a name.`);
+		else if (template.label.length > TEXT_LIMITS.label) add('label', `The name of the engagement "${template.id}" must be ${limitWords(TEXT_LIMITS.label)}.`);
+		else if (hasControlCharacter(template.label)) add('label', `The name of the engagement "${template.id}" must be on one line.`);
 		if (!isCategory(template.category)) add('category', `Choose the category ${name} belongs to.`);
 		if (!(ACTIVITIES as readonly string[]).includes(template.activity)) add('activity', `Choose what kind of activity ${name} is.`);
 		if (!(MODES as readonly string[]).includes(template.mode)) add('mode', `Choose whether ${name} is on site or remote.`);

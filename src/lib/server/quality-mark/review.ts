@@ -15,6 +15,8 @@ import { isIsoDate } from '../../domain/quality-mark/iso-date';
 import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
 import { todayIso } from './dates';
+import { refuseOverLong } from './text';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 import { QualityMarkError } from './errors';
 import { recordRef, requireManager, type Actor } from './permissions';
 import { requireSchoolAndFramework } from './records';
@@ -28,6 +30,7 @@ const NOT_REVIEWABLE = 'The review can be written once the self-audit is under a
 
 async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, review: AssessorReview, today: IsoDate) {
 	if (review.kind !== framework.kind) throw new QualityMarkError(`This review does not match the ${framework.name}`);
+	refuseOverLong(review, TEXT_LIMITS.text);
 	const { row, auditRow, status } = await openAuditWhile(trx, urn, framework.key, today, REVIEWABLE, NOT_REVIEWABLE);
 	await trx
 		.updateTable('quality_mark_audits')

@@ -11,6 +11,8 @@ import {
 } from '../../domain/quality-mark';
 import { openAuditWhile } from './audits';
 import { todayIso } from './dates';
+import { refuseOverLong } from './text';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 import { QualityMarkError } from './errors';
 import { recordRef, requireOwnHeadteacher, type Actor } from './permissions';
 import { findRow, requireSchoolAndFramework } from './records';
@@ -22,6 +24,7 @@ const NOT_EDITABLE = 'The self-audit can only be changed while it is in progress
 
 async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, answers: SelfAudit, today: IsoDate) {
 	if (answers.kind !== framework.kind) throw new QualityMarkError(`These answers do not match the ${framework.name}`);
+	refuseOverLong(answers, TEXT_LIMITS.text);
 	const { row, auditRow } = await openAuditWhile(trx, urn, framework.key, today, ['self_audit_in_progress'], NOT_EDITABLE);
 	await trx
 		.updateTable('quality_mark_audits')

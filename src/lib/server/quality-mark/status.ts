@@ -17,6 +17,8 @@ import {
 import { openAudit } from './audits';
 import { todayIso } from './dates';
 import { QualityMarkError } from './errors';
+import { refuseOverLong } from './text';
+import { TEXT_LIMITS } from '../../domain/text-limits';
 import { isOwnHeadteacher, mayManageQualityMark, recordRef, requireManager, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, insertRecord, recordColumns, requireSchoolAndFramework, toRecord } from './records';
 import { keepScheduleInStep, type VisitBooking } from './visits';
@@ -61,6 +63,8 @@ export async function moveStatus(
 	const before = row ? toRecord(row) : newQualityMarkRecord(urn, framework.key, today);
 	const from = effectiveStatus(before, today);
 	mayMove(from);
+	refuseOverLong({ note: input.note ?? '' }, TEXT_LIMITS.note);
+	refuseOverLong({ feedback: input.feedback ?? '' }, TEXT_LIMITS.text);
 	const result = transition(before, to, { ...input }, today);
 	if (!result.ok) throw new QualityMarkError(result.error);
 	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId) : (row?.assessor_id ?? null);
