@@ -279,10 +279,13 @@ describe('award, expiry and renewal', () => {
 		expect((await auditActions(s.db)).map((a) => a.action)).toEqual(['quality_mark.review.save', 'quality_mark.review.save', 'quality_mark.status', 'quality_mark.decision']);
 	});
 
-	it('takes an earlier award date, counts the expiry from it, and refuses a future one', async () => {
-		const { s, result } = await awarded('2024-02-29');
+	it('takes an earlier award date, counts the expiry from it, and refuses one before the visit or in the future', async () => {
+		const { s, result } = await awarded('2026-02-26');
 		expect(result.ok).toBe(true);
-		expect(await row(s.db, ASH)).toMatchObject({ award_date: '2024-02-29', expiry_date: '2027-02-28' });
+		expect(await row(s.db, ASH)).toMatchObject({ award_date: '2026-02-26', expiry_date: '2029-02-26' });
+		const early = await awarded('2024-02-01');
+		expect(early.result).toEqual({ ok: false, problems: [{ path: 'awardDate', message: 'The award date cannot be before the assessment visit on Wednesday 25 February 2026' }] });
+		expect((await row(early.s.db, ASH))?.status).toBe('assessment_visit_booked');
 		const future = await awarded('2026-03-03');
 		expect(future.result).toEqual({ ok: false, problems: [{ path: 'awardDate', message: 'The award date cannot be in the future' }] });
 		expect((await row(future.s.db, ASH))?.status).toBe('assessment_visit_booked');

@@ -133,6 +133,7 @@ describe('details a move needs', () => {
 		['not_yet_achieved', booked, {}, 'Give the school feedback on what to do before it resubmits'],
 		['not_yet_achieved', booked, { feedback: '   ' }, 'Give the school feedback on what to do before it resubmits'],
 		['achieved', booked, { awardDate: '2025-10-02' }, 'The award date cannot be in the future'],
+		['achieved', { ...booked, visitDate: '2025-09-24' }, { awardDate: '2024-02-01' }, 'The award date cannot be before the assessment visit on Wednesday 24 September 2025'],
 		['achieved', booked, { awardDate: '1/10/2025' }, 'Enter the award date as a real date, like 2025-07-14']
 	] as [QmStatus, QualityMarkRecord, TransitionDetails, string][])('to %s refuses %j', (to, record, details, message) => {
 		expect(transition(record, to, details, TODAY)).toEqual({ ok: false, error: message });

@@ -1,6 +1,7 @@
 import type { Key } from './framework-shape';
 import { addYearsIso, isIsoDate, subMonthsIso, type IsoDate } from './iso-date';
 import { describeChoices } from './wording';
+import { longDate } from '../calendar/iso-date';
 
 /** Every status a school's Quality Mark can show, in lifecycle order. */
 export const QM_STATUSES = [
@@ -172,7 +173,7 @@ export function transition(
 	const refused = refusal(from, to);
 	if (refused) return { ok: false, error: refused };
 	const target = to as StoredStatus;
-	const changes = changesFor(from, target, details, today);
+	const changes = changesFor(from, target, details, today, record.visitDate);
 	if (typeof changes === 'string') return { ok: false, error: changes };
 	return {
 		ok: true,
@@ -204,7 +205,8 @@ function changesFor(
 	from: QmStatus,
 	to: StoredStatus,
 	details: TransitionDetails,
-	today: IsoDate
+	today: IsoDate,
+	visitDate: IsoDate | null
 ): Partial<QualityMarkRecord> | string {
 	switch (to) {
 		case 'achieved': {
@@ -212,6 +214,7 @@ function changesFor(
 			if (!isIsoDate(awardDate)) return 'Enter the award date as a real date, like 2025-07-14';
 			// An award is recorded after the visit, never ahead of it.
 			if (awardDate > today) return 'The award date cannot be in the future';
+			if (visitDate !== null && awardDate < visitDate) return `The award date cannot be before the assessment visit on ${longDate(visitDate)}`;
 			// Feedback from an earlier "not yet" no longer applies once the award is made.
 			return { awardDate, expiryDate: addYearsIso(awardDate, AWARD_VALIDITY_YEARS), feedback: null };
 		}

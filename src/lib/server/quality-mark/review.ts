@@ -81,6 +81,9 @@ export async function recordAwardDecision(
 		if (review.awardDecision === 'award' && awardDate) {
 			if (!isIsoDate(awardDate)) problems.push({ path: 'awardDate', message: 'Enter the award date as a real date, like 2025-07-14' });
 			else if (awardDate > today) problems.push({ path: 'awardDate', message: 'The award date cannot be in the future' });
+			else if (row.visit_date !== null && awardDate < row.visit_date) {
+				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${longDate(row.visit_date)}` });
+			}
 		}
 		const to = statusForDecision(review.awardDecision);
 		if (problems.length > 0 || to === null) return { ok: false, problems };
