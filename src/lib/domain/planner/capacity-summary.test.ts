@@ -79,6 +79,19 @@ describe('capacitySummary', () => {
 		expect(days).toEqual([...days].sort((a, b) => b - a));
 	});
 
+	it('counts every engagement the plan could not place, whatever the reason, even with no capacity shortfall', () => {
+		// One adviser with room to spare and a window too short for its engagements: nothing is short for
+		// lack of capacity, yet work is unplaced, and the summary must not say that everything is planned.
+		const narrow = DEFAULT_TEMPLATES.map((t) => (t.category === 'focus' ? { ...t, window: { from: 'summer_2' as const, to: 'summer_2' as const } } : t));
+		const roomy: PlanInput = { ...input, advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 5, daysOff: [] }], schools: [input.schools[0]], templates: narrow };
+		const planned = plan(roomy);
+		const s = capacitySummary(roomy, planned);
+		expect(planned.unplaced.length).toBeGreaterThan(0);
+		expect(s.total.shortfall).toBe(0);
+		expect(s.total.unplaced).toEqual({ engagements: planned.unplaced.length, days: planned.unplaced.reduce((n, u) => n + u.days, 0) });
+		expect(summary.total.unplaced.engagements).toBe(result.unplaced.length);
+	});
+
 	it("counts a booked Quality Mark visit in its assessor's planned days, apart from the categories", () => {
 		const visit = {
 			id: '100003/quality_mark.basic_skills/1', urn: 100003, adviserId: 'jane', templateId: 'quality_mark.basic_skills', category: null,

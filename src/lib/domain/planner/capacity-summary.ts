@@ -40,7 +40,11 @@ export interface CapacitySummary {
 	booked: { engagements: number; schools: number; days: number };
 	byAdviser: AdviserCapacity[];
 	/** The LA as a whole. `unassigned` is work for schools with no (known) link adviser. */
-	total: { available: number; needed: number; planned: number; shortfall: number; unassigned: number };
+	/**
+	 * `shortfall` counts only work that did not fit an adviser's capacity; `unplaced` every engagement
+	 * the plan could not place, whatever the reason (capacity, its window, its order, no link adviser).
+	 */
+	total: { available: number; needed: number; planned: number; shortfall: number; unassigned: number; unplaced: { engagements: number; days: number } };
 	/** Schools with anything unplaced, most days missing first. */
 	affectedSchools: { urn: number; name: string; category: Category; adviserId: string | null; unplacedDays: number; reasons: string[] }[];
 }
@@ -125,7 +129,14 @@ export function capacitySummary(input: PlanInput, result: PlanResult): CapacityS
 		byCategory,
 		booked: { engagements: booked.length, schools: new Set(booked.map((e) => e.urn)).size, days: booked.reduce((sum, e) => sum + e.days, 0) },
 		byAdviser,
-		total: { available: sum('available'), needed: sum('needed') + unassigned, planned: sum('planned'), shortfall: sum('shortfall'), unassigned },
+		total: {
+			available: sum('available'),
+			needed: sum('needed') + unassigned,
+			planned: sum('planned'),
+			shortfall: sum('shortfall'),
+			unassigned,
+			unplaced: { engagements: result.unplaced.length, days: result.unplaced.reduce((n, u) => n + u.days, 0) }
+		},
 		affectedSchools: [...affected.values()].sort((a, b) => b.unplacedDays - a.unplacedDays || a.urn - b.urn)
 	};
 }
