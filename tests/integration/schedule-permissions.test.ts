@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
 import {
+	addClosure,
+	addDaysOff,
 	cancelEngagement,
 	confirmEngagement,
+	latestPlanRun,
+	planInputsChangedSince,
 	engagementsForSchool,
 	listEngagements,
 	moveEngagement,
@@ -75,6 +79,29 @@ describe('who may change an engagement', () => {
 	});
 });
 
+describe('a plan that no longer matches its calendar', () => {
+	it('refuses to confirm work on a day that became a closure day, as Move does', async () => {
+		const db = await freshDb();
+		const { w, initial } = await planned(db);
+		await addClosure(db, w.admin.id, initial.date, 'Staff training day');
+		expect((await refusal(() => confirmEngagement(db, w.adviserA, initial.id))).message).toMatch(/^It cannot be confirmed for .*, because it is an LA closure day\. Move it to a working day, or plan the year again\.$/);
+		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
+	});
+
+	it('says what has changed since the year was planned, until it is planned again', async () => {
+		const db = await freshDb();
+		const { w } = await planned(db);
+		const run = async () => (await latestPlanRun(db, w.year))!;
+		expect(await planInputsChangedSince(db, await run())).toEqual([]);
+		await addClosure(db, w.admin.id, `${w.year - 1}-11-13`, 'Staff training day');
+		await addClosure(db, w.admin.id, `${w.year + 3}-11-13`, 'Another year entirely');
+		await addDaysOff(db, w.admin.id, w.adviserA.id, { from: `${w.year - 1}-11-16`, to: '', reason: 'Training' });
+		expect(await planInputsChangedSince(db, await run())).toEqual(['the closure days', "advisers' days off"]);
+		await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		expect(await planInputsChangedSince(db, await run())).toEqual([]);
+	});
+});
+
 describe('notes of visit', () => {
 	it('a draft is kept from the school; publishing completes the engagement, shares the note and tells the headteacher', async () => {
 		const db = await freshDb();
@@ -127,6 +154,21 @@ describe('notes of visit', () => {
 			'action-0-due': 'Enter the date action 1 is due by as a real date, like 2026-12-18.'
 		});
 		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
+	});
+
+	it('refuses a visit date on a weekend, a bank holiday or a closure day, so publishing never moves the engagement there', async () => {
+		const db = await freshDb();
+		const { w, initial } = await planned(db);
+		await db.insertInto('closure_days').values({ date: '2026-10-16', reason: 'Staff training day', created_by: w.admin.id, created_at: '2026-09-01T09:00:00Z' }).execute();
+		for (const [date, why] of [
+			['2026-10-17', 'it is a Saturday'],
+			['2026-10-16', 'it is an LA closure day'],
+			['2026-10-28', 'it is in the school holidays']
+		]) {
+			const error = await refusal(() => saveNote(db, w.adviserA, initial.id, noteFromForm(noteForm({ ...FULL, 'visit-date': date }), []), 'publish', '2026-12-01'));
+			expect(error.errors['visit-date']).toMatch(new RegExp(`^The visit cannot have been on .*, because ${why}\\. Check the date\\.$`));
+		}
+		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)).toMatchObject({ status: 'planned', date: initial.date });
 	});
 
 	it('tracks AfIs across visits with a RAG rating until one is met', async () => {

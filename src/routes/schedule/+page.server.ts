@@ -2,8 +2,8 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guard';
 import {
-	closuresFor, defaultScheduleYear, halfTermHeading, isTerm, latestPlanRun, listAdvisers, listEngagements, loadCalendar, mayPlan,
-	monthFor, monthGrid, monthLabel, monthsOf, overdueEngagements, plannedYears, planningYear, termOf, TERMS, today, weekOf, yearParam
+	buildPlanInput, closuresFor, defaultScheduleYear, halfTermHeading, isTerm, latestPlanRun, listAdvisers, listEngagements, loadCalendar, mayPlan,
+	monthFor, monthGrid, monthLabel, monthsOf, overdueEngagements, planInputsChangedSince, plannedYears, schoolsChangedSince, planningYear, termOf, TERMS, today, weekOf, yearParam
 } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { ADVISER_ROLES } from '$lib/domain/roles';
@@ -66,6 +66,8 @@ export const load: PageServerLoad = async (event) => {
 		week,
 		myWeek,
 		myOverdue,
-		planned: run !== null
+		planned: run !== null,
+		categoriesChanged: run ? schoolsChangedSince(run, (await buildPlanInput(db(), year, null)).schools).length : 0,
+		inputsChanged: run ? await planInputsChangedSince(db(), run) : []
 	};
 };

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { buildPlanInput } from './plan-input';
-import { latestPlanRun, schoolsChangedSince, storedPlan, type PlanRunSummary } from './planning';
+import { latestPlanRun, planInputsChangedSince, schoolsChangedSince, storedPlan, type PlanRunSummary } from './planning';
 import { capacitySummary, type CapacitySummary } from '../../domain/planner/capacity-summary';
 import type { PlanResult } from '../../domain/planner/plan-types';
 
@@ -10,6 +10,8 @@ export interface CapacityView {
 	result: PlanResult;
 	/** Schools whose agreed category has changed since the plan was made. */
 	changedSince: number[];
+	/** Templates, term dates, closures, capacity, days off or link advisers changed since, in words. */
+	inputsChanged: string[];
 }
 
 /**
@@ -20,5 +22,11 @@ export interface CapacityView {
  */
 export async function capacityView(db: Db, year: number): Promise<CapacityView> {
 	const [input, result, run] = await Promise.all([buildPlanInput(db, year, null), storedPlan(db, year), latestPlanRun(db, year)]);
-	return { run, result, summary: capacitySummary(input, result), changedSince: run ? schoolsChangedSince(run, input.schools) : [] };
+	return {
+		run,
+		result,
+		summary: capacitySummary(input, result),
+		changedSince: run ? schoolsChangedSince(run, input.schools) : [],
+		inputsChanged: run ? await planInputsChangedSince(db, run) : []
+	};
 }

@@ -6,10 +6,10 @@ import { headteachersOf, notify } from '../notifications';
 import { field } from '../forms';
 import { ScheduleError } from './errors';
 import { engagementToChange } from './tracking';
-import { loadCalendar } from './calendar';
+import { closuresFor, loadCalendar } from './calendar';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { halfTermOf } from '../../domain/calendar/working-days';
+import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 import type { RagRating, VisitNoteStatus } from '../db/schema/schedule';
 
 export const RAG_RATINGS: readonly RagRating[] = ['red', 'amber', 'green'];
@@ -187,13 +187,19 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	const publish = action === 'publish';
 	const stored = { ...input, visitDate: input.visitDate || engagement.date };
 	const errors = noteProblems(stored, { publish, today, year: engagement.year });
+	const { calendar } = await loadCalendar(db, engagement.year);
+	// Publishing moves the engagement to the visit date, so that date must be a day it could be on, as for Move.
+	if (!errors['visit-date'] && stored.visitDate !== engagement.date) {
+		const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
+		const notWorking = whyNotWorkingDay(calendar, closures, stored.visitDate);
+		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${longDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
+	}
 	const expected = (await openAfis(db, engagement.urn, engagementId)).map((a) => a.id).sort((a, b) => a - b);
 	const given = stored.ratings.map((r) => r.afiId).sort((a, b) => a - b);
 	if (expected.join() !== given.join()) throw new ScheduleError('The areas for improvement have changed since you opened this page. Reload it and try again.');
 	if (Object.keys(errors).length > 0) {
 		throw new ScheduleError(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', errors);
 	}
-	const { calendar } = await loadCalendar(db, engagement.year);
 
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();

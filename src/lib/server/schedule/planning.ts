@@ -202,3 +202,36 @@ export function schoolsChangedSince(run: PlanRunSummary, schools: PlanInput['sch
 	for (const urn of Object.keys(run.categories)) if (!now.has(urn)) urns.add(urn);
 	return [...urns].map(Number).sort((a, b) => a - b);
 }
+
+/** What the planner reads besides categories, by the audit actions that change it, in words. */
+const PLAN_INPUTS: readonly { actions: readonly string[]; words: string; forYear?: 'term_dates' | 'closure' }[] = [
+	{ actions: ['engagement_template.create', 'engagement_template.update', 'engagement_template.delete', 'engagement_template.reset'], words: 'the engagement templates' },
+	{ actions: ['term_dates.update', 'term_dates.reset'], words: 'the term dates', forYear: 'term_dates' },
+	{ actions: ['closure_day.create', 'closure_day.delete'], words: 'the closure days', forYear: 'closure' },
+	{ actions: ['adviser.capacity'], words: "advisers' capacity" },
+	{ actions: ['adviser.days_off.add', 'adviser.days_off.remove'], words: "advisers' days off" },
+	{ actions: ['school.link_adviser'], words: 'link advisers' }
+];
+
+/**
+ * What has changed since the plan was made, other than categories (see schoolsChangedSince):
+ * templates, this year's term dates and closures, capacity, days off and link advisers, read from
+ * the audit log, which every one of those writes. In words, for "the plan is out of date" notices.
+ */
+export async function planInputsChangedSince(db: Db, run: PlanRunSummary): Promise<string[]> {
+	const { start, end } = academicYearBounds(run.year);
+	const rows = await db
+		.selectFrom('audit_log')
+		.select(['action', 'entity_id'])
+		.where('at', '>', run.runAt)
+		.where('action', 'in', PLAN_INPUTS.flatMap((p) => p.actions))
+		.execute();
+	return PLAN_INPUTS.filter((p) =>
+		rows.some((r) => {
+			if (!p.actions.includes(r.action)) return false;
+			if (p.forYear === 'term_dates') return r.entity_id === String(run.year);
+			if (p.forYear === 'closure') return r.entity_id !== null && r.entity_id >= start && r.entity_id <= end;
+			return true;
+		})
+	).map((p) => p.words);
+}

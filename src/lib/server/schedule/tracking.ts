@@ -10,7 +10,8 @@ import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
 import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
-import { halfTermOf } from '../../domain/calendar/working-days';
+import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
+import { closuresFor, loadCalendar } from './calendar';
 import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { checkMove } from '../../domain/planner/check-move';
@@ -37,6 +38,11 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'confirm');
 	if (engagement.status === 'confirmed') throw new ScheduleError('It is already confirmed.');
+	// Term dates or closures may have changed since it was planned: confirm only a day it could be on, as Move checks.
+	const { calendar } = await loadCalendar(db, engagement.year);
+	const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
+	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
+	if (notWorking) throw new ScheduleError(`It cannot be confirmed for ${longDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
 		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();

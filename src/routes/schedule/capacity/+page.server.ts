@@ -8,7 +8,7 @@ import { academicYearLabel } from '$lib/domain/ks2/types';
 export const load: PageServerLoad = async (event) => {
 	const user = requireStaff(event);
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
-	const { summary, run, changedSince, result } = await capacityView(db(), year);
+	const { summary, run, changedSince, inputsChanged, result } = await capacityView(db(), year);
 	return {
 		title: 'Capacity summary',
 		year,
@@ -17,6 +17,7 @@ export const load: PageServerLoad = async (event) => {
 		canPlan: mayPlan(user.role),
 		summary,
 		shortfalls: result.shortfalls,
-		changedSince: changedSince.length
+		changedSince: changedSince.length,
+		inputsChanged
 	};
 };
