@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
-import { runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
+import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
 import { decideDisagreement, DisagreementError, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
 import { listNotifications } from '../../src/lib/server/notifications';
@@ -17,6 +17,8 @@ async function setUp(db: Db) {
 	// Alder: 25 points below England in 2019 and below in every year: Intensive by rule I2.
 	await addKs2(db, [...threeYears(100001, -15, -12, -25), ...threeYears(100002, 2, 1, 3)], ENGLAND_2017_2019);
 	await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
+	// A headteacher disagrees with an agreed category: a proposal is not yet the school's category.
+	for (const urn of [100001, 100002]) await agreeCategory(db, lead, { urn, year: 2019 });
 	const head = await addUser(db, 'headteacher', [100001]);
 	const otherHead = await addUser(db, 'headteacher', [100002]);
 	return { lead, link, other, head, otherHead };
@@ -55,6 +57,27 @@ describe('a headteacher disagrees with the category', () => {
 		]);
 		const audit = await db.selectFrom('audit_log').select('action').where('action', 'like', 'disagreement.%').orderBy('id').execute();
 		expect(audit.map((a) => a.action)).toEqual(['disagreement.raise', 'disagreement.review', 'disagreement.decide']);
+	});
+
+	it('cannot be raised against a proposal not yet agreed, which the headteacher does not see', async () => {
+		const db = await freshDb();
+		const { head } = await setUp(db);
+		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).where('urn', '=', 100001).execute();
+		await expect(raiseDisagreement(db, head, 100001, CASE)).rejects.toThrow('Your school does not have an agreed category yet, so there is nothing to disagree with');
+		expect(await listDisagreements(db, 100001)).toEqual([]);
+	});
+
+	it('agrees the category when it stands, if it was waiting for agreement again', async () => {
+		const db = await freshDb();
+		const { lead, head } = await setUp(db);
+		const id = await raiseDisagreement(db, head, 100001, CASE);
+		// A later run re-proposed the category, so it waits for agreement again.
+		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).where('urn', '=', 100001).execute();
+		await decideDisagreement(db, lead, 100001, id, { decision: 'upheld', category: '', reason: 'The data and the visit agree.' });
+		const state = (await categoryStates(db, 2019, 100001))[0];
+		expect(state).toMatchObject({ category: 'intensive', agreedBy: lead.name });
+		expect(state.agreedAt).not.toBeNull();
+		expect((await categoryHistory(db, 100001)).map((h) => h.action).slice(0, 2)).toEqual(['disagreement_decided', 'agreed']);
 	});
 
 	it('can be upheld, leaving the category as it was', async () => {
@@ -144,7 +167,7 @@ describe('a new category', () => {
 	it('is announced to the school’s headteacher when a lead adviser agrees it', async () => {
 		const db = await freshDb();
 		const { lead, head, otherHead } = await setUp(db);
-		const { agreeCategory } = await import('../../src/lib/server/analysis');
+		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).execute();
 		await agreeCategory(db, lead, { urn: 100001, year: 2019 });
 		const [n] = await listNotifications(db, head.id);
 		expect(n).toMatchObject({ kind: 'category.agreed', message: 'Your school’s support category for 2018/19 has been agreed: Intensive support', link: '/schools/100001' });

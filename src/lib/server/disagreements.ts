@@ -28,13 +28,14 @@ function text(value: string, field: string, missing: string): string {
 }
 
 /** The school's most recent category (agreed or still proposed): what a school can disagree with. */
-export async function latestCategory(db: Db, urn: number) {
-	return db
-		.selectFrom('school_categories')
-		.select(['year', 'category', 'proposed_category', 'agreed_at'])
-		.where('urn', '=', urn)
-		.orderBy('year', 'desc')
-		.executeTakeFirst();
+/**
+ * The school's latest category. A headteacher sees (and can disagree with) only an agreed one, as on
+ * My school: a proposal still waiting for agreement is the LA's working, not yet the school's category.
+ */
+export async function latestCategory(db: Db, urn: number, options: { agreedOnly: boolean }) {
+	let q = db.selectFrom('school_categories').select(['year', 'category', 'proposed_category', 'agreed_at']).where('urn', '=', urn);
+	if (options.agreedOnly) q = q.where('agreed_at', 'is not', null);
+	return q.orderBy('year', 'desc').executeTakeFirst();
 }
 
 export async function listDisagreements(db: Db, urn: number) {
@@ -75,8 +76,8 @@ async function schoolName(db: Db, urn: number): Promise<string> {
 /** A headteacher records that they disagree with their school's category, with reasons and evidence. */
 export async function raiseDisagreement(db: Db, user: SessionUser, urn: number, input: { reasons: string; evidence: string; suggested: string }): Promise<number> {
 	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn)) throw new DisagreementError('Only the school’s headteacher can record a disagreement', 403);
-	const current = await latestCategory(db, urn);
-	if (!current) throw new DisagreementError('Your school does not have a category yet, so there is nothing to disagree with');
+	const current = await latestCategory(db, urn, { agreedOnly: true });
+	if (!current) throw new DisagreementError('Your school does not have an agreed category yet, so there is nothing to disagree with');
 	const reasons = text(input.reasons, 'reasons', 'Explain why you disagree with the category');
 	const evidence = text(input.evidence, 'evidence', 'Give the evidence the adviser should look at');
 	const suggested = input.suggested === '' ? null : input.suggested;
@@ -136,7 +137,8 @@ export async function reviewDisagreement(db: Db, user: SessionUser, urn: number,
 }
 
 /**
- * A lead adviser decides: the category is upheld, or changed (and agreed) to another. The school's
+ * A lead adviser decides: the category is upheld, or changed to another; either way it is then
+ * agreed, so the school, its page and the plan all see the same settled category. The school's
  * headteachers are told the outcome, and the exchange stays in the category history.
  */
 export async function decideDisagreement(db: Db, user: SessionUser, urn: number, id: number, input: { decision: string; category: string; reason: string }): Promise<void> {
@@ -148,7 +150,7 @@ export async function decideDisagreement(db: Db, user: SessionUser, urn: number,
 	await db.transaction().execute(async (trx) => {
 		const d = await find(trx, urn, id);
 		if (d.status === 'decided') throw new DisagreementError('This disagreement has already been decided');
-		const state = await trx.selectFrom('school_categories').select(['category']).where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow();
+		const state = await trx.selectFrom('school_categories').select(['category', 'agreed_at']).where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow();
 		let outcome: Category = state.category;
 		if (decision === 'changed') {
 			if (!isCategory(input.category)) throw new DisagreementError('Choose the new category', 400, 'category');
@@ -161,6 +163,10 @@ export async function decideDisagreement(db: Db, user: SessionUser, urn: number,
 				.where('urn', '=', urn)
 				.where('year', '=', d.year)
 				.execute();
+		} else if (state.agreed_at === null) {
+			// The category stands: deciding so agrees it.
+			await trx.updateTable('school_categories').set({ agreed_by: user.id, agreed_at: now, updated_at: now }).where('urn', '=', urn).where('year', '=', d.year).execute();
+			await history(trx, user.id, { urn, year: d.year, action: 'agreed', from: state.category, to: state.category, reason: 'Agreed when the disagreement was decided: the category stands', at: now });
 		}
 		await trx
 			.updateTable('category_disagreements')

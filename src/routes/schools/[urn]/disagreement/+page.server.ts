@@ -19,7 +19,7 @@ async function school(event: RequestEvent) {
 export const load: PageServerLoad = async (event) => {
 	const { user, school: s } = await school(event);
 	const list = await listDisagreements(db(), s.urn);
-	const current = await latestCategory(db(), s.urn);
+	const current = await latestCategory(db(), s.urn, { agreedOnly: user.role === 'headteacher' });
 	const open = list.some((d) => d.status !== 'decided' && d.year === current?.year);
 	return {
 		title: `Disagreements: ${s.name}`,
