@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import SQLite from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 import type { Role } from '../../src/lib/domain/roles';
+import { format } from 'date-fns';
+import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
+import { workingDays } from '../../src/lib/domain/calendar/working-days';
 
 export const DEMO_PASSWORD = 'triage-demo-2026';
 export const DEMO_EMAILS: Record<Role, string> = {
@@ -14,6 +18,16 @@ export const DEMO_EMAILS: Record<Role, string> = {
 };
 
 export const baseUrl = () => inject('baseUrl');
+
+/** Reads the demo database the server runs on, for facts the pages do not print. Read only. */
+export function demoRows<T>(query: string, ...params: unknown[]): T[] {
+	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	try {
+		return sqlite.prepare(query).all(...params) as T[];
+	} finally {
+		sqlite.close();
+	}
+}
 
 let browser: Browser | undefined;
 
@@ -71,4 +85,21 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
 	const summary = violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join('; ')})`);
 	expect(summary, `axe-core violations on ${page.url()}`).toEqual([]);
 	expect(cspReports.get(page) ?? [], `Content-Security-Policy violations up to ${page.url()}`).toEqual([]);
+}
+
+/**
+ * The latest term-time working day before today: a visit already held, which the app accepts as a
+ * visit date whenever the tests run. The demo keeps the default term dates and closes the LA on the
+ * 13th working day of spring 1 (scripts/demo/schedule.ts), so that day is passed over too.
+ */
+export function lastHeldWorkingDay(now = new Date()): string {
+	const today = format(now, 'yyyy-MM-dd');
+	const summer = now.getMonth() >= 8 ? now.getFullYear() + 1 : now.getFullYear();
+	for (const year of [summer, summer - 1]) {
+		const days = workingDays(defaultTermDates(year));
+		const closure = days.filter((d) => d.halfTerm === 'spring_1')[12]?.date;
+		const held = days.filter((d) => d.date < today && d.date !== closure);
+		if (held.length > 0) return held[held.length - 1].date;
+	}
+	throw new Error('No working day in this school year or the last');
 }

@@ -1,11 +1,9 @@
 import { addYears, format, parseISO } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
-import { workingDays } from '../../src/lib/domain/calendar/working-days';
 import { BASIC_SKILLS_FRAMEWORK } from '../../src/lib/domain/quality-mark/basic-skills-framework';
 import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK } from '../../src/lib/domain/quality-mark/professional-development-framework';
-import { expectNoAxeViolations, newPage, signIn } from './harness';
+import { expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
 
 /**
  * A headteacher completes a Basic Skills self-audit and an adviser assesses it to an award, in a
@@ -13,25 +11,7 @@ import { expectNoAxeViolations, newPage, signIn } from './harness';
  */
 
 const TODAY = new Date();
-
-/**
- * The latest term-time working day before today: a visit already held, so the award can follow it
- * straight away, and a day the app accepts whenever the test runs. The demo keeps the default term
- * dates and closes the LA on the 13th working day of spring 1 (scripts/demo/schedule.ts), so that
- * day is passed over too.
- */
-function visitDay(): string {
-	const today = format(TODAY, 'yyyy-MM-dd');
-	const summer = TODAY.getMonth() >= 8 ? TODAY.getFullYear() + 1 : TODAY.getFullYear();
-	for (const year of [summer, summer - 1]) {
-		const days = workingDays(defaultTermDates(year));
-		const closure = days.filter((d) => d.halfTerm === 'spring_1')[12]?.date;
-		const held = days.filter((d) => d.date < today && d.date !== closure);
-		if (held.length > 0) return held[held.length - 1].date;
-	}
-	throw new Error('No working day in this school year or the last');
-}
-const VISIT_DAY = visitDay();
+const VISIT_DAY = lastHeldWorkingDay(TODAY);
 const ELEMENTS = BASIC_SKILLS_FRAMEWORK.elements;
 let urn = '';
 const record = () => `/quality-mark/${urn}/basic_skills`;

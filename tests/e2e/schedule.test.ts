@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_YEARS } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
-import { baseUrl, expectNoAxeViolations, newPage, signIn } from './harness';
+import { baseUrl, expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
 
 // The demo headteacher runs the 31st demo school, whose link adviser is the demo adviser (scripts/demo/users.ts).
 const HEAD_SCHOOL = demoSchools()[30];
@@ -104,6 +104,9 @@ describe('the schedule', () => {
 		expect(await adviser.locator('.govuk-error-summary').textContent()).toContain('Enter the purpose of the visit.');
 		await expectNoAxeViolations(adviser);
 
+		// The date defaults to the engagement's own; say when it really took place (it may be planned for later).
+		expect(await adviser.getByLabel('Date of the visit or call').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+		await adviser.getByLabel('Date of the visit or call').fill(lastHeldWorkingDay());
 		await adviser.getByLabel('Purpose').fill(PURPOSE);
 		await adviser.getByLabel('Evidence seen').fill('Books from Years 5 and 6; a conversation with the English lead.');
 		await adviser.getByLabel('Strengths').fill('Leaders have a clear plan for writing.');
