@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
+import { describe, expect, inject, it } from 'vitest';
 import { appRoutes } from '../helpers/routes';
 import { baseUrl, DEMO_EMAILS, DEMO_PASSWORD } from './harness';
 
@@ -47,5 +48,19 @@ describe("a headteacher cannot see or change another school's data", () => {
 		// notifications) may act, but only ever on their own records, so nothing of B shows.
 		if (path.includes(SCHOOL_B.urn)) expect([403, 404]).toContain(res.status);
 		expect(body).not.toContain(SCHOOL_B.name);
+	});
+
+	it("answers 404, not 403, for another school's engagement and its note of visit", async () => {
+		const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+		// Any engagement of a school that is not the headteacher's (190211).
+		const row = sqlite.prepare('select e.id, s.name from engagements e join schools s on s.urn = e.urn where e.urn != 190211 order by e.id limit 1').get() as { id: number; name: string } | undefined;
+		sqlite.close();
+		expect(row).toBeDefined();
+		const cookie = await headteacherCookie();
+		for (const path of [`/schedule/engagements/${row!.id}`, `/schedule/engagements/${row!.id}/note`]) {
+			const res = await fetch(baseUrl() + path, { headers: { cookie }, redirect: 'manual' });
+			expect(res.status).toBe(404);
+			expect(await res.text()).not.toContain(row!.name);
+		}
 	});
 });

@@ -44,3 +44,14 @@ export function requireSchoolAccess(user: SessionUser, urn: number): void {
 		error(404, 'Page not found');
 	}
 }
+
+/**
+ * Staff pages about one school's things (an engagement, its note of visit): a headteacher is never
+ * told such a page exists. They get 404, as for another school's URL; their own school's visits are
+ * on /schedule/schools/[urn].
+ */
+export function requireStaffOrNotFound(event: GuardEvent): SessionUser {
+	const user = requireUser(event);
+	if (!STAFF_ROLES.includes(user.role)) error(404, 'Page not found');
+	return user;
+}

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { requireStaffOrNotFound } from '$lib/server/auth/guard';
 import { auditTrail } from '$lib/server/audit';
 import { field } from '$lib/server/forms';
 import { attempt, cancelEngagement, confirmEngagement, getEngagement, mayActOnEngagement, moveEngagement, notesFor, today } from '$lib/server/schedule';
@@ -16,7 +16,7 @@ function engagementId(event: RequestEvent): number {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireStaff(event);
+	const user = requireStaffOrNotFound(event);
 	const engagement = await getEngagement(db(), engagementId(event));
 	if (!engagement) error(404, 'Page not found');
 	const note = (await notesFor(db(), [engagement.id], { publishedOnly: false })).get(engagement.id) ?? null;
@@ -36,19 +36,19 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	confirm: async (event) => {
-		const user = requireStaff(event);
+		const user = requireStaffOrNotFound(event);
 		const result = await attempt(() => confirmEngagement(db(), user, engagementId(event)));
 		return result.ok ? { done: 'The date is confirmed. Re-planning will leave it where it is.' } : result.failure;
 	},
 	move: async (event) => {
-		const user = requireStaff(event);
+		const user = requireStaffOrNotFound(event);
 		const form = await event.request.formData();
 		const date = field(form, 'new-date');
 		const result = await attempt(() => moveEngagement(db(), user, engagementId(event), date, today()), { 'new-date': date });
 		return result.ok ? { done: 'The engagement has moved and its new date is confirmed.', warnings: result.value } : result.failure;
 	},
 	cancel: async (event) => {
-		const user = requireStaff(event);
+		const user = requireStaffOrNotFound(event);
 		const form = await event.request.formData();
 		const reason = field(form, 'reason');
 		const result = await attempt(() => cancelEngagement(db(), user, engagementId(event), reason, today()), { reason });

@@ -1,12 +1,12 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { requireStaffOrNotFound } from '$lib/server/auth/guard';
 import { attempt, engagementToChange, noteFromForm, notesFor, openAfis, saveNote, ScheduleError, today } from '$lib/server/schedule';
 
 /** The engagement, if this person may write its note: 404 if none, 403 if not theirs, 400 if it cannot have one now. */
 async function context(event: RequestEvent) {
-	const user = requireStaff(event);
+	const user = requireStaffOrNotFound(event);
 	const id = Number(event.params.id);
 	if (!Number.isInteger(id)) error(404, 'Page not found');
 	try {
