@@ -124,7 +124,8 @@ describe('planning the year over the database', () => {
 		const keptReview = after.find((e) => e.id === review.id)!;
 		expect([keptInitial.status, keptInitial.date]).toEqual(['completed', initial.date]);
 		expect([keptReview.status, keptReview.date]).toEqual(['confirmed', review.date]);
-		expect(after.find((e) => e.id === board.id)).toBeUndefined();
+		// Work the plan no longer wants is cancelled, with why, never deleted: its page and calendar UID stay.
+		expect(after.find((e) => e.id === board.id)).toMatchObject({ status: 'cancelled', cancelReason: 'No longer in the plan: the year was planned again on Tuesday 1 December 2026' });
 		// New work starts from the day of re-planning; earlier planned work is what was already overdue, kept as it was.
 		const wasAt = new Map(before.map((e) => [e.id, e.date]));
 		for (const e of after.filter((x) => x.status === 'planned')) {

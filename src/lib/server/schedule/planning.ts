@@ -4,7 +4,7 @@ import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
 import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
-import type { IsoDate } from '../../domain/calendar/iso-date';
+import { longDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { plan } from '../../domain/planner/plan';
 import { replan, type PlanDiff } from '../../domain/planner/replan';
@@ -115,7 +115,8 @@ export interface PlanOutcome {
  * everything is planned; after that the year is re-planned: confirmed and completed engagements
  * (and planned ones already started or overdue, see isFixed) stay exactly where they are, the
  * rest is replaced, and the run records what moved. Planned engagements keep their row (and so
- * their link and calendar id) when the planner still wants them, at whatever date it now gives.
+ * their link and calendar id) when the planner still wants them, at whatever date it now gives;
+ * those it no longer wants are cancelled with the reason, never deleted, so no link or UID breaks.
  */
 export async function planYear(db: Db, userId: number | null, year: number, today: IsoDate): Promise<PlanOutcome> {
 	const notBefore = notBeforeFor(year, today);
@@ -153,7 +154,16 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 		}
 		for (let i = 0; i < inserts.length; i += 100) await trx.insertInto('engagements').values(inserts.slice(i, i + 100)).execute();
 		const dropped = rows.filter((r) => !kept.has(r.plan_key) && r.status === 'planned' && !isFixed(r, r.has_note, notBefore)).map((r) => r.id);
-		for (let i = 0; i < dropped.length; i += 500) await trx.deleteFrom('engagements').where('id', 'in', dropped.slice(i, i + 500)).execute();
+		// Work the plan no longer wants is cancelled, not deleted: its page and calendar event stay,
+		// saying so, and calendars that imported it remove it (STATUS:CANCELLED) rather than keep a ghost.
+		const why = `No longer in the plan: the year was planned again on ${longDate(today)}`;
+		for (let i = 0; i < dropped.length; i += 500) {
+			await trx
+				.updateTable('engagements')
+				.set({ status: 'cancelled', cancelled_at: now, cancelled_by: userId, cancel_reason: why, updated_at: now })
+				.where('id', 'in', dropped.slice(i, i + 500))
+				.execute();
+		}
 
 		await trx.deleteFrom('unplaced_engagements').where('year', '=', year).execute();
 		for (let i = 0; i < result.unplaced.length; i += 200) {
