@@ -185,4 +185,23 @@ describe('schedule admin', () => {
 		await expectNoAxeViolations(page);
 		await page.context().close();
 	});
+
+	it('an adviser subscribes to their calendar in Outlook without signing in there, and can stop it', async () => {
+		const page = await newPage();
+		await signIn(page, 'adviser');
+		await page.goto('/schedule');
+		await page.getByRole('button', { name: /Get a subscription address|Make a new subscription address/ }).click();
+		const address = await page.getByLabel('Copy it now: it is shown only once.').inputValue();
+		expect(address).toMatch(new RegExp(`^${baseUrl()}/calendar/subscribe/[a-z2-7]{32}\\.ics$`));
+		await expectNoAxeViolations(page);
+		// Outlook asks without any cookie.
+		const feed = await fetch(address);
+		expect(feed.status).toBe(200);
+		expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+		expect(await feed.text()).toMatch(/^BEGIN:VCALENDAR\r\n[\s\S]*BEGIN:VEVENT/);
+		await page.getByRole('button', { name: 'Stop the subscription' }).click();
+		await page.getByRole('button', { name: 'Get a subscription address' }).waitFor();
+		expect((await fetch(address)).status).toBe(404);
+		await page.context().close();
+	});
 });

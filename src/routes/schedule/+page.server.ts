@@ -1,9 +1,9 @@
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guard';
 import {
 	buildPlanInput, closuresFor, defaultScheduleYear, halfTermHeading, isTerm, latestPlanRun, listAdvisers, listEngagements, loadCalendar, mayPlan,
-	monthFor, monthGrid, monthLabel, monthsOf, overdueEngagements, planInputsChangedSince, plannedYears, schoolsChangedSince, planningYear, termOf, TERMS, today, weekOf, yearParam
+	monthFor, monthGrid, monthLabel, monthsOf, newSubscription, overdueEngagements, revokeSubscription, subscriptionMadeAt, planInputsChangedSince, plannedYears, schoolsChangedSince, planningYear, termOf, TERMS, today, weekOf, yearParam
 } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { ADVISER_ROLES } from '$lib/domain/roles';
@@ -66,8 +66,22 @@ export const load: PageServerLoad = async (event) => {
 		week,
 		myWeek,
 		myOverdue,
+		subscriptionMadeAt: await subscriptionMadeAt(db(), user.id),
 		planned: run !== null,
 		categoriesChanged: run ? schoolsChangedSince(run, (await buildPlanInput(db(), year, null)).schools).length : 0,
 		inputsChanged: run ? await planInputsChangedSince(db(), run) : []
 	};
+};
+
+export const actions: Actions = {
+	subscribe: async (event) => {
+		const user = requireStaff(event);
+		const token = await newSubscription(db(), user);
+		return { subscription: `${event.url.origin}/calendar/subscribe/${token}.ics` };
+	},
+	unsubscribe: async (event) => {
+		const user = requireStaff(event);
+		await revokeSubscription(db(), user);
+		return { unsubscribed: true };
+	}
 };

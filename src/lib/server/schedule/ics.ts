@@ -63,7 +63,8 @@ export function engagementsCalendar(name: string, engagements: readonly IcsEngag
 			description: lines.join('\n'),
 			location: e.mode === 'on_site' ? e.schoolName : 'Remote (telephone or online)',
 			status: STATUS[e.status],
-			transparency: ICalEventTransparency.TRANSPARENT,
+			// Busy: a visit is a day out of the office, and Outlook should say so to anyone booking a meeting.
+			transparency: e.status === 'cancelled' ? ICalEventTransparency.TRANSPARENT : ICalEventTransparency.OPAQUE,
 			url: e.url
 		});
 	}

@@ -18,3 +18,4 @@ export { attempt, schoolFromParam } from './respond';
 export { TERMS, isTerm, termOf, monthsOf, monthFor, monthLabel, monthGrid, weekOf, halfTermHeading, type Term } from './views';
 export { reassignFromForm } from './reassign-form';
 export { exportPlan, exportedPlanIcs, type ExportedPlan, type ExportedEngagement } from './export';
+export { newSubscription, revokeSubscription, subscribedCalendar, subscriptionMadeAt } from './subscription';

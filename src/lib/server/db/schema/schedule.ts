@@ -180,6 +180,13 @@ export interface AfiRatingsTable {
 	met: number;
 }
 
+/** A user's private calendar subscription: only the token's SHA-256 is kept. */
+export interface CalendarSubscriptionsTable {
+	user_id: number;
+	token_hash: string;
+	created_at: string;
+}
+
 export interface ScheduleTables {
 	engagement_templates: EngagementTemplatesTable;
 	term_dates: TermDatesTable;
@@ -193,4 +200,5 @@ export interface ScheduleTables {
 	visit_note_actions: VisitNoteActionsTable;
 	afis: AfisTable;
 	afi_ratings: AfiRatingsTable;
+	calendar_subscriptions: CalendarSubscriptionsTable;
 }
