@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addKs2, addUser, smallLa, URNS } from './analysis-fixtures';
+import { addInspection, schoolsWithStatuses } from './intervention-fixtures';
 import type { Db } from '../../src/lib/server/db';
 import { nowIso } from '../../src/lib/server/clock';
 import { agreeCategory, moderationList, runAnalysis } from '../../src/lib/server/analysis';
@@ -202,6 +203,20 @@ describe('the staff overview', () => {
 		expect(o.scatter).toBeNull();
 		expect(o.register.total).toBe(7);
 		expect(o.attention.awaiting.total).toBe(0);
+		expect(o.interventions).toEqual({ special_measures: 0, requires_significant_improvement: 0, rise_targeted: 0 });
+	});
+
+	it('counts the schools in each DfE intervention status today, analysed or not, and follows a new inspection at once', async () => {
+		const { db } = await world();
+		const counts = async () => (await staffOverview(db, { scatterYear: null, today: TODAY })).interventions;
+		expect(await counts()).toEqual({ special_measures: 0, requires_significant_improvement: 0, rise_targeted: 0 });
+		await schoolsWithStatuses(db);
+		expect(await counts()).toEqual({ special_measures: 1, requires_significant_improvement: 1, rise_targeted: 1 });
+		// The closed school has no category; its report card still counts.
+		await addInspection(db, 100007, { type: 'ofsted_report_card', date: '2026-09-15', areas: [{ area: 'Achievement', grade: 'urgent_improvement' }, { area: 'Leadership and governance', grade: 'urgent_improvement' }] });
+		expect(await counts()).toEqual({ special_measures: 2, requires_significant_improvement: 1, rise_targeted: 1 });
+		// Counted as of the day asked for: before any of these inspections there were none.
+		expect((await staffOverview(db, { scatterYear: null, today: '2020-01-01' })).interventions).toEqual({ special_measures: 0, requires_significant_improvement: 0, rise_targeted: 0 });
 	});
 });
 

@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addSchool, addUser, smallLa, URNS } from './analysis-fixtures';
+import { addInspection, schoolsWithStatuses } from './intervention-fixtures';
 import type { Db } from '../../src/lib/server/db';
 import { nowIso } from '../../src/lib/server/clock';
 import { agreeCategory, overrideCategory, runAnalysis } from '../../src/lib/server/analysis';
@@ -97,6 +98,40 @@ describe('the school list query', () => {
 		expect((await listSchools(db, query('category=intensive'), TODAY)).total).toBe(0);
 	});
 
+	it('filters by DfE intervention status as of today, with the other filters, sorted and paged as ever', async () => {
+		const { db, adviser } = await world();
+		expect(await urnsOf(db, 'intervention=special_measures')).toEqual([]);
+		await schoolsWithStatuses(db);
+		expect(await urnsOf(db, 'intervention=special_measures')).toEqual([URNS.focus]);
+		expect(await urnsOf(db, 'intervention=requires_significant_improvement')).toEqual([URNS.intensive]);
+		expect(await urnsOf(db, 'intervention=rise_targeted')).toEqual([URNS.secure]);
+		// Birchwood is Secure and stays Secure: the status sits beside the category, it does not replace it.
+		expect(await urnsOf(db, 'intervention=rise_targeted&category=secure')).toEqual([URNS.secure]);
+		expect(await urnsOf(db, `intervention=requires_significant_improvement&adviser=${adviser.id}`)).toEqual([URNS.intensive]);
+		expect(await urnsOf(db, 'intervention=special_measures&q=ashdown')).toEqual([]);
+		// Every row says its status, filtered or not.
+		const rows = (await listSchools(db, query(''), TODAY)).rows;
+		expect(Object.fromEntries(rows.filter((r) => r.intervention !== null).map((r) => [r.urn, r.intervention]))).toEqual({
+			[URNS.intensive]: 'requires_significant_improvement',
+			[URNS.focus]: 'special_measures',
+			[URNS.secure]: 'rise_targeted'
+		});
+		expect(rows.find((r) => r.urn === URNS.secure)).toMatchObject({ category: 'secure', intervention: 'rise_targeted' });
+	});
+
+	it('pages and sorts a status filter on the server, counting only the schools that have it', async () => {
+		const { db } = await world();
+		await schoolsWithStatuses(db);
+		// A second school requiring significant improvement: a report card with safeguarding not met.
+		await addInspection(db, URNS.securePlus, { type: 'ofsted_report_card', date: '2026-10-01', areas: [{ area: 'Inclusion', grade: 'strong_standard' }], safeguardingMet: false });
+		const search = 'intervention=requires_significant_improvement&sort=category&dir=desc';
+		const [one, two] = await Promise.all([1, 2].map((page) => listSchools(db, { ...query(search), page }, TODAY, 1)));
+		expect([one.total, one.pages, two.page]).toEqual([2, 2, 2]);
+		// Ashdown (changed to Focus) needs more support than Cedar (Secure Plus).
+		expect([...one.rows, ...two.rows].map((r) => r.urn)).toEqual([URNS.intensive, URNS.securePlus]);
+		expect(await urnsOf(db, 'intervention=requires_significant_improvement&sort=category&dir=asc')).toEqual([URNS.securePlus, URNS.intensive]);
+	});
+
 	it('filters by Quality Mark status as shown today, including renewal due and lapsed worked out from the dates', async () => {
 		const { db } = await world();
 		expect(await urnsOf(db, 'qm=achieved')).toEqual([URNS.securePlus]);
@@ -157,11 +192,11 @@ describe('the school list query', () => {
 
 describe('the school list in the URL', () => {
 	it('reads filters from the URL, ignores what it does not know, and writes them back without defaults', () => {
-		const q = parseListQuery(new URLSearchParams('q=+elm+&category=focus&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'));
-		expect(q).toEqual({ q: 'elm', category: 'focus', adviser: 3, la: '', phase: '', qm: 'lapsed', flags: ['no_ks2', 'qm_holder'], sort: 'town', dir: 'desc', page: 2 });
-		expect(listSearch(q)).toBe('?q=elm&category=focus&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2');
+		const q = parseListQuery(new URLSearchParams('q=+elm+&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'));
+		expect(q).toEqual({ q: 'elm', category: 'focus', intervention: 'rise_targeted', adviser: 3, la: '', phase: '', qm: 'lapsed', flags: ['no_ks2', 'qm_holder'], sort: 'town', dir: 'desc', page: 2 });
+		expect(listSearch(q)).toBe('?q=elm&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2');
 		expect(parseListQuery(new URLSearchParams(listSearch(q)))).toEqual(q);
-		expect(parseListQuery(new URLSearchParams('category=great&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(parseListQuery(new URLSearchParams('')));
+		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(parseListQuery(new URLSearchParams('')));
 		expect(listSearch(parseListQuery(new URLSearchParams('')))).toBe('');
 	});
 
@@ -173,6 +208,8 @@ describe('the school list in the URL', () => {
 		expect(view.sortLinks.category).toMatchObject({ current: null, href: '/schools?category=focus&sort=category&dir=desc' });
 		expect(view.exportHref).toBe('/schools/export.csv?category=focus');
 		expect(view.filtered).toBe(true);
+		const byStatus = await schoolListView(db, new URLSearchParams('intervention=special_measures&page=3'), TODAY);
+		expect([byStatus.filtered, byStatus.exportHref]).toEqual([true, '/schools/export.csv?intervention=special_measures']);
 		const paged = await schoolListView(db, new URLSearchParams('page=1'), TODAY);
 		expect(paged.pages).toEqual({ previous: null, next: null });
 	});
@@ -201,7 +238,7 @@ describe('the CSV export', () => {
 		expect(csv).toContain('\r\n');
 		const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
 		expect(parsed[0]).toEqual([
-			'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser', 'Category (2018/19 results)', 'Category status',
+			'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser', 'Category (2018/19 results)', 'Category status', 'DfE intervention status',
 			'Below England in 2 of the last 3 years', 'No KS2 data', 'Needs confirmation by an adviser', 'Quality Mark holder', 'Quality Marks held'
 		]);
 		expect(parsed).toHaveLength(9);
@@ -213,13 +250,30 @@ describe('the CSV export', () => {
 		expect(row(URNS.infant)[4]).toBe(`'+44 cmd`);
 		expect(row(URNS.focus)[4]).toBe('-3.5');
 		expect(row(100007)[5]).toBe(`'=cmd|calc`);
-		expect(row(URNS.securePlus).slice(6)).toEqual(['Secure Plus', 'Agreed', 'No', 'No', 'No', 'Yes', 'Basic Skills']);
-		expect(row(URNS.infant).slice(8, 12)).toEqual(['No', 'Yes', 'Yes', 'No']);
+		expect(row(URNS.securePlus).slice(6)).toEqual(['Secure Plus', 'Agreed', 'None', 'No', 'No', 'No', 'Yes', 'Basic Skills']);
+		expect(row(URNS.infant).slice(9, 13)).toEqual(['No', 'Yes', 'Yes', 'No']);
 	});
 
 	it('exports the same filtered, sorted list as the page shows', async () => {
 		const { db } = await world();
 		const filtered = await allMatchingSchools(db, query('flag=below_2_of_3&sort=name&dir=desc&page=2'), TODAY);
 		expect(filtered.rows.map((r) => r.urn)).toEqual([URNS.focus, URNS.intensive]);
+	});
+
+	it('has each school’s DfE intervention status, and exports a status filter', async () => {
+		const { db } = await world();
+		await schoolsWithStatuses(db);
+		const statusOf = async (search: string) => {
+			const { year, rows } = await allMatchingSchools(db, query(search), TODAY);
+			const [header, ...body] = Papa.parse<string[]>(schoolListCsv(rows, year).slice(1).trimEnd(), { newline: '\r\n' }).data;
+			const column = header.indexOf('DfE intervention status');
+			return Object.fromEntries(body.map((r) => [r[0], r[column]]));
+		};
+		const all = await statusOf('');
+		expect(Object.keys(all)).toHaveLength(8);
+		expect([all[URNS.intensive], all[URNS.focus], all[URNS.secure], all[URNS.lightTouch]]).toEqual([
+			'Requires significant improvement', 'Special measures', 'Eligible for RISE targeted intervention', 'None'
+		]);
+		expect(await statusOf('intervention=rise_targeted')).toEqual({ [URNS.secure]: 'Eligible for RISE targeted intervention' });
 	});
 });

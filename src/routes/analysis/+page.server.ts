@@ -4,6 +4,8 @@ import { db } from '$lib/server/db';
 import { requirePermission, requireStaff } from '$lib/server/auth/guard';
 import { field } from '$lib/server/forms';
 import { can } from '$lib/domain/roles';
+import { interventionStatuses } from '$lib/server/intervention';
+import { today } from '$lib/server/schedule/years';
 import { adoptedPolicy, agreeCategory, agreeUnchanged, AnalysisError, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
 
 export const load: PageServerLoad = async (event) => {
@@ -12,13 +14,16 @@ export const load: PageServerLoad = async (event) => {
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
 	const policy = (await adoptedPolicy(db())).policy;
+	const schools = year === null ? [] : await moderationList(db(), year);
 	return {
 		title: 'Desktop analysis',
 		years,
 		year,
 		policy: { id: policy.id, version: policy.version, name: policy.name },
 		runs: year === null ? [] : await runsForYear(db(), year, 5),
-		schools: year === null ? [] : await moderationList(db(), year),
+		schools,
+		// As of today whatever the year shown: DfE's status now, beside the category being moderated.
+		interventions: await interventionStatuses(db(), today(), schools.map((s) => s.urn)),
 		can: { run: can(user.role, 'runAnalysis'), agree: can(user.role, 'agreeCategory'), changePolicy: can(user.role, 'manageService') }
 	};
 };

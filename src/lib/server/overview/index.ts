@@ -5,6 +5,7 @@ import { adoptedPolicy } from '../analysis/policy-store';
 import { loadKs2ForAnalysis } from '../import/ks2-repository';
 import { currentQualityMarkHolders } from '../quality-mark/queries';
 import { registerSummary } from '../schools';
+import { countStatuses, interventionStatuses, type InterventionStatus } from '../intervention';
 import { attentionGroups, attentionLists, type Attention, type AttentionGroup } from './attention';
 import { VersionedCache } from './data-version';
 import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools, type YearCounts } from './charts';
@@ -42,6 +43,8 @@ export interface StaffOverview {
 	attentionGroups: AttentionGroup[];
 	/** Secure Plus schools holding a Quality Mark: who could lead support for others. */
 	couldLeadSupport: number;
+	/** How many schools have each DfE intervention status today, from the register (analysed or not). */
+	interventions: Record<InterventionStatus, number>;
 }
 
 /**
@@ -81,12 +84,13 @@ export async function staffOverview(db: Db, options: { scatterYear: number | nul
 
 async function buildStaffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
 	const { today } = options;
-	const [register, year, years, schools, policy] = await Promise.all([
+	const [register, year, years, schools, policy, interventions] = await Promise.all([
 		registerSummary(db),
 		latestCategoryYear(db),
 		resultYears(db),
 		db.selectFrom('schools').select(['urn', 'name', 'la_code', 'la_name']).execute(),
-		adoptedPolicy(db)
+		adoptedPolicy(db),
+		interventionStatuses(db, today)
 	]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
 	const [current, previous, moderation] = year === null ? [[], [], []] : await Promise.all([categoryStates(db, year), categoryStates(db, year - 1), moderationList(db, year)]);
@@ -132,6 +136,7 @@ async function buildStaffOverview(db: Db, options: { scatterYear: number | null;
 		trend: laEnglandTrend(comparators, las),
 		attention,
 		attentionGroups: attentionGroups(attention),
-		couldLeadSupport: current.filter((s) => s.category === 'secure_plus' && holders.has(s.urn)).length
+		couldLeadSupport: current.filter((s) => s.category === 'secure_plus' && holders.has(s.urn)).length,
+		interventions: countStatuses(interventions)
 	};
 }

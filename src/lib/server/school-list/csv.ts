@@ -1,5 +1,6 @@
 import { toCsv } from '../analysis/csv';
 import { CATEGORY_LABELS } from '../../domain/analysis/categories';
+import { STATUS_LABELS } from '../../domain/analysis/intervention';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { FLAG_LABELS, FLAGS } from './params';
 import type { SchoolListRow } from './query';
@@ -14,12 +15,12 @@ const STATUS_WORDS = { proposed: 'Proposed', changed: 'Changed by an adviser', a
 export function schoolListCsv(rows: readonly SchoolListRow[], year: number | null): string {
 	const header = [
 		'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser',
-		year === null ? 'Category' : `Category (${academicYearLabel(year)} results)`, 'Category status',
+		year === null ? 'Category' : `Category (${academicYearLabel(year)} results)`, 'Category status', 'DfE intervention status',
 		...FLAGS.map((f) => FLAG_LABELS[f]), 'Quality Marks held'
 	];
 	const body = rows.map((r) => [
 		r.urn, r.name, r.laName, r.phase, r.town, r.linkAdviser,
-		r.category ? CATEGORY_LABELS[r.category] : 'Not analysed', r.categoryStatus ? STATUS_WORDS[r.categoryStatus] : '',
+		r.category ? CATEGORY_LABELS[r.category] : 'Not analysed', r.categoryStatus ? STATUS_WORDS[r.categoryStatus] : '', r.intervention ? STATUS_LABELS[r.intervention] : 'None',
 		...FLAGS.map((f) => (r.flags.includes(f) ? 'Yes' : 'No')), r.qualityMarks.join('; ')
 	]);
 	return '\uFEFF' + toCsv([header, ...body]);

@@ -1,4 +1,5 @@
 import { isCategory, type Category } from '../../domain/analysis/categories';
+import { INTERVENTION_STATUSES, type InterventionStatus } from '../../domain/analysis/intervention';
 import { isQmStatus, type QmStatus } from '../../domain/quality-mark';
 
 /*
@@ -26,6 +27,8 @@ export interface SchoolListQuery {
 	q: string;
 	/** A category, 'none' for schools not analysed, or '' for any. */
 	category: Category | 'none' | '';
+	/** A DfE intervention status as of today, or '' for any. */
+	intervention: InterventionStatus | '';
 	/** A link adviser's user id, 'none' for schools without one, or null for any. */
 	adviser: number | 'none' | null;
 	/** An LA code, or '' for any. */
@@ -40,7 +43,7 @@ export interface SchoolListQuery {
 	page: number;
 }
 
-export const DEFAULT_QUERY: SchoolListQuery = { q: '', category: '', adviser: null, la: '', phase: '', qm: '', flags: [], sort: 'name', dir: 'asc', page: 1 };
+export const DEFAULT_QUERY: SchoolListQuery = { q: '', category: '', intervention: '', adviser: null, la: '', phase: '', qm: '', flags: [], sort: 'name', dir: 'asc', page: 1 };
 
 const MAX_TEXT = 100;
 
@@ -50,6 +53,7 @@ function text(params: URLSearchParams, name: string): string {
 
 export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 	const category = text(params, 'category');
+	const intervention = text(params, 'intervention');
 	const adviser = text(params, 'adviser');
 	const qm = text(params, 'qm');
 	const sort = text(params, 'sort');
@@ -58,6 +62,7 @@ export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 	return {
 		q: text(params, 'q'),
 		category: isCategory(category) || category === 'none' ? category : '',
+		intervention: (INTERVENTION_STATUSES as readonly string[]).includes(intervention) ? (intervention as InterventionStatus) : '',
 		adviser: adviser === 'none' ? 'none' : Number.isInteger(adviserId) && adviserId > 0 ? adviserId : null,
 		la: text(params, 'la'),
 		phase: text(params, 'phase'),
@@ -75,6 +80,7 @@ export function listSearch(query: SchoolListQuery, change: Partial<SchoolListQue
 	const params = new URLSearchParams();
 	if (q.q) params.set('q', q.q);
 	if (q.category) params.set('category', q.category);
+	if (q.intervention) params.set('intervention', q.intervention);
 	if (q.adviser !== null) params.set('adviser', String(q.adviser));
 	if (q.la) params.set('la', q.la);
 	if (q.phase) params.set('phase', q.phase);
@@ -91,5 +97,5 @@ export function listSearch(query: SchoolListQuery, change: Partial<SchoolListQue
 
 /** True when any filter or search narrows the list. */
 export function isFiltered(q: SchoolListQuery): boolean {
-	return q.q !== '' || q.category !== '' || q.adviser !== null || q.la !== '' || q.phase !== '' || q.qm !== '' || q.flags.length > 0;
+	return q.q !== '' || q.category !== '' || q.intervention !== '' || q.adviser !== null || q.la !== '' || q.phase !== '' || q.qm !== '' || q.flags.length > 0;
 }

@@ -1,7 +1,8 @@
 import { addDays, format } from 'date-fns';
-import type { ExpressionBuilder, JSONPathBuilder, SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type JSONPathBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../db';
 import type { CategoryStatus } from '../analysis/categories';
+import { interventionStatuses, urnsWithStatus, type Intervention, type InterventionStatus } from '../intervention';
 import { listFrameworks } from '../quality-mark/frameworks';
 import { CATEGORIES, type Category } from '../../domain/analysis/categories';
 import type { CategoriseResult } from '../../domain/analysis/engine';
@@ -28,6 +29,8 @@ export interface SchoolListRow {
 	linkAdviser: string | null;
 	category: Category | null;
 	categoryStatus: CategoryStatus | null;
+	/** DfE's intervention status as of today, beside the category (never changing it). */
+	intervention: InterventionStatus | null;
 	flags: Flag[];
 	/** Short names of the Quality Marks the school holds today. */
 	qualityMarks: string[];
@@ -147,9 +150,13 @@ async function latestYear(db: Db): Promise<number | null> {
 	return row?.year ?? null;
 }
 
-/** Every school that matches the search and filters. */
-function filtered(db: Db, query: SchoolListQuery, year: number | null, today: string) {
+/**
+ * Every school that matches the search and filters. A DfE intervention status is worked out from
+ * the register, not stored, so that filter arrives as the URNs that have it (`withStatus`).
+ */
+function filtered(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null) {
 	let q = db.selectFrom('schools as s');
+	if (withStatus !== null) q = withStatus.length > 0 ? q.where('s.urn', 'in', withStatus) : q.where(sql<boolean>`1 = 0`);
 	if (query.q) q = q.where((eb) => searchTerm(eb, query.q));
 	if (query.category === 'none') q = q.where((eb) => eb.not(eb.exists(categoryOf(eb, year).select('c.urn'))));
 	else if (query.category) {
@@ -201,21 +208,21 @@ function statusOf(agreedAt: string | null, changed: number | null): CategoryStat
  * The URNs of one page, in the list's order. Only URNs are sorted and paged; the rest of each
  * row is read for the page's schools alone, so a deep page of a big register stays cheap.
  */
-async function pageOfUrns(db: Db, query: SchoolListQuery, year: number | null, today: string, limit: number | null, offset: number): Promise<number[]> {
-	let q = sorted(filtered(db, query, year, today).select('s.urn'), query.sort, query.dir, year);
+async function pageOfUrns(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null, limit: number | null, offset: number): Promise<number[]> {
+	let q = sorted(filtered(db, query, year, today, withStatus).select('s.urn'), query.sort, query.dir, year);
 	if (limit !== null) q = q.limit(limit).offset(offset);
 	return (await q.execute()).map((r) => r.urn);
 }
 
-async function countMatching(db: Db, query: SchoolListQuery, year: number | null, today: string): Promise<number> {
-	const row = await filtered(db, query, year, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+async function countMatching(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null): Promise<number> {
+	const row = await filtered(db, query, year, today, withStatus).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
-/** Everything a row shows, for these schools, in the order given. */
-async function rowsFor(db: Db, urns: number[], year: number | null, today: string): Promise<SchoolListRow[]> {
+/** Everything a row shows, for these schools, in the order given. `statuses`: every school's already, or null to read these schools'. */
+async function rowsFor(db: Db, urns: number[], year: number | null, today: string, statuses: ReadonlyMap<number, Intervention> | null): Promise<SchoolListRow[]> {
 	if (urns.length === 0) return [];
-	const [rows, flagged, frameworks, held] = await Promise.all([
+	const [rows, flagged, frameworks, held, interventions] = await Promise.all([
 		db
 			.selectFrom('schools as s')
 			.leftJoin('school_categories as c', (j) => j.onRef('c.urn', '=', 's.urn').on('c.year', '=', year ?? -1))
@@ -229,7 +236,8 @@ async function rowsFor(db: Db, urns: number[], year: number | null, today: strin
 			.where('s.urn', 'in', urns)
 			.execute(),
 		listFrameworks(db),
-		db.selectFrom('quality_marks').select(['urn', 'framework_key']).where('urn', 'in', urns).where('award_date', '<=', today).where('expiry_date', '>=', today).orderBy('framework_key').execute()
+		db.selectFrom('quality_marks').select(['urn', 'framework_key']).where('urn', 'in', urns).where('award_date', '<=', today).where('expiry_date', '>=', today).orderBy('framework_key').execute(),
+		statuses ?? interventionStatuses(db, today, urns)
 	]);
 	const shortName = new Map(frameworks.map((f) => [f.key, f.shortName]));
 	const byUrn = new Map(rows.map((r) => [r.urn, r]));
@@ -252,6 +260,7 @@ async function rowsFor(db: Db, urns: number[], year: number | null, today: strin
 			linkAdviser: r.adviser,
 			category: r.category ?? null,
 			categoryStatus: r.category ? statusOf(r.agreed_at, r.changed_by_adviser) : null,
+			intervention: interventions.get(urn)?.status ?? null,
 			flags,
 			qualityMarks
 		};
@@ -277,23 +286,35 @@ export async function filterOptions(db: Db): Promise<FilterOptions> {
 	};
 }
 
+/**
+ * Filtering by DfE intervention status needs every school's status first (one register query);
+ * without that filter, only the shown schools' statuses are read, with their rows.
+ */
+async function statusFilter(db: Db, query: SchoolListQuery, today: string) {
+	if (!query.intervention) return { statuses: null, withStatus: null };
+	const statuses = await interventionStatuses(db, today);
+	return { statuses, withStatus: urnsWithStatus(statuses, query.intervention) };
+}
+
 /** One page of the filtered, sorted list, with how many schools match and what the filters can choose from. */
 export async function listSchools(db: Db, query: SchoolListQuery, today: string, pageSize = PAGE_SIZE): Promise<SchoolListPage> {
-	const year = await latestYear(db);
-	const total = await countMatching(db, query, year, today);
+	const [year, { statuses, withStatus }] = await Promise.all([latestYear(db), statusFilter(db, query, today)]);
+	const total = await countMatching(db, query, year, today, withStatus);
 	const pages = Math.max(1, Math.ceil(total / pageSize));
 	// Past the end (an old link, or schools since removed): show the last page there is.
 	const page = Math.min(query.page, pages);
-	const urns = await pageOfUrns(db, query, year, today, pageSize, (page - 1) * pageSize);
-	const [rows, options] = await Promise.all([rowsFor(db, urns, year, today), filterOptions(db)]);
+	const urns = await pageOfUrns(db, query, year, today, withStatus, pageSize, (page - 1) * pageSize);
+	const [rows, options] = await Promise.all([rowsFor(db, urns, year, today, statuses), filterOptions(db)]);
 	return { rows, total, page, pages, pageSize, year, options };
 }
 
 /** Every school that matches, in the list's order: the CSV export. */
 export async function allMatchingSchools(db: Db, query: SchoolListQuery, today: string): Promise<{ year: number | null; rows: SchoolListRow[] }> {
-	const year = await latestYear(db);
-	const urns = await pageOfUrns(db, query, year, today, null, 0);
+	// Every school's status at once, whether or not it filters: the export has a column for it.
+	const [year, statuses] = await Promise.all([latestYear(db), interventionStatuses(db, today)]);
+	const withStatus = query.intervention ? urnsWithStatus(statuses, query.intervention) : null;
+	const urns = await pageOfUrns(db, query, year, today, withStatus, null, 0);
 	const rows: SchoolListRow[] = [];
-	for (let i = 0; i < urns.length; i += 500) rows.push(...(await rowsFor(db, urns.slice(i, i + 500), year, today)));
+	for (let i = 0; i < urns.length; i += 500) rows.push(...(await rowsFor(db, urns.slice(i, i + 500), year, today, statuses)));
 	return { year, rows };
 }

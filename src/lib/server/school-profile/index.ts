@@ -9,6 +9,7 @@ import { engagementsForSchool, type SchoolEngagements } from '../schedule/school
 import { qualityMarkForSchool } from '../quality-mark/queries';
 import type { SchoolQualityMark } from '../quality-mark/listing';
 import { getSummary } from '../self-evaluation';
+import { schoolIntervention, type Intervention } from '../intervention';
 import { listDisagreements } from '../disagreements';
 import { agreedCategory, schoolVisibleHistory, type AgreedCategory } from './agreed-category';
 import { schoolResults, type SchoolResults } from './results';
@@ -26,6 +27,8 @@ export interface SchoolOverview {
 	school: SchoolRow;
 	results: SchoolResults;
 	agreed: AgreedCategory | null;
+	/** DfE's intervention status as of today, shown beside the category; the school sees it too (it rests on Ofsted's published inspections). */
+	intervention: Intervention | null;
 	engagements: SchoolEngagements;
 	qualityMarks: SchoolQualityMark[];
 	selfEvaluation: { year: number; status: SeStatus | null };
@@ -73,9 +76,10 @@ export async function resultsForSchool(db: Db, school: Pick<SchoolRow, 'urn' | '
 
 async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'headteacher', today: string): Promise<SchoolOverview> {
 	const seYear = schoolYearOf(today);
-	const [results, agreed, engagements, qualityMarks, summary] = await Promise.all([
+	const [results, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
 		resultsForSchool(db, school),
 		agreedCategory(db, school.urn),
+		schoolIntervention(db, school.urn, today),
 		engagementsForSchool(db, school.urn, { publishedNotesOnly: viewer === 'headteacher' }),
 		qualityMarkForSchool(db, school.urn, today),
 		getSummary(db, school.urn, seYear)
@@ -85,6 +89,7 @@ async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'head
 		school,
 		results,
 		agreed,
+		intervention,
 		engagements,
 		qualityMarks,
 		selfEvaluation: { year: seYear, status: summary?.status ?? null },
