@@ -39,6 +39,9 @@ describe('the desktop analysis in the browser', () => {
 		await page.goto('/analysis?year=2024');
 		await page.getByRole('button', { name: /^Run the analysis( again)? for 2023\/24$/ }).click();
 		expect(await outcome(page)).toMatch(/^The analysis of 2023\/24 results ran for 120 schools\./);
+		// The page stays on the year the action was taken on.
+		expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
+		await page.getByRole('button', { name: 'Run the analysis again for 2023/24' }).waitFor();
 		await page.context().close();
 	});
 
@@ -99,6 +102,8 @@ describe('the desktop analysis in the browser', () => {
 		expect(count).toBeGreaterThan(0);
 		await bulk.click();
 		expect(await outcome(page)).toBe(`${count} categories agreed.`);
+		expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
+		await page.getByRole('button', { name: /for 2023\/24$/ }).waitFor();
 		expect(await page.getByRole('button', { name: /^Agree all/ }).count()).toBe(0);
 
 		await page.getByRole('link', { name: changedSchool }).first().click();
