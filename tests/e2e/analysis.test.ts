@@ -103,7 +103,7 @@ describe('the desktop analysis in the browser', () => {
 		await bulk.click();
 		expect(await outcome(page)).toBe(`${count} categories agreed.`);
 		expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
-		await page.getByRole('button', { name: /for 2023\/24$/ }).waitFor();
+		await page.getByRole('heading', { level: 2, name: '2023/24 results' }).waitFor();
 		expect(await page.getByRole('button', { name: /^Agree all/ }).count()).toBe(0);
 
 		await page.getByRole('link', { name: changedSchool }).first().click();
