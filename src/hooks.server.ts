@@ -4,6 +4,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, sessionCookieOptions, setSessionCookie } from '$lib/server/auth/cookie';
 import { acceptsGzip, CACHED_ROUTES, PageCache } from '$lib/server/page-cache';
 import { today } from '$lib/server/schedule/years';
+import { bodyProblem } from '$lib/server/body-limit';
 
 const pages = new PageCache();
 
@@ -27,6 +28,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
 		return new Response('Cross-site requests are not allowed. Use the page in Triage itself.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	}
+	const tooLarge = bodyProblem(event.request.method, event.url.pathname, event.request.headers.get('content-length'));
+	if (tooLarge) return new Response(tooLarge.message, { status: tooLarge.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;
 	if (token === null) {
 		event.locals.user = null;

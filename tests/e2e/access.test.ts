@@ -77,6 +77,29 @@ describe('sign-in', () => {
 		}
 	});
 
+	it('refuses an upload whose declared size is not a number, and a large body sent to a form', async () => {
+		const signIn = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: 'email=analyst%40westmoor.example.org&password=triage-demo-2026'
+		});
+		const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0];
+		const upload = await fetch(`${baseUrl()}/imports/upload`, {
+			method: 'POST',
+			headers: { cookie, origin: baseUrl(), 'content-type': 'application/json' },
+			body: JSON.stringify({ fileName: 'ks2.csv', size: 'not-a-number' })
+		});
+		expect(upload.status).toBe(400);
+		expect(await upload.json()).toEqual({ ok: false, message: 'The size of the file is missing or not a whole number of bytes. Choose the file again.' });
+		const big = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded' },
+			body: `email=${'a'.repeat(3 * 1024 * 1024)}`
+		});
+		expect(big.status).toBe(413);
+	});
+
 	it('sends a Content-Security-Policy that allows only this site’s own scripts', async () => {
 		const res = await fetch(`${baseUrl()}/login`);
 		const csp = res.headers.get('content-security-policy') ?? '';

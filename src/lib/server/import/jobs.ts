@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, promises as fs, rmSync } from 'node:fs';
+import { mkdirSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db';
@@ -45,21 +45,49 @@ const jobs = new Map<string, Job>();
 
 const newId = () => randomBytes(12).toString('hex');
 
-function forget(): void {
-	const old = Date.now() - EXPIRE_MS;
-	for (const [id, u] of uploads) if (u.createdAt < old) {
-		rmSync(u.path, { force: true });
-		uploads.delete(id);
-	}
+/**
+ * Drops uploads abandoned for an hour, and their pieces on disk. Pieces left by a process that
+ * stopped (a restart, a crash) are in no map at all, so files in the folder older than that go too.
+ */
+export function forgetAbandoned(now = Date.now()): void {
+	const old = now - EXPIRE_MS;
+	for (const [id, u] of uploads) if (u.createdAt < old) discard(id);
 	for (const [id, j] of jobs) if (j.createdAt < old) jobs.delete(id);
+	const known = new Set([...uploads.values()].map((u) => u.path));
+	let names: string[] = [];
+	try {
+		names = readdirSync(UPLOAD_DIR);
+	} catch {
+		return;
+	}
+	for (const name of names) {
+		const path = join(UPLOAD_DIR, name);
+		try {
+			if (!known.has(path) && statSync(path).mtimeMs < old) rmSync(path, { force: true });
+		} catch {
+			// Gone already: another process cleaned it up.
+		}
+	}
 }
+
+/** Forgets an upload and deletes what it received. */
+function discard(id: string): void {
+	const u = uploads.get(id);
+	if (u) rmSync(u.path, { force: true });
+	uploads.delete(id);
+}
+
+// On start-up: pieces a previous run of the server left behind.
+forgetAbandoned();
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
-export async function startUpload(userId: number, fileName: string, size: number): Promise<Result<{ id: string; pieceBytes: number }>> {
-	forget();
+export async function startUpload(userId: number, fileName: unknown, size: unknown): Promise<Result<{ id: string; pieceBytes: number }>> {
+	forgetAbandoned();
 	const max = importMaxBytes();
-	if (!fileName) return { ok: false, message: 'Choose a file to import' };
+	if (typeof fileName !== 'string' || fileName.trim() === '') return { ok: false, message: 'Choose a file to import' };
+	if (fileName.length > 255) return { ok: false, message: 'The file name is too long. Rename the file to something shorter, then choose it again.' };
+	if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return { ok: false, message: 'The size of the file is missing or not a whole number of bytes. Choose the file again.' };
 	if (size === 0) return { ok: false, message: 'The file is empty.' };
 	if (size > max) return { ok: false, message: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(max)}.` };
 	mkdirSync(UPLOAD_DIR, { recursive: true });
@@ -70,12 +98,21 @@ export async function startUpload(userId: number, fileName: string, size: number
 	return { ok: true, id, pieceBytes: UPLOAD_PIECE_BYTES };
 }
 
-/** Pieces must arrive in order; a piece that would go past the declared size is refused. */
+/**
+ * Pieces must arrive in order, each no larger than a piece; the bytes actually received are
+ * counted, and a piece that would go past the declared size is refused. A refused piece ends the
+ * upload and deletes what had arrived: the page starts again from the file.
+ */
 export async function appendPiece(id: string, userId: number, offset: number, bytes: Uint8Array): Promise<Result<{ received: number }>> {
 	const u = uploads.get(id);
 	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
-	if (offset !== u.received) return { ok: false, message: `Expected the piece at byte ${u.received}, not ${offset}.` };
-	if (u.received + bytes.length > u.size) return { ok: false, message: 'The file is larger than it said it was.' };
+	const refuse = (message: string): Result<{ received: number }> => {
+		discard(id);
+		return { ok: false, message: `${message} Nothing was kept: choose the file again.` };
+	};
+	if (offset !== u.received) return refuse(`Expected the piece at byte ${u.received}, not ${offset}.`);
+	if (bytes.length > UPLOAD_PIECE_BYTES) return refuse(`A piece can be at most ${UPLOAD_PIECE_BYTES} bytes.`);
+	if (u.received + bytes.length > u.size) return refuse('The file is larger than it said it was.');
 	await fs.appendFile(u.path, bytes);
 	u.received += bytes.length;
 	return { ok: true, received: u.received };
