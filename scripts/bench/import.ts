@@ -1,5 +1,7 @@
-// npm run bench:import — DESIGN.md section 8: import an England-sized KS2 file as one whole
-// process, within 1.25x the time the sqlite3 shell takes to .import the same file, under 256 MB.
+// npm run bench:import — DESIGN.md section 8: import England-sized files as one whole process,
+// each against the time the sqlite3 shell takes to .import the same file, under 256 MB:
+// - a ks2final file (16,500 schools, 318 columns): within 1.25x;
+// - EES's school performance data set for three years (1.2 million rows, long format): within 1.5x.
 // It times what analysts run: `npm run triage -- import <file>` is `node scripts/triage.mjs`,
 // the launcher that loads the compiled CLI (npm's own start-up, the same for every script, is
 // left out). Each run is a new process on a new, empty database file, so the migrations are
@@ -10,14 +12,26 @@ import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeEnglandKs2 } from '../generate/england-ks2';
+import { writeEnglandEesKs2 } from '../generate/england-ees-ks2';
 
 const SQLITE = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find(existsSync);
 const TIME = '/usr/bin/time';
 const CLI = 'scripts/triage.mjs';
 const BUNDLE = 'build/cli/triage.mjs';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const TARGET_RATIO = 1.25;
 const TARGET_MB = 256;
+
+interface Case {
+	title: string;
+	file: string;
+	write: (path: string) => Promise<void>;
+	targetRatio: number;
+}
+
+const CASES: Case[] = [
+	{ title: 'an England-sized KS2 file (2018/19 format, 318 columns)', file: '2018-2019_england_ks2final.csv', write: writeEnglandKs2, targetRatio: 1.25 },
+	{ title: "England's EES school performance data set, 2022/23 to 2024/25 (1.2 million rows)", file: 'ees_ks2_school_performance_england.csv', write: writeEnglandEesKs2, targetRatio: 1.5 }
+];
 
 if (!SQLITE) {
 	console.error('The sqlite3 command-line shell is the reference for this benchmark. Install it with:\n  apt-get install -y sqlite3');
@@ -59,16 +73,37 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const bundleMtime = () => (existsSync(BUNDLE) ? statSync(BUNDLE).mtimeMs : 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-bench-'));
+let allMet = true;
 try {
-	const file = join(dir, '2018-2019_england_ks2final.csv');
-	console.log('Generating an England-sized KS2 file (2018/19 format, 318 columns)...');
-	await writeEnglandKs2(file);
-	console.log(`  ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+	for (const c of CASES) allMet = benchmark(c, await generated(c)) && allMet;
+	console.log(`\n${allMet ? 'Every target met.' : 'Not every target met.'}`);
+	console.log('On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node\'s');
+	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}
 
-	let n = 0;
+async function generated(c: Case): Promise<string> {
+	const file = join(dir, c.file);
+	console.log(`\nGenerating ${c.title}...`);
+	await c.write(file);
+	console.log(`  ${(statSync(file).size / 1e6).toFixed(1)} MB`);
+	return file;
+}
+
+function benchmark(c: Case, file: string): boolean {
+	// Each run's database is removed after it: the EES runs would otherwise fill gigabytes.
+	const fresh = (run: (db: string) => Run) => () => {
+		const db = join(dir, 'run.sqlite');
+		try {
+			return run(db);
+		} finally {
+			for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
+		}
+	};
 	const runners = {
-		reference: () => timed([SQLITE, join(dir, `ref-${n++}.sqlite`), `.import --csv ${file} ks2`]),
-		cli: () => timed([process.execPath, CLI, 'import', file], { ...process.env, DATABASE_URL: join(dir, `cli-${n++}.sqlite`) })
+		reference: fresh((db) => timed([SQLITE!, db, `.import --csv ${file} ks2`])),
+		cli: fresh((db) => timed([process.execPath, CLI, 'import', file], { ...process.env, DATABASE_URL: db }))
 	};
 	// The first run compiles the CLI if its sources changed, as any earlier use would have.
 	runners.cli();
@@ -88,18 +123,15 @@ try {
 	const peak = Math.max(...results.cli.map((r) => r.peakMb));
 	const ratio = cli.median / ref.median;
 	const row = (label: string, cells: number[], unit: string) =>
-		console.log(`  ${label.padEnd(32)}${cells.map((c) => `${c.toFixed(2)}${unit}`.padStart(10)).join('')}`);
-	console.log(`\n${RUNS} runs of each, taking turns, each a whole process on a new database:`);
+		console.log(`  ${label.padEnd(32)}${cells.map((v) => `${v.toFixed(2)}${unit}`.padStart(10)).join('')}`);
+	console.log(`${RUNS} runs of each, taking turns, each a whole process on a new database:`);
 	console.log(`  ${''.padEnd(32)}${['median', 'fastest', 'CPU'].map((h) => h.padStart(10)).join('')}`);
 	row('sqlite3 .import (reference)', [ref.median, ref.fastest, ref.cpu], ' s');
 	row(`node ${CLI} import`, [cli.median, cli.fastest, cli.cpu], ' s');
 	row('ratio', [ratio, cli.fastest / ref.fastest, cli.cpu / ref.cpu], '');
 	console.log(`  peak memory of the CLI: ${peak.toFixed(0)} MB`);
 	if (bundleMtime() !== built) console.log('  (the CLI was recompiled during the runs because a source file changed: those runs are slower)');
-	const ok = ratio <= TARGET_RATIO && peak < TARGET_MB;
-	console.log(`\nTarget: median ratio at most ${TARGET_RATIO}, peak under ${TARGET_MB} MB. ${ok ? 'Met' : 'Not met'}.`);
-	console.log('On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node\'s');
-	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
-} finally {
-	rmSync(dir, { recursive: true, force: true });
+	const ok = ratio <= c.targetRatio && peak < TARGET_MB;
+	console.log(`Target: median ratio at most ${c.targetRatio}, peak under ${TARGET_MB} MB. ${ok ? 'Met' : 'Not met'}.`);
+	return ok;
 }

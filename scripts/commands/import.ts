@@ -5,8 +5,10 @@ import type { Db } from '../../src/lib/server/db';
 import { parseImportOptions } from '../../src/lib/domain/import/options';
 
 const USAGE =
-	'npm run triage -- import <file> [--kind ks2|gias] [--year 2018-19] [--version provisional|revised|final]\n' +
-	'  Imports a DfE KS2 performance table (ks2final) or a GIAS file (establishments or links).\n' +
+	'npm run triage -- import <file> [--kind ks2|gias|ofsted] [--year 2018-19] [--version provisional|revised|final]\n' +
+	'  Imports a DfE KS2 performance table (ks2final), a KS2 data set from Explore Education Statistics\n' +
+	'  (school or LA performance, school or LA information; one import per year it holds), a GIAS file\n' +
+	'  (establishments or links) or Ofsted\'s monthly management information.\n' +
 	'  The kind, year and version are read from the file when not given.';
 
 /**
@@ -22,7 +24,7 @@ async function migrateIfPending(db: Db): Promise<void> {
 }
 
 export const importCommand: Command = {
-	summary: 'Import a KS2 performance table or a GIAS register file (all or nothing)',
+	summary: 'Import a KS2 file (ks2final or Explore Education Statistics), a GIAS file or Ofsted MI (all or nothing)',
 	usage: USAGE,
 	async run(argv) {
 		const { values, positionals } = parseCommandArgs(
@@ -52,6 +54,7 @@ export const importCommand: Command = {
 			console.log(`${file} is already imported (import ${outcome.importId}, ${outcome.importedAt.slice(0, 10)}). Nothing has changed.`);
 			return;
 		}
-		console.log(`Imported ${file}: ${what} (import ${outcome.importId}).\n${text.reportText(outcome.report)}`);
+		const ids = outcome.importIds.length > 1 ? `imports ${outcome.importIds.join(', ')}` : `import ${outcome.importId}`;
+		console.log(`Imported ${file}: ${what} (${ids}).\n${text.reportText(outcome.report)}`);
 	}
 };

@@ -2,10 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
-import type { ImportOutcome } from '../../src/lib/server/import/pipeline';
-import { describeProblem } from '../../src/lib/domain/import/report';
 import { encodeCp1252 } from '../../src/lib/domain/import/cp1252';
-import { giasFile, giasSchool, importFile, ks2File, school, snapshot, tempDir, writeFile } from './import-fixtures';
+import { giasFile, giasSchool, importFile, ks2File, refused, school, tempDir, writeFile } from './import-fixtures';
 
 /** A database that already holds data, so "unchanged" means something. */
 async function loaded(): Promise<{ db: Db; dir: string }> {
@@ -14,15 +12,6 @@ async function loaded(): Promise<{ db: Db; dir: string }> {
 	expect((await importFile(db, giasFile(dir, [giasSchool(100001), giasSchool(100002)]))).status).toBe('imported');
 	expect((await importFile(db, await ks2File(dir, { name: 'first_ks2final.csv', year: 2018 }))).status).toBe('imported');
 	return { db, dir };
-}
-
-/** Runs the import, expects it refused, and proves nothing in the database changed. */
-async function refused(db: Db, run: () => Promise<ImportOutcome>): Promise<string[]> {
-	const before = await snapshot(db);
-	const outcome = await run();
-	expect(outcome.status).toBe('rejected');
-	expect(await snapshot(db)).toEqual(before);
-	return outcome.report.problems.map(describeProblem);
 }
 
 /** The generated KS2 file as lines, for breaking it on purpose. */

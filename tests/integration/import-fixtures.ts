@@ -3,10 +3,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db';
 import { runImport, type ImportOutcome, type ImportRequest } from '../../src/lib/server/import/pipeline';
+import { describeProblem } from '../../src/lib/domain/import/report';
 import { seededRandom } from '../../scripts/demo/random';
 import { writeKs2File, type Ks2School } from '../../scripts/generate/ks2-file';
 import { writeGiasExport, type GiasSchool } from '../../scripts/generate/gias-file';
@@ -62,6 +63,15 @@ export function giasFile(dir: string, schools: GiasSchool[], name = 'edubase_sea
 
 export function importFile(db: Db, path: string, extra: Partial<ImportRequest> = {}): Promise<ImportOutcome> {
 	return runImport(db, { path, fileName: path.split('/').pop()!, userId: null, ...extra });
+}
+
+/** Runs the import, expects it refused, and proves nothing in the database changed. Returns the problems as the report lists them. */
+export async function refused(db: Db, run: () => Promise<ImportOutcome>): Promise<string[]> {
+	const before = await snapshot(db);
+	const outcome = await run();
+	expect(outcome.status).toBe('rejected');
+	expect(await snapshot(db)).toEqual(before);
+	return outcome.report.problems.map(describeProblem);
 }
 
 /** Every row of every table (not the migration bookkeeping), in a stable order. */

@@ -120,4 +120,56 @@ describe('db/migrations', () => {
 			rmSync(dir, { recursive: true, force: true });
 		}
 	});
+	it('0012 rebuilds soft_intelligence keeping every row and id, takes the new Ofsted fields, and accepts entries from Ofsted MI', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0012'));
+			await migrateToLatest(db, before);
+			const adviser = await addUser(db, 'adviser');
+			await addSchool(db, 300001);
+			const now = nowIso();
+			const row = { urn: 300001, end_date: null, grade: null, areas_json: null, safeguarding_met: null, created_by: adviser.id, created_at: now, ended_by: null, ended_at: null };
+			const rows = [
+				{ ...row, type: 'ofsted_legacy', date: '2019-01-23', details: 'From the GIAS register', source: 'gias_import', grade: 'good', created_by: null },
+				{ ...row, type: 'ofsted_report_card', date: '2025-12-01', details: '', source: 'adviser', areas_json: '[{"area":"Achievement","grade":"expected_standard"}]', safeguarding_met: 1 },
+				{ ...row, type: 'ofsted_ungraded', date: '2026-02-01', details: 'Some aspects not as strong', source: 'adviser' },
+				{ ...row, type: 'self_referral', date: '2026-03-01', details: 'Help with writing', source: 'headteacher', end_date: '2026-03-05', ended_by: adviser.id, ended_at: now }
+			] as const;
+			const ids: number[] = [];
+			for (const r of rows) ids.push((await db.insertInto('soft_intelligence').values(r as never).returning('id').executeTakeFirstOrThrow()).id);
+			// The newest row is deleted: its id must not be given out again after the rebuild.
+			await db.deleteFrom('soft_intelligence').where('id', '=', ids[ids.length - 1]).execute();
+			const kept = await db.selectFrom('soft_intelligence').selectAll().orderBy('id').execute();
+
+			const through0012 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0012_ofsted_inspections'));
+			expect(await migrateToLatest(db, through0012)).toEqual(['0012_ofsted_inspections']);
+			const fresh = { judgements_json: null, safeguarding_effective: null, category_of_concern: null, predecessor: 0, source_file: null, published_date: null, import_id: null, corrected_by: null, corrected_at: null };
+			expect(await db.selectFrom('soft_intelligence').selectAll().orderBy('id').execute()).toEqual(
+				kept.map((k) => ({ ...k, ...fresh, outcome: k.type === 'ofsted_ungraded' ? k.details : null }))
+			);
+			expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }]);
+			expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+			const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'soft_intelligence' and name not like 'sqlite_%' order by name`.execute(db);
+			expect(indexes.rows.map((r) => r.name)).toEqual(['soft_intelligence_import', 'soft_intelligence_urn']);
+
+			const { id: importId } = await db.insertInto('imports').values({ format: 'ofsted_mi', file_name: 'mi.csv', sha256: 'abc', size_bytes: 1, year: null, version: null, la_codes: null, user_id: null, imported_at: now, rows_read: 1, schools_added: 0, schools_updated: 0, records_stored: 1, report_json: '{}' }).returning('id').executeTakeFirstOrThrow();
+			const mi = { ...row, type: 'ofsted_legacy', date: '2024-10-14', details: '', source: 'ofsted_mi', created_by: null, judgements_json: '{"qualityOfEducation":3}', category_of_concern: 'serious_weaknesses', predecessor: 1, source_file: 'Ofsted MI as at 30 April 2026', import_id: importId } as const;
+			const { id } = await db.insertInto('soft_intelligence').values(mi).returning('id').executeTakeFirstOrThrow();
+			expect(id).toBe(Math.max(...ids) + 1);
+			await expect(db.insertInto('soft_intelligence').values({ ...mi, import_id: null }).execute()).rejects.toThrow(/soft_intelligence_import_check/);
+			await expect(db.insertInto('soft_intelligence').values({ ...mi, category_of_concern: 'notice_to_improve' as never }).execute()).rejects.toThrow(/soft_intelligence_category_check/);
+			await expect(db.insertInto('soft_intelligence').values({ ...mi, source: 'rumour' as never, import_id: null }).execute()).rejects.toThrow(/CHECK constraint failed/);
+			// An import with entries cannot be deleted out from under them.
+			await expect(db.deleteFrom('imports').where('id', '=', importId).execute()).rejects.toThrow(/FOREIGN KEY/);
+			// Deleting a school still removes its register.
+			await db.deleteFrom('soft_intelligence').where('id', '=', id).execute();
+			await db.deleteFrom('schools').where('urn', '=', 300001).execute();
+			expect(await db.selectFrom('soft_intelligence').select('id').execute()).toEqual([]);
+			expect(await migrateToLatest(db)).toContain('0013_one_open_support_request');
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
 });

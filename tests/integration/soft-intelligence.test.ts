@@ -45,7 +45,7 @@ describe('the soft-intelligence register', () => {
 		expect(await errors({ type: 'complaint', date: '2019-02-30', details: 'Parent complaint' })).toEqual({ date: 'Enter a real date, for example 2025-03-14' });
 		expect(await errors({ type: 'ofsted_legacy', date: '2999-01-01', details: '', grade: 'brilliant' })).toEqual({
 			date: 'The inspection date cannot be in the future',
-			grade: 'Choose the grade Ofsted gave'
+			grade: 'Choose the overall grade Ofsted gave, or Not judged'
 		});
 		expect(await errors({ type: 'ofsted_report_card', date: '2025-12-01', details: '' })).toEqual({
 			'area-0': 'Choose a grade for at least one area',
@@ -97,6 +97,9 @@ describe('the soft-intelligence register', () => {
 		expect(await syncOfstedFromRegister(db)).toEqual({ added: 0, updated: 0 });
 		const hazel = await schoolRegister(db, 100020);
 		expect(hazel).toMatchObject([{ type: 'ofsted_legacy', grade: 'inadequate', source: 'gias_import', date: '2019-01-15', details: 'From the GIAS register' }]);
+		// "Special Measures" is Inadequate with a category of concern.
+		expect((await registers(db, [100020])).get(100020)).toMatchObject([{ grade: 'inadequate', categoryOfConcern: 'special_measures' }]);
+		expect(hazel[0].ofsted).toMatchObject({ origin: 'Imported from GIAS' });
 		expect(await schoolRegister(db, 100022)).toEqual([]);
 
 		// GIAS corrects a grade: the imported entry follows. A new inspection is added beside the old one.
@@ -115,5 +118,42 @@ describe('the soft-intelligence register', () => {
 		const { results } = await runAnalysis(db, { userId: analyst.id });
 		expect(results.find((r) => r.urn === 100023)).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'soft_intelligence.import_ofsted').execute()).toHaveLength(3);
+	});
+	it('lets an adviser record each kind of Ofsted outcome by hand, with its category of concern and whether it was the predecessor school', async () => {
+		const db = await freshDb();
+		const { lead, analyst } = await smallLa(db);
+		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as EntryInputError).errors;
+		const notJudged = { type: 'ofsted_legacy', date: '2019-10-15', details: '', grade: 'not_judged' };
+		expect(await errors(notJudged)).toEqual({
+			qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education',
+			behaviourAndAttitudes: 'Choose a grade from 1 to 4 for behaviour and attitudes',
+			personalDevelopment: 'Choose a grade from 1 to 4 for personal development',
+			leadershipAndManagement: 'Choose a grade from 1 to 4 for leadership and management'
+		});
+		expect(await errors({ ...notJudged, grade: 'good', sixthForm: '5', safeguardingEffective: 'perhaps', categoryOfConcern: 'probation' })).toEqual({
+			sixthForm: 'Choose a grade from 1 to 4 for sixth form provision',
+			safeguardingEffective: 'Say whether Ofsted found safeguarding effective',
+			categoryOfConcern: 'Choose a category of concern from the list, or None'
+		});
+		expect(await errors({ type: 'ofsted_ungraded', date: '2019-10-15', details: '', outcome: ' ' })).toEqual({ outcome: 'Enter the outcome Ofsted gave, for example School remains Good' });
+
+		const judged = { qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2', safeguardingEffective: 'yes' };
+		await recordEntry(db, lead, URNS.secure, { ...notJudged, ...judged, predecessor: 'yes' });
+		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_ungraded', date: '2019-11-01', details: '', outcome: 'Some aspects not as strong' });
+		await recordEntry(db, lead, URNS.lightTouch, { type: 'ofsted_report_card', date: '2019-11-20', details: '', 'area-6': 'urgent_improvement', safeguarding: 'met', categoryOfConcern: 'special_measures' });
+		const soft = await registers(db);
+		expect(soft.get(URNS.secure)).toMatchObject([
+			{ type: 'ofsted_legacy', grade: null, judgements: { qualityOfEducation: 3, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }, safeguardingEffective: true, predecessor: true, categoryOfConcern: null, source: 'adviser' }
+		]);
+		expect(soft.get(URNS.securePlus)).toMatchObject([{ type: 'ofsted_ungraded', outcome: 'Some aspects not as strong' }]);
+		expect(soft.get(URNS.lightTouch)).toMatchObject([{ type: 'ofsted_report_card', areas: [{ area: 'Leadership and governance', grade: 'urgent_improvement' }], categoryOfConcern: 'special_measures' }]);
+		const [view] = await schoolRegister(db, URNS.secure);
+		expect(view.ofsted).toMatchObject({ kind: 'Ofsted graded inspection with no overall grade', predecessor: true, origin: 'Recorded by Lena Lead' });
+
+		const { results } = await runAnalysis(db, { userId: analyst.id });
+		expect(results.find((r) => r.urn === URNS.secure)).toMatchObject({ category: 'focus', decidingRule: 'F1' });
+		expect(results.find((r) => r.urn === URNS.lightTouch)).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
+		// An ungraded inspection that says the school may not remain Good is an open concern (L5), not a grade.
+		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'light_touch', decidingRule: 'L5' });
 	});
 });

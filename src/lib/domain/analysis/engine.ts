@@ -141,8 +141,8 @@ const NO_DATA_WORDS: Record<NoKs2Reason, string> = {
 
 /**
  * low: no KS2 data, a small cohort, or only one data year (the brief's list).
- * medium: fewer data years than the policy asks for, or the newest results are older than the
- * analysis year (the school had no published figure this year).
+ * medium: fewer data years than the policy asks for, the newest results are older than the
+ * analysis year (the school had no published figure this year), or the cohort size is unknown.
  * high: everything else. Years without progress scores do not lower confidence: they are national,
  * and the policy is designed to run on attainment alone.
  */
@@ -159,6 +159,8 @@ function confidenceOf(signals: Signals, year: number, t: PolicyThresholds): { co
 	else if (n < t.dataYears) medium.push(`Only ${n} years of data (${years})`);
 	const newest = signals.attainment?.year ?? null;
 	if (newest !== null && newest !== year) medium.push(`The latest results are from ${yearLabel(newest)}, not ${yearLabel(year)}`);
+	// An EES performance data set has no pupil numbers: without its school information data set a small cohort cannot be ruled out.
+	if (signals.attainment !== null && signals.attainment.cohort === null) medium.push(`Cohort size unknown for ${yearLabel(signals.attainment.year)}: the pupil numbers were not imported, so a small cohort cannot be ruled out`);
 	if (low.length > 0) return { confidence: 'low', reasons: [...low, ...medium] };
 	if (medium.length > 0) return { confidence: 'medium', reasons: medium };
 	return { confidence: 'high', reasons: [] };

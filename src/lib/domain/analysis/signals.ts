@@ -171,9 +171,12 @@ export function subjectProgress(row: Ks2SchoolYear, subject: Subject, t: PolicyT
 	);
 }
 
-/** DfE puts LOWCOV on the coverage column, but a hand-edited file may carry it on the score or band. */
+/**
+ * DfE puts LOWCOV on the coverage column, but a hand-edited file may carry it on the score or band.
+ * The EES data sets mark a score of low reliability with the GSS symbol `u`: treated the same.
+ */
 function lowCoverage(coverage: string | undefined, score: string | undefined, band: string | undefined): boolean {
-	return coverage === 'LOWCOV' || score === 'LOWCOV' || band === 'LOWCOV';
+	return coverage === 'LOWCOV' || score === 'LOWCOV' || band === 'LOWCOV' || score === 'u';
 }
 
 function progressBand(

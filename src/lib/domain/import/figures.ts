@@ -17,7 +17,14 @@ export const CODE_MEANINGS: Readonly<Record<string, string>> = {
 	RE: 'results withheld',
 	LOWCOV: 'low coverage (under 50% of pupils)',
 	NEW: 'new school',
-	'': 'blank'
+	'': 'blank',
+	// GSS symbols, used by the Explore Education Statistics data sets (see ees-values.ts).
+	z: 'not applicable',
+	x: 'not available',
+	c: 'confidential (suppressed)',
+	low: 'rounds to 0, but is not 0',
+	u: 'low reliability',
+	':': 'not available'
 };
 
 /** Returned when a cell is neither a number nor anything that looks like a code. */
@@ -52,7 +59,7 @@ const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => 10 ** k);
  * With at most 15 digits the digits are an exact integer n and 10^k is exact, so n / 10^k is the
  * one correctly rounded division, the same double Number() gives for the text. Null for anything else.
  */
-function plainNumber(raw: string): number | null {
+export function plainNumber(raw: string): number | null {
 	let end = raw.length;
 	if (raw.charCodeAt(end - 1) === 37 /* % */) end--;
 	const negative = raw.charCodeAt(0) === 45; /* - */

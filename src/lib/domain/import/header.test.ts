@@ -36,4 +36,17 @@ describe('CSV headers', () => {
 		expect(detectFormat(header(['URN', 'LinkURN', 'LinkName', 'LinkType', 'LinkEstablishedDate']))).toBe('gias_links');
 		expect(detectFormat(header(['Name', 'Email']))).toBeNull();
 	});
+
+	it('tells the EES data sets apart, even with a column they need missing', () => {
+		const place = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name'];
+		const measures = ['breakdown', 'subject', 'expected_standard_pupil_percent'];
+		expect(detectFormat(header([...place, 'version', 'school_urn', 'school_laestab', 'school_name', ...measures]))).toBe('ees_school_performance');
+		expect(detectFormat(header([...place, 'old_la_code', 'la_name', 'version', 'establishment_type_group', ...measures]))).toBe('ees_la_performance');
+		expect(detectFormat(header([...place, 'rectype', 'school_urn', 'school_laestab', 'school_name', 'totpups', 'telig']))).toBe('ees_school_information');
+		// The LA information data set has a rectype column, like ks2final, and must not be taken for one.
+		expect(detectFormat(header([...place, 'rectype', 'new_la_code', 'old_la_code', 'la_name', 'totpups', 'telig']))).toBe('ees_la_information');
+		expect(detectFormat(header(['time_identifier', 'geographic_level', 'version', 'school_urn', ...measures]))).toBe('ees_school_performance');
+		expect(detectFormat(header(['time_period', 'geographic_level', 'version', 'school_laestab', ...measures]))).toBe('ees_school_performance');
+		expect(detectFormat(header([...place, 'something_else']))).toBeNull();
+	});
 });

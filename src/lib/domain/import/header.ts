@@ -43,6 +43,16 @@ export function columnPositions<K extends string>(header: Header, columns: Reado
 	return Object.fromEntries(Object.entries(columns).map(([key, name]) => [key, columnIndex(header, name as string)])) as Record<K, number>;
 }
 
+/**
+ * A row with more values than the header has columns (beyond empty trailing ones) cannot be read:
+ * a value may hold an unquoted comma. The problem in words, or null for a row that fits.
+ */
+export function overWidth(header: Header, cells: readonly string[]): string | null {
+	const width = header.names.length;
+	if (cells.length <= width || cells.slice(width).every((c) => c.trim() === '')) return null;
+	return `this row has ${cells.length} values but the header has only ${width} columns. A value may contain an unquoted comma.`;
+}
+
 export function missingColumns(header: Header, required: readonly string[]): string[] {
 	return required.filter((name) => !header.index.has(nameKey(name)));
 }
@@ -96,16 +106,22 @@ const OFSTED_MI_MARKERS = [
 	'INSPECTION START DATE OF LATEST OEIF GRADED INSPECTION'
 ];
 
+/** Columns every EES data set has (time_period, ...), or that only KS2 data sets on EES have. */
+const EES_MARKERS = ['TIME_PERIOD', 'TIME_IDENTIFIER', 'GEOGRAPHIC_LEVEL', 'SCHOOL_URN', 'EXPECTED_STANDARD_PUPIL_PERCENT'];
+
 export function detectFormat(header: Header): FileFormat | null {
 	const has = (n: string) => header.index.has(n);
-	if (has('RECTYPE') && (has('PTRWM_EXP') || has('TELIG') || has('URN'))) return 'ks2';
-	if (has('TIME_PERIOD') && has('GEOGRAPHIC_LEVEL')) {
-		const school = has('SCHOOL_URN');
-		const performance = has('SUBJECT') && has('BREAKDOWN');
+	// EES data sets: told apart by any of their standard columns, so a file that lacks one the
+	// importer needs (say time_period) is still recognised and its handler names what is missing.
+	if (EES_MARKERS.some(has)) {
+		const school = has('SCHOOL_URN') || has('SCHOOL_LAESTAB') || has('SCHOOL_NAME');
+		const performance = has('SUBJECT') || has('BREAKDOWN') || has('EXPECTED_STANDARD_PUPIL_PERCENT');
 		if (performance) return school ? 'ees_school_performance' : 'ees_la_performance';
-		if (has('TELIG')) return school ? 'ees_school_information' : 'ees_la_information';
+		if (has('TELIG') || has('TOTPUPS')) return school ? 'ees_school_information' : 'ees_la_information';
 		return null;
 	}
+	// The LA information data set has a rectype column too, so this comes after the EES check.
+	if (has('RECTYPE') && (has('PTRWM_EXP') || has('TELIG') || has('URN'))) return 'ks2';
 	if (OFSTED_MI_MARKERS.some(has)) return 'ofsted_mi';
 	if (has('URN') && has('LINKURN')) return 'gias_links';
 	if (has('URN') && (has('ESTABLISHMENTNAME') || has('LA (CODE)'))) return 'gias_register';

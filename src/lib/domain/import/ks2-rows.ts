@@ -1,5 +1,5 @@
 import { KNOWN_CODES, NOT_A_FIGURE, parseFigure } from './figures';
-import { columnIndex, type Header } from './header';
+import { columnIndex, overWidth, type Header } from './header';
 import { figureProblem, KS2_FIELD_SPECS, type Ks2FieldSpec } from './ks2-fields';
 import { parseUrn } from './gias-fields';
 import { addProblem, countSuppressed, type ImportReport } from './report';
@@ -35,11 +35,10 @@ export class Ks2RowReader {
 	private readonly urn: number;
 	private readonly lea: number;
 	private readonly totpups: number;
-	private readonly width: number;
 	/** Codes DfE has not used before: code -> where first seen and how often. */
 	readonly unknownCodes = new Map<string, { row: number; column: string; count: number }>();
 
-	constructor(header: Header) {
+	constructor(private readonly header: Header) {
 		this.fields = [];
 		this.absentColumns = [];
 		KS2_FIELD_SPECS.forEach((spec, slot) => {
@@ -51,7 +50,6 @@ export class Ks2RowReader {
 		this.urn = columnIndex(header, 'URN');
 		this.lea = columnIndex(header, 'LEA');
 		this.totpups = columnIndex(header, 'TOTPUPS');
-		this.width = header.names.length;
 	}
 
 	/**
@@ -59,8 +57,9 @@ export class Ks2RowReader {
 	 * given (a caller that copies them out can reuse one Ks2Row for every row), else into new ones.
 	 */
 	read(row: readonly string[], rowNumber: number, report: ImportReport, into?: Ks2Row): Ks2Row | null {
-		if (row.length > this.width && row.slice(this.width).some((c) => c.trim() !== '')) {
-			addProblem(report, { row: rowNumber, column: null, message: `this row has ${row.length} values but the header has only ${this.width} columns. A value may contain an unquoted comma.` });
+		const tooWide = overWidth(this.header, row);
+		if (tooWide) {
+			addProblem(report, { row: rowNumber, column: null, message: tooWide });
 			return null;
 		}
 		const rectypeText = (row[this.rectype] ?? '').trim();

@@ -1,4 +1,4 @@
-import { academicYearLabel } from '../ks2/types';
+import { academicYearLabel, academicYearsLabel } from '../ks2/types';
 import { CODE_MEANINGS } from './figures';
 import { FORMAT_LABELS } from './header';
 import { describeProblem, type ImportReport } from './report';
@@ -17,9 +17,29 @@ export function codeMeaning(code: string): string {
 /** What the file was, in a few words: "a KS2 performance table for 2018/19 (final)". */
 export function describeFile(report: ImportReport): string {
 	if (!report.format) return report.fileName;
+	const years = (report.parts ?? []).map((p) => p.year).filter((y): y is number => y !== null);
+	if (years.length > 1) return `${FORMAT_LABELS[report.format]} for ${academicYearsLabel(years)}`;
 	const year = report.year ? ` for ${academicYearLabel(report.year)}` : '';
 	const version = report.version ? ` (${report.version})` : '';
 	return `${FORMAT_LABELS[report.format]}${year}${version}`;
+}
+
+/**
+ * What each part (history row) of the import stored, one line each: "2023/24 (final), import 12:
+ * 16,500 school results". Empty for a file of one part with no year (a GIAS file).
+ */
+export function partLines(report: ImportReport): string[] {
+	const parts = report.parts ?? [];
+	if (!parts.some((p) => p.year !== null)) return [];
+	return parts.map((p) => {
+		const stored = [
+			[p.resultsStored, 'school result', 'school results'],
+			[p.comparatorsStored, 'LA or England comparator', 'LA and England comparators'],
+			[p.contextStored, 'row of cohort and context', 'rows of cohort and context']
+		].filter(([n]) => Number(n) > 0).map(([n, one, many]) => `${Number(n).toLocaleString('en-GB')} ${n === 1 ? one : many}`);
+		const year = p.year === null ? 'No year' : academicYearLabel(p.year);
+		return `${year}${p.version ? ` (${p.version})` : ''}, import ${p.importId}: ${stored.join(', ') || 'nothing stored'}`;
+	});
 }
 
 /** The report as plain text, for the CLI. */
@@ -35,6 +55,10 @@ export function reportText(report: ImportReport): string {
 	count('School results stored', report.resultsStored);
 	count('LA and England comparators stored', report.comparatorsStored);
 	count('Links stored', report.linksStored);
+	count('Ofsted inspections added to the register', report.inspectionsStored ?? 0);
+	count('Cohort and context rows stored', report.contextStored ?? 0);
+	const parts = partLines(report);
+	if (parts.length) lines.push('  By year:', ...parts.map((l) => `    ${l}`));
 	const suppressed = suppressedLines(report);
 	if (suppressed.length) lines.push('  Values not available, by column:', ...suppressed.map((l) => `    ${l}`));
 	if (report.warnings.length) lines.push('Warnings:', ...report.warnings.map((w) => `  - ${w}`));

@@ -17,6 +17,22 @@ export function describeProblem(p: ImportProblem): string {
 /** Counts of codes found in place of numbers, by the file's column name, then by code. */
 export type SuppressedCounts = Record<string, Record<string, number>>;
 
+/**
+ * What one history row of an import stored: a file gives one part, or one per year for an EES
+ * data set that covers several years (each can be rolled back on its own).
+ */
+export interface ImportPart {
+	year: number | null;
+	version: Ks2Version | null;
+	importId: number;
+	schoolsAdded: number;
+	schoolsUpdated: number;
+	resultsStored: number;
+	comparatorsStored: number;
+	/** Cohort and context rows (EES information data sets). */
+	contextStored: number;
+}
+
 /** What an import did, or would have done. Shown on /imports and printed by the CLI. */
 export interface ImportReport {
 	fileName: string;
@@ -37,6 +53,12 @@ export interface ImportReport {
 	resultsStored: number;
 	comparatorsStored: number;
 	linksStored: number;
+	/** Ofsted inspections added to the soft-intelligence register (Ofsted MI files). */
+	inspectionsStored?: number;
+	/** Cohort and context rows (EES information data sets), over every part. */
+	contextStored: number;
+	/** One per history row written, in order; empty for a file that was not imported. */
+	parts: ImportPart[];
 	suppressed: SuppressedCounts;
 	warnings: string[];
 	problems: ImportProblem[];
@@ -48,7 +70,7 @@ export function emptyReport(fileName: string): ImportReport {
 	return {
 		fileName, sha256: '', sizeBytes: 0, format: null, year: null, version: null, rowsRead: 0,
 		schoolsAdded: 0, schoolsUpdated: 0, schoolsUnchanged: 0, schoolsNotInRegister: 0, rowsOutsideLa: 0,
-		resultsStored: 0, comparatorsStored: 0, linksStored: 0, suppressed: {}, warnings: [], problems: [], moreProblems: 0
+		resultsStored: 0, comparatorsStored: 0, linksStored: 0, contextStored: 0, parts: [], suppressed: {}, warnings: [], problems: [], moreProblems: 0
 	};
 }
 
@@ -63,4 +85,14 @@ export function addProblem(report: ImportReport, problem: ImportProblem): void {
 export function countSuppressed(report: ImportReport, column: string, code: string): void {
 	const byCode = (report.suppressed[column] ??= {});
 	byCode[code] = (byCode[code] ?? 0) + 1;
+}
+
+/**
+ * Adds a warning, or replaces the one at `at` that an earlier call added (-1 for none yet): for a
+ * warning that grows as each part of a file is written. Returns where the warning is.
+ */
+export function putWarning(report: ImportReport, at: number, text: string): number {
+	if (at < 0) return report.warnings.push(text) - 1;
+	report.warnings[at] = text;
+	return at;
 }

@@ -77,6 +77,12 @@ export function academicYearLabel(year: number): string {
 	return `${year - 1}/${String(year % 100).padStart(2, '0')}`;
 }
 
+/** "2022/23, 2023/24 and 2024/25" for [2023, 2024, 2025]. */
+export function academicYearsLabel(years: readonly number[]): string {
+	const labels = years.map(academicYearLabel);
+	return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
 /** Reads "2018-19", "2018/19" or "2019" as 2019. Returns null for anything else. */
 export function parseAcademicYear(text: string): number | null {
 	const t = text.trim();

@@ -27,7 +27,7 @@ export async function inspectFile(path: string, maxBytes: number): Promise<{ ok:
 	const { size } = await fs.stat(path);
 	if (size === 0) return { ok: false, problem: 'The file is empty.', sizeBytes: 0 };
 	if (size > maxBytes) {
-		return { ok: false, problem: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(maxBytes)}. Check it is the right file; an England-wide KS2 file is about 21 MB.`, sizeBytes: size };
+		return { ok: false, problem: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(maxBytes)}. Check it is the right file: an England-wide ks2final file is about 21 MB, and the school performance data set from Explore Education Statistics about 200 MB.`, sizeBytes: size };
 	}
 	const head = Buffer.alloc(Math.min(size, READ_CHUNK));
 	const handle = await fs.open(path, 'r');
@@ -71,20 +71,34 @@ export interface RowSink {
 }
 
 /**
- * Splits decoded text so that runs of lines with no quote character are separate pieces.
+ * A quote-free run shorter than this stays with the quoted text around it: each piece costs
+ * papaparse a call (it copies its settings and builds a regex per call), which outweighs fast mode
+ * on a few hundred characters. An EES file quotes a subject every other line; a ks2final file
+ * quotes a few school names in rows of over a kilobyte.
+ */
+const MIN_FREE_RUN = 1024;
+
+/**
+ * Splits decoded text so that long runs of lines with no quote character are separate pieces.
  * papaparse parses a piece with no quotes by splitting (its documented "fast mode"), several
  * times faster than its character scanner; pieces with quotes get the full parser. The split is
  * only a speed-up: papaparse joins a row cut between pieces, so any split parses the same.
  */
-export function* quoteFreeRuns(text: string): Generator<string> {
+export function* quoteFreeRuns(text: string, minRun = MIN_FREE_RUN): Generator<string> {
+	// Text before `start` has been yielded; from `start` to `scan` is quoted text not yet yielded.
 	let start = 0;
-	while (start < text.length) {
-		const quote = text.indexOf('"', start);
+	let scan = 0;
+	while (scan < text.length) {
+		const quote = text.indexOf('"', scan);
 		if (quote < 0) break;
 		const lineStart = text.lastIndexOf('\n', quote) + 1;
-		if (lineStart > start) yield text.slice(start, lineStart);
+		if (lineStart - scan >= minRun) {
+			if (scan > start) yield text.slice(start, scan);
+			yield text.slice(scan, lineStart);
+			start = lineStart;
+		}
 		// Take whole lines until the quotes balance, so a quoted field with a line break stays whole.
-		let end = lineStart;
+		let end = Math.max(lineStart, scan);
 		let quotes = 0;
 		do {
 			const next = text.indexOf('\n', end);
@@ -95,8 +109,11 @@ export function* quoteFreeRuns(text: string): Generator<string> {
 			for (let i = text.indexOf('"', end); i >= 0 && i < next; i = text.indexOf('"', i + 1)) quotes++;
 			end = next + 1;
 		} while (quotes % 2 === 1);
-		yield text.slice(Math.max(lineStart, start), end);
-		start = end;
+		scan = end;
+	}
+	if (text.length - scan >= minRun && scan > start) {
+		yield text.slice(start, scan);
+		start = scan;
 	}
 	if (start < text.length) yield text.slice(start);
 }

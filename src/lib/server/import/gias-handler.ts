@@ -4,7 +4,7 @@ import { columnPositions } from '../../domain/import/header';
 import { GIAS_COLUMNS, GIAS_REQUIRED_COLUMNS, giasDate, giasInteger, giasText, headName, parseUrn, type GiasField } from '../../domain/import/gias-fields';
 import { addProblem } from '../../domain/import/report';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
-import { placeholders } from './ks2-handler';
+import { placeholders } from './ks2-write';
 
 /** The register columns a GIAS file sets, in binding order. Ofsted comes last so it can be left out. */
 const DATA_COLUMNS = [

@@ -29,6 +29,10 @@ export interface WriteCounts {
 	schoolsAdded: number;
 	schoolsUpdated: number;
 	recordsStored: number;
+	/** For the report's line per part (see ImportPart); 0 when left out. */
+	resultsStored?: number;
+	comparatorsStored?: number;
+	contextStored?: number;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { FileFormat } from '../../domain/import/header';
 import type { ImportReport } from '../../domain/import/report';
 import type { Ks2Version } from '../../domain/import/version';
+import { importReplaces, importsOverlap } from '../../domain/import/overlap';
 
 export interface ImportRecord {
 	id: number;
@@ -26,13 +27,6 @@ export interface ImportRecord {
 	blockedBy: number | null;
 }
 
-/** Whether `later` overlaps `earlier`: same format and, for KS2, the same year and at least one LA. */
-function overlaps(earlier: ImportRecord, later: ImportRecord): boolean {
-	if (earlier.format !== later.format) return false;
-	if (earlier.format !== 'ks2') return true;
-	return earlier.year === later.year && (later.laCodes.length === 0 || earlier.laCodes.some((la) => later.laCodes.includes(la)));
-}
-
 /** Every import, newest first, with whether each can be rolled back now. */
 export async function importHistory(db: Db): Promise<ImportRecord[]> {
 	const rows = await db
@@ -53,9 +47,10 @@ export async function importHistory(db: Db): Promise<ImportRecord[]> {
 	for (const rec of records) {
 		if (rec.rolledBackAt) continue;
 		// Newest first, so the last match is the earliest later import.
-		const later = records.filter((o) => o.id > rec.id && !o.rolledBackAt && overlaps(rec, o));
+		const later = records.filter((o) => o.id > rec.id && !o.rolledBackAt && importsOverlap(rec, o));
 		rec.blockedBy = later.length ? later[later.length - 1].id : null;
-		rec.replacedBy = rec.format === 'ks2' ? rec.blockedBy : null;
+		const replacing = later.filter((o) => importReplaces(rec, o));
+		rec.replacedBy = replacing.length ? replacing[replacing.length - 1].id : null;
 	}
 	return records;
 }

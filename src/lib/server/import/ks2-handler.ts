@@ -1,17 +1,14 @@
-import { sql } from 'kysely';
 import { academicYearLabel, type ComparatorKind } from '../../domain/ks2/types';
 import { KS2_FIELD_SPECS, KS2_REQUIRED_COLUMNS } from '../../domain/import/ks2-fields';
 import { Ks2RowReader, type Ks2Row } from '../../domain/import/ks2-rows';
 import { settleYear, yearFromColumns, yearFromFileName, yearFromNationalRow } from '../../domain/import/ks2-year';
-import { versionFromFileName, versionRank, type Ks2Version } from '../../domain/import/version';
+import { versionFromFileName, type Ks2Version } from '../../domain/import/version';
 import { addProblem } from '../../domain/import/report';
-import { FIGURE_COLUMNS, VALUE_COLUMNS } from './ks2-columns';
 import { Ks2ResultStore } from './ks2-store';
-import { chunks, ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
+import { bindFigures, notInRegisterWarning, refuseOlderVersion, replaceByKey, writeSchoolResults } from './ks2-write';
+import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 
 const COMPARATOR_KIND: Record<3 | 4 | 5, ComparatorKind> = { 3: 'la', 4: 'england_all', 5: 'england_state' };
-const RESULT_KEYS = ['urn', 'year', 'la_code', 'record_type', 'import_id'] as const;
-const COMPARATOR_KEYS = ['year', 'kind', 'area', 'import_id'] as const;
 const PROGRESS_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'readProgress');
 const RWM_EXPECTED_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'rwmExpected');
 
@@ -78,7 +75,7 @@ export class Ks2Handler implements FormatHandler {
 		if (r.recordType !== 3 && (this.nationalRwm === null || r.recordType === 5)) {
 			this.nationalRwm = { rectype: r.recordType, value: r.values[RWM_EXPECTED_SLOT] };
 		}
-		this.comparators.push(bindRow([null, kind, area, null], r));
+		this.comparators.push(bindFigures([null, kind, area, null], r));
 	}
 
 	finish(): void {
@@ -119,76 +116,31 @@ export class Ks2Handler implements FormatHandler {
 		return [{ year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') || null }];
 	}
 
-	write({ db, w, importId }: WriteContext): WriteCounts {
+	write(ctx: WriteContext): WriteCounts {
 		const year = this.year!;
-		this.refuseOlderVersion(w.all(
-			db.selectFrom('imports').select(['id', 'version', 'la_codes', 'imported_at'])
-				.where('format', '=', 'ks2').where('year', '=', year).where('rolled_back_at', 'is', null)
-		));
-
-		// A later file for the same year and LAs replaces the earlier one's rows: keep those for rollback.
-		const fileUrns = new Set(this.results.urns());
-		const before = w.all(db.selectFrom('ks2_results').select(['urn', 'la_code']).where('year', '=', year));
-		const replaced = before.filter((r) => fileUrns.has(r.urn) || (r.la_code !== null && this.laCodes.has(r.la_code))).map((r) => r.urn);
-		const resultColumns = [...RESULT_KEYS, ...FIGURE_COLUMNS] as const;
-		for (const urns of chunks(replaced)) {
-			w.run(db.insertInto('ks2_results_replaced').columns(['replaced_by', ...resultColumns])
-				.expression(db.selectFrom('ks2_results').select([sql<number>`${importId}`.as('replaced_by'), ...resultColumns]).where('year', '=', year).where('urn', 'in', urns)));
-			w.run(db.deleteFrom('ks2_results').where('year', '=', year).where('urn', 'in', urns));
-		}
-		const withCodes = placeholders(resultColumns);
-		const valuesOnly = placeholders([...RESULT_KEYS, ...VALUE_COLUMNS]);
-		this.results.insert(w, (n, codes) => db.insertInto('ks2_results').values(Array(n).fill(codes ? withCodes : valuesOnly)), year, importId);
-
-		const comparatorColumns = [...COMPARATOR_KEYS, ...FIGURE_COLUMNS] as const;
-		const keep = w.prepare(db.insertInto('ks2_comparators_replaced').columns(['replaced_by', ...comparatorColumns])
-			.expression(db.selectFrom('ks2_comparators').select([sql<number>`${0}`.as('replaced_by'), ...comparatorColumns])
-				.where('year', '=', 0).where('kind', '=', 'la').where('area', '=', '')));
-		const remove = w.prepare(db.deleteFrom('ks2_comparators').where('year', '=', 0).where('kind', '=', 'la').where('area', '=', ''));
-		const insertComparator = w.prepare(db.insertInto('ks2_comparators').values(placeholders(comparatorColumns) as never));
+		refuseOlderVersion(ctx, 'ks2', year, this.version, this.laCodes);
+		const written = writeSchoolResults(ctx, year, this.laCodes, this.results);
 		for (const p of this.comparators) {
-			keep([importId, year, p[1], p[2]]);
-			remove([year, p[1], p[2]]);
 			p[0] = year;
-			p[3] = importId;
-			insertComparator(p);
+			p[3] = ctx.importId;
 		}
+		replaceByKey(ctx, 'ks2_comparators', ['year', 'kind', 'area'], this.comparators);
 
-		const register = new Set(w.all(db.selectFrom('schools').select('urn')).map((r) => r.urn));
 		const report = this.o.report;
-		report.schoolsNotInRegister = [...fileUrns].filter((u) => !register.has(u)).length;
+		report.schoolsNotInRegister = written.notInRegister;
 		report.resultsStored = this.results.length;
 		report.comparatorsStored = this.comparators.length;
 		if (report.schoolsNotInRegister > 0) {
-			report.warnings.push(`${report.schoolsNotInRegister} schools in this file are not in the register. Their results are kept and will show once the register includes them.`);
+			report.warnings.push(notInRegisterWarning(report.schoolsNotInRegister));
 		}
-		const updated = replaced.filter((u) => fileUrns.has(u)).length;
-		report.schoolsUpdated = updated;
-		report.schoolsAdded = this.results.length - updated;
-		return { schoolsAdded: report.schoolsAdded, schoolsUpdated: updated, recordsStored: this.results.length + this.comparators.length };
-	}
-
-	/** A provisional file must not replace revised or final results already imported for the same LAs. */
-	private refuseOlderVersion(live: { id: number; version: Ks2Version | null; la_codes: string | null; imported_at: string }[]): void {
-		for (const imp of live) {
-			if (!imp.version || versionRank(imp.version) <= versionRank(this.version)) continue;
-			const theirs = new Set((imp.la_codes ?? '').split(',').filter(Boolean));
-			const overlap = this.laCodes.size === 0 || [...this.laCodes].some((la) => theirs.has(la));
-			if (!overlap) continue;
-			throw new ImportRefused(
-				`${academicYearLabel(this.year!)} already has ${imp.version} results (import ${imp.id}, ${imp.imported_at.slice(0, 10)}). These ${this.version} results are older and cannot replace them. If you mean to go back, roll back import ${imp.id} first.`
-			);
-		}
+		report.schoolsUpdated = written.updated;
+		report.schoolsAdded = written.added;
+		return {
+			schoolsAdded: written.added, schoolsUpdated: written.updated, recordsStored: this.results.length + this.comparators.length,
+			resultsStored: this.results.length, comparatorsStored: this.comparators.length
+		};
 	}
 }
 
-/** Appends the figures to the key columns, value then code, in FIGURE_COLUMNS order. */
-function bindRow(keys: unknown[], r: { values: (number | null)[]; codes: (string | null)[] }): unknown[] {
-	for (let i = 0; i < r.values.length; i++) keys.push(r.values[i], r.codes[i]);
-	return keys;
-}
-
-/** A row of dummy values with the given keys, so kysely compiles an INSERT with one parameter per column, in this order. */
-export function placeholders(columns: readonly string[]): Record<string, number> {
-	return Object.fromEntries(columns.map((c) => [c, 0]));
-}
+/** Moved to ks2-write.ts with the rest of the shared KS2 writing; still here for callers that import it from this file. */
+export { placeholders } from './ks2-write';

@@ -1,7 +1,9 @@
 import type { Db } from '../db';
-import type { Ks2FigureCodes, Ks2FigureValues } from '../db/schema/imports';
+import type { Ks2ContextColumn, Ks2ContextFigures, Ks2FigureCodes, Ks2FigureValues } from '../db/schema/imports';
 import type { Ks2Comparator, Ks2Field, Ks2Figures, Ks2SchoolYear } from '../../domain/ks2/types';
 import { KS2_FIELD_SPECS } from '../../domain/import/ks2-fields';
+import { EES_INFORMATION_FIELDS } from '../../domain/import/ees-layout';
+import { CONTEXT_COLUMNS } from './ks2-tables';
 import { codeColumn, KS2_COLUMN_OF } from './ks2-columns';
 import { chunks } from './handler';
 
@@ -41,29 +43,63 @@ export interface Ks2ForAnalysis {
  */
 export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): Promise<Ks2ForAnalysis> {
 	const { urns, upToYear, fromYear } = selection;
-	const base = () => {
-		let q = db.selectFrom('ks2_results').selectAll();
-		if (upToYear !== undefined) q = q.where('year', '<=', upToYear);
-		if (fromYear !== undefined) q = q.where('year', '>=', fromYear);
-		return q;
-	};
-	const rows = urns === undefined ? await base().execute() : (await Promise.all(chunks(urns).map((group) => base().where('urn', 'in', group).execute()))).flat();
+	// Every year when not limited: these bounds leave nothing out.
+	const [from, to] = [fromYear ?? 0, upToYear ?? 9999];
+	const bySchool = async <T>(query: (group: readonly number[] | null) => Promise<T[]>): Promise<T[]> =>
+		urns === undefined ? query(null) : (await Promise.all(chunks(urns).map((group) => query(group)))).flat();
+	const [rows, contexts] = await Promise.all([
+		bySchool((group) => {
+			const q = db.selectFrom('ks2_results').selectAll().where('year', '>=', from).where('year', '<=', to);
+			return (group ? q.where('urn', 'in', group) : q).execute();
+		}),
+		bySchool((group) => {
+			const q = db.selectFrom('ks2_school_context').select(['urn', 'year', 'record_type', ...CONTEXT_COLUMNS]).where('year', '>=', from).where('year', '<=', to);
+			return (group ? q.where('urn', 'in', group) : q).execute();
+		})
+	]);
+	const contextOf = new Map(contexts.map((c) => [`${c.urn}:${c.year}`, c]));
 	rows.sort((a, b) => a.year - b.year || a.urn - b.urn);
 	const results: Ks2SchoolYear[] = rows.map((r) => {
 		const { figures, codes } = toFigures(r);
-		return { urn: r.urn, year: r.year, recordType: r.record_type === 2 ? 2 : 1, ...figures, codes };
+		let recordType: 1 | 2 = r.record_type === 2 ? 2 : 1;
+		const context = withoutCohort(r) ? contextOf.get(`${r.urn}:${r.year}`) : undefined;
+		if (context) {
+			mergeContext(figures, codes, r, context);
+			if (context.record_type === 2) recordType = 2;
+		}
+		return { urn: r.urn, year: r.year, recordType, ...figures, codes };
 	});
 
-	let cq = db.selectFrom('ks2_comparators').selectAll().orderBy('year').orderBy('kind').orderBy('area');
-	if (upToYear !== undefined) cq = cq.where('year', '<=', upToYear);
-	if (fromYear !== undefined) cq = cq.where('year', '>=', fromYear);
-	const comparators: Ks2Comparator[] = (await cq.execute()).map((r) => ({
-		year: r.year,
-		kind: r.kind,
-		laCode: r.kind === 'la' ? r.area : null,
-		...toFigures(r).figures
-	}));
+	const [comparatorRows, areaContexts] = await Promise.all([
+		db.selectFrom('ks2_comparators').selectAll().where('year', '>=', from).where('year', '<=', to).orderBy('year').orderBy('kind').orderBy('area').execute(),
+		db.selectFrom('ks2_area_context').select(['year', 'kind', 'area', ...CONTEXT_COLUMNS]).where('year', '>=', from).where('year', '<=', to).execute()
+	]);
+	const areaContextOf = new Map(areaContexts.map((c) => [`${c.year}:${c.kind}:${c.area}`, c]));
+	const comparators: Ks2Comparator[] = comparatorRows.map((r) => {
+		const { figures } = toFigures(r);
+		const context = withoutCohort(r) ? areaContextOf.get(`${r.year}:${r.kind}:${r.area}`) : undefined;
+		if (context) mergeContext(figures, {}, r, context);
+		return { year: r.year, kind: r.kind, laCode: r.kind === 'la' ? r.area : null, ...figures };
+	});
 	return { results, comparators };
+}
+
+/** A row from a file with no cohort column (an EES performance data set): its context comes from the information data sets. */
+function withoutCohort(row: Ks2FigureValues & Ks2FigureCodes): boolean {
+	return row.cohort === null && row.cohort_code === null;
+}
+
+/** The context fields and their columns, as the information data sets give them. */
+const CONTEXT_FIELDS = EES_INFORMATION_FIELDS.map((f) => ({ field: f.field, column: KS2_COLUMN_OF[f.field] as Ks2ContextColumn }));
+
+/** Fills each context field the row has no column for (value and code null) from the context row. */
+function mergeContext(figures: Ks2Figures, codes: Partial<Record<Ks2Field, string>>, row: FigureRow, context: Ks2ContextFigures): void {
+	for (const { field, column } of CONTEXT_FIELDS) {
+		if (row[column] !== null || row[codeColumn(column)] !== null) continue;
+		figures[field] = context[column];
+		const code = context[codeColumn(column) as `${Ks2ContextColumn}_code`];
+		if (code !== null) codes[field] = code;
+	}
 }
 
 /** The latest summer with any school's KS2 results, or null before the first import. */

@@ -30,14 +30,10 @@ export class Ks2ResultStore {
 	private readonly codeIndex = new Map<string, number>();
 
 	add(urn: number, laCode: string | null, recordType: number, r: { values: readonly (number | null)[]; codes: readonly (string | null)[] }): void {
-		const at = this.length % BLOCK_ROWS;
-		if (at === 0) {
-			this.values.push(new Float64Array(FIELDS * BLOCK_ROWS));
-			this.codes.push(new Uint32Array(FIELDS * BLOCK_ROWS));
-		}
+		const row = this.open(urn, laCode, recordType);
 		const values = this.values[this.values.length - 1];
 		const codes = this.codes[this.codes.length - 1];
-		const base = at * FIELDS;
+		const base = (row % BLOCK_ROWS) * FIELDS;
 		let any = false;
 		for (let i = 0; i < FIELDS; i++) {
 			const v = r.values[i];
@@ -46,11 +42,33 @@ export class Ks2ResultStore {
 			codes[base + i] = c === null ? 0 : this.codeNumber(c);
 			any ||= c !== null;
 		}
+		this.withCodes[row] = any;
+	}
+
+	/**
+	 * Adds a row with no figures (every value and code null: "the file had no such column") and
+	 * returns its number, for a file that gives a school's figures one at a time (see `set`).
+	 */
+	open(urn: number, laCode: string | null, recordType: number): number {
+		const at = this.length % BLOCK_ROWS;
+		if (at === 0) {
+			this.values.push(new Float64Array(FIELDS * BLOCK_ROWS).fill(NaN));
+			this.codes.push(new Uint32Array(FIELDS * BLOCK_ROWS));
+		}
 		this.urnList.push(urn);
 		this.laCodes.push(laCode);
 		this.recordTypes.push(recordType);
-		this.withCodes.push(any);
-		this.length++;
+		this.withCodes.push(false);
+		return this.length++;
+	}
+
+	/** Sets one figure of a row: `value` NaN for none, with the code published instead (or null). */
+	set(row: number, slot: number, value: number, code: string | null): void {
+		const block = Math.floor(row / BLOCK_ROWS);
+		const at = (row % BLOCK_ROWS) * FIELDS + slot;
+		this.values[block][at] = value;
+		this.codes[block][at] = code === null ? 0 : this.codeNumber(code);
+		if (code !== null) this.withCodes[row] = true;
 	}
 
 	urns(): readonly number[] {

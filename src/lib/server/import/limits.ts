@@ -1,5 +1,8 @@
-/** Default upload limit: an England-wide KS2 file is about 21 MB, the full GIAS download about 60 MB. */
-export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+/**
+ * Default upload limit: an England-wide ks2final file is about 21 MB, the full GIAS download about
+ * 60 MB, and EES's school performance data set for three years about 200 MB.
+ */
+export const DEFAULT_MAX_BYTES = 320 * 1024 * 1024;
 
 /** The largest file an import accepts: IMPORT_MAX_BYTES (bytes, or with a K, M or G suffix). */
 export function importMaxBytes(env: string | undefined = process.env.IMPORT_MAX_BYTES): number {

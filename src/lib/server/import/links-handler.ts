@@ -3,7 +3,7 @@ import { columnPositions } from '../../domain/import/header';
 import { giasDate, giasText, LINKS_COLUMNS, LINKS_REQUIRED_COLUMNS, parseUrn } from '../../domain/import/gias-fields';
 import { addProblem } from '../../domain/import/report';
 import { chunks, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
-import { placeholders } from './ks2-handler';
+import { placeholders } from './ks2-write';
 
 type LinkField = keyof typeof LINKS_COLUMNS;
 const LINK_COLUMNS = ['urn', 'link_urn', 'link_type', 'link_name', 'link_date', 'import_id'] as const;

@@ -12,7 +12,9 @@ import { ImportRefused, type FormatHandler, type HandlerOptions } from './handle
 import { Ks2Handler } from './ks2-handler';
 import { GiasHandler } from './gias-handler';
 import { LinksHandler } from './links-handler';
-import { EesHandler } from './ees-handler';
+import { EesSchoolPerformanceHandler } from './ees-school-performance-handler';
+import { EesLaPerformanceHandler } from './ees-la-performance-handler';
+import { EesInformationHandler } from './ees-information-handler';
 import { OfstedMiHandler } from './ofsted-mi-handler';
 import { getLaScope } from './settings';
 import { importMaxBytes } from './limits';
@@ -48,10 +50,10 @@ export type ImportOutcome =
 
 const HANDLERS: Record<FileFormat, new (o: HandlerOptions) => FormatHandler> = {
 	ks2: Ks2Handler,
-	ees_school_performance: EesHandler,
-	ees_school_information: EesHandler,
-	ees_la_performance: EesHandler,
-	ees_la_information: EesHandler,
+	ees_school_performance: EesSchoolPerformanceHandler,
+	ees_school_information: EesInformationHandler,
+	ees_la_performance: EesLaPerformanceHandler,
+	ees_la_information: EesInformationHandler,
 	gias_register: GiasHandler,
 	gias_links: LinksHandler,
 	ofsted_mi: OfstedMiHandler
@@ -141,6 +143,10 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 					rows_read: report.rowsRead, schools_added: 0, schools_updated: 0, records_stored: 0, report_json: '{}'
 				}).returning('id'));
 				const counts = h.write({ db, w, importId: id, now }, part);
+				report.parts.push({
+					year: fields.year, version: fields.version, importId: id, schoolsAdded: counts.schoolsAdded, schoolsUpdated: counts.schoolsUpdated,
+					resultsStored: counts.resultsStored ?? 0, comparatorsStored: counts.comparatorsStored ?? 0, contextStored: counts.contextStored ?? 0
+				});
 				w.run(db.updateTable('imports').set({
 					schools_added: counts.schoolsAdded, schools_updated: counts.schoolsUpdated, records_stored: counts.recordsStored
 				}).where('id', '=', id));
@@ -157,6 +163,8 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 		progress('done', report.sizeBytes);
 		return { status: 'imported', importId: importIds[0], importIds, report };
 	} catch (e) {
+		// Nothing was written, so no part was stored.
+		report.parts = [];
 		if (e instanceof ImportRefused) return rejected(e.message);
 		// Someone imported the same file a moment ago: the unique index on live SHA-256s caught it.
 		const again = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json']).where('sha256', '=', sha256).where('rolled_back_at', 'is', null).executeTakeFirst();

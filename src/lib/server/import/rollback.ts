@@ -3,14 +3,12 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { referencesTo } from '../db/references';
-import { FIGURE_COLUMNS } from './ks2-columns';
+import { restoreReplaced, TABLES_OF } from './ks2-tables';
 import { importHistory } from './history';
-import { rollbackOfstedMi } from './ofsted-mi-handler';
+import { ofstedMiRollbackRefusal, rollbackOfstedMi } from './ofsted-mi-handler';
 
 export type RollbackResult = { ok: true; message: string } | { ok: false; message: string };
 
-const RESULT_COLUMNS = ['urn', 'year', 'la_code', 'record_type', 'import_id', ...FIGURE_COLUMNS] as const;
-const COMPARATOR_COLUMNS = ['year', 'kind', 'area', 'import_id', ...FIGURE_COLUMNS] as const;
 const LINK_COLUMNS = ['urn', 'link_urn', 'link_type', 'link_name', 'link_date', 'import_id'] as const;
 const REGISTER_COLUMNS = [
 	'la_code', 'la_name', 'establishment_number', 'name', 'type', 'phase', 'status', 'age_low', 'age_high', 'head_name',
@@ -37,15 +35,15 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 			return { ok: false, message: `Some schools this import added are now used elsewhere (${what}). Remove those links first, or leave the import in place.` };
 		}
 	}
+	if (record.format === 'ofsted_mi') {
+		const refusal = await ofstedMiRollbackRefusal(db, importId);
+		if (refusal) return { ok: false, message: refusal };
+	}
 	await db.transaction().execute(async (trx) => {
 		const by = sql<number>`${importId}`;
-		if (record.format === 'ks2') {
-			await trx.deleteFrom('ks2_results').where('import_id', '=', importId).execute();
-			await trx.insertInto('ks2_results').columns([...RESULT_COLUMNS]).expression(trx.selectFrom('ks2_results_replaced').select([...RESULT_COLUMNS]).where('replaced_by', '=', by)).execute();
-			await trx.deleteFrom('ks2_results_replaced').where('replaced_by', '=', importId).execute();
-			await trx.deleteFrom('ks2_comparators').where('import_id', '=', importId).execute();
-			await trx.insertInto('ks2_comparators').columns([...COMPARATOR_COLUMNS]).expression(trx.selectFrom('ks2_comparators_replaced').select([...COMPARATOR_COLUMNS]).where('replaced_by', '=', by)).execute();
-			await trx.deleteFrom('ks2_comparators_replaced').where('replaced_by', '=', importId).execute();
+		const ks2Tables = TABLES_OF[record.format];
+		if (ks2Tables) {
+			await restoreReplaced(trx, importId, ks2Tables);
 		} else if (record.format === 'gias_links') {
 			await trx.deleteFrom('school_links').where('import_id', '=', importId).execute();
 			await trx.insertInto('school_links').columns([...LINK_COLUMNS]).expression(trx.selectFrom('school_links_replaced').select([...LINK_COLUMNS]).where('replaced_by', '=', by)).execute();

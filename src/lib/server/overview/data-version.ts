@@ -24,6 +24,7 @@ export async function dataVersion(db: Db): Promise<string> {
 			eb.selectFrom('school_categories').select((s) => [s.fn.max('updated_at').as('v')]).as('categories'),
 			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('id').as('v')]).as('soft'),
 			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('ended_at').as('v')]).as('soft_ended'),
+			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('corrected_at').as('v')]).as('soft_corrected'),
 			eb.selectFrom('quality_marks').select((s) => [s.fn.max('updated_at').as('v')]).as('quality_marks'),
 			eb.selectFrom('plan_runs').select((s) => [s.fn.max('id').as('v')]).as('plans'),
 			eb.selectFrom('engagements').select((s) => [s.fn.max('updated_at').as('v')]).as('engagements'),

@@ -1,25 +1,38 @@
 import {
+	CATEGORIES_OF_CONCERN,
 	isIsoDate,
-	OFSTED_GRADE_LABELS,
+	isOfstedType,
+	OEIF_JUDGEMENT_LABELS,
+	OEIF_JUDGEMENTS,
 	OFSTED_LEGACY_GRADES,
 	REPORT_CARD_GRADES,
 	SOFT_INTELLIGENCE_TYPES,
+	type CategoryOfConcern,
+	type OeifGradeNumber,
+	type OeifJudgement,
+	type OeifJudgements,
+	type OfstedInspectionEntry,
 	type OfstedLegacyGrade,
+	type OfstedType,
 	type ReportCardArea,
 	type ReportCardGrade,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
 import { longDate } from '../../domain/analysis/format';
 
-/** The areas Ofsted grades on a report card (from November 2025); a school need not have all of them. */
+/**
+ * The areas Ofsted grades on a report card (from November 2025), in the form's order; a school need
+ * not have all of them. The form's field for each is area-0, area-1, ... (see areaField).
+ */
 export const REPORT_CARD_AREAS = [
 	'Inclusion',
 	'Curriculum and teaching',
 	'Achievement',
 	'Attendance and behaviour',
-	'Personal development and well-being',
+	'Personal development and wellbeing',
 	'Early years',
-	'Leadership and governance'
+	'Leadership and governance',
+	'Post-16 provision'
 ] as const;
 
 /** The form's field name for a report-card area: area-0, area-1, ... */
@@ -27,19 +40,37 @@ export function areaField(index: number): string {
 	return `area-${index}`;
 }
 
-export interface EntryInput {
+/** The OEIF sub-judgements an inspection with no overall grade must give (DESIGN.md section 1). */
+export const REQUIRED_JUDGEMENTS: readonly OeifJudgement[] = ['qualityOfEducation', 'behaviourAndAttitudes', 'personalDevelopment', 'leadershipAndManagement'];
+
+/** The form's value for an OEIF inspection that gave no overall grade. */
+export const NOT_JUDGED = 'not_judged';
+
+/** What Ofsted recorded about one inspection, beyond its kind and date. */
+export interface OfstedInput {
+	grade: OfstedLegacyGrade | null;
+	judgements: OeifJudgements | null;
+	safeguardingEffective: boolean | null;
+	areas: ReportCardArea[] | null;
+	safeguardingMet: boolean | null;
+	outcome: string | null;
+	categoryOfConcern: CategoryOfConcern | null;
+	predecessor: boolean;
+}
+
+export interface EntryInput extends OfstedInput {
 	type: SoftIntelligenceType;
 	date: string;
 	details: string;
-	grade: OfstedLegacyGrade | null;
-	areas: ReportCardArea[] | null;
-	safeguardingMet: boolean | null;
 }
 
 export type EntryErrors = Record<string, string>;
 export type EntryValidation = { ok: true; value: EntryInput } | { ok: false; errors: EntryErrors };
 
 export const MAX_DETAILS = 2000;
+export const MAX_OUTCOME = 200;
+
+const NOTHING: OfstedInput = { grade: null, judgements: null, safeguardingEffective: null, areas: null, safeguardingMet: null, outcome: null, categoryOfConcern: null, predecessor: false };
 
 /**
  * Checks a new register entry as typed into the form. Messages say what to do, in plain words.
@@ -52,39 +83,108 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 	if (!(SOFT_INTELLIGENCE_TYPES as readonly string[]).includes(type)) {
 		return { ok: false, errors: { type: 'Choose what kind of entry this is' } };
 	}
-	const isOfsted = type === 'ofsted_legacy' || type === 'ofsted_report_card';
+	const isOfsted = isOfstedType(type);
 	const date = (raw.date ?? '').trim();
 	if (date === '') errors.date = isOfsted ? 'Enter the date of the inspection' : 'Enter the date this started';
 	else if (!isIsoDate(date)) errors.date = 'Enter a real date, for example 2025-03-14';
 	else if (isOfsted && date > today) errors.date = 'The inspection date cannot be in the future';
 	else if (date < '1990-01-01') errors.date = 'Enter a date after 1990';
 
-	const details = (raw.details ?? '').trim();
-	if (!isOfsted && details === '') errors.details = 'Describe what is happening in a few words';
-	else if (details.length > MAX_DETAILS) errors.details = `Details must be ${MAX_DETAILS} characters or fewer`;
+	const details = validateDetails(raw, !isOfsted, errors);
+	const ofsted = isOfsted ? validateOfsted(type, raw, errors) : NOTHING;
+	if (Object.keys(errors).length > 0) return { ok: false, errors };
+	return { ok: true, value: { type, date, details, ...ofsted } };
+}
 
-	let grade: OfstedLegacyGrade | null = null;
-	let areas: ReportCardArea[] | null = null;
-	let safeguardingMet: boolean | null = null;
+/** A correction of an Ofsted entry's grades: everything but its kind and date (those identify the inspection). */
+export function validateCorrection(type: OfstedType, raw: Record<string, string>): { ok: true; value: OfstedInput & { details: string } } | { ok: false; errors: EntryErrors } {
+	const errors: EntryErrors = {};
+	const details = validateDetails(raw, false, errors);
+	const ofsted = validateOfsted(type, raw, errors);
+	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { ...ofsted, details } };
+}
+
+function validateDetails(raw: Record<string, string>, required: boolean, errors: EntryErrors): string {
+	const details = (raw.details ?? '').trim();
+	if (required && details === '') errors.details = 'Describe what is happening in a few words';
+	else if (details.length > MAX_DETAILS) errors.details = `Details must be ${MAX_DETAILS} characters or fewer`;
+	return details;
+}
+
+const oneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => (list as readonly string[]).includes(value ?? '');
+
+/** The fields of one kind of Ofsted outcome, with an error under each field name that is wrong. */
+function validateOfsted(type: OfstedType, raw: Record<string, string>, errors: EntryErrors): OfstedInput {
+	const out: OfstedInput = { ...NOTHING };
 	if (type === 'ofsted_legacy') {
-		if ((OFSTED_LEGACY_GRADES as readonly string[]).includes(raw.grade ?? '')) grade = raw.grade as OfstedLegacyGrade;
-		else errors.grade = 'Choose the grade Ofsted gave';
+		const grade = raw.grade ?? '';
+		if (oneOf(OFSTED_LEGACY_GRADES, grade)) out.grade = grade;
+		else if (grade !== NOT_JUDGED) errors.grade = 'Choose the overall grade Ofsted gave, or Not judged';
+		out.judgements = {};
+		for (const j of OEIF_JUDGEMENTS) {
+			const value = (raw[j] ?? '').trim();
+			if (/^[1-4]$/.test(value)) out.judgements[j] = Number(value) as OeifGradeNumber;
+			else if (value !== '' || (grade === NOT_JUDGED && REQUIRED_JUDGEMENTS.includes(j))) {
+				errors[j] = `Choose a grade from 1 to 4 for ${OEIF_JUDGEMENT_LABELS[j]}`;
+			}
+		}
+		const safeguarding = raw.safeguardingEffective ?? '';
+		if (safeguarding === 'yes' || safeguarding === 'no') out.safeguardingEffective = safeguarding === 'yes';
+		else if (safeguarding !== '') errors.safeguardingEffective = 'Say whether Ofsted found safeguarding effective';
 	}
 	if (type === 'ofsted_report_card') {
-		areas = [];
+		const areas: ReportCardArea[] = [];
 		REPORT_CARD_AREAS.forEach((area, i) => {
 			const g = (raw[areaField(i)] ?? '').trim();
 			if (g === '') return;
-			if ((REPORT_CARD_GRADES as readonly string[]).includes(g)) areas!.push({ area, grade: g as ReportCardGrade });
+			if (oneOf(REPORT_CARD_GRADES, g)) areas.push({ area, grade: g as ReportCardGrade });
 			else errors[areaField(i)] = `Choose a grade for ${area.toLowerCase()}, or leave it as not graded`;
 		});
 		if (areas.length === 0 && !Object.keys(errors).some((k) => k.startsWith('area-'))) errors[areaField(0)] = 'Choose a grade for at least one area';
-		if (raw.safeguarding === 'met') safeguardingMet = true;
-		else if (raw.safeguarding === 'not_met') safeguardingMet = false;
+		out.areas = areas;
+		if (raw.safeguarding === 'met') out.safeguardingMet = true;
+		else if (raw.safeguarding === 'not_met') out.safeguardingMet = false;
 		else errors.safeguarding = 'Say whether Ofsted found safeguarding met or not met';
 	}
-	if (Object.keys(errors).length > 0) return { ok: false, errors };
-	return { ok: true, value: { type, date, details, grade, areas, safeguardingMet } };
+	if (type === 'ofsted_ungraded') {
+		const outcome = (raw.outcome ?? '').replace(/\s+/g, ' ').trim();
+		if (outcome === '') errors.outcome = 'Enter the outcome Ofsted gave, for example School remains Good';
+		else if (outcome.length > MAX_OUTCOME) errors.outcome = `The outcome must be ${MAX_OUTCOME} characters or fewer`;
+		out.outcome = outcome;
+	}
+	const category = raw.categoryOfConcern ?? '';
+	if (oneOf(CATEGORIES_OF_CONCERN, category)) out.categoryOfConcern = category;
+	else if (category !== '') errors.categoryOfConcern = 'Choose a category of concern from the list, or None';
+	out.predecessor = raw.predecessor === 'yes';
+	return out;
+}
+
+/** An Ofsted entry as the form's values, so "Correct" opens with what is recorded now. */
+export function formValuesOf(e: OfstedInspectionEntry): Record<string, string> {
+	const values: Record<string, string> = {
+		details: e.details,
+		categoryOfConcern: e.categoryOfConcern ?? '',
+		predecessor: e.predecessor ? 'yes' : ''
+	};
+	if (e.type === 'ofsted_legacy') {
+		values.grade = e.grade ?? NOT_JUDGED;
+		for (const j of OEIF_JUDGEMENTS) values[j] = String(e.judgements?.[j] ?? '');
+		values.safeguardingEffective = e.safeguardingEffective === true ? 'yes' : e.safeguardingEffective === false ? 'no' : '';
+	} else if (e.type === 'ofsted_report_card') {
+		for (const a of e.areas) {
+			const i = REPORT_CARD_AREAS.findIndex((name) => areaKey(name) === areaKey(a.area));
+			if (i >= 0) values[areaField(i)] = a.grade;
+		}
+		values.safeguarding = e.safeguardingMet ? 'met' : 'not_met';
+	} else {
+		values.outcome = e.outcome;
+	}
+	return values;
+}
+
+/** "Personal development and well-being" and "…wellbeing", "Early years (where applicable)" and "Early years" are one area. */
+function areaKey(area: string): string {
+	return area.toLowerCase().replace(/\(where applicable\)/, '').replace(/[^a-z0-9]/g, '');
 }
 
 /** The end date for "end this entry": blank means today. It cannot come before the entry began. */
@@ -93,12 +193,4 @@ export function validateEndDate(raw: string, startDate: string, today: string): 
 	if (!isIsoDate(value)) return { ok: false, message: 'Enter a real end date, for example 2025-07-18' };
 	if (value < startDate) return { ok: false, message: `The end date cannot be before the entry began (${longDate(startDate)})` };
 	return { ok: true, value };
-}
-
-/** "Ofsted Good", "Needs attention in achievement; safeguarding met": one line for lists. */
-export function gradeSummary(entry: { grade: string | null; areas: ReportCardArea[] | null; safeguardingMet: boolean | null }): string | null {
-	if (entry.grade) return OFSTED_GRADE_LABELS[entry.grade as OfstedLegacyGrade] ?? entry.grade;
-	if (!entry.areas) return null;
-	const areas = entry.areas.map((a) => `${a.area}: ${OFSTED_GRADE_LABELS[a.grade]}`);
-	return [...areas, entry.safeguardingMet ? 'Safeguarding met' : 'Safeguarding not met'].join('; ');
 }

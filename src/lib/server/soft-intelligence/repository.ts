@@ -5,21 +5,45 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from '../analysis/access';
 import { chunks } from '../import/handler';
-import type { OfstedLegacyGrade, ReportCardArea, SoftIntelligenceEntry, SoftIntelligenceSource, SoftIntelligenceType } from '../../domain/analysis/soft-intelligence';
-import { gradeSummary, validateEndDate, validateEntry, type EntryInput } from './input';
+import {
+	isOfstedInspection,
+	isOfstedType,
+	type OeifJudgements,
+	type OfstedInspectionEntry,
+	type OfstedLegacyGrade,
+	type ReportCardArea,
+	type SoftIntelligenceEntry,
+	type SoftIntelligenceSource,
+	type SoftIntelligenceType
+} from '../../domain/analysis/soft-intelligence';
+import { longDate } from '../../domain/analysis/format';
+import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
+import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
 
 type Row = Selectable<SoftIntelligenceTable>;
+
+const bool = (n: number | null): boolean | null => (n === null ? null : n === 1);
+const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
 
 /** A stored row as the engine reads it; ids become strings, as the engine's entries have. */
 export function toEntry(row: Row): SoftIntelligenceEntry {
 	const base = { id: String(row.id), date: row.date, endDate: row.end_date, details: row.details, source: row.source };
-	if (row.type === 'ofsted_legacy') return { ...base, type: 'ofsted_legacy', grade: row.grade as OfstedLegacyGrade };
+	if (!isOfstedType(row.type)) return { ...base, type: row.type };
+	const inspection = { ...base, categoryOfConcern: row.category_of_concern, predecessor: row.predecessor === 1, sourceFile: row.source_file };
+	if (row.type === 'ofsted_legacy') {
+		return {
+			...inspection,
+			type: 'ofsted_legacy',
+			grade: row.grade as OfstedLegacyGrade | null,
+			judgements: row.judgements_json ? (JSON.parse(row.judgements_json) as OeifJudgements) : null,
+			safeguardingEffective: bool(row.safeguarding_effective)
+		};
+	}
 	if (row.type === 'ofsted_report_card') {
 		const areas = JSON.parse(row.areas_json ?? '[]') as ReportCardArea[];
-		return { ...base, type: 'ofsted_report_card', areas, safeguardingMet: row.safeguarding_met === 1 };
+		return { ...inspection, type: 'ofsted_report_card', areas, safeguardingMet: row.safeguarding_met === 1 };
 	}
-	if (row.type === 'ofsted_ungraded') return { ...base, type: 'ofsted_ungraded', outcome: row.details };
-	return { ...base, type: row.type };
+	return { ...inspection, type: 'ofsted_ungraded', outcome: row.outcome ?? '' };
 }
 
 /** Every school's register, for a run: urn → entries, oldest first. Schools with none are absent. */
@@ -45,11 +69,42 @@ export interface RegisterEntryView {
 	grade: string | null;
 	areas: ReportCardArea[] | null;
 	safeguardingMet: boolean | null;
-	/** The grade, or the report card's area grades, in words. */
-	grades: string | null;
 	createdBy: string | null;
 	createdAt: string;
 	endedBy: string | null;
+	/** For an Ofsted outcome, everything the page shows about it; null for other entries. */
+	ofsted: OfstedView | null;
+}
+
+export interface OfstedView {
+	/** "Ofsted graded inspection with no overall grade". */
+	kind: string;
+	/** Every grade, safeguarding and the category of concern, as summary-list rows. */
+	rows: SummaryRow[];
+	predecessor: boolean;
+	publishedDate: string | null;
+	/** "From Ofsted MI as at 30 April 2026", "Imported from GIAS", "Recorded by Tom Fletcher". */
+	origin: string;
+	/** "Corrected by Tom Fletcher on 3 March 2026", or null. */
+	corrected: string | null;
+	/** The entry as the correction form's values. */
+	values: Record<string, string>;
+}
+
+function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string | null; corrected_by_name: string | null }): OfstedView {
+	const origin =
+		r.source === 'ofsted_mi' ? `From ${r.source_file ?? 'Ofsted’s management information'}`
+		: r.source === 'gias_import' ? 'Imported from GIAS'
+		: `Recorded by ${r.created_by_name ?? 'an adviser'}`;
+	return {
+		kind: inspectionKind(e),
+		rows: inspectionRows(e),
+		predecessor: r.predecessor === 1,
+		publishedDate: r.published_date,
+		origin,
+		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at.slice(0, 10))}` : null,
+		values: formValuesOf(e)
+	};
 }
 
 /** One school's register for its page, newest first. */
@@ -58,15 +113,15 @@ export async function schoolRegister(db: Db, urn: number): Promise<RegisterEntry
 		.selectFrom('soft_intelligence as s')
 		.leftJoin('users as c', 'c.id', 's.created_by')
 		.leftJoin('users as e', 'e.id', 's.ended_by')
+		.leftJoin('users as k', 'k.id', 's.corrected_by')
 		.selectAll('s')
-		.select(['c.name as created_by_name', 'e.name as ended_by_name'])
+		.select(['c.name as created_by_name', 'e.name as ended_by_name', 'k.name as corrected_by_name'])
 		.where('s.urn', '=', urn)
 		.orderBy('s.date', 'desc')
 		.orderBy('s.id', 'desc')
 		.execute();
 	return rows.map((r) => {
-		const areas = r.areas_json ? (JSON.parse(r.areas_json) as ReportCardArea[]) : null;
-		const safeguardingMet = r.safeguarding_met === null ? null : r.safeguarding_met === 1;
+		const entry = toEntry(r);
 		return {
 			id: r.id,
 			type: r.type,
@@ -75,12 +130,12 @@ export async function schoolRegister(db: Db, urn: number): Promise<RegisterEntry
 			details: r.details,
 			source: r.source,
 			grade: r.grade,
-			areas,
-			safeguardingMet,
-			grades: gradeSummary({ grade: r.grade, areas, safeguardingMet }),
+			areas: r.areas_json ? (JSON.parse(r.areas_json) as ReportCardArea[]) : null,
+			safeguardingMet: bool(r.safeguarding_met),
 			createdBy: r.created_by_name,
 			createdAt: r.created_at,
-			endedBy: r.ended_by_name
+			endedBy: r.ended_by_name,
+			ofsted: isOfstedInspection(entry) ? ofstedView(entry, r) : null
 		};
 	});
 }
@@ -112,7 +167,7 @@ export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('soft_intelligence')
-			.values({ urn, ...columnsOf(parsed.value), source: 'adviser', end_date: null, created_by: actor.id, created_at: now, ended_by: null, ended_at: null })
+			.values({ urn, type: parsed.value.type, date: parsed.value.date, details: parsed.value.details, ...ofstedColumns(parsed.value), source: 'adviser', end_date: null, created_by: actor.id, created_at: now, ended_by: null, ended_at: null })
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await audit(trx, { userId: actor.id, action: 'soft_intelligence.record', entity: 'school', entityId: urn, after: { id: row.id, ...parsed.value } });
@@ -127,14 +182,17 @@ export class EntryInputError extends AnalysisError {
 	}
 }
 
-function columnsOf(e: EntryInput) {
+/** The columns an Ofsted outcome's fields are stored in (all null for other entries). */
+function ofstedColumns(e: OfstedInput) {
 	return {
-		type: e.type,
-		date: e.date,
-		details: e.details,
 		grade: e.grade,
 		areas_json: e.areas ? JSON.stringify(e.areas) : null,
-		safeguarding_met: e.safeguardingMet === null ? null : e.safeguardingMet ? 1 : 0
+		safeguarding_met: bit(e.safeguardingMet),
+		judgements_json: e.judgements ? JSON.stringify(e.judgements) : null,
+		safeguarding_effective: bit(e.safeguardingEffective),
+		category_of_concern: e.categoryOfConcern,
+		predecessor: e.predecessor ? 1 : 0,
+		outcome: e.outcome
 	};
 }
 
@@ -150,5 +208,28 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();
 		await audit(trx, { userId: actor.id, action: 'soft_intelligence.end', entity: 'school', entityId: urn, before: { id, endDate: null }, after: { id, endDate: end.value } });
+	});
+}
+
+/**
+ * Corrects an Ofsted entry's grades (an imported one, usually): everything Ofsted recorded except
+ * its kind and date, which say which inspection it is. The entry is marked corrected, so later
+ * imports and a rollback of the import that added it leave it alone. Audited, before and after.
+ */
+export async function correctEntry(db: Db, actor: Actor, urn: number, id: number, raw: Record<string, string>): Promise<void> {
+	await requireRegisterAccess(db, actor, urn);
+	const row = await db.selectFrom('soft_intelligence').selectAll().where('id', '=', id).where('urn', '=', urn).executeTakeFirst();
+	if (!row) throw new AnalysisError('That entry is not in this school’s register', 404);
+	if (!isOfstedType(row.type)) throw new AnalysisError('Only an Ofsted inspection can be corrected. End the entry and record a new one instead.', 400);
+	if (row.end_date !== null) throw new AnalysisError('That inspection has been withdrawn, so it cannot be corrected', 400);
+	const parsed = validateCorrection(row.type, raw);
+	if (!parsed.ok) throw new EntryInputError(parsed.errors);
+	const after = { ...ofstedColumns(parsed.value), details: parsed.value.details };
+	const before = Object.fromEntries(Object.keys(after).map((k) => [k, row[k as keyof typeof after]]));
+	if (Object.entries(after).every(([k, v]) => before[k] === v)) return;
+	const now = nowIso();
+	await db.transaction().execute(async (trx) => {
+		await trx.updateTable('soft_intelligence').set({ ...after, corrected_by: actor.id, corrected_at: now }).where('id', '=', id).execute();
+		await audit(trx, { userId: actor.id, action: 'soft_intelligence.correct', entity: 'school', entityId: urn, before: { id, ...before }, after: { id, ...after } });
 	});
 }

@@ -6,7 +6,7 @@ import { field } from '$lib/server/forms';
 import { agreeCategory, AnalysisError, overrideCategory } from '$lib/server/analysis';
 import { schoolProfile } from '$lib/server/school-profile';
 import { today } from '$lib/server/schedule/years';
-import { endEntry, EntryInputError, recordEntry } from '$lib/server/soft-intelligence/repository';
+import { correctEntry, endEntry, EntryInputError, recordEntry } from '$lib/server/soft-intelligence/repository';
 import { REPORT_CARD_AREAS } from '$lib/server/soft-intelligence/input';
 
 /** The URN in the address, after checking this person may see the school (404 for a headteacher's other schools). */
@@ -24,6 +24,11 @@ export const load: PageServerLoad = async (event) => {
 	if (!profile) error(404, 'Page not found');
 	return { title: profile.school.name, profile, reportCardAreas: REPORT_CARD_AREAS, today: today() };
 };
+
+/** Every text field of a form, trimmed. */
+function textFields(data: FormData): Record<string, string> {
+	return Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.trim()]));
+}
 
 /** Runs a change; a refusal comes back to the form it belongs to, with its message. */
 async function attempt(form: string, run: () => Promise<unknown>, values?: Record<string, string>) {
@@ -54,9 +59,14 @@ export const actions: Actions = {
 	},
 	record: async (event) => {
 		const { user, urn } = schoolUrn(event);
-		const data = await event.request.formData();
-		const values = Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.trim()]));
+		const values = textFields(await event.request.formData());
 		return attempt(`record-${values.kind ?? 'concern'}`, () => recordEntry(db(), user, urn, values), values);
+	},
+	correct: async (event) => {
+		const { user, urn } = schoolUrn(event);
+		const values = textFields(await event.request.formData());
+		const id = Number(values.id);
+		return attempt(`correct-${id}`, () => correctEntry(db(), user, urn, id, values), values);
 	},
 	end: async (event) => {
 		const { user, urn } = schoolUrn(event);

@@ -1,6 +1,6 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Category } from '../../../domain/analysis/categories';
-import type { SoftIntelligenceSource, SoftIntelligenceType } from '../../../domain/analysis/soft-intelligence';
+import type { CategoryOfConcern, SoftIntelligenceSource, SoftIntelligenceType } from '../../../domain/analysis/soft-intelligence';
 
 export type PolicyStatus = 'draft' | 'adopted' | 'superseded';
 
@@ -40,6 +40,24 @@ export interface SoftIntelligenceTable {
 	created_at: string;
 	ended_by: number | null;
 	ended_at: string | null;
+	/** An OEIF inspection's sub-judgements as JSON { qualityOfEducation: 3, ... } (domain OeifJudgements). */
+	judgements_json: string | null;
+	/** OEIF "safeguarding is effective?": 1 yes, 0 no, null not recorded. */
+	safeguarding_effective: number | null;
+	category_of_concern: CategoryOfConcern | null;
+	/** 1 when the inspection was of the predecessor school (before academy conversion). */
+	predecessor: ColumnType<number, number | undefined, number>;
+	/** Where an Ofsted outcome came from: "Ofsted MI as at 30 April 2026". */
+	source_file: string | null;
+	/** An ungraded inspection's outcome: "School remains Good". */
+	outcome: string | null;
+	/** yyyy-mm-dd: when Ofsted published the report, where known. */
+	published_date: string | null;
+	/** The MI import that added the entry (source 'ofsted_mi'). */
+	import_id: number | null;
+	/** An adviser corrected the entry's grades; imports leave it alone from then on. */
+	corrected_by: number | null;
+	corrected_at: string | null;
 }
 
 export interface AnalysisRunsTable {

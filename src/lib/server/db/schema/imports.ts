@@ -125,6 +125,68 @@ export interface SchoolsReplacedTable extends Nullable<Omit<SchoolsTable, 'urn' 
 	was_new: number;
 }
 
+/**
+ * Every figure of one school's (or area's) year in an EES performance data set, for display.
+ * `figures_json` is {breakdown: {subject: cells}} with DfE's labels, in file order; the cells are
+ * the EES_MEASURES columns in order (domain/import/ees-layout.ts): a number, a GSS symbol, or null
+ * for a column the file lacked, cut after the last figure (what is cut is `z` or null).
+ */
+export interface Ks2SchoolBreakdownsTable {
+	urn: number;
+	year: number;
+	import_id: number;
+	figures_json: string;
+}
+export interface Ks2AreaBreakdownsTable {
+	year: number;
+	/** The LA code, or 'england'. */
+	area: string;
+	import_id: number;
+	/** Keyed by establishment type first: {"All state funded": {"Total": {...}}}. */
+	figures_json: string;
+}
+
+/** The figures of an EES information data set the analysis reads; columns as in ks2_results. */
+export type Ks2ContextColumn = 'cohort' | 'disadvantaged_count' | 'disadvantaged_pct' | 'cohort_3yr';
+export type Ks2ContextFigures = Pick<Ks2FigureValues, Ks2ContextColumn> & Pick<Ks2FigureCodes, `${Ks2ContextColumn}_code`>;
+
+/**
+ * A school's cohort and context for a year, from EES "Schools (school information)". The analysis
+ * takes these for a ks2_results row that has no cohort column (value and code both null).
+ */
+export interface Ks2SchoolContextTable extends Ks2ContextFigures {
+	urn: number;
+	year: number;
+	la_code: string | null;
+	/** rectype where the file has it: 1 mainstream, 2 special. */
+	record_type: number | null;
+	import_id: number;
+	/** Every figure column of the row: {"totpups": 412, "psenele": "c", ...}. */
+	figures_json: string;
+}
+
+/** An LA's (or England's) cohort and context for a year, from EES "Local authority (LA information)". */
+export interface Ks2AreaContextTable extends Ks2ContextFigures {
+	year: number;
+	kind: ComparatorKind;
+	area: string;
+	import_id: number;
+	figures_json: string;
+}
+
+export interface Ks2SchoolBreakdownsReplacedTable extends Ks2SchoolBreakdownsTable {
+	replaced_by: number;
+}
+export interface Ks2AreaBreakdownsReplacedTable extends Ks2AreaBreakdownsTable {
+	replaced_by: number;
+}
+export interface Ks2SchoolContextReplacedTable extends Ks2SchoolContextTable {
+	replaced_by: number;
+}
+export interface Ks2AreaContextReplacedTable extends Ks2AreaContextTable {
+	replaced_by: number;
+}
+
 export interface ImportTables {
 	imports: ImportsTable;
 	ks2_results: Ks2ResultsTable;
@@ -134,4 +196,12 @@ export interface ImportTables {
 	ks2_comparators_replaced: Ks2ComparatorsReplacedTable;
 	school_links_replaced: SchoolLinksReplacedTable;
 	schools_replaced: SchoolsReplacedTable;
+	ks2_school_breakdowns: Ks2SchoolBreakdownsTable;
+	ks2_area_breakdowns: Ks2AreaBreakdownsTable;
+	ks2_school_context: Ks2SchoolContextTable;
+	ks2_area_context: Ks2AreaContextTable;
+	ks2_school_breakdowns_replaced: Ks2SchoolBreakdownsReplacedTable;
+	ks2_area_breakdowns_replaced: Ks2AreaBreakdownsReplacedTable;
+	ks2_school_context_replaced: Ks2SchoolContextReplacedTable;
+	ks2_area_context_replaced: Ks2AreaContextReplacedTable;
 }

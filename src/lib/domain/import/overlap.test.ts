@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { FileFormat } from './header';
+import { formatsSharingData, importReplaces, importsOverlap, laterVersion, type ImportScope } from './overlap';
+
+const imp = (format: FileFormat, year: number | null = 2024, laCodes: string[] = ['850']): ImportScope => ({ format, year, laCodes });
+
+describe('which imports overlap, so the later must be rolled back first', () => {
+	it.each([
+		['ks2final then EES school performance, same year and LA', imp('ks2'), imp('ees_school_performance'), true, true],
+		['EES school performance then ks2final, same year and LA', imp('ees_school_performance'), imp('ks2'), true, true],
+		['ks2final then EES school performance for every LA', imp('ks2'), imp('ees_school_performance', 2024, []), true, true],
+		['ks2final then EES school performance, another LA', imp('ks2'), imp('ees_school_performance', 2024, ['936']), false, false],
+		['ks2final then EES school performance, another year', imp('ks2'), imp('ees_school_performance', 2025), false, false],
+		['ks2final then EES LA performance (the comparators), same year', imp('ks2'), imp('ees_la_performance', 2024, ['201']), true, false],
+		['EES LA performance then ks2final, same year', imp('ees_la_performance', 2024, ['201']), imp('ks2', 2024, ['936']), true, true],
+		['two ks2final files for other LAs: both bring England', imp('ks2'), imp('ks2', 2024, ['936']), true, false],
+		['school information then school performance', imp('ees_school_information'), imp('ees_school_performance'), false, false],
+		['two school information files, same year and LA', imp('ees_school_information'), imp('ees_school_information'), true, true],
+		['two LA information files, same year', imp('ees_la_information'), imp('ees_la_information', 2024, ['201']), true, true],
+		['ks2final then a GIAS register', imp('ks2'), imp('gias_register', null, []), false, false],
+		['two GIAS registers', imp('gias_register', null, []), imp('gias_register', null, []), true, false]
+	])('%s: overlap %s, replaces %s', (_, earlier, later, overlap, replaces) => {
+		expect(importsOverlap(earlier, later)).toBe(overlap);
+		expect(importReplaces(earlier, later)).toBe(replaces);
+	});
+});
+
+describe('versions', () => {
+	it('compares a new file with every format that writes the same data', () => {
+		expect(formatsSharingData('ks2').sort()).toEqual(['ees_la_performance', 'ees_school_performance', 'ks2']);
+		expect(formatsSharingData('ees_school_performance').sort()).toEqual(['ees_school_performance', 'ks2']);
+		expect(formatsSharingData('ees_school_information')).toEqual(['ees_school_information']);
+	});
+
+	it.each([
+		['final live, provisional comes', 'final', 'provisional', ['850'], ['850'], true],
+		['final live, revised comes', 'final', 'revised', ['850'], ['850'], true],
+		['provisional live, final comes', 'provisional', 'final', ['850'], ['850'], false],
+		['final live, final comes', 'final', 'final', ['850'], ['850'], false],
+		['final live for another LA', 'final', 'provisional', ['936'], ['850'], false],
+		['final live for every LA', 'final', 'provisional', [], ['850'], true],
+		['a file for every LA', 'final', 'provisional', ['936'], [], true]
+	] as const)('%s: refused %s', (_, live, coming, liveLas, comingLas, refused) => {
+		const found = laterVersion([{ version: live, laCodes: liveLas }], coming, comingLas);
+		expect(found !== null).toBe(refused);
+	});
+});

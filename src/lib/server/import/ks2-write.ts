@@ -1,0 +1,145 @@
+import { sql, type Kysely } from 'kysely';
+import { academicYearLabel } from '../../domain/ks2/types';
+import type { FileFormat } from '../../domain/import/header';
+import type { Ks2Version } from '../../domain/import/version';
+import { formatsSharingData, laterVersion } from '../../domain/import/overlap';
+import { VALUE_COLUMNS } from './ks2-columns';
+import { ROWS_PER_INSERT, type Ks2ResultStore } from './ks2-store';
+import { REPLACEABLE, type ReplaceableTable } from './ks2-tables';
+import { chunks, ImportRefused, type WriteContext } from './handler';
+
+/*
+ * Writing KS2 data, shared by every format that brings it (ks2final and the EES data sets): a
+ * later file for the same year and LAs replaces the earlier one's rows, keeping them for rollback,
+ * and may not bring an older version of them. All of it runs inside the import's one transaction.
+ */
+
+/** The table names vary, so the helpers below go through kysely without its table types. */
+function untyped(ctx: WriteContext): Kysely<any> {
+	return ctx.db as unknown as Kysely<any>;
+}
+
+/** A row of dummy values with the given keys, so kysely compiles an INSERT with one parameter per column, in this order. */
+export function placeholders(columns: readonly string[]): Record<string, number> {
+	return Object.fromEntries(columns.map((c) => [c, 0]));
+}
+
+/** Refuses (undoing the whole import) to replace a later version of the same year's data for the same LAs. */
+export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: number, version: Ks2Version, laCodes: Iterable<string>): void {
+	const live = ctx.w.all(
+		ctx.db.selectFrom('imports').select(['id', 'version', 'la_codes', 'imported_at'])
+			.where('format', 'in', formatsSharingData(format)).where('year', '=', year).where('rolled_back_at', 'is', null)
+	);
+	const later = laterVersion(live.map((r) => ({ ...r, laCodes: (r.la_codes ?? '').split(',').filter(Boolean) })), version, [...laCodes]);
+	if (later) {
+		throw new ImportRefused(
+			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${later.imported_at.slice(0, 10)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
+		);
+	}
+}
+
+/** Schools with rows in `table` for `year` that a file of these schools and LAs replaces. */
+export function schoolsToReplace(ctx: WriteContext, table: 'ks2_results' | 'ks2_school_context', year: number, fileUrns: ReadonlySet<number>, laCodes: ReadonlySet<string>): number[] {
+	const before = ctx.w.all<{ urn: number; la_code: string | null }>(untyped(ctx).selectFrom(table).select(['urn', 'la_code']).where('year', '=', year));
+	return before.filter((r) => fileUrns.has(r.urn) || (r.la_code !== null && laCodes.has(r.la_code))).map((r) => r.urn);
+}
+
+/** Moves these schools' rows for `year` into the table's `_replaced` twin, for rollback. */
+export function replaceSchools(ctx: WriteContext, table: 'ks2_results' | 'ks2_school_breakdowns' | 'ks2_school_context', year: number, urns: Iterable<number>): void {
+	const k = untyped(ctx);
+	const columns = REPLACEABLE[table];
+	// Most years have nothing to replace in most tables (no EES breakdowns under a ks2final year): one look saves a statement per 500 schools.
+	if (ctx.w.all(k.selectFrom(table).select('year').where('year', '=', year).limit(1)).length === 0) return;
+	for (const group of chunks([...urns])) {
+		ctx.w.run(k.insertInto(`${table}_replaced`).columns(['replaced_by', ...columns])
+			.expression(k.selectFrom(table).select([sql<number>`${ctx.importId}`.as('replaced_by'), ...columns]).where('year', '=', year).where('urn', 'in', group)));
+		ctx.w.run(k.deleteFrom(table).where('year', '=', year).where('urn', 'in', group));
+	}
+}
+
+/**
+ * Writes rows one key at a time: the row already there under the same key goes to the `_replaced`
+ * twin, then the new row goes in. Each row binds the table's columns in REPLACEABLE order; the
+ * key columns come first.
+ */
+export function replaceByKey(ctx: WriteContext, table: 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context', keyColumns: readonly string[], rows: readonly unknown[][]): void {
+	const k = untyped(ctx);
+	const columns = REPLACEABLE[table];
+	let before = k.selectFrom(table).select([sql<number>`${0}`.as('replaced_by'), ...columns]);
+	let remove = k.deleteFrom(table);
+	for (const c of keyColumns) {
+		before = before.where(c, '=', 0);
+		remove = remove.where(c, '=', 0);
+	}
+	const keep = ctx.w.prepare(k.insertInto(`${table}_replaced`).columns(['replaced_by', ...columns]).expression(before));
+	const removeKey = ctx.w.prepare(remove);
+	const insert = ctx.w.prepare(k.insertInto(table).values(placeholders(columns)));
+	for (const row of rows) {
+		const key = row.slice(0, keyColumns.length);
+		keep([ctx.importId, ...key]);
+		removeKey(key);
+		insert(row);
+	}
+}
+
+/** Inserts rows binding the table's columns in REPLACEABLE order, ROWS_PER_INSERT to a statement. */
+export function insertRows(ctx: WriteContext, table: ReplaceableTable, rows: Iterable<unknown[]>): void {
+	const k = untyped(ctx);
+	const one = placeholders(REPLACEABLE[table]);
+	let many: ((params: unknown[]) => number) | null = null;
+	let batch: unknown[][] = [];
+	for (const row of rows) {
+		batch.push(row);
+		if (batch.length < ROWS_PER_INSERT) continue;
+		many ??= ctx.w.prepare(k.insertInto(table).values(Array(ROWS_PER_INSERT).fill(one)));
+		many(batch.flat());
+		batch = [];
+	}
+	if (batch.length === 0) return;
+	const single = ctx.w.prepare(k.insertInto(table).values(one));
+	for (const row of batch) single(row);
+}
+
+/** How many of these schools the register does not hold. */
+export function notInRegister(ctx: WriteContext, urns: Iterable<number>): number {
+	const register = new Set(ctx.w.all(ctx.db.selectFrom('schools').select('urn')).map((r) => r.urn));
+	let n = 0;
+	for (const urn of urns) if (!register.has(urn)) n++;
+	return n;
+}
+
+export function notInRegisterWarning(schools: number): string {
+	return `${schools} schools in this file are not in the register. Their results are kept and will show once the register includes them.`;
+}
+
+export interface SchoolResultsWritten {
+	/** Schools whose results for the year were there before: now replaced. */
+	updated: number;
+	added: number;
+	notInRegister: number;
+}
+
+/**
+ * One year's school results (ks2final or EES school performance): the rows of the same schools
+ * and LAs already stored for the year, results and EES breakdowns alike, go to the `_replaced`
+ * tables; then `results` and `breakdowns` (rows for ks2_school_breakdowns) go in.
+ */
+export function writeSchoolResults(ctx: WriteContext, year: number, laCodes: ReadonlySet<string>, results: Ks2ResultStore, breakdowns: Iterable<unknown[]> = []): SchoolResultsWritten {
+	const fileUrns = new Set(results.urns());
+	const replaced = schoolsToReplace(ctx, 'ks2_results', year, fileUrns, laCodes);
+	replaceSchools(ctx, 'ks2_results', year, replaced);
+	replaceSchools(ctx, 'ks2_school_breakdowns', year, new Set([...replaced, ...fileUrns]));
+	const k = untyped(ctx);
+	const withCodes = placeholders(REPLACEABLE.ks2_results);
+	const valuesOnly = placeholders(['urn', 'year', 'la_code', 'record_type', 'import_id', ...VALUE_COLUMNS]);
+	results.insert(ctx.w, (n, codes) => k.insertInto('ks2_results').values(Array(n).fill(codes ? withCodes : valuesOnly)), year, ctx.importId);
+	insertRows(ctx, 'ks2_school_breakdowns', breakdowns);
+	const updated = replaced.filter((u) => fileUrns.has(u)).length;
+	return { updated, added: results.length - updated, notInRegister: notInRegister(ctx, fileUrns) };
+}
+
+/** Figures bound value then code, in FIGURE_COLUMNS order, after the key columns. */
+export function bindFigures(keys: unknown[], r: { values: readonly (number | null)[]; codes: readonly (string | null)[] }): unknown[] {
+	for (let i = 0; i < r.values.length; i++) keys.push(r.values[i], r.codes[i]);
+	return keys;
+}
