@@ -5,6 +5,9 @@ import { ENGLAND_RWM_EXPECTED } from '../../src/lib/domain/import/ks2-year';
 import { writeGiasExport, type GiasSchool } from '../generate/gias-file';
 import { writeKs2File, type Ks2School } from '../generate/ks2-file';
 import { seededRandom } from './random';
+import { writeDemoMiFile } from './ofsted';
+import { writeDemoEesFiles } from './ees';
+import { mkdirSync } from 'node:fs';
 import { DEMO_LA, type DemoSchool } from './schools';
 
 /** 2022/23 to 2025/26. Progress scores exist only for 2022/23 and 2025/26 (no KS1 baseline between). */
@@ -50,19 +53,37 @@ export function ks2Schools(schools: readonly DemoSchool[], seed = 42): Ks2School
 	});
 }
 
-/** Writes every demo file into `dir`; returns their paths, register first, then KS2 oldest first. */
+/**
+ * The years published on Explore Education Statistics rather than as a ks2final download: 2024/25
+ * (final) and 2025/26 (revised, as in December). Earlier years come as ks2final files.
+ */
+export const EES_YEARS: ReadonlySet<number> = new Set([2025, 2026]);
+const eesVersion = (year: number) => (year === 2026 ? 'Revised' : 'Final');
+
+/**
+ * Writes every demo file into `dir`; returns their paths in the order to import them: the register,
+ * the ks2final files oldest first, the EES data sets (information, LA and national, then school
+ * performance), then Ofsted's MI file.
+ */
 export async function writeDemoFiles(dir: string, schools: readonly DemoSchool[]): Promise<string[]> {
 	const gias = join(dir, 'edubase_search_export_999.csv');
 	writeGiasExport(gias, schools.map(giasRecord));
 	const ks2 = ks2Schools(schools);
 	const files = [gias];
+	// EES years are made as ks2final first, in a folder of their own, then written in the EES layout.
+	const scratch = join(dir, 'ks2final-for-ees');
+	mkdirSync(scratch, { recursive: true });
+	const forEes = new Map<number, string>();
 	for (const year of DEMO_YEARS) {
-		const file = join(dir, `${year - 1}-${year}_${DEMO_LA.code}_ks2final.csv`);
+		const file = join(EES_YEARS.has(year) ? scratch : dir, `${year - 1}-${year}_${DEMO_LA.code}_ks2final.csv`);
 		await writeKs2File(file, {
 			year, columnSet: '2025', schools: ks2, las: { [DEMO_LA.code]: DEMO_LA.name },
 			englandRwm: ENGLAND(year), progress: PROGRESS_YEARS.has(year), random: seededRandom(year)
 		});
-		files.push(file);
+		if (EES_YEARS.has(year)) forEes.set(year, file);
+		else files.push(file);
 	}
+	files.push(...(await writeDemoEesFiles(dir, forEes, schools, eesVersion)));
+	files.push(writeDemoMiFile(dir, schools));
 	return files;
 }
