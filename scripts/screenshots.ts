@@ -13,7 +13,11 @@ const SHOTS: [string, string, string, number?][] = [
 	['school-profile', 'lead.adviser@westmoor.example.org', '/schools/190260', 2300],
 	['schools', 'adviser@westmoor.example.org', '/schools?flag=below_2_of_3&sort=category&dir=desc', 1400],
 	['my-school', 'head@westmoor.example.org', '/', 2300],
-	['users', 'admin@westmoor.example.org', '/admin/users']
+	['users', 'admin@westmoor.example.org', '/admin/users'],
+	// The demo's 2024/25 school performance data set from Explore Education Statistics, as imported.
+	['import-ees', 'analyst@westmoor.example.org', '/imports/10', 1800],
+	// The demo school whose report card puts it in special measures.
+	['intervention', 'lead.adviser@westmoor.example.org', '/schools/190799', 1500]
 ];
 
 mkdirSync(OUT, { recursive: true });
