@@ -47,6 +47,10 @@ describe('the soft-intelligence register', () => {
 			date: 'The inspection date cannot be in the future',
 			grade: 'Choose the overall grade Ofsted gave, or Not judged'
 		});
+		// Graded inspections under the old framework ended when report cards began.
+		expect((await errors({ type: 'ofsted_legacy', date: '2025-11-10', details: '', grade: 'good' })).date).toBe(
+			'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card'
+		);
 		expect(await errors({ type: 'ofsted_report_card', date: '2025-12-01', details: '' })).toEqual({
 			'area-0': 'Choose a grade for at least one area',
 			safeguarding: 'Say whether Ofsted found safeguarding met or not met'

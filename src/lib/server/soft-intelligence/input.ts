@@ -77,6 +77,9 @@ const NOTHING: OfstedInput = { grade: null, judgements: null, safeguardingEffect
  * `today` (yyyy-mm-dd) stops an inspection being dated in the future; other entries may be
  * (a new headteacher who starts next term).
  */
+/** The first day of report-card inspections. */
+export const REPORT_CARDS_FROM = '2025-11-10';
+
 export function validateEntry(raw: Record<string, string>, today: string): EntryValidation {
 	const errors: EntryErrors = {};
 	const type = raw.type as SoftIntelligenceType;
@@ -89,6 +92,8 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 	else if (!isIsoDate(date)) errors.date = 'Enter a real date, for example 2025-03-14';
 	else if (isOfsted && date > today) errors.date = 'The inspection date cannot be in the future';
 	else if (date < '1990-01-01') errors.date = 'Enter a date after 1990';
+	// Graded inspections under the 2019 framework ended when report cards began, on 10 November 2025.
+	else if (type === 'ofsted_legacy' && date >= REPORT_CARDS_FROM) errors.date = 'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card';
 
 	const details = validateDetails(raw, !isOfsted, errors);
 	const ofsted = isOfsted ? validateOfsted(type, raw, errors) : NOTHING;
