@@ -68,7 +68,7 @@ describe('the schedule', () => {
 		await page.getByRole('heading', { level: 1, name: /Plan the year/ }).waitFor();
 		await expectNoAxeViolations(page);
 		// While the plan is worked out, the button says so and cannot be pressed twice.
-		await page.route((url) => url.pathname === '/schedule/plan', async (route) => {
+		await page.route('**/schedule/plan**', async (route) => {
 			if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 1500));
 			await route.continue();
 		});
