@@ -28,7 +28,7 @@ const ownSchool = () =>
 
 /**
  * Another analysed school with no graded inspection since 2024 began: two Requires improvement
- * grades recorded now (2024 and today) make it eligible for RISE targeted intervention.
+ * grades recorded now (March 2024 and June 2025) make it eligible for RISE targeted intervention.
  */
 const stuckSchool = (not: number) =>
 	demoRows<School>(
@@ -95,7 +95,7 @@ describe('DfE intervention status', () => {
 	let stuck: School;
 	const before = { special: 0, rise: 0 };
 	const cardSentence = `Ofsted's report card of ${longDate(today)} graded Achievement and Leadership and governance as Urgent improvement.`;
-	const riseSentence = `Ofsted's graded inspection on ${longDate(today)} judged the school Requires improvement, and before that Ofsted's graded inspection on 12 March 2024 judged the school Requires improvement.`;
+	const riseSentence = `Ofsted's graded inspection on ${longDate('2025-06-18')} judged the school Requires improvement, and before that Ofsted's graded inspection on 12 March 2024 judged the school Requires improvement.`;
 
 	afterAll(() => {
 		if (own && stuck) withdrawRecorded([own.urn, stuck.urn]);
@@ -130,7 +130,8 @@ describe('DfE intervention status', () => {
 		await page.goto(`/schools/${stuck.urn}`);
 		await recordRequiresImprovement(page, '2024-03-12');
 		expect(await statusBlock(page).count()).toBe(0);
-		await recordRequiresImprovement(page, today);
+		// Graded inspections under the old framework ended when report cards began in November 2025.
+		await recordRequiresImprovement(page, '2025-06-18');
 		expect(await statusBlock(page).locator('.govuk-tag.govuk-tag--orange').textContent()).toBe('Eligible for RISE targeted intervention');
 		expect(await statusBlock(page).textContent()).toContain(riseSentence);
 		await expectNoAxeViolations(page);
