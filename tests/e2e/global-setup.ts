@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,8 @@ declare module 'vitest' {
 		baseUrl: string;
 		chromiumPath: string;
 		databasePath: string;
+		/** Everything the app has written to stdout and stderr so far. */
+		serverLogPath: string;
 	}
 }
 
@@ -50,8 +52,13 @@ export default async function setup(project: TestProject) {
 		detached: true
 	});
 	let output = '';
-	server.stdout?.on('data', (d) => (output += d));
-	server.stderr?.on('data', (d) => (output += d));
+	const serverLogPath = join(dir, 'server.log');
+	const record = (d: Buffer) => {
+		output += d;
+		appendFileSync(serverLogPath, d);
+	};
+	server.stdout?.on('data', record);
+	server.stderr?.on('data', record);
 
 	const deadline = Date.now() + 280_000;
 	for (;;) {
@@ -68,6 +75,7 @@ export default async function setup(project: TestProject) {
 	project.provide('baseUrl', baseUrl);
 	project.provide('chromiumPath', chromium);
 	project.provide('databasePath', databasePath);
+	project.provide('serverLogPath', serverLogPath);
 
 	return async () => {
 		if (server.pid) {

@@ -1,7 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { writeDemoFiles } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
 import { expectNoAxeViolations, newPage, signIn } from './harness';
@@ -55,6 +55,9 @@ describe('imports page', () => {
 		expect(await page.getByRole('cell', { name: /KS2 school information data set from Explore Education Statistics for 2017\/18/ }).count()).toBe(1);
 		await expectNoAxeViolations(page);
 		await page.context().close();
+		// The built app ran it on a thread of its own (src/lib/server/import/off-thread.ts), not on the
+		// thread that answers every page.
+		expect(readFileSync(inject('serverLogPath'), 'utf8')).not.toContain('the import thread did not start');
 	});
 
 	it('advisers and headteachers cannot reach imports', async () => {

@@ -9,7 +9,7 @@ import { importHistory } from '$lib/server/import/history';
 import { getLaScope, setLaScope } from '$lib/server/import/settings';
 import { importMaxBytes } from '$lib/server/import/limits';
 import { megabytes } from '$lib/server/import/csv-source';
-import { runImport } from '$lib/server/import/pipeline';
+import { runImportOffThread } from '$lib/server/import/off-thread';
 import { rollbackImport } from '$lib/server/import/rollback';
 import { saveWholeFile } from '$lib/server/import/jobs';
 import { parseImportOptions } from '$lib/domain/import/options';
@@ -40,7 +40,7 @@ export const actions: Actions = {
 		}
 		const path = await saveWholeFile(file);
 		try {
-			const outcome = await runImport(db(), { path, fileName: file.name, ...options.value, userId: user.id });
+			const outcome = await runImportOffThread(db(), { path, fileName: file.name, ...options.value, userId: user.id });
 			return { outcome };
 		} finally {
 			rmSync(path, { force: true });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import type { Db } from '../db';
 import { megabytes } from './csv-source';
 import { importMaxBytes } from './limits';
-import { runImport, type ImportKind, type ImportOutcome, type ImportProgress } from './pipeline';
+import type { ImportKind, ImportOutcome, ImportProgress } from './pipeline';
+import { runImportOffThread } from './off-thread';
 import type { Ks2Version } from '../../domain/import/version';
 
 /**
@@ -124,7 +125,10 @@ export interface JobOptions {
 	version: Ks2Version | null;
 }
 
-/** Runs the import in the background; the page polls jobStatus. The uploaded file is deleted afterwards. */
+/**
+ * Runs the import in the background, on a thread of its own (see off-thread.ts); the page polls
+ * jobStatus. The uploaded file is deleted afterwards.
+ */
 export function startJob(db: Db, uploadId: string, userId: number, options: JobOptions): Result<{ id: string }> {
 	const u = uploads.get(uploadId);
 	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
@@ -133,7 +137,7 @@ export function startJob(db: Db, uploadId: string, userId: number, options: JobO
 	const id = newId();
 	const job: Job = { userId, createdAt: Date.now(), state: 'running', progress: { phase: 'checking', bytesRead: 0, totalBytes: u.size, rowsRead: 0 }, outcome: null, error: null };
 	jobs.set(id, job);
-	runImport(db, { path: u.path, fileName: u.fileName, ...options, userId, onProgress: (p) => (job.progress = p) })
+	runImportOffThread(db, { path: u.path, fileName: u.fileName, ...options, userId, onProgress: (p) => (job.progress = p) })
 		.then((outcome) => {
 			job.outcome = outcome;
 			job.state = 'finished';
