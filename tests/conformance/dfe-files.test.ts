@@ -102,6 +102,30 @@ if (!existsSync(DFE)) {
 			expect(results.find((r) => r.urn === 150744)).toMatchObject({ codes: expect.objectContaining({ rwmExpected: 'NEW' }) });
 		});
 
+		it('refuses the real 2018/19 file cut at 70,000 bytes and followed by random bytes, and keeps the year as it was', async () => {
+			const db = await freshDb();
+			await imported(db, ks2('2018-2019_850_ks2final.csv'));
+			const before = await db.selectFrom('ks2_results').selectAll().orderBy('urn').execute();
+			expect(before).toHaveLength(331);
+			let seed = 1;
+			const random = Buffer.from(Array.from({ length: 30_000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff));
+			const damaged = writeFile(tempDir(), '2018-2019_850_ks2final.csv', Buffer.concat([readFileSync(ks2('2018-2019_850_ks2final.csv')).subarray(0, 70_000), random]));
+			const outcome = await load(db, damaged);
+			expect(outcome.status).toBe('rejected');
+			expect(outcome.report.problems).toEqual([{ row: expect.any(Number), column: null, message: expect.stringMatching(/at byte 70,0\d\d\b.*damaged or cut short/) }]);
+			expect(await db.selectFrom('ks2_results').selectAll().orderBy('urn').execute()).toEqual(before);
+		});
+
+		it('refuses the real 2018/19 file cut short in the middle of a row', async () => {
+			const db = await freshDb();
+			const text = readFileSync(ks2('2018-2019_850_ks2final.csv'));
+			const cut = writeFile(tempDir(), '2018-2019_850_ks2final.csv', text.subarray(0, text.indexOf('\r\n', 200_000) + 700));
+			const outcome = await load(db, cut);
+			expect(outcome.status).toBe('rejected');
+			expect(outcome.report.problems.map((p) => p.message)).toContainEqual(expect.stringMatching(/last row stops here.*cut short/));
+			expect(await db.selectFrom('ks2_results').select('urn').execute()).toEqual([]);
+		});
+
 		it('refuses a year that the real file contradicts', async () => {
 			const db = await freshDb();
 			const outcome = await load(db, ks2('2018-2019_850_ks2final.csv'), { year: 2018 });

@@ -60,11 +60,11 @@ describe('bad input writes nothing and says why', () => {
 		const unclosed = [...lines];
 		unclosed[2] = unclosed[2].replace('School 100002', '"School 100002');
 		const problems = await refused(db, () => importFile(db, writeFile(dir, '2018-2019_a_ks2final.csv', unclosed.join('\r\n'))));
-		expect(problems.some((p) => /^Row 3: a quoted value is never closed/.test(p))).toBe(true);
+		expect(problems.some((p) => /^Row 3, column SCHNAME: a quoted value is never closed/.test(p))).toBe(true);
 		const trailing = [...lines];
 		trailing[1] = trailing[1].replace('School 100001', '"School" 100001');
 		const problems2 = await refused(db, () => importFile(db, writeFile(dir, '2018-2019_b_ks2final.csv', trailing.join('\r\n'))));
-		expect(problems2.some((p) => /^Row 2: a quoted value has text after its closing quote/.test(p))).toBe(true);
+		expect(problems2.some((p) => /^Row 2, column SCHNAME: a quoted value has text after its closing quote/.test(p))).toBe(true);
 	});
 
 	it('a file over the size limit', async () => {
@@ -98,6 +98,20 @@ describe('bad input writes nothing and says why', () => {
 		lines[1] = cells.join(',');
 		expect(await refused(db, () => importFile(db, writeFile(dir, '2018-2019_c_ks2final.csv', lines.join('\r\n'))))).toEqual([
 			'Row 2, column PTRWM_EXP: "6O%" is neither a number nor a DfE code such as SUPP or NA.'
+		]);
+	});
+
+	// Until this changed, letters in a number column were kept as a code and stored as "not available",
+	// with only a warning: `abc%` in PTRWM_EXP imported. Only DfE's own codes are codes now.
+	it.each(['abc%', 'ABC', 'x', 'ZZ'])('a code DfE has never used (%j) in a number column, with its row and column', async (code) => {
+		const { db, dir } = await loaded();
+		const lines = await ks2Lines(dir);
+		const header = lines[0].split(',');
+		const cells = lines[2].split(',');
+		cells[header.indexOf('PTRWM_EXP')] = code;
+		lines[2] = cells.join(',');
+		expect(await refused(db, () => importFile(db, writeFile(dir, '2018-2019_e_ks2final.csv', lines.join('\r\n'))))).toEqual([
+			`Row 3, column PTRWM_EXP: "${code}" is neither a number nor a DfE code such as SUPP or NA.`
 		]);
 	});
 

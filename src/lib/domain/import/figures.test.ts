@@ -29,9 +29,16 @@ describe('reading a KS2 cell', () => {
 		expect(parseFigure(undefined)).toBe('');
 	});
 
-	it('keeps a code DfE has not used before as a code, so it can never become a number', () => {
-		expect(parseFigure('x')).toBe('X');
-		expect(KNOWN_CODES.has('X')).toBe(false);
+	it('reads a known code in any case, with spaces around it, as the code', () => {
+		expect(parseFigure(' supp ')).toBe('SUPP');
+		expect(parseFigure('LowCov')).toBe('LOWCOV');
+	});
+
+	// Until this changed, letters-only text was kept as a code, stored as "not available" with only a
+	// warning: `abc%` in PTRWM_EXP imported. What an unknown code means cannot be known, so it is refused.
+	it.each(['x', 'X', 'ABC', 'abc%', 'ZZ', 'SUPP%', 'N/A', 'c', 'low'])('refuses %j, which is not one of DfE\'s codes', (raw) => {
+		expect(parseFigure(raw)).toBe(NOT_A_FIGURE);
+		expect(KNOWN_CODES.has(raw.toUpperCase())).toBe(false);
 	});
 
 	it.each(['6O%', '1.2.3', '12-4', '--5', '%', '-', '5,000'])('refuses %j, which is neither', (raw) => {

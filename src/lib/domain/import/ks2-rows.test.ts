@@ -77,10 +77,17 @@ describe('reading KS2 rows', () => {
 		expect(report.problems[0].message).toContain('unquoted comma');
 	});
 
-	it('warns about a code DfE has not used before, once, with where it was first seen', () => {
+	// This was a warning, and the cell was stored as not available; now the row (and so the file) is refused.
+	it('refuses a code DfE has not used, naming the row and the column, and stores nothing for the row', () => {
 		const { reader, report } = setup();
-		reader.read(['1', '850', '100001', 'A', '240', '60', '60', 'ZZ', '1%'], 2, report);
-		reader.read(['1', '850', '100002', 'B', '240', '60', '60', 'ZZ', '1%'], 3, report);
-		expect(reader.warnings()).toEqual([expect.stringMatching(/"ZZ".*2 times, first at row 2, column PTRWM_EXP/)]);
+		expect(reader.read(['1', '850', '100001', 'A', '240', '60', '60', 'abc%', '1%'], 2, report)).toBeNull();
+		expect(reader.read(['1', '850', '100002', 'B', '240', '60', '60', 'ABC', '1%'], 3, report)).toBeNull();
+		expect(reader.read(['1', '850', '100003', 'C', '240', '60', 'x', '61%', '1%'], 4, report)).toBeNull();
+		expect(report.problems).toEqual([
+			{ row: 2, column: 'PTRWM_EXP', message: '"abc%" is neither a number nor a DfE code such as SUPP or NA.' },
+			{ row: 3, column: 'PTRWM_EXP', message: '"ABC" is neither a number nor a DfE code such as SUPP or NA.' },
+			{ row: 4, column: 'TELIG', message: '"x" is neither a number nor a DfE code such as SUPP or NA.' }
+		]);
+		expect(report.suppressed).toEqual({});
 	});
 });

@@ -1,4 +1,5 @@
-import { KNOWN_CODES, NOT_A_FIGURE, parseFigure } from './figures';
+// Changes here are on the import's hot path: check them with `npm run bench:import`.
+import { NOT_A_FIGURE, parseFigure } from './figures';
 import { columnIndex, overWidth, type Header } from './header';
 import { figureProblem, KS2_FIELD_SPECS, type Ks2FieldSpec } from './ks2-fields';
 import { parseUrn } from './gias-fields';
@@ -35,8 +36,6 @@ export class Ks2RowReader {
 	private readonly urn: number;
 	private readonly lea: number;
 	private readonly totpups: number;
-	/** Codes DfE has not used before: code -> where first seen and how often. */
-	readonly unknownCodes = new Map<string, { row: number; column: string; count: number }>();
 
 	constructor(private readonly header: Header) {
 		this.fields = [];
@@ -100,14 +99,12 @@ export class Ks2RowReader {
 					ok = false;
 				} else values[f.slot] = parsed;
 			} else if (parsed === NOT_A_FIGURE) {
-				addProblem(report, { row: rowNumber, column: f.name, message: `"${row[f.index].trim()}" is neither a number nor a DfE code such as SUPP or NA.` });
+				// A code DfE has never used is refused too: what it means is unknown.
+				addProblem(report, { row: rowNumber, column: f.name, message: `"${clip(row[f.index].trim())}" is neither a number nor a DfE code such as SUPP or NA.` });
 				ok = false;
 			} else {
 				codes[f.slot] = parsed;
-				if (parsed !== '') {
-					countSuppressed(report, f.name, parsed);
-					if (!KNOWN_CODES.has(parsed)) this.noteUnknown(parsed, rowNumber, f.name);
-				}
+				if (parsed !== '') countSuppressed(report, f.name, parsed);
 			}
 		}
 		if (!ok) return null;
@@ -119,18 +116,9 @@ export class Ks2RowReader {
 		into.laCode = laCode;
 		return into;
 	}
+}
 
-	private noteUnknown(code: string, row: number, column: string): void {
-		const seen = this.unknownCodes.get(code);
-		if (seen) seen.count++;
-		else this.unknownCodes.set(code, { row, column, count: 1 });
-	}
-
-	/** Warnings for the report once every row has been read. */
-	warnings(): string[] {
-		return [...this.unknownCodes].map(
-			([code, seen]) =>
-				`The code "${code}" is not one DfE has used before (${seen.count} time${seen.count === 1 ? '' : 's'}, first at row ${seen.row}, column ${seen.column}). It was stored as not available, never as a number.`
-		);
-	}
+/** A cell's text for a message, cut short if it is long. */
+export function clip(text: string, max = 40): string {
+	return text.length > max ? `${text.slice(0, max)}...` : text;
 }

@@ -1,3 +1,4 @@
+// Changes here are on the import's hot path: check them with `npm run bench:import`.
 import { columnIndex } from '../../domain/import/header';
 import { addProblem } from '../../domain/import/report';
 import { normalLabel } from '../../domain/import/ees-values';
@@ -35,8 +36,23 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 	/** Counts the row and finds its year; null when the row cannot be used (any problem is in the report). */
 	protected yearOf(cells: readonly string[], rowNumber: number): P | null {
 		this.o.report.rowsRead++;
-		if (!this.usable || tooWide(this.o, cells, rowNumber)) return null;
+		if (!this.usable || tooWide(this.o, cells, rowNumber) || this.tooShort(cells, rowNumber)) return null;
 		return this.years.of(cells, rowNumber);
+	}
+
+	/**
+	 * True, with a problem, for a row with fewer values than the header has columns. Every row of a
+	 * data set from EES has them all (a figure not published is a GSS symbol, never left out): a
+	 * short row is a row cut off, most often the last row of a file cut short.
+	 */
+	private tooShort(cells: readonly string[], rowNumber: number): boolean {
+		const width = this.o.header.names.length;
+		if (cells.length >= width) return false;
+		addProblem(this.o.report, {
+			row: rowNumber, column: this.o.header.names[cells.length - 1] || null,
+			message: `this row stops after ${cells.length} of the header's ${width} columns, but every row of a data set from Explore Education Statistics has them all. The file may have been cut short or damaged: download it again.`
+		});
+		return true;
 	}
 
 	/**

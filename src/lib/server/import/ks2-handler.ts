@@ -1,9 +1,11 @@
+// Changes here are on the import's hot path: check them with `npm run bench:import`.
 import { academicYearLabel, type ComparatorKind } from '../../domain/ks2/types';
 import { KS2_FIELD_SPECS, KS2_REQUIRED_COLUMNS } from '../../domain/import/ks2-fields';
 import { Ks2RowReader, type Ks2Row } from '../../domain/import/ks2-rows';
 import { settleYear, yearFromColumns, yearFromFileName, yearFromNationalRow } from '../../domain/import/ks2-year';
 import { versionFromFileName, type Ks2Version } from '../../domain/import/version';
 import { addProblem } from '../../domain/import/report';
+import { columnIndex } from '../../domain/import/header';
 import { Ks2ResultStore } from './ks2-store';
 import { bindFigures, notInRegisterWarning, refuseOlderVersion, replaceByKey, writeSchoolResults } from './ks2-write';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
@@ -35,6 +37,10 @@ export class Ks2Handler implements FormatHandler {
 	private progressValues = 0;
 	private year: number | null = null;
 	private version: Ks2Version = 'final';
+	/** The last row read and its number, and how many values each row before it had: to tell a file cut short (see finish). */
+	private lastRow: string[] | null = null;
+	private lastRowNumber = 0;
+	private readonly widths = new Set<number>();
 
 	constructor(private readonly o: HandlerOptions) {
 		this.reader = new Ks2RowReader(o.header);
@@ -45,6 +51,9 @@ export class Ks2Handler implements FormatHandler {
 		const report = this.o.report;
 		report.rowsRead++;
 		if (!this.usable) return;
+		if (this.lastRow) this.widths.add(this.lastRow.length);
+		this.lastRow = cells;
+		this.lastRowNumber = rowNumber;
 		const r = this.reader.read(cells, rowNumber, report, this.scratch);
 		if (!r) return;
 		if (r.recordType <= 2) {
@@ -81,6 +90,7 @@ export class Ks2Handler implements FormatHandler {
 	finish(): void {
 		const { report, header, fileName } = this.o;
 		if (!this.usable) return;
+		this.checkLastRow();
 		const decision = settleYear(
 			this.o.year,
 			yearFromColumns(header.names),
@@ -106,10 +116,31 @@ export class Ks2Handler implements FormatHandler {
 		if (this.reader.absentColumns.length > 0) {
 			report.warnings.push(`The file has no ${this.reader.absentColumns.join(', ')} column${this.reader.absentColumns.length === 1 ? '' : 's'}; those figures are stored as not available.`);
 		}
-		report.warnings.push(...this.reader.warnings());
 		if (this.o.laScope !== null && report.rowsOutsideLa > 0) {
 			report.warnings.push(`${report.rowsOutsideLa} school rows are outside LA ${this.o.laScope} and were left out (the LA setting limits the register to that LA).`);
 		}
+	}
+
+	/**
+	 * A file cut short ends in a row cut off part-way. Real rows can be short too, but only where
+	 * DfE stops them: a NEW school's row at TOTPUPS, a school with no pupils at the end of KS2 at
+	 * TPUPYEAR, and rows whose trailing fields are all empty, which stop at the end of a block of
+	 * columns, as other rows of their kind do (in the real files every short row's length is shared
+	 * by another row, or is one of those two). A last row that stops anywhere else is refused.
+	 */
+	private checkLastRow(): void {
+		const row = this.lastRow;
+		const { header, report } = this.o;
+		const width = header.names.length;
+		if (!row || row.length >= width || this.widths.has(row.length)) return;
+		// Reading stopped before the end of the file (a damaged byte, a value too long): this row is not its last.
+		if (report.problems.some((p) => p.row === null || p.row > this.lastRowNumber)) return;
+		const stops = [columnIndex(header, 'TOTPUPS'), columnIndex(header, 'TPUPYEAR')];
+		if (stops.some((at) => at >= 0 && row.length === at + 1)) return;
+		addProblem(report, {
+			row: this.lastRowNumber, column: header.names[row.length - 1] || null,
+			message: `the file's last row stops here, after ${row.length} of the header's ${width} columns, part-way through the figures, where no real row stops (no other row in the file stops there). The file may have been cut short: download it again.`
+		});
 	}
 
 	history(): HistoryFields[] {

@@ -32,6 +32,11 @@ export interface ImportRequest {
 	userId: number | null;
 	maxBytes?: number;
 	onProgress?: (p: ImportProgress) => void;
+	/**
+	 * Awaited once the file has been read and found fit to import, just before the write
+	 * transaction: an import on a thread of its own waits here while another import writes (see off-thread.ts).
+	 */
+	beforeWrite?: () => Promise<void>;
 }
 
 export interface ImportProgress {
@@ -65,7 +70,9 @@ const STOP_AFTER = MAX_PROBLEMS * 20;
 /**
  * The one import pipeline, behind both /imports and `npm run triage -- import`.
  * 1. Check the file (size, binary, encoding) and hash it; the same file twice changes nothing.
- * 2. Stream-parse and validate every row, keeping only what will be stored.
+ * 2. Stream-parse and validate every row, keeping only what will be stored. Every byte is checked
+ *    once, in whichever pass reads it first (see TextCheck); a damaged byte, or a value or row
+ *    longer than any real file has, stops the reading at once (see CsvSplitter).
  * 3. Only if there is no problem at all: write everything in one transaction, with the history
  *    row, what it replaced (for rollback) and the audit entry. Any error writes nothing.
  */
@@ -84,7 +91,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 		return rejected(inspected.problem);
 	}
 	report.sizeBytes = inspected.facts.sizeBytes;
-	const { encoding } = inspected.facts;
+	const { encoding, checked } = inspected.facts;
 	progress('checking', 0);
 
 	/**
@@ -111,7 +118,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	}
 	const hashing = inspected.facts.sha256 ? undefined : createHash('sha256');
 
-	const parsed = await readRows(req, encoding, report, await getLaScope(db), hashing);
+	const parsed = await readRows(req, encoding, !checked, report, await getLaScope(db), hashing);
 	if (parsed === 'empty') return rejected('The file is empty.');
 	if (parsed === null) return { status: 'rejected', report };
 	const h: FormatHandler = parsed;
@@ -130,6 +137,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 		if (known) return known;
 	}
 
+	await req.beforeWrite?.();
 	progress('writing', report.sizeBytes);
 	try {
 		const importIds = await writeInOneTransaction(db, (w) => {
@@ -181,7 +189,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
  * Streams every row through the handler for the file's format, chosen from its header.
  * Returns the handler, 'empty' when there was not even a header, or null when the header was wrong.
  */
-async function readRows(req: ImportRequest, encoding: TextEncoding, report: ImportReport, laScope: string | null, hashing: Hash | undefined): Promise<FormatHandler | 'empty' | null> {
+async function readRows(req: ImportRequest, encoding: TextEncoding, checkBytes: boolean, report: ImportReport, laScope: string | null, hashing: Hash | undefined): Promise<FormatHandler | 'empty' | null> {
 	let handler: FormatHandler | null = null;
 	let headerSeen = false;
 	const stillUseful = () => report.problems.length + report.moreProblems < STOP_AFTER;
@@ -206,7 +214,7 @@ async function readRows(req: ImportRequest, encoding: TextEncoding, report: Impo
 		},
 		problem: (p) => addProblem(report, p),
 		progress
-	}, hashing);
+	}, hashing, { checkBytes });
 	return headerSeen ? handler : 'empty';
 }
 
