@@ -23,9 +23,7 @@ function newestSource(paths: string[]): number {
 
 function buildIfNeeded(): void {
 	const built = 'build/index.js';
-	const stale =
-		!existsSync(built) ||
-		newestSource(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']) > statSync(built).mtimeMs;
+	const stale = !existsSync(built) || newestSource(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']) > statSync(built).mtimeMs;
 	if (!stale) return;
 	console.log('Building the app (first start, or the source has changed)...');
 	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });

@@ -26,7 +26,10 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export const handle: Handle = async ({ event, resolve }) => {
 	if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
-		return new Response('Cross-site requests are not allowed. Use the page in Triage itself.', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+		return new Response('Cross-site requests are not allowed. Use the page in Triage itself.', {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
 	const tooLarge = bodyProblem(event.request.method, event.url.pathname, event.request.headers.get('content-length'));
 	if (tooLarge) return new Response(tooLarge.message, { status: tooLarge.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });

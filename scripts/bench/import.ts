@@ -35,7 +35,12 @@ interface Case {
 
 const CASES: Case[] = [
 	{ title: 'an England-sized KS2 file (2018/19 format, 318 columns)', file: '2018-2019_england_ks2final.csv', write: writeEnglandKs2, targetRatio: 1.25 },
-	{ title: "England's EES school performance data set, 2022/23 to 2024/25 (1.2 million rows)", file: 'ees_ks2_school_performance_england.csv', write: writeEnglandEesKs2, targetRatio: 1.5 }
+	{
+		title: "England's EES school performance data set, 2022/23 to 2024/25 (1.2 million rows)",
+		file: 'ees_ks2_school_performance_england.csv',
+		write: writeEnglandEesKs2,
+		targetRatio: 1.5
+	}
 ];
 
 if (!SQLITE) {
@@ -89,7 +94,7 @@ try {
 	console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
 	for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
 	console.log(`\n${allMet ? 'Every target met.' : 'Not every target met.'}`);
-	console.log('On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node\'s');
+	console.log("On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node's");
 	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
 } finally {
 	rmSync(dir, { recursive: true, force: true });
@@ -159,13 +164,17 @@ async function responsiveness(c: Case, file: string): Promise<boolean> {
 	const db = createDb(join(dir, 'web.sqlite'));
 	try {
 		await migrateToLatest(db);
-		const [{ id: userId }] = await db.insertInto('users').values({ email: 'bench@example.org', name: 'Bench', role: 'analyst', password_hash: 'x', created_at: '2025-01-01', updated_at: '2025-01-01' }).returning('id').execute();
+		const [{ id: userId }] = await db
+			.insertInto('users')
+			.values({ email: 'bench@example.org', name: 'Bench', role: 'analyst', password_hash: 'x', created_at: '2025-01-01', updated_at: '2025-01-01' })
+			.returning('id')
+			.execute();
 		const size = statSync(file).size;
 		const upload = await jobs.startUpload(userId, c.file, size);
 		if (!upload.ok) throw new Error(upload.message);
 		const fd = openSync(file, 'r');
 		const piece = Buffer.alloc(upload.pieceBytes);
-		for (let at = 0; at < size; ) {
+		for (let at = 0; at < size;) {
 			const n = readSync(fd, piece, 0, piece.length, at);
 			const sent = await jobs.appendPiece(upload.id, userId, at, piece.subarray(0, n));
 			if (!sent.ok) throw new Error(sent.message);
@@ -189,9 +198,12 @@ async function responsiveness(c: Case, file: string): Promise<boolean> {
 		}
 		clearInterval(timer);
 		const seconds = (performance.now() - started) / 1000;
-		if (status.outcome?.status !== 'imported') throw new Error(`The web import of ${c.file} did not import: ${status.error ?? JSON.stringify(status.outcome?.report.problems)}`);
+		if (status.outcome?.status !== 'imported')
+			throw new Error(`The web import of ${c.file} did not import: ${status.error ?? JSON.stringify(status.outcome?.report.problems)}`);
 		const ok = longest < TARGET_STALL_MS;
-		console.log(`  ${c.file}: imported in ${seconds.toFixed(1)} s; longest stall of the event loop ${longest.toFixed(0)} ms (target under ${TARGET_STALL_MS} ms). ${ok ? 'Met' : 'Not met'}.`);
+		console.log(
+			`  ${c.file}: imported in ${seconds.toFixed(1)} s; longest stall of the event loop ${longest.toFixed(0)} ms (target under ${TARGET_STALL_MS} ms). ${ok ? 'Met' : 'Not met'}.`
+		);
 		return ok;
 	} finally {
 		await db.destroy();

@@ -87,7 +87,9 @@ try {
 	console.log(`Triage import:               median ${ours.toFixed(2)} s  [${times.triage.map((t) => t.toFixed(2)).join(', ')}]`);
 	console.log(`Ratio to the reference: ${ratio.toFixed(2)}x`);
 	const ok = ours < TARGET_SECONDS;
-	console.log(`${ok ? 'PASS' : 'FAIL'}: ${ours.toFixed(2)} s is ${ok ? 'under' : 'not under'} the budget of ${TARGET_SECONDS} s for an England-sized Ofsted MI file.`);
+	console.log(
+		`${ok ? 'PASS' : 'FAIL'}: ${ours.toFixed(2)} s is ${ok ? 'under' : 'not under'} the budget of ${TARGET_SECONDS} s for an England-sized Ofsted MI file.`
+	);
 	process.exitCode = ok ? 0 : 1;
 } finally {
 	rmSync(dir, { recursive: true, force: true });

@@ -142,10 +142,14 @@ const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
 
 function report(rows: Measured[]): void {
 	const reference = rows[0];
-	console.log(`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB sent'.padStart(9)}${'HTML KB'.padStart(9)}  p95 / reference`);
+	console.log(
+		`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB sent'.padStart(9)}${'HTML KB'.padStart(9)}  p95 / reference`
+	);
 	for (const r of rows) {
 		const ratio = r === reference ? '' : `${(r.p95 / reference.p95).toFixed(1)}x`;
-		console.log(`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(9)}${(r.htmlKb ?? NaN).toFixed(0).padStart(9)}  ${ratio}${r.failed ? `  (${r.failed} failed)` : ''}`);
+		console.log(
+			`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(9)}${(r.htmlKb ?? NaN).toFixed(0).padStart(9)}  ${ratio}${r.failed ? `  (${r.failed} failed)` : ''}`
+		);
 	}
 }
 
@@ -153,7 +157,19 @@ function report(rows: Measured[]): void {
 async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv): Promise<Measured[]> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const server = await start({ ...process.env, ...extra, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATABASE_URL: database, LOGIN_LIMIT_PER_ADDRESS: '100000', NODE_ENV: 'production' }, base);
+	const server = await start(
+		{
+			...process.env,
+			...extra,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: base,
+			DATABASE_URL: database,
+			LOGIN_LIMIT_PER_ADDRESS: '100000',
+			NODE_ENV: 'production'
+		},
+		base
+	);
 	try {
 		const cookie = await signIn(base);
 		// The reference is fetched signed out: signed in, the sign-in page sends you on to the overview.
@@ -165,7 +181,9 @@ async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv): P
 		];
 		// Warm up: the first request to each page loads its code and fills the caches.
 		for (const [, path, as] of pages) for (let i = 0; i < 5; i++) await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer();
-		const sizes = await Promise.all(pages.map(async ([, path, as]) => (await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer()).byteLength));
+		const sizes = await Promise.all(
+			pages.map(async ([, path, as]) => (await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer()).byteLength)
+		);
 		const rows: Measured[] = [];
 		for (const [[name, path, as], i] of pages.map((p, i) => [p, i] as const)) rows.push({ ...(await measure(name, base + path, as)), htmlKb: sizes[i] / 1024 });
 		return rows;

@@ -66,7 +66,9 @@ const placedDays = result.engagements.reduce((sum, e) => sum + e.days, 0);
 const unplacedDays = result.unplaced.reduce((sum, u) => sum + u.days, 0);
 console.log(`plan(): ${SCHOOLS.toLocaleString('en-GB')} schools, ${ADVISERS} advisers`);
 console.log(`  ${result.engagements.length.toLocaleString('en-GB')} engagements placed (${placedDays.toLocaleString('en-GB')} days)`);
-console.log(`  ${result.unplaced.length.toLocaleString('en-GB')} unplaced (${unplacedDays.toLocaleString('en-GB')} days), ${result.shortfalls.length} adviser/half-term shortfalls`);
+console.log(
+	`  ${result.unplaced.length.toLocaleString('en-GB')} unplaced (${unplacedDays.toLocaleString('en-GB')} days), ${result.shortfalls.length} adviser/half-term shortfalls`
+);
 console.log(`  time ${(elapsed / 1000).toFixed(2)} s, ratio ${(elapsed / BUDGET_MS).toFixed(3)} of the ${BUDGET_MS / 1000} s budget`);
 if (elapsed > BUDGET_MS) {
 	console.error(`Over budget: planning took ${(elapsed / 1000).toFixed(2)} s, the budget is ${BUDGET_MS / 1000} s.`);

@@ -46,10 +46,20 @@ export const categorise: Command = {
 				rules: r.firedRules.map((f) => f.id),
 				reasons: reasons(r)
 			}));
-			process.stdout.write(JSON.stringify({ runId: run.id, year: run.year, policy: { id: run.policyId, version: run.policyVersion }, schools }, null, 2) + '\n');
+			process.stdout.write(
+				JSON.stringify({ runId: run.id, year: run.year, policy: { id: run.policyId, version: run.policyVersion }, schools }, null, 2) + '\n'
+			);
 			return;
 		}
-		const rows = results.map((r) => [r.urn, r.name, CATEGORY_LABELS[r.category], r.confidence, r.needsConfirmation ? 'yes' : 'no', r.firedRules.map((f) => f.id).join(' '), reasons(r).join(' ')]);
+		const rows = results.map((r) => [
+			r.urn,
+			r.name,
+			CATEGORY_LABELS[r.category],
+			r.confidence,
+			r.needsConfirmation ? 'yes' : 'no',
+			r.firedRules.map((f) => f.id).join(' '),
+			reasons(r).join(' ')
+		]);
 		process.stdout.write(analysis.toCsv([['URN', 'School', 'Category', 'Confidence', 'Needs confirmation', 'Rules', 'Reasons'], ...rows]));
 	}
 };

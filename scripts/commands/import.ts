@@ -8,7 +8,7 @@ const USAGE =
 	'npm run triage -- import <file> [--kind ks2|gias|ofsted] [--year 2018-19] [--version provisional|revised|final]\n' +
 	'  Imports a DfE KS2 performance table (ks2final), a KS2 data set from Explore Education Statistics\n' +
 	'  (school or LA performance, school or LA information; one import per year it holds), a GIAS file\n' +
-	'  (establishments or links) or Ofsted\'s monthly management information.\n' +
+	"  (establishments or links) or Ofsted's monthly management information.\n" +
 	'  The kind, year and version are read from the file when not given.';
 
 /**
@@ -18,7 +18,11 @@ const USAGE =
 async function migrateIfPending(db: Db): Promise<void> {
 	const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
 	const files = Object.keys((await import('../../db/migrations')).migrations);
-	const done = await db.selectFrom('kysely_migration' as never).select('name' as never).execute().catch(() => []);
+	const done = await db
+		.selectFrom('kysely_migration' as never)
+		.select('name' as never)
+		.execute()
+		.catch(() => []);
 	const applied = new Set(done.map((r) => (r as { name: string }).name));
 	if (files.some((f) => !applied.has(f))) await migrateToLatest(db);
 }
@@ -27,11 +31,7 @@ export const importCommand: Command = {
 	summary: 'Import a KS2 file (ks2final or Explore Education Statistics), a GIAS file or Ofsted MI (all or nothing)',
 	usage: USAGE,
 	async run(argv) {
-		const { values, positionals } = parseCommandArgs(
-			argv,
-			{ kind: { type: 'string' }, year: { type: 'string' }, version: { type: 'string' } },
-			USAGE
-		);
+		const { values, positionals } = parseCommandArgs(argv, { kind: { type: 'string' }, year: { type: 'string' }, version: { type: 'string' } }, USAGE);
 		const file = positionals[0];
 		if (!file || positionals.length > 1) throw new CliError(`Give one file to import.\nUsage: ${USAGE}`);
 		const options = parseImportOptions(values);

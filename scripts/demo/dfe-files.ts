@@ -19,11 +19,28 @@ const ENGLAND = (year: number) => ENGLAND_RWM_EXPECTED[year] ?? 62;
 export function giasRecord(s: DemoSchool): GiasSchool {
 	const [title, first, ...last] = s.headName.split(' ');
 	return {
-		urn: s.urn, laCode: DEMO_LA.code, laName: DEMO_LA.name, establishmentNumber: s.establishmentNumber, name: s.name,
-		type: s.type, typeGroup: s.type.startsWith('Academy') ? 'Academies' : s.phase === 'special' ? 'Special schools' : 'Local authority maintained schools',
-		status: 'Open', phase: s.phase === 'special' ? 'Not applicable' : 'Primary', ageLow: s.ageLow, ageHigh: s.ageHigh,
-		headTitle: title, headFirstName: first, headLastName: last.join(' '), street: s.street, locality: '', town: s.town,
-		postcode: s.postcode, easting: s.easting, northing: s.northing, ofstedRating: s.ofstedRating, ofstedDate: s.ofstedDate
+		urn: s.urn,
+		laCode: DEMO_LA.code,
+		laName: DEMO_LA.name,
+		establishmentNumber: s.establishmentNumber,
+		name: s.name,
+		type: s.type,
+		typeGroup: s.type.startsWith('Academy') ? 'Academies' : s.phase === 'special' ? 'Special schools' : 'Local authority maintained schools',
+		status: 'Open',
+		phase: s.phase === 'special' ? 'Not applicable' : 'Primary',
+		ageLow: s.ageLow,
+		ageHigh: s.ageHigh,
+		headTitle: title,
+		headFirstName: first,
+		headLastName: last.join(' '),
+		street: s.street,
+		locality: '',
+		town: s.town,
+		postcode: s.postcode,
+		easting: s.easting,
+		northing: s.northing,
+		ofstedRating: s.ofstedRating,
+		ofstedDate: s.ofstedDate
 	};
 }
 
@@ -38,10 +55,22 @@ export function ks2Schools(schools: readonly DemoSchool[], seed = 42): Ks2School
 		const story = random();
 		const small = s.phase === 'primary' && random() < 0.12;
 		return {
-			urn: s.urn, laCode: DEMO_LA.code, estab: s.establishmentNumber, name: s.name, town: s.town, postcode: s.postcode,
+			urn: s.urn,
+			laCode: DEMO_LA.code,
+			estab: s.establishmentNumber,
+			name: s.name,
+			town: s.town,
+			postcode: s.postcode,
 			recordType: s.phase === 'special' ? 2 : 1,
 			ageRange: `${s.ageLow}-${s.ageHigh}`,
-			cohort: s.phase === 'special' ? 6 + Math.floor(random() * 8) : small ? 7 + Math.floor(random() * 4) : s.phase === 'junior' ? 55 + Math.floor(random() * 35) : 25 + Math.floor(random() * 40),
+			cohort:
+				s.phase === 'special'
+					? 6 + Math.floor(random() * 8)
+					: small
+						? 7 + Math.floor(random() * 4)
+						: s.phase === 'junior'
+							? 55 + Math.floor(random() * 35)
+							: 25 + Math.floor(random() * 40),
 			strength: s.strength,
 			// Declining schools show a trend; improving ones recover; a few have one bad year.
 			trend: story < 0.1 ? -6 : story < 0.2 ? 4 : 0,
@@ -77,8 +106,13 @@ export async function writeDemoFiles(dir: string, schools: readonly DemoSchool[]
 	for (const year of DEMO_YEARS) {
 		const file = join(EES_YEARS.has(year) ? scratch : dir, `${year - 1}-${year}_${DEMO_LA.code}_ks2final.csv`);
 		await writeKs2File(file, {
-			year, columnSet: '2025', schools: ks2, las: { [DEMO_LA.code]: DEMO_LA.name },
-			englandRwm: ENGLAND(year), progress: PROGRESS_YEARS.has(year), random: seededRandom(year)
+			year,
+			columnSet: '2025',
+			schools: ks2,
+			las: { [DEMO_LA.code]: DEMO_LA.name },
+			englandRwm: ENGLAND(year),
+			progress: PROGRESS_YEARS.has(year),
+			random: seededRandom(year)
 		});
 		if (EES_YEARS.has(year)) forEes.set(year, file);
 		else files.push(file);

@@ -10,8 +10,17 @@ import { Ks2RowReader } from '../../src/lib/domain/import/ks2-rows';
 import type { Ks2Field } from '../../src/lib/domain/ks2/types';
 import { parseCsv } from '../../src/lib/server/import/csv-source';
 import {
-	breakdownRowsFrom, informationFrom, laInformationRow, laPerformanceRow, schoolInformationRow, schoolPerformanceRow, writeEesFile,
-	LA_INFORMATION_COLUMNS, LA_PERFORMANCE_COLUMNS, SCHOOL_INFORMATION_COLUMNS, SCHOOL_PERFORMANCE_COLUMNS
+	breakdownRowsFrom,
+	informationFrom,
+	laInformationRow,
+	laPerformanceRow,
+	schoolInformationRow,
+	schoolPerformanceRow,
+	writeEesFile,
+	LA_INFORMATION_COLUMNS,
+	LA_PERFORMANCE_COLUMNS,
+	SCHOOL_INFORMATION_COLUMNS,
+	SCHOOL_PERFORMANCE_COLUMNS
 } from '../generate/ees-ks2-file';
 import { DEMO_LA, type DemoSchool } from './schools';
 
@@ -58,7 +67,12 @@ async function readKs2final(path: string): Promise<Read[]> {
  * one of those years (as the real school performance data set covers three), with `versions` by
  * year. Returns the paths: school information, LA and national performance, then school performance.
  */
-export async function writeDemoEesFiles(dir: string, ks2finalByYear: ReadonlyMap<number, string>, schools: readonly DemoSchool[], versions: (year: number) => string): Promise<string[]> {
+export async function writeDemoEesFiles(
+	dir: string,
+	ks2finalByYear: ReadonlyMap<number, string>,
+	schools: readonly DemoSchool[],
+	versions: (year: number) => string
+): Promise<string[]> {
 	const byUrn = new Map(schools.map((s) => [s.urn, s]));
 	const performance: string[][] = [];
 	const information: string[][] = [];

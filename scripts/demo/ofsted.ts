@@ -6,8 +6,22 @@ import { writeMiFile, miFileName, type MiColumn, type MiSchool } from '../genera
 import { seededRandom, pick } from './random';
 import { DEMO_LA, type DemoSchool } from './schools';
 
-const AREAS: MiColumn[] = ['Inclusion', 'Curriculum and teaching', 'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance'];
-const GRADE_OF: Record<string, string> = { Outstanding: '1', Good: '2', 'Requires improvement': '3', Inadequate: '4', 'Serious Weaknesses': '4', 'Special Measures': '4' };
+const AREAS: MiColumn[] = [
+	'Inclusion',
+	'Curriculum and teaching',
+	'Achievement',
+	'Attendance and behaviour',
+	'Personal development and wellbeing',
+	'Leadership and governance'
+];
+const GRADE_OF: Record<string, string> = {
+	Outstanding: '1',
+	Good: '2',
+	'Requires improvement': '3',
+	Inadequate: '4',
+	'Serious Weaknesses': '4',
+	'Special Measures': '4'
+};
 
 /** The file's "as at" date: the end of last month, as Ofsted publishes it. */
 export function demoMiAsAt(today: Date): string {
@@ -42,31 +56,75 @@ export function demoMiSchools(schools: readonly DemoSchool[], asAtIso: string): 
 		// The graded inspection GIAS last showed, as the MI file also has it.
 		if (s.ofstedRating && s.ofstedDate && GRADE_OF[s.ofstedRating]) {
 			const g = GRADE_OF[s.ofstedRating];
-			mi.graded = { date: s.ofstedDate, published: isoDay(s.ofstedDate, 30), overall: g, qualityOfEducation: g, behaviourAndAttitudes: g, personalDevelopment: g, leadershipAndManagement: g };
+			mi.graded = {
+				date: s.ofstedDate,
+				published: isoDay(s.ofstedDate, 30),
+				overall: g,
+				qualityOfEducation: g,
+				behaviourAndAttitudes: g,
+				personalDevelopment: g,
+				leadershipAndManagement: g
+			};
 		}
 		const roll = random();
 		if (s.urn === specialMeasures) {
 			mi.reportCard = {
-				date: isoDay(asAtIso, -75), published: isoDay(asAtIso, -40), safeguarding: 'Not met', category: 'SM',
-				areas: { Inclusion: 'Needs attention', 'Curriculum and teaching': 'Needs attention', Achievement: 'Urgent improvement', 'Attendance and behaviour': 'Expected standard', 'Personal development and wellbeing': 'Expected standard', 'Leadership and governance': 'Urgent improvement' }
+				date: isoDay(asAtIso, -75),
+				published: isoDay(asAtIso, -40),
+				safeguarding: 'Not met',
+				category: 'SM',
+				areas: {
+					Inclusion: 'Needs attention',
+					'Curriculum and teaching': 'Needs attention',
+					Achievement: 'Urgent improvement',
+					'Attendance and behaviour': 'Expected standard',
+					'Personal development and wellbeing': 'Expected standard',
+					'Leadership and governance': 'Urgent improvement'
+				}
 			};
 		} else if (s.urn === stuck) {
-			mi.graded = { date: '2025-03-12', published: '2025-04-20', overall: 'Not judged', qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '3' };
+			mi.graded = {
+				date: '2025-03-12',
+				published: '2025-04-20',
+				overall: 'Not judged',
+				qualityOfEducation: '3',
+				behaviourAndAttitudes: '2',
+				personalDevelopment: '2',
+				leadershipAndManagement: '3'
+			};
 		} else if (roll < 0.25) {
 			const weak = s.strength < -10;
 			mi.reportCard = {
-				date: isoDay('2025-11-17', Math.floor(random() * 300)), safeguarding: 'Met',
-				areas: Object.fromEntries(AREAS.map((a) => [a, weak && random() < 0.4 ? 'Needs attention' : s.strength > 12 && random() < 0.5 ? 'Strong standard' : 'Expected standard']))
+				date: isoDay('2025-11-17', Math.floor(random() * 300)),
+				safeguarding: 'Met',
+				areas: Object.fromEntries(
+					AREAS.map((a) => [a, weak && random() < 0.4 ? 'Needs attention' : s.strength > 12 && random() < 0.5 ? 'Strong standard' : 'Expected standard'])
+				)
 			};
 			mi.reportCard.published = isoDay(mi.reportCard.date, 35);
 		} else if (roll < 0.45) {
 			const [q, b, p, l] = [judgement(s.strength, random), judgement(s.strength, random), judgement(s.strength, random), judgement(s.strength, random)];
 			const date = isoDay('2024-09-16', Math.floor(random() * 400));
-			mi.graded = { date, published: isoDay(date, 30), overall: 'Not judged', qualityOfEducation: q, behaviourAndAttitudes: b, personalDevelopment: p, leadershipAndManagement: l };
+			mi.graded = {
+				date,
+				published: isoDay(date, 30),
+				overall: 'Not judged',
+				qualityOfEducation: q,
+				behaviourAndAttitudes: b,
+				personalDevelopment: p,
+				leadershipAndManagement: l
+			};
 		}
 		if (random() < 0.33 && mi.graded && mi.graded.overall !== 'Not judged' && mi.graded.date < '2023-09-01') {
 			const date = isoDay('2023-10-02', Math.floor(random() * 600));
-			mi.ungraded = { date, published: isoDay(date, 28), outcome: s.strength < -8 && random() < 0.5 ? 'Some aspects not as strong' : pick(random, ['School remains Good', 'Standards maintained', 'School remains Good']) };
+			mi.ungraded = {
+				date,
+				published: isoDay(date, 28),
+				outcome:
+					s.strength < -8 && random() < 0.5
+						? 'Some aspects not as strong'
+						: pick(random, ['School remains Good', 'Standards maintained', 'School remains Good'])
+			};
 		}
 		return mi;
 	});

@@ -2,7 +2,19 @@ import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import { currentCategories } from '../../src/lib/server/analysis';
 import {
-	addClosure, addDaysOff, confirmEngagement, listAdvisers, listEngagements, loadCalendar, noteFromForm, openAfis, planningYear, planYear, saveNote, setCapacity, today
+	addClosure,
+	addDaysOff,
+	confirmEngagement,
+	listAdvisers,
+	listEngagements,
+	loadCalendar,
+	noteFromForm,
+	openAfis,
+	planningYear,
+	planYear,
+	saveNote,
+	setCapacity,
+	today
 } from '../../src/lib/server/schedule';
 import { workingDays } from '../../src/lib/domain/calendar/working-days';
 import { academicYearBounds } from '../../src/lib/domain/calendar/half-terms';
@@ -84,8 +96,22 @@ export async function seedDemoSchedule(db: Db, options: { today?: string } = {})
 		const form = new FormData();
 		form.set('visit-date', e.date);
 		form.set('purpose', `${e.label} as planned for the school’s support category.`);
-		form.set('evidence', pick(random, ['Lesson visits in Years 5 and 6, pupils’ books and the latest assessment data.', 'Discussion with the headteacher and the English lead; the school’s tracking of pupils’ progress.', 'Learning walk with the deputy headteacher; a sample of maths books across Key Stage 2.']));
-		form.set('strengths', pick(random, ['Leaders know the school well and act quickly.', 'Pupils behave well and are keen to learn.', 'Phonics is taught consistently well in Key Stage 1.']));
+		form.set(
+			'evidence',
+			pick(random, [
+				'Lesson visits in Years 5 and 6, pupils’ books and the latest assessment data.',
+				'Discussion with the headteacher and the English lead; the school’s tracking of pupils’ progress.',
+				'Learning walk with the deputy headteacher; a sample of maths books across Key Stage 2.'
+			])
+		);
+		form.set(
+			'strengths',
+			pick(random, [
+				'Leaders know the school well and act quickly.',
+				'Pupils behave well and are keen to learn.',
+				'Phonics is taught consistently well in Key Stage 1.'
+			])
+		);
 		for (const afi of afis) {
 			form.set(`afi-${afi.id}-rating`, pick(random, ['red', 'amber', 'amber', 'green']));
 			form.set(`afi-${afi.id}-comment`, 'Discussed with the headteacher at this visit.');
@@ -97,11 +123,24 @@ export async function seedDemoSchedule(db: Db, options: { today?: string } = {})
 		form.set('action-0-text', 'Share the updated improvement plan with the adviser');
 		form.set('action-0-owner', 'Headteacher');
 		form.set('action-0-due', days.find((d) => d.date > e.date && d.date >= now)?.date ?? e.date);
-		await saveNote(db, user, e.id, noteFromForm(form, afis.map((a) => a.id)), 'publish', now);
+		await saveNote(
+			db,
+			user,
+			e.id,
+			noteFromForm(
+				form,
+				afis.map((a) => a.id)
+			),
+			'publish',
+			now
+		);
 		completed++;
 	}
 	// The next fortnight's dates are agreed with the schools.
-	const fortnight = days.filter((d) => d.date >= now).slice(0, 10).map((d) => d.date);
+	const fortnight = days
+		.filter((d) => d.date >= now)
+		.slice(0, 10)
+		.map((d) => d.date);
 	for (const e of engagements.filter((x) => fortnight.includes(x.date))) {
 		await confirmEngagement(db, users.get(e.adviserId) ?? (await sessionUser(db, e.adviserId)), e.id);
 	}

@@ -26,10 +26,71 @@ export interface DemoSchool {
 }
 
 const TOWNS = ['Westmoor', 'Ashby Cross', 'Brackenford', 'Colley Vale', 'Dunmere', 'Elmsworth', 'Farleigh', 'Greystone', 'Holloway End', 'Kestle'];
-const PLACES = ['Oakfield', 'Riverside', 'Hillcrest', 'Meadowbank', 'Northgate', 'Southlands', 'Brook Lane', 'Church Road', 'Park View', 'Willow Green', 'Castle Hill', 'Mill Lane', 'Orchard', 'Ferndale', 'Highfield', 'Lakeside', 'Moorland', 'Stonebridge'];
+const PLACES = [
+	'Oakfield',
+	'Riverside',
+	'Hillcrest',
+	'Meadowbank',
+	'Northgate',
+	'Southlands',
+	'Brook Lane',
+	'Church Road',
+	'Park View',
+	'Willow Green',
+	'Castle Hill',
+	'Mill Lane',
+	'Orchard',
+	'Ferndale',
+	'Highfield',
+	'Lakeside',
+	'Moorland',
+	'Stonebridge'
+];
 const SAINTS = ['St Mary’s', 'St John’s', 'St Peter’s', 'Holy Trinity', 'St Anne’s', 'Christ Church', 'St Michael’s', 'All Saints'];
-const FIRST = ['Amara', 'Ben', 'Carys', 'David', 'Elin', 'Farah', 'Gareth', 'Hannah', 'Imran', 'Joanne', 'Kofi', 'Laura', 'Mark', 'Nadia', 'Owen', 'Priya', 'Rachel', 'Sam', 'Tom', 'Zoe'];
-const LAST = ['Adams', 'Bennett', 'Clarke', 'Dhillon', 'Evans', 'Fletcher', 'Green', 'Hughes', 'Iqbal', 'Jones', 'Khan', 'Lewis', 'Morgan', 'Nowak', 'Okafor', 'Patel', 'Roberts', 'Shah', 'Turner', 'Walsh'];
+const FIRST = [
+	'Amara',
+	'Ben',
+	'Carys',
+	'David',
+	'Elin',
+	'Farah',
+	'Gareth',
+	'Hannah',
+	'Imran',
+	'Joanne',
+	'Kofi',
+	'Laura',
+	'Mark',
+	'Nadia',
+	'Owen',
+	'Priya',
+	'Rachel',
+	'Sam',
+	'Tom',
+	'Zoe'
+];
+const LAST = [
+	'Adams',
+	'Bennett',
+	'Clarke',
+	'Dhillon',
+	'Evans',
+	'Fletcher',
+	'Green',
+	'Hughes',
+	'Iqbal',
+	'Jones',
+	'Khan',
+	'Lewis',
+	'Morgan',
+	'Nowak',
+	'Okafor',
+	'Patel',
+	'Roberts',
+	'Shah',
+	'Turner',
+	'Walsh'
+];
 const TYPES = ['Community school', 'Voluntary aided school', 'Voluntary controlled school', 'Academy converter', 'Academy sponsor led', 'Foundation school'];
 const OFSTED = ['Outstanding', 'Good', 'Good', 'Good', 'Good', 'Requires improvement', 'Inadequate'];
 
@@ -55,7 +116,13 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 		// A bell-ish spread of strength, so every category is used.
 		const strength = (random() + random() + random() - 1.5) * 22;
 		const rated = random() < 0.85;
-		const ofstedRating = rated ? (strength < -12 && random() < 0.5 ? pick(random, OFSTED.slice(5)) : strength > 12 && random() < 0.4 ? 'Outstanding' : pick(random, OFSTED.slice(0, 6))) : null;
+		const ofstedRating = rated
+			? strength < -12 && random() < 0.5
+				? pick(random, OFSTED.slice(5))
+				: strength > 12 && random() < 0.4
+					? 'Outstanding'
+					: pick(random, OFSTED.slice(0, 6))
+			: null;
 		const inspected = new Date(Date.UTC(2018 + Math.floor(random() * 7), Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
 		schools.push({
 			urn: 190001 + i * 7,

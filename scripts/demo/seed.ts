@@ -33,8 +33,5 @@ export async function seedDemo(db: Db, options: { schools?: number } = {}): Prom
 
 export function describeLogins(logins: DemoLogin[]): string {
 	const width = Math.max(...logins.map((l) => ROLE_LABELS[l.role].length));
-	return [
-		'Demo logins (password for all: ' + DEMO_PASSWORD + '):',
-		...logins.map((l) => `  ${ROLE_LABELS[l.role].padEnd(width)}  ${l.email}`)
-	].join('\n');
+	return ['Demo logins (password for all: ' + DEMO_PASSWORD + '):', ...logins.map((l) => `  ${ROLE_LABELS[l.role].padEnd(width)}  ${l.email}`)].join('\n');
 }

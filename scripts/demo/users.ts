@@ -42,7 +42,11 @@ export async function createDemoUsers(db: Db, schoolUrns: number[]): Promise<Dem
 
 	const advisers = STAFF.filter((s) => s.role === 'adviser' || s.role === 'lead_adviser').map((s) => ids[s.email]);
 	for (const [i, urn] of schoolUrns.entries()) {
-		await db.updateTable('schools').set({ link_adviser_id: advisers[i % advisers.length] }).where('urn', '=', urn).execute();
+		await db
+			.updateTable('schools')
+			.set({ link_adviser_id: advisers[i % advisers.length] })
+			.where('urn', '=', urn)
+			.execute();
 	}
 	// The demo adviser is the demo headteacher's link adviser, so the two logins work together.
 	await db.updateTable('schools').set({ link_adviser_id: ids['adviser@westmoor.example.org'] }).where('urn', '=', headUrn).execute();

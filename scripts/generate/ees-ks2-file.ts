@@ -14,12 +14,65 @@ import type { Ks2Comparator, Ks2Field, Ks2SchoolYear } from '../../src/lib/domai
  */
 const PLACE = ['time_period', 'time_identifier', 'geographic_level', 'country_code', 'country_name'];
 const MEASURE_COLUMNS = EES_MEASURES.map((m) => m.column);
-export const SCHOOL_PERFORMANCE_COLUMNS = [...PLACE, 'version', 'school_urn', 'school_laestab', 'school_name', 'breakdown_topic', 'breakdown', 'subject', ...MEASURE_COLUMNS];
-export const LA_PERFORMANCE_COLUMNS = [...PLACE, 'old_la_code', 'new_la_code', 'la_name', 'version', 'establishment_type_group', 'breakdown_topic', 'breakdown', 'subject', ...MEASURE_COLUMNS];
+export const SCHOOL_PERFORMANCE_COLUMNS = [
+	...PLACE,
+	'version',
+	'school_urn',
+	'school_laestab',
+	'school_name',
+	'breakdown_topic',
+	'breakdown',
+	'subject',
+	...MEASURE_COLUMNS
+];
+export const LA_PERFORMANCE_COLUMNS = [
+	...PLACE,
+	'old_la_code',
+	'new_la_code',
+	'la_name',
+	'version',
+	'establishment_type_group',
+	'breakdown_topic',
+	'breakdown',
+	'subject',
+	...MEASURE_COLUMNS
+];
 const INFORMATION_FIGURES = [
-	'totpups', 'tpupyear', 'telig', 'belig', 'gelig', 'pbelig', 'pgelig', 'tks1average', 'tks1group_l', 'ptks1group_l', 'tks1group_m', 'ptks1group_m',
-	'tks1group_h', 'ptks1group_h', 'tks1group_na', 'ptks1group_na', 'tfsm6cla1a', 'ptfsm6cla1a', 'tnotfsm6cla1a', 'ptnotfsm6cla1a', 'tealgrp2', 'ptealgrp2',
-	'tmobn', 'ptmobn', 'tealgrp1', 'ptealgrp1', 'tealgrp3', 'ptealgrp3', 'tsenele', 'psenele', 'tsenelk', 'psenelk', 'tsenelek', 'psenelek', 'telig_3yr'
+	'totpups',
+	'tpupyear',
+	'telig',
+	'belig',
+	'gelig',
+	'pbelig',
+	'pgelig',
+	'tks1average',
+	'tks1group_l',
+	'ptks1group_l',
+	'tks1group_m',
+	'ptks1group_m',
+	'tks1group_h',
+	'ptks1group_h',
+	'tks1group_na',
+	'ptks1group_na',
+	'tfsm6cla1a',
+	'ptfsm6cla1a',
+	'tnotfsm6cla1a',
+	'ptnotfsm6cla1a',
+	'tealgrp2',
+	'ptealgrp2',
+	'tmobn',
+	'ptmobn',
+	'tealgrp1',
+	'ptealgrp1',
+	'tealgrp3',
+	'ptealgrp3',
+	'tsenele',
+	'psenele',
+	'tsenelk',
+	'psenelk',
+	'tsenelek',
+	'psenelek',
+	'telig_3yr'
 ];
 export const LA_INFORMATION_COLUMNS = [...PLACE, 'rectype', 'new_la_code', 'old_la_code', 'la_name', ...INFORMATION_FIGURES];
 /** Not reproduced in shared data: the LA file's columns with the school identifiers instead of the LA ones. */
@@ -64,18 +117,47 @@ export async function writeEesFile(path: string, columns: readonly string[], row
 const measures = (cells: Cells) => MEASURE_COLUMNS.map((m) => cells[m as EesMeasure] ?? 'z');
 
 export function schoolPerformanceRow(year: number, version: string, school: EesSchool, r: BreakdownRow): string[] {
-	return [timePeriodOf(year), 'Academic year', 'School', ...ENGLAND, version, String(school.urn), school.laestab, school.name, r.topic, r.breakdown, r.subject, ...measures(r.cells)];
+	return [
+		timePeriodOf(year),
+		'Academic year',
+		'School',
+		...ENGLAND,
+		version,
+		String(school.urn),
+		school.laestab,
+		school.name,
+		r.topic,
+		r.breakdown,
+		r.subject,
+		...measures(r.cells)
+	];
 }
 
 /** An LA row (laCode given) or a National row (laCode null). */
-export function laPerformanceRow(year: number, version: string, la: { code: string; name: string } | null, establishmentType: string, r: BreakdownRow): string[] {
+export function laPerformanceRow(
+	year: number,
+	version: string,
+	la: { code: string; name: string } | null,
+	establishmentType: string,
+	r: BreakdownRow
+): string[] {
 	const place = la ? ['Local authority', ...ENGLAND, la.code, `E0${la.code}0000`, la.name] : ['National', ...ENGLAND, '', '', ''];
 	return [timePeriodOf(year), 'Academic year', ...place, version, establishmentType, r.topic, r.breakdown, r.subject, ...measures(r.cells)];
 }
 
 /** An information row; `figures` by column name (totpups, telig, ptfsm6cla1a...), `z` where left out. */
 export function schoolInformationRow(year: number, school: EesSchool, rectype: 1 | 2, figures: Record<string, string>): string[] {
-	return [timePeriodOf(year), 'Academic year', 'School', ...ENGLAND, String(rectype), String(school.urn), school.laestab, school.name, ...INFORMATION_FIGURES.map((c) => figures[c] ?? 'z')];
+	return [
+		timePeriodOf(year),
+		'Academic year',
+		'School',
+		...ENGLAND,
+		String(rectype),
+		String(school.urn),
+		school.laestab,
+		school.name,
+		...INFORMATION_FIGURES.map((c) => figures[c] ?? 'z')
+	];
 }
 
 export function laInformationRow(year: number, la: { code: string; name: string } | null, figures: Record<string, string>): string[] {
@@ -111,7 +193,9 @@ export function breakdownRowsFrom(f: Figures): BreakdownRow[] {
 	const subject = (name: string, p: 'read' | 'writ' | 'mat', average: boolean): BreakdownRow => {
 		const lowCoverage = codes[`${p}Coverage`] === 'LOWCOV';
 		return {
-			topic: 'All pupils', breakdown: 'Total', subject: name,
+			topic: 'All pupils',
+			breakdown: 'Total',
+			subject: name,
 			cells: {
 				expected_standard_pupil_percent: cell(`${p}Expected`),
 				higher_standard_pupil_percent: cell(`${p}High`),
@@ -124,12 +208,27 @@ export function breakdownRowsFrom(f: Figures): BreakdownRow[] {
 		};
 	};
 	return [
-		{ topic: 'All pupils', breakdown: 'Total', subject: 'Reading, writing and maths', cells: { expected_standard_pupil_percent: cell('rwmExpected'), higher_standard_pupil_percent: cell('rwmHigh') } },
+		{
+			topic: 'All pupils',
+			breakdown: 'Total',
+			subject: 'Reading, writing and maths',
+			cells: { expected_standard_pupil_percent: cell('rwmExpected'), higher_standard_pupil_percent: cell('rwmHigh') }
+		},
 		subject('Reading', 'read', true),
 		subject('Writing', 'writ', false),
 		subject('Maths', 'mat', true),
-		{ topic: 'Disadvantage status', breakdown: 'Disadvantaged', subject: 'Reading, writing and maths', cells: { expected_standard_pupil_percent: cell('rwmExpectedDisadvantaged'), higher_standard_pupil_percent: cell('rwmHighDisadvantaged') } },
-		{ topic: 'Disadvantage status', breakdown: 'Not disadvantaged', subject: 'Reading, writing and maths', cells: { expected_standard_pupil_percent: cell('rwmExpectedNotDisadvantaged') } }
+		{
+			topic: 'Disadvantage status',
+			breakdown: 'Disadvantaged',
+			subject: 'Reading, writing and maths',
+			cells: { expected_standard_pupil_percent: cell('rwmExpectedDisadvantaged'), higher_standard_pupil_percent: cell('rwmHighDisadvantaged') }
+		},
+		{
+			topic: 'Disadvantage status',
+			breakdown: 'Not disadvantaged',
+			subject: 'Reading, writing and maths',
+			cells: { expected_standard_pupil_percent: cell('rwmExpectedNotDisadvantaged') }
+		}
 	];
 }
 

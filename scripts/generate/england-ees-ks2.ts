@@ -40,17 +40,27 @@ function schoolRows(s: Ks2School, year: number, random: () => number): Breakdown
 		const high = (n: number) => (n > 0 && n < 0.5 ? 'low' : pct(n));
 		const progress = (): Cells => {
 			if (!progressYear || b.share < 0.5) return {};
-			if (s.recordType === 2) return { progress_measure_score: 'u', progress_measure_lower_conf_interval: 'u', progress_measure_upper_conf_interval: 'u', progress_measure_description: 'u' };
+			if (s.recordType === 2)
+				return {
+					progress_measure_score: 'u',
+					progress_measure_lower_conf_interval: 'u',
+					progress_measure_upper_conf_interval: 'u',
+					progress_measure_description: 'u'
+				};
 			const score = (rwm - ENGLAND_RWM[year]) / 6 + (random() - 0.5) * 1.5;
 			const ci = 17 / Math.sqrt(Math.max(pupils, 1));
 			const band = score - ci > 0 ? (score >= 3 ? 0 : 1) : score + ci < 0 ? (score <= -3 ? 4 : 3) : 2;
 			return {
-				progress_measure_score: figure(dec(score)), progress_measure_lower_conf_interval: figure(dec(score - ci)),
-				progress_measure_upper_conf_interval: figure(dec(score + ci)), progress_measure_description: figure(BAND_WORDS[band])
+				progress_measure_score: figure(dec(score)),
+				progress_measure_lower_conf_interval: figure(dec(score - ci)),
+				progress_measure_upper_conf_interval: figure(dec(score + ci)),
+				progress_measure_description: figure(BAND_WORDS[band])
 			};
 		};
 		const subject = (name: string, offset: number, cells: Cells): BreakdownRow => ({
-			topic: b.topic, breakdown: b.breakdown, subject: name,
+			topic: b.topic,
+			breakdown: b.breakdown,
+			subject: name,
 			cells: { expected_standard_pupil_percent: figure(pct(level + offset)), higher_standard_pupil_percent: figure(high((level + offset) / 4 - 8)), ...cells }
 		});
 		const score = () => figure(String(Math.round(clamp(104 + (level - 60) / 6 + (random() - 0.5) * 3, 90, 118))));
@@ -58,7 +68,11 @@ function schoolRows(s: Ks2School, year: number, random: () => number): Breakdown
 		rows.push(
 			subject('Reading, writing and maths', 0, {}),
 			subject('Reading', 12, { average_scaled_score: score(), absent_or_not_able_to_access_percent: absent(), ...progress() }),
-			subject('Writing', 10, { working_towards_expected_standard_pupil_percent: figure(pct(100 - level - 10)), absent_or_disapplied_percent: absent(), ...progress() }),
+			subject('Writing', 10, {
+				working_towards_expected_standard_pupil_percent: figure(pct(100 - level - 10)),
+				absent_or_disapplied_percent: absent(),
+				...progress()
+			}),
 			subject('Maths', 11, { average_scaled_score: score(), absent_or_not_able_to_access_percent: absent(), ...progress() }),
 			subject('Grammar, punctuation and spelling', 13, { average_scaled_score: score(), absent_or_not_able_to_access_percent: absent() })
 		);

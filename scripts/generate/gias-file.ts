@@ -37,15 +37,34 @@ const ddmmyyyy = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice
 
 function cells(s: GiasSchool): Record<string, string | number | null> {
 	return {
-		URN: s.urn, 'LA (code)': s.laCode, 'LA (name)': s.laName, EstablishmentNumber: s.establishmentNumber,
-		EstablishmentName: s.name, 'TypeOfEstablishment (name)': s.type, 'EstablishmentTypeGroup (name)': s.typeGroup,
-		'EstablishmentStatus (name)': s.status, 'ReasonEstablishmentOpened (name)': 'Not applicable',
-		'ReasonEstablishmentClosed (name)': 'Not applicable', 'PhaseOfEducation (name)': s.phase,
-		StatutoryLowAge: s.ageLow, StatutoryHighAge: s.ageHigh, 'Boarders (name)': 'No boarders', 'Gender (name)': 'Mixed',
-		OfstedLastInsp: ddmmyyyy(s.ofstedDate), Street: s.street, Locality: s.locality, Town: s.town, Postcode: s.postcode,
-		'HeadTitle (name)': s.headTitle, HeadFirstName: s.headFirstName, HeadLastName: s.headLastName,
-		HeadPreferredJobTitle: 'Headteacher', Easting: s.easting, Northing: s.northing,
-		'OfstedRating (name)': s.ofstedRating ?? '', 'Country (name)': 'United Kingdom'
+		URN: s.urn,
+		'LA (code)': s.laCode,
+		'LA (name)': s.laName,
+		EstablishmentNumber: s.establishmentNumber,
+		EstablishmentName: s.name,
+		'TypeOfEstablishment (name)': s.type,
+		'EstablishmentTypeGroup (name)': s.typeGroup,
+		'EstablishmentStatus (name)': s.status,
+		'ReasonEstablishmentOpened (name)': 'Not applicable',
+		'ReasonEstablishmentClosed (name)': 'Not applicable',
+		'PhaseOfEducation (name)': s.phase,
+		StatutoryLowAge: s.ageLow,
+		StatutoryHighAge: s.ageHigh,
+		'Boarders (name)': 'No boarders',
+		'Gender (name)': 'Mixed',
+		OfstedLastInsp: ddmmyyyy(s.ofstedDate),
+		Street: s.street,
+		Locality: s.locality,
+		Town: s.town,
+		Postcode: s.postcode,
+		'HeadTitle (name)': s.headTitle,
+		HeadFirstName: s.headFirstName,
+		HeadLastName: s.headLastName,
+		HeadPreferredJobTitle: 'Headteacher',
+		Easting: s.easting,
+		Northing: s.northing,
+		'OfstedRating (name)': s.ofstedRating ?? '',
+		'Country (name)': 'United Kingdom'
 	};
 }
 

@@ -131,12 +131,30 @@ function schoolRow(columns: string[], s: Ks2School, index: number, o: Ks2FileOpt
 
 function identityCells(s: Ks2School, index: number): Record<string, string> {
 	return {
-		RECTYPE: String(s.recordType), ALPHAIND: String(10000 + index * 13), LEA: s.laCode, ESTAB: s.estab,
-		URN: String(s.urn), SCHNAME: quote(s.name), ADDRESS1: quote(`${1 + (index % 90)} School Lane`), ADDRESS2: '', ADDRESS3: '',
-		TOWN: quote(s.town), PCODE: s.postcode, TELNUM: `01${String(100000000 + index * 7919).slice(0, 9)}`,
-		PCON_CODE: 'E14000999', PCON_NAME: quote(`${s.town} and District`), URN_AC: '', SCHNAME_AC: '', OPEN_AC: '',
-		NFTYPE: s.recordType === 2 ? 'CYS' : 'CY', ICLOSE: '0', RELDENOM: /St |CE |Holy|Christ|All Saints/.test(s.name) ? 'Church of England' : 'Does not apply',
-		AGERANGE: s.ageRange, CONFEXAM: '', TAB15: s.recordType === 2 ? '1' : '0', TAB1618: '0'
+		RECTYPE: String(s.recordType),
+		ALPHAIND: String(10000 + index * 13),
+		LEA: s.laCode,
+		ESTAB: s.estab,
+		URN: String(s.urn),
+		SCHNAME: quote(s.name),
+		ADDRESS1: quote(`${1 + (index % 90)} School Lane`),
+		ADDRESS2: '',
+		ADDRESS3: '',
+		TOWN: quote(s.town),
+		PCODE: s.postcode,
+		TELNUM: `01${String(100000000 + index * 7919).slice(0, 9)}`,
+		PCON_CODE: 'E14000999',
+		PCON_NAME: quote(`${s.town} and District`),
+		URN_AC: '',
+		SCHNAME_AC: '',
+		OPEN_AC: '',
+		NFTYPE: s.recordType === 2 ? 'CYS' : 'CY',
+		ICLOSE: '0',
+		RELDENOM: /St |CE |Holy|Christ|All Saints/.test(s.name) ? 'Church of England' : 'Does not apply',
+		AGERANGE: s.ageRange,
+		CONFEXAM: '',
+		TAB15: s.recordType === 2 ? '1' : '0',
+		TAB1618: '0'
 	};
 }
 
@@ -164,7 +182,7 @@ function figureCell(name: string, p: Profile, o: Ks2FileOptions, recordType: num
 	if (/COV$/.test(n)) return `${p.coverage}%`;
 	if (/PROG/.test(n)) {
 		if (prior && !o.progress) return '';
-		const ci = 17 / Math.sqrt(p.cohort) * (subgroup ? 1.6 : 1);
+		const ci = (17 / Math.sqrt(p.cohort)) * (subgroup ? 1.6 : 1);
 		const score = p.progress + (subgroup ? (r() - 0.5) * 2 : 0);
 		if (/LOWER/.test(n)) return dec(score - ci);
 		if (/UPPER/.test(n)) return dec(score + ci);
@@ -207,7 +225,32 @@ function aggregateRow(columns: string[], rectype: 3 | 4 | 5, laCode: string, laN
 			if (n === 'RECTYPE') return String(rectype);
 			if (n === 'LEA') return laCode || blank;
 			if (n === 'SCHNAME') return laName || blank;
-			if (['ALPHAIND', 'ESTAB', 'URN', 'ADDRESS1', 'ADDRESS2', 'ADDRESS3', 'TOWN', 'PCODE', 'TELNUM', 'PCON_CODE', 'PCON_NAME', 'URN_AC', 'SCHNAME_AC', 'OPEN_AC', 'NFTYPE', 'ICLOSE', 'RELDENOM', 'AGERANGE', 'CONFEXAM', 'TAB15', 'TAB1618'].includes(n)) return blank;
+			if (
+				[
+					'ALPHAIND',
+					'ESTAB',
+					'URN',
+					'ADDRESS1',
+					'ADDRESS2',
+					'ADDRESS3',
+					'TOWN',
+					'PCODE',
+					'TELNUM',
+					'PCON_CODE',
+					'PCON_NAME',
+					'URN_AC',
+					'SCHNAME_AC',
+					'OPEN_AC',
+					'NFTYPE',
+					'ICLOSE',
+					'RELDENOM',
+					'AGERANGE',
+					'CONFEXAM',
+					'TAB15',
+					'TAB1618'
+				].includes(n)
+			)
+				return blank;
 			if (n === 'TOTPUPS') return String(p.cohort * 7);
 			// England has no progress score of its own (0 by definition), so those cells are blank.
 			if (rectype !== 3 && /PROG|COV/.test(n)) return blank;

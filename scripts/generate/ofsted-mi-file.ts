@@ -11,17 +11,43 @@ import { pick, seededRandom } from '../demo/random';
 
 /** Every column, in the file's order. */
 export const MI_FILE_COLUMNS = [
-	'URN', 'LAESTAB', 'School name', 'Ofsted phase', 'Type of education', 'Local authority', 'Postcode', 'Web Link (opens in new window)',
-	'Does the latest full inspection relate to the URN of the current school?', 'Most recent category of concern',
-	'Inspection start date', 'Publication date', 'Inclusion', 'Curriculum and teaching', 'Achievement', 'Attendance and behaviour',
-	'Personal development and wellbeing', 'Leadership and governance', 'Early years (where applicable)', 'Post-16 provision (where applicable)',
-	'Safeguarding standards', 'Category of concern',
-	'Inspection start date of latest OEIF graded inspection', 'Publication date of latest OEIF graded inspection', 'Latest OEIF overall effectiveness',
-	'Latest OEIF quality of education', 'Latest OEIF behaviour and attitudes', 'Latest OEIF personal development',
-	'Latest OEIF effectiveness of leadership and management', 'Latest OEIF early years provision (where applicable)',
-	'Latest OEIF sixth form provision (where applicable)', 'Latest OEIF  safeguarding is effective?', 'Latest OEIF category of concern',
+	'URN',
+	'LAESTAB',
+	'School name',
+	'Ofsted phase',
+	'Type of education',
+	'Local authority',
+	'Postcode',
+	'Web Link (opens in new window)',
+	'Does the latest full inspection relate to the URN of the current school?',
+	'Most recent category of concern',
+	'Inspection start date',
+	'Publication date',
+	'Inclusion',
+	'Curriculum and teaching',
+	'Achievement',
+	'Attendance and behaviour',
+	'Personal development and wellbeing',
+	'Leadership and governance',
+	'Early years (where applicable)',
+	'Post-16 provision (where applicable)',
+	'Safeguarding standards',
+	'Category of concern',
+	'Inspection start date of latest OEIF graded inspection',
+	'Publication date of latest OEIF graded inspection',
+	'Latest OEIF overall effectiveness',
+	'Latest OEIF quality of education',
+	'Latest OEIF behaviour and attitudes',
+	'Latest OEIF personal development',
+	'Latest OEIF effectiveness of leadership and management',
+	'Latest OEIF early years provision (where applicable)',
+	'Latest OEIF sixth form provision (where applicable)',
+	'Latest OEIF  safeguarding is effective?',
+	'Latest OEIF category of concern',
 	'Does the latest OEIF graded inspection relate to the URN of the current school?',
-	'Date of latest ungraded inspection', 'Ungraded inspection publication date', 'Ungraded inspection overall outcome',
+	'Date of latest ungraded inspection',
+	'Ungraded inspection publication date',
+	'Ungraded inspection overall outcome',
 	'Does the ungraded inspection relate to the URN of the current school?'
 ] as const;
 
@@ -170,8 +196,22 @@ export function writeMiFile(path: string, schools: readonly MiSchool[], o: MiFil
 }
 
 const CARD_GRADES = ['Exceptional', 'Strong standard', 'Expected standard', 'Expected standard', 'Expected standard', 'Needs attention', 'Urgent improvement'];
-const CARD_AREAS: MiColumn[] = ['Inclusion', 'Curriculum and teaching', 'Achievement', 'Attendance and behaviour', 'Personal development and wellbeing', 'Leadership and governance'];
-const OUTCOMES = ['School remains Good', 'School remains Good', 'Standards maintained', 'Improved significantly', 'Some aspects not as strong', 'School remains Outstanding'];
+const CARD_AREAS: MiColumn[] = [
+	'Inclusion',
+	'Curriculum and teaching',
+	'Achievement',
+	'Attendance and behaviour',
+	'Personal development and wellbeing',
+	'Leadership and governance'
+];
+const OUTCOMES = [
+	'School remains Good',
+	'School remains Good',
+	'Standards maintained',
+	'Improved significantly',
+	'Some aspects not as strong',
+	'School remains Outstanding'
+];
 const PLACES = ['Oakfield', 'Riverside', 'Hillcrest', 'Meadowbank', 'Northgate', 'St Mary’s', 'St John’s', 'Holy Trinity', 'Christ Church', 'Park View'];
 
 function isoBetween(random: () => number, from: string, to: string): string {

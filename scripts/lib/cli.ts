@@ -10,11 +10,7 @@ export interface Command {
 }
 
 /** node:util parseArgs, with its errors turned into plain words. */
-export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
-	argv: string[],
-	options: T,
-	usage: string
-) {
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
 	try {
 		return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
 	} catch (e) {

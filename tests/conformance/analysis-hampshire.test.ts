@@ -71,7 +71,11 @@ if (!existsSync(DFE)) {
 		it('puts a school at least 20 points below England in 2018/19, and 10 or more below in 2 of the last 3 years, in Intensive support (I2)', () => {
 			// Woodcroft Primary: RWM 26% against England's 65% (39 below), 37% against 64% in 2017/18, 50% against 61% in 2016/17.
 			const woodcroft = school(135529);
-			expect(woodcroft.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([[2019, -39], [2018, -27], [2017, -11]]);
+			expect(woodcroft.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([
+				[2019, -39],
+				[2018, -27],
+				[2017, -11]
+			]);
 			expect(woodcroft).toMatchObject({ category: 'intensive', decidingRule: 'I2', confidence: 'high' });
 			expect(woodcroft.firedRules[0].sentence).toContain('39 points below England (65%) in 2018/19');
 			// Leesland CE Junior: 32, 16 and 21 points below.

@@ -39,8 +39,15 @@ if (!existsSync(DFE)) {
 		it('imports every KS2 and GIAS file there is', async () => {
 			const db = await freshDb();
 			const files = [
-				...readdirSync(join(DFE, 'gias')).filter((f) => f.endsWith('.csv')).sort().reverse().map(gias), // the register before its links
-				...readdirSync(join(DFE, 'ks2')).filter((f) => f.endsWith('.csv')).sort().map(ks2)
+				...readdirSync(join(DFE, 'gias'))
+					.filter((f) => f.endsWith('.csv'))
+					.sort()
+					.reverse()
+					.map(gias), // the register before its links
+				...readdirSync(join(DFE, 'ks2'))
+					.filter((f) => f.endsWith('.csv'))
+					.sort()
+					.map(ks2)
 			];
 			expect(files.length).toBeGreaterThanOrEqual(6);
 			for (const file of files) await imported(db, file);
@@ -58,7 +65,17 @@ if (!existsSync(DFE)) {
 			expect(comparator('england_state')).toMatchObject({ laCode: null, rwmExpected: 65, rwmHigh: 11, cohort: 644967, readProgress: null });
 			expect(comparator('england_all')).toMatchObject({ rwmExpected: 65, cohort: 649249 });
 			const urn = (u: number) => results.find((r) => r.urn === u)!;
-			expect(urn(115851)).toMatchObject({ year: 2019, recordType: 1, cohort: 60, rwmExpected: 63, rwmHigh: 0, readProgress: -1.9, readProgressLower: -3.4, readProgressUpper: -0.3, rwmExpectedDisadvantaged: 61 });
+			expect(urn(115851)).toMatchObject({
+				year: 2019,
+				recordType: 1,
+				cohort: 60,
+				rwmExpected: 63,
+				rwmHigh: 0,
+				readProgress: -1.9,
+				readProgressLower: -3.4,
+				readProgressUpper: -0.3,
+				rwmExpectedDisadvantaged: 61
+			});
 			expect(urn(115852)).toMatchObject({ cohort: 90, rwmExpected: 59, rwmHigh: 12, readProgress: -3.6 });
 			// Two pupils: suppressed, never 0.
 			expect(urn(116294)).toMatchObject({ cohort: 2, rwmExpected: null, codes: expect.objectContaining({ rwmExpected: 'SUPP', readProgress: 'SUPP' }) });
@@ -73,8 +90,18 @@ if (!existsSync(DFE)) {
 			const { results, comparators } = await loadKs2ForAnalysis(db);
 			expect(comparators.find((c) => c.kind === 'la')).toMatchObject({ year: 2018, rwmExpected: 68 });
 			expect(comparators.find((c) => c.kind === 'england_state')).toMatchObject({ rwmExpected: 64 });
-			expect(results.find((r) => r.urn === 116633)).toMatchObject({ cohort: 15, readProgress: null, readCoverage: null, codes: expect.objectContaining({ readProgress: 'LOWCOV', readCoverage: 'LOWCOV' }) });
-			expect(results.find((r) => r.urn === 116296)).toMatchObject({ cohort: 6, rwmExpected: 33, readProgress: null, codes: expect.objectContaining({ readProgress: 'SUPP' }) });
+			expect(results.find((r) => r.urn === 116633)).toMatchObject({
+				cohort: 15,
+				readProgress: null,
+				readCoverage: null,
+				codes: expect.objectContaining({ readProgress: 'LOWCOV', readCoverage: 'LOWCOV' })
+			});
+			expect(results.find((r) => r.urn === 116296)).toMatchObject({
+				cohort: 6,
+				rwmExpected: 33,
+				readProgress: null,
+				codes: expect.objectContaining({ readProgress: 'SUPP' })
+			});
 			expect(results.find((r) => r.urn === 115922)).toMatchObject({ cohort: 64, rwmExpected: 73, readProgress: 1.1, readProgressBand: expect.any(Number) });
 		});
 
@@ -109,10 +136,16 @@ if (!existsSync(DFE)) {
 			expect(before).toHaveLength(331);
 			let seed = 1;
 			const random = Buffer.from(Array.from({ length: 30_000 }, () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) >> 16) & 0xff));
-			const damaged = writeFile(tempDir(), '2018-2019_850_ks2final.csv', Buffer.concat([readFileSync(ks2('2018-2019_850_ks2final.csv')).subarray(0, 70_000), random]));
+			const damaged = writeFile(
+				tempDir(),
+				'2018-2019_850_ks2final.csv',
+				Buffer.concat([readFileSync(ks2('2018-2019_850_ks2final.csv')).subarray(0, 70_000), random])
+			);
 			const outcome = await load(db, damaged);
 			expect(outcome.status).toBe('rejected');
-			expect(outcome.report.problems).toEqual([{ row: expect.any(Number), column: null, message: expect.stringMatching(/at byte 70,0\d\d\b.*damaged or cut short/) }]);
+			expect(outcome.report.problems).toEqual([
+				{ row: expect.any(Number), column: null, message: expect.stringMatching(/at byte 70,0\d\d\b.*damaged or cut short/) }
+			]);
 			expect(await db.selectFrom('ks2_results').selectAll().orderBy('urn').execute()).toEqual(before);
 		});
 
@@ -139,7 +172,25 @@ if (!existsSync(DFE)) {
 			const outcome = await imported(db, gias('2022-04-20_gias_search_export_850_936_primary.csv'));
 			expect(outcome.report).toMatchObject({ rowsRead: 1096, schoolsAdded: 1096 });
 			const row = await db.selectFrom('schools').selectAll().where('urn', '=', 115850).executeTakeFirstOrThrow();
-			expect(row).toMatchObject({ la_code: '850', la_name: 'Hampshire', establishment_number: '2000', name: 'Alton Infant School', type: 'Community school', phase: 'Primary', status: 'Open', age_low: 4, age_high: 7, head_name: 'Mr Richard Mead', street: 'Normandy Street', town: 'Alton', postcode: 'GU34 1DH', easting: 472080, northing: 139716, ofsted_rating: 'Good', ofsted_date: '2019-01-23' });
+			expect(row).toMatchObject({
+				la_code: '850',
+				la_name: 'Hampshire',
+				establishment_number: '2000',
+				name: 'Alton Infant School',
+				type: 'Community school',
+				phase: 'Primary',
+				status: 'Open',
+				age_low: 4,
+				age_high: 7,
+				head_name: 'Mr Richard Mead',
+				street: 'Normandy Street',
+				town: 'Alton',
+				postcode: 'GU34 1DH',
+				easting: 472080,
+				northing: 139716,
+				ofsted_rating: 'Good',
+				ofsted_date: '2019-01-23'
+			});
 			expect((await db.selectFrom('schools').select('name').where('urn', '=', 115872).executeTakeFirstOrThrow()).name).toBe("Chandler's Ford Infant School");
 		});
 
@@ -155,28 +206,68 @@ if (!existsSync(DFE)) {
 			const outcome = await imported(db, gias('2025-04-22_edubasealldata_links_cp1252.csv'));
 			expect(outcome.report).toMatchObject({ rowsRead: 33801, linksStored: 33801 });
 			const names = (await db.selectFrom('school_links').select('link_name').where('urn', 'in', [108299, 109401, 400978]).execute()).map((r) => r.link_name);
-			expect(names).toEqual(expect.arrayContaining(['St Thomas à Becket Catholic Secondary School, A Voluntary Academy', 'North Star 82°', 'Awel Y Môr Primary School']));
-			expect(await schoolLinks(db, [149557])).toEqual([{ urn: 149557, linkUrn: 126416, linkType: 'Predecessor', linkName: 'St Thomas à Becket Church of England Aided Primary School', linkDate: '2023-02-01' }]);
+			expect(names).toEqual(
+				expect.arrayContaining(['St Thomas à Becket Catholic Secondary School, A Voluntary Academy', 'North Star 82°', 'Awel Y Môr Primary School'])
+			);
+			expect(await schoolLinks(db, [149557])).toEqual([
+				{ urn: 149557, linkUrn: 126416, linkType: 'Predecessor', linkName: 'St Thomas à Becket Church of England Aided Primary School', linkDate: '2023-02-01' }
+			]);
 		});
 
 		it('reads the full edubasealldata layout, before and after DfE dropped the Ofsted columns', async () => {
 			const db = await freshDb();
 			const dir = tempDir();
-			const listed = readFileSync(gias('edubasealldata_columns_2025.txt'), 'latin1').split('\n').find((l) => l.startsWith('"URN"'))!;
-			const all = listed.trim().split(',').map((c) => c.replace(/^"|"$/g, ''));
+			const listed = readFileSync(gias('edubasealldata_columns_2025.txt'), 'latin1')
+				.split('\n')
+				.find((l) => l.startsWith('"URN"'))!;
+			const all = listed
+				.trim()
+				.split(',')
+				.map((c) => c.replace(/^"|"$/g, ''));
 			const dropped = ['RSCRegion (name)', 'OfstedLastInsp', 'OfstedSpecialMeasures (code)', 'OfstedSpecialMeasures (name)', 'OfstedRating (name)'];
 			const row = (columns: string[], values: Record<string, string>) => columns.map((c) => `"${values[c] ?? ''}"`).join(',');
-			const school = { URN: '999001', 'LA (code)': '850', 'LA (name)': 'Hampshire', EstablishmentName: 'St Mary’s CE Primary School', 'TypeOfEstablishment (code)': '02', 'TypeOfEstablishment (name)': 'Voluntary aided school', 'PhaseOfEducation (name)': 'Primary', 'EstablishmentStatus (name)': 'Open', StatutoryLowAge: '4', StatutoryHighAge: '11', OfstedRating: '', 'OfstedRating (name)': 'Good', OfstedLastInsp: '05-03-2024', Easting: '450000', Northing: '120000' };
+			const school = {
+				URN: '999001',
+				'LA (code)': '850',
+				'LA (name)': 'Hampshire',
+				EstablishmentName: 'St Mary’s CE Primary School',
+				'TypeOfEstablishment (code)': '02',
+				'TypeOfEstablishment (name)': 'Voluntary aided school',
+				'PhaseOfEducation (name)': 'Primary',
+				'EstablishmentStatus (name)': 'Open',
+				StatutoryLowAge: '4',
+				StatutoryHighAge: '11',
+				OfstedRating: '',
+				'OfstedRating (name)': 'Good',
+				OfstedLastInsp: '05-03-2024',
+				Easting: '450000',
+				Northing: '120000'
+			};
 			const before = writeFile(dir, 'edubasealldata20250101.csv', encodeCp1252([all.map((c) => `"${c}"`).join(','), row(all, school)].join('\r\n')));
 			expect(all).toHaveLength(140);
 			await imported(db, before);
-			expect(await db.selectFrom('schools').select(['name', 'ofsted_rating', 'ofsted_date']).executeTakeFirstOrThrow()).toEqual({ name: 'St Mary’s CE Primary School', ofsted_rating: 'Good', ofsted_date: '2024-03-05' });
+			expect(await db.selectFrom('schools').select(['name', 'ofsted_rating', 'ofsted_date']).executeTakeFirstOrThrow()).toEqual({
+				name: 'St Mary’s CE Primary School',
+				ofsted_rating: 'Good',
+				ofsted_date: '2024-03-05'
+			});
 			const after2025 = all.filter((c) => !dropped.includes(c));
 			expect(after2025).toHaveLength(135);
-			const later = writeFile(dir, 'edubasealldata20250422.csv', encodeCp1252([after2025.map((c) => `"${c}"`).join(','), row(after2025, { ...school, EstablishmentName: 'St Mary’s Church of England Primary School' })].join('\r\n')));
+			const later = writeFile(
+				dir,
+				'edubasealldata20250422.csv',
+				encodeCp1252(
+					[after2025.map((c) => `"${c}"`).join(','), row(after2025, { ...school, EstablishmentName: 'St Mary’s Church of England Primary School' })].join(
+						'\r\n'
+					)
+				)
+			);
 			const outcome = await imported(db, later);
 			expect(outcome.report.warnings).toEqual([expect.stringContaining('no Ofsted columns')]);
-			expect(await db.selectFrom('schools').select(['name', 'ofsted_rating']).executeTakeFirstOrThrow()).toEqual({ name: 'St Mary’s Church of England Primary School', ofsted_rating: 'Good' });
+			expect(await db.selectFrom('schools').select(['name', 'ofsted_rating']).executeTakeFirstOrThrow()).toEqual({
+				name: 'St Mary’s Church of England Primary School',
+				ofsted_rating: 'Good'
+			});
 		});
 	});
 }

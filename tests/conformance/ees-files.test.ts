@@ -31,7 +31,9 @@ if (!existsSync(EES)) {
 } else {
 	describe('real EES data sets', () => {
 		it('imports every excerpt there is, in any order', async () => {
-			const files = readdirSync(EES).filter((f) => f.endsWith('.csv')).sort();
+			const files = readdirSync(EES)
+				.filter((f) => f.endsWith('.csv'))
+				.sort();
 			expect(files).toHaveLength(3);
 			for (const order of [files, [...files].reverse()]) {
 				const db = await freshDb();
@@ -48,8 +50,21 @@ if (!existsSync(EES)) {
 			const { results } = await loadKs2ForAnalysis(db);
 			expect(results).toEqual([
 				expect.objectContaining({
-					urn: 100000, year: 2025, recordType: 1, rwmExpected: 77, rwmHigh: 10, readExpected: 93, readHigh: 47, readAverage: 108,
-					writExpected: 80, writHigh: 13, matExpected: 93, matHigh: 37, matAverage: 108, readProgress: null, cohort: null
+					urn: 100000,
+					year: 2025,
+					recordType: 1,
+					rwmExpected: 77,
+					rwmHigh: 10,
+					readExpected: 93,
+					readHigh: 47,
+					readAverage: 108,
+					writExpected: 80,
+					writHigh: 13,
+					matExpected: 93,
+					matHigh: 37,
+					matAverage: 108,
+					readProgress: null,
+					cohort: null
 				})
 			]);
 			expect(results[0].codes).toMatchObject({ readProgress: 'z', readProgressBand: 'z', writProgress: 'z' });
@@ -71,8 +86,21 @@ if (!existsSync(EES)) {
 			const { comparators } = await loadKs2ForAnalysis(db);
 			expect(comparators).toEqual([
 				expect.objectContaining({
-					year: 2023, kind: 'la', laCode: '201', rwmExpected: 76, rwmHigh: 16, readAverage: 108, readProgress: -0.1, readProgressLower: -1.8,
-					readProgressUpper: 1.5, writProgress: 0.5, writProgressLower: -1.1, writProgressUpper: 2.1, matAverage: 107, matProgress: 0.1, readExpected: null
+					year: 2023,
+					kind: 'la',
+					laCode: '201',
+					rwmExpected: 76,
+					rwmHigh: 16,
+					readAverage: 108,
+					readProgress: -0.1,
+					readProgressLower: -1.8,
+					readProgressUpper: 1.5,
+					writProgress: 0.5,
+					writProgressLower: -1.1,
+					writProgressUpper: 2.1,
+					matAverage: 107,
+					matProgress: 0.1,
+					readExpected: null
 				})
 			]);
 		});
@@ -82,7 +110,16 @@ if (!existsSync(EES)) {
 			const outcome = await imported(db, file('2023-2024_ks2_la_information_excerpt.csv'));
 			expect(outcome.report).toMatchObject({ format: 'ees_la_information', year: 2024, contextStored: 1 });
 			const row = await db.selectFrom('ks2_area_context').selectAll().executeTakeFirstOrThrow();
-			expect(row).toMatchObject({ year: 2024, kind: 'la', area: '813', cohort: 2031, disadvantaged_count: 652, disadvantaged_pct: 32, cohort_3yr: null, cohort_3yr_code: null });
+			expect(row).toMatchObject({
+				year: 2024,
+				kind: 'la',
+				area: '813',
+				cohort: 2031,
+				disadvantaged_count: 652,
+				disadvantaged_pct: 32,
+				cohort_3yr: null,
+				cohort_3yr_code: null
+			});
 			expect(JSON.parse(row.figures_json)).toMatchObject({ totpups: 12967, pbelig: 50, tks1average: 'z', psenele: 4, telig_23: 2044, ptnotfsm6cla1a_23: 65 });
 			expect(outcome.report.suppressed.tks1average).toEqual({ z: 1 });
 		});

@@ -13,11 +13,15 @@ const routes = appRoutes().filter((r) => !PUBLIC.has(r.path));
  */
 function announceBody(path: string, bytes: number): Promise<number> {
 	return new Promise((resolve, reject) => {
-		const req = request(`${baseUrl()}${path}`, { method: 'POST', agent: false, headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', 'content-length': bytes } }, (res) => {
-			res.resume();
-			resolve(res.statusCode ?? 0);
-			req.destroy();
-		});
+		const req = request(
+			`${baseUrl()}${path}`,
+			{ method: 'POST', agent: false, headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', 'content-length': bytes } },
+			(res) => {
+				res.resume();
+				resolve(res.statusCode ?? 0);
+				req.destroy();
+			}
+		);
 		req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'ECONNRESET' ? undefined : reject(e)));
 		req.flushHeaders();
 	});

@@ -32,7 +32,9 @@ describe('the desktop analysis in the browser', () => {
 		await page.getByRole('button', { name: /^Run the analysis( again)? for 2025\/26$/ }).click();
 		expect(await outcome(page)).toMatch(/^The analysis of 2025\/26 results ran for 120 schools\./);
 		// Each run says the day it read the soft-intelligence register up to.
-		expect(await page.locator('main').textContent()).toMatch(/read the soft-intelligence register \(inspections, concerns, requests for support\) as it stood on \d{1,2} \w+ \d{4}\./);
+		expect(await page.locator('main').textContent()).toMatch(
+			/read the soft-intelligence register \(inspections, concerns, requests for support\) as it stood on \d{1,2} \w+ \d{4}\./
+		);
 		await expect.poll(() => page.getByRole('heading', { name: /^Look at these first \(\d+\)$/ }).count()).toBe(1);
 		await expectNoAxeViolations(page);
 

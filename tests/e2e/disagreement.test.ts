@@ -25,7 +25,10 @@ describe('a disagreement carried through to a decision', () => {
 		const adviser = await newPage();
 		await signIn(adviser, 'adviser');
 		await adviser.goto('/notifications');
-		await adviser.getByRole('link', { name: /disagrees with its category/ }).first().click();
+		await adviser
+			.getByRole('link', { name: /disagrees with its category/ })
+			.first()
+			.click();
 		await adviser.getByLabel('Your review of the school’s case').fill('Mobility is high; the stable cohort is doing well.');
 		await adviser.getByRole('button', { name: 'Record review' }).click();
 		await adviser.getByText('Your review has been recorded').waitFor();

@@ -26,14 +26,12 @@ function freePort(): Promise<number> {
 }
 
 export function chromiumPath(): string {
-	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
-		(p): p is string => Boolean(p)
-	);
+	const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 	const found = candidates.find((p) => existsSync(p));
 	if (!found) {
 		// Fail, never skip: a suite that passes without a browser proves nothing.
 		throw new Error(
-			"The browser tests need Chromium and none was found. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH)."
+			'The browser tests need Chromium and none was found. Install it with: sudo apt-get update && sudo apt-get install -y chromium (or set CHROMIUM_PATH).'
 		);
 	}
 	return found;
@@ -47,7 +45,15 @@ export default async function setup(project: TestProject) {
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn('npx', ['tsx', 'scripts/start.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, DATABASE_URL: databasePath, LOGIN_LIMIT_PER_ADDRESS: '10000', NODE_ENV: 'production' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: baseUrl,
+			DATABASE_URL: databasePath,
+			LOGIN_LIMIT_PER_ADDRESS: '10000',
+			NODE_ENV: 'production'
+		},
 		stdio: ['ignore', 'pipe', 'pipe'],
 		detached: true
 	});

@@ -35,7 +35,15 @@ let browser: Browser | undefined;
 export async function newPage(): Promise<Page> {
 	browser ??= await chromium.launch({
 		executablePath: inject('chromiumPath'),
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 	const context = await browser.newContext({ baseURL: baseUrl(), viewport: { width: 1280, height: 900 } });
 	const page = await context.newPage();

@@ -53,7 +53,8 @@ describe("a headteacher cannot see or change another school's data", () => {
 	it("answers 404, not 403, for another school's engagement and its note of visit", async () => {
 		const sqlite = new SQLite(inject('databasePath'), { readonly: true });
 		// Any engagement of a school that is not the headteacher's (190211).
-		const row = sqlite.prepare('select e.id, s.name from engagements e join schools s on s.urn = e.urn where e.urn != 190211 order by e.id limit 1').get() as { id: number; name: string } | undefined;
+		const row = sqlite.prepare('select e.id, s.name from engagements e join schools s on s.urn = e.urn where e.urn != 190211 order by e.id limit 1').get() as
+			{ id: number; name: string } | undefined;
 		sqlite.close();
 		expect(row).toBeDefined();
 		const cookie = await headteacherCookie();

@@ -42,7 +42,10 @@ describe('imports page', () => {
 
 	it('a data set from Explore Education Statistics of two years makes an import per year, and the page lists them', async () => {
 		// Schools the demo register does not hold, in years it has no results for: nothing else changes.
-		const schools = [{ urn: 990001, laestab: '9992001', name: 'Nowhere Primary School' }, { urn: 990002, laestab: '9992002', name: 'Elsewhere, Primary' }];
+		const schools = [
+			{ urn: 990001, laestab: '9992001', name: 'Nowhere Primary School' },
+			{ urn: 990002, laestab: '9992002', name: 'Elsewhere, Primary' }
+		];
 		const file = await eesInformationFile(dir, 'ees_ks2_school_information.csv', [2017, 2018], schools);
 		const page = await newPage();
 		await signIn(page, 'analyst');
@@ -51,7 +54,10 @@ describe('imports page', () => {
 		await page.getByRole('button', { name: 'Import file' }).click();
 		await page.getByRole('heading', { name: 'By year' }).waitFor({ timeout: 60_000 });
 		const years = await page.getByTestId('import-parts').getByRole('listitem').allTextContents();
-		expect(years).toEqual([expect.stringMatching(/^2016\/17 \(final\), import \d+: 2 rows of cohort and context$/), expect.stringMatching(/^2017\/18 \(final\), import \d+: 2 rows of cohort and context$/)]);
+		expect(years).toEqual([
+			expect.stringMatching(/^2016\/17 \(final\), import \d+: 2 rows of cohort and context$/),
+			expect.stringMatching(/^2017\/18 \(final\), import \d+: 2 rows of cohort and context$/)
+		]);
 		expect(await page.getByRole('cell', { name: /KS2 school information data set from Explore Education Statistics for 2017\/18/ }).count()).toBe(1);
 		await expectNoAxeViolations(page);
 		await page.context().close();

@@ -24,7 +24,10 @@ interface School {
 
 /** The headteacher's own school: it gets a report card that puts it in special measures. */
 const ownSchool = () =>
-	demoRows<School>('select s.urn, s.name from user_schools us join users u on u.id = us.user_id join schools s on s.urn = us.urn where u.email = ? order by s.urn', DEMO_EMAILS.headteacher)[0];
+	demoRows<School>(
+		'select s.urn, s.name from user_schools us join users u on u.id = us.user_id join schools s on s.urn = us.urn where u.email = ? order by s.urn',
+		DEMO_EMAILS.headteacher
+	)[0];
 
 /**
  * Another analysed school with no graded inspection since 2024 began: two Requires improvement
@@ -42,7 +45,10 @@ const stuckSchool = (not: number) =>
 /** The overview's count for a status, read off its card. */
 async function overviewCount(page: Page, label: string): Promise<number> {
 	await page.goto('/');
-	const card = page.getByRole('list', { name: 'Schools in each DfE intervention status' }).getByRole('listitem').filter({ has: page.getByRole('link', { name: label, exact: true }) });
+	const card = page
+		.getByRole('list', { name: 'Schools in each DfE intervention status' })
+		.getByRole('listitem')
+		.filter({ has: page.getByRole('link', { name: label, exact: true }) });
 	return Number(await card.locator('.app-card__value').textContent());
 }
 
@@ -123,7 +129,12 @@ describe('DfE intervention status', () => {
 		expect(await block.locator('.govuk-tag.govuk-tag--red').textContent()).toBe('Special measures');
 		expect(await block.textContent()).toContain(cardSentence);
 		// Inside the support category's section, and the category is as it was.
-		expect(await page.locator('section', { has: page.locator('#category') }).locator('.app-intervention').count()).toBe(1);
+		expect(
+			await page
+				.locator('section', { has: page.locator('#category') })
+				.locator('.app-intervention')
+				.count()
+		).toBe(1);
 		expect((await page.locator('#category + .govuk-body-l .govuk-tag').textContent())?.trim()).toBe(category);
 		await expectNoAxeViolations(page);
 
@@ -156,7 +167,10 @@ describe('DfE intervention status', () => {
 
 		const href = await page.getByRole('link', { name: /^Download (this school|these \d+ schools) as CSV$/ }).getAttribute('href');
 		expect(href).toBe('/schools/export.csv?intervention=special_measures');
-		const lines = (await (await page.request.get(href!)).text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+		const lines = (await (await page.request.get(href!)).text())
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
 		expect(lines[0]).toContain(',Category status,DfE intervention status,');
 		expect(lines).toHaveLength(before.special + 2);
 		expect(lines.slice(1).every((l) => l.includes(',Special measures,'))).toBe(true);
@@ -168,7 +182,9 @@ describe('DfE intervention status', () => {
 		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await page.waitForURL(/intervention=rise_targeted/);
 		expect(page.url()).toContain('sort=category&dir=desc');
-		expect(await rowStatus(rows.filter({ has: page.getByRole('link', { name: stuck.name, exact: true }) })).textContent()).toBe('DfE status: Eligible for RISE targeted intervention');
+		expect(await rowStatus(rows.filter({ has: page.getByRole('link', { name: stuck.name, exact: true }) })).textContent()).toBe(
+			'DfE status: Eligible for RISE targeted intervention'
+		);
 		await page.context().close();
 	});
 

@@ -40,10 +40,24 @@ describe('Ofsted’s management information', () => {
 				reportCard: {
 					date: '2026-02-03',
 					published: '2026-03-02',
-					areas: { Inclusion: 'Expected standard', 'Curriculum and teaching': 'Needs attention', Achievement: 'Expected standard', 'Leadership and governance': 'Strong standard' },
+					areas: {
+						Inclusion: 'Expected standard',
+						'Curriculum and teaching': 'Needs attention',
+						Achievement: 'Expected standard',
+						'Leadership and governance': 'Strong standard'
+					},
 					safeguarding: 'Met'
 				},
-				graded: { date: '2024-10-14', overall: 'Not judged', qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2', safeguarding: 'Yes', relates: 'No' },
+				graded: {
+					date: '2024-10-14',
+					overall: 'Not judged',
+					qualityOfEducation: '3',
+					behaviourAndAttitudes: '2',
+					personalDevelopment: '2',
+					leadershipAndManagement: '2',
+					safeguarding: 'Yes',
+					relates: 'No'
+				},
 				ungraded: { date: '2022-06-07', outcome: 'School remains Good' }
 			},
 			{ urn: 9_999_999, laCode: school.la_code, name: 'A school not in the register', ungraded: { date: '2025-01-01', outcome: 'Standards maintained' } }
@@ -72,7 +86,9 @@ describe('Ofsted’s management information', () => {
 		const graded = page.locator('.app-summary-card', { hasText: 'Ofsted graded inspection with no overall grade, 14 October 2024' });
 		expect(await graded.textContent()).toContain('(inspection of the predecessor school)');
 		expect(await graded.textContent()).toMatch(/Quality of education\s*3 \(Requires improvement\)/);
-		expect(await page.locator('.app-summary-card', { hasText: 'Ofsted ungraded inspection, 7 June 2022' }).textContent()).toMatch(/Outcome\s*School remains Good/);
+		expect(await page.locator('.app-summary-card', { hasText: 'Ofsted ungraded inspection, 7 June 2022' }).textContent()).toMatch(
+			/Outcome\s*School remains Good/
+		);
 		await expectNoAxeViolations(page);
 
 		// A correction with a sub-judgement missing is refused in plain words, then made.

@@ -49,7 +49,14 @@ describe('the overview for staff', () => {
 		]);
 		// Every chart has its data as a table behind "Show data".
 		expect(await page.locator('figure details summary', { hasText: 'Show data' }).count()).toBe(4);
-		for (const heading of ['Categories waiting to be agreed', 'Schools moved to more support', 'Disagreements from schools', 'Overdue engagements', 'Quality Marks expiring within 6 months', 'Schools asking for support']) {
+		for (const heading of [
+			'Categories waiting to be agreed',
+			'Schools moved to more support',
+			'Disagreements from schools',
+			'Overdue engagements',
+			'Quality Marks expiring within 6 months',
+			'Schools asking for support'
+		]) {
 			expect(await page.getByRole('heading', { level: 3, name: new RegExp(`^${heading} \\d+$`) }).count()).toBe(1);
 		}
 		await expectNoAxeViolations(page);
@@ -140,7 +147,9 @@ describe('My school, for a headteacher', () => {
 		for (const heading of ['Support category', 'KS2 results', 'Engagements', 'Quality Mark', 'Self-evaluation summary', 'Category history']) {
 			expect(await page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
 		}
-		expect(await page.locator('figure figcaption').allTextContents()).toContain(`Reading, writing and maths, expected standard: ${own.name}, the LA and England`);
+		expect(await page.locator('figure figcaption').allTextContents()).toContain(
+			`Reading, writing and maths, expected standard: ${own.name}, the LA and England`
+		);
 		expect(await page.getByRole('link', { name: 'Disagree with this category' }).getAttribute('href')).toBe(`/schools/${own.urn}/disagreement`);
 		expect(await page.locator('main').getByRole('link', { name: 'Ask for support' }).getAttribute('href')).toBe('/support');
 
@@ -150,7 +159,9 @@ describe('My school, for a headteacher', () => {
 		if (proposal && proposal.agreed_at === null) expect(text).toContain('The category for 2025/26 results is being agreed');
 		expect(text).not.toMatch(/Proposed by the analysis|Confidence|\(rule [IFLP]\d/);
 
-		const others = demo<{ name: string }>('select name from schools where urn != ?', own.urn).map((s) => s.name).filter((n) => !own.name.includes(n));
+		const others = demo<{ name: string }>('select name from schools where urn != ?', own.urn)
+			.map((s) => s.name)
+			.filter((n) => !own.name.includes(n));
 		const html = await page.content();
 		expect(others.filter((n) => html.includes(n))).toEqual([]);
 		await expectNoAxeViolations(page);

@@ -59,7 +59,10 @@ describe('the schedule', () => {
 		await signIn(page, 'lead_adviser');
 		// The demo leaves some categories for moderation: agree the first one waiting, as a lead adviser would.
 		await page.goto(`/analysis?year=${RESULTS_YEAR}`);
-		const waiting = page.locator('table', { has: page.getByRole('button', { name: /^Agree / }) }).locator('tbody tr').first();
+		const waiting = page
+			.locator('table', { has: page.getByRole('button', { name: /^Agree / }) })
+			.locator('tbody tr')
+			.first();
 		const agreedSchool = (await waiting.getByRole('link').first().textContent())!.trim();
 		await waiting.getByRole('button', { name: /^Agree / }).click();
 		await page.getByText('1 category agreed.').waitFor();
@@ -130,7 +133,10 @@ describe('the schedule', () => {
 		const head = await newPage();
 		await signIn(head, 'headteacher');
 		await head.goto('/notifications');
-		await head.getByRole('link', { name: /published the note of visit/ }).first().click();
+		await head
+			.getByRole('link', { name: /published the note of visit/ })
+			.first()
+			.click();
 		await head.waitForURL(new RegExp(`/schedule/schools/${HEAD_SCHOOL.urn}#note-\\d+$`));
 		const main = await head.locator('main').textContent();
 		expect(main).toContain(PURPOSE);
@@ -152,7 +158,10 @@ describe('schedule admin', () => {
 		await page.getByRole('table', { name: /Focus support: 5.75 days a school/ }).waitFor();
 		await expectNoAxeViolations(page);
 
-		await page.getByRole('table', { name: /Focus support/ }).getByRole('link', { name: 'SIA-led review' }).click();
+		await page
+			.getByRole('table', { name: /Focus support/ })
+			.getByRole('link', { name: 'SIA-led review' })
+			.click();
 		await page.getByLabel('How many in a year').fill('0');
 		await page.getByRole('button', { name: 'Save changes' }).click();
 		await page.getByText('There is a problem').waitFor();

@@ -66,7 +66,10 @@ describe('the school list', () => {
 		const res = await page.request.get(href!);
 		expect(res.status()).toBe(200);
 		expect(res.headers()['content-type']).toBe('text/csv; charset=utf-8');
-		const lines = (await res.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+		const lines = (await res.text())
+			.replace(/^\uFEFF/, '')
+			.trimEnd()
+			.split('\r\n');
 		expect(lines[0]).toMatch(/^URN,School,Local authority,Phase,Town,Link adviser,/);
 		expect(lines).toHaveLength(shown + 1);
 		expect(lines.slice(1).every((l) => /,No,Yes,/.test(l))).toBe(true);
@@ -88,7 +91,16 @@ describe('a school’s profile', () => {
 		page.on('pageerror', (e) => errors.push(e.message));
 		await signIn(page, 'lead_adviser');
 		await page.goto(`/schools/${urn}`, { waitUntil: 'networkidle' });
-		for (const heading of ['Support category', 'School details', 'KS2 results', 'Engagements', 'Quality Mark', 'Self-evaluation summary', 'Soft intelligence', 'Category history']) {
+		for (const heading of [
+			'Support category',
+			'School details',
+			'KS2 results',
+			'Engagements',
+			'Quality Mark',
+			'Self-evaluation summary',
+			'Soft intelligence',
+			'Category history'
+		]) {
 			expect(await page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
 		}
 		expect(await page.getByText('Could lead support for other schools:').count()).toBe(1);

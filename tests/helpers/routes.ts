@@ -27,7 +27,9 @@ export function appRoutes(sample: Record<string, string> = {}, root = 'src/route
 		const page = files.includes('+page.svelte') || files.includes('+page.server.ts');
 		const endpoint = files.includes('+server.ts');
 		if (page || endpoint) {
-			const rel = relative(root, dir).split(sep).filter((s) => s && !/^\(.*\)$/.test(s));
+			const rel = relative(root, dir)
+				.split(sep)
+				.filter((s) => s && !/^\(.*\)$/.test(s));
 			const path = '/' + rel.map((s) => s.replace(/^\[(?:\.\.\.)?(\w+)(?:=\w+)?\]$/, (_, name) => SAMPLE[name] ?? '1')).join('/');
 			let actions: string[] = [];
 			if (files.includes('+page.server.ts')) {

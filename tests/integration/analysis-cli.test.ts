@@ -33,7 +33,9 @@ describe('npm run triage -- categorise', () => {
 		const lines = out.stdout.trimEnd().split('\r\n');
 		expect(lines[0]).toBe('URN,School,Category,Confidence,Needs confirmation,Rules,Reasons');
 		expect(lines).toHaveLength(7);
-		expect(lines[1]).toMatch(/^100001,Ashdown Primary School,Intensive support,high,no,I2 F2 F5 L1,"?RWM expected 43%, 22 points below England \(65%\) in 2018\/19/);
+		expect(lines[1]).toMatch(
+			/^100001,Ashdown Primary School,Intensive support,high,no,I2 F2 F5 L1,"?RWM expected 43%, 22 points below England \(65%\) in 2018\/19/
+		);
 		expect(lines.find((l) => l.startsWith(String(URNS.infant)))).toMatch(/^100006,Fern Infant School,Secure,low,yes,,/);
 		const db = createDb(path);
 		const runs = await db.selectFrom('analysis_runs').select(['year', 'policy_id', 'policy_version', 'run_by']).execute();

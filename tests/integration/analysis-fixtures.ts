@@ -11,18 +11,46 @@ import { englandRow, schoolYear } from '../../src/lib/domain/analysis/test-fixtu
 export async function addUser(db: Db, role: Role, name: string): Promise<Actor & { name: string }> {
 	const now = nowIso();
 	const email = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
-	const row = await db.insertInto('users').values({ email, name, role, password_hash: 'not-used', disabled_at: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+	const row = await db
+		.insertInto('users')
+		.values({ email, name, role, password_hash: 'not-used', disabled_at: null, created_at: now, updated_at: now })
+		.returning('id')
+		.executeTakeFirstOrThrow();
 	return { id: row.id, role, name };
 }
 
-export async function addSchool(db: Db, urn: number, name: string, extra: { linkAdviserId?: number | null; ageHigh?: number; ofstedRating?: string | null; ofstedDate?: string | null; status?: string } = {}) {
+export async function addSchool(
+	db: Db,
+	urn: number,
+	name: string,
+	extra: { linkAdviserId?: number | null; ageHigh?: number; ofstedRating?: string | null; ofstedDate?: string | null; status?: string } = {}
+) {
 	const now = nowIso();
 	await db
 		.insertInto('schools')
 		.values({
-			urn, name, la_code: '999', la_name: 'Testshire', establishment_number: null, type: 'Community school', phase: 'Primary', status: extra.status ?? 'Open',
-			age_low: 4, age_high: extra.ageHigh ?? 11, head_name: null, street: null, locality: null, town: 'Testford', postcode: null, easting: null, northing: null,
-			ofsted_rating: extra.ofstedRating ?? null, ofsted_date: extra.ofstedDate ?? null, link_adviser_id: extra.linkAdviserId ?? null, created_at: now, updated_at: now
+			urn,
+			name,
+			la_code: '999',
+			la_name: 'Testshire',
+			establishment_number: null,
+			type: 'Community school',
+			phase: 'Primary',
+			status: extra.status ?? 'Open',
+			age_low: 4,
+			age_high: extra.ageHigh ?? 11,
+			head_name: null,
+			street: null,
+			locality: null,
+			town: 'Testford',
+			postcode: null,
+			easting: null,
+			northing: null,
+			ofsted_rating: extra.ofstedRating ?? null,
+			ofsted_date: extra.ofstedDate ?? null,
+			link_adviser_id: extra.linkAdviserId ?? null,
+			created_at: now,
+			updated_at: now
 		})
 		.execute();
 }
@@ -40,14 +68,37 @@ function figureColumns(row: Ks2SchoolYear | Ks2Comparator, codes: Partial<Record
 export async function addKs2(db: Db, rows: Ks2SchoolYear[], comparators: Ks2Comparator[]): Promise<void> {
 	const imp = await db
 		.insertInto('imports')
-		.values({ format: 'ks2', file_name: 'fixture.csv', sha256: `${Math.random()}`, size_bytes: 1, year: null, version: 'final', la_codes: '999', user_id: null, imported_at: nowIso(), rows_read: rows.length, schools_added: 0, schools_updated: 0, records_stored: rows.length, report_json: '{}', rolled_back_at: null, rolled_back_by: null })
+		.values({
+			format: 'ks2',
+			file_name: 'fixture.csv',
+			sha256: `${Math.random()}`,
+			size_bytes: 1,
+			year: null,
+			version: 'final',
+			la_codes: '999',
+			user_id: null,
+			imported_at: nowIso(),
+			rows_read: rows.length,
+			schools_added: 0,
+			schools_updated: 0,
+			records_stored: rows.length,
+			report_json: '{}',
+			rolled_back_at: null,
+			rolled_back_by: null
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const r of rows) {
-		await db.insertInto('ks2_results').values({ urn: r.urn, year: r.year, la_code: '999', record_type: r.recordType, import_id: imp.id, ...figureColumns(r, r.codes) } as never).execute();
+		await db
+			.insertInto('ks2_results')
+			.values({ urn: r.urn, year: r.year, la_code: '999', record_type: r.recordType, import_id: imp.id, ...figureColumns(r, r.codes) } as never)
+			.execute();
 	}
 	for (const c of comparators) {
-		await db.insertInto('ks2_comparators').values({ year: c.year, kind: c.kind, area: c.laCode ?? 'england', import_id: imp.id, ...figureColumns(c, {}) } as never).execute();
+		await db
+			.insertInto('ks2_comparators')
+			.values({ year: c.year, kind: c.kind, area: c.laCode ?? 'england', import_id: imp.id, ...figureColumns(c, {}) } as never)
+			.execute();
 	}
 }
 

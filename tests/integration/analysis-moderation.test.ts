@@ -21,7 +21,10 @@ async function analysedLa(db: Db) {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<AnalysisError> {
-	const e = await promise.then(() => null, (err: unknown) => err);
+	const e = await promise.then(
+		() => null,
+		(err: unknown) => err
+	);
 	expect(e).toBeInstanceOf(AnalysisError);
 	return e as AnalysisError;
 }
@@ -30,11 +33,23 @@ describe('moderation', () => {
 	it('lets an adviser change the category of their own link school, with a reason, recorded in the history and the audit log', async () => {
 		const db = await freshDb();
 		const { adviser } = await analysedLa(db);
-		await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'light_touch', reason: '  New head from January; maths leadership is thin.  ' });
+		await overrideCategory(db, adviser, {
+			urn: URNS.secure,
+			year: 2019,
+			category: 'light_touch',
+			reason: '  New head from January; maths leadership is thin.  '
+		});
 		const [state] = await categoryStates(db, 2019, URNS.secure);
 		expect(state).toMatchObject({ category: 'light_touch', proposedCategory: 'secure', status: 'changed', changedByAdviser: true });
 		const [latest] = await categoryHistory(db, URNS.secure);
-		expect(latest).toMatchObject({ action: 'changed', from: 'secure', to: 'light_touch', reason: 'New head from January; maths leadership is thin.', by: 'Ada Adviser', year: 2019 });
+		expect(latest).toMatchObject({
+			action: 'changed',
+			from: 'secure',
+			to: 'light_touch',
+			reason: 'New head from January; maths leadership is thin.',
+			by: 'Ada Adviser',
+			year: 2019
+		});
 		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'category.change').execute();
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({ user_id: adviser.id, entity: 'school', entity_id: String(URNS.secure) });
@@ -72,11 +87,21 @@ describe('moderation', () => {
 	it('lets a lead adviser change any school and agree categories one by one; only agreed ones are current', async () => {
 		const db = await freshDb();
 		const { lead, adviser } = await analysedLa(db);
-		await overrideCategory(db, lead, { urn: URNS.focus, year: 2019, category: 'light_touch', reason: 'Results recovered in 2019 and the new maths lead is strong' });
+		await overrideCategory(db, lead, {
+			urn: URNS.focus,
+			year: 2019,
+			category: 'light_touch',
+			reason: 'Results recovered in 2019 and the new maths lead is strong'
+		});
 		await agreeCategory(db, lead, { urn: URNS.focus, year: 2019 });
 		await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'light_touch', reason: 'Governance is weak' });
 		await agreeCategory(db, lead, { urn: URNS.secure, year: 2019, note: 'Agreed after the moderation meeting' });
-		expect(await currentCategories(db, 2019)).toEqual(new Map([[URNS.secure, 'light_touch'], [URNS.focus, 'light_touch']]));
+		expect(await currentCategories(db, 2019)).toEqual(
+			new Map([
+				[URNS.secure, 'light_touch'],
+				[URNS.focus, 'light_touch']
+			])
+		);
 		const again = await refusal(agreeCategory(db, lead, { urn: URNS.secure, year: 2019 }));
 		expect(again.message).toBe('This category is already agreed');
 		const steps = await categoryHistory(db, URNS.secure);
@@ -99,8 +124,24 @@ describe('moderation', () => {
 		const { lead, adviser, analyst } = await analysedLa(db);
 		// Last year: Cedar was agreed Secure (it is proposed Secure Plus now); Birchwood was agreed Secure (unchanged).
 		const run = await db.selectFrom('analysis_runs').select('id').executeTakeFirstOrThrow();
-		for (const [urn, category] of [[URNS.securePlus, 'secure'], [URNS.secure, 'secure']] as const) {
-			await db.insertInto('school_categories').values({ urn, year: 2018, proposed_category: category, run_id: run.id, category, changed_by_adviser: 0, agreed_by: lead.id, agreed_at: '2018-11-01T00:00:00Z', updated_at: '2018-11-01T00:00:00Z' }).execute();
+		for (const [urn, category] of [
+			[URNS.securePlus, 'secure'],
+			[URNS.secure, 'secure']
+		] as const) {
+			await db
+				.insertInto('school_categories')
+				.values({
+					urn,
+					year: 2018,
+					proposed_category: category,
+					run_id: run.id,
+					category,
+					changed_by_adviser: 0,
+					agreed_by: lead.id,
+					agreed_at: '2018-11-01T00:00:00Z',
+					updated_at: '2018-11-01T00:00:00Z'
+				})
+				.execute();
 		}
 		await runAnalysis(db, { userId: analyst.id });
 		await overrideCategory(db, adviser, { urn: URNS.intensive, year: 2019, category: 'focus', reason: 'Strong recovery plan in place' });

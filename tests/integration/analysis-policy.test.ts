@@ -57,7 +57,10 @@ describe('the stored policy and the what-if tool', () => {
 		const adopted = await adoptDraft(db, draftId, admin.id);
 		expect(adopted.version).toBe(2);
 		const versions = await listPolicyVersions(db);
-		expect(versions.map((v) => [v.policy.version, v.status])).toEqual([[2, 'adopted'], [1, 'superseded']]);
+		expect(versions.map((v) => [v.policy.version, v.status])).toEqual([
+			[2, 'adopted'],
+			[1, 'superseded']
+		]);
 		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'policy.adopt').executeTakeFirstOrThrow();
 		expect(log).toMatchObject({ user_id: admin.id, entity: 'policy', entity_id: String(draftId) });
 		expect(JSON.parse(log.after_json!).thresholds.belowGap).toBe(-1);
@@ -109,7 +112,16 @@ describe('the stored policy and the what-if tool', () => {
 		const db = await freshDb();
 		const { admin, analyst } = await smallLa(db);
 		// Birchwood (Secure on its 2018/19 results) holds a Basic Skills award through the 2018/19 analysis date.
-		await insertRecord(db, { urn: URNS.secure, frameworkKey: 'basic_skills', status: 'achieved', statusChangedOn: '2018-07-14', awardDate: '2018-07-14', expiryDate: '2021-07-13', visitDate: null, feedback: null });
+		await insertRecord(db, {
+			urn: URNS.secure,
+			frameworkKey: 'basic_skills',
+			status: 'achieved',
+			statusChangedOn: '2018-07-14',
+			awardDate: '2018-07-14',
+			expiryDate: '2021-07-13',
+			visitDate: null,
+			feedback: null
+		});
 		const { results } = await runAnalysis(db, { userId: analyst.id });
 		expect(results.find((r) => r.urn === URNS.secure)).toMatchObject({ category: 'secure', decidingRule: null, firedRules: [] });
 

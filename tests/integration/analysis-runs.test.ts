@@ -44,7 +44,12 @@ describe('running the analysis', () => {
 		expect(second.changed).toBe(0);
 		expect(second.results).toEqual(first.results);
 		const stored = async (runId: number) =>
-			(await db.selectFrom('analysis_results').select(['urn', 'category', 'confidence', 'needs_confirmation', 'deciding_rule', 'result_json']).where('run_id', '=', runId).orderBy('urn').execute());
+			await db
+				.selectFrom('analysis_results')
+				.select(['urn', 'category', 'confidence', 'needs_confirmation', 'deciding_rule', 'result_json'])
+				.where('run_id', '=', runId)
+				.orderBy('urn')
+				.execute();
 		expect(await stored(second.run.id)).toEqual(await stored(first.run.id));
 		expect(await db.selectFrom('category_history').select('id').execute()).toHaveLength(6);
 		expect((await categoryStates(db, 2019)).every((s) => s.runId === second.run.id)).toBe(true);
@@ -57,7 +62,9 @@ describe('running the analysis', () => {
 		expect((await runAnalysis(db, { userId: analyst.id })).run.year).toBe(2019);
 		const earlier = await runAnalysis(db, { userId: analyst.id, year: 2018 });
 		expect(earlier.run).toMatchObject({ year: 2018, asOf: '2018-12-31' });
-		await expect(runAnalysis(db, { userId: analyst.id, year: 2016 })).rejects.toThrow('There are no KS2 results for 2015/16. Years with results: 2018/19, 2017/18, 2016/17.');
+		await expect(runAnalysis(db, { userId: analyst.id, year: 2016 })).rejects.toThrow(
+			'There are no KS2 results for 2015/16. Years with results: 2018/19, 2017/18, 2016/17.'
+		);
 	});
 
 	it('says what to do when there is nothing to analyse', async () => {
@@ -94,7 +101,20 @@ describe('running the analysis', () => {
 		expect(tiny).toMatchObject({ confidence: 'low', needsConfirmation: true });
 		expect(tiny.confirmationReason).toMatch(/on data alone at low confidence/);
 		const run = await db.selectFrom('analysis_runs').select('id').executeTakeFirstOrThrow();
-		await db.insertInto('school_categories').values({ urn: 100010, year: 2018, proposed_category: tiny.category, run_id: run.id, category: tiny.category, changed_by_adviser: 0, agreed_by: null, agreed_at: '2018-10-01T00:00:00Z', updated_at: '2018-10-01T00:00:00Z' }).execute();
+		await db
+			.insertInto('school_categories')
+			.values({
+				urn: 100010,
+				year: 2018,
+				proposed_category: tiny.category,
+				run_id: run.id,
+				category: tiny.category,
+				changed_by_adviser: 0,
+				agreed_by: null,
+				agreed_at: '2018-10-01T00:00:00Z',
+				updated_at: '2018-10-01T00:00:00Z'
+			})
+			.execute();
 		expect((await currentCategories(db, 2018)).get(100010)).toBe(tiny.category);
 		const second = await runAnalysis(db, { userId: analyst.id });
 		expect(second.results.find((r) => r.urn === 100010)).toMatchObject({ category: tiny.category, needsConfirmation: false });
@@ -106,11 +126,25 @@ describe('running the analysis', () => {
 		await addSchool(db, 140001, 'Ashdown Academy');
 		await db.updateTable('schools').set({ status: 'Closed' }).where('urn', '=', URNS.intensive).execute();
 		const imp = await db.selectFrom('imports').select('id').executeTakeFirstOrThrow();
-		await db.insertInto('school_links').values({ urn: 140001, link_urn: URNS.intensive, link_type: 'Predecessor', link_name: 'Ashdown Primary School', link_date: '2019-09-01', import_id: imp.id }).execute();
+		await db
+			.insertInto('school_links')
+			.values({
+				urn: 140001,
+				link_urn: URNS.intensive,
+				link_type: 'Predecessor',
+				link_name: 'Ashdown Primary School',
+				link_date: '2019-09-01',
+				import_id: imp.id
+			})
+			.execute();
 		await addKs2(db, [schoolYear(2019, 43, { urn: 140001 })], [englandRow(2016)]);
 		const { results } = await runAnalysis(db, { userId: analyst.id });
 		const academy = results.find((r) => r.urn === 140001)!;
-		expect(academy.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([[2019, -22], [2018, -12], [2017, -25]]);
+		expect(academy.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([
+			[2019, -22],
+			[2018, -12],
+			[2017, -25]
+		]);
 		expect(academy.category).toBe('intensive');
 	});
 });

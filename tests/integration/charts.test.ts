@@ -46,7 +46,12 @@ function expectMarks(body: string, count: number) {
 function tableRows(body: string): string[][] {
 	const tbody = /<tbody[^>]*>([\s\S]*?)<\/tbody>/.exec(body)?.[1] ?? '';
 	return [...tbody.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((row) =>
-		[...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) => cell[1].replace(/<[^>]+>/g, '').replace(/<!--[\s\S]*?-->/g, '').trim())
+		[...row[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((cell) =>
+			cell[1]
+				.replace(/<[^>]+>/g, '')
+				.replace(/<!--[\s\S]*?-->/g, '')
+				.trim()
+		)
 	);
 }
 
@@ -134,7 +139,9 @@ describe('AttainmentProgressScatter', () => {
 		expectMarks(body, 3);
 		// Keyboard order runs left to right: the lowest attainment first.
 		expect(marks(body)[0]).toContain('href="/schools/100002"');
-		expect(body).toContain('aria-label="Ash Junior, Focus support; RWM expected 18 points below England; average progress -3.0 (95% confidence interval -5.0 to -1.0)"');
+		expect(body).toContain(
+			'aria-label="Ash Junior, Focus support; RWM expected 18 points below England; average progress -3.0 (95% confidence interval -5.0 to -1.0)"'
+		);
 		expect(body).toContain('RWM expected: points above or below England');
 		expect(body).toContain('Average progress score (0 = national)');
 		expect(body).toContain('>England</text>');

@@ -3,7 +3,14 @@ import { freshDb } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
-import { decideDisagreement, DisagreementError, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
+import {
+	decideDisagreement,
+	DisagreementError,
+	listDisagreements,
+	openDisagreements,
+	raiseDisagreement,
+	reviewDisagreement
+} from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
 import { listNotifications } from '../../src/lib/server/notifications';
 import type { Db } from '../../src/lib/server/db';
@@ -39,7 +46,11 @@ describe('a headteacher disagrees with the category', () => {
 
 		await reviewDisagreement(db, link, 100001, id, { review: 'The school’s tracking is credible; I saw it on my visit.' });
 		expect((await listNotifications(db, lead.id))[0].message).toContain('needs your decision');
-		await decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'focus', reason: 'Progress evidence is strong; Focus support with termly reviews.' });
+		await decideDisagreement(db, lead, 100001, id, {
+			decision: 'changed',
+			category: 'focus',
+			reason: 'Progress evidence is strong; Focus support with termly reviews.'
+		});
 
 		const state = (await categoryStates(db, 2019, 100001))[0];
 		expect(state.category).toBe('focus');
@@ -63,7 +74,9 @@ describe('a headteacher disagrees with the category', () => {
 		const db = await freshDb();
 		const { head } = await setUp(db);
 		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).where('urn', '=', 100001).execute();
-		await expect(raiseDisagreement(db, head, 100001, CASE)).rejects.toThrow('Your school does not have an agreed category yet, so there is nothing to disagree with');
+		await expect(raiseDisagreement(db, head, 100001, CASE)).rejects.toThrow(
+			'Your school does not have an agreed category yet, so there is nothing to disagree with'
+		);
 		expect(await listDisagreements(db, 100001)).toEqual([]);
 	});
 
@@ -94,13 +107,18 @@ describe('a headteacher disagrees with the category', () => {
 		const { lead, link, other, head, otherHead } = await setUp(db);
 		await expect(raiseDisagreement(db, otherHead, 100001, CASE)).rejects.toMatchObject({ status: 403 });
 		await expect(raiseDisagreement(db, lead, 100001, CASE)).rejects.toMatchObject({ status: 403 });
-		await expect(raiseDisagreement(db, head, 100001, { ...CASE, reasons: ' ' })).rejects.toMatchObject({ field: 'reasons', message: 'Explain why you disagree with the category' });
+		await expect(raiseDisagreement(db, head, 100001, { ...CASE, reasons: ' ' })).rejects.toMatchObject({
+			field: 'reasons',
+			message: 'Explain why you disagree with the category'
+		});
 		await expect(raiseDisagreement(db, head, 100001, { ...CASE, suggested: 'intensive' })).rejects.toMatchObject({ field: 'suggested' });
 		const id = await raiseDisagreement(db, head, 100001, CASE);
 		await expect(reviewDisagreement(db, other, 100001, id, { review: 'x' })).rejects.toMatchObject({ status: 403 });
 		await expect(reviewDisagreement(db, head, 100001, id, { review: 'x' })).rejects.toMatchObject({ status: 403 });
 		await expect(decideDisagreement(db, link, 100001, id, { decision: 'upheld', category: '', reason: 'x' })).rejects.toMatchObject({ status: 403 });
-		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'intensive', reason: 'x' })).rejects.toMatchObject({ field: 'category' });
+		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'intensive', reason: 'x' })).rejects.toMatchObject({
+			field: 'category'
+		});
 		await expect(decideDisagreement(db, lead, 100002, id, { decision: 'upheld', category: '', reason: 'x' })).rejects.toMatchObject({ status: 404 });
 		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'maybe', category: '', reason: 'x' })).rejects.toBeInstanceOf(DisagreementError);
 		expect((await listDisagreements(db, 100001))[0].status).toBe('open');
@@ -112,7 +130,9 @@ describe('asking for support', () => {
 		const db = await freshDb();
 		const { link, lead, otherHead } = await setUp(db);
 		await askForSupport(db, otherHead, 100002, 'Our new maths lead would value a curriculum review.');
-		expect(await supportRequests(db, 100002)).toEqual([expect.objectContaining({ details: 'Our new maths lead would value a curriculum review.', endDate: null })]);
+		expect(await supportRequests(db, 100002)).toEqual([
+			expect.objectContaining({ details: 'Our new maths lead would value a curriculum review.', endDate: null })
+		]);
 		const birchAdviser = (await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', 100002).executeTakeFirstOrThrow()).link_adviser_id!;
 		expect((await listNotifications(db, birchAdviser))[0].message).toBe('Birch Primary has asked for support');
 		expect((await listNotifications(db, lead.id))[0].message).toBe('Birch Primary has asked for support');
@@ -148,7 +168,21 @@ describe('asking for support', () => {
 	it('refuses a second open request at the database, whoever writes it', async () => {
 		const db = await freshDb();
 		await setUp(db);
-		const row = { urn: 100002, type: 'self_referral', date: '2026-12-01', end_date: null, details: 'x', source: 'headteacher', grade: null, areas_json: null, safeguarding_met: null, created_by: null, created_at: '2026-12-01T09:00:00Z', ended_by: null, ended_at: null } as const;
+		const row = {
+			urn: 100002,
+			type: 'self_referral',
+			date: '2026-12-01',
+			end_date: null,
+			details: 'x',
+			source: 'headteacher',
+			grade: null,
+			areas_json: null,
+			safeguarding_met: null,
+			created_by: null,
+			created_at: '2026-12-01T09:00:00Z',
+			ended_by: null,
+			ended_at: null
+		} as const;
 		await db.insertInto('soft_intelligence').values(row).execute();
 		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(/UNIQUE/);
 	});
@@ -170,7 +204,11 @@ describe('a new category', () => {
 		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).execute();
 		await agreeCategory(db, lead, { urn: 100001, year: 2019 });
 		const [n] = await listNotifications(db, head.id);
-		expect(n).toMatchObject({ kind: 'category.agreed', message: 'Your school’s support category for 2018/19 has been agreed: Intensive support', link: '/schools/100001' });
+		expect(n).toMatchObject({
+			kind: 'category.agreed',
+			message: 'Your school’s support category for 2018/19 has been agreed: Intensive support',
+			link: '/schools/100001'
+		});
 		expect(await listNotifications(db, otherHead.id)).toEqual([]);
 	});
 });

@@ -39,15 +39,24 @@ describe('bad input writes nothing and says why', () => {
 		const other = writeFile(dir, 'people.csv', 'Name,Email\r\nA,a@example.org\r\n');
 		expect((await refused(db, () => importFile(db, other)))[0]).toMatch(/not a file the importer knows/);
 		const ks2 = await ks2File(dir, { name: 'ks2.csv' });
-		expect(await refused(db, () => importFile(db, ks2, { kind: 'gias' }))).toEqual(['Row 1: You chose the GIAS register, but this looks like a KS2 performance table.']);
+		expect(await refused(db, () => importFile(db, ks2, { kind: 'gias' }))).toEqual([
+			'Row 1: You chose the GIAS register, but this looks like a KS2 performance table.'
+		]);
 		const gias = giasFile(dir, [giasSchool(100009)], 'register.csv');
-		expect(await refused(db, () => importFile(db, gias, { kind: 'ks2' }))).toEqual(['Row 1: You chose KS2 results, but this looks like a GIAS establishment file.']);
+		expect(await refused(db, () => importFile(db, gias, { kind: 'ks2' }))).toEqual([
+			'Row 1: You chose KS2 results, but this looks like a GIAS establishment file.'
+		]);
 	});
 
 	it('missing required columns, named', async () => {
 		const { db, dir } = await loaded();
 		const lines = await ks2Lines(dir);
-		const cut = lines.map((l) => l.split(',').filter((_, i) => lines[0].split(',')[i] !== 'PTRWM_EXP').join(','));
+		const cut = lines.map((l) =>
+			l
+				.split(',')
+				.filter((_, i) => lines[0].split(',')[i] !== 'PTRWM_EXP')
+				.join(',')
+		);
 		const problems = await refused(db, () => importFile(db, writeFile(dir, '2018-2019_ks2final.csv', cut.join('\r\n'))));
 		expect(problems).toEqual([expect.stringMatching(/^Row 1, column PTRWM_EXP: the file has no PTRWM_EXP column/)]);
 		const gias = writeFile(dir, 'gias.csv', '"URN","LA (code)"\r\n100001,"850"\r\n');
@@ -77,9 +86,13 @@ describe('bad input writes nothing and says why', () => {
 	it('a duplicate URN, naming both rows', async () => {
 		const { db, dir } = await loaded();
 		const path = await ks2File(dir, { schools: [school(100001), school(100002), school(100001)], name: '2018-2019_dup_ks2final.csv' });
-		expect(await refused(db, () => importFile(db, path))).toEqual(['Row 4, column URN: URN 100001 appears twice (rows 2 and 4). Each school can have only one row.']);
+		expect(await refused(db, () => importFile(db, path))).toEqual([
+			'Row 4, column URN: URN 100001 appears twice (rows 2 and 4). Each school can have only one row.'
+		]);
 		const gias = giasFile(dir, [giasSchool(100005), giasSchool(100005)], 'dup.csv');
-		expect(await refused(db, () => importFile(db, gias))).toEqual(['Row 3, column URN: URN 100005 appears twice (rows 2 and 3). Each school can have only one row.']);
+		expect(await refused(db, () => importFile(db, gias))).toEqual([
+			'Row 3, column URN: URN 100005 appears twice (rows 2 and 3). Each school can have only one row.'
+		]);
 	});
 
 	it('a year that disagrees with the file', async () => {

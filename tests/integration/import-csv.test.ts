@@ -16,7 +16,9 @@ const field = fc.oneof(
 	// White space after a closing quote is allowed.
 	fc.stringMatching(/^[A-Za-z ]{0,5}$/).map((s) => `"${s}" \t`)
 );
-const csv = fc.array(fc.array(field, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 400 }).map((rows) => rows.map((r) => r.join(',')).join('\r\n'));
+const csv = fc
+	.array(fc.array(field, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 400 })
+	.map((rows) => rows.map((r) => r.join(',')).join('\r\n'));
 
 function raise(): never {
 	throw new Error('the sink failed');
@@ -89,7 +91,9 @@ describe('streaming parse', () => {
 		expect(bytes[(1 << 16) - 1]).toBe(0xe2);
 		const rows: string[][] = [];
 		const problems: ImportProblem[] = [];
-		await parseCsv(writeFile(dir, 'straddle.csv', bytes), 'utf-8', { row: (cells) => (rows.push(cells), true), problem: (p) => problems.push(p) }, undefined, { checkBytes: true });
+		await parseCsv(writeFile(dir, 'straddle.csv', bytes), 'utf-8', { row: (cells) => (rows.push(cells), true), problem: (p) => problems.push(p) }, undefined, {
+			checkBytes: true
+		});
 		const complete = before.toString('utf8').split('\r\n').length - 1;
 		expect(rows).toHaveLength(complete);
 		expect(problems).toEqual([{ row: complete + 1, column: null, message: expect.stringMatching(/^The text is not valid UTF-8 at byte 65,536,/) }]);

@@ -47,7 +47,9 @@ describe('a damaged file writes nothing, and says where it is damaged', () => {
 		const path = writeFile(dir, '2017-2018_850_ks2final.csv', Buffer.concat([(await ks2Bytes(dir)).subarray(0, 70_000), tail]));
 		const problems = await refused(db, () => importFile(db, path));
 		expect(problems).toHaveLength(1);
-		expect(problems[0]).toMatch(/^Row \d+: The (file has a control character \(0x[0-9A-F]{2}\)|text is not valid UTF-8) at byte 70,0\d\d\b.*damaged or cut short/);
+		expect(problems[0]).toMatch(
+			/^Row \d+: The (file has a control character \(0x[0-9A-F]{2}\)|text is not valid UTF-8) at byte 70,0\d\d\b.*damaged or cut short/
+		);
 	});
 
 	it('a control character far past the first 64 KB of a file with a BOM', async () => {
@@ -69,7 +71,9 @@ describe('a damaged file writes nothing, and says where it is damaged', () => {
 		const at = bytes.indexOf('School 1001', 120_000);
 		bytes[at + 3] = 0x92; // Windows-1252's ’
 		expect(await refused(db, () => importFile(db, writeFile(dir, '2017-2018_cp_ks2final.csv', bytes)))).toEqual([
-			expect.stringMatching(new RegExp(`^Row \\d+: The text is not valid UTF-8 at byte ${(at + 4).toLocaleString('en-GB')}, though the file starts with UTF-8's byte-order mark`))
+			expect.stringMatching(
+				new RegExp(`^Row \\d+: The text is not valid UTF-8 at byte ${(at + 4).toLocaleString('en-GB')}, though the file starts with UTF-8's byte-order mark`)
+			)
 		]);
 	});
 
@@ -80,13 +84,24 @@ describe('a damaged file writes nothing, and says where it is damaged', () => {
 		expect(bytes.includes(0x92)).toBe(true);
 		bytes[bytes.indexOf('School 100002')] = 0x8d;
 		expect(await refused(db, () => importFile(db, writeFile(dir, 'undefined.csv', bytes)))).toEqual([
-			expect.stringMatching(/^The file is not UTF-8, so it was read as Windows-1252, but byte [\d,]+ \(0x8D\) is not a character in Windows-1252\. The file may be damaged or cut short/)
+			expect.stringMatching(
+				/^The file is not UTF-8, so it was read as Windows-1252, but byte [\d,]+ \(0x8D\) is not a character in Windows-1252\. The file may be damaged or cut short/
+			)
 		]);
 	});
 
 	it('a UTF-8 file cut off part-way through a character', async () => {
 		const { db, dir } = await loaded();
-		const path = await eesPerformanceFile(dir, 'ees.csv', [{ year: 2024, version: 'Final', schools: [{ urn: 100001, laestab: '8502001', name: 'School 100001' }, { urn: 100002, laestab: '8502002', name: 'St Mary’s' }] }]);
+		const path = await eesPerformanceFile(dir, 'ees.csv', [
+			{
+				year: 2024,
+				version: 'Final',
+				schools: [
+					{ urn: 100001, laestab: '8502001', name: 'School 100001' },
+					{ urn: 100002, laestab: '8502002', name: 'St Mary’s' }
+				]
+			}
+		]);
 		const bytes = readFileSync(path);
 		const cut = bytes.lastIndexOf(Buffer.from('’')) + 1;
 		expect(await refused(db, () => importFile(db, writeFile(dir, 'cut.csv', bytes.subarray(0, cut))))).toEqual([
@@ -142,7 +157,11 @@ describe('a file cut short is refused', () => {
 		for (let i = 0; i < 3; i++) at = text.lastIndexOf(',', at - 1);
 		const cut = text.slice(0, at + 2);
 		expect(await refused(db, () => importFile(db, writeFile(dir, 'cut.csv', cut)))).toEqual([
-			expect.stringMatching(new RegExp(`^Row ${last + 1}, column \\w+: this row stops after ${width - 2} of the header's ${width} columns, but every row of a data set from Explore Education Statistics has them all\\. The file may have been cut short`))
+			expect.stringMatching(
+				new RegExp(
+					`^Row ${last + 1}, column \\w+: this row stops after ${width - 2} of the header's ${width} columns, but every row of a data set from Explore Education Statistics has them all\\. The file may have been cut short`
+				)
+			)
 		]);
 	});
 });
@@ -201,7 +220,13 @@ describe('what real files have is still read', () => {
 		const name = `"${'x'.repeat(MAX_CELL_CHARS - 30)}, ""A"" \r\n B"`;
 		const bytes = await ks2Bytes(dir);
 		const at = bytes.indexOf('School 100002');
-		const path = writeFile(dir, '2017-2018_ok_ks2final.csv', Buffer.concat([bytes.subarray(0, at), Buffer.from(name), bytes.subarray(at + 13)]).toString('utf8').replace('School 100003', 'School 5" 100003'));
+		const path = writeFile(
+			dir,
+			'2017-2018_ok_ks2final.csv',
+			Buffer.concat([bytes.subarray(0, at), Buffer.from(name), bytes.subarray(at + 13)])
+				.toString('utf8')
+				.replace('School 100003', 'School 5" 100003')
+		);
 		const before = await snapshot(db);
 		const outcome = await importFile(db, path);
 		expect(outcome.report.problems).toEqual([]);
@@ -213,7 +238,11 @@ describe('what real files have is still read', () => {
 it('a Windows-1252 file is still Windows-1252', async () => {
 	const db = await freshDb();
 	const dir = tempDir();
-	const path = writeFile(dir, 'links.csv', encodeCp1252('URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\r\n100001,100002,St Thomas à Becket’s,Predecessor,01-02-2023\r\n'));
+	const path = writeFile(
+		dir,
+		'links.csv',
+		encodeCp1252('URN,LinkURN,LinkName,LinkType,LinkEstablishedDate\r\n100001,100002,St Thomas à Becket’s,Predecessor,01-02-2023\r\n')
+	);
 	const outcome = await importFile(db, path);
 	expect(outcome.report.problems).toEqual([]);
 	expect(outcome.status).toBe('imported');

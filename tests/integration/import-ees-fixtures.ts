@@ -2,8 +2,17 @@
 // generator (scripts/generate/ees-ks2-file.ts), with figures a test can predict.
 import { join } from 'node:path';
 import {
-	LA_INFORMATION_COLUMNS, LA_PERFORMANCE_COLUMNS, laInformationRow, laPerformanceRow, SCHOOL_INFORMATION_COLUMNS, SCHOOL_PERFORMANCE_COLUMNS,
-	schoolInformationRow, schoolPerformanceRow, writeEesFile, type BreakdownRow, type EesSchool
+	LA_INFORMATION_COLUMNS,
+	LA_PERFORMANCE_COLUMNS,
+	laInformationRow,
+	laPerformanceRow,
+	SCHOOL_INFORMATION_COLUMNS,
+	SCHOOL_PERFORMANCE_COLUMNS,
+	schoolInformationRow,
+	schoolPerformanceRow,
+	writeEesFile,
+	type BreakdownRow,
+	type EesSchool
 } from '../../scripts/generate/ees-ks2-file';
 
 export const EES_SCHOOLS: EesSchool[] = [
@@ -23,14 +32,26 @@ export function schoolRows(urn: number, year: number, shift = 0): BreakdownRow[]
 	const rwm = rwmOf(urn, year, shift);
 	const progress = year === 2023;
 	const rows: BreakdownRow[] = [];
-	for (const [topic, breakdown, delta] of [['All pupils', 'Total', 0], ['Disadvantage status', 'Disadvantaged', -15], ['Disadvantage status', 'Not disadvantaged', 5], ['Sex', 'Boys', -2]] as const) {
+	for (const [topic, breakdown, delta] of [
+		['All pupils', 'Total', 0],
+		['Disadvantage status', 'Disadvantaged', -15],
+		['Disadvantage status', 'Not disadvantaged', 5],
+		['Sex', 'Boys', -2]
+	] as const) {
 		const subject = (name: string, extra: number, cells: BreakdownRow['cells'] = {}): BreakdownRow => ({
-			topic, breakdown, subject: name,
+			topic,
+			breakdown,
+			subject: name,
 			cells: { expected_standard_pupil_percent: String(rwm + delta + extra), higher_standard_pupil_percent: String(Math.round((rwm + delta) / 6)), ...cells }
 		});
 		const prog = (score: number): BreakdownRow['cells'] =>
 			progress && breakdown === 'Total'
-				? { progress_measure_score: String(score), progress_measure_lower_conf_interval: String(score - 1.5), progress_measure_upper_conf_interval: String(score + 1.5), progress_measure_description: score < -1.5 ? 'Below average' : 'Average' }
+				? {
+						progress_measure_score: String(score),
+						progress_measure_lower_conf_interval: String(score - 1.5),
+						progress_measure_upper_conf_interval: String(score + 1.5),
+						progress_measure_description: score < -1.5 ? 'Below average' : 'Average'
+					}
 				: {};
 		rows.push(
 			subject('Reading, writing and maths', 0),
@@ -66,13 +87,30 @@ export async function eesPerformanceFile(dir: string, name: string, years: Perfo
 export function informationOf(urn: number, year: number): Record<string, string> {
 	const telig = 20 + (urn % 50) + (year - 2023);
 	const fsm = Math.round(telig / 3);
-	return { totpups: String(telig * 7), telig: String(telig), tfsm6cla1a: String(fsm), ptfsm6cla1a: `${Math.round((100 * fsm) / telig)}%`, telig_3yr: String(telig * 3), psenele: 'c' };
+	return {
+		totpups: String(telig * 7),
+		telig: String(telig),
+		tfsm6cla1a: String(fsm),
+		ptfsm6cla1a: `${Math.round((100 * fsm) / telig)}%`,
+		telig_3yr: String(telig * 3),
+		psenele: 'c'
+	};
 }
 
 /** A school information data set for some years; `rectype` 2 makes a school special. */
-export async function eesInformationFile(dir: string, name: string, years: number[], schools = EES_SCHOOLS, rectype: (s: EesSchool) => 1 | 2 = () => 1): Promise<string> {
+export async function eesInformationFile(
+	dir: string,
+	name: string,
+	years: number[],
+	schools = EES_SCHOOLS,
+	rectype: (s: EesSchool) => 1 | 2 = () => 1
+): Promise<string> {
 	const path = join(dir, name);
-	await writeEesFile(path, SCHOOL_INFORMATION_COLUMNS, years.flatMap((year) => schools.map((s) => schoolInformationRow(year, s, rectype(s), informationOf(s.urn, year)))));
+	await writeEesFile(
+		path,
+		SCHOOL_INFORMATION_COLUMNS,
+		years.flatMap((year) => schools.map((s) => schoolInformationRow(year, s, rectype(s), informationOf(s.urn, year))))
+	);
 	return path;
 }
 
@@ -80,9 +118,24 @@ export async function eesInformationFile(dir: string, name: string, years: numbe
 export async function eesLaPerformanceFile(dir: string, name: string, year: number, version: string, englandRwm = 60): Promise<string> {
 	const path = join(dir, name);
 	const rows = (rwm: number): BreakdownRow[] => [
-		{ topic: 'All pupils', breakdown: 'Total', subject: 'Reading, writing and maths', cells: { expected_standard_pupil_percent: String(rwm), higher_standard_pupil_percent: '8' } },
-		{ topic: 'All pupils', breakdown: 'Total', subject: 'Reading', cells: { expected_standard_pupil_percent: String(rwm + 12), average_scaled_score: '105', progress_measure_score: '0' } },
-		{ topic: 'Disadvantage status', breakdown: 'Not disadvantaged', subject: 'Reading, writing and maths', cells: { expected_standard_pupil_percent: String(rwm + 7) } }
+		{
+			topic: 'All pupils',
+			breakdown: 'Total',
+			subject: 'Reading, writing and maths',
+			cells: { expected_standard_pupil_percent: String(rwm), higher_standard_pupil_percent: '8' }
+		},
+		{
+			topic: 'All pupils',
+			breakdown: 'Total',
+			subject: 'Reading',
+			cells: { expected_standard_pupil_percent: String(rwm + 12), average_scaled_score: '105', progress_measure_score: '0' }
+		},
+		{
+			topic: 'Disadvantage status',
+			breakdown: 'Not disadvantaged',
+			subject: 'Reading, writing and maths',
+			cells: { expected_standard_pupil_percent: String(rwm + 7) }
+		}
 	];
 	const hampshire = { code: '850', name: 'Hampshire' };
 	await writeEesFile(path, LA_PERFORMANCE_COLUMNS, [
@@ -97,6 +150,9 @@ export async function eesLaPerformanceFile(dir: string, name: string, year: numb
 export async function eesLaInformationFile(dir: string, name: string, year: number): Promise<string> {
 	const path = join(dir, name);
 	const figures = (telig: number) => ({ telig: String(telig), tfsm6cla1a: String(telig / 4), ptfsm6cla1a: '25%' });
-	await writeEesFile(path, LA_INFORMATION_COLUMNS, [laInformationRow(year, { code: '850', name: 'Hampshire' }, figures(14000)), laInformationRow(year, null, figures(640000))]);
+	await writeEesFile(path, LA_INFORMATION_COLUMNS, [
+		laInformationRow(year, { code: '850', name: 'Hampshire' }, figures(14000)),
+		laInformationRow(year, null, figures(640000))
+	]);
 	return path;
 }

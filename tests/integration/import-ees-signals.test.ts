@@ -9,8 +9,15 @@ import { categorise } from '../../src/lib/domain/analysis/engine';
 import { DEFAULT_POLICY } from '../../src/lib/domain/analysis/policy';
 import type { Ks2SchoolYear } from '../../src/lib/domain/ks2/types';
 import {
-	breakdownRowsFrom, informationFrom, LA_PERFORMANCE_COLUMNS, laPerformanceRow, SCHOOL_INFORMATION_COLUMNS, SCHOOL_PERFORMANCE_COLUMNS,
-	schoolInformationRow, schoolPerformanceRow, writeEesFile
+	breakdownRowsFrom,
+	informationFrom,
+	LA_PERFORMANCE_COLUMNS,
+	laPerformanceRow,
+	SCHOOL_INFORMATION_COLUMNS,
+	SCHOOL_PERFORMANCE_COLUMNS,
+	schoolInformationRow,
+	schoolPerformanceRow,
+	writeEesFile
 } from '../../scripts/generate/ees-ks2-file';
 import { importFile, ks2File, school, tempDir } from './import-fixtures';
 
@@ -37,7 +44,17 @@ async function imported(db: Db, path: string): Promise<void> {
 async function analysis(db: Db) {
 	const { results, comparators } = await loadKs2ForAnalysis(db);
 	return SCHOOLS.map((s) => {
-		const r = categorise({ school: { urn: s.urn, name: s.name }, years: results.filter((y) => y.urn === s.urn), comparators, softIntelligence: [], asOf: '2025-09-01', year: 2025 }, DEFAULT_POLICY);
+		const r = categorise(
+			{
+				school: { urn: s.urn, name: s.name },
+				years: results.filter((y) => y.urn === s.urn),
+				comparators,
+				softIntelligence: [],
+				asOf: '2025-09-01',
+				year: 2025
+			},
+			DEFAULT_POLICY
+		);
 		return { urn: r.urn, category: r.category, rules: r.firedRules, signals: r.signals, confidence: r.confidence, reasons: r.confidenceReasons };
 	});
 }
@@ -58,14 +75,26 @@ describe('the same school-years from ks2final and from EES', () => {
 			return { urn: s.urn, laestab: `${s.laCode}${s.estab}`, name: s.name };
 		};
 		const performance = join(dir, 'ees_school_performance.csv');
-		await writeEesFile(performance, SCHOOL_PERFORMANCE_COLUMNS, results.flatMap((r) => breakdownRowsFrom(r).map((b) => schoolPerformanceRow(r.year, 'Final', identity(r), b))));
+		await writeEesFile(
+			performance,
+			SCHOOL_PERFORMANCE_COLUMNS,
+			results.flatMap((r) => breakdownRowsFrom(r).map((b) => schoolPerformanceRow(r.year, 'Final', identity(r), b)))
+		);
 		const information = join(dir, 'ees_school_information.csv');
-		await writeEesFile(information, SCHOOL_INFORMATION_COLUMNS, results.map((r) => schoolInformationRow(r.year, identity(r), r.recordType, informationFrom(r))));
+		await writeEesFile(
+			information,
+			SCHOOL_INFORMATION_COLUMNS,
+			results.map((r) => schoolInformationRow(r.year, identity(r), r.recordType, informationFrom(r)))
+		);
 		const la = join(dir, 'ees_la_performance.csv');
 		const stateFunded = comparators.filter((c) => c.kind !== 'england_all');
-		await writeEesFile(la, LA_PERFORMANCE_COLUMNS, stateFunded.flatMap((c) =>
-			breakdownRowsFrom(c).map((b) => laPerformanceRow(c.year, 'Final', c.laCode ? { code: c.laCode, name: 'Hampshire' } : null, 'All state funded', b))
-		));
+		await writeEesFile(
+			la,
+			LA_PERFORMANCE_COLUMNS,
+			stateFunded.flatMap((c) =>
+				breakdownRowsFrom(c).map((b) => laPerformanceRow(c.year, 'Final', c.laCode ? { code: c.laCode, name: 'Hampshire' } : null, 'All state funded', b))
+			)
+		);
 
 		const long = await freshDb();
 		for (const path of [performance, information, la]) await imported(long, path);
@@ -84,7 +113,10 @@ describe('the same school-years from ks2final and from EES', () => {
 		// from the three years' cohorts, as for any school without it. Both are small cohorts at low confidence.
 		const [wideSmall, longSmall] = [expected.find(small)!, actual.find(small)!];
 		expect(wideSmall.signals.smallCohort?.pooled?.source).toBe('published_3yr');
-		expect(longSmall.signals.smallCohort).toMatchObject({ cohort: wideSmall.signals.smallCohort!.cohort, pooled: { source: 'weighted', years: [2025, 2024, 2023] } });
+		expect(longSmall.signals.smallCohort).toMatchObject({
+			cohort: wideSmall.signals.smallCohort!.cohort,
+			pooled: { source: 'weighted', years: [2025, 2024, 2023] }
+		});
 		expect([wideSmall.confidence, longSmall.confidence]).toEqual(['low', 'low']);
 	});
 });

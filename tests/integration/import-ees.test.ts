@@ -9,7 +9,16 @@ import { importHistory } from '../../src/lib/server/import/history';
 import { loadKs2ForAnalysis } from '../../src/lib/server/import/ks2-repository';
 import { setLaScope } from '../../src/lib/server/import/settings';
 import { importFile, ks2File, refused, school, snapshot, tempDir, writeFile } from './import-fixtures';
-import { EES_SCHOOLS, eesInformationFile, eesLaInformationFile, eesLaPerformanceFile, eesPerformanceFile, informationOf, rwmOf, schoolRows } from './import-ees-fixtures';
+import {
+	EES_SCHOOLS,
+	eesInformationFile,
+	eesLaInformationFile,
+	eesLaPerformanceFile,
+	eesPerformanceFile,
+	informationOf,
+	rwmOf,
+	schoolRows
+} from './import-ees-fixtures';
 
 async function imported(db: Db, path: string, extra = {}): Promise<Extract<ImportOutcome, { status: 'imported' }>> {
 	const outcome = await importFile(db, path, extra);
@@ -17,7 +26,11 @@ async function imported(db: Db, path: string, extra = {}): Promise<Extract<Impor
 	return outcome;
 }
 
-const THREE_YEARS = [{ year: 2023, version: 'Final' }, { year: 2024, version: 'Final' }, { year: 2025, version: 'Provisional' }];
+const THREE_YEARS = [
+	{ year: 2023, version: 'Final' },
+	{ year: 2024, version: 'Final' },
+	{ year: 2025, version: 'Provisional' }
+];
 
 /** The results the analysis reads, without the codes, for comparing databases. */
 async function analysed(db: Db) {
@@ -31,9 +44,18 @@ describe('EES school performance: one import per year', () => {
 		const dir = tempDir();
 		const outcome = await imported(db, await eesPerformanceFile(dir, 'ees_ks2_school_performance.csv', THREE_YEARS));
 		expect(outcome.importIds).toHaveLength(3);
-		expect(outcome.report).toMatchObject({ format: 'ees_school_performance', year: null, version: null, rowsRead: 3 * 3 * 4 * 5, resultsStored: 9, schoolsAdded: 9 });
+		expect(outcome.report).toMatchObject({
+			format: 'ees_school_performance',
+			year: null,
+			version: null,
+			rowsRead: 3 * 3 * 4 * 5,
+			resultsStored: 9,
+			schoolsAdded: 9
+		});
 		expect(outcome.report.parts.map((p) => [p.year, p.version, p.importId, p.resultsStored])).toEqual([
-			[2023, 'final', outcome.importIds[0], 3], [2024, 'final', outcome.importIds[1], 3], [2025, 'provisional', outcome.importIds[2], 3]
+			[2023, 'final', outcome.importIds[0], 3],
+			[2024, 'final', outcome.importIds[1], 3],
+			[2025, 'provisional', outcome.importIds[2], 3]
 		]);
 		const history = await importHistory(db);
 		expect(history.map((h) => [h.id, h.format, h.year, h.version, h.laCodes])).toEqual([
@@ -47,16 +69,37 @@ describe('EES school performance: one import per year', () => {
 		const { results } = await loadKs2ForAnalysis(db);
 		const row = results.find((r) => r.urn === 100001 && r.year === 2023)!;
 		expect(row).toMatchObject({
-			recordType: 1, rwmExpected: rwmOf(100001, 2023), rwmHigh: 7, readExpected: rwmOf(100001, 2023) + 10, readAverage: 105, readProgress: -2,
-			readProgressLower: -3.5, readProgressUpper: -0.5, readProgressBand: 4, writProgress: 0.5, writProgressBand: 3, matAverage: 104,
-			rwmExpectedDisadvantaged: rwmOf(100001, 2023) - 15, rwmExpectedNotDisadvantaged: rwmOf(100001, 2023) + 5, cohort: null, disadvantagedCount: null
+			recordType: 1,
+			rwmExpected: rwmOf(100001, 2023),
+			rwmHigh: 7,
+			readExpected: rwmOf(100001, 2023) + 10,
+			readAverage: 105,
+			readProgress: -2,
+			readProgressLower: -3.5,
+			readProgressUpper: -0.5,
+			readProgressBand: 4,
+			writProgress: 0.5,
+			writProgressBand: 3,
+			matAverage: 104,
+			rwmExpectedDisadvantaged: rwmOf(100001, 2023) - 15,
+			rwmExpectedNotDisadvantaged: rwmOf(100001, 2023) + 5,
+			cohort: null,
+			disadvantagedCount: null
 		});
 		// No cohort column at all: value and code both null, so the school information data set can fill it.
 		expect(row.codes.cohort).toBeUndefined();
-		expect(results.find((r) => r.urn === 100001 && r.year === 2024)).toMatchObject({ readProgress: null, codes: expect.objectContaining({ readProgress: 'z' }) });
+		expect(results.find((r) => r.urn === 100001 && r.year === 2024)).toMatchObject({
+			readProgress: null,
+			codes: expect.objectContaining({ readProgress: 'z' })
+		});
 		expect(await db.selectFrom('ks2_results').select('la_code').where('urn', '=', 100004).distinct().execute()).toEqual([{ la_code: '936' }]);
 
-		const display = await db.selectFrom('ks2_school_breakdowns').select('figures_json').where('urn', '=', 100001).where('year', '=', 2023).executeTakeFirstOrThrow();
+		const display = await db
+			.selectFrom('ks2_school_breakdowns')
+			.select('figures_json')
+			.where('urn', '=', 100001)
+			.where('year', '=', 2023)
+			.executeTakeFirstOrThrow();
 		const figures = JSON.parse(display.figures_json);
 		expect(Object.keys(figures)).toEqual(['Total', 'Disadvantaged', 'Not disadvantaged', 'Boys']);
 		expect(figures.Total.Reading).toEqual([rwmOf(100001, 2023) + 10, 7, 105, -2, -3.5, -0.5, 1, 'z', 'z', 'z', 4]);
@@ -81,13 +124,22 @@ describe('EES school performance: one import per year', () => {
 		}
 		expect(seen[1]).toEqual(seen[0]);
 		expect(seen[2]).toEqual(seen[0]);
-		expect(seen[0].results.find((r) => r.urn === 100002 && r.year === 2024)).toMatchObject({ cohort: 23, disadvantagedCount: 8, disadvantagedPct: 35, cohort3yr: 69, rwmExpected: rwmOf(100002, 2024) });
+		expect(seen[0].results.find((r) => r.urn === 100002 && r.year === 2024)).toMatchObject({
+			cohort: 23,
+			disadvantagedCount: 8,
+			disadvantagedPct: 35,
+			cohort3yr: 69,
+			rwmExpected: rwmOf(100002, 2024)
+		});
 	});
 
 	it('rolls back one year of a file exactly, restoring the ks2final results it replaced', async () => {
 		const db = await freshDb();
 		const dir = tempDir();
-		const ks2 = await imported(db, await ks2File(dir, { year: 2024, columnSet: '2025', name: '2023-2024_850_ks2final.csv', schools: [school(100001), school(100002), school(100003)] }));
+		const ks2 = await imported(
+			db,
+			await ks2File(dir, { year: 2024, columnSet: '2025', name: '2023-2024_850_ks2final.csv', schools: [school(100001), school(100002), school(100003)] })
+		);
 		const before = await snapshot(db);
 		const ks2Rows = (await loadKs2ForAnalysis(db)).results;
 		const ees = await imported(db, await eesPerformanceFile(dir, 'perf.csv', THREE_YEARS));
@@ -137,20 +189,46 @@ describe('EES school performance: one import per year', () => {
 		const dir = tempDir();
 		const rows = (s: { urn: number }) =>
 			schoolRows(s.urn, 2023).map((r) => {
-				if (r.breakdown === 'Total' && r.subject === 'Reading, writing and maths') return { ...r, cells: { expected_standard_pupil_percent: 'c', higher_standard_pupil_percent: 'low' } };
-				if (r.breakdown === 'Total' && r.subject === 'Reading') return { ...r, cells: { ...r.cells, progress_measure_score: 'u', progress_measure_lower_conf_interval: 'u', progress_measure_upper_conf_interval: 'u', progress_measure_description: 'u' } };
-				if (r.breakdown === 'Total' && r.subject === 'Maths') return { ...r, cells: { ...r.cells, average_scaled_score: 'x', expected_standard_pupil_percent: ':' } };
+				if (r.breakdown === 'Total' && r.subject === 'Reading, writing and maths')
+					return { ...r, cells: { expected_standard_pupil_percent: 'c', higher_standard_pupil_percent: 'low' } };
+				if (r.breakdown === 'Total' && r.subject === 'Reading')
+					return {
+						...r,
+						cells: {
+							...r.cells,
+							progress_measure_score: 'u',
+							progress_measure_lower_conf_interval: 'u',
+							progress_measure_upper_conf_interval: 'u',
+							progress_measure_description: 'u'
+						}
+					};
+				if (r.breakdown === 'Total' && r.subject === 'Maths')
+					return { ...r, cells: { ...r.cells, average_scaled_score: 'x', expected_standard_pupil_percent: ':' } };
 				return r;
 			});
 		const outcome = await imported(db, await eesPerformanceFile(dir, 'gss.csv', [{ year: 2023, version: 'Final', schools: EES_SCHOOLS.slice(0, 1), rows }]));
 		const stored = await db.selectFrom('ks2_results').selectAll().executeTakeFirstOrThrow();
 		expect(stored).toMatchObject({
-			rwm_expected: null, rwm_expected_code: 'c', rwm_high: null, rwm_high_code: 'low', read_progress: null, read_progress_code: 'u',
-			read_progress_band: null, read_progress_band_code: 'u', mat_average: null, mat_average_code: 'x', mat_expected: null, mat_expected_code: ':'
+			rwm_expected: null,
+			rwm_expected_code: 'c',
+			rwm_high: null,
+			rwm_high_code: 'low',
+			read_progress: null,
+			read_progress_code: 'u',
+			read_progress_band: null,
+			read_progress_band_code: 'u',
+			mat_average: null,
+			mat_average_code: 'x',
+			mat_expected: null,
+			mat_expected_code: ':'
 		});
 		expect(outcome.report.suppressed.expected_standard_pupil_percent).toMatchObject({ c: 1, ':': 1 });
 		const { results } = await loadKs2ForAnalysis(db);
-		expect(results[0]).toMatchObject({ rwmExpected: null, rwmHigh: null, codes: expect.objectContaining({ rwmExpected: 'c', rwmHigh: 'low', readProgress: 'u' }) });
+		expect(results[0]).toMatchObject({
+			rwmExpected: null,
+			rwmHigh: null,
+			codes: expect.objectContaining({ rwmExpected: 'c', rwmHigh: 'low', readProgress: 'u' })
+		});
 		const display = JSON.parse((await db.selectFrom('ks2_school_breakdowns').select('figures_json').executeTakeFirstOrThrow()).figures_json);
 		expect(display.Total['Reading, writing and maths']).toEqual(['c', 'low']);
 	});
@@ -174,7 +252,9 @@ describe('EES and ks2final for the same year', () => {
 		await imported(db, ks2);
 		// A provisional EES year may not replace final ks2final results...
 		const provisional = await eesPerformanceFile(dir, 'provisional.csv', [{ year: 2024, version: 'Provisional' }]);
-		expect((await refused(db, () => importFile(db, provisional)))[0]).toMatch(/^2023\/24 already has final results \(import 1, .*\)\. These provisional results are older/);
+		expect((await refused(db, () => importFile(db, provisional)))[0]).toMatch(
+			/^2023\/24 already has final results \(import 1, .*\)\. These provisional results are older/
+		);
 		// ...a final one may.
 		const final = await imported(db, await eesPerformanceFile(dir, 'final.csv', [{ year: 2024, version: 'final' }]));
 		expect(final.report).toMatchObject({ schoolsUpdated: 2, schoolsAdded: 1 });
@@ -197,7 +277,14 @@ describe('EES and ks2final for the same year', () => {
 		const history = await importHistory(db);
 		expect(history.find((h) => h.id === ks2.importId)).toMatchObject({ blockedBy: la.importId, replacedBy: null });
 		const { comparators } = await loadKs2ForAnalysis(db);
-		expect(comparators.find((c) => c.kind === 'england_state')).toMatchObject({ year: 2023, rwmExpected: 60, rwmHigh: 8, readAverage: 105, readProgress: 0, rwmExpectedNotDisadvantaged: 67 });
+		expect(comparators.find((c) => c.kind === 'england_state')).toMatchObject({
+			year: 2023,
+			rwmExpected: 60,
+			rwmHigh: 8,
+			readAverage: 105,
+			readProgress: 0,
+			rwmExpectedNotDisadvantaged: 67
+		});
 		expect(comparators.find((c) => c.kind === 'la' && c.laCode === '850')).toMatchObject({ rwmExpected: 63 });
 		// ks2final's all-schools England row stays: the EES file has only state-funded schools.
 		expect(comparators.find((c) => c.kind === 'england_all')).toBeDefined();
@@ -214,7 +301,10 @@ describe('EES information data sets', () => {
 	it('the analysis takes the cohort from the school information data set where the results have no cohort column', async () => {
 		const db = await freshDb();
 		const dir = tempDir();
-		await imported(db, await ks2File(dir, { year: 2023, columnSet: '2025', name: '2022-2023_850_ks2final.csv', schools: [school(100001, '850', { cohort: 40 })] }));
+		await imported(
+			db,
+			await ks2File(dir, { year: 2023, columnSet: '2025', name: '2022-2023_850_ks2final.csv', schools: [school(100001, '850', { cohort: 40 })] })
+		);
 		await imported(db, await eesPerformanceFile(dir, 'perf.csv', [{ year: 2024, version: 'Final' }]));
 		const info = await imported(db, await eesInformationFile(dir, 'info.csv', [2023, 2024], EES_SCHOOLS, (s) => (s.urn === 100004 ? 2 : 1)));
 		expect(info.report).toMatchObject({ contextStored: 6 });
@@ -223,10 +313,21 @@ describe('EES information data sets', () => {
 		// ks2final's own TELIG wins: the context only fills a row with no cohort column.
 		expect(ks2Row.cohort).not.toBe(Number(informationOf(100001, 2023).telig));
 		expect(ks2Row.cohort).toBeGreaterThan(0);
-		expect(results.find((r) => r.urn === 100001 && r.year === 2024)).toMatchObject({ cohort: 22, disadvantagedCount: 7, disadvantagedPct: 32, cohort3yr: 66, recordType: 1 });
+		expect(results.find((r) => r.urn === 100001 && r.year === 2024)).toMatchObject({
+			cohort: 22,
+			disadvantagedCount: 7,
+			disadvantagedPct: 32,
+			cohort3yr: 66,
+			recordType: 1
+		});
 		// rectype 2 in the information data set marks a special school, as RECTYPE does in ks2final.
 		expect(results.find((r) => r.urn === 100004 && r.year === 2024)).toMatchObject({ recordType: 2 });
-		const stored = await db.selectFrom('ks2_school_context').select(['figures_json']).where('urn', '=', 100001).where('year', '=', 2024).executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('ks2_school_context')
+			.select(['figures_json'])
+			.where('urn', '=', 100001)
+			.where('year', '=', 2024)
+			.executeTakeFirstOrThrow();
 		expect(JSON.parse(stored.figures_json)).toMatchObject({ totpups: 154, telig: 22, ptfsm6cla1a: 32, psenele: 'c', tks1average: 'z' });
 	});
 
@@ -245,7 +346,10 @@ describe('EES information data sets', () => {
 		const dir = tempDir();
 		await imported(db, await eesLaPerformanceFile(dir, 'la.csv', 2023, 'Final'));
 		const info = await imported(db, await eesLaInformationFile(dir, 'la-info.csv', 2023));
-		expect((await loadKs2ForAnalysis(db)).comparators.map((c) => [c.kind, c.cohort, c.disadvantagedPct])).toEqual([['england_state', 640000, 25], ['la', 14000, 25]]);
+		expect((await loadKs2ForAnalysis(db)).comparators.map((c) => [c.kind, c.cohort, c.disadvantagedPct])).toEqual([
+			['england_state', 640000, 25],
+			['la', 14000, 25]
+		]);
 		expect((await rollbackImport(db, info.importId, null)).ok).toBe(true);
 		expect((await loadKs2ForAnalysis(db)).comparators.map((c) => c.cohort)).toEqual([null, null]);
 	});
@@ -261,7 +365,9 @@ describe('bad EES files write nothing and say why', () => {
 
 	/** The generated school performance file as lines, for breaking it on purpose. */
 	async function lines(dir: string): Promise<string[]> {
-		return readFileSync(await eesPerformanceFile(dir, 'source.csv', THREE_YEARS), 'utf8').trimEnd().split('\r\n');
+		return readFileSync(await eesPerformanceFile(dir, 'source.csv', THREE_YEARS), 'utf8')
+			.trimEnd()
+			.split('\r\n');
 	}
 
 	function withCell(all: string[], row: number, column: string, value: string): string {
@@ -276,14 +382,26 @@ describe('bad EES files write nothing and say why', () => {
 	}
 
 	it.each([
-		['SUPP', 'expected_standard_pupil_percent', 'Row 2, column expected_standard_pupil_percent: "SUPP" is neither a number nor a GSS symbol (z, x, c, low, u, :).'],
+		[
+			'SUPP',
+			'expected_standard_pupil_percent',
+			'Row 2, column expected_standard_pupil_percent: "SUPP" is neither a number nor a GSS symbol (z, x, c, low, u, :).'
+		],
 		['q', 'higher_standard_pupil_percent', 'Row 2, column higher_standard_pupil_percent: "q" is neither a number nor a GSS symbol (z, x, c, low, u, :).'],
 		['7O', 'expected_standard_pupil_percent', 'Row 2, column expected_standard_pupil_percent: "7O" is neither a number nor a GSS symbol (z, x, c, low, u, :).'],
 		['140', 'expected_standard_pupil_percent', 'Row 2, column expected_standard_pupil_percent: 140 should be a percentage between 0 and 100.'],
-		['Great', 'progress_measure_description', 'Row 2, column progress_measure_description: "Great" is neither a number, a progress band such as "Below average", nor a GSS symbol (z, x, c, low, u, :).'],
+		[
+			'Great',
+			'progress_measure_description',
+			'Row 2, column progress_measure_description: "Great" is neither a number, a progress band such as "Below average", nor a GSS symbol (z, x, c, low, u, :).'
+		],
 		['2023', 'time_period', 'Row 2, column time_period: "2023" is not an academic year as EES writes it: six digits, such as 202425 for 2024/25.'],
 		['Draft', 'version', 'Row 2, column version: "Draft" is not a version: it should be Provisional, Revised or Final.'],
-		['85020', 'school_laestab', 'Row 2, column school_laestab: "85020" is not a LAESTAB: it should be seven digits, the LA code then the establishment number (such as 8502000).'],
+		[
+			'85020',
+			'school_laestab',
+			'Row 2, column school_laestab: "85020" is not a LAESTAB: it should be seven digits, the LA code then the establishment number (such as 8502000).'
+		],
 		['', 'breakdown', 'Row 2, column breakdown: is blank: every row names what its figures are for.']
 	])('an unknown symbol or malformed value %j in %s, named by row and column', async (value, column, problem) => {
 		const { db, dir } = await loaded();
@@ -302,18 +420,25 @@ describe('bad EES files write nothing and say why', () => {
 			return cells.filter((_, i) => i !== drop).join(',');
 		});
 		const problems = await refused(db, () => importFile(db, writeFile(dir, 'cut.csv', cut.join('\r\n'))));
-		expect(problems).toEqual([`Row 1, column ${column}: the file has no ${column} column, which the school performance data set from Explore Education Statistics has and the analysis needs.`]);
+		expect(problems).toEqual([
+			`Row 1, column ${column}: the file has no ${column} column, which the school performance data set from Explore Education Statistics has and the analysis needs.`
+		]);
 	});
 
 	it('two versions of one year, or a school with a repeated row', async () => {
 		const { db, dir } = await loaded();
-		const mixed = await eesPerformanceFile(dir, 'mixed.csv', [{ year: 2024, version: 'Final', schools: EES_SCHOOLS.slice(0, 1) }, { year: 2024, version: 'Revised', schools: EES_SCHOOLS.slice(1, 2) }]);
+		const mixed = await eesPerformanceFile(dir, 'mixed.csv', [
+			{ year: 2024, version: 'Final', schools: EES_SCHOOLS.slice(0, 1) },
+			{ year: 2024, version: 'Revised', schools: EES_SCHOOLS.slice(1, 2) }
+		]);
 		expect(await refused(db, () => importFile(db, mixed))).toEqual([
 			'Row 22, column version: 2023/24 has final results (from row 2) and revised results here. A file can hold only one version of each year: import each version as its own file.'
 		]);
 		const twice = await eesPerformanceFile(dir, 'twice.csv', [{ year: 2024, version: 'Final', schools: [EES_SCHOOLS[0], EES_SCHOOLS[0]] }]);
 		const problems = await refused(db, () => importFile(db, twice));
-		expect(problems[0]).toBe('Row 22: URN 100001 has a second row for Total, Reading, writing and maths in 2023/24 (the first is row 2). Each school has one row per breakdown and subject each year.');
+		expect(problems[0]).toBe(
+			'Row 22: URN 100001 has a second row for Total, Reading, writing and maths in 2023/24 (the first is row 2). Each school has one row per breakdown and subject each year.'
+		);
 		expect(problems).toHaveLength(20);
 	});
 

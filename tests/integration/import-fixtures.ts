@@ -31,13 +31,27 @@ export function writeFile(dir: string, name: string, content: string | Uint8Arra
 
 export function school(urn: number, laCode = '850', extra: Partial<Ks2School> = {}): Ks2School {
 	return {
-		urn, laCode, estab: String(2000 + (urn % 1000)), name: `School ${urn}`, town: 'Alton', postcode: 'GU34 1AA',
-		recordType: 1, ageRange: '4-11', cohort: 30, strength: 0, trend: 0, type: 'Community school', ...extra
+		urn,
+		laCode,
+		estab: String(2000 + (urn % 1000)),
+		name: `School ${urn}`,
+		town: 'Alton',
+		postcode: 'GU34 1AA',
+		recordType: 1,
+		ageRange: '4-11',
+		cohort: 30,
+		strength: 0,
+		trend: 0,
+		type: 'Community school',
+		...extra
 	};
 }
 
 /** A KS2 file for LA 850 (and any other LAs the schools are in), 2018/19 format unless told otherwise. */
-export async function ks2File(dir: string, o: { year?: number; name?: string; schools?: Ks2School[]; seed?: number; columnSet?: '2019' | '2025' } = {}): Promise<string> {
+export async function ks2File(
+	dir: string,
+	o: { year?: number; name?: string; schools?: Ks2School[]; seed?: number; columnSet?: '2019' | '2025' } = {}
+): Promise<string> {
 	const year = o.year ?? 2019;
 	const schools = o.schools ?? [school(100001), school(100002), school(100003, '850', { cohort: 4 }), school(100004, '936')];
 	const las = Object.fromEntries([...new Set(schools.map((s) => s.laCode))].map((la) => [la, `LA ${la}`]));
@@ -48,10 +62,29 @@ export async function ks2File(dir: string, o: { year?: number; name?: string; sc
 
 export function giasSchool(urn: number, laCode = '850', extra: Partial<GiasSchool> = {}): GiasSchool {
 	return {
-		urn, laCode, laName: laCode === '850' ? 'Hampshire' : 'Surrey', establishmentNumber: String(2000 + (urn % 1000)), name: `School ${urn}`,
-		type: 'Community school', typeGroup: 'Local authority maintained schools', status: 'Open', phase: 'Primary', ageLow: 4, ageHigh: 11,
-		headTitle: 'Mrs', headFirstName: 'Jane', headLastName: 'Smith', street: '1 School Lane', locality: '', town: 'Alton', postcode: 'GU34 1AA',
-		easting: 472080, northing: 139716, ofstedRating: 'Good', ofstedDate: '2019-01-23', ...extra
+		urn,
+		laCode,
+		laName: laCode === '850' ? 'Hampshire' : 'Surrey',
+		establishmentNumber: String(2000 + (urn % 1000)),
+		name: `School ${urn}`,
+		type: 'Community school',
+		typeGroup: 'Local authority maintained schools',
+		status: 'Open',
+		phase: 'Primary',
+		ageLow: 4,
+		ageHigh: 11,
+		headTitle: 'Mrs',
+		headFirstName: 'Jane',
+		headLastName: 'Smith',
+		street: '1 School Lane',
+		locality: '',
+		town: 'Alton',
+		postcode: 'GU34 1AA',
+		easting: 472080,
+		northing: 139716,
+		ofstedRating: 'Good',
+		ofstedDate: '2019-01-23',
+		...extra
 	};
 }
 
@@ -76,7 +109,9 @@ export async function refused(db: Db, run: () => Promise<ImportOutcome>): Promis
 
 /** Every row of every table (not the migration bookkeeping), in a stable order. */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-	const { rows: tables } = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
+	const { rows: tables } = await sql<{
+		name: string;
+	}>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
 	const out: Record<string, unknown[]> = {};
 	for (const { name } of tables) {
 		const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);

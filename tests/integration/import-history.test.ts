@@ -38,7 +38,10 @@ describe('versions and rollback', () => {
 		const afterProvisional = await snapshot(db);
 		const oldRows = (await loadKs2ForAnalysis(db)).results;
 		// The final file drops one school and changes the figures.
-		const final = await imported(db, await ks2File(dir, { name: '2018-2019_850_ks2final.csv', seed: 2, schools: [school(100001), school(100002), school(100004, '936')] }));
+		const final = await imported(
+			db,
+			await ks2File(dir, { name: '2018-2019_850_ks2final.csv', seed: 2, schools: [school(100001), school(100002), school(100004, '936')] })
+		);
 		const history = await importHistory(db);
 		expect(history.find((h) => h.id === provisional)).toMatchObject({ version: 'provisional', replacedBy: final, blockedBy: final });
 		expect(history.find((h) => h.id === final)).toMatchObject({ version: 'final', year: 2019, laCodes: ['850', '936'], replacedBy: null });
@@ -73,7 +76,10 @@ describe('versions and rollback', () => {
 		const dir = tempDir();
 		await imported(db, giasFile(dir, [giasSchool(100001), giasSchool(100002)], 'a.csv'));
 		const before = await snapshot(db);
-		const second = await importFile(db, giasFile(dir, [giasSchool(100001, '850', { name: 'Renamed School', ofstedRating: 'Outstanding' }), giasSchool(100002), giasSchool(100003)], 'b.csv'));
+		const second = await importFile(
+			db,
+			giasFile(dir, [giasSchool(100001, '850', { name: 'Renamed School', ofstedRating: 'Outstanding' }), giasSchool(100002), giasSchool(100003)], 'b.csv')
+		);
 		expect(second).toMatchObject({ status: 'imported', report: { schoolsAdded: 1, schoolsUpdated: 1, schoolsUnchanged: 1 } });
 		expect((await db.selectFrom('schools').select('name').where('urn', '=', 100001).executeTakeFirstOrThrow()).name).toBe('Renamed School');
 		expect((await rollbackImport(db, (second as { importId: number }).importId, null)).ok).toBe(true);
@@ -97,7 +103,11 @@ describe('versions and rollback', () => {
 		const db = await freshDb();
 		const dir = tempDir();
 		await imported(db, giasFile(dir, [giasSchool(100001)]));
-		const noOfsted = writeFile(dir, 'edubasealldata20250422.csv', '"URN","LA (code)","LA (name)","EstablishmentName","HeadTitle (name)","HeadFirstName","HeadLastName"\r\n100001,"850","Hampshire","School 100001","Mr","New","Head"\r\n');
+		const noOfsted = writeFile(
+			dir,
+			'edubasealldata20250422.csv',
+			'"URN","LA (code)","LA (name)","EstablishmentName","HeadTitle (name)","HeadFirstName","HeadLastName"\r\n100001,"850","Hampshire","School 100001","Mr","New","Head"\r\n'
+		);
 		const outcome = await importFile(db, noOfsted);
 		expect(outcome.report.warnings).toEqual([expect.stringContaining('no Ofsted columns')]);
 		const row = await db.selectFrom('schools').select(['head_name', 'ofsted_rating', 'ofsted_date']).where('urn', '=', 100001).executeTakeFirstOrThrow();
@@ -132,10 +142,16 @@ describe('the CLI', () => {
 		expect(good.stderr).toBe('');
 		expect(good.status).toBe(0);
 		expect(good.stdout).toMatch(/a KS2 performance table for 2018\/19 \(final\)/);
-		const bad = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', writeFile(dir, 'x.csv', 'Name\r\nA\r\n'), '--kind', 'ks2'], { env, encoding: 'utf8' });
+		const bad = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', writeFile(dir, 'x.csv', 'Name\r\nA\r\n'), '--kind', 'ks2'], {
+			env,
+			encoding: 'utf8'
+		});
 		expect(bad.status).toBe(1);
 		expect(bad.stderr).toMatch(/Nothing was imported from .*x\.csv: it has problems\.\n {2}- Row 1: /);
-		const wrongYear = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', await ks2File(dir, { name: 'y.csv' }), '--year', '2020-21'], { env, encoding: 'utf8' });
+		const wrongYear = spawnSync(process.execPath, ['scripts/triage.mjs', 'import', await ks2File(dir, { name: 'y.csv' }), '--year', '2020-21'], {
+			env,
+			encoding: 'utf8'
+		});
 		expect(wrongYear.status).toBe(1);
 		// The same bytes as the first file: already imported, but not as 2020/21, which is still an error.
 		expect(wrongYear.stderr).toMatch(/You said this file is for 2020\/21, but it (is for|was imported as) 2018\/19/);

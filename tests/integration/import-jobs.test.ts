@@ -16,7 +16,11 @@ vi.mock('../../src/lib/server/import/pipeline', async (original) => {
 });
 
 async function user(db: Db): Promise<number> {
-	const [{ id }] = await db.insertInto('users').values({ email: 'analyst@example.org', name: 'An Analyst', role: 'analyst', password_hash: 'x', created_at: '2025-01-01', updated_at: '2025-01-01' }).returning('id').execute();
+	const [{ id }] = await db
+		.insertInto('users')
+		.values({ email: 'analyst@example.org', name: 'An Analyst', role: 'analyst', password_hash: 'x', created_at: '2025-01-01', updated_at: '2025-01-01' })
+		.returning('id')
+		.execute();
 	return id;
 }
 
@@ -25,7 +29,8 @@ async function asJob(db: Db, userId: number, path: string): Promise<JobStatus & 
 	const bytes = readFileSync(path);
 	const upload = await startUpload(userId, path.split('/').pop(), bytes.length);
 	if (!upload.ok) throw new Error(upload.message);
-	for (let at = 0; at < bytes.length; at += UPLOAD_PIECE_BYTES) expect((await appendPiece(upload.id, userId, at, bytes.subarray(at, at + UPLOAD_PIECE_BYTES))).ok).toBe(true);
+	for (let at = 0; at < bytes.length; at += UPLOAD_PIECE_BYTES)
+		expect((await appendPiece(upload.id, userId, at, bytes.subarray(at, at + UPLOAD_PIECE_BYTES))).ok).toBe(true);
 	const job = startJob(db, upload.id, userId, { kind: null, year: null, version: null });
 	if (!job.ok) throw new Error(job.message);
 	const phases: string[] = [];
@@ -61,7 +66,10 @@ describe('an import from the web', () => {
 			ks2File(dir, { year: 2019, schools: Array.from({ length: 150 }, (_, i) => school(100001 + i)) })
 		]);
 		const jobs = await Promise.all([asJob(db, id, a), asJob(db, id, b)]);
-		expect(jobs.map((j) => [j.error, j.outcome?.status])).toEqual([[null, 'imported'], [null, 'imported']]);
+		expect(jobs.map((j) => [j.error, j.outcome?.status])).toEqual([
+			[null, 'imported'],
+			[null, 'imported']
+		]);
 		expect((await db.selectFrom('imports').select('year').orderBy('year').execute()).map((r) => r.year)).toEqual([2018, 2019]);
 	});
 

@@ -44,14 +44,34 @@ const APRIL_SCHOOLS: MiSchool[] = [
 			},
 			safeguarding: 'Met'
 		},
-		graded: { date: '2022-03-08', published: '2022-04-11', overall: '2', qualityOfEducation: '2', behaviourAndAttitudes: '1', personalDevelopment: '2', leadershipAndManagement: '2', earlyYears: '2', safeguarding: 'Yes' },
+		graded: {
+			date: '2022-03-08',
+			published: '2022-04-11',
+			overall: '2',
+			qualityOfEducation: '2',
+			behaviourAndAttitudes: '1',
+			personalDevelopment: '2',
+			leadershipAndManagement: '2',
+			earlyYears: '2',
+			safeguarding: 'Yes'
+		},
 		ungraded: { date: '2025-05-20', outcome: 'School remains Good' }
 	},
 	{
 		urn: ASH,
 		laCode: '999',
 		name: 'Ash Academy',
-		graded: { date: '2024-10-14', overall: 'Not judged', qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '3', earlyYears: 'Not judged', safeguarding: 'Yes', relates: 'No' },
+		graded: {
+			date: '2024-10-14',
+			overall: 'Not judged',
+			qualityOfEducation: '3',
+			behaviourAndAttitudes: '2',
+			personalDevelopment: '2',
+			leadershipAndManagement: '3',
+			earlyYears: 'Not judged',
+			safeguarding: 'Yes',
+			relates: 'No'
+		},
 		ungraded: { date: '2021-11-30', outcome: 'Some aspects not as strong', relates: 'No' }
 	},
 	{
@@ -83,7 +103,12 @@ const MAY_SCHOOLS: MiSchool[] = APRIL_SCHOOLS.map((s) =>
 );
 
 async function register(db: Db): Promise<void> {
-	for (const [urn, name] of [[OAK, 'Oakfield Primary School'], [ASH, 'Ash Academy'], [ELM, 'Elm Primary School'], [YEW, 'Yew Infant School']] as const) {
+	for (const [urn, name] of [
+		[OAK, 'Oakfield Primary School'],
+		[ASH, 'Ash Academy'],
+		[ELM, 'Elm Primary School'],
+		[YEW, 'Yew Infant School']
+	] as const) {
 		await addSchool(db, urn, name);
 	}
 }
@@ -114,7 +139,16 @@ describe('importing Ofsted’s management information', () => {
 		]);
 		expect(await entries(db)).toEqual({
 			[OAK]: [
-				{ ...SOURCE, type: 'ofsted_legacy', date: '2022-03-08', grade: 'good', judgements: { qualityOfEducation: 2, behaviourAndAttitudes: 1, personalDevelopment: 2, leadershipAndManagement: 2, earlyYears: 2 }, safeguardingEffective: true, categoryOfConcern: null, predecessor: false },
+				{
+					...SOURCE,
+					type: 'ofsted_legacy',
+					date: '2022-03-08',
+					grade: 'good',
+					judgements: { qualityOfEducation: 2, behaviourAndAttitudes: 1, personalDevelopment: 2, leadershipAndManagement: 2, earlyYears: 2 },
+					safeguardingEffective: true,
+					categoryOfConcern: null,
+					predecessor: false
+				},
 				{ ...SOURCE, type: 'ofsted_ungraded', date: '2025-05-20', outcome: 'School remains Good', categoryOfConcern: null, predecessor: false },
 				{
 					...SOURCE,
@@ -135,10 +169,28 @@ describe('importing Ofsted’s management information', () => {
 			],
 			[ASH]: [
 				{ ...SOURCE, type: 'ofsted_ungraded', date: '2021-11-30', outcome: 'Some aspects not as strong', categoryOfConcern: null, predecessor: true },
-				{ ...SOURCE, type: 'ofsted_legacy', date: '2024-10-14', grade: null, judgements: { qualityOfEducation: 3, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 3 }, safeguardingEffective: true, categoryOfConcern: null, predecessor: true }
+				{
+					...SOURCE,
+					type: 'ofsted_legacy',
+					date: '2024-10-14',
+					grade: null,
+					judgements: { qualityOfEducation: 3, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 3 },
+					safeguardingEffective: true,
+					categoryOfConcern: null,
+					predecessor: true
+				}
 			],
 			[ELM]: [
-				{ ...SOURCE, type: 'ofsted_legacy', date: '2023-01-10', grade: 'inadequate', judgements: { qualityOfEducation: 4, leadershipAndManagement: 4 }, safeguardingEffective: false, categoryOfConcern: 'serious_weaknesses', predecessor: false },
+				{
+					...SOURCE,
+					type: 'ofsted_legacy',
+					date: '2023-01-10',
+					grade: 'inadequate',
+					judgements: { qualityOfEducation: 4, leadershipAndManagement: 4 },
+					safeguardingEffective: false,
+					categoryOfConcern: 'serious_weaknesses',
+					predecessor: false
+				},
 				{
 					...SOURCE,
 					type: 'ofsted_report_card',
@@ -154,7 +206,12 @@ describe('importing Ofsted’s management information', () => {
 				}
 			]
 		});
-		const stored = await db.selectFrom('soft_intelligence').select(['published_date', 'import_id']).where('urn', '=', OAK).where('type', '=', 'ofsted_report_card').executeTakeFirstOrThrow();
+		const stored = await db
+			.selectFrom('soft_intelligence')
+			.select(['published_date', 'import_id'])
+			.where('urn', '=', OAK)
+			.where('type', '=', 'ofsted_report_card')
+			.executeTakeFirstOrThrow();
 		expect(stored).toEqual({ published_date: '2026-03-02', import_id: outcome.status === 'imported' ? outcome.importId : -1 });
 		const history = await db.selectFrom('imports').select(['format', 'records_stored', 'file_name']).execute();
 		expect(history).toEqual([{ format: 'ofsted_mi', records_stored: 7, file_name: APRIL }]);
@@ -185,7 +242,9 @@ describe('importing Ofsted’s management information', () => {
 		await register(db);
 		const wrong = await importFile(db, miFile(dir, APRIL_SCHOOLS), { kind: 'ks2' });
 		expect(wrong.status).toBe('rejected');
-		expect(wrong.report.problems.map(describeProblem)).toEqual(["Row 1: You chose KS2 results, but this looks like Ofsted's monthly management information on inspections."]);
+		expect(wrong.report.problems.map(describeProblem)).toEqual([
+			"Row 1: You chose KS2 results, but this looks like Ofsted's monthly management information on inspections."
+		]);
 		expect((await importFile(db, miFile(dir, APRIL_SCHOOLS), { kind: 'ofsted' })).status).toBe('imported');
 	});
 
@@ -203,12 +262,35 @@ describe('importing Ofsted’s management information', () => {
 		expect(may.status).toBe('imported');
 		expect(may.report.inspectionsStored).toBe(2);
 		expect(may.report.warnings).toContain('7 inspections were already in the register (the same school, kind and inspection date) and were left as they were.');
-		const added = await db.selectFrom('soft_intelligence').select(['urn', 'type', 'date', 'source_file', 'import_id']).where('import_id', '=', may.status === 'imported' ? may.importId : -1).orderBy('urn').execute();
+		const added = await db
+			.selectFrom('soft_intelligence')
+			.select(['urn', 'type', 'date', 'source_file', 'import_id'])
+			.where('import_id', '=', may.status === 'imported' ? may.importId : -1)
+			.orderBy('urn')
+			.execute();
 		expect(added).toEqual([
-			{ urn: ASH, type: 'ofsted_report_card', date: '2026-05-05', source_file: 'Ofsted MI as at 31 May 2026', import_id: may.status === 'imported' ? may.importId : -1 },
-			{ urn: YEW, type: 'ofsted_ungraded', date: '2026-05-12', source_file: 'Ofsted MI as at 31 May 2026', import_id: may.status === 'imported' ? may.importId : -1 }
+			{
+				urn: ASH,
+				type: 'ofsted_report_card',
+				date: '2026-05-05',
+				source_file: 'Ofsted MI as at 31 May 2026',
+				import_id: may.status === 'imported' ? may.importId : -1
+			},
+			{
+				urn: YEW,
+				type: 'ofsted_ungraded',
+				date: '2026-05-12',
+				source_file: 'Ofsted MI as at 31 May 2026',
+				import_id: may.status === 'imported' ? may.importId : -1
+			}
 		]);
-		expect(await db.selectFrom('soft_intelligence').select('id').where('import_id', '=', april.status === 'imported' ? april.importId : -1).execute()).toHaveLength(7);
+		expect(
+			await db
+				.selectFrom('soft_intelligence')
+				.select('id')
+				.where('import_id', '=', april.status === 'imported' ? april.importId : -1)
+				.execute()
+		).toHaveLength(7);
 	});
 
 	it('never changes an adviser’s own entries, nor an imported one an adviser corrected or withdrew', async () => {
@@ -229,11 +311,19 @@ describe('importing Ofsted’s management information', () => {
 
 		// The adviser corrects Ash's imported graded inspection, and withdraws Elm's report card.
 		const ash = (await schoolRegister(db, ASH)).find((e) => e.type === 'ofsted_legacy')!;
-		await correctEntry(db, lead, ASH, ash.id, { ...ash.ofsted!.values, qualityOfEducation: '2', leadershipAndManagement: '2', details: 'Ofsted corrected the report' });
+		await correctEntry(db, lead, ASH, ash.id, {
+			...ash.ofsted!.values,
+			qualityOfEducation: '2',
+			leadershipAndManagement: '2',
+			details: 'Ofsted corrected the report'
+		});
 		const elm = (await schoolRegister(db, ELM)).find((e) => e.type === 'ofsted_report_card')!;
 		await endEntry(db, lead, ELM, elm.id, '2026-04-01');
 		const corrected = await db.selectFrom('soft_intelligence').selectAll().where('id', 'in', [ash.id, elm.id]).orderBy('id').execute();
-		expect(corrected[0]).toMatchObject({ judgements_json: JSON.stringify({ qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }), corrected_by: lead.id });
+		expect(corrected[0]).toMatchObject({
+			judgements_json: JSON.stringify({ qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }),
+			corrected_by: lead.id
+		});
 
 		// Next month's file still has the old grades and the withdrawn report card: neither comes back.
 		const may = await importFile(db, miFile(dir, MAY_SCHOOLS, MAY));
@@ -248,7 +338,9 @@ describe('importing Ofsted’s management information', () => {
 		const path = miFile(tempDir(), APRIL_SCHOOLS);
 		const refused = await importFile(db, path);
 		expect(refused.status).toBe('rejected');
-		expect(refused.report.problems.map(describeProblem)).toEqual(['None of the schools in this file are in the register, so there is nothing to record. Import the GIAS establishment file first, then this file.']);
+		expect(refused.report.problems.map(describeProblem)).toEqual([
+			'None of the schools in this file are in the register, so there is nothing to record. Import the GIAS establishment file first, then this file.'
+		]);
 		expect(await db.selectFrom('imports').select('id').execute()).toEqual([]);
 		await register(db);
 		expect((await importFile(db, path)).report.inspectionsStored).toBe(7);
@@ -268,7 +360,12 @@ describe('importing Ofsted’s management information', () => {
 
 describe('a bad Ofsted file', () => {
 	const cases: { what: string; schools?: MiSchool[]; options?: MiFileOptions; problem: string }[] = [
-		{ what: 'no URN column', options: { without: ['URN'] }, problem: "Row 1, column URN: the file has no URN column, which every row of Ofsted's management information has. Check it is the whole file, with its header row." },
+		{
+			what: 'no URN column',
+			options: { without: ['URN'] },
+			problem:
+				"Row 1, column URN: the file has no URN column, which every row of Ofsted's management information has. Check it is the whole file, with its header row."
+		},
 		{
 			what: 'a date that is not a date',
 			schools: [{ urn: OAK, laCode: '999', ungraded: { date: '31/02/2026', outcome: 'Standards maintained' } }],
@@ -276,7 +373,10 @@ describe('a bad Ofsted file', () => {
 		},
 		{
 			what: 'a report-card grade that is not one of the five',
-			schools: [{ urn: ASH, laCode: '999' }, { urn: OAK, laCode: '999', reportCard: { date: '2026-02-03', areas: { Achievement: 'Good' }, safeguarding: 'Met' } }],
+			schools: [
+				{ urn: ASH, laCode: '999' },
+				{ urn: OAK, laCode: '999', reportCard: { date: '2026-02-03', areas: { Achievement: 'Good' }, safeguarding: 'Met' } }
+			],
 			problem: 'Row 3, column Achievement: “Good” is not a report-card grade.'
 		},
 		{
@@ -291,7 +391,10 @@ describe('a bad Ofsted file', () => {
 		},
 		{
 			what: 'a URN twice',
-			schools: [{ urn: OAK, laCode: '999' }, { urn: OAK, laCode: '999' }],
+			schools: [
+				{ urn: OAK, laCode: '999' },
+				{ urn: OAK, laCode: '999' }
+			],
 			problem: 'Row 3, column URN: URN 200001 appears twice (rows 2 and 3). Each school can have only one row.'
 		}
 	];
@@ -375,14 +478,26 @@ describe('advisers correct an imported inspection', () => {
 			predecessor: true,
 			origin: 'From Ofsted MI as at 30 April 2026',
 			corrected: null,
-			values: { grade: 'not_judged', qualityOfEducation: '3', leadershipAndManagement: '3', safeguardingEffective: 'yes', predecessor: 'yes', categoryOfConcern: '' }
+			values: {
+				grade: 'not_judged',
+				qualityOfEducation: '3',
+				leadershipAndManagement: '3',
+				safeguardingEffective: 'yes',
+				predecessor: 'yes',
+				categoryOfConcern: ''
+			}
 		});
 		expect(graded.ofsted!.rows).toContainEqual({ key: 'Quality of education', value: '3 (Requires improvement)' });
 
 		const values = graded.ofsted!.values;
 		for (const who of [other, admin]) expect(await correctEntry(db, who, ASH, graded.id, values).catch((e) => e.status)).toBe(403);
-		const refused = (await correctEntry(db, link, ASH, graded.id, { ...values, qualityOfEducation: '', categoryOfConcern: 'closed' }).catch((e) => e)) as EntryInputError;
-		expect(refused.errors).toEqual({ qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education', categoryOfConcern: 'Choose a category of concern from the list, or None' });
+		const refused = (await correctEntry(db, link, ASH, graded.id, { ...values, qualityOfEducation: '', categoryOfConcern: 'closed' }).catch(
+			(e) => e
+		)) as EntryInputError;
+		expect(refused.errors).toEqual({
+			qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education',
+			categoryOfConcern: 'Choose a category of concern from the list, or None'
+		});
 
 		await correctEntry(db, link, ASH, graded.id, { ...values, grade: 'requires_improvement', categoryOfConcern: 'serious_weaknesses' });
 		const after = (await schoolRegister(db, ASH)).find((e) => e.id === graded.id)!;
@@ -396,7 +511,9 @@ describe('advisers correct an imported inspection', () => {
 		// A lead adviser may too; a concern is not an inspection, and a withdrawn inspection stays as it was.
 		await correctEntry(db, lead, ASH, graded.id, { ...values, grade: 'good' });
 		const concern = await recordEntry(db, lead, ASH, { type: 'complaint', date: '2026-01-01', details: 'Parent complaint' });
-		expect(await correctEntry(db, lead, ASH, concern, values).catch((e) => e.message)).toBe('Only an Ofsted inspection can be corrected. End the entry and record a new one instead.');
+		expect(await correctEntry(db, lead, ASH, concern, values).catch((e) => e.message)).toBe(
+			'Only an Ofsted inspection can be corrected. End the entry and record a new one instead.'
+		);
 		await endEntry(db, lead, ASH, graded.id, '2026-04-01');
 		expect(await correctEntry(db, lead, ASH, graded.id, values).catch((e) => e.message)).toBe('That inspection has been withdrawn, so it cannot be corrected');
 	});
@@ -408,7 +525,18 @@ describe('the analysis reads imported inspections', () => {
 		const { analyst } = await smallLa(db);
 		// The 2019 analysis reads the register as at the end of 2019, so these inspections are dated then.
 		const schools: MiSchool[] = [
-			{ urn: URNS.secure, laCode: '999', graded: { date: '2019-10-15', overall: 'Not judged', qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2' } },
+			{
+				urn: URNS.secure,
+				laCode: '999',
+				graded: {
+					date: '2019-10-15',
+					overall: 'Not judged',
+					qualityOfEducation: '3',
+					behaviourAndAttitudes: '2',
+					personalDevelopment: '2',
+					leadershipAndManagement: '2'
+				}
+			},
 			{ urn: URNS.securePlus, laCode: '999', graded: { date: '2019-11-05', overall: '2', relates: 'No', category: 'SM' } }
 		];
 		await importFile(db, miFile(tempDir(), schools));
@@ -418,7 +546,9 @@ describe('the analysis reads imported inspections', () => {
 		expect((await registers(db, [URNS.secure])).get(URNS.secure)!.map((e) => [e.source, e.date])).toEqual([['ofsted_mi', '2019-10-15']]);
 		const secure = results.find((r) => r.urn === URNS.secure)!;
 		expect(secure).toMatchObject({ category: 'focus', decidingRule: 'F1' });
-		expect(secure.firedRules[0].sentence).toContain("Ofsted's graded inspection with no overall grade on 15 October 2019 judged quality of education 3 (Requires improvement)");
+		expect(secure.firedRules[0].sentence).toContain(
+			"Ofsted's graded inspection with no overall grade on 15 October 2019 judged quality of education 3 (Requires improvement)"
+		);
 		const plus = results.find((r) => r.urn === URNS.securePlus)!;
 		expect(plus).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
 		expect(plus.firedRules[0].sentence).toContain('(an inspection of the predecessor school)');

@@ -44,12 +44,18 @@ export async function schoolsWithStatuses(db: Db) {
 		ashdown: await addInspection(db, URNS.intensive, {
 			type: 'ofsted_report_card',
 			date: '2026-02-10',
-			areas: [{ area: 'Achievement', grade: 'urgent_improvement' }, { area: 'Leadership and governance', grade: 'needs_attention' }]
+			areas: [
+				{ area: 'Achievement', grade: 'urgent_improvement' },
+				{ area: 'Leadership and governance', grade: 'needs_attention' }
+			]
 		}),
 		elm: await addInspection(db, URNS.focus, {
 			type: 'ofsted_report_card',
 			date: '2026-03-05',
-			areas: [{ area: 'Curriculum and teaching', grade: 'needs_attention' }, { area: 'Leadership and governance', grade: 'urgent_improvement' }]
+			areas: [
+				{ area: 'Curriculum and teaching', grade: 'needs_attention' },
+				{ area: 'Leadership and governance', grade: 'urgent_improvement' }
+			]
 		}),
 		birchwood: [
 			await addInspection(db, URNS.secure, { type: 'ofsted_legacy', date: '2021-06-10', grade: 'requires_improvement' }),

@@ -44,15 +44,28 @@ describe('DfE intervention status from the register', () => {
 		// Before Birchwood's second Requires improvement, and before either report card.
 		expect([...(await interventionStatuses(db, '2024-01-01')).keys()]).toEqual([]);
 		// A report card with safeguarding not met, withdrawn (ended) in June.
-		await addInspection(db, URNS.lightTouch, { type: 'ofsted_report_card', date: '2026-04-01', areas: [{ area: 'Inclusion', grade: 'expected_standard' }], safeguardingMet: false, endDate: '2026-06-01' });
-		expect(await schoolIntervention(db, URNS.lightTouch, '2026-05-01')).toMatchObject({ status: 'requires_significant_improvement', sentence: "Ofsted's report card of 1 April 2026 found safeguarding not met." });
+		await addInspection(db, URNS.lightTouch, {
+			type: 'ofsted_report_card',
+			date: '2026-04-01',
+			areas: [{ area: 'Inclusion', grade: 'expected_standard' }],
+			safeguardingMet: false,
+			endDate: '2026-06-01'
+		});
+		expect(await schoolIntervention(db, URNS.lightTouch, '2026-05-01')).toMatchObject({
+			status: 'requires_significant_improvement',
+			sentence: "Ofsted's report card of 1 April 2026 found safeguarding not met."
+		});
 		expect(await schoolIntervention(db, URNS.lightTouch, TODAY)).toBeNull();
 	});
 
 	it('follows a new inspection at once: a Good report card lifts special measures', async () => {
 		const { db } = await world();
 		expect((await schoolIntervention(db, URNS.focus, TODAY))?.status).toBe('special_measures');
-		await addInspection(db, URNS.focus, { type: 'ofsted_report_card', date: '2026-11-02', areas: [{ area: 'Leadership and governance', grade: 'expected_standard' }] });
+		await addInspection(db, URNS.focus, {
+			type: 'ofsted_report_card',
+			date: '2026-11-02',
+			areas: [{ area: 'Leadership and governance', grade: 'expected_standard' }]
+		});
 		expect(await schoolIntervention(db, URNS.focus, TODAY)).toBeNull();
 	});
 
@@ -86,6 +99,10 @@ describe('DfE intervention status on a school’s page', () => {
 		const headUser: SessionUser = { id: head.id, email: 'h@example.org', name: head.name, role: 'headteacher', schoolUrns: [URNS.focus] };
 		const [own] = await mySchools(db, headUser, TODAY);
 		expect(own.school.urn).toBe(URNS.focus);
-		expect(own.intervention).toEqual({ status: 'special_measures', sentence: "Ofsted's report card of 5 March 2026 graded Leadership and governance as Urgent improvement.", restsOn: [expect.any(String)] });
+		expect(own.intervention).toEqual({
+			status: 'special_measures',
+			sentence: "Ofsted's report card of 5 March 2026 graded Leadership and governance as Urgent improvement.",
+			restsOn: [expect.any(String)]
+		});
 	});
 });

@@ -66,14 +66,62 @@ describe('db/migrations', () => {
 			await addSchool(db, 300001);
 			const now = nowIso();
 			const engagement = {
-				year: 2027, plan_key: '300001/focus.review/1', urn: 300001, adviser_id: adviser.id, template_id: 'focus.review', category: 'focus', activity: 'review',
-				label: 'SIA-led review', mode: 'on_site', date: '2026-10-07', days: 1, half_term: 'autumn_1', sequence: 1, status: 'completed', fulfils_template_id: 'focus.review',
-				fulfils_sequence: 1, confirmed_at: null, confirmed_by: null, cancelled_at: null, cancelled_by: null, cancel_reason: null, completed_at: now, completed_by: adviser.id,
-				created_at: now, updated_at: now
+				year: 2027,
+				plan_key: '300001/focus.review/1',
+				urn: 300001,
+				adviser_id: adviser.id,
+				template_id: 'focus.review',
+				category: 'focus',
+				activity: 'review',
+				label: 'SIA-led review',
+				mode: 'on_site',
+				date: '2026-10-07',
+				days: 1,
+				half_term: 'autumn_1',
+				sequence: 1,
+				status: 'completed',
+				fulfils_template_id: 'focus.review',
+				fulfils_sequence: 1,
+				confirmed_at: null,
+				confirmed_by: null,
+				cancelled_at: null,
+				cancelled_by: null,
+				cancel_reason: null,
+				completed_at: now,
+				completed_by: adviser.id,
+				created_at: now,
+				updated_at: now
 			} as const;
 			const { id } = await db.insertInto('engagements').values(engagement).returning('id').executeTakeFirstOrThrow();
-			await db.insertInto('visit_notes').values({ engagement_id: id, visit_date: '2026-10-07', purpose: 'p', evidence: 'e', strengths: 's', status: 'published', written_by: adviser.id, created_at: now, updated_at: now, published_at: now, published_by: adviser.id }).execute();
-			await db.insertInto('afis').values({ urn: 300001, description: 'Writing', raised_engagement_id: id, position: 0, closed_engagement_id: null, closed_at: null, created_by: adviser.id, created_at: now }).execute();
+			await db
+				.insertInto('visit_notes')
+				.values({
+					engagement_id: id,
+					visit_date: '2026-10-07',
+					purpose: 'p',
+					evidence: 'e',
+					strengths: 's',
+					status: 'published',
+					written_by: adviser.id,
+					created_at: now,
+					updated_at: now,
+					published_at: now,
+					published_by: adviser.id
+				})
+				.execute();
+			await db
+				.insertInto('afis')
+				.values({
+					urn: 300001,
+					description: 'Writing',
+					raised_engagement_id: id,
+					position: 0,
+					closed_engagement_id: null,
+					closed_at: null,
+					created_by: adviser.id,
+					created_at: now
+				})
+				.execute();
 
 			const through0009 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0009_quality_mark_visits'));
 			expect(await migrateToLatest(db, through0009)).toEqual(['0009_quality_mark_visits']);
@@ -85,7 +133,10 @@ describe('db/migrations', () => {
 			await db.deleteFrom('engagements').where('id', '=', id).execute();
 			expect(await db.selectFrom('visit_notes').select('engagement_id').execute()).toEqual([]);
 			// An engagement is either planned from a category or a Quality Mark visit.
-			const orphan = db.insertInto('engagements').values({ ...engagement, plan_key: 'x', category: null }).execute();
+			const orphan = db
+				.insertInto('engagements')
+				.values({ ...engagement, plan_key: 'x', category: null })
+				.execute();
 			await expect(orphan).rejects.toThrow(/CHECK constraint failed: engagements_kind_check/);
 		} finally {
 			await db.destroy();
@@ -100,9 +151,27 @@ describe('db/migrations', () => {
 			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0010'));
 			await migrateToLatest(db, before);
 			const now = nowIso();
-			const row = { format: 'ks2', file_name: 'a.csv', sha256: 'abc', size_bytes: 1, year: 2019, version: 'final', la_codes: '850', user_id: null, imported_at: now, rows_read: 1, schools_added: 1, schools_updated: 0, records_stored: 1, report_json: '{}' } as const;
+			const row = {
+				format: 'ks2',
+				file_name: 'a.csv',
+				sha256: 'abc',
+				size_bytes: 1,
+				year: 2019,
+				version: 'final',
+				la_codes: '850',
+				user_id: null,
+				imported_at: now,
+				rows_read: 1,
+				schools_added: 1,
+				schools_updated: 0,
+				records_stored: 1,
+				report_json: '{}'
+			} as const;
 			const { id } = await db.insertInto('imports').values(row).returning('id').executeTakeFirstOrThrow();
-			await db.insertInto('ks2_results').values({ urn: 100001, year: 2019, la_code: '850', record_type: 1, import_id: id } as never).execute();
+			await db
+				.insertInto('ks2_results')
+				.values({ urn: 100001, year: 2019, la_code: '850', record_type: 1, import_id: id } as never)
+				.execute();
 
 			expect(await migrateToLatest(db)).toContain('0010_import_formats');
 			expect(await db.selectFrom('imports').select(['id', 'format', 'sha256']).execute()).toEqual([{ id, format: 'ks2', sha256: 'abc' }]);
@@ -110,11 +179,32 @@ describe('db/migrations', () => {
 			// The results still point at their import: deleting it is refused by the foreign key.
 			await expect(db.deleteFrom('imports').where('id', '=', id).execute()).rejects.toThrow(/FOREIGN KEY/);
 			// The same file may be live for another year (an EES file covers several), not twice for one.
-			await db.insertInto('imports').values({ ...row, format: 'ees_school_performance', year: 2024 }).execute();
-			await expect(db.insertInto('imports').values({ ...row, year: 2024 }).execute()).rejects.toThrow(/UNIQUE/);
-			await db.insertInto('imports').values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null }).execute();
-			await expect(db.insertInto('imports').values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null }).execute()).rejects.toThrow(/UNIQUE/);
-			await expect(db.insertInto('imports').values({ ...row, format: 'spreadsheet' as never, sha256: 'x' }).execute()).rejects.toThrow(/imports_format_check/);
+			await db
+				.insertInto('imports')
+				.values({ ...row, format: 'ees_school_performance', year: 2024 })
+				.execute();
+			await expect(
+				db
+					.insertInto('imports')
+					.values({ ...row, year: 2024 })
+					.execute()
+			).rejects.toThrow(/UNIQUE/);
+			await db
+				.insertInto('imports')
+				.values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null })
+				.execute();
+			await expect(
+				db
+					.insertInto('imports')
+					.values({ ...row, format: 'ofsted_mi', sha256: 'def', year: null })
+					.execute()
+			).rejects.toThrow(/UNIQUE/);
+			await expect(
+				db
+					.insertInto('imports')
+					.values({ ...row, format: 'spreadsheet' as never, sha256: 'x' })
+					.execute()
+			).rejects.toThrow(/imports_format_check/);
 		} finally {
 			await db.destroy();
 			rmSync(dir, { recursive: true, force: true });
@@ -129,37 +219,134 @@ describe('db/migrations', () => {
 			const adviser = await addUser(db, 'adviser');
 			await addSchool(db, 300001);
 			const now = nowIso();
-			const row = { urn: 300001, end_date: null, grade: null, areas_json: null, safeguarding_met: null, created_by: adviser.id, created_at: now, ended_by: null, ended_at: null };
+			const row = {
+				urn: 300001,
+				end_date: null,
+				grade: null,
+				areas_json: null,
+				safeguarding_met: null,
+				created_by: adviser.id,
+				created_at: now,
+				ended_by: null,
+				ended_at: null
+			};
 			const rows = [
 				{ ...row, type: 'ofsted_legacy', date: '2019-01-23', details: 'From the GIAS register', source: 'gias_import', grade: 'good', created_by: null },
-				{ ...row, type: 'ofsted_report_card', date: '2025-12-01', details: '', source: 'adviser', areas_json: '[{"area":"Achievement","grade":"expected_standard"}]', safeguarding_met: 1 },
+				{
+					...row,
+					type: 'ofsted_report_card',
+					date: '2025-12-01',
+					details: '',
+					source: 'adviser',
+					areas_json: '[{"area":"Achievement","grade":"expected_standard"}]',
+					safeguarding_met: 1
+				},
 				{ ...row, type: 'ofsted_ungraded', date: '2026-02-01', details: 'Some aspects not as strong', source: 'adviser' },
-				{ ...row, type: 'self_referral', date: '2026-03-01', details: 'Help with writing', source: 'headteacher', end_date: '2026-03-05', ended_by: adviser.id, ended_at: now }
+				{
+					...row,
+					type: 'self_referral',
+					date: '2026-03-01',
+					details: 'Help with writing',
+					source: 'headteacher',
+					end_date: '2026-03-05',
+					ended_by: adviser.id,
+					ended_at: now
+				}
 			] as const;
 			const ids: number[] = [];
-			for (const r of rows) ids.push((await db.insertInto('soft_intelligence').values(r as never).returning('id').executeTakeFirstOrThrow()).id);
+			for (const r of rows)
+				ids.push(
+					(
+						await db
+							.insertInto('soft_intelligence')
+							.values(r as never)
+							.returning('id')
+							.executeTakeFirstOrThrow()
+					).id
+				);
 			// The newest row is deleted: its id must not be given out again after the rebuild.
-			await db.deleteFrom('soft_intelligence').where('id', '=', ids[ids.length - 1]).execute();
+			await db
+				.deleteFrom('soft_intelligence')
+				.where('id', '=', ids[ids.length - 1])
+				.execute();
 			const kept = await db.selectFrom('soft_intelligence').selectAll().orderBy('id').execute();
 
 			const through0012 = Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0012_ofsted_inspections'));
 			expect(await migrateToLatest(db, through0012)).toEqual(['0012_ofsted_inspections']);
-			const fresh = { judgements_json: null, safeguarding_effective: null, category_of_concern: null, predecessor: 0, source_file: null, published_date: null, import_id: null, corrected_by: null, corrected_at: null };
+			const fresh = {
+				judgements_json: null,
+				safeguarding_effective: null,
+				category_of_concern: null,
+				predecessor: 0,
+				source_file: null,
+				published_date: null,
+				import_id: null,
+				corrected_by: null,
+				corrected_at: null
+			};
 			expect(await db.selectFrom('soft_intelligence').selectAll().orderBy('id').execute()).toEqual(
 				kept.map((k) => ({ ...k, ...fresh, outcome: k.type === 'ofsted_ungraded' ? k.details : null }))
 			);
 			expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }]);
 			expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
-			const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'soft_intelligence' and name not like 'sqlite_%' order by name`.execute(db);
+			const indexes = await sql<{
+				name: string;
+			}>`select name from sqlite_master where type = 'index' and tbl_name = 'soft_intelligence' and name not like 'sqlite_%' order by name`.execute(db);
 			expect(indexes.rows.map((r) => r.name)).toEqual(['soft_intelligence_import', 'soft_intelligence_urn']);
 
-			const { id: importId } = await db.insertInto('imports').values({ format: 'ofsted_mi', file_name: 'mi.csv', sha256: 'abc', size_bytes: 1, year: null, version: null, la_codes: null, user_id: null, imported_at: now, rows_read: 1, schools_added: 0, schools_updated: 0, records_stored: 1, report_json: '{}' }).returning('id').executeTakeFirstOrThrow();
-			const mi = { ...row, type: 'ofsted_legacy', date: '2024-10-14', details: '', source: 'ofsted_mi', created_by: null, judgements_json: '{"qualityOfEducation":3}', category_of_concern: 'serious_weaknesses', predecessor: 1, source_file: 'Ofsted MI as at 30 April 2026', import_id: importId } as const;
+			const { id: importId } = await db
+				.insertInto('imports')
+				.values({
+					format: 'ofsted_mi',
+					file_name: 'mi.csv',
+					sha256: 'abc',
+					size_bytes: 1,
+					year: null,
+					version: null,
+					la_codes: null,
+					user_id: null,
+					imported_at: now,
+					rows_read: 1,
+					schools_added: 0,
+					schools_updated: 0,
+					records_stored: 1,
+					report_json: '{}'
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const mi = {
+				...row,
+				type: 'ofsted_legacy',
+				date: '2024-10-14',
+				details: '',
+				source: 'ofsted_mi',
+				created_by: null,
+				judgements_json: '{"qualityOfEducation":3}',
+				category_of_concern: 'serious_weaknesses',
+				predecessor: 1,
+				source_file: 'Ofsted MI as at 30 April 2026',
+				import_id: importId
+			} as const;
 			const { id } = await db.insertInto('soft_intelligence').values(mi).returning('id').executeTakeFirstOrThrow();
 			expect(id).toBe(Math.max(...ids) + 1);
-			await expect(db.insertInto('soft_intelligence').values({ ...mi, import_id: null }).execute()).rejects.toThrow(/soft_intelligence_import_check/);
-			await expect(db.insertInto('soft_intelligence').values({ ...mi, category_of_concern: 'notice_to_improve' as never }).execute()).rejects.toThrow(/soft_intelligence_category_check/);
-			await expect(db.insertInto('soft_intelligence').values({ ...mi, source: 'rumour' as never, import_id: null }).execute()).rejects.toThrow(/CHECK constraint failed/);
+			await expect(
+				db
+					.insertInto('soft_intelligence')
+					.values({ ...mi, import_id: null })
+					.execute()
+			).rejects.toThrow(/soft_intelligence_import_check/);
+			await expect(
+				db
+					.insertInto('soft_intelligence')
+					.values({ ...mi, category_of_concern: 'notice_to_improve' as never })
+					.execute()
+			).rejects.toThrow(/soft_intelligence_category_check/);
+			await expect(
+				db
+					.insertInto('soft_intelligence')
+					.values({ ...mi, source: 'rumour' as never, import_id: null })
+					.execute()
+			).rejects.toThrow(/CHECK constraint failed/);
 			// An import with entries cannot be deleted out from under them.
 			await expect(db.deleteFrom('imports').where('id', '=', importId).execute()).rejects.toThrow(/FOREIGN KEY/);
 			// Deleting a school still removes its register.

@@ -29,16 +29,41 @@ async function world() {
 			{ ...englandRow(2019), kind: 'la', laCode: '999', rwmExpected: 60, rwmHigh: 11, readExpected: 75, writExpected: 76, matExpected: 77 }
 		]
 	);
-	await db.updateTable('ks2_comparators').set({ read_expected: 73, writ_expected: 78, mat_expected: 79, rwm_expected_not_disadvantaged: 71 }).where('year', '=', 2019).where('kind', '=', 'england_state').execute();
+	await db
+		.updateTable('ks2_comparators')
+		.set({ read_expected: 73, writ_expected: 78, mat_expected: 79, rwm_expected_not_disadvantaged: 71 })
+		.where('year', '=', 2019)
+		.where('kind', '=', 'england_state')
+		.execute();
 	await db
 		.updateTable('ks2_results')
-		.set({ cohort: 60, read_expected: 50, read_expected_code: null, writ_expected: null, writ_expected_code: 'SUPP', mat_expected: 80, disadvantaged_count: 12, rwm_expected_disadvantaged: 25 })
+		.set({
+			cohort: 60,
+			read_expected: 50,
+			read_expected_code: null,
+			writ_expected: null,
+			writ_expected_code: 'SUPP',
+			mat_expected: 80,
+			disadvantaged_count: 12,
+			rwm_expected_disadvantaged: 25
+		})
 		.where('urn', '=', URNS.focus)
 		.where('year', '=', 2019)
 		.execute();
 	await db
 		.updateTable('ks2_results')
-		.set({ read_progress: -4, read_progress_lower: -6, read_progress_upper: -2, read_progress_band: 5, writ_progress: 0.5, writ_progress_lower: -1.5, writ_progress_upper: 2.5, mat_progress: 1, mat_progress_lower: -1, mat_progress_upper: 3 })
+		.set({
+			read_progress: -4,
+			read_progress_lower: -6,
+			read_progress_upper: -2,
+			read_progress_band: 5,
+			writ_progress: 0.5,
+			writ_progress_lower: -1.5,
+			writ_progress_upper: 2.5,
+			mat_progress: 1,
+			mat_progress_lower: -1,
+			mat_progress_upper: 3
+		})
 		.where('urn', '=', URNS.focus)
 		.where('year', '=', 2018)
 		.execute();
@@ -80,9 +105,33 @@ describe('a school’s KS2 results on its profile', () => {
 		const { trend } = (await schoolProfile(db, leadUser, URNS.focus, TODAY))!.results;
 		expect(trend.years).toEqual([2017, 2018, 2019]);
 		expect(trend.series).toEqual([
-			{ label: 'Elm Primary School', kind: 'school', points: [{ year: 2017, value: 49 }, { year: 2018, value: 53 }, { year: 2019, value: 60 }] },
-			{ label: 'Testshire (LA)', kind: 'la', points: [{ year: 2017, value: 58 }, { year: 2018, value: 62 }, { year: 2019, value: 60 }] },
-			{ label: 'England', kind: 'england', points: [{ year: 2017, value: 61 }, { year: 2018, value: 64 }, { year: 2019, value: 65 }] }
+			{
+				label: 'Elm Primary School',
+				kind: 'school',
+				points: [
+					{ year: 2017, value: 49 },
+					{ year: 2018, value: 53 },
+					{ year: 2019, value: 60 }
+				]
+			},
+			{
+				label: 'Testshire (LA)',
+				kind: 'la',
+				points: [
+					{ year: 2017, value: 58 },
+					{ year: 2018, value: 62 },
+					{ year: 2019, value: 60 }
+				]
+			},
+			{
+				label: 'England',
+				kind: 'england',
+				points: [
+					{ year: 2017, value: 61 },
+					{ year: 2018, value: 64 },
+					{ year: 2019, value: 65 }
+				]
+			}
 		]);
 	});
 
@@ -110,7 +159,11 @@ describe('a school’s KS2 results on its profile', () => {
 	it('says why a school has no results, and marks a special school’s as not compared', async () => {
 		const { db, leadUser } = await world();
 		const infant = (await schoolProfile(db, leadUser, URNS.infant, TODAY))!.results;
-		expect(infant).toMatchObject({ year: null, keyFigures: [], noData: 'The school has no Year 6 pupils (it is an infant or first school), so it has no KS2 results.' });
+		expect(infant).toMatchObject({
+			year: null,
+			keyFigures: [],
+			noData: 'The school has no Year 6 pupils (it is an infant or first school), so it has no KS2 results.'
+		});
 		const special = (await schoolProfile(db, leadUser, 100010, TODAY))!.results;
 		expect(special).toMatchObject({ year: 2019, special: true, cohort: 8 });
 	});
@@ -120,12 +173,16 @@ describe('the category on the profile', () => {
 	it('gives staff the working category with its proposal, and the open disagreements', async () => {
 		const { db, leadUser, headUser } = await world();
 		await raiseDisagreement(db, headUser, URNS.focus, { reasons: 'A very small group.', evidence: 'Tracking.', suggested: '' });
-		await overrideCategory(db, { id: (await db.selectFrom('users').select('id').where('name', '=', 'Otto Other').executeTakeFirstOrThrow()).id, role: 'adviser' }, {
-			urn: URNS.focus,
-			year: 2019,
-			category: 'light_touch',
-			reason: 'Reading is the one concern.'
-		});
+		await overrideCategory(
+			db,
+			{ id: (await db.selectFrom('users').select('id').where('name', '=', 'Otto Other').executeTakeFirstOrThrow()).id, role: 'adviser' },
+			{
+				urn: URNS.focus,
+				year: 2019,
+				category: 'light_touch',
+				reason: 'Reading is the one concern.'
+			}
+		);
 		const p = (await schoolProfile(db, leadUser, URNS.focus, TODAY)) as StaffSchoolProfile;
 		expect(p.viewer).toBe('staff');
 		expect(p.analysis.category?.state).toMatchObject({ year: 2019, category: 'light_touch', status: 'changed' });
@@ -172,7 +229,20 @@ describe('the category on the profile', () => {
 		const now = nowIso();
 		await db
 			.insertInto('quality_marks')
-			.values({ urn: URNS.securePlus, framework_key: 'basic_skills', status: 'achieved', status_changed_on: '2025-01-01', award_date: '2025-01-31', expiry_date: '2028-01-31', visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now })
+			.values({
+				urn: URNS.securePlus,
+				framework_key: 'basic_skills',
+				status: 'achieved',
+				status_changed_on: '2025-01-01',
+				award_date: '2025-01-31',
+				expiry_date: '2028-01-31',
+				visit_date: null,
+				assessor_id: null,
+				nominee_id: null,
+				feedback: null,
+				created_at: now,
+				updated_at: now
+			})
 			.execute();
 		await agreeCategory(db, lead, { urn: URNS.securePlus, year: 2019 });
 		const p = (await schoolProfile(db, leadUser, URNS.securePlus, TODAY))!;

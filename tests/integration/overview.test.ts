@@ -18,9 +18,31 @@ async function engagement(db: Db, urn: number, adviserId: number, date: string, 
 	await db
 		.insertInto('engagements')
 		.values({
-			year: 2027, plan_key: `${urn}/x/${date}`, urn, adviser_id: adviserId, template_id: 'focus.initial_visit', category: 'focus', activity: 'visit', label, mode: 'on_site',
-			date, days: 1, half_term: null, sequence: 1, status, fulfils_template_id: null, fulfils_sequence: null, confirmed_at: null, confirmed_by: null,
-			cancelled_at: null, cancelled_by: null, cancel_reason: status === 'cancelled' ? 'School closed' : null, completed_at: null, completed_by: null, created_at: now, updated_at: now
+			year: 2027,
+			plan_key: `${urn}/x/${date}`,
+			urn,
+			adviser_id: adviserId,
+			template_id: 'focus.initial_visit',
+			category: 'focus',
+			activity: 'visit',
+			label,
+			mode: 'on_site',
+			date,
+			days: 1,
+			half_term: null,
+			sequence: 1,
+			status,
+			fulfils_template_id: null,
+			fulfils_sequence: null,
+			confirmed_at: null,
+			confirmed_by: null,
+			cancelled_at: null,
+			cancelled_by: null,
+			cancel_reason: status === 'cancelled' ? 'School closed' : null,
+			completed_at: null,
+			completed_by: null,
+			created_at: now,
+			updated_at: now
 		} as never)
 		.execute();
 }
@@ -28,7 +50,21 @@ async function engagement(db: Db, urn: number, adviserId: number, date: string, 
 async function softIntelligence(db: Db, urn: number, type: string, date: string, endDate: string | null, details: string) {
 	await db
 		.insertInto('soft_intelligence')
-		.values({ urn, type: type as never, date, end_date: endDate, details, source: 'adviser', grade: null, areas_json: null, safeguarding_met: null, created_by: null, created_at: nowIso(), ended_by: null, ended_at: null })
+		.values({
+			urn,
+			type: type as never,
+			date,
+			end_date: endDate,
+			details,
+			source: 'adviser',
+			grade: null,
+			areas_json: null,
+			safeguarding_met: null,
+			created_by: null,
+			created_at: nowIso(),
+			ended_by: null,
+			ended_at: null
+		})
 		.execute();
 }
 
@@ -51,7 +87,17 @@ async function world() {
 	);
 	await db
 		.updateTable('ks2_results')
-		.set({ read_progress: 2, read_progress_lower: 1, read_progress_upper: 3, writ_progress: 1, writ_progress_lower: 0, writ_progress_upper: 2, mat_progress: 0, mat_progress_lower: -1, mat_progress_upper: 1 })
+		.set({
+			read_progress: 2,
+			read_progress_lower: 1,
+			read_progress_upper: 3,
+			writ_progress: 1,
+			writ_progress_lower: 0,
+			writ_progress_upper: 2,
+			mat_progress: 0,
+			mat_progress_lower: -1,
+			mat_progress_upper: 1
+		})
 		.where('year', '=', 2018)
 		.execute();
 	await runAnalysis(db, { year: 2018, userId: people.analyst.id, today: '2018-10-01' });
@@ -75,7 +121,10 @@ describe('chooseScatterYear', () => {
 	});
 
 	it('uses the year asked for, saying when it has no progress scores', () => {
-		expect(chooseScatterYear(years, 2024)).toEqual({ year: 2024, note: 'There are no progress scores for 2023/24, so schools are placed by attainment alone.' });
+		expect(chooseScatterYear(years, 2024)).toEqual({
+			year: 2024,
+			note: 'There are no progress scores for 2023/24, so schools are placed by attainment alone.'
+		});
 		expect(chooseScatterYear(years, 2023)).toEqual({ year: 2023, note: null });
 		expect(chooseScatterYear(years, 1999)?.year).toBe(2023);
 	});
@@ -124,8 +173,24 @@ describe('the staff overview', () => {
 		const { db } = await world();
 		const o = await staffOverview(db, { scatterYear: null, today: TODAY });
 		expect(o.trend).toEqual([
-			{ label: 'Testshire (LA)', kind: 'la', points: [{ year: 2017, value: 58 }, { year: 2018, value: 62 }, { year: 2019, value: 60 }] },
-			{ label: 'England', kind: 'england', points: [{ year: 2017, value: 61 }, { year: 2018, value: 64 }, { year: 2019, value: 65 }] }
+			{
+				label: 'Testshire (LA)',
+				kind: 'la',
+				points: [
+					{ year: 2017, value: 58 },
+					{ year: 2018, value: 62 },
+					{ year: 2019, value: 60 }
+				]
+			},
+			{
+				label: 'England',
+				kind: 'england',
+				points: [
+					{ year: 2017, value: 61 },
+					{ year: 2018, value: 64 },
+					{ year: 2019, value: 65 }
+				]
+			}
 		]);
 	});
 
@@ -146,8 +211,34 @@ describe('the staff overview', () => {
 		await db
 			.insertInto('quality_marks')
 			.values([
-				{ urn: URNS.securePlus, framework_key: 'basic_skills', status: 'achieved', status_changed_on: '2024-01-01', award_date: '2024-01-31', expiry_date: '2027-01-31', visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now },
-				{ urn: URNS.secure, framework_key: 'basic_skills', status: 'achieved', status_changed_on: '2025-01-01', award_date: '2025-01-31', expiry_date: '2028-01-31', visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now }
+				{
+					urn: URNS.securePlus,
+					framework_key: 'basic_skills',
+					status: 'achieved',
+					status_changed_on: '2024-01-01',
+					award_date: '2024-01-31',
+					expiry_date: '2027-01-31',
+					visit_date: null,
+					assessor_id: null,
+					nominee_id: null,
+					feedback: null,
+					created_at: now,
+					updated_at: now
+				},
+				{
+					urn: URNS.secure,
+					framework_key: 'basic_skills',
+					status: 'achieved',
+					status_changed_on: '2025-01-01',
+					award_date: '2025-01-31',
+					expiry_date: '2028-01-31',
+					visit_date: null,
+					assessor_id: null,
+					nominee_id: null,
+					feedback: null,
+					created_at: now,
+					updated_at: now
+				}
 			])
 			.execute();
 		await softIntelligence(db, URNS.lightTouch, 'self_referral', '2026-10-01', null, 'We would like help with writing.');
@@ -161,23 +252,43 @@ describe('the staff overview', () => {
 		const groups = Object.fromEntries(o.attentionGroups.map((g) => [g.title, g]));
 		expect(groups['Categories waiting to be agreed'].more?.href).toBe('/analysis?year=2019');
 		expect(groups['Disagreements from schools'].lines).toMatchObject([{ href: `/schools/${URNS.focus}/disagreement`, text: 'Elm Primary School' }]);
-		expect(groups['Overdue engagements'].lines).toMatchObject([{ href: '/schedule/engagements/1', text: 'Initial visit', detail: 'Ashdown Primary School, due 2 November 2026, Ada Adviser' }]);
-		expect(groups['Quality Marks expiring within 6 months'].lines).toMatchObject([{ href: `/quality-mark/${URNS.securePlus}/basic_skills`, detail: 'Basic Skills Quality Mark, expires 31 January 2027' }]);
+		expect(groups['Overdue engagements'].lines).toMatchObject([
+			{ href: '/schedule/engagements/1', text: 'Initial visit', detail: 'Ashdown Primary School, due 2 November 2026, Ada Adviser' }
+		]);
+		expect(groups['Quality Marks expiring within 6 months'].lines).toMatchObject([
+			{ href: `/quality-mark/${URNS.securePlus}/basic_skills`, detail: 'Basic Skills Quality Mark, expires 31 January 2027' }
+		]);
 		expect(groups['Schools asking for support'].lines).toMatchObject([{ href: `/schools/${URNS.lightTouch}#soft-intelligence`, text: 'Dale Primary School' }]);
 		expect(a.awaiting.total).toBe((await moderationList(db, 2019)).length);
 		expect(a.awaiting.items.length).toBeLessThanOrEqual(5);
-		const movedUp = (await moderationList(db, 2019)).filter((i) => i.lastYear !== null && ['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'].indexOf(i.category) > ['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'].indexOf(i.lastYear));
+		const movedUp = (await moderationList(db, 2019)).filter(
+			(i) =>
+				i.lastYear !== null &&
+				['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'].indexOf(i.category) >
+					['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'].indexOf(i.lastYear)
+		);
 		expect(a.movedUp.total).toBe(movedUp.length);
 		expect(a.disagreements.items).toMatchObject([{ urn: URNS.focus, name: 'Elm Primary School', status: 'open' }]);
-		expect(a.overdue.items).toMatchObject([{ urn: URNS.intensive, name: 'Ashdown Primary School', label: 'Initial visit', date: '2026-11-02', adviser: 'Ada Adviser' }]);
-		expect(a.expiring.items).toEqual([{ urn: URNS.securePlus, name: 'Cedar Primary School', frameworkKey: 'basic_skills', framework: 'Basic Skills Quality Mark', expiryDate: '2027-01-31' }]);
-		expect(a.selfReferrals.items).toMatchObject([{ urn: URNS.lightTouch, name: 'Dale Primary School', date: '2026-10-01', details: 'We would like help with writing.' }]);
+		expect(a.overdue.items).toMatchObject([
+			{ urn: URNS.intensive, name: 'Ashdown Primary School', label: 'Initial visit', date: '2026-11-02', adviser: 'Ada Adviser' }
+		]);
+		expect(a.expiring.items).toEqual([
+			{ urn: URNS.securePlus, name: 'Cedar Primary School', frameworkKey: 'basic_skills', framework: 'Basic Skills Quality Mark', expiryDate: '2027-01-31' }
+		]);
+		expect(a.selfReferrals.items).toMatchObject([
+			{ urn: URNS.lightTouch, name: 'Dale Primary School', date: '2026-10-01', details: 'We would like help with writing.' }
+		]);
 
 		// Agreeing a category shows at once: the overview is rebuilt when what it reads changes.
 		const waiting = a.awaiting.total;
 		await agreeCategory(db, lead, { urn: a.awaiting.items[0].urn, year: 2019 });
 		expect((await staffOverview(db, { scatterYear: null, today: TODAY })).attention.awaiting.total).toBe(waiting - 1);
-		await db.updateTable('soft_intelligence').set({ end_date: '2026-11-20', ended_at: nowIso() }).where('type', '=', 'self_referral').where('end_date', 'is', null).execute();
+		await db
+			.updateTable('soft_intelligence')
+			.set({ end_date: '2026-11-20', ended_at: nowIso() })
+			.where('type', '=', 'self_referral')
+			.where('end_date', 'is', null)
+			.execute();
 		expect((await staffOverview(db, { scatterYear: null, today: TODAY })).attention.selfReferrals.total).toBe(0);
 	});
 
@@ -187,7 +298,20 @@ describe('the staff overview', () => {
 		const now = nowIso();
 		await db
 			.insertInto('quality_marks')
-			.values({ urn: URNS.securePlus, framework_key: 'professional_development', status: 'achieved', status_changed_on: '2025-01-01', award_date: '2025-01-31', expiry_date: '2028-01-31', visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now })
+			.values({
+				urn: URNS.securePlus,
+				framework_key: 'professional_development',
+				status: 'achieved',
+				status_changed_on: '2025-01-01',
+				award_date: '2025-01-31',
+				expiry_date: '2028-01-31',
+				visit_date: null,
+				assessor_id: null,
+				nominee_id: null,
+				feedback: null,
+				created_at: now,
+				updated_at: now
+			})
 			.execute();
 		await agreeCategory(db, lead, { urn: URNS.securePlus, year: 2019 });
 		expect((await staffOverview(db, { scatterYear: null, today: TODAY })).couldLeadSupport).toBe(1);
@@ -213,10 +337,21 @@ describe('the staff overview', () => {
 		await schoolsWithStatuses(db);
 		expect(await counts()).toEqual({ special_measures: 1, requires_significant_improvement: 1, rise_targeted: 1 });
 		// The closed school has no category; its report card still counts.
-		await addInspection(db, 100007, { type: 'ofsted_report_card', date: '2026-09-15', areas: [{ area: 'Achievement', grade: 'urgent_improvement' }, { area: 'Leadership and governance', grade: 'urgent_improvement' }] });
+		await addInspection(db, 100007, {
+			type: 'ofsted_report_card',
+			date: '2026-09-15',
+			areas: [
+				{ area: 'Achievement', grade: 'urgent_improvement' },
+				{ area: 'Leadership and governance', grade: 'urgent_improvement' }
+			]
+		});
 		expect(await counts()).toEqual({ special_measures: 2, requires_significant_improvement: 1, rise_targeted: 1 });
 		// Counted as of the day asked for: before any of these inspections there were none.
-		expect((await staffOverview(db, { scatterYear: null, today: '2020-01-01' })).interventions).toEqual({ special_measures: 0, requires_significant_improvement: 0, rise_targeted: 0 });
+		expect((await staffOverview(db, { scatterYear: null, today: '2020-01-01' })).interventions).toEqual({
+			special_measures: 0,
+			requires_significant_improvement: 0,
+			rise_targeted: 0
+		});
 	});
 });
 

@@ -23,7 +23,10 @@ export function completePd(level = 'enhancing'): LevelsSelfAudit {
 		aspects: Object.fromEntries(
 			PDQM.aspects.map((a) => [
 				a.key,
-				{ strands: Object.fromEntries(PDQM.strands.map((s) => [s.key, { level, evidence: `Evidence for ${s.label}` }])), actionToMoveUp: 'Coach middle leaders' }
+				{
+					strands: Object.fromEntries(PDQM.strands.map((s) => [s.key, { level, evidence: `Evidence for ${s.label}` }])),
+					actionToMoveUp: 'Coach middle leaders'
+				}
 			])
 		)
 	};
@@ -34,7 +37,14 @@ export function completeReview(decision: 'award' | 'not_yet'): AssessorReview {
 	const review = emptyReview(BSQM);
 	if (review.kind !== 'elements') throw new Error('expected an elements review');
 	for (const key of Object.keys(review.elements)) review.elements[key] = { agrees: true, comment: '' };
-	return { ...review, visitOutcome: 'confirmed', visitNotes: 'Met the English lead.', overallJudgement: 'A strong, well-led approach.', awardDecision: decision, feedback: 'Keep sharing your intervention model.' };
+	return {
+		...review,
+		visitOutcome: 'confirmed',
+		visitNotes: 'Met the English lead.',
+		overallJudgement: 'A strong, well-led approach.',
+		awardDecision: decision,
+		feedback: 'Keep sharing your intervention model.'
+	};
 }
 
 /** Opens a self-audit on the record with every answer complete, submitted by `submittedBy` (null: still in progress). */
@@ -53,7 +63,16 @@ export async function completeAudit(db: Db, qualityMarkId: number, key: string, 
 
 /** A Basic Skills record at assessor review, its complete self-audit submitted: ready to book the visit. */
 export async function recordUnderReview(db: Db, urn: number, submittedBy: number): Promise<number> {
-	const id = await insertRecord(db, { urn, frameworkKey: BS, status: 'assessor_review', statusChangedOn: '2026-01-05', awardDate: null, expiryDate: null, visitDate: null, feedback: null });
+	const id = await insertRecord(db, {
+		urn,
+		frameworkKey: BS,
+		status: 'assessor_review',
+		statusChangedOn: '2026-01-05',
+		awardDate: null,
+		expiryDate: null,
+		visitDate: null,
+		feedback: null
+	});
 	await completeAudit(db, id, BS, submittedBy);
 	return id;
 }

@@ -66,12 +66,24 @@ describe('booking an assessment visit makes it an engagement', () => {
 
 		const engagement = await getEngagement(db, visit.engagementId);
 		expect(engagement).toMatchObject({
-			year: w.year, urn: w.urns.secure, adviserId: w.adviserA.id, date: day, days: 1, status: 'confirmed', category: null, activity: 'quality_mark_visit',
-			label: LABEL, mode: 'on_site', halfTerm: 'autumn_1', qualityMark: { id: qualityMarkId, frameworkKey: BS }
+			year: w.year,
+			urn: w.urns.secure,
+			adviserId: w.adviserA.id,
+			date: day,
+			days: 1,
+			status: 'confirmed',
+			category: null,
+			activity: 'quality_mark_visit',
+			label: LABEL,
+			mode: 'on_site',
+			halfTerm: 'autumn_1',
+			qualityMark: { id: qualityMarkId, frameworkKey: BS }
 		});
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'assessment_visit_booked', visit_date: day, assessor_id: w.adviserA.id });
 		// The term list and month calendar read the same list the adviser's view does.
-		expect((await listEngagements(db, { year: w.year, adviserId: w.adviserA.id, from: day, to: day, live: true })).map((e) => e.id)).toContain(visit.engagementId);
+		expect((await listEngagements(db, { year: w.year, adviserId: w.adviserA.id, from: day, to: day, live: true })).map((e) => e.id)).toContain(
+			visit.engagementId
+		);
 		expect((await engagementsForSchool(db, w.urns.secure, { publishedNotesOnly: true })).engagements.map((e) => e.label)).toContain(LABEL);
 
 		const adviserIcs = icsLines(await adviserFeed(db, w.adviserA, 'https://triage.example'));
@@ -82,7 +94,9 @@ describe('booking an assessment visit makes it an engagement', () => {
 		expect(event).toContain('STATUS:CONFIRMED');
 		expect(event).toContain(`DTSTART;VALUE=DATE:${day.replace(/-/g, '')}`);
 		expect(event.find((l) => l.startsWith('DESCRIPTION:'))).toContain('Booked from the Quality Mark record\\, not from the support plan. Adviser time: 1 day.');
-		expect(icsLines(await schoolFeed(db, { urn: w.urns.secure, name: 'Birchfield Primary' }, 'https://triage.example'))).toContain(`SUMMARY:${LABEL} with ${w.adviserA.name}`);
+		expect(icsLines(await schoolFeed(db, { urn: w.urns.secure, name: 'Birchfield Primary' }, 'https://triage.example'))).toContain(
+			`SUMMARY:${LABEL} with ${w.adviserA.name}`
+		);
 	});
 
 	it("counts the visit in the assessor's planned days, and warns when planned work shares its day", async () => {
@@ -91,9 +105,12 @@ describe('booking an assessment visit makes it an engagement', () => {
 		const planned = await plannedDayOf(db, w, '2026-10-05');
 		const { visit } = await book(db, w, planned.date);
 
-		expect(visit.warnings[0]).toMatch(new RegExp(`^${w.adviserA.name} also has [\\d.]+ days? of planned work on .*\\. Plan the year again to move the planned work to another day\\.$`));
+		expect(visit.warnings[0]).toMatch(
+			new RegExp(`^${w.adviserA.name} also has [\\d.]+ days? of planned work on .*\\. Plan the year again to move the planned work to another day\\.$`)
+		);
 		const after = await capacityView(db, w.year);
-		const autumn1 = (view: typeof before) => view.summary.byAdviser.find((a) => a.adviserId === String(w.adviserA.id))!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
+		const autumn1 = (view: typeof before) =>
+			view.summary.byAdviser.find((a) => a.adviserId === String(w.adviserA.id))!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
 		expect(autumn1(after).planned).toBe(autumn1(before).planned + 1);
 		expect(after.summary.booked).toEqual({ engagements: 1, schools: 1, days: 1 });
 		expect(after.summary.byCategory).toEqual(before.summary.byCategory);
@@ -136,7 +153,9 @@ describe('booking an assessment visit makes it an engagement', () => {
 			`The visit cannot be booked for Wednesday 14 October 2026. ${w.adviserA.name} is off on Wednesday 14 October 2026.`
 		);
 		expect((await rejection(QualityMarkError, book(db, w, busy.date))).message).toMatch(
-			new RegExp(`^The visit cannot be booked for .*\\. ${w.adviserA.name} already has [\\d.]+ days? of confirmed or completed work on .*, over the limit of 1 day a day\\. Choose another day, or move that work first\\.$`)
+			new RegExp(
+				`^The visit cannot be booked for .*\\. ${w.adviserA.name} already has [\\d.]+ days? of confirmed or completed work on .*, over the limit of 1 day a day\\. Choose another day, or move that work first\\.$`
+			)
 		);
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'assessor_review', visit_date: null });
 		expect(await db.selectFrom('engagements').select('id').where('quality_mark_id', 'is not', null).execute()).toEqual([]);
@@ -156,7 +175,9 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserA, visit.engagementId, '2026-09-26', TODAY))).message).toBe(
 			'It cannot move to Saturday 26 September 2026. It must be on a working day in term time, and Saturday 26 September 2026 is not: it is a Saturday.'
 		);
-		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserA, visit.engagementId, '2027-09-15', TODAY))).message).toMatch(/^It can only move within the 2026\/27 school year\./);
+		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserA, visit.engagementId, '2027-09-15', TODAY))).message).toMatch(
+			/^It can only move within the 2026\/27 school year\./
+		);
 		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserB, visit.engagementId, '2026-09-30', TODAY))).status).toBe(403);
 		expect((await record(db, qualityMarkId)).visit_date).toBe('2026-09-23');
 	});
@@ -166,8 +187,16 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		const first = (await book(db, w, '2026-09-16')).visit;
 		expect(await cancelEngagement(db, w.adviserA, first.engagementId, 'The headteacher is ill', TODAY)).toBe(true);
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'assessor_review', visit_date: null });
-		const history = await db.selectFrom('quality_mark_history').select(['from_status', 'to_status', 'note']).where('quality_mark_id', '=', qualityMarkId).execute();
-		expect(history.at(-1)).toEqual({ from_status: 'assessment_visit_booked', to_status: 'assessor_review', note: 'Visit cancelled in the schedule: The headteacher is ill' });
+		const history = await db
+			.selectFrom('quality_mark_history')
+			.select(['from_status', 'to_status', 'note'])
+			.where('quality_mark_id', '=', qualityMarkId)
+			.execute();
+		expect(history.at(-1)).toEqual({
+			from_status: 'assessment_visit_booked',
+			to_status: 'assessor_review',
+			note: 'Visit cancelled in the schedule: The headteacher is ill'
+		});
 
 		const second = (await book(db, w, '2026-09-23')).visit;
 		expect(second.engagementId).not.toBe(first.engagementId);
@@ -204,7 +233,10 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		});
 		expect((await getEngagement(db, visit.engagementId))?.status).toBe('confirmed');
 
-		expect(await recordAwardDecision(db, w.adviserA, w.urns.secure, BS, completeReview('award'), undefined, '2026-09-16')).toEqual({ ok: true, status: 'achieved' });
+		expect(await recordAwardDecision(db, w.adviserA, w.urns.secure, BS, completeReview('award'), undefined, '2026-09-16')).toEqual({
+			ok: true,
+			status: 'achieved'
+		});
 		expect(await getEngagement(db, visit.engagementId)).toMatchObject({ status: 'completed', date: '2026-09-16' });
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'achieved', visit_date: '2026-09-16', award_date: '2026-09-16' });
 		expect((await overdueEngagements(db, '2026-09-30')).map((e) => e.id)).not.toContain(visit.engagementId);

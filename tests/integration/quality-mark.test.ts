@@ -4,7 +4,15 @@ import { rejection } from '../helpers/rejection';
 import type { Db } from '../../src/lib/server/db';
 import { nowIso } from '../../src/lib/server/clock';
 import type { Role } from '../../src/lib/domain/roles';
-import { canTransition, FRAMEWORKS, QM_STATUSES, QM_STATUS_LABELS, type ElementsSelfAudit, type QmStatus, type StoredStatus } from '../../src/lib/domain/quality-mark';
+import {
+	canTransition,
+	FRAMEWORKS,
+	QM_STATUSES,
+	QM_STATUS_LABELS,
+	type ElementsSelfAudit,
+	type QmStatus,
+	type StoredStatus
+} from '../../src/lib/domain/quality-mark';
 import {
 	assessmentVisits,
 	bookAssessmentVisit,
@@ -42,7 +50,30 @@ async function addSchool(db: Db, urn: number, name: string) {
 	const now = nowIso();
 	await db
 		.insertInto('schools')
-		.values({ urn, name, la_code: null, la_name: null, establishment_number: null, type: null, phase: null, status: 'Open', age_low: null, age_high: null, head_name: null, street: null, locality: null, town: null, postcode: null, easting: null, northing: null, ofsted_rating: null, ofsted_date: null, link_adviser_id: null, created_at: now, updated_at: now })
+		.values({
+			urn,
+			name,
+			la_code: null,
+			la_name: null,
+			establishment_number: null,
+			type: null,
+			phase: null,
+			status: 'Open',
+			age_low: null,
+			age_high: null,
+			head_name: null,
+			street: null,
+			locality: null,
+			town: null,
+			postcode: null,
+			easting: null,
+			northing: null,
+			ofsted_rating: null,
+			ofsted_date: null,
+			link_adviser_id: null,
+			created_at: now,
+			updated_at: now
+		})
 		.execute();
 }
 
@@ -51,7 +82,15 @@ async function addUser(db: Db, name: string, role: Role, schoolUrns: number[] = 
 	const now = nowIso();
 	const { id } = await db
 		.insertInto('users')
-		.values({ email: `${name.toLowerCase().replace(/\W/g, '.')}@example.org`, name, role, password_hash: 'not used', disabled_at: null, created_at: now, updated_at: now })
+		.values({
+			email: `${name.toLowerCase().replace(/\W/g, '.')}@example.org`,
+			name,
+			role,
+			password_hash: 'not used',
+			disabled_at: null,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const urn of schoolUrns) await db.insertInto('user_schools').values({ user_id: id, urn }).execute();
@@ -89,7 +128,16 @@ async function putRecord(db: Db, urn: number, key: string, status: QmStatus, set
 	const booked = status === 'assessment_visit_booked';
 	const id = await insertRecord(
 		db,
-		{ urn, frameworkKey: key, status: stored, statusChangedOn: '2026-01-05', awardDate, expiryDate: expiry, visitDate: booked ? VISIT_HELD : null, feedback: null },
+		{
+			urn,
+			frameworkKey: key,
+			status: stored,
+			statusChangedOn: '2026-01-05',
+			awardDate,
+			expiryDate: expiry,
+			visitDate: booked ? VISIT_HELD : null,
+			feedback: null
+		},
 		booked ? setupFor.adviser.id : null
 	);
 	// Statuses after the school starts have a self-audit behind them: complete, and submitted once past that step.
@@ -130,7 +178,10 @@ describe('frameworks are data in the database', () => {
 			kind: 'elements',
 			elements: [{ key: 'talk_for_learning', label: 'Talk for learning', metLooksLike: 'Pupils build on each other’s ideas in discussion.' }]
 		};
-		await db.insertInto('quality_mark_frameworks').values({ key: 'oracy', position: 3, definition_json: JSON.stringify(oracy), created_at: nowIso(), updated_at: nowIso() }).execute();
+		await db
+			.insertInto('quality_mark_frameworks')
+			.values({ key: 'oracy', position: 3, definition_json: JSON.stringify(oracy), created_at: nowIso(), updated_at: nowIso() })
+			.execute();
 		expect((await listFrameworks(db)).map((f) => f.key)).toEqual([BS, PD, 'oracy']);
 		expect((await qualityMarkForSchool(db, ASH, TODAY)).map((m) => [m.frameworkShortName, m.status])).toEqual([
 			['Basic Skills', 'not_engaged'],
@@ -139,14 +190,20 @@ describe('frameworks are data in the database', () => {
 		]);
 		for (const to of ['interested', 'registered']) await changeStatus(db, admin, ASH, 'oracy', to, {}, TODAY);
 		await changeStatus(db, head, ASH, 'oracy', 'self_audit_in_progress', {}, TODAY);
-		const answers: ElementsSelfAudit = { kind: 'elements', elements: { talk_for_learning: { met: true, evidence: 'Debate club results', action: 'Extend to Year 3' } } };
+		const answers: ElementsSelfAudit = {
+			kind: 'elements',
+			elements: { talk_for_learning: { met: true, evidence: 'Debate club results', action: 'Extend to Year 3' } }
+		};
 		expect(await submitSelfAudit(db, head, ASH, 'oracy', answers, TODAY)).toEqual({ ok: true });
 		expect((await row(db, ASH, 'oracy'))?.status).toBe('audit_submitted');
 	});
 
 	it('stops with a plain message when a framework row is not valid', async () => {
 		const db = await freshDb();
-		await db.insertInto('quality_mark_frameworks').values({ key: 'broken', position: 9, definition_json: JSON.stringify({ key: 'broken', kind: 'elements' }), created_at: nowIso(), updated_at: nowIso() }).execute();
+		await db
+			.insertInto('quality_mark_frameworks')
+			.values({ key: 'broken', position: 9, definition_json: JSON.stringify({ key: 'broken', kind: 'elements' }), created_at: nowIso(), updated_at: nowIso() })
+			.execute();
 		await expect(listFrameworks(db)).rejects.toThrow('The Quality Mark framework broken in the database is not valid: Framework broken needs a name');
 	});
 });
@@ -241,7 +298,9 @@ describe('every lifecycle transition through the server layer', () => {
 			expect((await refusal(notAnAdviser)).message).toBe('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
 		}
 		// An admin can book a visit, but not to themselves.
-		expect((await refusal(changeStatus(s.db, s.admin, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD }, TODAY))).message).toMatch(/^Choose an adviser or lead adviser/);
+		expect((await refusal(changeStatus(s.db, s.admin, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD }, TODAY))).message).toMatch(
+			/^Choose an adviser or lead adviser/
+		);
 		await changeStatus(s.db, s.admin, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_AHEAD, assessorId: s.adviser.id }, TODAY);
 		expect(await row(s.db, ASH)).toMatchObject({ visit_date: VISIT_AHEAD, assessor_id: s.adviser.id });
 		await changeStatus(s.db, s.lead, ASH, BS, 'assessor_review', { note: 'Visit called off' }, TODAY);
@@ -276,7 +335,12 @@ describe('award, expiry and renewal', () => {
 		expect(await row(s.db, ASH)).toMatchObject({ status: 'achieved', award_date: TODAY, expiry_date: '2029-03-02', feedback: null });
 		const audit = await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow();
 		expect(audit).toMatchObject({ decision: 'award', decided_by: s.adviser.id });
-		expect((await auditActions(s.db)).map((a) => a.action)).toEqual(['quality_mark.review.save', 'quality_mark.review.save', 'quality_mark.status', 'quality_mark.decision']);
+		expect((await auditActions(s.db)).map((a) => a.action)).toEqual([
+			'quality_mark.review.save',
+			'quality_mark.review.save',
+			'quality_mark.status',
+			'quality_mark.decision'
+		]);
 	});
 
 	it('takes an earlier award date, counts the expiry from it, and refuses one before the visit or in the future', async () => {
@@ -284,7 +348,10 @@ describe('award, expiry and renewal', () => {
 		expect(result.ok).toBe(true);
 		expect(await row(s.db, ASH)).toMatchObject({ award_date: '2026-02-26', expiry_date: '2029-02-26' });
 		const early = await awarded('2024-02-01');
-		expect(early.result).toEqual({ ok: false, problems: [{ path: 'awardDate', message: 'The award date cannot be before the assessment visit on Wednesday 25 February 2026' }] });
+		expect(early.result).toEqual({
+			ok: false,
+			problems: [{ path: 'awardDate', message: 'The award date cannot be before the assessment visit on Wednesday 25 February 2026' }]
+		});
 		expect((await row(early.s.db, ASH))?.status).toBe('assessment_visit_booked');
 		const future = await awarded('2026-03-03');
 		expect(future.result).toEqual({ ok: false, problems: [{ path: 'awardDate', message: 'The award date cannot be in the future' }] });
@@ -344,7 +411,9 @@ describe('self-audit and review', () => {
 		const review = completeReview('award');
 		if (review.kind === 'elements') review.elements.target_setting = { agrees: false, comment: 'y'.repeat(2_000_000) };
 		await putRecord(s.db, BIRCH, BS, 'assessor_review', s);
-		expect((await refusal(saveReview(s.db, s.lead, BIRCH, BS, review, TODAY))).message).toMatch(/^Each answer must be 5,000 characters or fewer\. Shorten elements target setting comment/);
+		expect((await refusal(saveReview(s.db, s.lead, BIRCH, BS, review, TODAY))).message).toMatch(
+			/^Each answer must be 5,000 characters or fewer\. Shorten elements target setting comment/
+		);
 		const history = await historyOf(s.db);
 		expect((await refusal(changeStatus(s.db, s.lead, BIRCH, BS, 'not_engaged', { note: 'z'.repeat(2_000_000) }, TODAY))).message).toBe(
 			'Each answer must be 1,000 characters or fewer. Shorten note, then save again. Nothing was saved.'
@@ -397,7 +466,10 @@ describe('self-audit and review', () => {
 		expect((await refusal(saveReview(s.db, s.adviser, ASH, BS, completeReview('award'), TODAY))).message).toMatch(/^The review can be written once/);
 		await changeStatus(s.db, s.adviser, ASH, BS, 'assessor_review', {}, TODAY);
 		const early = await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, TODAY);
-		expect(early).toEqual({ ok: false, problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }] });
+		expect(early).toEqual({
+			ok: false,
+			problems: [{ path: '', message: 'Book the assessment visit before recording the award decision. Your review has been saved.' }]
+		});
 		const saved = await s.db.selectFrom('quality_mark_audits').select('review_json').executeTakeFirstOrThrow();
 		expect(JSON.parse(saved.review_json!)).toEqual(completeReview('award'));
 		await changeStatus(s.db, s.adviser, ASH, BS, 'assessment_visit_booked', { visitDate: VISIT_HELD }, TODAY);
@@ -490,7 +562,9 @@ describe('permissions', () => {
 		expect((await row(s.db, ASH))?.nominee_id).toBe(s.deputy.id);
 		expect((await qualityMarkForSchool(s.db, ASH, TODAY))[0].nomineeName).toBe('Dev Deputy');
 		for (const outsider of [s.otherHead, s.adviser]) {
-			expect((await refusal(nominateColleague(s.db, s.head, ASH, BS, outsider.id))).message).toMatch(/^Choose a colleague whose account is linked to your school/);
+			expect((await refusal(nominateColleague(s.db, s.head, ASH, BS, outsider.id))).message).toMatch(
+				/^Choose a colleague whose account is linked to your school/
+			);
 		}
 		expect((await refusal(nominateColleague(s.db, s.adviser, ASH, BS, s.deputy.id))).kind).toBe('forbidden');
 		// The named colleague fills in the audit under their own name.
@@ -509,7 +583,16 @@ describe('views for the rest of the app', () => {
 		await changeStatus(s.db, s.lead, ASH, BS, 'assessment_visit_booked', { visitDate: '2026-04-15', assessorId: s.adviser.id }, TODAY);
 		const visits = await assessmentVisits(s.db, '2026-03-01', '2026-04-30');
 		expect(visits).toEqual([
-			expect.objectContaining({ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, frameworkName: 'Basic Skills Quality Mark', visitDate: '2026-04-15', assessorId: s.adviser.id, assessorName: 'Ade Adviser', booked: true })
+			expect.objectContaining({
+				urn: ASH,
+				schoolName: 'Ash Primary',
+				frameworkKey: BS,
+				frameworkName: 'Basic Skills Quality Mark',
+				visitDate: '2026-04-15',
+				assessorId: s.adviser.id,
+				assessorName: 'Ade Adviser',
+				booked: true
+			})
 		]);
 		expect(await assessmentVisits(s.db, '2026-04-16', '2026-05-01')).toEqual([]);
 		await recordAwardDecision(s.db, s.adviser, ASH, BS, completeReview('award'), undefined, '2026-04-16');

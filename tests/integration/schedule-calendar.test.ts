@@ -19,7 +19,10 @@ import {
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 
 async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
-	const error = await run().then(() => null, (e: unknown) => e);
+	const error = await run().then(
+		() => null,
+		(e: unknown) => e
+	);
 	expect(error).toBeInstanceOf(ScheduleError);
 	return error as ScheduleError;
 }
@@ -39,7 +42,10 @@ describe('term dates', () => {
 		await resetTermDates(db, admin.id, 2027);
 		expect((await loadCalendar(db, 2027)).saved).toBe(false);
 		const log = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'term_dates').execute();
-		expect(log).toEqual([{ action: 'term_dates.update', entity_id: '2027' }, { action: 'term_dates.reset', entity_id: '2027' }]);
+		expect(log).toEqual([
+			{ action: 'term_dates.update', entity_id: '2027' },
+			{ action: 'term_dates.reset', entity_id: '2027' }
+		]);
 	});
 
 	it('refuses dates that cannot be right, saying which and why, and saves nothing', async () => {
@@ -60,7 +66,9 @@ describe('term dates', () => {
 		await addClosure(db, admin.id, '2026-11-13', 'Staff training day');
 		await addClosure(db, admin.id, '2027-09-10', 'Next year');
 		expect(await closuresFor(db, 2027)).toEqual([{ date: '2026-11-13', reason: 'Staff training day' }]);
-		expect((await refusal(() => addClosure(db, admin.id, '2026-11-13', 'Again'))).errors).toEqual({ 'closure-date': 'Friday 13 November 2026 is already a closure day.' });
+		expect((await refusal(() => addClosure(db, admin.id, '2026-11-13', 'Again'))).errors).toEqual({
+			'closure-date': 'Friday 13 November 2026 is already a closure day.'
+		});
 		expect(Object.keys((await refusal(() => addClosure(db, admin.id, '13/11/2026', ''))).errors)).toEqual(['closure-date', 'closure-reason']);
 		await removeClosure(db, admin.id, '2026-11-13');
 		expect(await closuresFor(db, 2027)).toEqual([]);
@@ -77,7 +85,9 @@ describe('advisers', () => {
 		await setCapacity(db, admin.id, adviser.id, '3.5');
 		expect((await listAdvisers(db))[0]).toMatchObject({ daysPerWeek: 3.5, capacitySet: true });
 		for (const bad of ['6', '-1', '2.3', 'three', '']) {
-			expect((await refusal(() => setCapacity(db, admin.id, adviser.id, bad))).errors['days-per-week']).toBe('Enter days a week for school work from 0 to 5, in quarter days, like 3 or 3.5.');
+			expect((await refusal(() => setCapacity(db, admin.id, adviser.id, bad))).errors['days-per-week']).toBe(
+				'Enter days a week for school work from 0 to 5, in quarter days, like 3 or 3.5.'
+			);
 		}
 	});
 
@@ -91,7 +101,9 @@ describe('advisers', () => {
 			{ date: '2026-11-16', reason: 'Leave' },
 			{ date: '2026-11-17', reason: 'Leave' }
 		]);
-		expect((await refusal(() => addDaysOff(db, admin.id, adviser.id, { from: '2026-11-17', to: '2026-11-13', reason: '' }))).errors['off-to']).toBe('The last day off must be on or after Tuesday 17 November 2026.');
+		expect((await refusal(() => addDaysOff(db, admin.id, adviser.id, { from: '2026-11-17', to: '2026-11-13', reason: '' }))).errors['off-to']).toBe(
+			'The last day off must be on or after Tuesday 17 November 2026.'
+		);
 		await removeDayOff(db, admin.id, adviser.id, '2026-11-16');
 		expect((await listAdvisers(db))[0].daysOff.map((d) => d.date)).toEqual(['2026-11-13', '2026-11-17']);
 	});
@@ -106,11 +118,23 @@ describe('advisers', () => {
 		expect(await reassignSchools(db, admin.id, [300001, 300002, 300004], b.id)).toBe(3);
 		expect((await linkSchools(db, b.id)).map((s) => s.urn)).toEqual([300001, 300002, 300004]);
 		expect((await linkSchools(db, a.id)).map((s) => s.urn)).toEqual([300003]);
-		expect((await listAdvisers(db)).map((x) => [x.id, x.schoolCount])).toEqual(expect.arrayContaining([[a.id, 1], [b.id, 3]]));
-		const log = await db.selectFrom('audit_log').select(['entity_id', 'before_json', 'after_json']).where('action', '=', 'school.link_adviser').orderBy('id').execute();
+		expect((await listAdvisers(db)).map((x) => [x.id, x.schoolCount])).toEqual(
+			expect.arrayContaining([
+				[a.id, 1],
+				[b.id, 3]
+			])
+		);
+		const log = await db
+			.selectFrom('audit_log')
+			.select(['entity_id', 'before_json', 'after_json'])
+			.where('action', '=', 'school.link_adviser')
+			.orderBy('id')
+			.execute();
 		expect(log.map((l) => l.entity_id)).toEqual(['300001', '300002', '300004']);
 		expect(JSON.parse(log[2].before_json!)).toEqual({ linkAdviserId: null });
 		expect((await refusal(() => reassignSchools(db, admin.id, [], b.id))).errors).toEqual({ schools: 'Choose at least one school to reassign.' });
-		expect((await refusal(() => reassignSchools(db, admin.id, [300003], admin.id))).errors).toEqual({ 'to-adviser': 'Choose an active adviser to give the schools to.' });
+		expect((await refusal(() => reassignSchools(db, admin.id, [300003], admin.id))).errors).toEqual({
+			'to-adviser': 'Choose an active adviser to give the schools to.'
+		});
 	});
 });

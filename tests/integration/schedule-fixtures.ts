@@ -14,13 +14,33 @@ export async function agreeCategories(db: Db, resultsYear: number, categories: R
 	const now = nowIso();
 	const run = await db
 		.insertInto('analysis_runs')
-		.values({ year: resultsYear, as_of: now.slice(0, 10), policy_version_id: policy.id, policy_id: policy.policy_id, policy_version: policy.version ?? 1, run_by: null, run_at: now, school_count: 0, counts_json: '{}' })
+		.values({
+			year: resultsYear,
+			as_of: now.slice(0, 10),
+			policy_version_id: policy.id,
+			policy_id: policy.policy_id,
+			policy_version: policy.version ?? 1,
+			run_by: null,
+			run_at: now,
+			school_count: 0,
+			counts_json: '{}'
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	for (const [urn, category] of Object.entries(categories)) {
 		await db
 			.insertInto('school_categories')
-			.values({ urn: Number(urn), year: resultsYear, proposed_category: category, run_id: run.id, category, changed_by_adviser: 0, agreed_by: agreedBy, agreed_at: now, updated_at: now })
+			.values({
+				urn: Number(urn),
+				year: resultsYear,
+				proposed_category: category,
+				run_id: run.id,
+				category,
+				changed_by_adviser: 0,
+				agreed_by: agreedBy,
+				agreed_at: now,
+				updated_at: now
+			})
 			.onConflict((oc) => oc.columns(['urn', 'year']).doUpdateSet({ category, proposed_category: category, run_id: run.id, agreed_at: now, updated_at: now }))
 			.execute();
 	}
@@ -57,14 +77,19 @@ export async function scheduleWorld(db: Db): Promise<ScheduleWorld> {
 	await addSchool(db, urns.securePlus, { name: 'Elmhurst Primary', link_adviser_id: adviserA.id });
 	await addSchool(db, urns.otherSecure, { name: 'Fernhill Primary', link_adviser_id: adviserB.id });
 	const head = await addUser(db, 'headteacher', [urns.focus]);
-	await agreeCategories(db, 2026, {
-		[urns.focus]: 'focus',
-		[urns.secure]: 'secure',
-		[urns.intensive]: 'intensive',
-		[urns.lightTouch]: 'light_touch',
-		[urns.securePlus]: 'secure_plus',
-		[urns.otherSecure]: 'secure'
-	}, lead.id);
+	await agreeCategories(
+		db,
+		2026,
+		{
+			[urns.focus]: 'focus',
+			[urns.secure]: 'secure',
+			[urns.intensive]: 'intensive',
+			[urns.lightTouch]: 'light_touch',
+			[urns.securePlus]: 'secure_plus',
+			[urns.otherSecure]: 'secure'
+		},
+		lead.id
+	);
 	return { admin, analyst, lead, adviserA, adviserB, head, year: 2027, urns };
 }
 

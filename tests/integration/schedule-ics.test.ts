@@ -66,7 +66,8 @@ describe('calendar feeds (ICS)', () => {
 		const text = await schoolFeed(db, { urn: mine[0].urn, name: hostile }, 'https://triage.example');
 		const calendar = new ICAL.Component(ICAL.parse(text));
 		// ical.js leaves these two properties as written; undo RFC 5545 text escaping to read them.
-		const unescaped = (name: string) => String(calendar.getFirstPropertyValue(name)).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
+		const unescaped = (name: string) =>
+			String(calendar.getFirstPropertyValue(name)).replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === 'n' ? '\n' : c));
 		expect(unescaped('x-wr-calname')).toBe(`Triage: ${hostile.replace(/\r\n/g, '\n')}`);
 		expect(unescaped('name')).toBe(`Triage: ${hostile.replace(/\r\n/g, '\n')}`);
 		expect(calendar.getFirstPropertyValue('x-a')).toBeNull();
@@ -99,10 +100,30 @@ async function cliDatabase(): Promise<{ path: string; db: Db }> {
 async function addKs2Year(db: Db, urn: number, year: number) {
 	const imp = await db
 		.insertInto('imports')
-		.values({ format: 'ks2', file_name: 'f.csv', sha256: 'x', size_bytes: 1, year, version: 'final', la_codes: '999', user_id: null, imported_at: nowIso(), rows_read: 1, schools_added: 0, schools_updated: 0, records_stored: 1, report_json: '{}', rolled_back_at: null, rolled_back_by: null })
+		.values({
+			format: 'ks2',
+			file_name: 'f.csv',
+			sha256: 'x',
+			size_bytes: 1,
+			year,
+			version: 'final',
+			la_codes: '999',
+			user_id: null,
+			imported_at: nowIso(),
+			rows_read: 1,
+			schools_added: 0,
+			schools_updated: 0,
+			records_stored: 1,
+			report_json: '{}',
+			rolled_back_at: null,
+			rolled_back_by: null
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
-	await db.insertInto('ks2_results').values({ urn, year, la_code: '999', record_type: 1, import_id: imp.id } as never).execute();
+	await db
+		.insertInto('ks2_results')
+		.values({ urn, year, la_code: '999', record_type: 1, import_id: imp.id } as never)
+		.execute();
 }
 
 describe('npm run triage -- schedule', () => {
@@ -121,9 +142,20 @@ describe('npm run triage -- schedule', () => {
 		expect(plan).toMatchObject({ year: 2027, schoolYear: '2026/27', stored: true, unplaced: [], shortfalls: [] });
 		expect(plan.engagements.map((e: { id: string }) => e.id).sort()).toEqual(stored.map((e) => e.planKey).sort());
 		expect(plan.engagements[0]).toEqual({
-			id: stored[0].planKey, urn: stored[0].urn, school: stored[0].schoolName, adviserId: stored[0].adviserId, adviser: stored[0].adviserName, date: stored[0].date,
-			halfTerm: stored[0].halfTerm, category: stored[0].category, activity: stored[0].activity, label: stored[0].label, mode: stored[0].mode, days: stored[0].days,
-			sequence: stored[0].sequence, status: 'planned'
+			id: stored[0].planKey,
+			urn: stored[0].urn,
+			school: stored[0].schoolName,
+			adviserId: stored[0].adviserId,
+			adviser: stored[0].adviserName,
+			date: stored[0].date,
+			halfTerm: stored[0].halfTerm,
+			category: stored[0].category,
+			activity: stored[0].activity,
+			label: stored[0].label,
+			mode: stored[0].mode,
+			days: stored[0].days,
+			sequence: stored[0].sequence,
+			status: 'planned'
 		});
 	});
 
@@ -153,6 +185,9 @@ describe('npm run triage -- schedule', () => {
 		const none = triage(['schedule'], { databaseUrl: path });
 		expect([none.status, none.stderr.trim()]).toEqual([1, 'There are no KS2 results yet, so there is no year to plan. Import a KS2 file, or give --year.']);
 		const empty = triage(['schedule', '--year', '2026-27'], { databaseUrl: path });
-		expect([empty.status, empty.stderr.trim()]).toEqual([1, '2026/27 has not been planned, and no school has an agreed category for it yet (from the 2025/26 results).']);
+		expect([empty.status, empty.stderr.trim()]).toEqual([
+			1,
+			'2026/27 has not been planned, and no school has an agreed category for it yet (from the 2025/26 results).'
+		]);
 	});
 });

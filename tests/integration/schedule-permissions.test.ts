@@ -28,7 +28,10 @@ function noteForm(fields: Record<string, string>): FormData {
 const FULL = { purpose: 'Review progress on writing.', evidence: 'Books from Years 5 and 6.', strengths: 'Strong leadership of English.' };
 
 async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
-	const error = await run().then(() => null, (e: unknown) => e);
+	const error = await run().then(
+		() => null,
+		(e: unknown) => e
+	);
 	expect(error).toBeInstanceOf(ScheduleError);
 	return error as ScheduleError;
 }
@@ -61,7 +64,10 @@ describe('who may change an engagement', () => {
 		const after = (await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!;
 		expect([after.status, after.cancelReason]).toEqual(['cancelled', 'The school asked to meet in the new year instead.']);
 		const log = await db.selectFrom('audit_log').select(['action', 'user_id']).where('entity', '=', 'engagement').orderBy('id').execute();
-		expect(log).toEqual([{ action: 'engagement.confirm', user_id: w.adviserA.id }, { action: 'engagement.cancel', user_id: w.lead.id }]);
+		expect(log).toEqual([
+			{ action: 'engagement.confirm', user_id: w.adviserA.id },
+			{ action: 'engagement.cancel', user_id: w.lead.id }
+		]);
 	});
 
 	it('cancelling needs a reason, and a cancelled or completed engagement cannot change', async () => {
@@ -72,7 +78,9 @@ describe('who may change an engagement', () => {
 		expect((await refusal(() => confirmEngagement(db, w.adviserA, initial.id))).message).toBe('It was cancelled, so you cannot confirm it.');
 		const desk = focus.find((e) => e.templateId === 'focus.desktop_analysis')!;
 		await saveNote(db, w.adviserA, desk.id, noteFromForm(noteForm({ ...FULL, 'visit-date': desk.date }), []), 'publish', '2026-12-01');
-		expect((await refusal(() => moveEngagement(db, w.adviserA, desk.id, '2026-12-02', '2026-12-01'))).message).toBe('It has already been completed, so you cannot move it.');
+		expect((await refusal(() => moveEngagement(db, w.adviserA, desk.id, '2026-12-02', '2026-12-01'))).message).toBe(
+			'It has already been completed, so you cannot move it.'
+		);
 		expect((await refusal(() => saveNote(db, w.adviserA, desk.id, noteFromForm(noteForm(FULL), []), 'save', '2026-12-01'))).message).toBe(
 			'The note of visit has been published, so it can no longer be changed.'
 		);
@@ -84,7 +92,9 @@ describe('a plan that no longer matches its calendar', () => {
 		const db = await freshDb();
 		const { w, initial } = await planned(db);
 		await addClosure(db, w.admin.id, initial.date, 'Staff training day');
-		expect((await refusal(() => confirmEngagement(db, w.adviserA, initial.id))).message).toMatch(/^It cannot be confirmed for .*, because it is an LA closure day\. Move it to a working day, or plan the year again\.$/);
+		expect((await refusal(() => confirmEngagement(db, w.adviserA, initial.id))).message).toMatch(
+			/^It cannot be confirmed for .*, because it is an LA closure day\. Move it to a working day, or plan the year again\.$/
+		);
 		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
 	});
 
@@ -121,21 +131,34 @@ describe('notes of visit', () => {
 		expect(forHead.engagements.every((e) => e.note === null && e.noteStatus === null)).toBe(true);
 		expect(forHead.afis).toEqual([]);
 		const forStaff = await engagementsForSchool(db, w.urns.focus, { publishedNotesOnly: false });
-		expect(forStaff.engagements.find((e) => e.id === initial.id)!.note).toMatchObject({ status: 'draft', purpose: FULL.purpose, actions: [{ action: 'Write a writing action plan', owner: 'English lead', dueDate: '2026-12-18' }] });
+		expect(forStaff.engagements.find((e) => e.id === initial.id)!.note).toMatchObject({
+			status: 'draft',
+			purpose: FULL.purpose,
+			actions: [{ action: 'Write a writing action plan', owner: 'English lead', dueDate: '2026-12-18' }]
+		});
 		expect(await db.selectFrom('notifications').selectAll().execute()).toEqual([]);
 
 		await saveNote(db, w.adviserA, initial.id, noteFromForm(form, []), 'publish', '2026-11-01');
 		const shared = await engagementsForSchool(db, w.urns.focus, { publishedNotesOnly: true });
 		const done = shared.engagements.find((e) => e.id === initial.id)!;
 		expect(done.status).toBe('completed');
-		expect(done.note).toMatchObject({ status: 'published', strengths: FULL.strengths, newAfis: [{ description: 'Raise attainment in writing' }, { description: 'Improve attendance' }] });
+		expect(done.note).toMatchObject({
+			status: 'published',
+			strengths: FULL.strengths,
+			newAfis: [{ description: 'Raise attainment in writing' }, { description: 'Improve attendance' }]
+		});
 		expect(shared.afis.map((a) => [a.description, a.raisedOn, a.metOn])).toEqual([
 			['Raise attainment in writing', initial.date, null],
 			['Improve attendance', initial.date, null]
 		]);
 		const notes = await db.selectFrom('notifications').select(['user_id', 'kind', 'message', 'link']).execute();
 		expect(notes).toEqual([
-			{ user_id: w.head.id, kind: 'visit_note.published', message: expect.stringContaining(`${w.adviserA.name} published the note of visit for "${initial.label}"`), link: `/schedule/schools/${w.urns.focus}#note-${initial.id}` }
+			{
+				user_id: w.head.id,
+				kind: 'visit_note.published',
+				message: expect.stringContaining(`${w.adviserA.name} published the note of visit for "${initial.label}"`),
+				link: `/schedule/schools/${w.urns.focus}#note-${initial.id}`
+			}
 		]);
 	});
 
@@ -143,7 +166,14 @@ describe('notes of visit', () => {
 		const db = await freshDb();
 		const { w, initial } = await planned(db);
 		const error = await refusal(() =>
-			saveNote(db, w.adviserA, initial.id, noteFromForm(noteForm({ 'visit-date': '2027-01-05', purpose: 'Visit', 'action-rows': '1', 'action-0-text': 'Plan' }), []), 'publish', '2026-12-01')
+			saveNote(
+				db,
+				w.adviserA,
+				initial.id,
+				noteFromForm(noteForm({ 'visit-date': '2027-01-05', purpose: 'Visit', 'action-rows': '1', 'action-0-text': 'Plan' }), []),
+				'publish',
+				'2026-12-01'
+			)
 		);
 		expect(error.message).toBe('Complete the note before you publish it.');
 		expect(error.errors).toEqual({
@@ -159,13 +189,18 @@ describe('notes of visit', () => {
 	it('refuses a visit date on a weekend, a bank holiday or a closure day, so publishing never moves the engagement there', async () => {
 		const db = await freshDb();
 		const { w, initial } = await planned(db);
-		await db.insertInto('closure_days').values({ date: '2026-10-16', reason: 'Staff training day', created_by: w.admin.id, created_at: '2026-09-01T09:00:00Z' }).execute();
+		await db
+			.insertInto('closure_days')
+			.values({ date: '2026-10-16', reason: 'Staff training day', created_by: w.admin.id, created_at: '2026-09-01T09:00:00Z' })
+			.execute();
 		for (const [date, why] of [
 			['2026-10-17', 'it is a Saturday'],
 			['2026-10-16', 'it is an LA closure day'],
 			['2026-10-28', 'it is in the school holidays']
 		]) {
-			const error = await refusal(() => saveNote(db, w.adviserA, initial.id, noteFromForm(noteForm({ ...FULL, 'visit-date': date }), []), 'publish', '2026-12-01'));
+			const error = await refusal(() =>
+				saveNote(db, w.adviserA, initial.id, noteFromForm(noteForm({ ...FULL, 'visit-date': date }), []), 'publish', '2026-12-01')
+			);
 			expect(error.errors['visit-date']).toMatch(new RegExp(`^The visit cannot have been on .*, because ${why}\\. Check the date\\.$`));
 		}
 		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)).toMatchObject({ status: 'planned', date: initial.date });
@@ -174,20 +209,50 @@ describe('notes of visit', () => {
 	it('tracks AfIs across visits with a RAG rating until one is met', async () => {
 		const db = await freshDb();
 		const { w, focus, initial } = await planned(db);
-		await saveNote(db, w.adviserA, initial.id, noteFromForm(noteForm({ ...FULL, 'visit-date': initial.date, 'new-afis': 'Raise attainment in writing' }), []), 'publish', '2026-12-01');
+		await saveNote(
+			db,
+			w.adviserA,
+			initial.id,
+			noteFromForm(noteForm({ ...FULL, 'visit-date': initial.date, 'new-afis': 'Raise attainment in writing' }), []),
+			'publish',
+			'2026-12-01'
+		);
 		const [afi] = await openAfis(db, w.urns.focus, -1);
 		const [review1, review2] = focus.filter((e) => e.templateId === 'focus.review').sort((a, b) => a.sequence - b.sequence);
 
 		// A rating is needed for every open AfI, and only a green one can be met.
-		const missing = await refusal(() => saveNote(db, w.adviserA, review1.id, noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date }), [afi.id]), 'publish', '2027-07-01'));
+		const missing = await refusal(() =>
+			saveNote(db, w.adviserA, review1.id, noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date }), [afi.id]), 'publish', '2027-07-01')
+		);
 		expect(missing.errors[`afi-${afi.id}-rating`]).toBe('Choose red, amber or green for the progress on this area for improvement.');
 		const notGreen = await refusal(() =>
-			saveNote(db, w.adviserA, review1.id, noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date, [`afi-${afi.id}-rating`]: 'amber', [`afi-${afi.id}-met`]: 'yes' }), [afi.id]), 'publish', '2027-07-01')
+			saveNote(
+				db,
+				w.adviserA,
+				review1.id,
+				noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date, [`afi-${afi.id}-rating`]: 'amber', [`afi-${afi.id}-met`]: 'yes' }), [afi.id]),
+				'publish',
+				'2027-07-01'
+			)
 		);
 		expect(notGreen.errors[`afi-${afi.id}-met`]).toBe('An area for improvement can only be met when its progress is green.');
 
-		await saveNote(db, w.adviserA, review1.id, noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date, [`afi-${afi.id}-rating`]: 'red', [`afi-${afi.id}-comment`]: 'No plan yet.' }), [afi.id]), 'publish', '2027-07-01');
-		await saveNote(db, w.adviserA, review2.id, noteFromForm(noteForm({ ...FULL, 'visit-date': review2.date, [`afi-${afi.id}-rating`]: 'green', [`afi-${afi.id}-met`]: 'yes' }), [afi.id]), 'publish', '2027-07-01');
+		await saveNote(
+			db,
+			w.adviserA,
+			review1.id,
+			noteFromForm(noteForm({ ...FULL, 'visit-date': review1.date, [`afi-${afi.id}-rating`]: 'red', [`afi-${afi.id}-comment`]: 'No plan yet.' }), [afi.id]),
+			'publish',
+			'2027-07-01'
+		);
+		await saveNote(
+			db,
+			w.adviserA,
+			review2.id,
+			noteFromForm(noteForm({ ...FULL, 'visit-date': review2.date, [`afi-${afi.id}-rating`]: 'green', [`afi-${afi.id}-met`]: 'yes' }), [afi.id]),
+			'publish',
+			'2027-07-01'
+		);
 
 		const { afis } = await engagementsForSchool(db, w.urns.focus, { publishedNotesOnly: true });
 		expect(afis).toEqual([

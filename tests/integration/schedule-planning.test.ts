@@ -95,7 +95,9 @@ describe('planning the year over the database', () => {
 	it('refuses to plan a year with no agreed categories, or one that has ended', async () => {
 		const db = await freshDb();
 		const w = await scheduleWorld(db);
-		await expect(planYear(db, w.admin.id, 2026, '2025-08-01')).rejects.toThrow('No school has an agreed category for 2025/26 yet (from the 2024/25 results). Agree categories first, then plan the year.');
+		await expect(planYear(db, w.admin.id, 2026, '2025-08-01')).rejects.toThrow(
+			'No school has an agreed category for 2025/26 yet (from the 2024/25 results). Agree categories first, then plan the year.'
+		);
 		await expect(planYear(db, w.admin.id, w.year, '2027-09-01')).rejects.toThrow('The 2026/27 school year has ended, so there is nothing left to plan.');
 	});
 
@@ -125,7 +127,10 @@ describe('planning the year over the database', () => {
 		expect([keptInitial.status, keptInitial.date]).toEqual(['completed', initial.date]);
 		expect([keptReview.status, keptReview.date]).toEqual(['confirmed', review.date]);
 		// Work the plan no longer wants is cancelled, with why, never deleted: its page and calendar UID stay.
-		expect(after.find((e) => e.id === board.id)).toMatchObject({ status: 'cancelled', cancelReason: 'No longer in the plan: the year was planned again on Tuesday 1 December 2026' });
+		expect(after.find((e) => e.id === board.id)).toMatchObject({
+			status: 'cancelled',
+			cancelReason: 'No longer in the plan: the year was planned again on Tuesday 1 December 2026'
+		});
 		// New work starts from the day of re-planning; earlier planned work is what was already overdue, kept as it was.
 		const wasAt = new Map(before.map((e) => [e.id, e.date]));
 		for (const e of after.filter((x) => x.status === 'planned')) {
@@ -172,18 +177,29 @@ describe('planning the year over the database', () => {
 		const engagements = await listEngagements(db, { year: w.year, urn: w.urns.focus });
 		const review2 = engagements.find((e) => e.templateId === 'focus.review' && e.sequence === 2)!;
 
-		const saturday = await moveEngagement(db, w.adviserA, review2.id, '2027-01-16', BEFORE_YEAR).then(() => null, (e: ScheduleError) => e);
+		const saturday = await moveEngagement(db, w.adviserA, review2.id, '2027-01-16', BEFORE_YEAR).then(
+			() => null,
+			(e: ScheduleError) => e
+		);
 		expect(saturday?.errors['new-date']).toContain('Engagements must be on a working day in term time, and Saturday 16 January 2027 is not: it is a Saturday.');
-		const outside = await moveEngagement(db, w.adviserA, review2.id, '2026-10-05', BEFORE_YEAR).then(() => null, (e: ScheduleError) => e);
+		const outside = await moveEngagement(db, w.adviserA, review2.id, '2026-10-05', BEFORE_YEAR).then(
+			() => null,
+			(e: ScheduleError) => e
+		);
 		expect(outside?.message).toMatch(/SIA-led review 2 of 3 must be between .* \(spring 1 to spring 2\)\./);
 
 		const { calendar } = await loadCalendar(db, w.year);
 		const taken = new Set(engagements.map((e) => e.date));
 		const allA = await listEngagements(db, { year: w.year, adviserId: w.adviserA.id });
-		const candidates = workingDays(calendar).filter((d) => (d.halfTerm === 'spring_1' || d.halfTerm === 'spring_2') && !taken.has(d.date) && !allA.some((e) => e.date === d.date));
+		const candidates = workingDays(calendar).filter(
+			(d) => (d.halfTerm === 'spring_1' || d.halfTerm === 'spring_2') && !taken.has(d.date) && !allA.some((e) => e.date === d.date)
+		);
 		let moved: string | null = null;
 		for (const day of candidates) {
-			const ok = await moveEngagement(db, w.adviserA, review2.id, day.date, BEFORE_YEAR).then(() => true, () => false);
+			const ok = await moveEngagement(db, w.adviserA, review2.id, day.date, BEFORE_YEAR).then(
+				() => true,
+				() => false
+			);
 			if (ok) {
 				moved = day.date;
 				break;

@@ -20,13 +20,29 @@ import {
 const TODAY = '2026-11-22';
 
 /** A Quality Mark record as the Quality Mark pages would have stored it. */
-async function qualityMark(db: Db, urn: number, framework: 'basic_skills' | 'professional_development', status: string, dates: { award?: string; expiry?: string } = {}) {
+async function qualityMark(
+	db: Db,
+	urn: number,
+	framework: 'basic_skills' | 'professional_development',
+	status: string,
+	dates: { award?: string; expiry?: string } = {}
+) {
 	const now = nowIso();
 	await db
 		.insertInto('quality_marks')
 		.values({
-			urn, framework_key: framework, status: status as never, status_changed_on: '2026-01-01', award_date: dates.award ?? null, expiry_date: dates.expiry ?? null,
-			visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now
+			urn,
+			framework_key: framework,
+			status: status as never,
+			status_changed_on: '2026-01-01',
+			award_date: dates.award ?? null,
+			expiry_date: dates.expiry ?? null,
+			visit_date: null,
+			assessor_id: null,
+			nominee_id: null,
+			feedback: null,
+			created_at: now,
+			updated_at: now
 		})
 		.execute();
 }
@@ -62,15 +78,24 @@ describe('the school list query', () => {
 		expect(page.year).toBe(2019);
 		expect(page.total).toBe(8);
 		expect(page.rows.map((r) => r.name)).toEqual([
-			'=HYPERLINK("http://evil.example")', 'Ashdown Primary School', 'Birchwood Primary School', 'Cedar Primary School',
-			'Dale Primary School', 'Elm Primary School', 'Fern Infant School', 'Gone Primary School'
+			'=HYPERLINK("http://evil.example")',
+			'Ashdown Primary School',
+			'Birchwood Primary School',
+			'Cedar Primary School',
+			'Dale Primary School',
+			'Elm Primary School',
+			'Fern Infant School',
+			'Gone Primary School'
 		]);
 		const byUrn = new Map(page.rows.map((r) => [r.urn, r]));
 		expect(byUrn.get(URNS.securePlus)).toMatchObject({ category: 'secure_plus', categoryStatus: 'agreed', qualityMarks: ['Basic Skills'] });
 		expect(byUrn.get(URNS.intensive)).toMatchObject({ category: 'focus', categoryStatus: 'changed', linkAdviser: 'Ada Adviser' });
 		expect(byUrn.get(URNS.secure)).toMatchObject({ category: 'secure', categoryStatus: 'proposed' });
 		expect(byUrn.get(200001)).toMatchObject({ category: null, categoryStatus: null, linkAdviser: null });
-		expect(page.options.las).toEqual([{ code: '888', name: 'Otherham' }, { code: '999', name: 'Testshire' }]);
+		expect(page.options.las).toEqual([
+			{ code: '888', name: 'Otherham' },
+			{ code: '999', name: 'Testshire' }
+		]);
 		expect(page.options.phases).toEqual(['Primary', 'Secondary']);
 		expect(page.options.advisers.map((a) => a.name)).toEqual(['Ada Adviser', 'Lena Lead', 'Otto Other']);
 	});
@@ -123,7 +148,12 @@ describe('the school list query', () => {
 		const { db } = await world();
 		await schoolsWithStatuses(db);
 		// A second school requiring significant improvement: a report card with safeguarding not met.
-		await addInspection(db, URNS.securePlus, { type: 'ofsted_report_card', date: '2026-10-01', areas: [{ area: 'Inclusion', grade: 'strong_standard' }], safeguardingMet: false });
+		await addInspection(db, URNS.securePlus, {
+			type: 'ofsted_report_card',
+			date: '2026-10-01',
+			areas: [{ area: 'Inclusion', grade: 'strong_standard' }],
+			safeguardingMet: false
+		});
 		const search = 'intervention=requires_significant_improvement&sort=category&dir=desc';
 		const [one, two] = await Promise.all([1, 2].map((page) => listSchools(db, { ...query(search), page }, TODAY, 1)));
 		expect([one.total, one.pages, two.page]).toEqual([2, 2, 2]);
@@ -192,11 +222,29 @@ describe('the school list query', () => {
 
 describe('the school list in the URL', () => {
 	it('reads filters from the URL, ignores what it does not know, and writes them back without defaults', () => {
-		const q = parseListQuery(new URLSearchParams('q=+elm+&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'));
-		expect(q).toEqual({ q: 'elm', category: 'focus', intervention: 'rise_targeted', adviser: 3, la: '', phase: '', qm: 'lapsed', flags: ['no_ks2', 'qm_holder'], sort: 'town', dir: 'desc', page: 2 });
+		const q = parseListQuery(
+			new URLSearchParams(
+				'q=+elm+&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'
+			)
+		);
+		expect(q).toEqual({
+			q: 'elm',
+			category: 'focus',
+			intervention: 'rise_targeted',
+			adviser: 3,
+			la: '',
+			phase: '',
+			qm: 'lapsed',
+			flags: ['no_ks2', 'qm_holder'],
+			sort: 'town',
+			dir: 'desc',
+			page: 2
+		});
 		expect(listSearch(q)).toBe('?q=elm&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2');
 		expect(parseListQuery(new URLSearchParams(listSearch(q)))).toEqual(q);
-		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(parseListQuery(new URLSearchParams('')));
+		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(
+			parseListQuery(new URLSearchParams(''))
+		);
 		expect(listSearch(parseListQuery(new URLSearchParams('')))).toBe('');
 	});
 
@@ -238,8 +286,20 @@ describe('the CSV export', () => {
 		expect(csv).toContain('\r\n');
 		const parsed = Papa.parse<string[]>(csv.slice(1).trimEnd(), { newline: '\r\n' }).data;
 		expect(parsed[0]).toEqual([
-			'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser', 'Category (2018/19 results)', 'Category status', 'DfE intervention status',
-			'Below England in 2 of the last 3 years', 'No KS2 data', 'Needs confirmation by an adviser', 'Quality Mark holder', 'Quality Marks held'
+			'URN',
+			'School',
+			'Local authority',
+			'Phase',
+			'Town',
+			'Link adviser',
+			'Category (2018/19 results)',
+			'Category status',
+			'DfE intervention status',
+			'Below England in 2 of the last 3 years',
+			'No KS2 data',
+			'Needs confirmation by an adviser',
+			'Quality Mark holder',
+			'Quality Marks held'
 		]);
 		expect(parsed).toHaveLength(9);
 		const row = (urn: number) => parsed.find((r) => r[0] === String(urn))!;
@@ -272,7 +332,10 @@ describe('the CSV export', () => {
 		const all = await statusOf('');
 		expect(Object.keys(all)).toHaveLength(8);
 		expect([all[URNS.intensive], all[URNS.focus], all[URNS.secure], all[URNS.lightTouch]]).toEqual([
-			'Requires significant improvement', 'Special measures', 'Eligible for RISE targeted intervention', 'None'
+			'Requires significant improvement',
+			'Special measures',
+			'Eligible for RISE targeted intervention',
+			'None'
 		]);
 		expect(await statusOf('intervention=rise_targeted')).toEqual({ [URNS.secure]: 'Eligible for RISE targeted intervention' });
 	});

@@ -51,7 +51,9 @@ describe('writing, submitting and agreeing a summary', () => {
 
 		const refused = writeSummary(db, head, 100001, YEAR, draft, 'submit');
 		await expect(refused).rejects.toBeInstanceOf(SeError);
-		await expect(refused).rejects.toMatchObject({ errors: expect.objectContaining({ 'achievement.nextSteps': 'Enter the next steps for achievement in key stage 2' }) });
+		await expect(refused).rejects.toMatchObject({
+			errors: expect.objectContaining({ 'achievement.nextSteps': 'Enter the next steps for achievement in key stage 2' })
+		});
 		expect((await getSummary(db, 100001, YEAR))?.status).toBe('draft');
 
 		await writeSummary(db, head, 100001, YEAR, complete(), 'submit');

@@ -36,6 +36,10 @@ describe('sign-in limits and timing', () => {
 		const standIn = await standInHash();
 		expect(standIn).toMatch(/^\$argon2id\$/);
 		expect(settings(standIn)).toBe(settings(real));
-		expect(await attemptLogin(db, 'nobody@example.org', PASSWORD, '203.0.113.30')).toEqual({ ok: false, status: 400, message: 'Enter a correct email address and password' });
+		expect(await attemptLogin(db, 'nobody@example.org', PASSWORD, '203.0.113.30')).toEqual({
+			ok: false,
+			status: 400,
+			message: 'Enter a correct email address and password'
+		});
 	});
 });

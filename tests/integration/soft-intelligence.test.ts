@@ -64,12 +64,22 @@ describe('the soft-intelligence register', () => {
 	it('stores a report card with its areas and safeguarding, and the engine reads it', async () => {
 		const db = await freshDb();
 		const { lead, analyst } = await smallLa(db);
-		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_report_card', date: '2019-11-20', details: 'Full inspection', 'area-1': 'strong_standard', 'area-2': 'needs_attention', safeguarding: 'met' });
+		await recordEntry(db, lead, URNS.securePlus, {
+			type: 'ofsted_report_card',
+			date: '2019-11-20',
+			details: 'Full inspection',
+			'area-1': 'strong_standard',
+			'area-2': 'needs_attention',
+			safeguarding: 'met'
+		});
 		const [entry] = (await registers(db, [URNS.securePlus])).get(URNS.securePlus)!;
 		expect(entry).toMatchObject({
 			type: 'ofsted_report_card',
 			safeguardingMet: true,
-			areas: [{ area: 'Curriculum and teaching', grade: 'strong_standard' }, { area: 'Achievement', grade: 'needs_attention' }]
+			areas: [
+				{ area: 'Curriculum and teaching', grade: 'strong_standard' },
+				{ area: 'Achievement', grade: 'needs_attention' }
+			]
 		});
 		const { results } = await runAnalysis(db, { userId: analyst.id });
 		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'focus', decidingRule: 'F1' });
@@ -110,7 +120,10 @@ describe('the soft-intelligence register', () => {
 		await db.updateTable('schools').set({ ofsted_rating: 'Requires improvement' }).where('urn', '=', 100020).execute();
 		await db.updateTable('schools').set({ ofsted_rating: 'Outstanding', ofsted_date: '2019-05-01' }).where('urn', '=', 100021).execute();
 		expect(await syncOfstedFromRegister(db)).toEqual({ added: 1, updated: 1 });
-		expect((await schoolRegister(db, 100021)).map((e) => [e.date, e.grade])).toEqual([['2019-05-01', 'outstanding'], ['2018-06-01', 'good']]);
+		expect((await schoolRegister(db, 100021)).map((e) => [e.date, e.grade])).toEqual([
+			['2019-05-01', 'outstanding'],
+			['2018-06-01', 'good']
+		]);
 
 		// An adviser withdraws an imported grade: it is not brought back.
 		const [imported] = await schoolRegister(db, 100020);
@@ -139,18 +152,43 @@ describe('the soft-intelligence register', () => {
 			safeguardingEffective: 'Say whether Ofsted found safeguarding effective',
 			categoryOfConcern: 'Choose a category of concern from the list, or None'
 		});
-		expect(await errors({ type: 'ofsted_ungraded', date: '2019-10-15', details: '', outcome: ' ' })).toEqual({ outcome: 'Enter the outcome Ofsted gave, for example School remains Good' });
+		expect(await errors({ type: 'ofsted_ungraded', date: '2019-10-15', details: '', outcome: ' ' })).toEqual({
+			outcome: 'Enter the outcome Ofsted gave, for example School remains Good'
+		});
 
-		const judged = { qualityOfEducation: '3', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2', safeguardingEffective: 'yes' };
+		const judged = {
+			qualityOfEducation: '3',
+			behaviourAndAttitudes: '2',
+			personalDevelopment: '2',
+			leadershipAndManagement: '2',
+			safeguardingEffective: 'yes'
+		};
 		await recordEntry(db, lead, URNS.secure, { ...notJudged, ...judged, predecessor: 'yes' });
 		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_ungraded', date: '2019-11-01', details: '', outcome: 'Some aspects not as strong' });
-		await recordEntry(db, lead, URNS.lightTouch, { type: 'ofsted_report_card', date: '2019-11-20', details: '', 'area-6': 'urgent_improvement', safeguarding: 'met', categoryOfConcern: 'special_measures' });
+		await recordEntry(db, lead, URNS.lightTouch, {
+			type: 'ofsted_report_card',
+			date: '2019-11-20',
+			details: '',
+			'area-6': 'urgent_improvement',
+			safeguarding: 'met',
+			categoryOfConcern: 'special_measures'
+		});
 		const soft = await registers(db);
 		expect(soft.get(URNS.secure)).toMatchObject([
-			{ type: 'ofsted_legacy', grade: null, judgements: { qualityOfEducation: 3, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }, safeguardingEffective: true, predecessor: true, categoryOfConcern: null, source: 'adviser' }
+			{
+				type: 'ofsted_legacy',
+				grade: null,
+				judgements: { qualityOfEducation: 3, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 },
+				safeguardingEffective: true,
+				predecessor: true,
+				categoryOfConcern: null,
+				source: 'adviser'
+			}
 		]);
 		expect(soft.get(URNS.securePlus)).toMatchObject([{ type: 'ofsted_ungraded', outcome: 'Some aspects not as strong' }]);
-		expect(soft.get(URNS.lightTouch)).toMatchObject([{ type: 'ofsted_report_card', areas: [{ area: 'Leadership and governance', grade: 'urgent_improvement' }], categoryOfConcern: 'special_measures' }]);
+		expect(soft.get(URNS.lightTouch)).toMatchObject([
+			{ type: 'ofsted_report_card', areas: [{ area: 'Leadership and governance', grade: 'urgent_improvement' }], categoryOfConcern: 'special_measures' }
+		]);
 		const [view] = await schoolRegister(db, URNS.secure);
 		expect(view.ofsted).toMatchObject({ kind: 'Ofsted graded inspection with no overall grade', predecessor: true, origin: 'Recorded by Lena Lead' });
 

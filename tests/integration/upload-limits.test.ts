@@ -25,14 +25,20 @@ describe('piecewise uploads', () => {
 		const path = join(UPLOADS, `${started.id}.csv`);
 		expect(await appendPiece(started.id, 1, 0, new Uint8Array(6))).toEqual({ ok: true, received: 6 });
 		expect(existsSync(path)).toBe(true);
-		expect(await appendPiece(started.id, 1, 6, new Uint8Array(5))).toEqual({ ok: false, message: 'The file is larger than it said it was. Nothing was kept: choose the file again.' });
+		expect(await appendPiece(started.id, 1, 6, new Uint8Array(5))).toEqual({
+			ok: false,
+			message: 'The file is larger than it said it was. Nothing was kept: choose the file again.'
+		});
 		expect(existsSync(path)).toBe(false);
 		// The upload is gone: a further piece is refused too.
 		expect((await appendPiece(started.id, 1, 6, new Uint8Array(4))).ok).toBe(false);
 
 		const big = await startUpload(1, 'ks2.csv', UPLOAD_PIECE_BYTES * 4);
 		if (!big.ok) throw new Error(big.message);
-		expect(await appendPiece(big.id, 1, 0, new Uint8Array(UPLOAD_PIECE_BYTES + 1))).toEqual({ ok: false, message: `A piece can be at most ${UPLOAD_PIECE_BYTES} bytes. Nothing was kept: choose the file again.` });
+		expect(await appendPiece(big.id, 1, 0, new Uint8Array(UPLOAD_PIECE_BYTES + 1))).toEqual({
+			ok: false,
+			message: `A piece can be at most ${UPLOAD_PIECE_BYTES} bytes. Nothing was kept: choose the file again.`
+		});
 		expect(piecesOnDisk()).not.toContain(`${big.id}.csv`);
 	});
 

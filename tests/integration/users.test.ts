@@ -9,7 +9,33 @@ import type { Db } from '../../src/lib/server/db';
 const PASSWORD = 'correct horse battery';
 
 async function addSchool(db: Db, urn: number) {
-	await db.insertInto('schools').values({ urn, name: `School ${urn}`, la_code: null, la_name: null, establishment_number: null, type: null, phase: null, status: null, age_low: null, age_high: null, head_name: null, street: null, locality: null, town: null, postcode: null, easting: null, northing: null, ofsted_rating: null, ofsted_date: null, link_adviser_id: null, created_at: nowIso(), updated_at: nowIso() }).execute();
+	await db
+		.insertInto('schools')
+		.values({
+			urn,
+			name: `School ${urn}`,
+			la_code: null,
+			la_name: null,
+			establishment_number: null,
+			type: null,
+			phase: null,
+			status: null,
+			age_low: null,
+			age_high: null,
+			head_name: null,
+			street: null,
+			locality: null,
+			town: null,
+			postcode: null,
+			easting: null,
+			northing: null,
+			ofsted_rating: null,
+			ofsted_date: null,
+			link_adviser_id: null,
+			created_at: nowIso(),
+			updated_at: nowIso()
+		})
+		.execute();
 }
 
 async function admin(db: Db) {
@@ -32,9 +58,9 @@ describe('user management', () => {
 	it('refuses a duplicate email, whatever its case', async () => {
 		const db = await freshDb();
 		await admin(db);
-		await expect(
-			createUser(db, { email: 'root@example.org', name: 'Other', role: 'analyst', schoolUrns: [], password: PASSWORD }, null)
-		).rejects.toThrow('There is already a user with the email root@example.org');
+		await expect(createUser(db, { email: 'root@example.org', name: 'Other', role: 'analyst', schoolUrns: [], password: PASSWORD }, null)).rejects.toThrow(
+			'There is already a user with the email root@example.org'
+		);
 	});
 
 	it('links a headteacher only to schools in the register', async () => {
@@ -47,7 +73,7 @@ describe('user management', () => {
 		expect(await db.selectFrom('users').select('id').where('email', '=', 'h2@example.org').executeTakeFirst()).toBeUndefined();
 	});
 
-	it('records before and after when a role changes, and ends that user\'s sessions', async () => {
+	it("records before and after when a role changes, and ends that user's sessions", async () => {
 		const db = await freshDb();
 		const root = await admin(db);
 		const user = await createUser(db, { email: 'a@example.org', name: 'A', role: 'adviser', schoolUrns: [], password: PASSWORD }, root.id);
@@ -116,11 +142,17 @@ describe('sessions', () => {
 		const day = 86_400_000;
 		expect(session.expiresAt.getTime() - Date.now()).toBeGreaterThan(30 * day - 5000);
 
-		await db.updateTable('sessions').set({ expires_at: Date.now() + 10 * day }).execute();
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: Date.now() + 10 * day })
+			.execute();
 		const renewed = await validateSessionToken(db, token);
 		expect(renewed.session!.expiresAt.getTime() - Date.now()).toBeGreaterThan(29 * day);
 
-		await db.updateTable('sessions').set({ expires_at: Date.now() - 1 }).execute();
+		await db
+			.updateTable('sessions')
+			.set({ expires_at: Date.now() - 1 })
+			.execute();
 		expect((await validateSessionToken(db, token)).session).toBeNull();
 		expect(await db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
 	});

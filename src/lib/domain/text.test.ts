@@ -26,9 +26,18 @@ describe('emailProblem', () => {
 		['jane smith@example.org', 'Enter an email address in the correct format, like name@example.org'],
 		['jane@example', 'Enter an email address in the correct format, like name@example.org'],
 		['jane@exa\nmple.org', 'The email address contains a line break. Type it again on one line'],
-		['j\u0430ne@example.org', 'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'],
-		['jane@ex\u0430mple.org', 'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'],
-		['jané@example.org', 'The email address contains “é”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'],
+		[
+			'j\u0430ne@example.org',
+			'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'
+		],
+		[
+			'jane@ex\u0430mple.org',
+			'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'
+		],
+		[
+			'jané@example.org',
+			'The email address contains “é”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'
+		],
 		[`${'a'.repeat(250)}@example.org`, 'Email address must be 254 characters or fewer']
 	])('%j', (email, problem) => {
 		expect(emailProblem(email)).toBe(problem);

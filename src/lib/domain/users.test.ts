@@ -30,7 +30,11 @@ describe('validateUserInput', () => {
 		[{ name: '  ' }, 'name', 'Enter a name'],
 		[{ name: 'Ann\r\nLee' }, 'name', 'The name contains a line break. Type it again on one line'],
 		[{ name: 'Ann\u0000Lee' }, 'name', 'The name contains an invisible control character. Type it again on one line'],
-		[{ email: 'ann@ex\u0430mple.org' }, 'email', 'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'],
+		[
+			{ email: 'ann@ex\u0430mple.org' },
+			'email',
+			'The email address contains “\u0430”, which is not a plain English letter (it may look like one). Type the address again using your keyboard'
+		],
 		[{ role: 'superuser' }, 'role', 'Select a role'],
 		[{ role: 'headteacher', schools: '' }, 'schools', 'Enter the URN of at least one school for a headteacher'],
 		[{ role: 'headteacher', schools: 'x1' }, 'schools', 'Enter school URNs as numbers, separated by commas']

@@ -35,14 +35,7 @@ export async function auditTrail(db: Db, entity: string, entityId: string | numb
 	return db
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.user_id')
-		.select([
-			'audit_log.id',
-			'audit_log.at',
-			'audit_log.action',
-			'audit_log.before_json',
-			'audit_log.after_json',
-			'users.name as user_name'
-		])
+		.select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.before_json', 'audit_log.after_json', 'users.name as user_name'])
 		.where('audit_log.entity', '=', entity)
 		.where('audit_log.entity_id', '=', String(entityId))
 		.orderBy('audit_log.id', 'desc')

@@ -62,7 +62,11 @@ export async function openDisagreements(db: Db) {
 		.execute();
 }
 
-async function history(trx: Db, userId: number, h: { urn: number; year: number; action: CategoryAction; from: Category; to: Category; reason: string; at: string }) {
+async function history(
+	trx: Db,
+	userId: number,
+	h: { urn: number; year: number; action: CategoryAction; from: Category; to: Category; reason: string; at: string }
+) {
 	await trx
 		.insertInto('category_history')
 		.values({ urn: h.urn, year: h.year, action: h.action, from_category: h.from, to_category: h.to, reason: h.reason, run_id: null, user_id: userId, at: h.at })
@@ -74,29 +78,75 @@ async function schoolName(db: Db, urn: number): Promise<string> {
 }
 
 /** A headteacher records that they disagree with their school's category, with reasons and evidence. */
-export async function raiseDisagreement(db: Db, user: SessionUser, urn: number, input: { reasons: string; evidence: string; suggested: string }): Promise<number> {
-	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn)) throw new DisagreementError('Only the school’s headteacher can record a disagreement', 403);
+export async function raiseDisagreement(
+	db: Db,
+	user: SessionUser,
+	urn: number,
+	input: { reasons: string; evidence: string; suggested: string }
+): Promise<number> {
+	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn))
+		throw new DisagreementError('Only the school’s headteacher can record a disagreement', 403);
 	const current = await latestCategory(db, urn, { agreedOnly: true });
 	if (!current) throw new DisagreementError('Your school does not have an agreed category yet, so there is nothing to disagree with');
 	const reasons = text(input.reasons, 'reasons', 'Explain why you disagree with the category');
 	const evidence = text(input.evidence, 'evidence', 'Give the evidence the adviser should look at');
 	const suggested = input.suggested === '' ? null : input.suggested;
 	if (suggested !== null && !isCategory(suggested)) throw new DisagreementError('Choose a category from the list', 400, 'suggested');
-	if (suggested === current.category) throw new DisagreementError(`${CATEGORY_LABELS[current.category]} is the category you are disagreeing with. Choose a different one, or none.`, 400, 'suggested');
+	if (suggested === current.category)
+		throw new DisagreementError(
+			`${CATEGORY_LABELS[current.category]} is the category you are disagreeing with. Choose a different one, or none.`,
+			400,
+			'suggested'
+		);
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
-		const open = await trx.selectFrom('category_disagreements').select('id').where('urn', '=', urn).where('year', '=', current.year).where('status', '!=', 'decided').executeTakeFirst();
+		const open = await trx
+			.selectFrom('category_disagreements')
+			.select('id')
+			.where('urn', '=', urn)
+			.where('year', '=', current.year)
+			.where('status', '!=', 'decided')
+			.executeTakeFirst();
 		if (open) throw new DisagreementError('You have already recorded a disagreement with this category. You will be told the outcome.');
 		const { id } = await trx
 			.insertInto('category_disagreements')
 			.values({
-				urn, year: current.year, category: current.category, suggested_category: suggested, reasons, evidence, status: 'open', raised_by: user.id, raised_at: now,
-				review: null, reviewed_by: null, reviewed_at: null, decision: null, decision_reason: null, decided_category: null, decided_by: null, decided_at: null
+				urn,
+				year: current.year,
+				category: current.category,
+				suggested_category: suggested,
+				reasons,
+				evidence,
+				status: 'open',
+				raised_by: user.id,
+				raised_at: now,
+				review: null,
+				reviewed_by: null,
+				reviewed_at: null,
+				decision: null,
+				decision_reason: null,
+				decided_category: null,
+				decided_by: null,
+				decided_at: null
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await history(trx, user.id, { urn, year: current.year, action: 'disagreed', from: current.category, to: suggested ?? current.category, reason: reasons, at: now });
-		await audit(trx, { userId: user.id, action: 'disagreement.raise', entity: 'school', entityId: urn, after: { id, year: current.year, category: current.category, suggested, reasons, evidence } });
+		await history(trx, user.id, {
+			urn,
+			year: current.year,
+			action: 'disagreed',
+			from: current.category,
+			to: suggested ?? current.category,
+			reason: reasons,
+			at: now
+		});
+		await audit(trx, {
+			userId: user.id,
+			action: 'disagreement.raise',
+			entity: 'school',
+			entityId: urn,
+			after: { id, year: current.year, category: current.category, suggested, reasons, evidence }
+		});
 		await notify(trx, await advisersFor(trx, urn), {
 			kind: 'disagreement.raised',
 			message: `${await schoolName(trx, urn)} disagrees with its category (${CATEGORY_LABELS[current.category]})`,
@@ -122,17 +172,22 @@ export async function reviewDisagreement(db: Db, user: SessionUser, urn: number,
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
 		const d = await find(trx, urn, id);
-		if (d.status !== 'open') throw new DisagreementError(d.status === 'reviewed' ? 'This disagreement has already been reviewed' : 'This disagreement has been decided');
+		if (d.status !== 'open')
+			throw new DisagreementError(d.status === 'reviewed' ? 'This disagreement has already been reviewed' : 'This disagreement has been decided');
 		await trx.updateTable('category_disagreements').set({ status: 'reviewed', review, reviewed_by: user.id, reviewed_at: now }).where('id', '=', id).execute();
 		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_reviewed', from: d.category, to: d.category, reason: review, at: now });
 		await audit(trx, { userId: user.id, action: 'disagreement.review', entity: 'school', entityId: urn, after: { id, review } });
 		const leads = await trx.selectFrom('users').select('id').where('role', '=', 'lead_adviser').where('disabled_at', 'is', null).execute();
-		await notify(trx, leads.map((l) => l.id), {
-			kind: 'disagreement.reviewed',
-			message: `A disagreement from ${await schoolName(trx, urn)} has been reviewed and needs your decision`,
-			link: `/schools/${urn}/disagreement`,
-			urn
-		});
+		await notify(
+			trx,
+			leads.map((l) => l.id),
+			{
+				kind: 'disagreement.reviewed',
+				message: `A disagreement from ${await schoolName(trx, urn)} has been reviewed and needs your decision`,
+				link: `/schools/${urn}/disagreement`,
+				urn
+			}
+		);
 	});
 }
 
@@ -141,7 +196,13 @@ export async function reviewDisagreement(db: Db, user: SessionUser, urn: number,
  * agreed, so the school, its page and the plan all see the same settled category. The school's
  * headteachers are told the outcome, and the exchange stays in the category history.
  */
-export async function decideDisagreement(db: Db, user: SessionUser, urn: number, id: number, input: { decision: string; category: string; reason: string }): Promise<void> {
+export async function decideDisagreement(
+	db: Db,
+	user: SessionUser,
+	urn: number,
+	id: number,
+	input: { decision: string; category: string; reason: string }
+): Promise<void> {
 	if (user.role !== 'lead_adviser') throw new DisagreementError('Only a lead adviser can decide a disagreement', 403);
 	const decision = input.decision;
 	if (decision !== 'upheld' && decision !== 'changed') throw new DisagreementError('Choose whether the category stands or changes', 400, 'decision');
@@ -150,13 +211,21 @@ export async function decideDisagreement(db: Db, user: SessionUser, urn: number,
 	await db.transaction().execute(async (trx) => {
 		const d = await find(trx, urn, id);
 		if (d.status === 'decided') throw new DisagreementError('This disagreement has already been decided');
-		const state = await trx.selectFrom('school_categories').select(['category', 'agreed_at']).where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow();
+		const state = await trx
+			.selectFrom('school_categories')
+			.select(['category', 'agreed_at'])
+			.where('urn', '=', urn)
+			.where('year', '=', d.year)
+			.executeTakeFirstOrThrow();
 		let outcome: Category = state.category;
 		if (decision === 'changed') {
 			if (!isCategory(input.category)) throw new DisagreementError('Choose the new category', 400, 'category');
-			if (input.category === state.category) throw new DisagreementError(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, 400, 'category');
+			if (input.category === state.category)
+				throw new DisagreementError(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, 400, 'category');
 			outcome = input.category;
-			const proposed = (await trx.selectFrom('school_categories').select('proposed_category').where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow()).proposed_category;
+			const proposed = (
+				await trx.selectFrom('school_categories').select('proposed_category').where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow()
+			).proposed_category;
 			await trx
 				.updateTable('school_categories')
 				.set({ category: outcome, changed_by_adviser: outcome === proposed ? 0 : 1, agreed_by: user.id, agreed_at: now, updated_at: now })
@@ -165,8 +234,21 @@ export async function decideDisagreement(db: Db, user: SessionUser, urn: number,
 				.execute();
 		} else if (state.agreed_at === null) {
 			// The category stands: deciding so agrees it.
-			await trx.updateTable('school_categories').set({ agreed_by: user.id, agreed_at: now, updated_at: now }).where('urn', '=', urn).where('year', '=', d.year).execute();
-			await history(trx, user.id, { urn, year: d.year, action: 'agreed', from: state.category, to: state.category, reason: 'Agreed when the disagreement was decided: the category stands', at: now });
+			await trx
+				.updateTable('school_categories')
+				.set({ agreed_by: user.id, agreed_at: now, updated_at: now })
+				.where('urn', '=', urn)
+				.where('year', '=', d.year)
+				.execute();
+			await history(trx, user.id, {
+				urn,
+				year: d.year,
+				action: 'agreed',
+				from: state.category,
+				to: state.category,
+				reason: 'Agreed when the disagreement was decided: the category stands',
+				at: now
+			});
 		}
 		await trx
 			.updateTable('category_disagreements')
@@ -174,7 +256,14 @@ export async function decideDisagreement(db: Db, user: SessionUser, urn: number,
 			.where('id', '=', id)
 			.execute();
 		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_decided', from: state.category, to: outcome, reason, at: now });
-		await audit(trx, { userId: user.id, action: 'disagreement.decide', entity: 'school', entityId: urn, before: { category: state.category }, after: { id, decision, category: outcome, reason } });
+		await audit(trx, {
+			userId: user.id,
+			action: 'disagreement.decide',
+			entity: 'school',
+			entityId: urn,
+			before: { category: state.category },
+			after: { id, decision, category: outcome, reason }
+		});
 		const message =
 			decision === 'upheld'
 				? `Your disagreement about ${academicYearLabel(d.year)} was considered: the category stays ${CATEGORY_LABELS[outcome]}`

@@ -36,5 +36,8 @@ export function countStatuses(statuses: ReadonlyMap<number, Intervention>): Reco
 
 /** The URNs with this status, lowest first. */
 export function urnsWithStatus(statuses: ReadonlyMap<number, Intervention>, status: InterventionStatus): number[] {
-	return [...statuses].filter(([, i]) => i.status === status).map(([urn]) => urn).sort((a, b) => a - b);
+	return [...statuses]
+		.filter(([, i]) => i.status === status)
+		.map(([urn]) => urn)
+		.sort((a, b) => a - b);
 }

@@ -35,12 +35,7 @@ export async function headteachersOf(db: Db, urn: number): Promise<number[]> {
 /** The school's link adviser and every lead adviser: who hears about summaries, self-referrals and disagreements. */
 export async function advisersFor(db: Db, urn: number): Promise<number[]> {
 	const school = await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', urn).executeTakeFirst();
-	const leads = await db
-		.selectFrom('users')
-		.select('id')
-		.where('role', '=', 'lead_adviser')
-		.where('disabled_at', 'is', null)
-		.execute();
+	const leads = await db.selectFrom('users').select('id').where('role', '=', 'lead_adviser').where('disabled_at', 'is', null).execute();
 	return [...(school?.link_adviser_id ? [school.link_adviser_id] : []), ...leads.map((l) => l.id)];
 }
 

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { gunzipSync } from 'node:zlib';
 import { acceptsGzip, capture, PageCache, replay, type CachedPage } from './page-cache';
 
-const page = (text: string, status = 200): CachedPage => ({ status, headers: [['content-type', 'text/html']], body: new TextEncoder().encode(text), gzipped: null });
+const page = (text: string, status = 200): CachedPage => ({
+	status,
+	headers: [['content-type', 'text/html']],
+	body: new TextEncoder().encode(text),
+	gzipped: null
+});
 const text = (p: CachedPage | null) => (p === null ? null : new TextDecoder().decode(p.body));
 
 describe('PageCache', () => {
@@ -60,7 +65,15 @@ describe('PageCache', () => {
 
 describe('capture and replay', () => {
 	it('keep the status, headers and body, but never the cookies or the date', async () => {
-		const response = new Response('<p>Overview</p>', { status: 200, headers: [['content-type', 'text/html'], ['etag', '"abc"'], ['set-cookie', 'triage_session=secret'], ['date', 'Sun, 22 Nov 2026 10:00:00 GMT']] });
+		const response = new Response('<p>Overview</p>', {
+			status: 200,
+			headers: [
+				['content-type', 'text/html'],
+				['etag', '"abc"'],
+				['set-cookie', 'triage_session=secret'],
+				['date', 'Sun, 22 Nov 2026 10:00:00 GMT']
+			]
+		});
 		const stored = await capture(response);
 		const again = replay(stored);
 		expect(again.status).toBe(200);
@@ -136,14 +149,28 @@ describe('PageCache.serve', () => {
 		version = 'v2';
 		const third = await cache.serve('key', () => version, render, false);
 		expect([first.hit, second.hit, third.hit]).toEqual([false, true, false]);
-		expect([await first.response.text(), await second.response.text(), await third.response.text()]).toEqual(['<p>render 1</p>', '<p>render 1</p>', '<p>render 2</p>']);
+		expect([await first.response.text(), await second.response.text(), await third.response.text()]).toEqual([
+			'<p>render 1</p>',
+			'<p>render 1</p>',
+			'<p>render 2</p>'
+		]);
 		expect([first, second, third].map((s) => s.response.headers.get('x-page-cache'))).toEqual(['miss', 'hit', 'miss']);
 	});
 
 	it('passes on the rendered cookies, but never replays them', async () => {
 		const cache = new PageCache();
-		const first = await cache.serve('key', () => 'v1', async () => html(1), false);
-		const second = await cache.serve('key', () => 'v1', async () => html(2), false);
+		const first = await cache.serve(
+			'key',
+			() => 'v1',
+			async () => html(1),
+			false
+		);
+		const second = await cache.serve(
+			'key',
+			() => 'v1',
+			async () => html(2),
+			false
+		);
 		expect(first.response.headers.get('set-cookie')).toBe('triage_session=abc');
 		expect(second.response.headers.get('set-cookie')).toBeNull();
 	});

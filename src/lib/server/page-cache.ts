@@ -83,7 +83,12 @@ export class PageCache {
 	 * (so it matches the version it is stored under exactly) and it succeeded. The response says
 	 * which in an `x-page-cache` header, `hit` or `miss`.
 	 */
-	async serve(key: string, writeVersion: () => string, render: () => Response | Promise<Response>, gzipOk: boolean): Promise<{ response: Response; hit: boolean }> {
+	async serve(
+		key: string,
+		writeVersion: () => string,
+		render: () => Response | Promise<Response>,
+		gzipOk: boolean
+	): Promise<{ response: Response; hit: boolean }> {
 		const version = writeVersion();
 		const kept = this.get(key, version);
 		if (kept) return { response: marked(replay(kept, gzipOk), 'hit'), hit: true };

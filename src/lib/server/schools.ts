@@ -23,11 +23,7 @@ export async function registerSummary(db: Db) {
 		.groupBy('phase')
 		.orderBy('phase')
 		.execute();
-	const unlinked = await db
-		.selectFrom('schools')
-		.select(db.fn.countAll<number>().as('count'))
-		.where('link_adviser_id', 'is', null)
-		.executeTakeFirstOrThrow();
+	const unlinked = await db.selectFrom('schools').select(db.fn.countAll<number>().as('count')).where('link_adviser_id', 'is', null).executeTakeFirstOrThrow();
 	const total = byPhase.reduce((n, p) => n + Number(p.count), 0);
 	return { total, byPhase: byPhase.map((p) => ({ phase: p.phase ?? 'Not recorded', count: Number(p.count) })), withoutLinkAdviser: Number(unlinked.count) };
 }

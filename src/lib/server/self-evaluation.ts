@@ -143,7 +143,8 @@ export async function addComment(db: Db, user: SessionUser, urn: number, year: n
 	if (!section) throw new SeError('Choose a section to comment on');
 	const text = body.trim();
 	if (!text) throw new SeError('Enter a comment', { [`comment-${sectionKey}`]: 'Enter a comment' });
-	if (text.length > MAX_TEXT) throw new SeError(`Comments must be ${MAX_TEXT} characters or fewer`, { [`comment-${sectionKey}`]: `Comments must be ${MAX_TEXT} characters or fewer` });
+	if (text.length > MAX_TEXT)
+		throw new SeError(`Comments must be ${MAX_TEXT} characters or fewer`, { [`comment-${sectionKey}`]: `Comments must be ${MAX_TEXT} characters or fewer` });
 	await db.transaction().execute(async (trx) => {
 		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
 		if (!summary || summary.status === 'draft') throw new SeError('You can comment once the school has submitted its summary');
@@ -152,7 +153,13 @@ export async function addComment(db: Db, user: SessionUser, urn: number, year: n
 			.values({ summary_id: summary.id, section_key: sectionKey, user_id: user.id, body: text, created_at: nowIso() })
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await audit(trx, { userId: user.id, action: 'se_summary.comment', entity: 'se_summary', entityId: summary.id, after: { commentId: id, section: sectionKey, body: text } });
+		await audit(trx, {
+			userId: user.id,
+			action: 'se_summary.comment',
+			entity: 'se_summary',
+			entityId: summary.id,
+			after: { commentId: id, section: sectionKey, body: text }
+		});
 		await notify(trx, await headteachersOf(trx, urn), {
 			kind: 'se_summary.comment',
 			message: `${user.name} commented on "${section.label}" in your self-evaluation summary`,
@@ -181,7 +188,14 @@ export async function decideSummary(db: Db, user: SessionUser, urn: number, year
 			.set({ status: move.status, updated_at: nowIso(), ...(column ? { [column]: nowIso() } : {}) })
 			.where('id', '=', summary.id)
 			.execute();
-		await audit(trx, { userId: user.id, action: `se_summary.${action}`, entity: 'se_summary', entityId: summary.id, before: { status: summary.status }, after: { status: move.status } });
+		await audit(trx, {
+			userId: user.id,
+			action: `se_summary.${action}`,
+			entity: 'se_summary',
+			entityId: summary.id,
+			before: { status: summary.status },
+			after: { status: move.status }
+		});
 		await notify(trx, await headteachersOf(trx, urn), {
 			kind: `se_summary.${action}`,
 			message: `Your self-evaluation summary for ${academicYearLabel(year)} ${DONE[action].message}`,

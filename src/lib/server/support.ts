@@ -45,8 +45,19 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 		const inserted = await trx
 			.insertInto('soft_intelligence')
 			.values({
-				urn, type: 'self_referral', date: now.slice(0, 10), end_date: null, details, source: 'headteacher',
-				grade: null, areas_json: null, safeguarding_met: null, created_by: user.id, created_at: now, ended_by: null, ended_at: null
+				urn,
+				type: 'self_referral',
+				date: now.slice(0, 10),
+				end_date: null,
+				details,
+				source: 'headteacher',
+				grade: null,
+				areas_json: null,
+				safeguarding_met: null,
+				created_by: user.id,
+				created_at: now,
+				ended_by: null,
+				ended_at: null
 			})
 			.onConflict((oc) => oc.column('urn').where(OPEN_REQUEST).doNothing())
 			.returning('id')

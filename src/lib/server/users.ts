@@ -26,11 +26,7 @@ export interface UserSummary {
 }
 
 export async function listUsers(db: Db): Promise<UserSummary[]> {
-	const rows = await db
-		.selectFrom('users')
-		.select(['id', 'email', 'name', 'role', 'disabled_at'])
-		.orderBy('name')
-		.execute();
+	const rows = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabled_at']).orderBy('name').execute();
 	const links = await db.selectFrom('user_schools').select(['user_id', 'urn']).orderBy('urn').execute();
 	return rows.map((r) => ({
 		id: r.id,
@@ -43,11 +39,7 @@ export async function listUsers(db: Db): Promise<UserSummary[]> {
 }
 
 export async function getUser(db: Db, id: number): Promise<UserSummary | undefined> {
-	const row = await db
-		.selectFrom('users')
-		.select(['id', 'email', 'name', 'role', 'disabled_at'])
-		.where('id', '=', id)
-		.executeTakeFirst();
+	const row = await db.selectFrom('users').select(['id', 'email', 'name', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
 	if (!row) return undefined;
 	const links = await db.selectFrom('user_schools').select('urn').where('user_id', '=', id).orderBy('urn').execute();
 	return {
@@ -61,11 +53,7 @@ export async function getUser(db: Db, id: number): Promise<UserSummary | undefin
 }
 
 export async function findUserByEmail(db: Db, email: string) {
-	return db
-		.selectFrom('users')
-		.selectAll()
-		.where('email', '=', normaliseEmail(email))
-		.executeTakeFirst();
+	return db.selectFrom('users').selectAll().where('email', '=', normaliseEmail(email)).executeTakeFirst();
 }
 
 async function checkSchoolsExist(db: Db, urns: number[]): Promise<void> {
@@ -73,10 +61,7 @@ async function checkSchoolsExist(db: Db, urns: number[]): Promise<void> {
 	const found = await db.selectFrom('schools').select('urn').where('urn', 'in', urns).execute();
 	const missing = urns.filter((u) => !found.some((f) => f.urn === u));
 	if (missing.length > 0) {
-		throw new UserError(
-			`No school with URN ${missing.join(', ')} is in the register. Import the GIAS file first, or check the URN.`,
-			'schools'
-		);
+		throw new UserError(`No school with URN ${missing.join(', ')} is in the register. Import the GIAS file first, or check the URN.`, 'schools');
 	}
 }
 
@@ -85,11 +70,7 @@ function auditable(u: UserSummary | undefined) {
 	return u && { email: u.email, name: u.name, role: u.role, disabledAt: u.disabledAt, schoolUrns: u.schoolUrns };
 }
 
-export async function createUser(
-	db: Db,
-	input: UserInput & { password: string },
-	actorId: number | null
-): Promise<UserSummary> {
+export async function createUser(db: Db, input: UserInput & { password: string }, actorId: number | null): Promise<UserSummary> {
 	const problem = passwordProblem(input.password);
 	if (problem) throw new UserError(problem, 'password');
 	const passwordHash = await hashPassword(input.password);
@@ -130,11 +111,7 @@ export async function updateUser(db: Db, id: number, input: UserInput, actorId: 
 		if (clash && clash.id !== id) throw new UserError(`There is already a user with the email ${input.email}`, 'email');
 		await checkSchoolsExist(trx, input.schoolUrns);
 		if (before.role === 'admin' && input.role !== 'admin') await ensureAnotherAdmin(trx, id);
-		await trx
-			.updateTable('users')
-			.set({ email: input.email, name: input.name, role: input.role, updated_at: nowIso() })
-			.where('id', '=', id)
-			.execute();
+		await trx.updateTable('users').set({ email: input.email, name: input.name, role: input.role, updated_at: nowIso() }).where('id', '=', id).execute();
 		await trx.deleteFrom('user_schools').where('user_id', '=', id).execute();
 		for (const urn of input.schoolUrns) {
 			await trx.insertInto('user_schools').values({ user_id: id, urn }).execute();

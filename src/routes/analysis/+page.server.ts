@@ -23,7 +23,11 @@ export const load: PageServerLoad = async (event) => {
 		runs: year === null ? [] : await runsForYear(db(), year, 5),
 		schools,
 		// As of today whatever the year shown: DfE's status now, beside the category being moderated.
-		interventions: await interventionStatuses(db(), today(), schools.map((s) => s.urn)),
+		interventions: await interventionStatuses(
+			db(),
+			today(),
+			schools.map((s) => s.urn)
+		),
 		can: { run: can(user.role, 'runAnalysis'), agree: can(user.role, 'agreeCategory'), changePolicy: can(user.role, 'manageService') }
 	};
 };

@@ -28,7 +28,11 @@ export async function uploadAndImport(
 	options: { kind: string; year: string; version: string },
 	onProgress: (p: ClientProgress) => void
 ): Promise<ImportOutcome> {
-	const started = await post<{ id: string; pieceBytes: number }>('/imports/upload', JSON.stringify({ fileName: file.name, size: file.size }), 'application/json');
+	const started = await post<{ id: string; pieceBytes: number }>(
+		'/imports/upload',
+		JSON.stringify({ fileName: file.name, size: file.size }),
+		'application/json'
+	);
 	if (!started.ok) throw new Error(started.message);
 	for (let offset = 0; offset < file.size; offset += started.pieceBytes) {
 		const piece = file.slice(offset, offset + started.pieceBytes);

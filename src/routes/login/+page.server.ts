@@ -6,7 +6,6 @@ import { createSession, generateSessionToken } from '$lib/server/auth/session';
 import { setSessionCookie } from '$lib/server/auth/cookie';
 import { safeRedirectPath } from '$lib/domain/auth/redirect';
 
-
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirectPath(url.searchParams.get('redirectTo'), url.origin));
 	return { title: 'Sign in' };

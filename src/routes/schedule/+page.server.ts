@@ -2,8 +2,33 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/guard';
 import {
-	buildPlanInput, closuresFor, defaultScheduleYear, halfTermHeading, isTerm, latestPlanRun, listAdvisers, listEngagements, loadCalendar, mayPlan,
-	monthFor, monthGrid, monthLabel, monthsOf, newSubscription, overdueEngagements, revokeSubscription, subscriptionMadeAt, planInputsChangedSince, plannedYears, schoolsChangedSince, planningYear, termOf, TERMS, today, weekOf, yearParam
+	buildPlanInput,
+	closuresFor,
+	defaultScheduleYear,
+	halfTermHeading,
+	isTerm,
+	latestPlanRun,
+	listAdvisers,
+	listEngagements,
+	loadCalendar,
+	mayPlan,
+	monthFor,
+	monthGrid,
+	monthLabel,
+	monthsOf,
+	newSubscription,
+	overdueEngagements,
+	revokeSubscription,
+	subscriptionMadeAt,
+	planInputsChangedSince,
+	plannedYears,
+	schoolsChangedSince,
+	planningYear,
+	termOf,
+	TERMS,
+	today,
+	weekOf,
+	yearParam
 } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { ADVISER_ROLES } from '$lib/domain/roles';

@@ -15,9 +15,7 @@ describe('categories', () => {
 	});
 
 	it('sorts from least to most support', () => {
-		expect(['intensive', 'secure', 'focus', 'secure_plus', 'light_touch'].sort((a, b) => compareCategories(a as never, b as never))).toEqual([
-			...CATEGORIES
-		]);
+		expect(['intensive', 'secure', 'focus', 'secure_plus', 'light_touch'].sort((a, b) => compareCategories(a as never, b as never))).toEqual([...CATEGORIES]);
 	});
 
 	it.each([

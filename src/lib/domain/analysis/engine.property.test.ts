@@ -28,9 +28,23 @@ const progressArb = fc.oneof(
 	fc.record({ score: fc.integer({ min: -80, max: 80 }), half: fc.integer({ min: 5, max: 40 }) }).map(({ score, half }) => {
 		const s = score / 10;
 		const h = half / 10;
-		return { readProgress: s, readProgressLower: s - h, readProgressUpper: s + h, writProgress: -s / 2, writProgressLower: -s / 2 - h, writProgressUpper: -s / 2 + h, matProgress: s, matProgressLower: s - h, matProgressUpper: s + h };
+		return {
+			readProgress: s,
+			readProgressLower: s - h,
+			readProgressUpper: s + h,
+			writProgress: -s / 2,
+			writProgressLower: -s / 2 - h,
+			writProgressUpper: -s / 2 + h,
+			matProgress: s,
+			matProgressLower: s - h,
+			matProgressUpper: s + h
+		};
 	}),
-	fc.record({ readProgressBand: fc.integer({ min: 1, max: 5 }), writProgressBand: fc.integer({ min: 1, max: 5 }), matProgressBand: fc.integer({ min: 1, max: 5 }) })
+	fc.record({
+		readProgressBand: fc.integer({ min: 1, max: 5 }),
+		writProgressBand: fc.integer({ min: 1, max: 5 }),
+		matProgressBand: fc.integer({ min: 1, max: 5 })
+	})
 );
 
 const rowArb = fc.record({
@@ -68,7 +82,9 @@ const entryArb = fc.oneof(
 	}),
 	fc.record({
 		type: fc.constant('ofsted_report_card' as const),
-		areas: fc.array(fc.record({ area: fc.constantFrom('Achievement', 'Leadership and governance'), grade: fc.constantFrom(...REPORT_CARD_GRADES) }), { maxLength: 2 }),
+		areas: fc.array(fc.record({ area: fc.constantFrom('Achievement', 'Leadership and governance'), grade: fc.constantFrom(...REPORT_CARD_GRADES) }), {
+			maxLength: 2
+		}),
 		safeguardingMet: fc.boolean(),
 		date: fc.constantFrom('2019-03-01', '2024-06-01')
 	}),

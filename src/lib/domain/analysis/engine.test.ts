@@ -26,9 +26,7 @@ describe('categorise', () => {
 		const r = categorise(schoolInput(gaps(-12, -5, -25), [legacy('requires_improvement', '2018-01-10')]), DEFAULT_POLICY);
 		expect(r.category).toBe('intensive');
 		expect(r.decidingRule).toBe('I2');
-		expect(r.firedRules.map((f) => `${f.id}:${f.category}`)).toEqual([
-			'I2:intensive', 'F1:focus', 'F2:focus', 'F5:focus', 'L1:light_touch'
-		]);
+		expect(r.firedRules.map((f) => `${f.id}:${f.category}`)).toEqual(['I2:intensive', 'F1:focus', 'F2:focus', 'F5:focus', 'L1:light_touch']);
 		expect(r.summary).toBe(`Intensive support (I2): ${r.firedRules[0].sentence}`);
 	});
 
@@ -39,8 +37,20 @@ describe('categorise', () => {
 	});
 
 	it.each<[string, (rules: PolicyRule[]) => PolicyRule[], CategoriseInput, Category, Category]>([
-		['a disabled rule is skipped', (rules) => rules.map((r) => (r.id === 'F5' ? { ...r, enabled: false } : r)), schoolInput(gaps(0, 0, -22)), 'focus', 'light_touch'],
-		['a rule given a higher category', (rules) => rules.map((r) => (r.id === 'F5' ? { ...r, category: 'intensive' as const } : r)), schoolInput(gaps(0, 0, -22)), 'focus', 'intensive'],
+		[
+			'a disabled rule is skipped',
+			(rules) => rules.map((r) => (r.id === 'F5' ? { ...r, enabled: false } : r)),
+			schoolInput(gaps(0, 0, -22)),
+			'focus',
+			'light_touch'
+		],
+		[
+			'a rule given a higher category',
+			(rules) => rules.map((r) => (r.id === 'F5' ? { ...r, category: 'intensive' as const } : r)),
+			schoolInput(gaps(0, 0, -22)),
+			'focus',
+			'intensive'
+		],
 		[
 			'P1 moved above the Light touch rules keeps a strong school with one light-touch signal in Secure Plus',
 			(rules) => [...rules.filter((r) => r.id !== 'P1' && !r.id.startsWith('L')), rules[13], ...rules.filter((r) => r.id.startsWith('L'))],
@@ -56,9 +66,15 @@ describe('categorise', () => {
 	it('runs over the 2020 to 2022 gap: 2022/23 reads 2017/18, 2018/19 and 2022/23', () => {
 		const years = [schoolYear(2017, 70), schoolYear(2018, 52, progressFigures(-1, -1, -1)), schoolYear(2019, 53), schoolYear(2023, 38)];
 		const r = categorise(schoolInput(years, [], { year: 2023, asOf: '2023-09-01' }), DEFAULT_POLICY);
-		expect(r.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([[2023, -22], [2019, -12], [2018, -12]]);
+		expect(r.signals.dataYears.map((d) => [d.year, d.gap])).toEqual([
+			[2023, -22],
+			[2019, -12],
+			[2018, -12]
+		]);
 		expect([r.category, r.decidingRule, r.confidence]).toEqual(['intensive', 'I2', 'high']);
-		expect(r.firedRules[0].sentence).toContain('3 of the last 3 data years: 2017/18 (12 points below), 2018/19 (12 points below) and 2022/23 (22 points below)');
+		expect(r.firedRules[0].sentence).toContain(
+			'3 of the last 3 data years: 2017/18 (12 points below), 2018/19 (12 points below) and 2022/23 (22 points below)'
+		);
 	});
 
 	it('works on attainment alone in years without progress scores', () => {
@@ -77,8 +93,18 @@ describe('categorise', () => {
 
 	it.each<[string, CategoriseInput, Category, string | null]>([
 		['an infant school with nothing recorded', schoolInput([], [], { school: { urn: URN, name: 'Infants', ageHigh: 7 } }), 'secure', null],
-		['an infant school with an RI grade', schoolInput([], [legacy('requires_improvement', '2018-01-01')], { school: { urn: URN, name: 'Infants', hasKs2: false } }), 'focus', 'F1'],
-		['a new school with a safeguarding concern', schoolInput([schoolYear(2019, null, { codes: { rwmExpected: 'NEW' } })], [entry('safeguarding', '2019-06-01')]), 'intensive', 'I1'],
+		[
+			'an infant school with an RI grade',
+			schoolInput([], [legacy('requires_improvement', '2018-01-01')], { school: { urn: URN, name: 'Infants', hasKs2: false } }),
+			'focus',
+			'F1'
+		],
+		[
+			'a new school with a safeguarding concern',
+			schoolInput([schoolYear(2019, null, { codes: { rwmExpected: 'NEW' } })], [entry('safeguarding', '2019-06-01')]),
+			'intensive',
+			'I1'
+		],
 		['a special school with very low results', schoolInput([schoolYear(2018, 0, { recordType: 2 }), schoolYear(2019, 0, { recordType: 2 })]), 'secure', null]
 	])('judges %s on soft intelligence alone and asks an adviser', (_, input, category, rule) => {
 		const r = categorise(input, DEFAULT_POLICY);
@@ -92,7 +118,12 @@ describe('categorise', () => {
 	});
 
 	it('records the evidence it used', () => {
-		const comparators = [englandRow(2017, { rwmExpected: null }), englandRow(2017, { kind: 'england_all', rwmExpected: 61 }), englandRow(2018), englandRow(2019)];
+		const comparators = [
+			englandRow(2017, { rwmExpected: null }),
+			englandRow(2017, { kind: 'england_all', rwmExpected: 61 }),
+			englandRow(2018),
+			englandRow(2019)
+		];
 		const ofsted = legacy('good', '2018-01-01');
 		const concern = entry('finance', '2019-02-01');
 		const head = entry('new_head', '2019-04-01');
@@ -166,13 +197,33 @@ describe('the three kinds of Ofsted outcome live in 2026', () => {
 		['a graded inspection with an overall grade of Requires improvement', [oeif('requires_improvement', '2023-01-10')], 'focus', 'F1'],
 		['no overall grade, quality of education 3', [oeif(null, '2025-03-14', { qualityOfEducation: 3, leadershipAndManagement: 2 })], 'focus', 'F1'],
 		['no overall grade, leadership and management 4', [oeif(null, '2025-03-14', { qualityOfEducation: 3, leadershipAndManagement: 4 })], 'intensive', 'I1'],
-		['no overall grade, every judgement 2', [oeif(null, '2025-03-14', { qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 })], 'secure', null],
+		[
+			'no overall grade, every judgement 2',
+			[oeif(null, '2025-03-14', { qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 })],
+			'secure',
+			null
+		],
 		['a report card with every area Expected or better', [card([{ area: 'Achievement', grade: 'expected_standard' }], '2026-01-20')], 'secure', null],
-		['a report card in special measures', [card([{ area: 'Achievement', grade: 'needs_attention' }], '2026-01-20', { categoryOfConcern: 'special_measures' })], 'intensive', 'I1'],
-		['a Good graded inspection with serious weaknesses recorded', [oeif('good', '2023-01-10', null, { categoryOfConcern: 'serious_weaknesses' })], 'intensive', 'I1'],
+		[
+			'a report card in special measures',
+			[card([{ area: 'Achievement', grade: 'needs_attention' }], '2026-01-20', { categoryOfConcern: 'special_measures' })],
+			'intensive',
+			'I1'
+		],
+		[
+			'a Good graded inspection with serious weaknesses recorded',
+			[oeif('good', '2023-01-10', null, { categoryOfConcern: 'serious_weaknesses' })],
+			'intensive',
+			'I1'
+		],
 		['Requires improvement at the predecessor school', [oeif('requires_improvement', '2022-01-10', null, { predecessor: true })], 'focus', 'F1'],
 		['an ungraded inspection with some aspects not as strong, after Good', [goodThen, concern], 'light_touch', 'L5'],
-		['the same, superseded by a later graded inspection', [goodThen, concern, oeif(null, '2025-10-20', { qualityOfEducation: 2, leadershipAndManagement: 2 })], 'secure', null],
+		[
+			'the same, superseded by a later graded inspection',
+			[goodThen, concern, oeif(null, '2025-10-20', { qualityOfEducation: 2, leadershipAndManagement: 2 })],
+			'secure',
+			null
+		],
 		['an ungraded inspection in which the school remains Good', [goodThen, ungraded('School remains Good', '2025-06-12')], 'secure', null]
 	])('%s: %s (%s)', (_, register, category, rule) => {
 		const r = categorise(schoolInput(gaps(3, 3, 3), register, { asOf: '2026-05-01' }), DEFAULT_POLICY);

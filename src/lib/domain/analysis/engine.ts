@@ -160,7 +160,8 @@ function confidenceOf(signals: Signals, year: number, t: PolicyThresholds): { co
 	const newest = signals.attainment?.year ?? null;
 	if (newest !== null && newest !== year) medium.push(`The latest results are from ${yearLabel(newest)}, not ${yearLabel(year)}`);
 	// An EES performance data set has no pupil numbers: without its school information data set a small cohort cannot be ruled out.
-	if (signals.attainment !== null && signals.attainment.cohort === null) medium.push(`Cohort size unknown for ${yearLabel(signals.attainment.year)}: the pupil numbers were not imported, so a small cohort cannot be ruled out`);
+	if (signals.attainment !== null && signals.attainment.cohort === null)
+		medium.push(`Cohort size unknown for ${yearLabel(signals.attainment.year)}: the pupil numbers were not imported, so a small cohort cannot be ruled out`);
 	if (low.length > 0) return { confidence: 'low', reasons: [...low, ...medium] };
 	if (medium.length > 0) return { confidence: 'medium', reasons: medium };
 	return { confidence: 'high', reasons: [] };
@@ -212,4 +213,3 @@ function evidenceOf(policy: Policy, window: YearWindow, soft: SoftSummary): Evid
 		}
 	};
 }
-

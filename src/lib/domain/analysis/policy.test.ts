@@ -9,7 +9,11 @@ function withRules(rules: PolicyRule[]): Policy {
 function move(id: string, before: string): PolicyRule[] {
 	const rules = DEFAULT_POLICY.rules.filter((r) => r.id !== id);
 	const moved = DEFAULT_POLICY.rules.find((r) => r.id === id) as PolicyRule;
-	rules.splice(rules.findIndex((r) => r.id === before), 0, moved);
+	rules.splice(
+		rules.findIndex((r) => r.id === before),
+		0,
+		moved
+	);
 	return rules;
 }
 
@@ -24,19 +28,42 @@ describe('DEFAULT_POLICY', () => {
 			id: 'afo-default-1',
 			version: 1,
 			thresholds: {
-				wellBelowGap: -20, belowGap: -10, wellAboveGap: 10, persistenceCount: 2, dataYears: 3, lookbackYears: 6,
-				trendTotalDrop: -15, trendStepDrop: -5, progressWellBelowReadMaths: -3, progressWellBelowWriting: -3.5,
-				progressSigBelowCount: 2, progressWellBelowCount: 2, disadvantagedGap: -30, disadvantagedMinPupils: 10, smallCohortBelow: 11
+				wellBelowGap: -20,
+				belowGap: -10,
+				wellAboveGap: 10,
+				persistenceCount: 2,
+				dataYears: 3,
+				lookbackYears: 6,
+				trendTotalDrop: -15,
+				trendStepDrop: -5,
+				progressWellBelowReadMaths: -3,
+				progressWellBelowWriting: -3.5,
+				progressSigBelowCount: 2,
+				progressWellBelowCount: 2,
+				disadvantagedGap: -30,
+				disadvantagedMinPupils: 10,
+				smallCohortBelow: 11
 			}
 		});
 	});
 
-	it('lists the rules in the brief\'s order, all on, then the optional Quality Mark rule P2, off', () => {
+	it("lists the rules in the brief's order, all on, then the optional Quality Mark rule P2, off", () => {
 		expect(DEFAULT_POLICY.rules.map((r) => `${r.id}:${r.category}:${r.enabled}`)).toEqual([
-			'I1:intensive:true', 'I2:intensive:true', 'I3:intensive:true',
-			'F1:focus:true', 'F2:focus:true', 'F3:focus:true', 'F4:focus:true', 'F5:focus:true',
-			'L1:light_touch:true', 'L2:light_touch:true', 'L3:light_touch:true', 'L4:light_touch:true', 'L5:light_touch:true',
-			'P1:secure_plus:true', 'P2:secure_plus:false'
+			'I1:intensive:true',
+			'I2:intensive:true',
+			'I3:intensive:true',
+			'F1:focus:true',
+			'F2:focus:true',
+			'F3:focus:true',
+			'F4:focus:true',
+			'F5:focus:true',
+			'L1:light_touch:true',
+			'L2:light_touch:true',
+			'L3:light_touch:true',
+			'L4:light_touch:true',
+			'L5:light_touch:true',
+			'P1:secure_plus:true',
+			'P2:secure_plus:false'
 		]);
 	});
 
@@ -104,7 +131,10 @@ describe('validatePolicy: rules', () => {
 		['rules within a category swapped', move('F5', 'F1')],
 		['P1 moved above the Light touch rules', move('P1', 'L1')],
 		['P1 moved between Light touch rules', move('P1', 'L4')],
-		['F5 turned into an Intensive rule at the end of the Intensive rules', move('F5', 'F1').map((r) => (r.id === 'F5' ? { ...r, category: 'intensive' as const } : r))],
+		[
+			'F5 turned into an Intensive rule at the end of the Intensive rules',
+			move('F5', 'F1').map((r) => (r.id === 'F5' ? { ...r, category: 'intensive' as const } : r))
+		],
 		['L5 made Focus at the end of the Focus rules', move('L5', 'L1').map((r) => (r.id === 'L5' ? { ...r, category: 'focus' as const } : r))],
 		['every rule switched off', rules.map((r) => ({ ...r, enabled: false }))],
 		['P2 switched on', rules.map((r) => (r.id === 'P2' ? { ...r, enabled: true } : r))],
@@ -114,16 +144,51 @@ describe('validatePolicy: rules', () => {
 	});
 
 	it.each([
-		['a Light touch rule above a Focus rule', move('L1', 'F1'), 'rules', 'Rule F1 (Focus support) comes after rule L1 (Light touch support): put rules that give more support first'],
-		['P1 above a Focus rule', move('P1', 'F5'), 'rules', 'Rule P1 (Secure Plus) must come after rule F5 (Focus support): Secure Plus can only outrank Light touch rules'],
+		[
+			'a Light touch rule above a Focus rule',
+			move('L1', 'F1'),
+			'rules',
+			'Rule F1 (Focus support) comes after rule L1 (Light touch support): put rules that give more support first'
+		],
+		[
+			'P1 above a Focus rule',
+			move('P1', 'F5'),
+			'rules',
+			'Rule P1 (Secure Plus) must come after rule F5 (Focus support): Secure Plus can only outrank Light touch rules'
+		],
 		['a missing rule', rules.filter((r) => r.id !== 'L3'), 'rules', 'Rule L3 missing: switch a rule off instead of removing it'],
 		['a repeated rule', [...rules, rules[0]], 'rules', 'Rule I1 appears more than once'],
 		['an unknown rule', [...rules, { id: 'X9', category: 'focus', enabled: true }], 'rules', 'Unknown rule "X9"'],
-		['P1 given another category', rules.map((r) => (r.id === 'P1' ? { ...r, category: 'secure' as const } : r)), 'rules.P1', 'Rule P1 can only give Secure Plus'],
-		['P2 given another category', rules.map((r) => (r.id === 'P2' ? { ...r, category: 'light_touch' as const } : r)), 'rules.P2', 'Rule P2 can only give Secure Plus'],
-		['P2 above a Light touch rule', move('P2', 'L5'), 'rules', 'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'],
-		['P2 above every concern rule', move('P2', 'I1'), 'rules', 'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'],
-		['a concern rule made Secure', rules.map((r) => (r.id === 'L4' ? { ...r, category: 'secure' as const } : r)), 'rules.L4', 'Rule L4 flags a concern, so it must give Light touch, Focus or Intensive support'],
+		[
+			'P1 given another category',
+			rules.map((r) => (r.id === 'P1' ? { ...r, category: 'secure' as const } : r)),
+			'rules.P1',
+			'Rule P1 can only give Secure Plus'
+		],
+		[
+			'P2 given another category',
+			rules.map((r) => (r.id === 'P2' ? { ...r, category: 'light_touch' as const } : r)),
+			'rules.P2',
+			'Rule P2 can only give Secure Plus'
+		],
+		[
+			'P2 above a Light touch rule',
+			move('P2', 'L5'),
+			'rules',
+			'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'
+		],
+		[
+			'P2 above every concern rule',
+			move('P2', 'I1'),
+			'rules',
+			'Rule P2 (a current Quality Mark) must come after rule L5 (Light touch support): a Quality Mark never outweighs a concern'
+		],
+		[
+			'a concern rule made Secure',
+			rules.map((r) => (r.id === 'L4' ? { ...r, category: 'secure' as const } : r)),
+			'rules.L4',
+			'Rule L4 flags a concern, so it must give Light touch, Focus or Intensive support'
+		],
 		['a rule with no category', rules.map((r) => (r.id === 'F2' ? { ...r, category: 'big' } : r)), 'rules.F2', 'Choose a category for rule F2'],
 		['a rule with no on/off', rules.map((r) => (r.id === 'F2' ? { id: 'F2', category: 'focus' } : r)), 'rules.F2', 'Say whether rule F2 is on or off'],
 		['no rules at all', 'none', 'rules', 'The policy has no list of rules']

@@ -159,8 +159,7 @@ function validateThresholds(raw: unknown, errors: PolicyErrors): PolicyThreshold
 		const path = `thresholds.${key}`;
 		if (value === null) errors[path] = `Enter a number for "${field.label}"`;
 		else if (field.integer && !Number.isInteger(value)) errors[path] = `"${field.label}" must be a whole number`;
-		else if (value < field.min || value > field.max)
-			errors[path] = `"${field.label}" must be between ${field.min} and ${field.max}`;
+		else if (value < field.min || value > field.max) errors[path] = `"${field.label}" must be between ${field.min} and ${field.max}`;
 		else out[key] = value;
 	}
 	// Cross-field limits, reported on the field an admin is most likely to have just changed.
@@ -171,8 +170,7 @@ function validateThresholds(raw: unknown, errors: PolicyErrors): PolicyThreshold
 	if (has('dataYears') && has('lookbackYears') && t.dataYears > t.lookbackYears)
 		errors['thresholds.dataYears'] = '"Recent data years used" cannot be more than "Years to look back for data"';
 	if (has('persistenceCount') && has('dataYears') && t.persistenceCount > t.dataYears)
-		errors['thresholds.persistenceCount'] =
-			'"Years below England that make a persistent concern" cannot be more than "Recent data years used"';
+		errors['thresholds.persistenceCount'] = '"Years below England that make a persistent concern" cannot be more than "Recent data years used"';
 	return out;
 }
 
@@ -205,8 +203,7 @@ function validateRules(raw: unknown, errors: PolicyErrors): PolicyRule[] {
 		if (!seen.has(id)) rules.push({ id, category: RULE_DEFINITIONS[id].defaultCategory, enabled: false });
 	}
 	const missing = RULE_IDS.filter((id) => !seen.has(id) && !OPTIONAL_RULES.includes(id));
-	if (missing.length > 0)
-		errors.rules = `Rule${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing: switch a rule off instead of removing it`;
+	if (missing.length > 0) errors.rules = `Rule${missing.length > 1 ? 's' : ''} ${missing.join(', ')} missing: switch a rule off instead of removing it`;
 	if (!errors.rules && !Object.keys(errors).some((k) => k.startsWith('rules.'))) checkRuleOrder(rules, errors);
 	return rules;
 }
@@ -226,8 +223,7 @@ function checkRuleOrder(rules: PolicyRule[], errors: PolicyErrors): void {
 	const later = rules.slice(p1 + 1).find((r) => categoryRank(r.category) > categoryRank('light_touch'));
 	if (later) {
 		errors.rules =
-			`Rule P1 (Secure Plus) must come after rule ${later.id} (${CATEGORY_LABELS[later.category]}): ` +
-			'Secure Plus can only outrank Light touch rules';
+			`Rule P1 (Secure Plus) must come after rule ${later.id} (${CATEGORY_LABELS[later.category]}): ` + 'Secure Plus can only outrank Light touch rules';
 		return;
 	}
 	const p2 = rules.findIndex((r) => r.id === 'P2');
@@ -252,6 +248,4 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Categories a concern rule may be given in the admin form, most support first. */
-export const CONCERN_RULE_CATEGORIES: readonly Category[] = CATEGORIES.filter(
-	(c) => categoryRank(c) >= categoryRank('light_touch')
-).reverse();
+export const CONCERN_RULE_CATEGORIES: readonly Category[] = CATEGORIES.filter((c) => categoryRank(c) >= categoryRank('light_touch')).reverse();

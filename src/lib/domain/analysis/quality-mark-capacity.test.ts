@@ -34,8 +34,24 @@ const WITH_P2: Policy = { ...DEFAULT_POLICY, version: 2, rules: DEFAULT_POLICY.r
 describe('rule P2: a current Quality Mark as a capacity indicator', () => {
 	it.each<[string, ReturnType<typeof schoolInput>, Category, RuleId | null, Category, RuleId | null, RuleId[]]>([
 		// name, school, default category, default deciding rule, with P2 on: category, deciding rule, every rule that fired
-		['a Secure school with a current award is proposed as Secure Plus', schoolInput(gaps(3, 3, 3), [], { qualityMarks: [BS] }), 'secure', null, 'secure_plus', 'P2', ['P2']],
-		['a Secure school whose award has lapsed stays Secure', schoolInput(gaps(3, 3, 3), [], { qualityMarks: [{ ...BS, expiryDate: '2019-08-31' }] }), 'secure', null, 'secure', null, []],
+		[
+			'a Secure school with a current award is proposed as Secure Plus',
+			schoolInput(gaps(3, 3, 3), [], { qualityMarks: [BS] }),
+			'secure',
+			null,
+			'secure_plus',
+			'P2',
+			['P2']
+		],
+		[
+			'a Secure school whose award has lapsed stays Secure',
+			schoolInput(gaps(3, 3, 3), [], { qualityMarks: [{ ...BS, expiryDate: '2019-08-31' }] }),
+			'secure',
+			null,
+			'secure',
+			null,
+			[]
+		],
 		['a Secure school with no award stays Secure', schoolInput(gaps(3, 3, 3)), 'secure', null, 'secure', null, []],
 		[
 			'a Light touch school keeps its category, with the award as a further reason',

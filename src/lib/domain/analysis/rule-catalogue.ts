@@ -34,8 +34,7 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
 		id: 'I1',
 		defaultCategory: 'intensive',
 		basis: 'soft',
-		description:
-			'Latest Ofsted Inadequate, any report-card area Urgent improvement, safeguarding not met, or an open safeguarding concern.'
+		description: 'Latest Ofsted Inadequate, any report-card area Urgent improvement, safeguarding not met, or an open safeguarding concern.'
 	},
 	I2: {
 		id: 'I2',
@@ -49,8 +48,7 @@ export const RULE_DEFINITIONS: Record<RuleId, RuleDefinition> = {
 		id: 'I3',
 		defaultCategory: 'intensive',
 		basis: 'both',
-		description:
-			'Ofsted Requires improvement (or any area Needs attention), below England in the latest year, and either declining or a leadership risk.'
+		description: 'Ofsted Requires improvement (or any area Needs attention), below England in the latest year, and either declining or a leadership risk.'
 	},
 	F1: {
 		id: 'F1',

@@ -1,14 +1,6 @@
 import type { PolicyThresholds } from './policy';
 import type { RuleId } from './rule-catalogue';
-import {
-	isPersistentlyBelow,
-	isSigBelow,
-	type AttainmentSignal,
-	type ProgressSignal,
-	type Signals,
-	type SubjectProgress,
-	type TrendSignal
-} from './signals';
+import { isPersistentlyBelow, isSigBelow, type AttainmentSignal, type ProgressSignal, type Signals, type SubjectProgress, type TrendSignal } from './signals';
 import { SOFT_INTELLIGENCE_LABELS, type SoftIntelligenceEntry, type SoftSummary } from './soft-intelligence';
 import { goodOutcomePhrase, inadequateVerbs, ofstedClause, requiresImprovementVerbs, ungradedPhrase } from './ofsted-phrases';
 import { gapPhrase, list, longDate, num, pct, points, pupilsPhrase, signed, yearLabel } from './format';
@@ -133,8 +125,7 @@ export function attainmentPhrase(a: AttainmentSignal): string {
 		const pupils = short ? `, ${pupilsPhrase(a.pupils as number)} short of England's rate in a cohort of ${num(a.cohort as number)}` : '';
 		return `RWM expected ${pct(a.school)}, ${versus} in ${yearLabel(a.year)}${pupils}`;
 	}
-	const over =
-		a.pooled.source === 'published_3yr' ? `the three years to ${yearLabel(a.year)}` : list(a.pooled.years.slice().reverse().map(yearLabel));
+	const over = a.pooled.source === 'published_3yr' ? `the three years to ${yearLabel(a.year)}` : list(a.pooled.years.slice().reverse().map(yearLabel));
 	const pooledPupils = a.pooled.pupils !== null ? ` (${num(a.pooled.pupils)} pupils)` : '';
 	return `RWM expected ${pct(a.school)} over ${over}${pooledPupils}, ${versus}; pooled because the latest cohort of ${num(a.cohort ?? 0)} is small`;
 }
@@ -150,9 +141,7 @@ function persistencePhrase(signals: Signals, t: PolicyThresholds): string {
 }
 
 function progressPhrase(p: ProgressSignal, pick: (s: SubjectProgress['status']) => boolean, words: string): string {
-	const subjects = p.subjects
-		.filter((s) => pick(s.status))
-		.map((s) => (s.score === null ? s.subject : `${s.subject} (${signed(s.score)})`));
+	const subjects = p.subjects.filter((s) => pick(s.status)).map((s) => (s.score === null ? s.subject : `${s.subject} (${signed(s.score)})`));
 	return `progress ${words} average in ${list(subjects)} in ${yearLabel(p.year)}`;
 }
 

@@ -67,8 +67,14 @@ describe('attainment band', () => {
 
 describe('persistence', () => {
 	it.each([
-		[[-10, -10, -10], [2019, 2018, 2017]],
-		[[-25, 5, -12], [2019, 2017]],
+		[
+			[-10, -10, -10],
+			[2019, 2018, 2017]
+		],
+		[
+			[-25, 5, -12],
+			[2019, 2017]
+		],
 		[[-9.9, -30, 0], [2018]],
 		[[5, 5, 5], []],
 		[[-15], [2019]]
@@ -123,7 +129,13 @@ describe('progress bands', () => {
 		['DfE band 3', 'maths', { matProgressBand: 3 }, 'average', 'dfe_band'],
 		['DfE band 4', 'writing', { writProgressBand: 4 }, 'below', 'dfe_band'],
 		['DfE band 5', 'writing', { writProgressBand: 5 }, 'well_below', 'dfe_band'],
-		['DfE band wins over the limits', 'reading', { readProgressBand: 3, readProgress: -5, readProgressLower: -6, readProgressUpper: -4 }, 'average', 'dfe_band'],
+		[
+			'DfE band wins over the limits',
+			'reading',
+			{ readProgressBand: 3, readProgress: -5, readProgressLower: -6, readProgressUpper: -4 },
+			'average',
+			'dfe_band'
+		],
 		['upper limit below 0', 'reading', { readProgress: -2, readProgressLower: -3.5, readProgressUpper: -0.5 }, 'below', 'confidence_limits'],
 		['reading at -3 and sig below', 'reading', { readProgress: -3, readProgressLower: -4.5, readProgressUpper: -1.5 }, 'well_below', 'confidence_limits'],
 		['maths at -3 and sig below', 'maths', { matProgress: -3, matProgressLower: -4.5, matProgressUpper: -1.5 }, 'well_below', 'confidence_limits'],
@@ -193,7 +205,12 @@ describe('small cohort pooling', () => {
 		// (10 x 50 + 6 x 100 + 4 x 25) / 20 = 60; England (10 x 65 + 6 x 64 + 4 x 61) / 20 = 63.9.
 		const rows = [schoolYear(2019, 50, { cohort: 10 }), schoolYear(2018, 100, { cohort: 6 }), schoolYear(2017, 25, { cohort: 4 })];
 		expect(pooledFigure('rwmExpected', windowOf(rows), index)).toEqual({
-			school: 60, england: 63.9, gap: -3.9, source: 'weighted', years: [2019, 2018, 2017], pupils: 20
+			school: 60,
+			england: 63.9,
+			gap: -3.9,
+			source: 'weighted',
+			years: [2019, 2018, 2017],
+			pupils: 20
 		});
 	});
 
@@ -261,8 +278,17 @@ describe('no KS2 data', () => {
 	it('leaves every data signal empty so the school is judged on soft intelligence alone', () => {
 		const { signals } = computeSignals({ urn: URN, name: 'Infants', ageHigh: 7 }, [schoolYear(2019, 10)], index, 2019, T);
 		expect(signals).toEqual({
-			year: 2019, noKs2Data: 'infant_school', dataYears: [], smallCohort: null, attainment: null, persistence: null,
-			trend: null, progress: null, disadvantagedGap: null, sustainedWellAbove: null, rwmHigh: null
+			year: 2019,
+			noKs2Data: 'infant_school',
+			dataYears: [],
+			smallCohort: null,
+			attainment: null,
+			persistence: null,
+			trend: null,
+			progress: null,
+			disadvantagedGap: null,
+			sustainedWellAbove: null,
+			rwmHigh: null
 		});
 	});
 });
@@ -271,7 +297,11 @@ describe('computeSignals across the gap and without progress', () => {
 	it('runs 2023/24 on 2019, 2023 and 2024, with attainment alone', () => {
 		const rows = [schoolYear(2019, 75, progressFigures(-5, -5, -5)), schoolYear(2023, 55), schoolYear(2024, 41)];
 		const { signals } = computeSignals({ urn: URN, name: 'School' }, rows, index, 2024, T);
-		expect(signals.dataYears.map((d) => [d.year, d.gap])).toEqual([[2024, -20], [2023, -5], [2019, 10]]);
+		expect(signals.dataYears.map((d) => [d.year, d.gap])).toEqual([
+			[2024, -20],
+			[2023, -5],
+			[2019, 10]
+		]);
 		expect(signals.attainment?.band).toBe('well_below');
 		expect(signals.trend).toMatchObject({ declining: true, change: -30 });
 		expect(signals.persistence?.belowYears).toEqual([2024]);

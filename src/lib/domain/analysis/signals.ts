@@ -1,14 +1,6 @@
 import type { Ks2SchoolYear } from '../ks2/types';
 import type { PolicyThresholds } from './policy';
-import {
-	englandFigure,
-	roundPoints,
-	selectYears,
-	type ComparatorIndex,
-	type EnglandKind,
-	type YearGap,
-	type YearWindow
-} from './years';
+import { englandFigure, roundPoints, selectYears, type ComparatorIndex, type EnglandKind, type YearGap, type YearWindow } from './years';
 
 /*
  * The signals of DESIGN.md section 3, one pure function each. They take numbers that are already
@@ -157,17 +149,32 @@ export function subjectProgress(row: Ks2SchoolYear, subject: Subject, t: PolicyT
 	const c = row.codes;
 	if (subject === 'reading')
 		return progressBand(
-			subject, row.readProgress, row.readProgressLower, row.readProgressUpper, row.readProgressBand,
-			lowCoverage(c.readCoverage, c.readProgress, c.readProgressBand), t.progressWellBelowReadMaths
+			subject,
+			row.readProgress,
+			row.readProgressLower,
+			row.readProgressUpper,
+			row.readProgressBand,
+			lowCoverage(c.readCoverage, c.readProgress, c.readProgressBand),
+			t.progressWellBelowReadMaths
 		);
 	if (subject === 'writing')
 		return progressBand(
-			subject, row.writProgress, row.writProgressLower, row.writProgressUpper, row.writProgressBand,
-			lowCoverage(c.writCoverage, c.writProgress, c.writProgressBand), t.progressWellBelowWriting
+			subject,
+			row.writProgress,
+			row.writProgressLower,
+			row.writProgressUpper,
+			row.writProgressBand,
+			lowCoverage(c.writCoverage, c.writProgress, c.writProgressBand),
+			t.progressWellBelowWriting
 		);
 	return progressBand(
-		subject, row.matProgress, row.matProgressLower, row.matProgressUpper, row.matProgressBand,
-		lowCoverage(c.matCoverage, c.matProgress, c.matProgressBand), t.progressWellBelowReadMaths
+		subject,
+		row.matProgress,
+		row.matProgressLower,
+		row.matProgressUpper,
+		row.matProgressBand,
+		lowCoverage(c.matCoverage, c.matProgress, c.matProgressBand),
+		t.progressWellBelowReadMaths
 	);
 }
 
@@ -274,11 +281,7 @@ const POOLED_FIELDS = {
  * weighted by the school's cohorts). Otherwise sum(TELIG x %) / sum(TELIG) over the data years,
  * against England weighted the same way, so both sides mix the same years.
  */
-export function pooledFigure(
-	field: keyof typeof POOLED_FIELDS,
-	window: YearWindow,
-	index: ComparatorIndex
-): PooledFigure | null {
+export function pooledFigure(field: keyof typeof POOLED_FIELDS, window: YearWindow, index: ComparatorIndex): PooledFigure | null {
 	let pupils = 0;
 	let schoolSum = 0;
 	let englandSum = 0;
@@ -433,8 +436,17 @@ export function computeSignals(
 	const none = noKs2Data(school, window, att !== null);
 	if (none !== null) {
 		const empty: Signals = {
-			year, noKs2Data: none, dataYears: [], smallCohort: null, attainment: null, persistence: null,
-			trend: null, progress: null, disadvantagedGap: null, sustainedWellAbove: null, rwmHigh: null
+			year,
+			noKs2Data: none,
+			dataYears: [],
+			smallCohort: null,
+			attainment: null,
+			persistence: null,
+			trend: null,
+			progress: null,
+			disadvantagedGap: null,
+			sustainedWellAbove: null,
+			rwmHigh: null
 		};
 		return { signals: empty, window };
 	}

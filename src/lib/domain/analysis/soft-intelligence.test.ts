@@ -120,7 +120,11 @@ describe('the 2026 kinds of Ofsted outcome', () => {
 		['OEIF Good', oeif('good', '2023-01-01', { qualityOfEducation: 2, leadershipAndManagement: 2 }), 'good_or_better'],
 		['OEIF Requires improvement', oeif('requires_improvement', '2023-01-01'), 'requires_improvement'],
 		['OEIF Inadequate', oeif('inadequate', '2023-01-01'), 'inadequate'],
-		['no overall grade, all 2', oeif(null, '2025-03-01', { qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }), 'good_or_better'],
+		[
+			'no overall grade, all 2',
+			oeif(null, '2025-03-01', { qualityOfEducation: 2, behaviourAndAttitudes: 2, personalDevelopment: 2, leadershipAndManagement: 2 }),
+			'good_or_better'
+		],
 		['no overall grade, quality of education 3', oeif(null, '2025-03-01', { qualityOfEducation: 3, leadershipAndManagement: 2 }), 'requires_improvement'],
 		['no overall grade, leadership and management 3', oeif(null, '2025-03-01', { qualityOfEducation: 2, leadershipAndManagement: 3 }), 'requires_improvement'],
 		['no overall grade, quality of education 4', oeif(null, '2025-03-01', { qualityOfEducation: 4, leadershipAndManagement: 2 }), 'inadequate'],
@@ -128,10 +132,26 @@ describe('the 2026 kinds of Ofsted outcome', () => {
 		['OEIF Good, safeguarding not effective', oeif('good', '2023-01-01', null, { safeguardingEffective: false }), 'inadequate'],
 		['OEIF Good, safeguarding not recorded', oeif('good', '2023-01-01', null, { safeguardingEffective: null }), 'good_or_better'],
 		['OEIF Inadequate, special measures', oeif('inadequate', '2023-01-01', null, { categoryOfConcern: 'special_measures' }), 'inadequate'],
-		['no overall grade, all 2, serious weaknesses', oeif(null, '2025-03-01', { qualityOfEducation: 2, leadershipAndManagement: 2 }, { categoryOfConcern: 'serious_weaknesses' }), 'inadequate'],
-		['report card, Expected, special measures', card([{ area: 'Achievement', grade: 'expected_standard' }], '2026-01-01', { categoryOfConcern: 'special_measures' }), 'inadequate'],
-		['report card, Needs attention, serious weaknesses', card([{ area: 'Achievement', grade: 'needs_attention' }], '2026-01-01', { categoryOfConcern: 'serious_weaknesses' }), 'inadequate'],
-		['report card, requires significant improvement', card([{ area: 'Achievement', grade: 'urgent_improvement' }], '2026-01-01', { categoryOfConcern: 'requires_significant_improvement' }), 'inadequate'],
+		[
+			'no overall grade, all 2, serious weaknesses',
+			oeif(null, '2025-03-01', { qualityOfEducation: 2, leadershipAndManagement: 2 }, { categoryOfConcern: 'serious_weaknesses' }),
+			'inadequate'
+		],
+		[
+			'report card, Expected, special measures',
+			card([{ area: 'Achievement', grade: 'expected_standard' }], '2026-01-01', { categoryOfConcern: 'special_measures' }),
+			'inadequate'
+		],
+		[
+			'report card, Needs attention, serious weaknesses',
+			card([{ area: 'Achievement', grade: 'needs_attention' }], '2026-01-01', { categoryOfConcern: 'serious_weaknesses' }),
+			'inadequate'
+		],
+		[
+			'report card, requires significant improvement',
+			card([{ area: 'Achievement', grade: 'urgent_improvement' }], '2026-01-01', { categoryOfConcern: 'requires_significant_improvement' }),
+			'inadequate'
+		],
 		['OEIF Good at the predecessor school', oeif('good', '2019-01-01', null, { predecessor: true }), 'good_or_better']
 	])('%s → %s', (_, e, standing) => {
 		expect(ofstedStanding(e)).toBe(standing);
@@ -188,7 +208,11 @@ describe('the 2026 kinds of Ofsted outcome', () => {
 		['an ungraded concern after a Good', [oeif('good', '2021-05-01'), ungraded('Some aspects not as strong', '2026-02-03')], 1],
 		['an ungraded concern with nothing graded', [ungraded('Some aspects not as strong', '2024-02-03')], 0],
 		['an ungraded concern at the predecessor school', [ungraded('Some aspects not as strong', '2024-02-03', { predecessor: true })], 0],
-		['superseded by a later graded inspection', [ungraded('Some aspects not as strong', '2025-02-03'), oeif(null, '2025-10-01', { qualityOfEducation: 2 })], null],
+		[
+			'superseded by a later graded inspection',
+			[ungraded('Some aspects not as strong', '2025-02-03'), oeif(null, '2025-10-01', { qualityOfEducation: 2 })],
+			null
+		],
 		['superseded by a later report card', [ungraded('Some aspects not as strong', '2025-02-03'), card([], '2026-01-05')], null],
 		['superseded by a later ungraded inspection', [ungraded('Some aspects not as strong', '2024-02-03'), ungraded('School remains Good', '2026-01-05')], null],
 		['a graded inspection on the same day', [ungraded('Some aspects not as strong', '2025-02-03'), oeif('good', '2025-02-03')], null],
@@ -207,7 +231,12 @@ describe('the 2026 kinds of Ofsted outcome', () => {
 		const finance = entry('finance', '2026-01-10');
 		const staffing = entry('staffing', '2025-01-10');
 		const summary = summariseSoftIntelligence([finance, concern, graded, staffing], AS_OF_2026, 24);
-		expect([summary.ofsted, summary.standing, summary.ungradedConcern, summary.openConcerns]).toEqual([graded, 'good_or_better', concern, [staffing, concern, finance]]);
+		expect([summary.ofsted, summary.standing, summary.ungradedConcern, summary.openConcerns]).toEqual([
+			graded,
+			'good_or_better',
+			concern,
+			[staffing, concern, finance]
+		]);
 	});
 });
 

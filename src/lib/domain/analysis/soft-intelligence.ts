@@ -44,13 +44,7 @@ export const OFSTED_LEGACY_GRADES = ['outstanding', 'good', 'requires_improvemen
 export type OfstedLegacyGrade = (typeof OFSTED_LEGACY_GRADES)[number];
 
 /** Report-card grades since November 2025, best first. */
-export const REPORT_CARD_GRADES = [
-	'exceptional',
-	'strong_standard',
-	'expected_standard',
-	'needs_attention',
-	'urgent_improvement'
-] as const;
+export const REPORT_CARD_GRADES = ['exceptional', 'strong_standard', 'expected_standard', 'needs_attention', 'urgent_improvement'] as const;
 export type ReportCardGrade = (typeof REPORT_CARD_GRADES)[number];
 
 export const OFSTED_GRADE_LABELS: Record<OfstedLegacyGrade | ReportCardGrade, string> = {
@@ -233,11 +227,7 @@ export function latestOfsted(entries: readonly SoftIntelligenceEntry[], asOf: st
  * The graded outcome before `latest`: the most recent one dated strictly earlier (an entry on the
  * same day is the same inspection recorded twice, for example by an adviser and by an import).
  */
-export function previousGradedOfsted(
-	entries: readonly SoftIntelligenceEntry[],
-	latest: OfstedEntry,
-	asOf: string
-): OfstedEntry | null {
+export function previousGradedOfsted(entries: readonly SoftIntelligenceEntry[], latest: OfstedEntry, asOf: string): OfstedEntry | null {
 	let best: OfstedEntry | null = null;
 	for (const e of entries) {
 		if (!isOfstedEntry(e) || !isOpen(e, asOf) || e.date >= latest.date) continue;
@@ -349,11 +339,7 @@ export function openSafeguardingConcerns(entries: readonly SoftIntelligenceEntry
  * "Leadership risk": an open new-headteacher entry no older than `newHeadMonths`, open interim
  * leadership, or an open governance concern. Oldest first.
  */
-export function leadershipRisks(
-	entries: readonly SoftIntelligenceEntry[],
-	asOf: string,
-	newHeadMonths: number
-): SoftIntelligenceEntry[] {
+export function leadershipRisks(entries: readonly SoftIntelligenceEntry[], asOf: string, newHeadMonths: number): SoftIntelligenceEntry[] {
 	let newSince: string | null = null;
 	return sortByDate(
 		entries.filter((e) => {
@@ -401,11 +387,7 @@ export interface SoftSummary {
 	leadershipRisks: SoftIntelligenceEntry[];
 }
 
-export function summariseSoftIntelligence(
-	entries: readonly SoftIntelligenceEntry[],
-	asOf: string,
-	newHeadMonths: number
-): SoftSummary {
+export function summariseSoftIntelligence(entries: readonly SoftIntelligenceEntry[], asOf: string, newHeadMonths: number): SoftSummary {
 	// Most schools have an empty register; skip five filters for them (the arrays are never written to).
 	if (entries.length === 0) return EMPTY_SUMMARY;
 	const ofsted = latestOfsted(entries, asOf);

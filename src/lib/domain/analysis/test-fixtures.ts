@@ -23,15 +23,44 @@ export const URN = 100001;
  */
 export function blankSchoolYear(urn: number, year: number, recordType: 1 | 2 = 1, codes: Ks2SchoolYear['codes'] = {}): Ks2SchoolYear {
 	return {
-		urn, year, recordType, codes,
-		cohort: null, disadvantagedCount: null, disadvantagedPct: null, rwmExpected: null, rwmHigh: null,
-		readExpected: null, readHigh: null, readAverage: null, writExpected: null, writHigh: null,
-		matExpected: null, matHigh: null, matAverage: null,
-		readProgress: null, readProgressLower: null, readProgressUpper: null, readProgressBand: null, readCoverage: null,
-		writProgress: null, writProgressLower: null, writProgressUpper: null, writProgressBand: null, writCoverage: null,
-		matProgress: null, matProgressLower: null, matProgressUpper: null, matProgressBand: null, matCoverage: null,
-		rwmExpectedDisadvantaged: null, rwmExpectedNotDisadvantaged: null, rwmHighDisadvantaged: null,
-		cohort3yr: null, rwmExpected3yr: null, rwmHigh3yr: null
+		urn,
+		year,
+		recordType,
+		codes,
+		cohort: null,
+		disadvantagedCount: null,
+		disadvantagedPct: null,
+		rwmExpected: null,
+		rwmHigh: null,
+		readExpected: null,
+		readHigh: null,
+		readAverage: null,
+		writExpected: null,
+		writHigh: null,
+		matExpected: null,
+		matHigh: null,
+		matAverage: null,
+		readProgress: null,
+		readProgressLower: null,
+		readProgressUpper: null,
+		readProgressBand: null,
+		readCoverage: null,
+		writProgress: null,
+		writProgressLower: null,
+		writProgressUpper: null,
+		writProgressBand: null,
+		writCoverage: null,
+		matProgress: null,
+		matProgressLower: null,
+		matProgressUpper: null,
+		matProgressBand: null,
+		matCoverage: null,
+		rwmExpectedDisadvantaged: null,
+		rwmExpectedNotDisadvantaged: null,
+		rwmHighDisadvantaged: null,
+		cohort3yr: null,
+		rwmExpected3yr: null,
+		rwmHigh3yr: null
 	};
 }
 
@@ -64,9 +93,15 @@ export const ENGLAND: Ks2Comparator[] = Object.keys(ENGLAND_RWM).map((y) => engl
 /** Progress in all three subjects from scores and half-widths of the confidence interval. */
 export function progressFigures(read: number, writ: number, mat: number, halfWidth = 1): Partial<Ks2Figures> {
 	return {
-		readProgress: read, readProgressLower: read - halfWidth, readProgressUpper: read + halfWidth,
-		writProgress: writ, writProgressLower: writ - halfWidth, writProgressUpper: writ + halfWidth,
-		matProgress: mat, matProgressLower: mat - halfWidth, matProgressUpper: mat + halfWidth
+		readProgress: read,
+		readProgressLower: read - halfWidth,
+		readProgressUpper: read + halfWidth,
+		writProgress: writ,
+		writProgressLower: writ - halfWidth,
+		writProgressUpper: writ + halfWidth,
+		matProgress: mat,
+		matProgressLower: mat - halfWidth,
+		matProgressUpper: mat + halfWidth
 	};
 }
 
@@ -93,24 +128,63 @@ export function oeif(
 	judgements: OeifJudgements | null = null,
 	extra: Partial<Pick<OfstedLegacyEntry, 'safeguardingEffective'>> & OfstedInspectionFields = {}
 ): OfstedLegacyEntry {
-	return { id: `e${nextId++}`, type: 'ofsted_legacy', grade, judgements, safeguardingEffective: true, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
+	return {
+		id: `e${nextId++}`,
+		type: 'ofsted_legacy',
+		grade,
+		judgements,
+		safeguardingEffective: true,
+		categoryOfConcern: null,
+		predecessor: false,
+		sourceFile: 'Ofsted MI as at 30 April 2026',
+		date,
+		endDate: null,
+		details: '',
+		source: 'ofsted_mi',
+		...extra
+	};
 }
 
 /** A report card with the MI's extra fields. */
-export function card(areas: ReportCardArea[], date: string, extra: Partial<Pick<OfstedReportCardEntry, 'safeguardingMet'>> & OfstedInspectionFields = {}): OfstedReportCardEntry {
-	return { id: `e${nextId++}`, type: 'ofsted_report_card', areas, safeguardingMet: true, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
+export function card(
+	areas: ReportCardArea[],
+	date: string,
+	extra: Partial<Pick<OfstedReportCardEntry, 'safeguardingMet'>> & OfstedInspectionFields = {}
+): OfstedReportCardEntry {
+	return {
+		id: `e${nextId++}`,
+		type: 'ofsted_report_card',
+		areas,
+		safeguardingMet: true,
+		categoryOfConcern: null,
+		predecessor: false,
+		sourceFile: 'Ofsted MI as at 30 April 2026',
+		date,
+		endDate: null,
+		details: '',
+		source: 'ofsted_mi',
+		...extra
+	};
 }
 
 export function ungraded(outcome: string, date: string, extra: OfstedInspectionFields = {}): OfstedUngradedEntry {
-	return { id: `e${nextId++}`, type: 'ofsted_ungraded', outcome, categoryOfConcern: null, predecessor: false, sourceFile: 'Ofsted MI as at 30 April 2026', date, endDate: null, details: '', source: 'ofsted_mi', ...extra };
+	return {
+		id: `e${nextId++}`,
+		type: 'ofsted_ungraded',
+		outcome,
+		categoryOfConcern: null,
+		predecessor: false,
+		sourceFile: 'Ofsted MI as at 30 April 2026',
+		date,
+		endDate: null,
+		details: '',
+		source: 'ofsted_mi',
+		...extra
+	};
 }
 
 /** One school for 2018/19 with the given rows and register, read as of 1 September 2019. */
-export function schoolInput(
-	years: Ks2SchoolYear[],
-	softIntelligence: SoftIntelligenceEntry[] = [],
-	extra: Partial<CategoriseInput> = {}
-): CategoriseInput {
+export function schoolInput(years: Ks2SchoolYear[], softIntelligence: SoftIntelligenceEntry[] = [], extra: Partial<CategoriseInput> = {}): CategoriseInput {
 	return { school: { urn: URN, name: 'Test Primary School' }, years, comparators: ENGLAND, softIntelligence, asOf: '2019-09-01', year: 2019, ...extra };
 }
 

@@ -41,7 +41,9 @@ describe('comparePolicies', () => {
 			['Beech', 'light_touch', 'focus', 'F5']
 		]);
 		expect(moved[0].reasons.map((r) => r.id)).toEqual(['F5', 'L1']);
-		expect(moved[0].reasons[0].sentence).toBe("RWM expected 53%, 12 points below England (65%) in 2018/19, about 4 pupils short of England's rate in a cohort of 30.");
+		expect(moved[0].reasons[0].sentence).toBe(
+			"RWM expected 53%, 12 points below England (65%) in 2018/19, about 4 pupils short of England's rate in a cohort of 30."
+		);
 	});
 
 	it('moves nobody when the draft is the current policy', () => {

@@ -4,8 +4,16 @@ import { englandFigure, gapForYear, indexComparators, roundPoints, selectYears }
 
 describe('England comparator', () => {
 	it.each([
-		['state-funded when present', [englandRow(2019, { rwmExpected: 65 }), englandRow(2019, { kind: 'england_all', rwmExpected: 64 })], { value: 65, kind: 'england_state' }],
-		['all schools when the state-funded row has no figure', [englandRow(2019, { rwmExpected: null }), englandRow(2019, { kind: 'england_all', rwmExpected: 64 })], { value: 64, kind: 'england_all' }],
+		[
+			'state-funded when present',
+			[englandRow(2019, { rwmExpected: 65 }), englandRow(2019, { kind: 'england_all', rwmExpected: 64 })],
+			{ value: 65, kind: 'england_state' }
+		],
+		[
+			'all schools when the state-funded row has no figure',
+			[englandRow(2019, { rwmExpected: null }), englandRow(2019, { kind: 'england_all', rwmExpected: 64 })],
+			{ value: 64, kind: 'england_all' }
+		],
 		['all schools when there is no state-funded row', [englandRow(2019, { kind: 'england_all', rwmExpected: 64 })], { value: 64, kind: 'england_all' }],
 		['never the LA', [englandRow(2019, { kind: 'la', laCode: '850', rwmExpected: 68 })], null],
 		['nothing for another year', [englandRow(2018)], null]
@@ -64,7 +72,13 @@ describe('selectYears', () => {
 	});
 
 	it('records years beyond the data years and years England has no figure for', () => {
-		const w = selectYears([2016, 2017, 2018, 2019, 2021].map((y) => schoolYear(y, 60)), index, 2021, 6, 3);
+		const w = selectYears(
+			[2016, 2017, 2018, 2019, 2021].map((y) => schoolYear(y, 60)),
+			index,
+			2021,
+			6,
+			3
+		);
 		expect(years(w)).toEqual([2019, 2018, 2017]);
 		expect(w.skipped).toEqual([
 			{ year: 2021, reason: 'no_england_figure', code: null },

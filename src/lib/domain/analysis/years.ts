@@ -19,11 +19,7 @@ export function indexComparators(comparators: readonly Ks2Comparator[]): Compara
 }
 
 /** England's figure for a year: state-funded schools (RECTYPE 5), else all schools (RECTYPE 4). */
-export function englandFigure(
-	index: ComparatorIndex,
-	year: number,
-	field: Ks2Field
-): { value: number; kind: EnglandKind } | null {
+export function englandFigure(index: ComparatorIndex, year: number, field: Ks2Field): { value: number; kind: EnglandKind } | null {
 	const slot = index.get(year);
 	if (!slot) return null;
 	const state = slot.state?.[field];

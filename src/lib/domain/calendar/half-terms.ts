@@ -43,4 +43,3 @@ export interface AcademicCalendar {
 export function academicYearBounds(summerYear: number): { start: IsoDate; end: IsoDate } {
 	return { start: `${summerYear - 1}-09-01`, end: `${summerYear}-08-31` };
 }
-

@@ -24,23 +24,46 @@ describe('validateCalendar', () => {
 		[
 			'a start before 1 September',
 			edited({ 0: { start: '2024-08-28' } }),
-			[{ halfTerm: 'autumn_1', field: 'start', message: 'Autumn 1 starts on Wednesday 28 August 2024, before the 2024/25 school year begins on Sunday 1 September 2024.' }]
+			[
+				{
+					halfTerm: 'autumn_1',
+					field: 'start',
+					message: 'Autumn 1 starts on Wednesday 28 August 2024, before the 2024/25 school year begins on Sunday 1 September 2024.'
+				}
+			]
 		],
 		[
 			'an end after 31 August',
 			edited({ 5: { end: '2025-09-02' } }),
-			[{ halfTerm: 'summer_2', field: 'end', message: 'Summer 2 ends on Tuesday 2 September 2025, after the 2024/25 school year ends on Sunday 31 August 2025.' }]
+			[
+				{
+					halfTerm: 'summer_2',
+					field: 'end',
+					message: 'Summer 2 ends on Tuesday 2 September 2025, after the 2024/25 school year ends on Sunday 31 August 2025.'
+				}
+			]
 		],
 		[
 			'overlapping half terms',
 			edited({ 1: { start: '2024-10-24' } }),
-			[{ halfTerm: 'autumn_2', field: 'start', message: 'Autumn 2 starts on Thursday 24 October 2024, which overlaps autumn 1 (it ends on Friday 25 October 2024).' }]
+			[
+				{
+					halfTerm: 'autumn_2',
+					field: 'start',
+					message: 'Autumn 2 starts on Thursday 24 October 2024, which overlaps autumn 1 (it ends on Friday 25 October 2024).'
+				}
+			]
 		],
 		[
 			'half terms out of order',
 			edited({ 3: { start: '2024-11-11', end: '2024-11-15' } }),
 			[
-				{ halfTerm: 'spring_2', field: 'start', message: 'Spring 2 starts on Monday 11 November 2024, before spring 1 starts on Monday 6 January 2025: half terms must be in order, from autumn 1 to summer 2.' }
+				{
+					halfTerm: 'spring_2',
+					field: 'start',
+					message:
+						'Spring 2 starts on Monday 11 November 2024, before spring 1 starts on Monday 6 January 2025: half terms must be in order, from autumn 1 to summer 2.'
+				}
 			]
 		],
 		[

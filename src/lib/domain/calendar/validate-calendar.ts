@@ -1,13 +1,5 @@
 import { academicYearLabel } from '../ks2/types';
-import {
-	academicYearBounds,
-	HALF_TERM_LABELS,
-	HALF_TERMS,
-	isHalfTermId,
-	type AcademicCalendar,
-	type HalfTerm,
-	type HalfTermId
-} from './half-terms';
+import { academicYearBounds, HALF_TERM_LABELS, HALF_TERMS, isHalfTermId, type AcademicCalendar, type HalfTerm, type HalfTermId } from './half-terms';
 import { isIsoDate, longDate } from './iso-date';
 import { workingDays } from './working-days';
 
@@ -26,8 +18,7 @@ const sentence = (id: HalfTermId) => HALF_TERM_LABELS[id].replace(/^./, (c) => c
  */
 export function validateCalendar(calendar: AcademicCalendar): CalendarProblem[] {
 	const problems: CalendarProblem[] = [];
-	const add = (halfTerm: HalfTermId | null, field: CalendarProblem['field'], message: string) =>
-		problems.push({ halfTerm, field, message });
+	const add = (halfTerm: HalfTermId | null, field: CalendarProblem['field'], message: string) => problems.push({ halfTerm, field, message });
 
 	const year = calendar.summerYear;
 	if (!Number.isInteger(year) || year < 2000 || year > 2100) {
@@ -79,9 +70,17 @@ export function validateCalendar(calendar: AcademicCalendar): CalendarProblem[] 
 		const after = usable[i];
 		if (after.start > before.end) continue;
 		if (after.start < before.start) {
-			add(after.id, 'start', `${sentence(after.id)} starts on ${longDate(after.start)}, before ${HALF_TERM_LABELS[before.id]} starts on ${longDate(before.start)}: half terms must be in order, from autumn 1 to summer 2.`);
+			add(
+				after.id,
+				'start',
+				`${sentence(after.id)} starts on ${longDate(after.start)}, before ${HALF_TERM_LABELS[before.id]} starts on ${longDate(before.start)}: half terms must be in order, from autumn 1 to summer 2.`
+			);
 		} else {
-			add(after.id, 'start', `${sentence(after.id)} starts on ${longDate(after.start)}, which overlaps ${HALF_TERM_LABELS[before.id]} (it ends on ${longDate(before.end)}).`);
+			add(
+				after.id,
+				'start',
+				`${sentence(after.id)} starts on ${longDate(after.start)}, which overlaps ${HALF_TERM_LABELS[before.id]} (it ends on ${longDate(before.end)}).`
+			);
 		}
 	}
 

@@ -43,11 +43,7 @@ export function halfTermOf(calendar: AcademicCalendar, date: IsoDate): HalfTermI
  * Why `date` is not a working day, as the end of a sentence ("... because it is a Saturday"),
  * or null when it is one. Checked in the order a person would: weekend, holiday, closure.
  */
-export function whyNotWorkingDay(
-	calendar: AcademicCalendar,
-	closures: readonly IsoDate[],
-	date: IsoDate
-): string | null {
+export function whyNotWorkingDay(calendar: AcademicCalendar, closures: readonly IsoDate[], date: IsoDate): string | null {
 	const day = toDate(date);
 	if (isWeekend(day)) return `it is a ${format(day, 'EEEE')}`;
 	const halfTerm = halfTermOf(calendar, date);

@@ -35,5 +35,11 @@ export function contrastRatio(a: string, b: string): number {
 export function blend(hex: string, opacity: number, background = '#ffffff'): string {
 	const fg = parseHex(hex);
 	const bg = parseHex(background);
-	return `#${fg.map((c, i) => Math.round(c * opacity + bg[i] * (1 - opacity)).toString(16).padStart(2, '0')).join('')}`;
+	return `#${fg
+		.map((c, i) =>
+			Math.round(c * opacity + bg[i] * (1 - opacity))
+				.toString(16)
+				.padStart(2, '0')
+		)
+		.join('')}`;
 }

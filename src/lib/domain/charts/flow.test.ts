@@ -37,7 +37,11 @@ describe('flowSummary', () => {
 	it.each<[string, FlowCount[], ReturnType<typeof flowSummary>]>([
 		['counts stayed, more and less support', FLOWS, { total: 10, stayed: 6, moreSupport: 2, lessSupport: 2 }],
 		['is all zero for no flows', [], { total: 0, stayed: 0, moreSupport: 0, lessSupport: 0 }],
-		['counts a jump of several categories once per school', [{ from: 'secure_plus', to: 'intensive', count: 3 }], { total: 3, stayed: 0, moreSupport: 3, lessSupport: 0 }]
+		[
+			'counts a jump of several categories once per school',
+			[{ from: 'secure_plus', to: 'intensive', count: 3 }],
+			{ total: 3, stayed: 0, moreSupport: 3, lessSupport: 0 }
+		]
 	])('%s', (_, flows, summary) => {
 		expect(flowSummary(flows)).toEqual(summary);
 	});

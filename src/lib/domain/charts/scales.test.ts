@@ -58,9 +58,18 @@ describe('linearTicks', () => {
 	});
 
 	it.each<[[number, number], string[]]>([
-		[[0, 3.5], ['0', '1', '2', '3']],
-		[[0, 1], ['0', '1']],
-		[[0, 60], ['0', '10', '20', '30', '40', '50', '60']]
+		[
+			[0, 3.5],
+			['0', '1', '2', '3']
+		],
+		[
+			[0, 1],
+			['0', '1']
+		],
+		[
+			[0, 60],
+			['0', '10', '20', '30', '40', '50', '60']
+		]
 	])('gives whole-number ticks for counts over %j', (domain, labels) => {
 		expect(linearTicks(domain, [0, 100], 6, { integers: true }).map((t) => t.label)).toEqual(labels);
 	});

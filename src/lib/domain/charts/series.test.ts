@@ -22,16 +22,64 @@ describe('alignToYears', () => {
 
 describe('splitAtGaps', () => {
 	it.each<[string, YearValue[], [number, number][][]]>([
-		['keeps one run with no holes', [v(2017, 1), v(2018, 2), v(2019, 3)], [[[2017, 1], [2018, 2], [2019, 3]]]],
+		[
+			'keeps one run with no holes',
+			[v(2017, 1), v(2018, 2), v(2019, 3)],
+			[
+				[
+					[2017, 1],
+					[2018, 2],
+					[2019, 3]
+				]
+			]
+		],
 		[
 			'breaks at null years (2020, 2021, 2022)',
 			[v(2018, 60), v(2019, 62), v(2020, null), v(2021, null), v(2022, null), v(2023, 58), v(2024, 61)],
-			[[[2018, 60], [2019, 62]], [[2023, 58], [2024, 61]]]
+			[
+				[
+					[2018, 60],
+					[2019, 62]
+				],
+				[
+					[2023, 58],
+					[2024, 61]
+				]
+			]
 		],
-		['breaks at a skipped year with no null to mark it', [v(2019, 62), v(2023, 58), v(2024, 61)], [[[2019, 62]], [[2023, 58], [2024, 61]]]],
-		['sorts by year first', [v(2024, 61), v(2023, 58), v(2019, 62)], [[[2019, 62]], [[2023, 58], [2024, 61]]]],
+		[
+			'breaks at a skipped year with no null to mark it',
+			[v(2019, 62), v(2023, 58), v(2024, 61)],
+			[
+				[[2019, 62]],
+				[
+					[2023, 58],
+					[2024, 61]
+				]
+			]
+		],
+		[
+			'sorts by year first',
+			[v(2024, 61), v(2023, 58), v(2019, 62)],
+			[
+				[[2019, 62]],
+				[
+					[2023, 58],
+					[2024, 61]
+				]
+			]
+		],
 		['keeps a single year as a run of one', [v(2019, null), v(2020, 7), v(2021, null)], [[[2020, 7]]]],
-		['keeps zero: it is a value, not a hole', [v(2018, 0), v(2019, 0)], [[[2018, 0], [2019, 0]]]],
+		[
+			'keeps zero: it is a value, not a hole',
+			[v(2018, 0), v(2019, 0)],
+			[
+				[
+					[2018, 0],
+					[2019, 0]
+				]
+			]
+		],
 		['returns nothing for no values', [v(2019, null)], []]
 	])('%s', (_, points, runs) => {
 		expect(splitAtGaps(points).map((run) => run.map((p) => [p.year, p.value]))).toEqual(runs);

@@ -18,8 +18,20 @@ describe('loadParts', () => {
 
 describe('workload totals', () => {
 	const advisers: AdviserLoad[] = [
-		{ adviser: 'A', halfTerms: [{ label: 'Autumn 1', planned: 7, capacity: 6 }, { label: 'Autumn 2', planned: 3, capacity: 6 }] },
-		{ adviser: 'B', halfTerms: [{ label: 'Autumn 1', planned: 9.5, capacity: 8 }, { label: 'Autumn 2', planned: 8, capacity: 8 }] }
+		{
+			adviser: 'A',
+			halfTerms: [
+				{ label: 'Autumn 1', planned: 7, capacity: 6 },
+				{ label: 'Autumn 2', planned: 3, capacity: 6 }
+			]
+		},
+		{
+			adviser: 'B',
+			halfTerms: [
+				{ label: 'Autumn 1', planned: 9.5, capacity: 8 },
+				{ label: 'Autumn 2', planned: 8, capacity: 8 }
+			]
+		}
 	];
 
 	it('finds the largest figure to scale bars by', () => {

@@ -35,20 +35,27 @@ describe('the bytes of CSV text', () => {
 		const bytes = fc.uint8Array({ maxLength: 40 }).map((b) => b.map((x) => (x < 0x80 && x > 0x7a ? 0xe2 : x)));
 		const texts = fc.string({ unit: 'binary', maxLength: 20 }).map((s) => text(s));
 		fc.assert(
-			fc.property(fc.oneof(bytes, texts, fc.tuple(texts, fc.nat()).map(([t, n]) => t.subarray(0, n % (t.length + 1)))), (b) => {
-				const at = firstInvalidUtf8(b);
-				let valid = true;
-				try {
-					new TextDecoder('utf-8', { fatal: true }).decode(b);
-				} catch {
-					valid = false;
+			fc.property(
+				fc.oneof(
+					bytes,
+					texts,
+					fc.tuple(texts, fc.nat()).map(([t, n]) => t.subarray(0, n % (t.length + 1)))
+				),
+				(b) => {
+					const at = firstInvalidUtf8(b);
+					let valid = true;
+					try {
+						new TextDecoder('utf-8', { fatal: true }).decode(b);
+					} catch {
+						valid = false;
+					}
+					expect(at === -1).toBe(valid);
+					if (at >= 0 && at < b.length) {
+						// Valid up to there, and not from there.
+						expect(firstInvalidUtf8(b.subarray(0, at))).toBe(-1);
+					}
 				}
-				expect(at === -1).toBe(valid);
-				if (at >= 0 && at < b.length) {
-					// Valid up to there, and not from there.
-					expect(firstInvalidUtf8(b.subarray(0, at))).toBe(-1);
-				}
-			}),
+			),
 			{ numRuns: 3000 }
 		);
 		expect(firstInvalidUtf8(text('St Mary’s'))).toBe(-1);

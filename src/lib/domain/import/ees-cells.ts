@@ -89,7 +89,7 @@ export class EesCellReader {
 
 	private learn(column: number, text: string): number {
 		const figure = this.parse(column, text);
-		let e = -1;
+		let e: number;
 		if (figure === NOT_A_FIGURE) e = -1;
 		else if (typeof figure === 'number') e = this.rangeProblem(column, figure) === null ? this.add(figure, null, String(figure)) : -1;
 		else e = this.add(NaN, figure, JSON.stringify(figure));

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { KS2_FIELD_SPECS } from './ks2-fields';
-import { EES_MEASURES, isTextColumn, LabelIndex, mappedSlots, matchBreakdown, matchEstablishmentType, matchSubject, type EesBreakdown, type EesSubject } from './ees-layout';
+import {
+	EES_MEASURES,
+	isTextColumn,
+	LabelIndex,
+	mappedSlots,
+	matchBreakdown,
+	matchEstablishmentType,
+	matchSubject,
+	type EesBreakdown,
+	type EesSubject
+} from './ees-layout';
 
 /** mappedSlots as measure column -> Ks2Figures field, for reading. */
 function mapped(b: EesBreakdown | null, s: EesSubject | null): Record<string, string> {
@@ -55,20 +65,44 @@ describe('subjects', () => {
 describe('the figures the analysis reads, as ks2final names them', () => {
 	it.each([
 		['total', 'rwm', { expected_standard_pupil_percent: 'rwmExpected', higher_standard_pupil_percent: 'rwmHigh' }],
-		['total', 'reading', {
-			expected_standard_pupil_percent: 'readExpected', higher_standard_pupil_percent: 'readHigh', average_scaled_score: 'readAverage',
-			progress_measure_score: 'readProgress', progress_measure_lower_conf_interval: 'readProgressLower',
-			progress_measure_upper_conf_interval: 'readProgressUpper', progress_measure_description: 'readProgressBand'
-		}],
-		['total', 'writing', {
-			expected_standard_pupil_percent: 'writExpected', higher_standard_pupil_percent: 'writHigh', progress_measure_score: 'writProgress',
-			progress_measure_lower_conf_interval: 'writProgressLower', progress_measure_upper_conf_interval: 'writProgressUpper', progress_measure_description: 'writProgressBand'
-		}],
-		['total', 'maths', {
-			expected_standard_pupil_percent: 'matExpected', higher_standard_pupil_percent: 'matHigh', average_scaled_score: 'matAverage',
-			progress_measure_score: 'matProgress', progress_measure_lower_conf_interval: 'matProgressLower',
-			progress_measure_upper_conf_interval: 'matProgressUpper', progress_measure_description: 'matProgressBand'
-		}],
+		[
+			'total',
+			'reading',
+			{
+				expected_standard_pupil_percent: 'readExpected',
+				higher_standard_pupil_percent: 'readHigh',
+				average_scaled_score: 'readAverage',
+				progress_measure_score: 'readProgress',
+				progress_measure_lower_conf_interval: 'readProgressLower',
+				progress_measure_upper_conf_interval: 'readProgressUpper',
+				progress_measure_description: 'readProgressBand'
+			}
+		],
+		[
+			'total',
+			'writing',
+			{
+				expected_standard_pupil_percent: 'writExpected',
+				higher_standard_pupil_percent: 'writHigh',
+				progress_measure_score: 'writProgress',
+				progress_measure_lower_conf_interval: 'writProgressLower',
+				progress_measure_upper_conf_interval: 'writProgressUpper',
+				progress_measure_description: 'writProgressBand'
+			}
+		],
+		[
+			'total',
+			'maths',
+			{
+				expected_standard_pupil_percent: 'matExpected',
+				higher_standard_pupil_percent: 'matHigh',
+				average_scaled_score: 'matAverage',
+				progress_measure_score: 'matProgress',
+				progress_measure_lower_conf_interval: 'matProgressLower',
+				progress_measure_upper_conf_interval: 'matProgressUpper',
+				progress_measure_description: 'matProgressBand'
+			}
+		],
 		['total', 'gps', {}],
 		['disadvantaged', 'rwm', { expected_standard_pupil_percent: 'rwmExpectedDisadvantaged', higher_standard_pupil_percent: 'rwmHighDisadvantaged' }],
 		['disadvantaged', 'reading', {}],
@@ -82,9 +116,22 @@ describe('the figures the analysis reads, as ks2final names them', () => {
 
 describe('information columns', () => {
 	it.each([
-		['time_period', true], ['time_identifier', true], ['geographic_level', true], ['country_code', true], ['la_name', true],
-		['old_la_code', true], ['rectype', true], ['school_urn', true], ['school_laestab', true], ['school_name', true], ['version', true],
-		['telig', false], ['ptfsm6cla1a', false], ['telig_3yr', false], ['tks1average', false], ['telig_23', false]
+		['time_period', true],
+		['time_identifier', true],
+		['geographic_level', true],
+		['country_code', true],
+		['la_name', true],
+		['old_la_code', true],
+		['rectype', true],
+		['school_urn', true],
+		['school_laestab', true],
+		['school_name', true],
+		['version', true],
+		['telig', false],
+		['ptfsm6cla1a', false],
+		['telig_3yr', false],
+		['tks1average', false],
+		['telig_23', false]
 	])('%s is a text column: %s', (name, text) => {
 		expect(isTextColumn(name)).toBe(text);
 	});

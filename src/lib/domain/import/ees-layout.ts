@@ -30,7 +30,16 @@ const MEASURE_INDEX = new Map<string, number>(EES_MEASURES.map((m, i) => [m.colu
 /** Columns every data set of the kind must have: without them a row cannot be placed or used. */
 export const EES_REQUIRED = {
 	ees_school_performance: ['time_period', 'version', 'school_urn', 'school_laestab', 'breakdown', 'subject', 'expected_standard_pupil_percent'],
-	ees_la_performance: ['time_period', 'version', 'geographic_level', 'old_la_code', 'establishment_type_group', 'breakdown', 'subject', 'expected_standard_pupil_percent'],
+	ees_la_performance: [
+		'time_period',
+		'version',
+		'geographic_level',
+		'old_la_code',
+		'establishment_type_group',
+		'breakdown',
+		'subject',
+		'expected_standard_pupil_percent'
+	],
 	ees_school_information: ['time_period', 'school_urn', 'school_laestab', 'telig'],
 	ees_la_information: ['time_period', 'geographic_level', 'old_la_code', 'telig']
 } as const;
@@ -109,7 +118,12 @@ const progress = (prefix: 'read' | 'writ' | 'mat'): MeasureMap => ({
 export const EES_FIELD_MAP: Readonly<Record<EesBreakdown, Partial<Record<EesSubject, MeasureMap>>>> = {
 	total: {
 		rwm: { expected_standard_pupil_percent: 'rwmExpected', higher_standard_pupil_percent: 'rwmHigh' },
-		reading: { expected_standard_pupil_percent: 'readExpected', higher_standard_pupil_percent: 'readHigh', average_scaled_score: 'readAverage', ...progress('read') },
+		reading: {
+			expected_standard_pupil_percent: 'readExpected',
+			higher_standard_pupil_percent: 'readHigh',
+			average_scaled_score: 'readAverage',
+			...progress('read')
+		},
 		writing: { expected_standard_pupil_percent: 'writExpected', higher_standard_pupil_percent: 'writHigh', ...progress('writ') },
 		maths: { expected_standard_pupil_percent: 'matExpected', higher_standard_pupil_percent: 'matHigh', average_scaled_score: 'matAverage', ...progress('mat') }
 	},
@@ -151,7 +165,12 @@ export const EES_INFORMATION_FIELDS = [
  */
 export function isTextColumn(name: string): boolean {
 	const n = name.trim().toLowerCase();
-	return ['time_period', 'version', 'rectype', 'school_urn', 'school_laestab'].includes(n) || /(_name|_code|_identifier|_level|_type|_group|_topic)$/.test(n) || n === 'breakdown' || n === 'subject';
+	return (
+		['time_period', 'version', 'rectype', 'school_urn', 'school_laestab'].includes(n) ||
+		/(_name|_code|_identifier|_level|_type|_group|_topic)$/.test(n) ||
+		n === 'breakdown' ||
+		n === 'subject'
+	);
 }
 
 /**

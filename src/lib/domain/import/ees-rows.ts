@@ -18,7 +18,10 @@ export class EesRowReader {
 	private readonly entries: number[];
 	private readonly slotCache = new Map<number, readonly number[]>();
 
-	constructor(private readonly header: Header, private readonly report: ImportReport) {
+	constructor(
+		private readonly header: Header,
+		private readonly report: ImportReport
+	) {
 		this.reader = new EesCellReader(EES_MEASURES.map((m) => m.kind));
 		this.at = EES_MEASURES.map((m) => columnIndex(header, m.column));
 		this.names = EES_MEASURES.map((m, i) => (this.at[i] >= 0 ? header.names[this.at[i]] : m.column));
@@ -95,10 +98,15 @@ export type SchoolIdentity = { ok: true; urn: number; laCode: string } | { ok: f
 /** A school row's URN, and its LA from the first three digits of its LAESTAB. */
 export function schoolIdentity(urnText: string | undefined, laestabText: string | undefined): SchoolIdentity {
 	const urn = parseUrn(urnText);
-	if (urn === null) return { ok: false, column: 'school_urn', message: `"${(urnText ?? '').trim()}" is not a URN. A school row needs the school's unique reference number.` };
+	if (urn === null)
+		return { ok: false, column: 'school_urn', message: `"${(urnText ?? '').trim()}" is not a URN. A school row needs the school's unique reference number.` };
 	const laestab = (laestabText ?? '').trim();
 	if (!/^\d{7}$/.test(laestab)) {
-		return { ok: false, column: 'school_laestab', message: `"${laestab}" is not a LAESTAB: it should be seven digits, the LA code then the establishment number (such as 8502000).` };
+		return {
+			ok: false,
+			column: 'school_laestab',
+			message: `"${laestab}" is not a LAESTAB: it should be seven digits, the LA code then the establishment number (such as 8502000).`
+		};
 	}
 	return { ok: true, urn, laCode: laestab.slice(0, 3) };
 }

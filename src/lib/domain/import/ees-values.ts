@@ -56,7 +56,10 @@ export function parseProgressBand(raw: string | undefined): EesFigure {
 
 /** How labels are compared: any case, any spacing, hyphens as spaces ("Not-disadvantaged"). */
 export function normalLabel(raw: string): string {
-	return raw.trim().toLowerCase().replace(/[-\s]+/g, ' ');
+	return raw
+		.trim()
+		.toLowerCase()
+		.replace(/[-\s]+/g, ' ');
 }
 
 /**

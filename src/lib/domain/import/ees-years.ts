@@ -43,7 +43,10 @@ export class EesYears<P extends EesYear> {
 	private lastText: string | null = null;
 	private last: P | null = null;
 
-	constructor(private readonly o: EesYearsOptions, private readonly make: (year: number) => P) {
+	constructor(
+		private readonly o: EesYearsOptions,
+		private readonly make: (year: number) => P
+	) {
 		this.timePeriod = columnIndex(o.header, 'time_period');
 		this.versionAt = columnIndex(o.header, 'version');
 	}
@@ -55,7 +58,11 @@ export class EesYears<P extends EesYear> {
 		if (part === null) {
 			const year = parseTimePeriod(text);
 			if (year === null) {
-				addProblem(this.o.report, { row: rowNumber, column: this.o.header.names[this.timePeriod], message: `"${(text ?? '').trim()}" is not an academic year as EES writes it: six digits, such as 202425 for 2024/25.` });
+				addProblem(this.o.report, {
+					row: rowNumber,
+					column: this.o.header.names[this.timePeriod],
+					message: `"${(text ?? '').trim()}" is not an academic year as EES writes it: six digits, such as 202425 for 2024/25.`
+				});
 				return null;
 			}
 			part = this.parts.get(year) ?? null;
@@ -83,7 +90,8 @@ export class EesYears<P extends EesYear> {
 		if (!seen.mixed) {
 			seen.mixed = true;
 			addProblem(this.o.report, {
-				row: rowNumber, column,
+				row: rowNumber,
+				column,
 				message: `${academicYearLabel(part.year)} has ${seen.version} results (from row ${seen.row}) and ${version} results here. A file can hold only one version of each year: import each version as its own file.`
 			});
 		}
@@ -107,16 +115,27 @@ export class EesYears<P extends EesYear> {
 		for (const part of years) {
 			const inFile = this.seen.get(part)?.version ?? null;
 			if (inFile !== null && this.o.version !== null && inFile !== this.o.version) {
-				addProblem(report, { row: null, column: 'version', message: `You said these are ${this.o.version} results, but the file says ${inFile} for ${academicYearLabel(part.year)}. Check the version and the file.` });
+				addProblem(report, {
+					row: null,
+					column: 'version',
+					message: `You said these are ${this.o.version} results, but the file says ${inFile} for ${academicYearLabel(part.year)}. Check the version and the file.`
+				});
 			}
 			part.version = inFile ?? this.o.version ?? fromName ?? 'final';
 			guessed ||= inFile === null && this.o.version === null && fromName === null;
 		}
-		if (guessed) report.warnings.push('The file has no version column, and its name does not say whether these are provisional, revised or final results, so they were recorded as final.');
+		if (guessed)
+			report.warnings.push(
+				'The file has no version column, and its name does not say whether these are provisional, revised or final results, so they were recorded as final.'
+			);
 		const given = this.o.year;
 		if (given !== null && years.some((p) => p.year !== given)) {
 			const held = academicYearsLabel(years.map((p) => p.year));
-			addProblem(report, { row: null, column: 'time_period', message: `You said this file is for ${academicYearLabel(given)}, but it holds ${held}. Leave the year blank to import every year in the file.` });
+			addProblem(report, {
+				row: null,
+				column: 'time_period',
+				message: `You said this file is for ${academicYearLabel(given)}, but it holds ${held}. Leave the year blank to import every year in the file.`
+			});
 		}
 		report.year = years.length === 1 ? years[0].year : null;
 		const versions = new Set(years.map((p) => p.version));

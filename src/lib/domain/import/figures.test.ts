@@ -36,7 +36,7 @@ describe('reading a KS2 cell', () => {
 
 	// Until this changed, letters-only text was kept as a code, stored as "not available" with only a
 	// warning: `abc%` in PTRWM_EXP imported. What an unknown code means cannot be known, so it is refused.
-	it.each(['x', 'X', 'ABC', 'abc%', 'ZZ', 'SUPP%', 'N/A', 'c', 'low'])('refuses %j, which is not one of DfE\'s codes', (raw) => {
+	it.each(['x', 'X', 'ABC', 'abc%', 'ZZ', 'SUPP%', 'N/A', 'c', 'low'])("refuses %j, which is not one of DfE's codes", (raw) => {
 		expect(parseFigure(raw)).toBe(NOT_A_FIGURE);
 		expect(KNOWN_CODES.has(raw.toUpperCase())).toBe(false);
 	});
@@ -46,7 +46,8 @@ describe('reading a KS2 cell', () => {
 	});
 
 	it('reads every plain number exactly as Number() does, to the last bit', () => {
-		const plain = fc.tuple(fc.boolean(), fc.stringMatching(/^\d{0,18}$/), fc.option(fc.stringMatching(/^\d{0,18}$/)), fc.boolean())
+		const plain = fc
+			.tuple(fc.boolean(), fc.stringMatching(/^\d{0,18}$/), fc.option(fc.stringMatching(/^\d{0,18}$/)), fc.boolean())
 			.map(([minus, whole, fraction, percent]) => `${minus ? '-' : ''}${whole}${fraction === null ? '' : `.${fraction}`}${percent ? '%' : ''}`)
 			.filter((s) => /\d/.test(s));
 		fc.assert(

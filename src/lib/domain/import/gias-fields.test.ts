@@ -25,7 +25,7 @@ describe('GIAS cells', () => {
 		expect(giasText(' Good ')).toBe('Good');
 	});
 
-	it('builds the head\'s name, leaving out job titles GIAS puts in the title column', () => {
+	it("builds the head's name, leaving out job titles GIAS puts in the title column", () => {
 		expect(headName('Mr', 'Richard', 'Mead')).toBe('Mr Richard Mead');
 		expect(headName('Headteacher', 'Jo', 'Bloggs')).toBe('Jo Bloggs');
 		expect(headName('', '', '')).toBeNull();

@@ -59,17 +59,17 @@ export function missingColumns(header: Header, required: readonly string[]): str
 
 /** The kinds of file the importer knows, told apart by their columns. */
 export type FileFormat =
-	| 'ks2'
-	| 'ees_school_performance'
-	| 'ees_school_information'
-	| 'ees_la_performance'
-	| 'ees_la_information'
-	| 'gias_register'
-	| 'gias_links'
-	| 'ofsted_mi';
+	'ks2' | 'ees_school_performance' | 'ees_school_information' | 'ees_la_performance' | 'ees_la_information' | 'gias_register' | 'gias_links' | 'ofsted_mi';
 
 export const FILE_FORMATS: readonly FileFormat[] = [
-	'ks2', 'ees_school_performance', 'ees_school_information', 'ees_la_performance', 'ees_la_information', 'gias_register', 'gias_links', 'ofsted_mi'
+	'ks2',
+	'ees_school_performance',
+	'ees_school_information',
+	'ees_la_performance',
+	'ees_la_information',
+	'gias_register',
+	'gias_links',
+	'ofsted_mi'
 ];
 
 export const FORMAT_LABELS: Record<FileFormat, string> = {

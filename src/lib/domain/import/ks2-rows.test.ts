@@ -4,7 +4,23 @@ import { Ks2RowReader } from './ks2-rows';
 import { KS2_FIELD_SPECS } from './ks2-fields';
 import { emptyReport } from './report';
 
-const HEADER = ['RECTYPE', 'LEA', 'URN', 'SCHNAME', 'TOTPUPS', 'TPUPYEAR', 'TELIG', 'PTRWM_EXP', 'PTRWM_HIGH', 'READPROG', 'READPROG_LOWER', 'READPROG_UPPER', 'READCOV', 'TNOTFSM6CLA1A', 'PTRWM_EXP_NotFSM6CLA1A'];
+const HEADER = [
+	'RECTYPE',
+	'LEA',
+	'URN',
+	'SCHNAME',
+	'TOTPUPS',
+	'TPUPYEAR',
+	'TELIG',
+	'PTRWM_EXP',
+	'PTRWM_HIGH',
+	'READPROG',
+	'READPROG_LOWER',
+	'READPROG_UPPER',
+	'READCOV',
+	'TNOTFSM6CLA1A',
+	'PTRWM_EXP_NotFSM6CLA1A'
+];
 const slot = (field: string) => KS2_FIELD_SPECS.findIndex((s) => s.field === field);
 
 function setup() {
@@ -17,7 +33,11 @@ function setup() {
 describe('reading KS2 rows', () => {
 	it('reads a school row: % stripped, decimals and negative progress kept', () => {
 		const { reader, report } = setup();
-		const row = reader.read(['1', '850', '115851', 'Anstey Junior School', '240', '60', '60', '63%', '0%', '-1.9', '-3.4', '-0.3', '100%', '40', '61%'], 2, report);
+		const row = reader.read(
+			['1', '850', '115851', 'Anstey Junior School', '240', '60', '60', '63%', '0%', '-1.9', '-3.4', '-0.3', '100%', '40', '61%'],
+			2,
+			report
+		);
 		expect(row).toMatchObject({ recordType: 1, urn: 115851, laCode: '850' });
 		expect(row!.values[slot('rwmExpected')]).toBe(63);
 		expect(row!.values[slot('rwmHigh')]).toBe(0);
@@ -37,7 +57,7 @@ describe('reading KS2 rows', () => {
 		expect(report.suppressed.READPROG).toEqual({ LOWCOV: 1 });
 	});
 
-	it('reads a short row as blank trailing fields, and a NEW school\'s row (which stops at TOTPUPS) as NEW', () => {
+	it("reads a short row as blank trailing fields, and a NEW school's row (which stops at TOTPUPS) as NEW", () => {
 		const { reader, report } = setup();
 		const short = reader.read(['1', '850', '116407', 'Westgate', '1498', '0'], 4, report);
 		expect(short!.values[slot('cohort')]).toBeNull();
@@ -65,14 +85,32 @@ describe('reading KS2 rows', () => {
 		expect(reader.read(['9', '850', '115852', 'C'], 10, report)).toBeNull();
 		expect(reader.read(['1', '85', '115853', 'D'], 11, report)).toBeNull();
 		expect(reader.read(['1', '850', '115854', 'E', '240', '60', '6O%'], 12, report)).toBeNull();
-		expect(report.problems.map((p) => [p.row, p.column])).toEqual([[8, 'PTRWM_EXP'], [9, 'URN'], [10, 'RECTYPE'], [11, 'LEA'], [12, 'TELIG']]);
+		expect(report.problems.map((p) => [p.row, p.column])).toEqual([
+			[8, 'PTRWM_EXP'],
+			[9, 'URN'],
+			[10, 'RECTYPE'],
+			[11, 'LEA'],
+			[12, 'TELIG']
+		]);
 		expect(report.problems[0].message).toContain('between 0 and 100');
 	});
 
 	it('refuses a row with more values than columns, unless the extras are empty', () => {
 		const { reader, report } = setup();
 		const width = HEADER.length;
-		expect(reader.read([...Array(width).fill('1').map((v, i) => (i === 1 ? '850' : i === 2 ? '100001' : v)), '', ''], 13, report)).not.toBeNull();
+		expect(
+			reader.read(
+				[
+					...Array(width)
+						.fill('1')
+						.map((v, i) => (i === 1 ? '850' : i === 2 ? '100001' : v)),
+					'',
+					''
+				],
+				13,
+				report
+			)
+		).not.toBeNull();
 		expect(reader.read([...Array(width).fill('1'), 'extra'], 14, report)).toBeNull();
 		expect(report.problems[0].message).toContain('unquoted comma');
 	});

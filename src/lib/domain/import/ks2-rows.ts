@@ -64,7 +64,11 @@ export class Ks2RowReader {
 		const rectypeText = (row[this.rectype] ?? '').trim();
 		const recordType = Number(rectypeText);
 		if (!/^[1-5]$/.test(rectypeText)) {
-			addProblem(report, { row: rowNumber, column: 'RECTYPE', message: `"${rectypeText}" is not a record type. It should be 1 (school), 2 (special school), 3 (LA), 4 or 5 (England).` });
+			addProblem(report, {
+				row: rowNumber,
+				column: 'RECTYPE',
+				message: `"${rectypeText}" is not a record type. It should be 1 (school), 2 (special school), 3 (LA), 4 or 5 (England).`
+			});
 			return null;
 		}
 		const laText = (row[this.lea] ?? '').trim();
@@ -72,7 +76,11 @@ export class Ks2RowReader {
 		if (recordType <= 2) {
 			urn = parseUrn(row[this.urn]);
 			if (urn === null) {
-				addProblem(report, { row: rowNumber, column: 'URN', message: `"${(row[this.urn] ?? '').trim()}" is not a URN. A school row needs the school's unique reference number.` });
+				addProblem(report, {
+					row: rowNumber,
+					column: 'URN',
+					message: `"${(row[this.urn] ?? '').trim()}" is not a URN. A school row needs the school's unique reference number.`
+				});
 				return null;
 			}
 		}
@@ -100,7 +108,11 @@ export class Ks2RowReader {
 				} else values[f.slot] = parsed;
 			} else if (parsed === NOT_A_FIGURE) {
 				// A code DfE has never used is refused too: what it means is unknown.
-				addProblem(report, { row: rowNumber, column: f.name, message: `"${clip(row[f.index].trim())}" is neither a number nor a DfE code such as SUPP or NA.` });
+				addProblem(report, {
+					row: rowNumber,
+					column: f.name,
+					message: `"${clip(row[f.index].trim())}" is neither a number nor a DfE code such as SUPP or NA.`
+				});
 				ok = false;
 			} else {
 				codes[f.slot] = parsed;

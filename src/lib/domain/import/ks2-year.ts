@@ -12,7 +12,14 @@ export interface YearEvidence {
  * Used only as a last resort, when the national row matches exactly one year.
  */
 export const ENGLAND_RWM_EXPECTED: Readonly<Record<number, number>> = {
-	2016: 53, 2017: 61, 2018: 64, 2019: 65, 2022: 59, 2023: 60, 2024: 61, 2025: 62
+	2016: 53,
+	2017: 61,
+	2018: 64,
+	2019: 65,
+	2022: 59,
+	2023: 60,
+	2024: 61,
+	2025: 62
 };
 
 /**
@@ -83,8 +90,6 @@ export function settleYear(
 	}
 	// A renamed file is worth a warning; the England row is only a fallback, so it never warns.
 	const warning =
-		fromName && fromName.year !== best.year
-			? `The file is for ${academicYearLabel(best.year)} (${best.because}), although ${fromName.because}.`
-			: null;
+		fromName && fromName.year !== best.year ? `The file is for ${academicYearLabel(best.year)} (${best.because}), although ${fromName.because}.` : null;
 	return { ok: true, year: best.year, warning };
 }

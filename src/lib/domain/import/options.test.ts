@@ -8,7 +8,10 @@ describe('import options', () => {
 	});
 
 	it('reads a year and a version', () => {
-		expect(parseImportOptions({ kind: 'ks2', year: '2018-19', version: 'revised' })).toEqual({ ok: true, value: { kind: 'ks2', year: 2019, version: 'revised' } });
+		expect(parseImportOptions({ kind: 'ks2', year: '2018-19', version: 'revised' })).toEqual({
+			ok: true,
+			value: { kind: 'ks2', year: 2019, version: 'revised' }
+		});
 	});
 
 	it('explains each bad choice', () => {

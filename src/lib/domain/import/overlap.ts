@@ -20,7 +20,10 @@ interface Writes {
 
 const WRITES: Record<FileFormat, readonly Writes[]> = {
 	// The first entry is the import's main data: a later import that replaces it replaces the import.
-	ks2: [{ data: 'school_results', scope: 'la' }, { data: 'comparators', scope: 'year' }],
+	ks2: [
+		{ data: 'school_results', scope: 'la' },
+		{ data: 'comparators', scope: 'year' }
+	],
 	ees_school_performance: [{ data: 'school_results', scope: 'la' }],
 	ees_la_performance: [{ data: 'comparators', scope: 'year' }],
 	ees_school_information: [{ data: 'school_context', scope: 'la' }],
@@ -65,6 +68,10 @@ export function formatsSharingData(format: FileFormat): FileFormat[] {
 }
 
 /** A live import of a later version than `version` for some of the same LAs, which the new one must not replace; or null. */
-export function laterVersion<T extends { version: Ks2Version | null; laCodes: readonly string[] }>(live: readonly T[], version: Ks2Version, laCodes: readonly string[]): T | null {
+export function laterVersion<T extends { version: Ks2Version | null; laCodes: readonly string[] }>(
+	live: readonly T[],
+	version: Ks2Version,
+	laCodes: readonly string[]
+): T | null {
 	return live.find((imp) => imp.version !== null && versionRank(imp.version) > versionRank(version) && sameLas(imp.laCodes, laCodes)) ?? null;
 }

@@ -6,7 +6,10 @@ import { describeProblem, type ImportReport } from './report';
 /** Suppressed values per column as one line each: "PTRWM_EXP: 3 SUPP, 1 LOWCOV". */
 export function suppressedLines(report: ImportReport): string[] {
 	return Object.entries(report.suppressed).map(
-		([column, byCode]) => `${column}: ${Object.entries(byCode).map(([code, n]) => `${n} ${code || 'blank'}`).join(', ')}`
+		([column, byCode]) =>
+			`${column}: ${Object.entries(byCode)
+				.map(([code, n]) => `${n} ${code || 'blank'}`)
+				.join(', ')}`
 	);
 }
 
@@ -36,7 +39,9 @@ export function partLines(report: ImportReport): string[] {
 			[p.resultsStored, 'school result', 'school results'],
 			[p.comparatorsStored, 'LA or England comparator', 'LA and England comparators'],
 			[p.contextStored, 'row of cohort and context', 'rows of cohort and context']
-		].filter(([n]) => Number(n) > 0).map(([n, one, many]) => `${Number(n).toLocaleString('en-GB')} ${n === 1 ? one : many}`);
+		]
+			.filter(([n]) => Number(n) > 0)
+			.map(([n, one, many]) => `${Number(n).toLocaleString('en-GB')} ${n === 1 ? one : many}`);
 		const year = p.year === null ? 'No year' : academicYearLabel(p.year);
 		return `${year}${p.version ? ` (${p.version})` : ''}, import ${p.importId}: ${stored.join(', ') || 'nothing stored'}`;
 	});

@@ -68,9 +68,27 @@ export interface ImportReport {
 
 export function emptyReport(fileName: string): ImportReport {
 	return {
-		fileName, sha256: '', sizeBytes: 0, format: null, year: null, version: null, rowsRead: 0,
-		schoolsAdded: 0, schoolsUpdated: 0, schoolsUnchanged: 0, schoolsNotInRegister: 0, rowsOutsideLa: 0,
-		resultsStored: 0, comparatorsStored: 0, linksStored: 0, contextStored: 0, parts: [], suppressed: {}, warnings: [], problems: [], moreProblems: 0
+		fileName,
+		sha256: '',
+		sizeBytes: 0,
+		format: null,
+		year: null,
+		version: null,
+		rowsRead: 0,
+		schoolsAdded: 0,
+		schoolsUpdated: 0,
+		schoolsUnchanged: 0,
+		schoolsNotInRegister: 0,
+		rowsOutsideLa: 0,
+		resultsStored: 0,
+		comparatorsStored: 0,
+		linksStored: 0,
+		contextStored: 0,
+		parts: [],
+		suppressed: {},
+		warnings: [],
+		problems: [],
+		moreProblems: 0
 	};
 }
 

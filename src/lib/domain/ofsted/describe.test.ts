@@ -41,7 +41,9 @@ describe('an Ofsted outcome in words', () => {
 	});
 
 	it('an ungraded inspection shows its outcome, and a category only when there is one', () => {
-		expect(inspectionRows({ ...base, type: 'ofsted_ungraded', outcome: 'Some aspects not as strong' })).toEqual([{ key: 'Outcome', value: 'Some aspects not as strong' }]);
+		expect(inspectionRows({ ...base, type: 'ofsted_ungraded', outcome: 'Some aspects not as strong' })).toEqual([
+			{ key: 'Outcome', value: 'Some aspects not as strong' }
+		]);
 		expect(inspectionRows({ ...base, type: 'ofsted_ungraded', outcome: ' ' })).toEqual([{ key: 'Outcome', value: 'Not given' }]);
 		expect(inspectionLabel('ofsted_ungraded', '2022-06-05')).toBe('ungraded inspection on 5 June 2022');
 		expect(inspectionLabel('ofsted_report_card', '2026-02-03')).toBe('report card of 3 February 2026');

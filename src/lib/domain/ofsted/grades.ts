@@ -13,7 +13,10 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; message: strin
 
 /** Trimmed, lower case, runs of white space as one space. */
 export function normaliseCell(cell: string | null | undefined): string {
-	return (cell ?? '').replace(/[\s\u00a0]+/g, ' ').trim().toLowerCase();
+	return (cell ?? '')
+		.replace(/[\s\u00a0]+/g, ' ')
+		.trim()
+		.toLowerCase();
 }
 
 const NOT_A_GRADE = new Set(['', 'null', 'not applicable']);

@@ -121,8 +121,18 @@ describe('readMiRow', () => {
 	});
 
 	it('an OEIF overall grade of 1 to 4 is the grade', () => {
-		const read = row({ URN: '100003', 'Inspection start date of latest OEIF graded inspection': '01/02/2023', 'Latest OEIF overall effectiveness': '4', 'Latest OEIF category of concern': 'Serious weaknesses' });
-		expect(read.ok && read.row.inspections[0]).toMatchObject({ type: 'ofsted_legacy', grade: 'inadequate', categoryOfConcern: 'serious_weaknesses', safeguardingEffective: null });
+		const read = row({
+			URN: '100003',
+			'Inspection start date of latest OEIF graded inspection': '01/02/2023',
+			'Latest OEIF overall effectiveness': '4',
+			'Latest OEIF category of concern': 'Serious weaknesses'
+		});
+		expect(read.ok && read.row.inspections[0]).toMatchObject({
+			type: 'ofsted_legacy',
+			grade: 'inadequate',
+			categoryOfConcern: 'serious_weaknesses',
+			safeguardingEffective: null
+		});
 	});
 
 	it('says what is wrong with each cell, by column', () => {
@@ -144,7 +154,9 @@ describe('readMiRow', () => {
 				{ field: 'qualityOfEducation', message: '“0” is not an OEIF grade (1 to 4, or Not judged)' }
 			]
 		});
-		expect(row({ URN: '100005', 'Inspection start date': '03/02/2026', Achievement: 'Good', 'Safeguarding standards': 'Met', 'Category of concern': 'Bad' })).toEqual({
+		expect(
+			row({ URN: '100005', 'Inspection start date': '03/02/2026', Achievement: 'Good', 'Safeguarding standards': 'Met', 'Category of concern': 'Bad' })
+		).toEqual({
 			ok: false,
 			problems: [
 				{ field: 'achievement', message: '“Good” is not a report-card grade' },
@@ -154,7 +166,14 @@ describe('readMiRow', () => {
 	});
 
 	it('refuses grades with no inspection date, and a report card with no safeguarding standards', () => {
-		expect(row({ URN: '100006', Achievement: 'Expected standard', 'Latest OEIF overall effectiveness': '2', 'Ungraded inspection overall outcome': 'Standards maintained' })).toEqual({
+		expect(
+			row({
+				URN: '100006',
+				Achievement: 'Expected standard',
+				'Latest OEIF overall effectiveness': '2',
+				'Ungraded inspection overall outcome': 'Standards maintained'
+			})
+		).toEqual({
 			ok: false,
 			problems: [
 				{ field: 'cardDate', message: 'there is a report card but no date for it' },

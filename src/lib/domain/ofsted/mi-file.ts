@@ -6,7 +6,17 @@
  */
 import { longDate } from '../analysis/format';
 import type { CategoryOfConcern, OeifJudgement, OeifJudgements, OfstedLegacyGrade, OfstedType, ReportCardArea } from '../analysis/soft-intelligence';
-import { isBlankCell, normaliseCell, parseCategoryOfConcern, parseOeifGrade, parseOeifOverall, parseReportCardGrade, parseSafeguardingMet, parseYesNo, type CellResult } from './grades';
+import {
+	isBlankCell,
+	normaliseCell,
+	parseCategoryOfConcern,
+	parseOeifGrade,
+	parseOeifOverall,
+	parseReportCardGrade,
+	parseSafeguardingMet,
+	parseYesNo,
+	type CellResult
+} from './grades';
 
 /** The columns read, by Ofsted's names (matched case-insensitively, runs of spaces as one). */
 export const MI_COLUMNS = {

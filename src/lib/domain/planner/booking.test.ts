@@ -22,8 +22,20 @@ const input: PlanInput = {
 
 function work(id: string, date: string, days: number, status: Engagement['status'], adviserId = 'jane'): Engagement {
 	return {
-		id, urn: 100001, adviserId, templateId: 'focus.review', category: 'focus', activity: 'review', label: 'SIA-led review', mode: 'on_site',
-		date, days, halfTerm: null, sequence: 1, status, fulfils: null
+		id,
+		urn: 100001,
+		adviserId,
+		templateId: 'focus.review',
+		category: 'focus',
+		activity: 'review',
+		label: 'SIA-led review',
+		mode: 'on_site',
+		date,
+		days,
+		halfTerm: null,
+		sequence: 1,
+		status,
+		fulfils: null
 	};
 }
 
@@ -73,7 +85,9 @@ describe('checkBooking: a fixed visit on a chosen day', () => {
 		[
 			'a week filled by planned work: booked, with a warning',
 			visit('2026-03-13'),
-			['The week beginning Monday 9 March 2026 now holds 3.25 days of Jane Smith’s work, over their 3 days a week, because of planned work. Plan the year again to move it.']
+			[
+				'The week beginning Monday 9 March 2026 now holds 3.25 days of Jane Smith’s work, over their 3 days a week, because of planned work. Plan the year again to move it.'
+			]
 		]
 	])('books %s', (_, booking, warnings) => {
 		expect(checkBooking(input, engagements, booking)).toEqual({ ok: true, warnings });
@@ -81,13 +95,25 @@ describe('checkBooking: a fixed visit on a chosen day', () => {
 
 	it.each<[string, Booking, string[]]>([
 		['a Saturday', visit('2026-03-14'), ['It must be on a working day in term time, and Saturday 14 March 2026 is not: it is a Saturday.']],
-		['the Easter holidays', visit('2026-04-01'), ['It must be on a working day in term time, and Wednesday 1 April 2026 is not: it is in the school holidays.']],
-		['a bank holiday', visit('2026-05-04'), ['It must be on a working day in term time, and Monday 4 May 2026 is not: it is a bank holiday (Early May bank holiday).']],
+		[
+			'the Easter holidays',
+			visit('2026-04-01'),
+			['It must be on a working day in term time, and Wednesday 1 April 2026 is not: it is in the school holidays.']
+		],
+		[
+			'a bank holiday',
+			visit('2026-05-04'),
+			['It must be on a working day in term time, and Monday 4 May 2026 is not: it is a bank holiday (Early May bank holiday).']
+		],
 		['an LA closure day', visit('2026-02-06'), ['It must be on a working day in term time, and Friday 6 February 2026 is not: it is an LA closure day.']],
 		["the adviser's day off", visit('2026-02-10'), ['Jane Smith is off on Tuesday 10 February 2026.']],
 		['a date outside the school year', visit('2026-09-10'), ['Thursday 10 September 2026 is outside the 2025/26 school year.']],
 		['a date that is not a date', visit('2026-02-30'), ['"2026-02-30" is not a real date.']],
-		['someone who is not an adviser', visit('2026-03-03', { adviserId: 'admin' }), ['There is no active adviser or lead adviser with id "admin", so it cannot go in anyone’s schedule.']],
+		[
+			'someone who is not an adviser',
+			visit('2026-03-03', { adviserId: 'admin' }),
+			['There is no active adviser or lead adviser with id "admin", so it cannot go in anyone’s schedule.']
+		],
 		[
 			'a day with confirmed work',
 			visit('2026-03-09'),

@@ -43,7 +43,8 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	if (!isIsoDate(date)) return { ok: false, reasons: [`"${date}" is not a real date.`] };
 	const when = longDate(date);
 	const year = academicYearBounds(input.calendar.summerYear);
-	if (date < year.start || date > year.end) return { ok: false, reasons: [`${when} is outside the ${academicYearLabel(input.calendar.summerYear)} school year.`] };
+	if (date < year.start || date > year.end)
+		return { ok: false, reasons: [`${when} is outside the ${academicYearLabel(input.calendar.summerYear)} school year.`] };
 
 	const reasons: string[] = [];
 	const notWorking = whyNotWorkingDay(input.calendar, input.closures, date);
@@ -70,7 +71,8 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 		const day = load.fixedDay + load.plannedDay;
 		const week = load.fixedWeek + load.plannedWeek;
 		const warnings: string[] = [];
-		if (day + adding > QUARTERS_PER_DAY) warnings.push(`${name} had other work on ${when} as well, so that day holds ${total(day)}, over the limit of 1 day a day.`);
+		if (day + adding > QUARTERS_PER_DAY)
+			warnings.push(`${name} had other work on ${when} as well, so that day holds ${total(day)}, over the limit of 1 day a day.`);
 		if (week + adding > weekCap) warnings.push(`The week beginning ${weekStart} holds ${total(week)} of ${name}’s work, ${perWeek}.`);
 		return { ok: true, warnings };
 	}
@@ -99,7 +101,9 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 		);
 	}
 	if (load.fixedWeek + load.plannedWeek + adding > weekCap) {
-		warnings.push(`The week beginning ${weekStart} now holds ${total(load.fixedWeek + load.plannedWeek)} of ${name}’s work, ${perWeek}, because of planned work. Plan the year again to move it.`);
+		warnings.push(
+			`The week beginning ${weekStart} now holds ${total(load.fixedWeek + load.plannedWeek)} of ${name}’s work, ${perWeek}, because of planned work. Plan the year again to move it.`
+		);
 	}
 	return { ok: true, warnings };
 }

@@ -59,7 +59,7 @@ describe('capacitySummary', () => {
 		expect(row.halfTerms.map((h) => h.available)).toEqual(expectedAvailable(daysPerWeek, daysOff));
 	});
 
-	it('flags the adviser who cannot do their schools\' work, with the shortfall by half term', () => {
+	it("flags the adviser who cannot do their schools' work, with the shortfall by half term", () => {
 		const sam = summary.byAdviser.find((a) => a.adviserId === 'sam')!;
 		const jane = summary.byAdviser.find((a) => a.adviserId === 'jane')!;
 		expect(sam.overCapacity).toBe(true);
@@ -83,7 +83,12 @@ describe('capacitySummary', () => {
 		// One adviser with room to spare and a window too short for its engagements: nothing is short for
 		// lack of capacity, yet work is unplaced, and the summary must not say that everything is planned.
 		const narrow = DEFAULT_TEMPLATES.map((t) => (t.category === 'focus' ? { ...t, window: { from: 'summer_2' as const, to: 'summer_2' as const } } : t));
-		const roomy: PlanInput = { ...input, advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 5, daysOff: [] }], schools: [input.schools[0]], templates: narrow };
+		const roomy: PlanInput = {
+			...input,
+			advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 5, daysOff: [] }],
+			schools: [input.schools[0]],
+			templates: narrow
+		};
 		const planned = plan(roomy);
 		const s = capacitySummary(roomy, planned);
 		expect(planned.unplaced.length).toBeGreaterThan(0);
@@ -94,8 +99,18 @@ describe('capacitySummary', () => {
 
 	it("counts a booked Quality Mark visit in its assessor's planned days, apart from the categories", () => {
 		const visit = {
-			id: '100003/quality_mark.basic_skills/1', urn: 100003, adviserId: 'jane', templateId: 'quality_mark.basic_skills', category: null,
-			activity: 'quality_mark_visit', label: 'Basic Skills Quality Mark assessment visit', mode: 'on_site', date: '2026-03-11', days: 1, sequence: 1, status: 'confirmed'
+			id: '100003/quality_mark.basic_skills/1',
+			urn: 100003,
+			adviserId: 'jane',
+			templateId: 'quality_mark.basic_skills',
+			category: null,
+			activity: 'quality_mark_visit',
+			label: 'Basic Skills Quality Mark assessment visit',
+			mode: 'on_site',
+			date: '2026-03-11',
+			days: 1,
+			sequence: 1,
+			status: 'confirmed'
 		} as const;
 		const withVisit = { ...input, fixed: [visit] };
 		const booked = capacitySummary(withVisit, plan(withVisit));
@@ -107,22 +122,32 @@ describe('capacitySummary', () => {
 		expect(jane(booked).needed).toBe(jane(summary).needed + 1);
 	});
 
-	it('adds up on random LAs: needed is planned plus unplaced, for each adviser and the LA', () => {
-		fc.assert(
-			fc.property(planInputArbitrary, (randomInput) => {
-				const randomResult = plan(randomInput);
-				const s = capacitySummary(randomInput, randomResult);
-				const unplaced = randomResult.unplaced.reduce((sum, u) => sum + u.days, 0);
-				const placed = randomResult.engagements.reduce((sum, e) => sum + e.days, 0);
-				expect(s.total.planned).toBeCloseTo(placed, 9);
-				expect(s.total.needed).toBeCloseTo(placed + unplaced, 9);
-				expect(s.total.shortfall).toBeCloseTo(randomResult.shortfalls.reduce((sum, x) => sum + x.days, 0), 9);
-				for (const row of s.byAdviser) {
-					expect(row.needed).toBeCloseTo(row.halfTerms.reduce((sum, h) => sum + h.needed, 0), 9);
-					expect(row.planned).toBeLessThanOrEqual(row.available + 1e-9);
-				}
-			}),
-			{ numRuns: 100 }
-		);
-	}, PROPERTY_TIMEOUT_MS);
+	it(
+		'adds up on random LAs: needed is planned plus unplaced, for each adviser and the LA',
+		() => {
+			fc.assert(
+				fc.property(planInputArbitrary, (randomInput) => {
+					const randomResult = plan(randomInput);
+					const s = capacitySummary(randomInput, randomResult);
+					const unplaced = randomResult.unplaced.reduce((sum, u) => sum + u.days, 0);
+					const placed = randomResult.engagements.reduce((sum, e) => sum + e.days, 0);
+					expect(s.total.planned).toBeCloseTo(placed, 9);
+					expect(s.total.needed).toBeCloseTo(placed + unplaced, 9);
+					expect(s.total.shortfall).toBeCloseTo(
+						randomResult.shortfalls.reduce((sum, x) => sum + x.days, 0),
+						9
+					);
+					for (const row of s.byAdviser) {
+						expect(row.needed).toBeCloseTo(
+							row.halfTerms.reduce((sum, h) => sum + h.needed, 0),
+							9
+						);
+						expect(row.planned).toBeLessThanOrEqual(row.available + 1e-9);
+					}
+				}),
+				{ numRuns: 100 }
+			);
+		},
+		PROPERTY_TIMEOUT_MS
+	);
 });

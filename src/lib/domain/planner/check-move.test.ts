@@ -74,13 +74,46 @@ describe('checkMove', () => {
 
 	it.each<[string, string, string, string[]]>([
 		['a Saturday', review2, '2026-01-17', ['Engagements must be on a working day in term time, and Saturday 17 January 2026 is not: it is a Saturday.']],
-		['a bank holiday in term', '100001/focus.review/3', '2026-05-04', ['Engagements must be on a working day in term time, and Monday 4 May 2026 is not: it is a bank holiday (Early May bank holiday).']],
-		['an LA closure day', review2, '2026-02-06', ['Engagements must be on a working day in term time, and Friday 6 February 2026 is not: it is an LA closure day.']],
-		['the half-term holiday', review2, '2026-02-18', ['Engagements must be on a working day in term time, and Wednesday 18 February 2026 is not: it is in the school holidays.']],
+		[
+			'a bank holiday in term',
+			'100001/focus.review/3',
+			'2026-05-04',
+			['Engagements must be on a working day in term time, and Monday 4 May 2026 is not: it is a bank holiday (Early May bank holiday).']
+		],
+		[
+			'an LA closure day',
+			review2,
+			'2026-02-06',
+			['Engagements must be on a working day in term time, and Friday 6 February 2026 is not: it is an LA closure day.']
+		],
+		[
+			'the half-term holiday',
+			review2,
+			'2026-02-18',
+			['Engagements must be on a working day in term time, and Wednesday 18 February 2026 is not: it is in the school holidays.']
+		],
 		["the adviser's day off", review2, '2026-02-10', ['Jane Smith is off on Tuesday 10 February 2026.']],
-		['outside its window', review2, '2025-12-18', ['SIA-led review 2 of 3 must be between Monday 5 January 2026 and Friday 27 March 2026 (spring 1 to spring 2).', 'SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.']],
-		['too close to the previous review', review2, '2026-01-05', ['SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.']],
-		['a Project Board before its review', '100001/focus.project_board/2', '2026-01-28', ['It must come after the SIA-led review 2 of 3, on Monday 2 February 2026.']],
+		[
+			'outside its window',
+			review2,
+			'2025-12-18',
+			[
+				'SIA-led review 2 of 3 must be between Monday 5 January 2026 and Friday 27 March 2026 (spring 1 to spring 2).',
+				'SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.'
+			]
+		],
+		[
+			'too close to the previous review',
+			review2,
+			'2026-01-05',
+			['SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.']
+		],
+		[
+			'a Project Board before its review',
+			'100001/focus.project_board/2',
+			'2026-01-28',
+			['It must come after the SIA-led review 2 of 3, on Monday 2 February 2026.']
+		],
 		['a review after its Project Board', review2, '2026-03-23', ['It must come before the Project Board 2 of 3, on Friday 20 March 2026.']],
 		[
 			'a full day and a full week',
@@ -92,7 +125,12 @@ describe('checkMove', () => {
 			]
 		],
 		['a full week', review2, '2026-03-05', ["The week beginning Monday 2 March 2026 would then hold 3.5 days of Jane Smith's work, over their 3 days a week."]],
-		['an Intensive initial visit after the first 3 weeks', '100002/intensive.initial_visit/1', '2025-09-24', ['Initial visit must be between Tuesday 2 September 2025 and Monday 22 September 2025 (autumn 1, first 3 weeks).']],
+		[
+			'an Intensive initial visit after the first 3 weeks',
+			'100002/intensive.initial_visit/1',
+			'2025-09-24',
+			['Initial visit must be between Tuesday 2 September 2025 and Monday 22 September 2025 (autumn 1, first 3 weeks).']
+		],
 		['a completed engagement', '100001/focus.desktop_analysis/1', '2025-09-09', ['It has already been completed, so its date cannot change.']],
 		['an engagement that is not in the plan', '100001/focus.review/9', '2026-02-03', ['There is no engagement "100001/focus.review/9" in this plan.']],
 		['a date outside the year', review2, '2026-09-01', ['Tuesday 1 September 2026 is outside the 2025/26 school year.']],
@@ -104,34 +142,41 @@ describe('checkMove', () => {
 	it('refuses a date before the day re-planning started from', () => {
 		expect(checkMove(current, review2, '2026-01-06', { ...input, notBefore: '2026-01-12' })).toEqual({
 			ok: false,
-			reasons: ['Tuesday 6 January 2026 has passed: choose a date from Monday 12 January 2026.', 'SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.']
+			reasons: [
+				'Tuesday 6 January 2026 has passed: choose a date from Monday 12 January 2026.',
+				'SIA-led reviews must be at least 4 weeks apart, and SIA-led review 1 of 3 is on Monday 15 December 2025.'
+			]
 		});
 	});
 
-	it('on random plans: allows a move exactly when the moved plan still keeps every rule', () => {
-		let allowed = 0;
-		// Mostly a few weeks either way (the moves advisers make), sometimes anywhere in the year.
-		const shift = fc.oneof(
-			{ arbitrary: fc.integer({ min: -21, max: 21 }).map((days) => ({ days, fromStart: false })), weight: 3 },
-			{ arbitrary: fc.nat({ max: 364 }).map((days) => ({ days, fromStart: true })), weight: 1 }
-		);
-		fc.assert(
-			fc.property(planInputArbitrary, fc.nat(), shift, (randomInput, pick, { days, fromStart }) => {
-				const result = plan(randomInput);
-				fc.pre(result.engagements.length > 0);
-				const moving = result.engagements[pick % result.engagements.length];
-				const from = fromStart ? academicYearBounds(randomInput.calendar.summerYear).start : moving.date;
-				const date = toIso(addDays(toDate(from), days));
-				const check = checkMove(result, moving.id, date, randomInput);
-				const halfTerm = halfTermOf(randomInput.calendar, date);
-				const moved = { ...result, engagements: result.engagements.map((e) => (e.id === moving.id ? { ...e, date, halfTerm } : e)) };
-				expect(check.ok).toBe(ruleBreaches(randomInput, moved).length === 0);
-				if (check.ok) allowed++;
-			}),
-			{ numRuns: 200 }
-		);
-		// Enough moves are allowed, and enough refused, for both sides of "exactly when" to be exercised.
-		expect(allowed).toBeGreaterThan(20);
-		expect(allowed).toBeLessThan(180);
-	}, PROPERTY_TIMEOUT_MS);
+	it(
+		'on random plans: allows a move exactly when the moved plan still keeps every rule',
+		() => {
+			let allowed = 0;
+			// Mostly a few weeks either way (the moves advisers make), sometimes anywhere in the year.
+			const shift = fc.oneof(
+				{ arbitrary: fc.integer({ min: -21, max: 21 }).map((days) => ({ days, fromStart: false })), weight: 3 },
+				{ arbitrary: fc.nat({ max: 364 }).map((days) => ({ days, fromStart: true })), weight: 1 }
+			);
+			fc.assert(
+				fc.property(planInputArbitrary, fc.nat(), shift, (randomInput, pick, { days, fromStart }) => {
+					const result = plan(randomInput);
+					fc.pre(result.engagements.length > 0);
+					const moving = result.engagements[pick % result.engagements.length];
+					const from = fromStart ? academicYearBounds(randomInput.calendar.summerYear).start : moving.date;
+					const date = toIso(addDays(toDate(from), days));
+					const check = checkMove(result, moving.id, date, randomInput);
+					const halfTerm = halfTermOf(randomInput.calendar, date);
+					const moved = { ...result, engagements: result.engagements.map((e) => (e.id === moving.id ? { ...e, date, halfTerm } : e)) };
+					expect(check.ok).toBe(ruleBreaches(randomInput, moved).length === 0);
+					if (check.ok) allowed++;
+				}),
+				{ numRuns: 200 }
+			);
+			// Enough moves are allowed, and enough refused, for both sides of "exactly when" to be exercised.
+			expect(allowed).toBeGreaterThan(20);
+			expect(allowed).toBeLessThan(180);
+		},
+		PROPERTY_TIMEOUT_MS
+	);
 });

@@ -49,12 +49,7 @@ function refuse(reasons: string[]): MoveCheck {
 	return { ok: false, reasons };
 }
 
-function capacityReasons(
-	engagements: readonly Engagement[],
-	moving: Engagement,
-	newDate: IsoDate,
-	adviser: PlanInput['advisers'][number]
-): string[] {
+function capacityReasons(engagements: readonly Engagement[], moving: Engagement, newDate: IsoDate, adviser: PlanInput['advisers'][number]): string[] {
 	const reasons: string[] = [];
 	const load = adviserLoadAround(engagements, moving.adviserId, newDate, moving.id);
 	const onDay = load.fixedDay + load.plannedDay;
@@ -114,8 +109,7 @@ function orderReasons(engagements: readonly Engagement[], moving: Engagement, ne
 	}
 	// Gaps hold between the occurrences that exist, skipping any that could not be placed.
 	const followers = followersOf(requirements);
-	const step = (i: number, direction: -1 | 1) =>
-		direction < 0 ? (requirements[i].gap?.index ?? null) : (followers[i].find((f) => f.isGap)?.index ?? null);
+	const step = (i: number, direction: -1 | 1) => (direction < 0 ? (requirements[i].gap?.index ?? null) : (followers[i].find((f) => f.isGap)?.index ?? null));
 	for (const direction of [-1, 1] as const) {
 		let i = step(index, direction);
 		while (i !== null && !others.has(i)) i = step(i, direction);

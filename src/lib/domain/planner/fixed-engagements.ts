@@ -18,9 +18,7 @@ export function matchFixed(
 ): (number | null)[] {
 	const taken = new Set<number>();
 	const result: (number | null)[] = fixed.map(({ engagement }) => {
-		const index = requirements.findIndex(
-			(r, i) => !taken.has(i) && r.template.id === engagement.templateId && r.sequence === engagement.sequence
-		);
+		const index = requirements.findIndex((r, i) => !taken.has(i) && r.template.id === engagement.templateId && r.sequence === engagement.sequence);
 		if (index < 0) return null;
 		taken.add(index);
 		return index;

@@ -65,7 +65,8 @@ export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 		const day = dayLoad.get(`${e.adviserId} ${e.date}`)!;
 		const week = weekLoad.get(`${e.adviserId} ${weekOf(e.date)}`)!;
 		if (day > 4) breaches.push(`${adviser.name}: ${day / 4} days on ${e.date}`);
-		if (week > Math.floor(adviser.daysPerWeek * 4 + 1e-9)) breaches.push(`${adviser.name}: ${week / 4} days in the week of ${e.date}, capacity ${adviser.daysPerWeek}`);
+		if (week > Math.floor(adviser.daysPerWeek * 4 + 1e-9))
+			breaches.push(`${adviser.name}: ${week / 4} days in the week of ${e.date}, capacity ${adviser.daysPerWeek}`);
 	}
 
 	// Order and gaps, per school, between engagements that exist (at least one of them planned).
@@ -120,7 +121,8 @@ export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 	for (const id of seen.keys()) if (!expected.has(id)) breaches.push(`${id}: not a requirement of the school's category`);
 	for (const f of input.fixed ?? []) {
 		const kept = result.engagements.find((e) => e.id === f.id);
-		if (!kept || kept.date !== f.date || kept.adviserId !== f.adviserId || kept.status !== f.status) breaches.push(`${f.id}: fixed engagement not kept as it was`);
+		if (!kept || kept.date !== f.date || kept.adviserId !== f.adviserId || kept.status !== f.status)
+			breaches.push(`${f.id}: fixed engagement not kept as it was`);
 	}
 
 	const short = result.unplaced.filter((u) => u.cause === 'capacity').reduce((sum, u) => sum + u.days, 0);
@@ -133,34 +135,36 @@ export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 const templatesArbitrary: fc.Arbitrary<EngagementTemplate[]> = fc
 	.tuple(
 		...CATEGORIES.map((category) =>
-			fc.array(
-				fc.record({
-					activity: fc.constantFrom(...ACTIVITIES),
-					count: fc.integer({ min: 1, max: 6 }),
-					from: fc.integer({ min: 0, max: 5 }),
-					span: fc.integer({ min: 0, max: 5 }),
-					withinWeeks: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 1 }),
-					quarters: fc.integer({ min: 0, max: 4 }),
-					mode: fc.constantFrom(...MODES),
-					afterPicks: fc.array(fc.nat(), { maxLength: 2 }),
-					minWeeksApart: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null })
-				}),
-				{ maxLength: 4 }
-			).map((drafts) =>
-				drafts.map((d, i): EngagementTemplate => ({
-					id: `${category}.t${i}`,
-					category,
-					activity: d.activity,
-					label: `${category} activity ${i}`,
-					count: d.count,
-					window: { from: HALF_TERMS[d.from], to: HALF_TERMS[Math.min(5, d.from + d.span)] as HalfTermId },
-					withinWeeks: d.withinWeeks,
-					days: d.quarters / 4,
-					mode: d.mode,
-					after: i === 0 ? [] : [...new Set(d.afterPicks.map((p) => `${category}.t${p % i}`))],
-					minWeeksApart: d.minWeeksApart
-				}))
-			)
+			fc
+				.array(
+					fc.record({
+						activity: fc.constantFrom(...ACTIVITIES),
+						count: fc.integer({ min: 1, max: 6 }),
+						from: fc.integer({ min: 0, max: 5 }),
+						span: fc.integer({ min: 0, max: 5 }),
+						withinWeeks: fc.oneof({ arbitrary: fc.constant(null), weight: 4 }, { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 1 }),
+						quarters: fc.integer({ min: 0, max: 4 }),
+						mode: fc.constantFrom(...MODES),
+						afterPicks: fc.array(fc.nat(), { maxLength: 2 }),
+						minWeeksApart: fc.option(fc.integer({ min: 0, max: 6 }), { nil: null })
+					}),
+					{ maxLength: 4 }
+				)
+				.map((drafts) =>
+					drafts.map((d, i): EngagementTemplate => ({
+						id: `${category}.t${i}`,
+						category,
+						activity: d.activity,
+						label: `${category} activity ${i}`,
+						count: d.count,
+						window: { from: HALF_TERMS[d.from], to: HALF_TERMS[Math.min(5, d.from + d.span)] as HalfTermId },
+						withinWeeks: d.withinWeeks,
+						days: d.quarters / 4,
+						mode: d.mode,
+						after: i === 0 ? [] : [...new Set(d.afterPicks.map((p) => `${category}.t${p % i}`))],
+						minWeeksApart: d.minWeeksApart
+					}))
+				)
 		)
 	)
 	.map((lists) => lists.flat());

@@ -61,7 +61,7 @@ describe('plan', () => {
 		]);
 	});
 
-	it('reports what does not fit an adviser\'s capacity, with the shortfall by half term', () => {
+	it("reports what does not fit an adviser's capacity, with the shortfall by half term", () => {
 		const schools = Array.from({ length: 6 }, (_, i) => school(100010 + i, 'focus', 'sam'));
 		const result = plan(input(schools));
 		expect(ruleBreaches(input(schools), result)).toEqual([]);
@@ -69,7 +69,9 @@ describe('plan', () => {
 		expect(result.engagements.some((e) => e.days === 1)).toBe(false);
 		const short = result.unplaced.filter((u) => u.cause === 'capacity');
 		expect(short.length).toBeGreaterThan(0);
-		expect(short[0].reason).toMatch(/^Capacity short: Sam Jones has no working day between \w+day \d+ \w+ 20\d\d and \w+day \d+ \w+ 20\d\d with 1 day free, keeping to 1 day a day and 0.5 days a week\.$/);
+		expect(short[0].reason).toMatch(
+			/^Capacity short: Sam Jones has no working day between \w+day \d+ \w+ 20\d\d and \w+day \d+ \w+ 20\d\d with 1 day free, keeping to 1 day a day and 0.5 days a week\.$/
+		);
 		const autumn1 = result.shortfalls.find((s) => s.halfTerm === 'autumn_1');
 		const autumn1Days = short.filter((u) => u.halfTerm === 'autumn_1').reduce((sum, u) => sum + u.days, 0);
 		expect(autumn1).toMatchObject({ adviserId: 'sam', days: autumn1Days, message: `Capacity short by ${autumn1Days} days in autumn 1 for Sam Jones` });
@@ -82,7 +84,11 @@ describe('plan', () => {
 		expect(result.unplaced.map((u) => [u.id, u.cause, u.reason])).toEqual([
 			['100020/focus.desktop_analysis/1', 'window_passed', 'Its window (autumn 1) ended before Monday 5 January 2026, the date the plan was redone from.'],
 			['100020/focus.initial_visit/1', 'window_passed', 'Its window (autumn 1) ended before Monday 5 January 2026, the date the plan was redone from.'],
-			['100020/focus.project_board/1', 'window_passed', 'Its window (autumn 1 to autumn 2) ended before Monday 5 January 2026, the date the plan was redone from.'],
+			[
+				'100020/focus.project_board/1',
+				'window_passed',
+				'Its window (autumn 1 to autumn 2) ended before Monday 5 January 2026, the date the plan was redone from.'
+			],
 			['100020/focus.review/1', 'window_passed', 'Its window (autumn 1 to autumn 2) ended before Monday 5 January 2026, the date the plan was redone from.']
 		]);
 		expect(result.engagements.map((e) => e.id)).toEqual([
@@ -94,7 +100,9 @@ describe('plan', () => {
 	});
 
 	it("keeps off an adviser's days off, and says so when they fill a window", () => {
-		const autumn1 = workingDays(calendar).filter((d) => d.halfTerm === 'autumn_1').map((d) => d.date);
+		const autumn1 = workingDays(calendar)
+			.filter((d) => d.halfTerm === 'autumn_1')
+			.map((d) => d.date);
 		const away = { ...jane, daysOff: autumn1 };
 		const result = plan(input([school(100030, 'secure_plus')], { advisers: [away] }));
 		expect(result.engagements).toEqual([]);
@@ -105,7 +113,10 @@ describe('plan', () => {
 	});
 
 	it('skips LA closure days', () => {
-		const closures = workingDays(calendar).filter((d) => d.halfTerm === 'autumn_1').map((d) => d.date).slice(0, 30);
+		const closures = workingDays(calendar)
+			.filter((d) => d.halfTerm === 'autumn_1')
+			.map((d) => d.date)
+			.slice(0, 30);
 		const result = plan(input([school(100031, 'secure_plus')], { closures }));
 		expect(result.engagements.length).toBe(2);
 		expect(result.engagements.every((e) => !closures.includes(e.date))).toBe(true);
@@ -136,13 +147,28 @@ describe('plan', () => {
 			sequence: 1,
 			status: 'completed'
 		};
-		const visit: FixedEngagement = { ...done, id: 'db-18', templateId: 'light_touch.initial_visit', activity: 'initial_visit', date: '2025-09-15', days: 0.5, status: 'confirmed' };
+		const visit: FixedEngagement = {
+			...done,
+			id: 'db-18',
+			templateId: 'light_touch.initial_visit',
+			activity: 'initial_visit',
+			date: '2025-09-15',
+			days: 0.5,
+			status: 'confirmed'
+		};
 		const schools = [school(100040, 'focus')];
 		const result = plan(input(schools, { fixed: [visit, done] }));
 		expect(ruleBreaches(input(schools, { fixed: [visit, done] }), result)).toEqual([]);
-		expect(result.engagements.find((e) => e.id === 'db-17')).toMatchObject({ status: 'completed', date: '2025-09-10', fulfils: { templateId: 'focus.desktop_analysis', sequence: 1 } });
+		expect(result.engagements.find((e) => e.id === 'db-17')).toMatchObject({
+			status: 'completed',
+			date: '2025-09-10',
+			fulfils: { templateId: 'focus.desktop_analysis', sequence: 1 }
+		});
 		// A Light touch initial visit is half a day, but the activity matches, so it counts as Focus's one.
-		expect(result.engagements.find((e) => e.id === 'db-18')).toMatchObject({ status: 'confirmed', fulfils: { templateId: 'focus.initial_visit', sequence: 1 } });
+		expect(result.engagements.find((e) => e.id === 'db-18')).toMatchObject({
+			status: 'confirmed',
+			fulfils: { templateId: 'focus.initial_visit', sequence: 1 }
+		});
 		expect(result.engagements.filter((e) => e.status === 'planned').map((e) => e.activity)).toEqual(REVIEW_THEN_BOARD_EACH_TERM);
 		expect(result.engagements.filter((e) => e.status === 'planned').every((e) => e.date > '2025-09-15')).toBe(true);
 	});
@@ -174,7 +200,11 @@ describe('plan', () => {
 		['an adviser listed twice', { advisers: [jane, jane] }, 'The adviser id "jane" is used twice.'],
 		['impossible capacity', { advisers: [{ ...jane, daysPerWeek: 6 }] }, "Jane Smith's days a week for school work must be from 0 to 5."],
 		['a closure that is not a date', { closures: ['2025-13-01'] }, 'The closure day "2025-13-01" is not a real date (use yyyy-mm-dd).'],
-		['bad templates', { templates: [{ ...DEFAULT_TEMPLATES[0], count: 0 }] }, 'The number of times "Desktop analysis" (Secure Plus) happens in a year must be a whole number from 1 to 20.']
+		[
+			'bad templates',
+			{ templates: [{ ...DEFAULT_TEMPLATES[0], count: 0 }] },
+			'The number of times "Desktop analysis" (Secure Plus) happens in a year must be a whole number from 1 to 20.'
+		]
 	])('refuses %s with a plain message', (_name, changes, message) => {
 		const attempt = () => plan(input([], changes));
 		expect(attempt).toThrow(PlanInputError);

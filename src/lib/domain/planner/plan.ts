@@ -160,10 +160,7 @@ function planAdviser(
 	// Whole-day work first, then halves, then quarters (as in first-fit-decreasing packing): small
 	// calls and desktop analyses fill the gaps around visits instead of leaving no day free for
 	// one. Within a size, the tightest deadline first.
-	tasks.sort(
-		(a, b) =>
-			b.quarters - a.quarters || a.latest - b.latest || a.earliest - b.earliest || a.work.school.urn - b.work.school.urn || a.index - b.index
-	);
+	tasks.sort((a, b) => b.quarters - a.quarters || a.latest - b.latest || a.earliest - b.earliest || a.work.school.urn - b.work.school.urn || a.index - b.index);
 
 	const { adviser, available, table } = ledger;
 	for (const task of tasks) {
@@ -183,7 +180,11 @@ function planAdviser(
 			continue;
 		}
 		if (task.earliest > task.latest) {
-			fail('no_room', `Its window (${window}) is too short for ${adviser.name} to fit it in order with this school's other engagements${gapNote(requirement)}.`, span.first);
+			fail(
+				'no_room',
+				`Its window (${window}) is too short for ${adviser.name} to fit it in order with this school's other engagements${gapNote(requirement)}.`,
+				span.first
+			);
 			continue;
 		}
 

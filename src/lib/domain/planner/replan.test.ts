@@ -71,38 +71,42 @@ describe('replan', () => {
 		expect(diff.moved.find((m) => m.id === moved.id)?.to).toEqual({ date: '2025-11-20', adviserId: 'jane' });
 	});
 
-	it('on random LAs: keeps what was done, follows every rule, and the diff accounts for every engagement', () => {
-		fc.assert(
-			fc.property(
-				planInputArbitrary,
-				fc.array(fc.nat(), { maxLength: 20 }),
-				fc.array(fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }), { maxLength: 40 }),
-				fc.boolean(),
-				(input, picks, newCategories, later) => {
-					const first = plan(input);
-					const changes: Record<string, Engagement['status']> = {};
-					for (const pick of picks) {
-						const e = first.engagements[pick % Math.max(1, first.engagements.length)];
-						if (e) changes[e.id] = pick % 2 ? 'confirmed' : 'completed';
-					}
-					const previous = withStatus(first, changes);
-					const next: PlanInput = {
-						...input,
-						schools: input.schools.map((s, i) => ({ ...s, category: newCategories[i] ?? s.category })),
-						notBefore: later ? input.calendar.halfTerms[2].start : input.notBefore
-					};
-					const { result, diff } = replan(previous, next);
-					expect(ruleBreaches({ ...next, fixed: fixedOf(previous) }, result)).toEqual([]);
+	it(
+		'on random LAs: keeps what was done, follows every rule, and the diff accounts for every engagement',
+		() => {
+			fc.assert(
+				fc.property(
+					planInputArbitrary,
+					fc.array(fc.nat(), { maxLength: 20 }),
+					fc.array(fc.option(fc.constantFrom(...CATEGORIES), { nil: undefined }), { maxLength: 40 }),
+					fc.boolean(),
+					(input, picks, newCategories, later) => {
+						const first = plan(input);
+						const changes: Record<string, Engagement['status']> = {};
+						for (const pick of picks) {
+							const e = first.engagements[pick % Math.max(1, first.engagements.length)];
+							if (e) changes[e.id] = pick % 2 ? 'confirmed' : 'completed';
+						}
+						const previous = withStatus(first, changes);
+						const next: PlanInput = {
+							...input,
+							schools: input.schools.map((s, i) => ({ ...s, category: newCategories[i] ?? s.category })),
+							notBefore: later ? input.calendar.halfTerms[2].start : input.notBefore
+						};
+						const { result, diff } = replan(previous, next);
+						expect(ruleBreaches({ ...next, fixed: fixedOf(previous) }, result)).toEqual([]);
 
-					const before = new Set(previous.engagements.map((e) => e.id));
-					const after = new Set(result.engagements.map((e) => e.id));
-					expect(diff.added.every((e) => !before.has(e.id))).toBe(true);
-					expect(diff.removed.every((r) => !after.has(r.engagement.id))).toBe(true);
-					expect(diff.added.length + diff.moved.length + diff.unchanged).toBe(after.size);
-					expect(diff.removed.length + diff.moved.length + diff.unchanged).toBe(before.size);
-				}
-			),
-			{ numRuns: 100 }
-		);
-	}, PROPERTY_TIMEOUT_MS);
+						const before = new Set(previous.engagements.map((e) => e.id));
+						const after = new Set(result.engagements.map((e) => e.id));
+						expect(diff.added.every((e) => !before.has(e.id))).toBe(true);
+						expect(diff.removed.every((r) => !after.has(r.engagement.id))).toBe(true);
+						expect(diff.added.length + diff.moved.length + diff.unchanged).toBe(after.size);
+						expect(diff.removed.length + diff.moved.length + diff.unchanged).toBe(before.size);
+					}
+				),
+				{ numRuns: 100 }
+			);
+		},
+		PROPERTY_TIMEOUT_MS
+	);
 });

@@ -61,9 +61,7 @@ export function diffPlans(previous: PlanResult, next: PlanResult, input: Pick<Pl
 		if (after.has(engagement.id)) continue;
 		const reason =
 			nowUnplaced.get(engagement.id)?.reason ??
-			(schools.has(engagement.urn)
-				? "The school's support category no longer includes it."
-				: 'The school is no longer in the plan.');
+			(schools.has(engagement.urn) ? "The school's support category no longer includes it." : 'The school is no longer in the plan.');
 		diff.removed.push({ engagement, reason });
 	}
 	return diff;

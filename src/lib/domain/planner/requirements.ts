@@ -25,7 +25,14 @@ export interface Requirement {
  */
 export function requirementsFor(templates: readonly EngagementTemplate[], category: Category): Requirement[] {
 	const own = templates.filter((t) => t.category === category).sort((a, b) => compareText(a.id, b.id));
-	const draft: { key: string; template: EngagementTemplate; sequence: number; window: Requirement['window']; after: string[]; gap: { key: string; days: number } | null }[] = [];
+	const draft: {
+		key: string;
+		template: EngagementTemplate;
+		sequence: number;
+		window: Requirement['window'];
+		after: string[];
+		gap: { key: string; days: number } | null;
+	}[] = [];
 
 	for (const template of own) {
 		for (let sequence = 1; sequence <= template.count; sequence++) {

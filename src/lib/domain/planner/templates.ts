@@ -6,15 +6,7 @@ import { CATEGORIES, type Category } from '../analysis/categories';
  * school changes category mid-year (a completed desktop analysis still counts as the new
  * category's desktop analysis) and for the default cost of each engagement.
  */
-export const ACTIVITIES = [
-	'desktop_analysis',
-	'se_summary_invitation',
-	'telephone',
-	'visit',
-	'initial_visit',
-	'review',
-	'project_board'
-] as const;
+export const ACTIVITIES = ['desktop_analysis', 'se_summary_invitation', 'telephone', 'visit', 'initial_visit', 'review', 'project_board'] as const;
 export type Activity = (typeof ACTIVITIES)[number];
 
 export const ACTIVITY_LABELS: Record<Activity, string> = {

@@ -19,10 +19,7 @@ export class PlanInputError extends Error {
  * against the school and plans everyone else.
  */
 export function validatePlanInput(input: PlanInput): string[] {
-	const problems = [
-		...validateCalendar(input.calendar).map((p) => p.message),
-		...validateTemplates(input.templates).map((p) => p.message)
-	];
+	const problems = [...validateCalendar(input.calendar).map((p) => p.message), ...validateTemplates(input.templates).map((p) => p.message)];
 
 	for (const date of input.closures) {
 		if (!isIsoDate(date)) problems.push(`The closure day "${date}" is not a real date (use yyyy-mm-dd).`);

@@ -23,8 +23,7 @@ export function validateTemplates(templates: readonly EngagementTemplate[]): Tem
 	const seen = new Map<string, EngagementTemplate>();
 
 	for (const template of templates) {
-		const add = (field: TemplateProblem['field'], message: string) =>
-			problems.push({ templateId: template.id || null, field, message });
+		const add = (field: TemplateProblem['field'], message: string) => problems.push({ templateId: template.id || null, field, message });
 		const name = describe(template);
 
 		if (!template.id?.trim()) add('id', `${name} needs an id.`);

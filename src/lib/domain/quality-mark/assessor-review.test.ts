@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-	assessedAudit,
-	emptyReview,
-	statusForDecision,
-	validateReviewForDecision,
-	type ElementsReview,
-	type LevelsReview
-} from './assessor-review';
+import { assessedAudit, emptyReview, statusForDecision, validateReviewForDecision, type ElementsReview, type LevelsReview } from './assessor-review';
 import { basicSkillsGuidance, pdProfile } from './rules';
 import type { ElementsSelfAudit, LevelsSelfAudit } from './self-audit';
 import { BSQM, completeBasicSkillsAudit, PDQM, pdAuditWith } from './test-fixtures';
@@ -45,7 +38,7 @@ describe('emptyReview', () => {
 	});
 });
 
-describe("assessedAudit: the audit as the assessor judges it", () => {
+describe('assessedAudit: the audit as the assessor judges it', () => {
 	it('flips an element the assessor disagrees with, so the guidance changes', () => {
 		const review = agreedBasicSkills();
 		review.elements.target_setting = { agrees: false, comment: 'Targets are not shared with families.' };

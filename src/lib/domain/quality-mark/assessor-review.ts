@@ -1,13 +1,5 @@
 import type { ElementsFramework, Key, LevelsFramework, QualityMarkFramework } from './framework-shape';
-import {
-	elementAnswer,
-	isKnownLevel,
-	strandAnswer,
-	type AuditProblem,
-	type ElementsSelfAudit,
-	type LevelsSelfAudit,
-	type SelfAudit
-} from './self-audit';
+import { elementAnswer, isKnownLevel, strandAnswer, type AuditProblem, type ElementsSelfAudit, type LevelsSelfAudit, type SelfAudit } from './self-audit';
 import { describeChoices, hasText } from './wording';
 
 /**
@@ -73,10 +65,7 @@ export function emptyReview(framework: QualityMarkFramework): AssessorReview {
 		return { kind: 'elements', elements, ...NO_OUTCOME };
 	}
 	const aspects = Object.fromEntries(
-		framework.aspects.map((a) => [
-			a.key,
-			Object.fromEntries(framework.strands.map((s) => [s.key, { agrees: null, level: null, comment: '' }]))
-		])
+		framework.aspects.map((a) => [a.key, Object.fromEntries(framework.strands.map((s) => [s.key, { agrees: null, level: null, comment: '' }]))])
 	);
 	return { kind: 'levels', aspects, ...NO_OUTCOME };
 }
@@ -124,11 +113,7 @@ export function statusForDecision(decision: AwardDecision | null): 'achieved' | 
  * Everything the assessor must complete before recording a decision. Disagreeing always needs a
  * reason, because the school will read the review. An empty list means the review is complete.
  */
-export function validateReviewForDecision(
-	framework: QualityMarkFramework,
-	audit: SelfAudit,
-	review: AssessorReview
-): AuditProblem[] {
+export function validateReviewForDecision(framework: QualityMarkFramework, audit: SelfAudit, review: AssessorReview): AuditProblem[] {
 	let problems: AuditProblem[];
 	if (framework.kind === 'elements' && audit.kind === 'elements' && review.kind === 'elements') {
 		problems = elementReviewProblems(framework, audit, review);
@@ -146,11 +131,7 @@ export function validateReviewForDecision(
 	return problems;
 }
 
-function elementReviewProblems(
-	framework: ElementsFramework,
-	audit: ElementsSelfAudit,
-	review: ElementsReview
-): AuditProblem[] {
+function elementReviewProblems(framework: ElementsFramework, audit: ElementsSelfAudit, review: ElementsReview): AuditProblem[] {
 	const problems: AuditProblem[] = [];
 	for (const element of framework.elements) {
 		const item = review.elements[element.key] ?? { agrees: null, comment: '' };

@@ -6,9 +6,7 @@ import { BSQM, PDQM } from './test-fixtures';
 const KEY = /^[a-z][a-z0-9_]*$/;
 
 function allKeys(f: QualityMarkFramework): string[][] {
-	return f.kind === 'elements'
-		? [f.elements.map((e) => e.key)]
-		: [f.levels.map((l) => l.key), f.strands.map((s) => s.key), f.aspects.map((a) => a.key)];
+	return f.kind === 'elements' ? [f.elements.map((e) => e.key)] : [f.levels.map((l) => l.key), f.strands.map((s) => s.key), f.aspects.map((a) => a.key)];
 }
 
 function allText(f: QualityMarkFramework): string[] {

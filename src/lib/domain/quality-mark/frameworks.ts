@@ -9,9 +9,6 @@ import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK } from './professional-development-f
  */
 export const FRAMEWORKS: readonly QualityMarkFramework[] = [BASIC_SKILLS_FRAMEWORK, PROFESSIONAL_DEVELOPMENT_FRAMEWORK];
 
-export function findFramework(
-	key: Key,
-	frameworks: readonly QualityMarkFramework[] = FRAMEWORKS
-): QualityMarkFramework | null {
+export function findFramework(key: Key, frameworks: readonly QualityMarkFramework[] = FRAMEWORKS): QualityMarkFramework | null {
 	return frameworks.find((f) => f.key === key) ?? null;
 }

@@ -107,16 +107,8 @@ describe('the transition table', () => {
 	it.each([
 		['interested', 'achieved', 'A Quality Mark cannot go from Interested to Achieved. Next it can be: Registered or Not engaged'],
 		['not_engaged', 'registered', 'A Quality Mark cannot go from Not engaged to Registered. Next it can be: Interested'],
-		[
-			'self_audit_in_progress',
-			'achieved',
-			'A Quality Mark cannot go from Self-audit in progress to Achieved. Next it can be: Audit submitted or Not engaged'
-		],
-		[
-			'lapsed',
-			'achieved',
-			'A Quality Mark cannot go from Lapsed to Achieved. Next it can be: Registered, Self-audit in progress or Not engaged'
-		],
+		['self_audit_in_progress', 'achieved', 'A Quality Mark cannot go from Self-audit in progress to Achieved. Next it can be: Audit submitted or Not engaged'],
+		['lapsed', 'achieved', 'A Quality Mark cannot go from Lapsed to Achieved. Next it can be: Registered, Self-audit in progress or Not engaged'],
 		['achieved', 'renewal_due', 'Renewal due is worked out from the expiry date and cannot be set by hand'],
 		['assessment_visit_booked', 'lapsed', 'Lapsed is worked out from the expiry date and cannot be set by hand']
 	] as [QmStatus, QmStatus, string][])('explains %s → %s', (from, to, message) => {
@@ -133,7 +125,12 @@ describe('details a move needs', () => {
 		['not_yet_achieved', booked, {}, 'Give the school feedback on what to do before it resubmits'],
 		['not_yet_achieved', booked, { feedback: '   ' }, 'Give the school feedback on what to do before it resubmits'],
 		['achieved', booked, { awardDate: '2025-10-02' }, 'The award date cannot be in the future'],
-		['achieved', { ...booked, visitDate: '2025-09-24' }, { awardDate: '2024-02-01' }, 'The award date cannot be before the assessment visit on Wednesday 24 September 2025'],
+		[
+			'achieved',
+			{ ...booked, visitDate: '2025-09-24' },
+			{ awardDate: '2024-02-01' },
+			'The award date cannot be before the assessment visit on Wednesday 24 September 2025'
+		],
 		['achieved', booked, { awardDate: '1/10/2025' }, 'Enter the award date as a real date, like 2025-07-14']
 	] as [QmStatus, QualityMarkRecord, TransitionDetails, string][])('to %s refuses %j', (to, record, details, message) => {
 		expect(transition(record, to, details, TODAY)).toEqual({ ok: false, error: message });

@@ -158,17 +158,10 @@ export interface StatusChange {
 	note: string | null;
 }
 
-export type TransitionResult =
-	| { ok: true; record: QualityMarkRecord; change: StatusChange }
-	| { ok: false; error: string };
+export type TransitionResult = { ok: true; record: QualityMarkRecord; change: StatusChange } | { ok: false; error: string };
 
 /** Moves a record to `to`, or explains in plain English why it cannot. Never changes `record`. */
-export function transition(
-	record: QualityMarkRecord,
-	to: QmStatus,
-	details: TransitionDetails,
-	today: IsoDate
-): TransitionResult {
+export function transition(record: QualityMarkRecord, to: QmStatus, details: TransitionDetails, today: IsoDate): TransitionResult {
 	const from = effectiveStatus(record, today);
 	const refused = refusal(from, to);
 	if (refused) return { ok: false, error: refused };

@@ -19,8 +19,7 @@ function record(urn: number, status: StoredStatus, extra: Partial<QualityMarkRec
 	};
 }
 
-const awarded = (urn: number, awardDate: string, expiryDate: string, status: StoredStatus = 'achieved') =>
-	record(urn, status, { awardDate, expiryDate });
+const awarded = (urn: number, awardDate: string, expiryDate: string, status: StoredStatus = 'achieved') => record(urn, status, { awardDate, expiryDate });
 
 describe('expiringWithin', () => {
 	const records = [

@@ -1,13 +1,6 @@
 import type { Key, QualityMarkFramework } from './framework-shape';
 import { subMonthsIso, type IsoDate } from './iso-date';
-import {
-	effectiveStatus,
-	holdsAward,
-	QM_STATUSES,
-	RENEWAL_NOTICE_MONTHS,
-	type QmStatus,
-	type QualityMarkRecord
-} from './lifecycle';
+import { effectiveStatus, holdsAward, QM_STATUSES, RENEWAL_NOTICE_MONTHS, type QmStatus, type QualityMarkRecord } from './lifecycle';
 
 /** Working towards an award: registered, up to a booked assessment visit. */
 export const IN_PROGRESS_STATUSES: readonly QmStatus[] = [
@@ -19,12 +12,7 @@ export const IN_PROGRESS_STATUSES: readonly QmStatus[] = [
 ];
 
 /** A school with no record has never engaged with that framework. */
-export function statusForSchool(
-	records: readonly QualityMarkRecord[],
-	urn: number,
-	frameworkKey: Key,
-	today: IsoDate
-): QmStatus {
+export function statusForSchool(records: readonly QualityMarkRecord[], urn: number, frameworkKey: Key, today: IsoDate): QmStatus {
 	const record = records.find((r) => r.urn === urn && r.frameworkKey === frameworkKey);
 	return record ? effectiveStatus(record, today) : 'not_engaged';
 }
@@ -35,9 +23,7 @@ export function isInProgress(record: QualityMarkRecord, today: IsoDate): boolean
 
 /** Records working towards an award, longest since their last change first, so stalls show. */
 export function inProgress(records: readonly QualityMarkRecord[], today: IsoDate): QualityMarkRecord[] {
-	return records
-		.filter((r) => isInProgress(r, today))
-		.sort((a, b) => a.statusChangedOn.localeCompare(b.statusChangedOn) || a.urn - b.urn);
+	return records.filter((r) => isInProgress(r, today)).sort((a, b) => a.statusChangedOn.localeCompare(b.statusChangedOn) || a.urn - b.urn);
 }
 
 /**
@@ -45,11 +31,7 @@ export function inProgress(records: readonly QualityMarkRecord[], today: IsoDate
  * expiry date, the same way as renewal due, so with 6 months the two lists agree to the day. It
  * includes awards whose renewal is already under way, because the old award still ends.
  */
-export function expiringWithin(
-	records: readonly QualityMarkRecord[],
-	today: IsoDate,
-	months: number
-): QualityMarkRecord[] {
+export function expiringWithin(records: readonly QualityMarkRecord[], today: IsoDate, months: number): QualityMarkRecord[] {
 	return records
 		.filter((r) => holdsAward(r, today) && today >= subMonthsIso(r.expiryDate!, months))
 		.sort((a, b) => a.expiryDate!.localeCompare(b.expiryDate!) || a.urn - b.urn);

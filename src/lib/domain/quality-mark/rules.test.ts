@@ -68,7 +68,11 @@ describe('pdProfile', () => {
 
 	it.each([
 		[pdAuditWith(['embedded', 'embedded', 'embedded', 'enhancing']), 'embedded', 'Embedded'],
-		[pdAuditWith(['embedded', 'embedded', 'embedded', 'enhancing'], { leadership: ['enhancing', 'enhancing', 'enhancing', 'enhancing'] }), 'enhancing', 'Enhancing'],
+		[
+			pdAuditWith(['embedded', 'embedded', 'embedded', 'enhancing'], { leadership: ['enhancing', 'enhancing', 'enhancing', 'enhancing'] }),
+			'enhancing',
+			'Enhancing'
+		],
 		[audit, null, 'Not yet Developing']
 	])('has as its floor the lowest aspect level (%#)', (a, lowest, label) => {
 		expect(pdProfile(PDQM, a)).toMatchObject({ lowestLevel: lowest, lowestLevelLabel: label });

@@ -13,11 +13,7 @@ import { count, hasText } from './wording';
  * lowest level, which happens exactly when fewer than `strandsNeeded` strands are judged.
  * Unknown level keys count as not judged; submit validation reports them.
  */
-export function aspectLevel(
-	strandLevels: readonly (Key | null)[],
-	levels: readonly LevelDef[],
-	strandsNeeded: number
-): Key | null {
+export function aspectLevel(strandLevels: readonly (Key | null)[], levels: readonly LevelDef[], strandsNeeded: number): Key | null {
 	const ranks = strandLevels.map((key) => (key === null ? -1 : levels.findIndex((l) => l.key === key)));
 	for (let rank = levels.length - 1; rank >= 0; rank--) {
 		if (ranks.filter((r) => r >= rank).length >= strandsNeeded) return levels[rank].key;

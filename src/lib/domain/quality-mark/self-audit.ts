@@ -1,10 +1,4 @@
-import type {
-	ElementsFramework,
-	Key,
-	LevelDef,
-	LevelsFramework,
-	QualityMarkFramework
-} from './framework-shape';
+import type { ElementsFramework, Key, LevelDef, LevelsFramework, QualityMarkFramework } from './framework-shape';
 import { aspectLevel } from './rules';
 import { describeChoices, hasText } from './wording';
 
@@ -54,9 +48,7 @@ export function emptySelfAudit(framework: LevelsFramework): LevelsSelfAudit;
 export function emptySelfAudit(framework: QualityMarkFramework): SelfAudit;
 export function emptySelfAudit(framework: QualityMarkFramework): SelfAudit {
 	if (framework.kind === 'elements') {
-		const elements = Object.fromEntries(
-			framework.elements.map((e) => [e.key, { met: null, evidence: '', action: '' }])
-		);
+		const elements = Object.fromEntries(framework.elements.map((e) => [e.key, { met: null, evidence: '', action: '' }]));
 		return { kind: 'elements', elements };
 	}
 	const aspects = Object.fromEntries(
@@ -98,8 +90,7 @@ function elementProblems(framework: ElementsFramework, audit: ElementsSelfAudit)
 	const problems: AuditProblem[] = [];
 	for (const element of framework.elements) {
 		const answer = elementAnswer(audit, element.key);
-		const at = (field: string, message: string) =>
-			problems.push({ path: `${element.key}.${field}`, message: `${element.label}: ${message}` });
+		const at = (field: string, message: string) => problems.push({ path: `${element.key}.${field}`, message: `${element.label}: ${message}` });
 		if (answer.met === null) at('met', 'choose met or not yet met');
 		else if (answer.met && !hasText(answer.evidence)) at('evidence', 'give the evidence that shows it is met');
 		// A "not yet" with no plan gives the assessor nothing to judge the school's next steps by.

@@ -10,9 +10,7 @@ export const PDQM = PROFESSIONAL_DEVELOPMENT_FRAMEWORK;
 
 /** Every element met, with evidence and an action. */
 export function completeBasicSkillsAudit(): ElementsSelfAudit {
-	const elements = Object.fromEntries(
-		BSQM.elements.map((e) => [e.key, { met: true, evidence: `Evidence for ${e.label}`, action: 'Keep it going' }])
-	);
+	const elements = Object.fromEntries(BSQM.elements.map((e) => [e.key, { met: true, evidence: `Evidence for ${e.label}`, action: 'Keep it going' }]));
 	return { kind: 'elements', elements };
 }
 
@@ -24,9 +22,7 @@ export function pdAuditWith(levels: readonly (Key | null)[], perAspect: Record<K
 	const aspects = Object.fromEntries(
 		PDQM.aspects.map((a) => {
 			const mine = perAspect[a.key] ?? levels;
-			const strands = Object.fromEntries(
-				PDQM.strands.map((s, i) => [s.key, { level: mine[i] ?? null, evidence: `Evidence for ${s.label}` }])
-			);
+			const strands = Object.fromEntries(PDQM.strands.map((s, i) => [s.key, { level: mine[i] ?? null, evidence: `Evidence for ${s.label}` }]));
 			return [a.key, { strands, actionToMoveUp: 'Plan the next step' }];
 		})
 	);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptySections, nextStatus, parseSections, schoolYearOf, sectionProblems, sectionsFromForm, SE_SECTIONS, type SeAction, type SeStatus } from './summary';
+import {
+	emptySections,
+	nextStatus,
+	parseSections,
+	schoolYearOf,
+	sectionProblems,
+	sectionsFromForm,
+	SE_SECTIONS,
+	type SeAction,
+	type SeStatus
+} from './summary';
 
 function complete() {
 	const s = emptySections();
@@ -13,7 +23,11 @@ describe('SE summary sections', () => {
 	});
 
 	it('reads form fields, trimming text and dropping unknown judgements', () => {
-		const fields: Record<string, string> = { 'achievement.judgement': 'strong_standard', 'achievement.evidence': '  KS2 up 8 points ', 'teaching.judgement': 'outstanding' };
+		const fields: Record<string, string> = {
+			'achievement.judgement': 'strong_standard',
+			'achievement.evidence': '  KS2 up 8 points ',
+			'teaching.judgement': 'outstanding'
+		};
 		const s = sectionsFromForm((n) => fields[n] ?? '');
 		expect(s.achievement).toEqual({ judgement: 'strong_standard', evidence: 'KS2 up 8 points', nextSteps: '' });
 		expect(s.teaching.judgement).toBeNull();

@@ -5,9 +5,21 @@
  */
 
 export const SE_SECTIONS = [
-	{ key: 'achievement', label: 'Achievement in key stage 2', hint: 'How well pupils achieve by the end of year 6, including the most recent results and what lies behind them.' },
-	{ key: 'assessment', label: 'Accuracy of teacher assessment and tracking', hint: 'How you know your assessments are accurate, and how you track pupils’ progress through the school.' },
-	{ key: 'disadvantaged', label: 'The disadvantaged gap', hint: 'How disadvantaged pupils achieve compared with other pupils nationally, and what you are doing about any gap.' },
+	{
+		key: 'achievement',
+		label: 'Achievement in key stage 2',
+		hint: 'How well pupils achieve by the end of year 6, including the most recent results and what lies behind them.'
+	},
+	{
+		key: 'assessment',
+		label: 'Accuracy of teacher assessment and tracking',
+		hint: 'How you know your assessments are accurate, and how you track pupils’ progress through the school.'
+	},
+	{
+		key: 'disadvantaged',
+		label: 'The disadvantaged gap',
+		hint: 'How disadvantaged pupils achieve compared with other pupils nationally, and what you are doing about any gap.'
+	},
 	{ key: 'teaching', label: 'Quality of teaching', hint: 'The strengths and weaknesses of teaching across the school, and how you know.' },
 	{ key: 'leadership', label: 'Leadership at all levels', hint: 'How senior and middle leaders drive improvement, and the capacity they have to do so.' },
 	{ key: 'governance', label: 'Governance', hint: 'How well governors understand the school and hold leaders to account.' },

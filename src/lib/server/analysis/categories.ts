@@ -56,6 +56,10 @@ export async function categoryStates(db: Db, year: number, urn?: number): Promis
 
 /** The newest year for which a school has a category, or null. */
 export async function latestCategoryYear(db: Db, urn: number): Promise<number | null> {
-	const row = await db.selectFrom('school_categories').select((eb) => eb.fn.max('year').as('year')).where('urn', '=', urn).executeTakeFirst();
+	const row = await db
+		.selectFrom('school_categories')
+		.select((eb) => eb.fn.max('year').as('year'))
+		.where('urn', '=', urn)
+		.executeTakeFirst();
 	return row?.year ?? null;
 }

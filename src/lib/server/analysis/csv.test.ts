@@ -20,6 +20,11 @@ describe('CSV for spreadsheets', () => {
 	});
 
 	it('ends every row with CRLF', () => {
-		expect(toCsv([['URN', 'School'], [100001, "St Mary's"]])).toBe("URN,School\r\n100001,St Mary's\r\n");
+		expect(
+			toCsv([
+				['URN', 'School'],
+				[100001, "St Mary's"]
+			])
+		).toBe("URN,School\r\n100001,St Mary's\r\n");
 	});
 });

@@ -49,7 +49,10 @@ export async function loadInputs(db: Db, year: number, asOf: string): Promise<Ca
 	const predecessors = new Map<number, number[]>();
 	for (const link of await schoolLinks(db, urns)) {
 		if (!/^predecessor/i.test(link.linkType)) continue;
-		predecessors.set(link.urn, [...(predecessors.get(link.urn) ?? []), link.linkUrn].sort((a, b) => a - b));
+		predecessors.set(
+			link.urn,
+			[...(predecessors.get(link.urn) ?? []), link.linkUrn].sort((a, b) => a - b)
+		);
 	}
 	const soft = await registers(db);
 	const previous = await currentCategories(db, year - 1);

@@ -41,10 +41,24 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 		.innerJoin('analysis_results as r', (j) => j.onRef('r.run_id', '=', 'c.run_id').onRef('r.urn', '=', 'c.urn'))
 		.leftJoin('users as a', 'a.id', 's.link_adviser_id')
 		.leftJoin('users as g', 'g.id', 'c.agreed_by')
-		.leftJoin('school_categories as p', (j) => j.onRef('p.urn', '=', 'c.urn').on('p.year', '=', year - 1).on('p.agreed_at', 'is not', null))
+		.leftJoin('school_categories as p', (j) =>
+			j
+				.onRef('p.urn', '=', 'c.urn')
+				.on('p.year', '=', year - 1)
+				.on('p.agreed_at', 'is not', null)
+		)
 		.select([
-			'c.urn', 's.name', 's.link_adviser_id', 'a.name as adviser_name', 'c.category', 'c.proposed_category', 'c.changed_by_adviser',
-			'c.agreed_at', 'g.name as agreed_by_name', 'p.category as last_year', 'r.result_json'
+			'c.urn',
+			's.name',
+			's.link_adviser_id',
+			'a.name as adviser_name',
+			'c.category',
+			'c.proposed_category',
+			'c.changed_by_adviser',
+			'c.agreed_at',
+			'g.name as agreed_by_name',
+			'p.category as last_year',
+			'r.result_json'
 		])
 		.where('c.year', '=', year)
 		.execute();
@@ -77,9 +91,7 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 		};
 	});
 	const group = (i: ModerationItem) => (i.status === 'agreed' ? 2 : i.attention.length > 0 ? 0 : 1);
-	return items.sort(
-		(a, b) => group(a) - group(b) || categoryRank(b.category) - categoryRank(a.category) || a.name.localeCompare(b.name) || a.urn - b.urn
-	);
+	return items.sort((a, b) => group(a) - group(b) || categoryRank(b.category) - categoryRank(a.category) || a.name.localeCompare(b.name) || a.urn - b.urn);
 }
 
 async function stateOf(db: Db, urn: number, year: number) {
@@ -112,11 +124,25 @@ export async function overrideCategory(db: Db, actor: Actor, input: { urn: numbe
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('school_categories')
-			.set({ category: input.category as Category, changed_by_adviser: input.category === before.proposed_category ? 0 : 1, agreed_by: null, agreed_at: null, updated_at: now })
+			.set({
+				category: input.category as Category,
+				changed_by_adviser: input.category === before.proposed_category ? 0 : 1,
+				agreed_by: null,
+				agreed_at: null,
+				updated_at: now
+			})
 			.where('urn', '=', input.urn)
 			.where('year', '=', input.year)
 			.execute();
-		await record(trx, actor.id, { urn: input.urn, year: input.year, action: 'changed', from: before.category, to: input.category as Category, reason, at: now });
+		await record(trx, actor.id, {
+			urn: input.urn,
+			year: input.year,
+			action: 'changed',
+			from: before.category,
+			to: input.category as Category,
+			reason,
+			at: now
+		});
 	});
 }
 
@@ -130,8 +156,21 @@ export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; 
 	if (note.length > MAX_REASON) throw new AnalysisError(`The note must be ${MAX_REASON} characters or fewer`, 400, 'note');
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('school_categories').set({ agreed_by: actor.id, agreed_at: now, updated_at: now }).where('urn', '=', input.urn).where('year', '=', input.year).execute();
-		await record(trx, actor.id, { urn: input.urn, year: input.year, action: 'agreed', from: before.category, to: before.category, reason: note || null, at: now });
+		await trx
+			.updateTable('school_categories')
+			.set({ agreed_by: actor.id, agreed_at: now, updated_at: now })
+			.where('urn', '=', input.urn)
+			.where('year', '=', input.year)
+			.execute();
+		await record(trx, actor.id, {
+			urn: input.urn,
+			year: input.year,
+			action: 'agreed',
+			from: before.category,
+			to: before.category,
+			reason: note || null,
+			at: now
+		});
 	});
 }
 
@@ -144,7 +183,13 @@ export async function agreeUnchanged(db: Db, actor: Actor, year: number): Promis
 	const reason = 'Agreed with the other unchanged proposals';
 	await db.transaction().execute(async (trx) => {
 		for (const i of items) {
-			await trx.updateTable('school_categories').set({ agreed_by: actor.id, agreed_at: now, updated_at: now }).where('urn', '=', i.urn).where('year', '=', year).where('agreed_at', 'is', null).execute();
+			await trx
+				.updateTable('school_categories')
+				.set({ agreed_by: actor.id, agreed_at: now, updated_at: now })
+				.where('urn', '=', i.urn)
+				.where('year', '=', year)
+				.where('agreed_at', 'is', null)
+				.execute();
 			await record(trx, actor.id, { urn: i.urn, year, action: 'agreed', from: i.category, to: i.category, reason, at: now });
 		}
 	});
@@ -166,8 +211,18 @@ interface Step {
  * An agreed category is the school's new category, so its headteachers are told.
  */
 async function record(trx: Db, userId: number, s: Step): Promise<void> {
-	await trx.insertInto('category_history').values({ urn: s.urn, year: s.year, action: s.action, from_category: s.from, to_category: s.to, reason: s.reason, run_id: null, user_id: userId, at: s.at }).execute();
-	await audit(trx, { userId, action: `category.${s.action === 'changed' ? 'change' : 'agree'}`, entity: 'school', entityId: s.urn, before: { year: s.year, category: s.from }, after: { year: s.year, category: s.to, reason: s.reason } });
+	await trx
+		.insertInto('category_history')
+		.values({ urn: s.urn, year: s.year, action: s.action, from_category: s.from, to_category: s.to, reason: s.reason, run_id: null, user_id: userId, at: s.at })
+		.execute();
+	await audit(trx, {
+		userId,
+		action: `category.${s.action === 'changed' ? 'change' : 'agree'}`,
+		entity: 'school',
+		entityId: s.urn,
+		before: { year: s.year, category: s.from },
+		after: { year: s.year, category: s.to, reason: s.reason }
+	});
 	if (s.action === 'agreed') {
 		await notify(trx, await headteachersOf(trx, s.urn), {
 			kind: 'category.agreed',

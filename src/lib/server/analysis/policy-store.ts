@@ -74,10 +74,27 @@ export async function createDraft(db: Db, userId: number | null): Promise<number
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('policy_versions')
-			.values({ policy_id: draft.id, version: null, status: 'draft', definition_json: JSON.stringify(draft), based_on: adopted.rowId, created_by: userId, created_at: now, updated_at: now, adopted_by: null, adopted_at: null })
+			.values({
+				policy_id: draft.id,
+				version: null,
+				status: 'draft',
+				definition_json: JSON.stringify(draft),
+				based_on: adopted.rowId,
+				created_by: userId,
+				created_at: now,
+				updated_at: now,
+				adopted_by: null,
+				adopted_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		await audit(trx, { userId, action: 'policy.draft', entity: 'policy', entityId: row.id, after: { basedOn: `${adopted.policy.id} v${adopted.policy.version}` } });
+		await audit(trx, {
+			userId,
+			action: 'policy.draft',
+			entity: 'policy',
+			entityId: row.id,
+			after: { basedOn: `${adopted.policy.id} v${adopted.policy.version}` }
+		});
 		return row.id;
 	});
 }
@@ -104,7 +121,11 @@ export async function saveDraft(db: Db, rowId: number, raw: { name: unknown; thr
 	const checked = validatePolicy({ ...raw, id: stored.policy.id, version: stored.policy.version });
 	if (!checked.ok) throw new PolicyInputError(checked.errors);
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('policy_versions').set({ definition_json: JSON.stringify(checked.value), updated_at: nowIso() }).where('id', '=', rowId).execute();
+		await trx
+			.updateTable('policy_versions')
+			.set({ definition_json: JSON.stringify(checked.value), updated_at: nowIso() })
+			.where('id', '=', rowId)
+			.execute();
 		await audit(trx, { userId, action: 'policy.draft_update', entity: 'policy', entityId: rowId, before: stored.policy, after: checked.value });
 	});
 	return checked.value;
@@ -127,7 +148,11 @@ export async function adoptDraft(db: Db, rowId: number, userId: number | null): 
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
 		const current = await trx.selectFrom('policy_versions').select(['id', 'definition_json']).where('status', '=', 'adopted').executeTakeFirst();
-		const top = await trx.selectFrom('policy_versions').select((eb) => eb.fn.max('version').as('v')).where('policy_id', '=', stored.policy.id).executeTakeFirst();
+		const top = await trx
+			.selectFrom('policy_versions')
+			.select((eb) => eb.fn.max('version').as('v'))
+			.where('policy_id', '=', stored.policy.id)
+			.executeTakeFirst();
 		const policy: Policy = { ...stored.policy, version: Number(top?.v ?? 0) + 1 };
 		if (current) await trx.updateTable('policy_versions').set({ status: 'superseded', updated_at: now }).where('id', '=', current.id).execute();
 		await trx

@@ -69,16 +69,33 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 	return db.transaction().execute(async (trx) => {
 		const run = await trx
 			.insertInto('analysis_runs')
-			.values({ year, as_of: asOf, policy_version_id: stored.rowId, policy_id: stored.policy.id, policy_version: stored.policy.version, run_by: userId, run_at: now, school_count: results.length, counts_json: JSON.stringify(counts) })
+			.values({
+				year,
+				as_of: asOf,
+				policy_version_id: stored.rowId,
+				policy_id: stored.policy.id,
+				policy_version: stored.policy.version,
+				run_by: userId,
+				run_at: now,
+				school_count: results.length,
+				counts_json: JSON.stringify(counts)
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		for (let i = 0; i < results.length; i += 100) {
 			await trx
 				.insertInto('analysis_results')
-				.values(results.slice(i, i + 100).map((r) => ({
-					run_id: run.id, urn: r.urn, category: r.category, confidence: r.confidence,
-					needs_confirmation: r.needsConfirmation ? 1 : 0, deciding_rule: r.decidingRule, result_json: JSON.stringify(r)
-				})))
+				.values(
+					results.slice(i, i + 100).map((r) => ({
+						run_id: run.id,
+						urn: r.urn,
+						category: r.category,
+						confidence: r.confidence,
+						needs_confirmation: r.needsConfirmation ? 1 : 0,
+						deciding_rule: r.decidingRule,
+						result_json: JSON.stringify(r)
+					}))
+				)
 				.execute();
 		}
 		const existing = new Map((await trx.selectFrom('school_categories').selectAll().where('year', '=', year).execute()).map((s) => [s.urn, s]));
@@ -87,12 +104,36 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 		const history = { year, run_id: run.id, user_id: userId, at: now };
 		for (let i = 0; i < fresh.length; i += 100) {
 			const batch = fresh.slice(i, i + 100);
-			await trx.insertInto('school_categories').values(batch.map((r) => ({ urn: r.urn, year, proposed_category: r.category, run_id: run.id, category: r.category, changed_by_adviser: 0, agreed_by: null, agreed_at: null, updated_at: now }))).execute();
-			await trx.insertInto('category_history').values(batch.map((r) => ({ ...history, urn: r.urn, action: 'proposed' as const, from_category: null, to_category: r.category, reason: r.summary }))).execute();
+			await trx
+				.insertInto('school_categories')
+				.values(
+					batch.map((r) => ({
+						urn: r.urn,
+						year,
+						proposed_category: r.category,
+						run_id: run.id,
+						category: r.category,
+						changed_by_adviser: 0,
+						agreed_by: null,
+						agreed_at: null,
+						updated_at: now
+					}))
+				)
+				.execute();
+			await trx
+				.insertInto('category_history')
+				.values(batch.map((r) => ({ ...history, urn: r.urn, action: 'proposed' as const, from_category: null, to_category: r.category, reason: r.summary })))
+				.execute();
 		}
-		for (const r of fresh) await audit(trx, { userId, action: 'category.propose', entity: 'school', entityId: r.urn, after: { year, category: r.category, runId: run.id } });
+		for (const r of fresh)
+			await audit(trx, { userId, action: 'category.propose', entity: 'school', entityId: r.urn, after: { year, category: r.category, runId: run.id } });
 		for (let i = 0; i < same.length; i += 500) {
-			await trx.updateTable('school_categories').set({ run_id: run.id }).where('year', '=', year).where('urn', 'in', same.slice(i, i + 500)).execute();
+			await trx
+				.updateTable('school_categories')
+				.set({ run_id: run.id })
+				.where('year', '=', year)
+				.where('urn', 'in', same.slice(i, i + 500))
+				.execute();
 		}
 		let changed = fresh.length;
 		for (const r of results) {
@@ -110,7 +151,14 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 			const reason = keepAdviser ? `${r.summary} The category an adviser set stands until a lead adviser agrees it again.` : r.summary;
 			await trx
 				.insertInto('category_history')
-				.values({ ...history, urn: r.urn, action: keepAdviser ? 'proposal_changed' : 'proposed', from_category: before.proposed_category, to_category: r.category, reason })
+				.values({
+					...history,
+					urn: r.urn,
+					action: keepAdviser ? 'proposal_changed' : 'proposed',
+					from_category: before.proposed_category,
+					to_category: r.category,
+					reason
+				})
 				.execute();
 			await audit(trx, {
 				userId,
@@ -121,7 +169,13 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 				after: { year, proposed: r.category, category, runId: run.id }
 			});
 		}
-		await audit(trx, { userId, action: 'analysis.run', entity: 'analysis_run', entityId: run.id, after: { year, policy: `${stored.policy.id} v${stored.policy.version}`, counts, changed } });
+		await audit(trx, {
+			userId,
+			action: 'analysis.run',
+			entity: 'analysis_run',
+			entityId: run.id,
+			after: { year, policy: `${stored.policy.id} v${stored.policy.version}`, counts, changed }
+		});
 		const summary = await getRun(trx, run.id);
 		return { run: summary!, results, changed };
 	});

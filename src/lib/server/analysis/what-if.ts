@@ -10,7 +10,11 @@ import type { Policy } from '../../domain/analysis/policy';
  * What a draft policy would do to every school's proposal for a year (the latest with data by
  * default), against the adopted policy on the same inputs. Reads only: nothing is stored.
  */
-export async function whatIf(db: Db, draft: Policy, options: { year?: number | null; today?: string } = {}): Promise<{ year: number; comparison: PolicyComparison }> {
+export async function whatIf(
+	db: Db,
+	draft: Policy,
+	options: { year?: number | null; today?: string } = {}
+): Promise<{ year: number; comparison: PolicyComparison }> {
 	const year = await resolveYear(db, options.year ?? null);
 	const adopted = await adoptedPolicy(db);
 	const inputs = await loadInputs(db, year, asOfFor(year, options.today ?? nowIso().slice(0, 10)));

@@ -4,9 +4,7 @@ import { standInHash, verifyPassword } from './password';
 import { accountLimiter, addressLimiter } from './rate-limit';
 import { normaliseEmail } from '../../domain/users';
 
-export type LoginResult =
-	| { ok: true; userId: number }
-	| { ok: false; status: 400 | 429; message: string };
+export type LoginResult = { ok: true; userId: number } | { ok: false; status: 400 | 429; message: string };
 
 // One message for an unknown email and a wrong password, so accounts cannot be discovered.
 const WRONG = 'Enter a correct email address and password';

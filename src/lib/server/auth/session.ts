@@ -57,24 +57,14 @@ export async function createSession(db: Db, token: string, userId: number): Prom
 	return session;
 }
 
-export type SessionValidationResult =
-	| { session: Session; user: SessionUser }
-	| { session: null; user: null };
+export type SessionValidationResult = { session: Session; user: SessionUser } | { session: null; user: null };
 
 export async function validateSessionToken(db: Db, token: string): Promise<SessionValidationResult> {
 	const sessionId = sessionIdFromToken(token);
 	const row = await db
 		.selectFrom('sessions')
 		.innerJoin('users', 'users.id', 'sessions.user_id')
-		.select([
-			'sessions.id',
-			'sessions.user_id',
-			'sessions.expires_at',
-			'users.email',
-			'users.name',
-			'users.role',
-			'users.disabled_at'
-		])
+		.select(['sessions.id', 'sessions.user_id', 'sessions.expires_at', 'users.email', 'users.name', 'users.role', 'users.disabled_at'])
 		.where('sessions.id', '=', sessionId)
 		.executeTakeFirst();
 	if (!row) return { session: null, user: null };
@@ -87,18 +77,9 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 	const session: Session = { id: row.id, userId: row.user_id, expiresAt: new Date(Number(row.expires_at)) };
 	if (now >= session.expiresAt.getTime() - RENEW_WHEN_LEFT_MS) {
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		await db
-			.updateTable('sessions')
-			.set({ expires_at: session.expiresAt.getTime() })
-			.where('id', '=', session.id)
-			.execute();
+		await db.updateTable('sessions').set({ expires_at: session.expiresAt.getTime() }).where('id', '=', session.id).execute();
 	}
-	const schools = await db
-		.selectFrom('user_schools')
-		.select('urn')
-		.where('user_id', '=', row.user_id)
-		.orderBy('urn')
-		.execute();
+	const schools = await db.selectFrom('user_schools').select('urn').where('user_id', '=', row.user_id).orderBy('urn').execute();
 	return {
 		session,
 		user: {

@@ -55,7 +55,11 @@ export async function inspectFile(path: string, maxBytes: number): Promise<{ ok:
 	const { size } = await fs.stat(path);
 	if (size === 0) return { ok: false, problem: 'The file is empty.', sizeBytes: 0 };
 	if (size > maxBytes) {
-		return { ok: false, problem: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(maxBytes)}. Check it is the right file: an England-wide ks2final file is about 21 MB, and the school performance data set from Explore Education Statistics about 200 MB.`, sizeBytes: size };
+		return {
+			ok: false,
+			problem: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(maxBytes)}. Check it is the right file: an England-wide ks2final file is about 21 MB, and the school performance data set from Explore Education Statistics about 200 MB.`,
+			sizeBytes: size
+		};
 	}
 	const check = new TextCheck('detect');
 	const fd = openSync(path, 'r');
@@ -139,7 +143,11 @@ export class CsvSplitter {
 	/** Whether the carried row has a quote character in it (papaparse must then parse it in full). */
 	private rowQuoted = false;
 
-	constructor(readonly newline: string, private readonly maxCell = MAX_CELL_CHARS, private readonly maxRow = MAX_ROW_CHARS) {}
+	constructor(
+		readonly newline: string,
+		private readonly maxCell = MAX_CELL_CHARS,
+		private readonly maxRow = MAX_ROW_CHARS
+	) {}
 
 	/** Pieces of whole rows from what has arrived, passed to `emit`; false once a problem has stopped it (see `problem`). */
 	feed(text: string, emit: (piece: string) => void): boolean {
@@ -226,7 +234,10 @@ export class CsvSplitter {
 						pos = q;
 						break scan;
 					}
-					return stop({ message: 'a quoted value has text after its closing quote. A " inside a value must be written as "".', before: buf.slice(rowStart, quoteAt) });
+					return stop({
+						message: 'a quoted value has text after its closing quote. A " inside a value must be written as "".',
+						before: buf.slice(rowStart, quoteAt)
+					});
 				}
 				if (q - quoteAt - 1 > maxCell) return stop({ message: cellTooLong(maxCell), before: buf.slice(rowStart, quoteAt) });
 				inQuote = false;
@@ -254,7 +265,7 @@ export class CsvSplitter {
 
 	/** Where a row in text[from, to), which has no quotes, starts that is longer than maxRow; -1 for none. */
 	private longRow(text: string, from: number, to: number): number {
-		for (let at = from; at < to; ) {
+		for (let at = from; at < to;) {
 			const next = text.indexOf(this.newline, at);
 			if (next - at > this.maxRow) return at;
 			at = next + this.newline.length;
@@ -265,7 +276,19 @@ export class CsvSplitter {
 
 /** White space as String.prototype.trim sees it, which is how papaparse tells it. */
 function isSpace(c: number): boolean {
-	return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+	return (
+		c === 32 ||
+		(c >= 9 && c <= 13) ||
+		c === 0xa0 ||
+		c === 0x1680 ||
+		(c >= 0x2000 && c <= 0x200a) ||
+		c === 0x2028 ||
+		c === 0x2029 ||
+		c === 0x202f ||
+		c === 0x205f ||
+		c === 0x3000 ||
+		c === 0xfeff
+	);
 }
 
 const thousands = (n: number) => n.toLocaleString('en-GB');
@@ -418,7 +441,7 @@ export async function parseCsv(path: string, encoding: TextEncoding, sink: RowSi
 			if (rest !== '') feed(rest);
 			const damaged = check?.end();
 			if (damaged) halted.problem ??= { message: damaged.message, before: null };
-			const last = halted.problem ? '' : (splitter as CsvSplitter | null)?.end() ?? '';
+			const last = halted.problem ? '' : ((splitter as CsvSplitter | null)?.end() ?? '');
 			if (last !== '') text.push(last);
 		}
 	} catch (e) {

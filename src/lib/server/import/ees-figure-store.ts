@@ -105,7 +105,8 @@ export class EesFigureStore {
 		}
 		const write = (node: Map<number, unknown>, level: number): string => {
 			const parts: string[] = [];
-			for (const [label, child] of node) parts.push(`${labelJson[level][label]}:${level === this.levels - 1 ? child : write(child as Map<number, unknown>, level + 1)}`);
+			for (const [label, child] of node)
+				parts.push(`${labelJson[level][label]}:${level === this.levels - 1 ? child : write(child as Map<number, unknown>, level + 1)}`);
 			return `{${parts.join(',')}}`;
 		};
 		return write(tree, 0);

@@ -22,8 +22,17 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 	private regionalRows = 0;
 
 	/** `dataSet` names it in a problem: "the school performance data set from Explore Education Statistics". */
-	constructor(protected readonly o: HandlerOptions, required: readonly string[], dataSet: string, make: (year: number) => P) {
-		this.usable = requireColumns(o, required, (column) => `the file has no ${column} column, which the ${dataSet} data set from Explore Education Statistics has and the analysis needs.`);
+	constructor(
+		protected readonly o: HandlerOptions,
+		required: readonly string[],
+		dataSet: string,
+		make: (year: number) => P
+	) {
+		this.usable = requireColumns(
+			o,
+			required,
+			(column) => `the file has no ${column} column, which the ${dataSet} data set from Explore Education Statistics has and the analysis needs.`
+		);
 		this.years = new EesYears(o, make);
 		this.levelAt = columnIndex(o.header, 'geographic_level');
 		this.laAt = columnIndex(o.header, 'old_la_code');
@@ -49,7 +58,8 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 		const width = this.o.header.names.length;
 		if (cells.length >= width) return false;
 		addProblem(this.o.report, {
-			row: rowNumber, column: this.o.header.names[cells.length - 1] || null,
+			row: rowNumber,
+			column: this.o.header.names[cells.length - 1] || null,
 			message: `this row stops after ${cells.length} of the header's ${width} columns, but every row of a data set from Explore Education Statistics has them all. The file may have been cut short or damaged: download it again.`
 		});
 		return true;
@@ -69,7 +79,11 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 			return null;
 		}
 		if (level !== 'local authority') {
-			addProblem(report, { row: rowNumber, column: header.names[this.levelAt], message: `"${levelText}" is not a level this data set has: it should be National, Regional or Local authority.` });
+			addProblem(report, {
+				row: rowNumber,
+				column: header.names[this.levelAt],
+				message: `"${levelText}" is not a level this data set has: it should be National, Regional or Local authority.`
+			});
 			return null;
 		}
 		const laCode = (cells[this.laAt] ?? '').trim();
@@ -87,12 +101,18 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 		this.years.finish();
 		const years = this.years.years();
 		if (years.every((p) => stored(p) === 0) && report.problems.length === 0) {
-			const why = report.rowsOutsideLa > 0 ? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.`
-				: this.regionalRows > 0 ? 'The file has only regional rows: the app keeps LA and England figures.' : empty;
+			const why =
+				report.rowsOutsideLa > 0
+					? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.`
+					: this.regionalRows > 0
+						? 'The file has only regional rows: the app keeps LA and England figures.'
+						: empty;
 			addProblem(report, { row: null, column: null, message: why });
 		}
 		if (laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(`${report.rowsOutsideLa} rows are for schools outside LA ${laScope} and were left out (the LA setting limits the register to that LA).`);
+			report.warnings.push(
+				`${report.rowsOutsideLa} rows are for schools outside LA ${laScope} and were left out (the LA setting limits the register to that LA).`
+			);
 		}
 		if (this.regionalRows > 0) report.warnings.push(`${this.regionalRows} regional rows were left out: the app keeps LA and England figures.`);
 		return years;

@@ -38,7 +38,12 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 	constructor(o: HandlerOptions) {
 		const schools = o.report.format === 'ees_school_information';
 		super(o, EES_REQUIRED[schools ? 'ees_school_information' : 'ees_la_information'], schools ? 'school information' : 'LA information', (year) => ({
-			year, version: 'final', laCodes: new Set(), rows: [], seen: new Map(), urns: new Set()
+			year,
+			version: 'final',
+			laCodes: new Set(),
+			rows: [],
+			seen: new Map(),
+			urns: new Set()
 		}));
 		this.schools = schools;
 		const h = o.header;
@@ -48,7 +53,9 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 		this.fieldAt = EES_INFORMATION_FIELDS.map((f) => lower.indexOf(f.column));
 		this.reader = new EesCellReader(lower.map((n) => EES_INFORMATION_FIELDS.find((f) => f.column === n)?.kind ?? null));
 		this.at = {
-			urn: columnIndex(h, 'school_urn'), laestab: columnIndex(h, 'school_laestab'), rectype: columnIndex(h, 'rectype')
+			urn: columnIndex(h, 'school_urn'),
+			laestab: columnIndex(h, 'school_laestab'),
+			rectype: columnIndex(h, 'rectype')
 		};
 	}
 
@@ -62,7 +69,11 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 		if (figures === null) return;
 		const first = part.seen.get(key.id);
 		if (first !== undefined) {
-			addProblem(report, { row: rowNumber, column: null, message: `${key.what} has a second row for ${academicYearLabel(part.year)} (the first is row ${first}). Each has one row a year.` });
+			addProblem(report, {
+				row: rowNumber,
+				column: null,
+				message: `${key.what} has a second row for ${academicYearLabel(part.year)} (the first is row ${first}). Each has one row a year.`
+			});
 			return;
 		}
 		part.seen.set(key.id, rowNumber);
@@ -105,7 +116,11 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 		if (this.at.rectype < 0) return null;
 		const text = (cells[this.at.rectype] ?? '').trim();
 		if (allowed.includes(text)) return text;
-		addProblem(this.o.report, { row: rowNumber, column: this.o.header.names[this.at.rectype], message: `"${text}" is not a record type for this row: it should be ${allowed.join(' or ')}.` });
+		addProblem(this.o.report, {
+			row: rowNumber,
+			column: this.o.header.names[this.at.rectype],
+			message: `"${text}" is not a record type for this row: it should be ${allowed.join(' or ')}.`
+		});
 		return undefined;
 	}
 
@@ -154,7 +169,9 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 			report.schoolsNotInRegister = Math.max(report.schoolsNotInRegister, missing);
 			const results = ctx.w.all(ctx.db.selectFrom('ks2_results').select('urn').where('year', '=', year).limit(1));
 			if (results.length === 0) {
-				report.warnings.push(`No school results are stored for ${academicYearLabel(year)} yet. The pupil numbers are kept, and the analysis will use them once that year's school performance data set (or ks2final file) is imported.`);
+				report.warnings.push(
+					`No school results are stored for ${academicYearLabel(year)} yet. The pupil numbers are kept, and the analysis will use them once that year's school performance data set (or ks2final file) is imported.`
+				);
 			}
 		} else {
 			for (const row of part.rows) row[3] = ctx.importId;

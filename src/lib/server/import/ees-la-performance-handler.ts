@@ -42,17 +42,24 @@ export class EesLaPerformanceHandler extends EesHandler<AreaYears> {
 
 	constructor(o: HandlerOptions) {
 		super(o, EES_REQUIRED.ees_la_performance, 'local authority performance', (year) => ({
-			year, version: 'final', laCodes: new Set(), areas: [], groupOf: new Map(), figures: new EesFigureStore(3), comparators: new Map()
+			year,
+			version: 'final',
+			laCodes: new Set(),
+			areas: [],
+			groupOf: new Map(),
+			figures: new EesFigureStore(3),
+			comparators: new Map()
 		}));
 		const h = o.header;
 		this.cells = new EesRowReader(h, o.report);
 		this.at = {
-			type: columnIndex(h, 'establishment_type_group'), breakdown: columnIndex(h, 'breakdown'), subject: columnIndex(h, 'subject')
+			type: columnIndex(h, 'establishment_type_group'),
+			breakdown: columnIndex(h, 'breakdown'),
+			subject: columnIndex(h, 'subject')
 		};
 	}
 
 	row(cells: string[], rowNumber: number): void {
-		const { report, header } = this.o;
 		const part = this.yearOf(cells, rowNumber);
 		if (part === null) return;
 		const place = this.area(cells, rowNumber);
@@ -61,7 +68,11 @@ export class EesLaPerformanceHandler extends EesHandler<AreaYears> {
 		const t = this.types.index(cells[this.at.type]);
 		const b = this.breakdowns.index(cells[this.at.breakdown]);
 		const s = this.subjects.index(cells[this.at.subject]);
-		const named = [this.cells.labelled(rowNumber, this.types.labels[t], this.at.type), this.cells.labelled(rowNumber, this.breakdowns.labels[b], this.at.breakdown), this.cells.labelled(rowNumber, this.subjects.labels[s], this.at.subject)];
+		const named = [
+			this.cells.labelled(rowNumber, this.types.labels[t], this.at.type),
+			this.cells.labelled(rowNumber, this.breakdowns.labels[b], this.at.breakdown),
+			this.cells.labelled(rowNumber, this.subjects.labels[s], this.at.subject)
+		];
 		if (named.includes(false)) return;
 		const entries = this.cells.read(cells, rowNumber);
 		if (entries === null) return;
@@ -101,13 +112,17 @@ export class EesLaPerformanceHandler extends EesHandler<AreaYears> {
 			for (const d of part.figures.duplicates(part.areas.length)) {
 				const [t, b, s] = d.labels;
 				addProblem(report, {
-					row: d.row, column: null,
+					row: d.row,
+					column: null,
 					message: `${part.areas[d.group] === 'england' ? 'England' : `LA ${part.areas[d.group]}`} has a second row for ${this.types.labels[t]}, ${this.breakdowns.labels[b]}, ${this.subjects.labels[s]} in ${academicYearLabel(part.year)} (the first is row ${d.first}).`
 				});
 			}
 		}
 		const noState = years.filter((p) => p.areas.length > 0 && p.comparators.size === 0).map((p) => p.year);
-		if (noState.length > 0) report.warnings.push(`There are no "All state funded" rows for ${academicYearsLabel(noState)}, so no LA or England comparators were found; the figures are kept for display.`);
+		if (noState.length > 0)
+			report.warnings.push(
+				`There are no "All state funded" rows for ${academicYearsLabel(noState)}, so no LA or England comparators were found; the figures are kept for display.`
+			);
 		report.warnings.push(...displayOnlyWarnings(this.breakdowns, this.subjects, this.cells.absentColumns));
 		report.suppressed = this.cells.suppressed();
 	}

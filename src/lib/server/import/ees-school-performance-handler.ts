@@ -47,7 +47,13 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 
 	constructor(o: HandlerOptions) {
 		super(o, EES_REQUIRED.ees_school_performance, 'school performance', (year) => ({
-			year, version: 'final', laCodes: new Set(), results: new Ks2ResultStore(), figures: new EesFigureStore(2), rowOf: new Map(), progressValues: 0
+			year,
+			version: 'final',
+			laCodes: new Set(),
+			results: new Ks2ResultStore(),
+			figures: new EesFigureStore(2),
+			rowOf: new Map(),
+			progressValues: 0
 		}));
 		const h = o.header;
 		this.cells = new EesRowReader(h, o.report);
@@ -118,13 +124,17 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 			part.figures.group(part.results.length);
 			for (const d of part.figures.duplicates(part.results.length)) {
 				addProblem(report, {
-					row: d.row, column: null,
+					row: d.row,
+					column: null,
 					message: `URN ${part.results.urns()[d.group]} has a second row for ${this.breakdowns.labels[d.labels[0]]}, ${this.subjects.labels[d.labels[1]]} in ${academicYearLabel(part.year)} (the first is row ${d.first}). Each school has one row per breakdown and subject each year.`
 				});
 			}
 		}
 		const noProgress = years.filter((p) => p.results.length > 0 && p.progressValues === 0).map((p) => p.year);
-		if (noProgress.length > 0) report.warnings.push(`There are no progress scores for ${academicYearsLabel(noProgress)}. The analysis will use attainment alone for ${noProgress.length === 1 ? 'that year' : 'those years'}.`);
+		if (noProgress.length > 0)
+			report.warnings.push(
+				`There are no progress scores for ${academicYearsLabel(noProgress)}. The analysis will use attainment alone for ${noProgress.length === 1 ? 'that year' : 'those years'}.`
+			);
 		report.warnings.push(...displayOnlyWarnings(this.breakdowns, this.subjects, this.cells.absentColumns));
 		report.suppressed = this.cells.suppressed();
 	}
@@ -150,11 +160,16 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 		}
 		if (ctx.w.all(ctx.db.selectFrom('ks2_school_context').select('urn').where('year', '=', year).limit(1)).length === 0) {
 			const years = academicYearsLabel((this.noContext = [...this.noContext, year]));
-			this.warnings.context = putWarning(report, this.warnings.context,
-				`No pupil numbers are stored for ${years} yet: this data set has none. Import the school information data set for ${this.noContext.length === 1 ? 'that year' : 'those years'} too; until then small cohorts cannot be spotted, and the analysis gives at most medium confidence.`);
+			this.warnings.context = putWarning(
+				report,
+				this.warnings.context,
+				`No pupil numbers are stored for ${years} yet: this data set has none. Import the school information data set for ${this.noContext.length === 1 ? 'that year' : 'those years'} too; until then small cohorts cannot be spotted, and the analysis gives at most medium confidence.`
+			);
 		}
 		return {
-			schoolsAdded: written.added, schoolsUpdated: written.updated, recordsStored: part.results.length,
+			schoolsAdded: written.added,
+			schoolsUpdated: written.updated,
+			recordsStored: part.results.length,
 			resultsStored: part.results.length
 		};
 	}

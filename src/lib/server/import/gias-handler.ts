@@ -8,8 +8,22 @@ import { placeholders } from './ks2-write';
 
 /** The register columns a GIAS file sets, in binding order. Ofsted comes last so it can be left out. */
 const DATA_COLUMNS = [
-	'la_code', 'la_name', 'establishment_number', 'name', 'type', 'phase', 'status', 'age_low', 'age_high',
-	'head_name', 'street', 'locality', 'town', 'postcode', 'easting', 'northing'
+	'la_code',
+	'la_name',
+	'establishment_number',
+	'name',
+	'type',
+	'phase',
+	'status',
+	'age_low',
+	'age_high',
+	'head_name',
+	'street',
+	'locality',
+	'town',
+	'postcode',
+	'easting',
+	'northing'
 ] as const;
 const OFSTED_COLUMNS = ['ofsted_rating', 'ofsted_date'] as const;
 type RegisterColumn = (typeof DATA_COLUMNS)[number] | (typeof OFSTED_COLUMNS)[number];
@@ -61,11 +75,23 @@ export class GiasHandler implements FormatHandler {
 		const inspected = giasDate(cell('ofstedDate'));
 		if (!inspected.ok) return problem('ofstedDate', `"${cell('ofstedDate')}" is not a date in the form dd-mm-yyyy.`);
 		const values: unknown[] = [
-			urn, laCode || null, giasText(cell('laName')), giasText(cell('establishmentNumber')), name,
-			giasText(cell('type')), giasText(cell('phase')), giasText(cell('status')), ints.ageLow, ints.ageHigh,
+			urn,
+			laCode || null,
+			giasText(cell('laName')),
+			giasText(cell('establishmentNumber')),
+			name,
+			giasText(cell('type')),
+			giasText(cell('phase')),
+			giasText(cell('status')),
+			ints.ageLow,
+			ints.ageHigh,
 			headName(cell('headTitle'), cell('headFirstName'), cell('headLastName')),
-			giasText(cell('street')), giasText(cell('locality')), giasText(cell('town')), giasText(cell('postcode')),
-			ints.easting, ints.northing
+			giasText(cell('street')),
+			giasText(cell('locality')),
+			giasText(cell('town')),
+			giasText(cell('postcode')),
+			ints.easting,
+			ints.northing
 		];
 		if (this.hasOfsted) values.push(giasText(cell('ofstedRating')), inspected.iso);
 		this.rows.push(values);
@@ -75,7 +101,14 @@ export class GiasHandler implements FormatHandler {
 		const { report, laScope } = this.o;
 		if (!this.usable) return;
 		if (this.rows.length === 0 && report.problems.length === 0) {
-			addProblem(report, { row: null, column: null, message: report.rowsOutsideLa > 0 ? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.` : 'The file has no rows of schools.' });
+			addProblem(report, {
+				row: null,
+				column: null,
+				message:
+					report.rowsOutsideLa > 0
+						? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.`
+						: 'The file has no rows of schools.'
+			});
 		}
 		if (!this.hasOfsted) {
 			report.warnings.push('This file has no Ofsted columns (GIAS stopped including them in April 2025). Ofsted ratings already in the register were kept.');
@@ -92,14 +125,26 @@ export class GiasHandler implements FormatHandler {
 	/** New schools are added; changed ones updated, their old row kept for rollback; the same ones left alone. */
 	write({ db, w, importId, now }: WriteContext): WriteCounts {
 		const columns: RegisterColumn[] = [...DATA_COLUMNS, ...(this.hasOfsted ? OFSTED_COLUMNS : [])];
-		const existing = new Map(
-			(w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS])) as RegisterRow[]).map((r) => [r.urn, r])
-		);
+		const existing = new Map((w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS])) as RegisterRow[]).map((r) => [r.urn, r]));
 		const everything = ['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS, 'created_at', 'updated_at'] as const;
-		const keep = w.prepare(db.insertInto('schools_replaced').columns(['replaced_by', 'was_new', ...everything])
-			.expression(db.selectFrom('schools').select([sql<number>`${0}`.as('replaced_by'), sql<number>`${0}`.as('was_new'), ...everything]).where('urn', '=', 0)));
+		const keep = w.prepare(
+			db
+				.insertInto('schools_replaced')
+				.columns(['replaced_by', 'was_new', ...everything])
+				.expression(
+					db
+						.selectFrom('schools')
+						.select([sql<number>`${0}`.as('replaced_by'), sql<number>`${0}`.as('was_new'), ...everything])
+						.where('urn', '=', 0)
+				)
+		);
 		const keepNew = w.prepare(db.insertInto('schools_replaced').values({ replaced_by: 0, urn: 0, was_new: 1 }));
-		const update = w.prepare(db.updateTable('schools').set({ ...placeholders(columns), updated_at: '' }).where('urn', '=', 0));
+		const update = w.prepare(
+			db
+				.updateTable('schools')
+				.set({ ...placeholders(columns), updated_at: '' })
+				.where('urn', '=', 0)
+		);
 		const insert = w.prepare(db.insertInto('schools').values({ urn: 0, ...placeholders(columns), created_at: '', updated_at: '' } as never));
 		let added = 0;
 		let updated = 0;

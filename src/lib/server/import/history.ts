@@ -38,11 +38,24 @@ export async function importHistory(db: Db): Promise<ImportRecord[]> {
 		.orderBy('imports.id', 'desc')
 		.execute();
 	const records: ImportRecord[] = rows.map((r) => ({
-		id: r.id, format: r.format, fileName: r.file_name, sha256: r.sha256, sizeBytes: r.size_bytes,
-		year: r.year, version: r.version, laCodes: (r.la_codes ?? '').split(',').filter(Boolean),
-		importedAt: r.imported_at, importedBy: r.importer_name, rowsRead: r.rows_read,
-		schoolsAdded: r.schools_added, schoolsUpdated: r.schools_updated, recordsStored: r.records_stored,
-		rolledBackAt: r.rolled_back_at, rolledBackBy: r.roller_name, replacedBy: null, blockedBy: null
+		id: r.id,
+		format: r.format,
+		fileName: r.file_name,
+		sha256: r.sha256,
+		sizeBytes: r.size_bytes,
+		year: r.year,
+		version: r.version,
+		laCodes: (r.la_codes ?? '').split(',').filter(Boolean),
+		importedAt: r.imported_at,
+		importedBy: r.importer_name,
+		rowsRead: r.rows_read,
+		schoolsAdded: r.schools_added,
+		schoolsUpdated: r.schools_updated,
+		recordsStored: r.records_stored,
+		rolledBackAt: r.rolled_back_at,
+		rolledBackBy: r.roller_name,
+		replacedBy: null,
+		blockedBy: null
 	}));
 	for (const rec of records) {
 		if (rec.rolledBackAt) continue;

@@ -22,10 +22,11 @@ try {
 	const outcome = await runImport(db, {
 		...request,
 		// Another import may be writing: wait for this thread's turn (see off-thread.ts).
-		beforeWrite: () => new Promise<void>((resolve) => {
-			port.once('message', () => resolve());
-			send({ type: 'write' });
-		}),
+		beforeWrite: () =>
+			new Promise<void>((resolve) => {
+				port.once('message', () => resolve());
+				send({ type: 'write' });
+			}),
 		onProgress(progress) {
 			const now = Date.now();
 			if (progress.phase === phase && now - sent < PROGRESS_EVERY_MS) return;

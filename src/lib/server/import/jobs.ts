@@ -55,7 +55,7 @@ export function forgetAbandoned(now = Date.now()): void {
 	for (const [id, u] of uploads) if (u.createdAt < old) discard(id);
 	for (const [id, j] of jobs) if (j.createdAt < old) jobs.delete(id);
 	const known = new Set([...uploads.values()].map((u) => u.path));
-	let names: string[] = [];
+	let names: string[];
 	try {
 		names = readdirSync(UPLOAD_DIR);
 	} catch {
@@ -88,7 +88,8 @@ export async function startUpload(userId: number, fileName: unknown, size: unkno
 	const max = importMaxBytes();
 	if (typeof fileName !== 'string' || fileName.trim() === '') return { ok: false, message: 'Choose a file to import' };
 	if (fileName.length > 255) return { ok: false, message: 'The file name is too long. Rename the file to something shorter, then choose it again.' };
-	if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) return { ok: false, message: 'The size of the file is missing or not a whole number of bytes. Choose the file again.' };
+	if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0)
+		return { ok: false, message: 'The size of the file is missing or not a whole number of bytes. Choose the file again.' };
 	if (size === 0) return { ok: false, message: 'The file is empty.' };
 	if (size > max) return { ok: false, message: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(max)}.` };
 	mkdirSync(UPLOAD_DIR, { recursive: true });
@@ -135,7 +136,14 @@ export function startJob(db: Db, uploadId: string, userId: number, options: JobO
 	if (u.received !== u.size) return { ok: false, message: 'The upload is not complete. Choose the file again.' };
 	uploads.delete(uploadId);
 	const id = newId();
-	const job: Job = { userId, createdAt: Date.now(), state: 'running', progress: { phase: 'checking', bytesRead: 0, totalBytes: u.size, rowsRead: 0 }, outcome: null, error: null };
+	const job: Job = {
+		userId,
+		createdAt: Date.now(),
+		state: 'running',
+		progress: { phase: 'checking', bytesRead: 0, totalBytes: u.size, rowsRead: 0 },
+		outcome: null,
+		error: null
+	};
 	jobs.set(id, job);
 	runImportOffThread(db, { path: u.path, fileName: u.fileName, ...options, userId, onProgress: (p) => (job.progress = p) })
 		.then((outcome) => {

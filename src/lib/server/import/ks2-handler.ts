@@ -23,7 +23,9 @@ export class Ks2Handler implements FormatHandler {
 	private readonly reader: Ks2RowReader;
 	/** Every row is read into this one, then copied into the store or a comparator's parameters. */
 	private readonly scratch: Ks2Row = {
-		recordType: 1, urn: null, laCode: null,
+		recordType: 1,
+		urn: null,
+		laCode: null,
 		values: new Array<number | null>(KS2_FIELD_SPECS.length).fill(null),
 		codes: new Array<string | null>(KS2_FIELD_SPECS.length).fill(null)
 	};
@@ -44,7 +46,11 @@ export class Ks2Handler implements FormatHandler {
 
 	constructor(private readonly o: HandlerOptions) {
 		this.reader = new Ks2RowReader(o.header);
-		this.usable = requireColumns(o, KS2_REQUIRED_COLUMNS, (column) => `the file has no ${column} column, which every KS2 performance table has. Is this the school-level ks2final file?`);
+		this.usable = requireColumns(
+			o,
+			KS2_REQUIRED_COLUMNS,
+			(column) => `the file has no ${column} column, which every KS2 performance table has. Is this the school-level ks2final file?`
+		);
 	}
 
 	row(cells: string[], rowNumber: number): void {
@@ -59,7 +65,11 @@ export class Ks2Handler implements FormatHandler {
 		if (r.recordType <= 2) {
 			const first = this.urnRow.get(r.urn!);
 			if (first !== undefined) {
-				addProblem(report, { row: rowNumber, column: 'URN', message: `URN ${r.urn} appears twice (rows ${first} and ${rowNumber}). Each school can have only one row.` });
+				addProblem(report, {
+					row: rowNumber,
+					column: 'URN',
+					message: `URN ${r.urn} appears twice (rows ${first} and ${rowNumber}). Each school can have only one row.`
+				});
 				return;
 			}
 			this.urnRow.set(r.urn!, rowNumber);
@@ -77,7 +87,11 @@ export class Ks2Handler implements FormatHandler {
 		const key = `${kind}:${area}`;
 		const first = this.comparatorRow.get(key);
 		if (first !== undefined) {
-			addProblem(report, { row: rowNumber, column: 'RECTYPE', message: `there are two ${kind === 'la' ? `rows for LA ${area}` : 'England rows of this type'} (rows ${first} and ${rowNumber}).` });
+			addProblem(report, {
+				row: rowNumber,
+				column: 'RECTYPE',
+				message: `there are two ${kind === 'la' ? `rows for LA ${area}` : 'England rows of this type'} (rows ${first} and ${rowNumber}).`
+			});
 			return;
 		}
 		this.comparatorRow.set(key, rowNumber);
@@ -91,12 +105,7 @@ export class Ks2Handler implements FormatHandler {
 		const { report, header, fileName } = this.o;
 		if (!this.usable) return;
 		this.checkLastRow();
-		const decision = settleYear(
-			this.o.year,
-			yearFromColumns(header.names),
-			yearFromNationalRow(this.nationalRwm?.value ?? null),
-			yearFromFileName(fileName)
-		);
+		const decision = settleYear(this.o.year, yearFromColumns(header.names), yearFromNationalRow(this.nationalRwm?.value ?? null), yearFromFileName(fileName));
 		if (!decision.ok) addProblem(report, { row: null, column: null, message: decision.problem });
 		else {
 			this.year = decision.year;
@@ -106,18 +115,32 @@ export class Ks2Handler implements FormatHandler {
 		const named = versionFromFileName(fileName);
 		this.version = this.o.version ?? named ?? 'final';
 		report.version = this.version;
-		if (!this.o.version && !named) report.warnings.push('The file name does not say whether these are provisional, revised or final results, so they were recorded as final.');
+		if (!this.o.version && !named)
+			report.warnings.push('The file name does not say whether these are provisional, revised or final results, so they were recorded as final.');
 		if (this.results.length === 0 && this.comparators.length === 0 && report.problems.length === 0) {
-			addProblem(report, { row: null, column: null, message: report.rowsOutsideLa > 0 ? `None of the schools in this file are in LA ${this.o.laScope}, the LA the register is limited to.` : 'The file has no rows of results.' });
+			addProblem(report, {
+				row: null,
+				column: null,
+				message:
+					report.rowsOutsideLa > 0
+						? `None of the schools in this file are in LA ${this.o.laScope}, the LA the register is limited to.`
+						: 'The file has no rows of results.'
+			});
 		}
 		if (this.results.length > 0 && this.progressValues === 0) {
-			report.warnings.push(`There are no progress scores in this file${this.year ? ` (none were published for ${academicYearLabel(this.year)})` : ''}. The analysis will use attainment alone for this year.`);
+			report.warnings.push(
+				`There are no progress scores in this file${this.year ? ` (none were published for ${academicYearLabel(this.year)})` : ''}. The analysis will use attainment alone for this year.`
+			);
 		}
 		if (this.reader.absentColumns.length > 0) {
-			report.warnings.push(`The file has no ${this.reader.absentColumns.join(', ')} column${this.reader.absentColumns.length === 1 ? '' : 's'}; those figures are stored as not available.`);
+			report.warnings.push(
+				`The file has no ${this.reader.absentColumns.join(', ')} column${this.reader.absentColumns.length === 1 ? '' : 's'}; those figures are stored as not available.`
+			);
 		}
 		if (this.o.laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(`${report.rowsOutsideLa} school rows are outside LA ${this.o.laScope} and were left out (the LA setting limits the register to that LA).`);
+			report.warnings.push(
+				`${report.rowsOutsideLa} school rows are outside LA ${this.o.laScope} and were left out (the LA setting limits the register to that LA).`
+			);
 		}
 	}
 
@@ -138,7 +161,8 @@ export class Ks2Handler implements FormatHandler {
 		const stops = [columnIndex(header, 'TOTPUPS'), columnIndex(header, 'TPUPYEAR')];
 		if (stops.some((at) => at >= 0 && row.length === at + 1)) return;
 		addProblem(report, {
-			row: this.lastRowNumber, column: header.names[row.length - 1] || null,
+			row: this.lastRowNumber,
+			column: header.names[row.length - 1] || null,
 			message: `the file's last row stops here, after ${row.length} of the header's ${width} columns, part-way through the figures, where no real row stops (no other row in the file stops there). The file may have been cut short: download it again.`
 		});
 	}
@@ -167,8 +191,11 @@ export class Ks2Handler implements FormatHandler {
 		report.schoolsUpdated = written.updated;
 		report.schoolsAdded = written.added;
 		return {
-			schoolsAdded: written.added, schoolsUpdated: written.updated, recordsStored: this.results.length + this.comparators.length,
-			resultsStored: this.results.length, comparatorsStored: this.comparators.length
+			schoolsAdded: written.added,
+			schoolsUpdated: written.updated,
+			recordsStored: this.results.length + this.comparators.length,
+			resultsStored: this.results.length,
+			comparatorsStored: this.comparators.length
 		};
 	}
 }

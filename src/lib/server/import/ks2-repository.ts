@@ -53,7 +53,11 @@ export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): 
 			return (group ? q.where('urn', 'in', group) : q).execute();
 		}),
 		bySchool((group) => {
-			const q = db.selectFrom('ks2_school_context').select(['urn', 'year', 'record_type', ...CONTEXT_COLUMNS]).where('year', '>=', from).where('year', '<=', to);
+			const q = db
+				.selectFrom('ks2_school_context')
+				.select(['urn', 'year', 'record_type', ...CONTEXT_COLUMNS])
+				.where('year', '>=', from)
+				.where('year', '<=', to);
 			return (group ? q.where('urn', 'in', group) : q).execute();
 		})
 	]);
@@ -72,7 +76,12 @@ export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): 
 
 	const [comparatorRows, areaContexts] = await Promise.all([
 		db.selectFrom('ks2_comparators').selectAll().where('year', '>=', from).where('year', '<=', to).orderBy('year').orderBy('kind').orderBy('area').execute(),
-		db.selectFrom('ks2_area_context').select(['year', 'kind', 'area', ...CONTEXT_COLUMNS]).where('year', '>=', from).where('year', '<=', to).execute()
+		db
+			.selectFrom('ks2_area_context')
+			.select(['year', 'kind', 'area', ...CONTEXT_COLUMNS])
+			.where('year', '>=', from)
+			.where('year', '<=', to)
+			.execute()
 	]);
 	const areaContextOf = new Map(areaContexts.map((c) => [`${c.year}:${c.kind}:${c.area}`, c]));
 	const comparators: Ks2Comparator[] = comparatorRows.map((r) => {
@@ -104,7 +113,10 @@ function mergeContext(figures: Ks2Figures, codes: Partial<Record<Ks2Field, strin
 
 /** The latest summer with any school's KS2 results, or null before the first import. */
 export async function latestKs2Year(db: Db): Promise<number | null> {
-	const row = await db.selectFrom('ks2_results').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+	const row = await db
+		.selectFrom('ks2_results')
+		.select((eb) => eb.fn.max('year').as('year'))
+		.executeTakeFirst();
 	return row?.year ?? null;
 }
 

@@ -5,8 +5,14 @@ import { FIGURE_COLUMNS } from './ks2-columns';
 
 /** The context figures, value then code, as in ks2_results: the order rows are bound in. */
 export const CONTEXT_COLUMNS = [
-	'cohort', 'cohort_code', 'disadvantaged_count', 'disadvantaged_count_code',
-	'disadvantaged_pct', 'disadvantaged_pct_code', 'cohort_3yr', 'cohort_3yr_code'
+	'cohort',
+	'cohort_code',
+	'disadvantaged_count',
+	'disadvantaged_count_code',
+	'disadvantaged_pct',
+	'disadvantaged_pct_code',
+	'cohort_3yr',
+	'cohort_3yr_code'
 ] as const;
 
 /**
@@ -42,11 +48,21 @@ export const TABLES_OF: Partial<Record<FileFormat, readonly ReplaceableTable[]>>
  */
 export async function restoreReplaced(trx: Transaction<Database>, importId: number, tables: readonly ReplaceableTable[]): Promise<void> {
 	// The table names vary, so this one place goes through kysely without its table types.
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 	const k = trx as unknown as Kysely<any>;
 	for (const table of tables) {
 		const columns = REPLACEABLE[table];
 		await k.deleteFrom(table).where('import_id', '=', importId).execute();
-		await k.insertInto(table).columns([...columns]).expression(k.selectFrom(`${table}_replaced`).select([...columns]).where('replaced_by', '=', sql<number>`${importId}`)).execute();
+		await k
+			.insertInto(table)
+			.columns([...columns])
+			.expression(
+				k
+					.selectFrom(`${table}_replaced`)
+					.select([...columns])
+					.where('replaced_by', '=', sql<number>`${importId}`)
+			)
+			.execute();
 		await k.deleteFrom(`${table}_replaced`).where('replaced_by', '=', importId).execute();
 	}
 }

@@ -15,9 +15,11 @@ import { chunks, ImportRefused, type WriteContext } from './handler';
  */
 
 /** The table names vary, so the helpers below go through kysely without its table types. */
+/* eslint-disable @typescript-eslint/no-explicit-any -- see above */
 function untyped(ctx: WriteContext): Kysely<any> {
 	return ctx.db as unknown as Kysely<any>;
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** A row of dummy values with the given keys, so kysely compiles an INSERT with one parameter per column, in this order. */
 export function placeholders(columns: readonly string[]): Record<string, number> {
@@ -27,10 +29,18 @@ export function placeholders(columns: readonly string[]): Record<string, number>
 /** Refuses (undoing the whole import) to replace a later version of the same year's data for the same LAs. */
 export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: number, version: Ks2Version, laCodes: Iterable<string>): void {
 	const live = ctx.w.all(
-		ctx.db.selectFrom('imports').select(['id', 'version', 'la_codes', 'imported_at'])
-			.where('format', 'in', formatsSharingData(format)).where('year', '=', year).where('rolled_back_at', 'is', null)
+		ctx.db
+			.selectFrom('imports')
+			.select(['id', 'version', 'la_codes', 'imported_at'])
+			.where('format', 'in', formatsSharingData(format))
+			.where('year', '=', year)
+			.where('rolled_back_at', 'is', null)
 	);
-	const later = laterVersion(live.map((r) => ({ ...r, laCodes: (r.la_codes ?? '').split(',').filter(Boolean) })), version, [...laCodes]);
+	const later = laterVersion(
+		live.map((r) => ({ ...r, laCodes: (r.la_codes ?? '').split(',').filter(Boolean) })),
+		version,
+		[...laCodes]
+	);
 	if (later) {
 		throw new ImportRefused(
 			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${later.imported_at.slice(0, 10)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
@@ -39,20 +49,41 @@ export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: 
 }
 
 /** Schools with rows in `table` for `year` that a file of these schools and LAs replaces. */
-export function schoolsToReplace(ctx: WriteContext, table: 'ks2_results' | 'ks2_school_context', year: number, fileUrns: ReadonlySet<number>, laCodes: ReadonlySet<string>): number[] {
+export function schoolsToReplace(
+	ctx: WriteContext,
+	table: 'ks2_results' | 'ks2_school_context',
+	year: number,
+	fileUrns: ReadonlySet<number>,
+	laCodes: ReadonlySet<string>
+): number[] {
 	const before = ctx.w.all<{ urn: number; la_code: string | null }>(untyped(ctx).selectFrom(table).select(['urn', 'la_code']).where('year', '=', year));
 	return before.filter((r) => fileUrns.has(r.urn) || (r.la_code !== null && laCodes.has(r.la_code))).map((r) => r.urn);
 }
 
 /** Moves these schools' rows for `year` into the table's `_replaced` twin, for rollback. */
-export function replaceSchools(ctx: WriteContext, table: 'ks2_results' | 'ks2_school_breakdowns' | 'ks2_school_context', year: number, urns: Iterable<number>): void {
+export function replaceSchools(
+	ctx: WriteContext,
+	table: 'ks2_results' | 'ks2_school_breakdowns' | 'ks2_school_context',
+	year: number,
+	urns: Iterable<number>
+): void {
 	const k = untyped(ctx);
 	const columns = REPLACEABLE[table];
 	// Most years have nothing to replace in most tables (no EES breakdowns under a ks2final year): one look saves a statement per 500 schools.
 	if (ctx.w.all(k.selectFrom(table).select('year').where('year', '=', year).limit(1)).length === 0) return;
 	for (const group of chunks([...urns])) {
-		ctx.w.run(k.insertInto(`${table}_replaced`).columns(['replaced_by', ...columns])
-			.expression(k.selectFrom(table).select([sql<number>`${ctx.importId}`.as('replaced_by'), ...columns]).where('year', '=', year).where('urn', 'in', group)));
+		ctx.w.run(
+			k
+				.insertInto(`${table}_replaced`)
+				.columns(['replaced_by', ...columns])
+				.expression(
+					k
+						.selectFrom(table)
+						.select([sql<number>`${ctx.importId}`.as('replaced_by'), ...columns])
+						.where('year', '=', year)
+						.where('urn', 'in', group)
+				)
+		);
 		ctx.w.run(k.deleteFrom(table).where('year', '=', year).where('urn', 'in', group));
 	}
 }
@@ -62,7 +93,12 @@ export function replaceSchools(ctx: WriteContext, table: 'ks2_results' | 'ks2_sc
  * twin, then the new row goes in. Each row binds the table's columns in REPLACEABLE order; the
  * key columns come first.
  */
-export function replaceByKey(ctx: WriteContext, table: 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context', keyColumns: readonly string[], rows: readonly unknown[][]): void {
+export function replaceByKey(
+	ctx: WriteContext,
+	table: 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context',
+	keyColumns: readonly string[],
+	rows: readonly unknown[][]
+): void {
 	const k = untyped(ctx);
 	const columns = REPLACEABLE[table];
 	let before = k.selectFrom(table).select([sql<number>`${0}`.as('replaced_by'), ...columns]);
@@ -71,7 +107,12 @@ export function replaceByKey(ctx: WriteContext, table: 'ks2_comparators' | 'ks2_
 		before = before.where(c, '=', 0);
 		remove = remove.where(c, '=', 0);
 	}
-	const keep = ctx.w.prepare(k.insertInto(`${table}_replaced`).columns(['replaced_by', ...columns]).expression(before));
+	const keep = ctx.w.prepare(
+		k
+			.insertInto(`${table}_replaced`)
+			.columns(['replaced_by', ...columns])
+			.expression(before)
+	);
 	const removeKey = ctx.w.prepare(remove);
 	const insert = ctx.w.prepare(k.insertInto(table).values(placeholders(columns)));
 	for (const row of rows) {
@@ -124,7 +165,13 @@ export interface SchoolResultsWritten {
  * and LAs already stored for the year, results and EES breakdowns alike, go to the `_replaced`
  * tables; then `results` and `breakdowns` (rows for ks2_school_breakdowns) go in.
  */
-export function writeSchoolResults(ctx: WriteContext, year: number, laCodes: ReadonlySet<string>, results: Ks2ResultStore, breakdowns: Iterable<unknown[]> = []): SchoolResultsWritten {
+export function writeSchoolResults(
+	ctx: WriteContext,
+	year: number,
+	laCodes: ReadonlySet<string>,
+	results: Ks2ResultStore,
+	breakdowns: Iterable<unknown[]> = []
+): SchoolResultsWritten {
 	const fileUrns = new Set(results.urns());
 	const replaced = schoolsToReplace(ctx, 'ks2_results', year, fileUrns, laCodes);
 	replaceSchools(ctx, 'ks2_results', year, replaced);

@@ -62,8 +62,17 @@ export class LinksHandler implements FormatHandler {
 		report.rowsOutsideLa = this.links.length - kept.length;
 		const urns = [...new Set(kept.map((l) => l[0] as number))];
 		for (const group of chunks(urns)) {
-			w.run(db.insertInto('school_links_replaced').columns(['replaced_by', ...LINK_COLUMNS])
-				.expression(db.selectFrom('school_links').select([sql<number>`${importId}`.as('replaced_by'), ...LINK_COLUMNS]).where('urn', 'in', group)));
+			w.run(
+				db
+					.insertInto('school_links_replaced')
+					.columns(['replaced_by', ...LINK_COLUMNS])
+					.expression(
+						db
+							.selectFrom('school_links')
+							.select([sql<number>`${importId}`.as('replaced_by'), ...LINK_COLUMNS])
+							.where('urn', 'in', group)
+					)
+			);
 			w.run(db.deleteFrom('school_links').where('urn', 'in', group));
 		}
 		const insert = w.prepare(db.insertInto('school_links').values(placeholders(LINK_COLUMNS) as never));

@@ -4,14 +4,39 @@ import type { Db } from '../db';
 import { columnPositions } from '../../domain/import/header';
 import { addProblem } from '../../domain/import/report';
 import { OFSTED_TYPES, type OfstedType } from '../../domain/analysis/soft-intelligence';
-import { inspectionKey, laCodeOf, MI_COLUMNS, miSourceLabel, parseMiUrn, readMiRow, type MiField, type MiInspection, type MiRow } from '../../domain/ofsted/mi-file';
+import {
+	inspectionKey,
+	laCodeOf,
+	MI_COLUMNS,
+	miSourceLabel,
+	parseMiUrn,
+	readMiRow,
+	type MiField,
+	type MiInspection,
+	type MiRow
+} from '../../domain/ofsted/mi-file';
 import { inspectionLabel } from '../../domain/ofsted/describe';
 import { ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 
 /** The soft_intelligence columns an MI import sets, in binding order. */
 const INSERT_COLUMNS = [
-	'urn', 'type', 'date', 'details', 'source', 'grade', 'areas_json', 'safeguarding_met', 'created_at', 'judgements_json',
-	'safeguarding_effective', 'category_of_concern', 'predecessor', 'source_file', 'outcome', 'published_date', 'import_id'
+	'urn',
+	'type',
+	'date',
+	'details',
+	'source',
+	'grade',
+	'areas_json',
+	'safeguarding_met',
+	'created_at',
+	'judgements_json',
+	'safeguarding_effective',
+	'category_of_concern',
+	'predecessor',
+	'source_file',
+	'outcome',
+	'published_date',
+	'import_id'
 ] as const;
 /** Placeholders for one row of a prepared insert, bound in INSERT_COLUMNS order. */
 const NEW_ENTRY = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, 0]));
@@ -33,7 +58,11 @@ export class OfstedMiHandler implements FormatHandler {
 	private readonly urnRow = new Map<number, number>();
 
 	constructor(private readonly o: HandlerOptions) {
-		this.usable = requireColumns(o, [MI_COLUMNS.urn], (column) => `the file has no ${column} column, which every row of Ofsted's management information has. Check it is the whole file, with its header row.`);
+		this.usable = requireColumns(
+			o,
+			[MI_COLUMNS.urn],
+			(column) => `the file has no ${column} column, which every row of Ofsted's management information has. Check it is the whole file, with its header row.`
+		);
 		this.at = columnPositions(o.header, MI_COLUMNS);
 	}
 
@@ -82,7 +111,9 @@ export class OfstedMiHandler implements FormatHandler {
 		}
 		if (laScope !== null && report.rowsOutsideLa > 0) {
 			const n = report.rowsOutsideLa;
-			report.warnings.push(`${n} ${n === 1 ? 'school is' : 'schools are'} outside LA ${laScope} and ${n === 1 ? 'was' : 'were'} left out (the LA setting limits the register to that LA).`);
+			report.warnings.push(
+				`${n} ${n === 1 ? 'school is' : 'schools are'} outside LA ${laScope} and ${n === 1 ? 'was' : 'were'} left out (the LA setting limits the register to that LA).`
+			);
 		}
 	}
 
@@ -94,7 +125,9 @@ export class OfstedMiHandler implements FormatHandler {
 		const { report, laScope, fileName } = this.o;
 		const register = new Map(w.all(db.selectFrom('schools').select(['urn', 'la_code'])).map((s) => [s.urn, s.la_code]));
 		const recorded = new Set(
-			w.all(db.selectFrom('soft_intelligence').select(['urn', 'type', 'date']).where('type', 'in', OFSTED_TYPES)).map((e) => inspectionKey(e.urn, e.type as OfstedType, e.date))
+			w
+				.all(db.selectFrom('soft_intelligence').select(['urn', 'type', 'date']).where('type', 'in', OFSTED_TYPES))
+				.map((e) => inspectionKey(e.urn, e.type as OfstedType, e.date))
 		);
 		const sourceFile = miSourceLabel(fileName);
 		const values: unknown[] = [];
@@ -123,7 +156,9 @@ export class OfstedMiHandler implements FormatHandler {
 		}
 		// Nothing to record because none of its schools is known: refuse, or the same file could never be imported again once they are.
 		if (notInRegister > 0 && notInRegister === this.rows.length) {
-			throw new ImportRefused(`None of the schools in this file are in the register, so there is nothing to record. Import the GIAS establishment file first, then this file.`);
+			throw new ImportRefused(
+				`None of the schools in this file are in the register, so there is nothing to record. Import the GIAS establishment file first, then this file.`
+			);
 		}
 		const perRow = INSERT_COLUMNS.length;
 		const added = values.length / perRow;
@@ -140,7 +175,9 @@ export class OfstedMiHandler implements FormatHandler {
 			);
 		}
 		if (already > 0) {
-			report.warnings.push(`${already} ${already === 1 ? 'inspection was' : 'inspections were'} already in the register (the same school, kind and inspection date) and ${already === 1 ? 'was' : 'were'} left as ${already === 1 ? 'it was' : 'they were'}.`);
+			report.warnings.push(
+				`${already} ${already === 1 ? 'inspection was' : 'inspections were'} already in the register (the same school, kind and inspection date) and ${already === 1 ? 'was' : 'were'} left as ${already === 1 ? 'it was' : 'they were'}.`
+			);
 		}
 		return { schoolsAdded: 0, schoolsUpdated: 0, recordsStored: added };
 	}
@@ -149,16 +186,23 @@ export class OfstedMiHandler implements FormatHandler {
 /** One entry's values, in INSERT_COLUMNS order. */
 function entryValues(urn: number, i: MiInspection, now: string, sourceFile: string, importId: number): unknown[] {
 	return [
-		urn, i.type, i.date, '', 'ofsted_mi',
+		urn,
+		i.type,
+		i.date,
+		'',
+		'ofsted_mi',
 		i.type === 'ofsted_legacy' ? i.grade : null,
 		i.type === 'ofsted_report_card' ? JSON.stringify(i.areas) : null,
 		i.type === 'ofsted_report_card' ? (i.safeguardingMet ? 1 : 0) : null,
 		now,
 		i.type === 'ofsted_legacy' ? JSON.stringify(i.judgements) : null,
 		i.type === 'ofsted_legacy' && i.safeguardingEffective !== null ? (i.safeguardingEffective ? 1 : 0) : null,
-		i.categoryOfConcern, i.predecessor ? 1 : 0, sourceFile,
+		i.categoryOfConcern,
+		i.predecessor ? 1 : 0,
+		sourceFile,
 		i.type === 'ofsted_ungraded' ? i.outcome : null,
-		i.publishedDate, importId
+		i.publishedDate,
+		importId
 	];
 }
 

@@ -102,12 +102,19 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	let liveYears = new Set<number | null>();
 	const sameFile = async (sha256: string): Promise<ImportOutcome | null> => {
 		report.sha256 = sha256;
-		const earlier = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json', 'year', 'rolled_back_at']).where('sha256', '=', sha256).orderBy('id').execute();
+		const earlier = await db
+			.selectFrom('imports')
+			.select(['id', 'imported_at', 'report_json', 'year', 'rolled_back_at'])
+			.where('sha256', '=', sha256)
+			.orderBy('id')
+			.execute();
 		const live = earlier.filter((e) => e.rolled_back_at === null);
 		liveYears = new Set(live.map((e) => e.year));
 		const previous = live[0];
 		if (previous && req.year && previous.year !== null && !liveYears.has(req.year)) {
-			return rejected(`You said this file is for ${academicYearLabel(req.year)}, but it was imported as ${academicYearLabel(previous.year)} (import ${previous.id}). Check the year and the file.`);
+			return rejected(
+				`You said this file is for ${academicYearLabel(req.year)}, but it was imported as ${academicYearLabel(previous.year)} (import ${previous.id}). Check the year and the file.`
+			);
 		}
 		const allLive = earlier.every((e) => liveYears.has(e.year));
 		return previous && allLive ? unchanged(previous) : null;
@@ -145,27 +152,71 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 			const ids: number[] = [];
 			for (const part of toWrite) {
 				const fields = parts[part];
-				const [{ id }] = w.all(db.insertInto('imports').values({
-					format: report.format!, file_name: req.fileName, sha256, size_bytes: report.sizeBytes,
-					year: fields.year, version: fields.version, la_codes: fields.laCodes, user_id: req.userId, imported_at: now,
-					rows_read: report.rowsRead, schools_added: 0, schools_updated: 0, records_stored: 0, report_json: '{}'
-				}).returning('id'));
+				const [{ id }] = w.all(
+					db
+						.insertInto('imports')
+						.values({
+							format: report.format!,
+							file_name: req.fileName,
+							sha256,
+							size_bytes: report.sizeBytes,
+							year: fields.year,
+							version: fields.version,
+							la_codes: fields.laCodes,
+							user_id: req.userId,
+							imported_at: now,
+							rows_read: report.rowsRead,
+							schools_added: 0,
+							schools_updated: 0,
+							records_stored: 0,
+							report_json: '{}'
+						})
+						.returning('id')
+				);
 				const counts = h.write({ db, w, importId: id, now }, part);
 				report.parts.push({
-					year: fields.year, version: fields.version, importId: id, schoolsAdded: counts.schoolsAdded, schoolsUpdated: counts.schoolsUpdated,
-					resultsStored: counts.resultsStored ?? 0, comparatorsStored: counts.comparatorsStored ?? 0, contextStored: counts.contextStored ?? 0
+					year: fields.year,
+					version: fields.version,
+					importId: id,
+					schoolsAdded: counts.schoolsAdded,
+					schoolsUpdated: counts.schoolsUpdated,
+					resultsStored: counts.resultsStored ?? 0,
+					comparatorsStored: counts.comparatorsStored ?? 0,
+					contextStored: counts.contextStored ?? 0
 				});
-				w.run(db.updateTable('imports').set({
-					schools_added: counts.schoolsAdded, schools_updated: counts.schoolsUpdated, records_stored: counts.recordsStored
-				}).where('id', '=', id));
-				w.run(auditInsert(db, {
-					userId: req.userId, action: 'import.create', entity: 'import', entityId: id,
-					after: { file: req.fileName, sha256, format: report.format, year: fields.year, version: fields.version, ...counts }
-				}, now));
+				w.run(
+					db
+						.updateTable('imports')
+						.set({
+							schools_added: counts.schoolsAdded,
+							schools_updated: counts.schoolsUpdated,
+							records_stored: counts.recordsStored
+						})
+						.where('id', '=', id)
+				);
+				w.run(
+					auditInsert(
+						db,
+						{
+							userId: req.userId,
+							action: 'import.create',
+							entity: 'import',
+							entityId: id,
+							after: { file: req.fileName, sha256, format: report.format, year: fields.year, version: fields.version, ...counts }
+						},
+						now
+					)
+				);
 				ids.push(id);
 			}
 			// The report is complete only once every part is written; each history row keeps all of it.
-			for (const id of ids) w.run(db.updateTable('imports').set({ report_json: JSON.stringify(report) }).where('id', '=', id));
+			for (const id of ids)
+				w.run(
+					db
+						.updateTable('imports')
+						.set({ report_json: JSON.stringify(report) })
+						.where('id', '=', id)
+				);
 			return ids;
 		});
 		progress('done', report.sizeBytes);
@@ -175,13 +226,23 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 		report.parts = [];
 		if (e instanceof ImportRefused) return rejected(e.message);
 		// Someone imported the same file a moment ago: the unique index on live SHA-256s caught it.
-		const again = await db.selectFrom('imports').select(['id', 'imported_at', 'report_json']).where('sha256', '=', sha256).where('rolled_back_at', 'is', null).executeTakeFirst();
+		const again = await db
+			.selectFrom('imports')
+			.select(['id', 'imported_at', 'report_json'])
+			.where('sha256', '=', sha256)
+			.where('rolled_back_at', 'is', null)
+			.executeTakeFirst();
 		if (again) return unchanged(again);
 		throw e;
 	}
 
 	function unchanged(prev: { id: number; imported_at: string; report_json: string }): ImportOutcome {
-		return { status: 'unchanged', importId: prev.id, importedAt: prev.imported_at, report: { ...(JSON.parse(prev.report_json) as ImportReport), fileName: req.fileName } };
+		return {
+			status: 'unchanged',
+			importId: prev.id,
+			importedAt: prev.imported_at,
+			report: { ...(JSON.parse(prev.report_json) as ImportReport), fileName: req.fileName }
+		};
 	}
 }
 
@@ -189,39 +250,59 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
  * Streams every row through the handler for the file's format, chosen from its header.
  * Returns the handler, 'empty' when there was not even a header, or null when the header was wrong.
  */
-async function readRows(req: ImportRequest, encoding: TextEncoding, checkBytes: boolean, report: ImportReport, laScope: string | null, hashing: Hash | undefined): Promise<FormatHandler | 'empty' | null> {
+async function readRows(
+	req: ImportRequest,
+	encoding: TextEncoding,
+	checkBytes: boolean,
+	report: ImportReport,
+	laScope: string | null,
+	hashing: Hash | undefined
+): Promise<FormatHandler | 'empty' | null> {
 	let handler: FormatHandler | null = null;
 	let headerSeen = false;
 	const stillUseful = () => report.problems.length + report.moreProblems < STOP_AFTER;
 	const progress = (bytesRead: number) => req.onProgress?.({ phase: 'reading', bytesRead, totalBytes: report.sizeBytes, rowsRead: report.rowsRead });
-	await parseCsv(req.path, encoding, {
-		row(cells, rowNumber) {
-			if (handler) {
-				handler.row(cells, rowNumber);
-				return stillUseful();
-			}
-			headerSeen = true;
-			const header = readHeader(cells);
-			const format = header.ok ? detectFormat(header.header) : null;
-			const problem = header.ok ? formatProblem(format, req.kind ?? null) : header.problem;
-			if (problem || !header.ok || !format) {
-				addProblem(report, { row: rowNumber, column: null, message: problem! });
-				return false;
-			}
-			report.format = format;
-			handler = new HANDLERS[format]({ header: header.header, report, fileName: req.fileName, year: req.year ?? null, version: req.version ?? null, laScope });
-			return true;
+	await parseCsv(
+		req.path,
+		encoding,
+		{
+			row(cells, rowNumber) {
+				if (handler) {
+					handler.row(cells, rowNumber);
+					return stillUseful();
+				}
+				headerSeen = true;
+				const header = readHeader(cells);
+				const format = header.ok ? detectFormat(header.header) : null;
+				const problem = header.ok ? formatProblem(format, req.kind ?? null) : header.problem;
+				if (problem || !header.ok || !format) {
+					addProblem(report, { row: rowNumber, column: null, message: problem! });
+					return false;
+				}
+				report.format = format;
+				handler = new HANDLERS[format]({
+					header: header.header,
+					report,
+					fileName: req.fileName,
+					year: req.year ?? null,
+					version: req.version ?? null,
+					laScope
+				});
+				return true;
+			},
+			problem: (p) => addProblem(report, p),
+			progress
 		},
-		problem: (p) => addProblem(report, p),
-		progress
-	}, hashing, { checkBytes });
+		hashing,
+		{ checkBytes }
+	);
 	return headerSeen ? handler : 'empty';
 }
 
 /** Plain words when the file is not what it should be, or null when it is. */
 function formatProblem(format: FileFormat | null, kind: ImportKind | null): string | null {
 	if (format === null) {
-		return 'This is not a file the importer knows. It should be a KS2 school-level performance table (ks2final, with a RECTYPE column), a KS2 data set from Explore Education Statistics (with time_period and geographic_level columns), a GIAS file (with URN and EstablishmentName, or URN and LinkURN columns), or Ofsted\'s monthly management information on inspections.';
+		return "This is not a file the importer knows. It should be a KS2 school-level performance table (ks2final, with a RECTYPE column), a KS2 data set from Explore Education Statistics (with time_period and geographic_level columns), a GIAS file (with URN and EstablishmentName, or URN and LinkURN columns), or Ofsted's monthly management information on inspections.";
 	}
 	if (kind !== null && !KIND_FORMATS[kind].includes(format)) return `You chose ${KIND_LABELS[kind]}, but this looks like ${FORMAT_LABELS[format]}.`;
 	return null;
@@ -230,7 +311,10 @@ function formatProblem(format: FileFormat | null, kind: ImportKind | null): stri
 /** The audit row, built here because it must run on the import's own connection and transaction. */
 function auditInsert(db: Db, entry: AuditEntry, at: string) {
 	return db.insertInto('audit_log').values({
-		at, user_id: entry.userId, action: entry.action, entity: entry.entity,
+		at,
+		user_id: entry.userId,
+		action: entry.action,
+		entity: entry.entity,
 		entity_id: entry.entityId === null ? null : String(entry.entityId),
 		before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
 		after_json: entry.after === undefined ? null : JSON.stringify(entry.after)

@@ -11,8 +11,26 @@ export type RollbackResult = { ok: true; message: string } | { ok: false; messag
 
 const LINK_COLUMNS = ['urn', 'link_urn', 'link_type', 'link_name', 'link_date', 'import_id'] as const;
 const REGISTER_COLUMNS = [
-	'la_code', 'la_name', 'establishment_number', 'name', 'type', 'phase', 'status', 'age_low', 'age_high', 'head_name',
-	'street', 'locality', 'town', 'postcode', 'easting', 'northing', 'ofsted_rating', 'ofsted_date', 'created_at', 'updated_at'
+	'la_code',
+	'la_name',
+	'establishment_number',
+	'name',
+	'type',
+	'phase',
+	'status',
+	'age_low',
+	'age_high',
+	'head_name',
+	'street',
+	'locality',
+	'town',
+	'postcode',
+	'easting',
+	'northing',
+	'ofsted_rating',
+	'ofsted_date',
+	'created_at',
+	'updated_at'
 ] as const;
 
 /**
@@ -29,7 +47,11 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 	}
 	if (record.format === 'gias_register') {
 		const added = await db.selectFrom('schools_replaced').select('urn').where('replaced_by', '=', importId).where('was_new', '=', 1).execute();
-		const used = await referencesTo(db, 'schools', added.map((a) => a.urn));
+		const used = await referencesTo(
+			db,
+			'schools',
+			added.map((a) => a.urn)
+		);
 		if (used.length > 0) {
 			const what = used.map((u) => `${u.rows} in ${u.table.replace(/_/g, ' ')}`).join(', ');
 			return { ok: false, message: `Some schools this import added are now used elsewhere (${what}). Remove those links first, or leave the import in place.` };
@@ -46,7 +68,16 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 			await restoreReplaced(trx, importId, ks2Tables);
 		} else if (record.format === 'gias_links') {
 			await trx.deleteFrom('school_links').where('import_id', '=', importId).execute();
-			await trx.insertInto('school_links').columns([...LINK_COLUMNS]).expression(trx.selectFrom('school_links_replaced').select([...LINK_COLUMNS]).where('replaced_by', '=', by)).execute();
+			await trx
+				.insertInto('school_links')
+				.columns([...LINK_COLUMNS])
+				.expression(
+					trx
+						.selectFrom('school_links_replaced')
+						.select([...LINK_COLUMNS])
+						.where('replaced_by', '=', by)
+				)
+				.execute();
 			await trx.deleteFrom('school_links_replaced').where('replaced_by', '=', importId).execute();
 		} else if (record.format === 'gias_register') {
 			const before = await trx.selectFrom('schools_replaced').selectAll().where('replaced_by', '=', importId).execute();
@@ -56,7 +87,11 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 					continue;
 				}
 				const values = Object.fromEntries(REGISTER_COLUMNS.map((c) => [c, old[c]]));
-				await trx.updateTable('schools').set({ ...values, name: old.name ?? '', created_at: old.created_at ?? '', updated_at: old.updated_at ?? '' }).where('urn', '=', old.urn).execute();
+				await trx
+					.updateTable('schools')
+					.set({ ...values, name: old.name ?? '', created_at: old.created_at ?? '', updated_at: old.updated_at ?? '' })
+					.where('urn', '=', old.urn)
+					.execute();
 			}
 			await trx.deleteFrom('schools_replaced').where('replaced_by', '=', importId).execute();
 		} else if (record.format === 'ofsted_mi') {
@@ -66,7 +101,10 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 		}
 		await trx.updateTable('imports').set({ rolled_back_at: nowIso(), rolled_back_by: userId }).where('id', '=', importId).execute();
 		await audit(trx, {
-			userId, action: 'import.rollback', entity: 'import', entityId: importId,
+			userId,
+			action: 'import.rollback',
+			entity: 'import',
+			entityId: importId,
 			before: { file: record.fileName, format: record.format, year: record.year, version: record.version, recordsStored: record.recordsStored }
 		});
 	});

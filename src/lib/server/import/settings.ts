@@ -21,7 +21,11 @@ export async function setLaScope(db: Db, laCode: string | null, userId: number |
 	await db.transaction().execute(async (trx) => {
 		const before = await getLaScope(trx);
 		const value_json = JSON.stringify({ laCode: code });
-		await trx.insertInto('settings').values({ key: LA_SCOPE_KEY, value_json }).onConflict((oc) => oc.column('key').doUpdateSet({ value_json })).execute();
+		await trx
+			.insertInto('settings')
+			.values({ key: LA_SCOPE_KEY, value_json })
+			.onConflict((oc) => oc.column('key').doUpdateSet({ value_json }))
+			.execute();
 		await audit(trx, { userId, action: 'setting.update', entity: 'setting', entityId: LA_SCOPE_KEY, before: { laCode: before }, after: { laCode: code } });
 	});
 	return { ok: true };

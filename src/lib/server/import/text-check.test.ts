@@ -22,7 +22,11 @@ describe('checking every byte of a file as it is read', () => {
 	it('finds the first control byte anywhere, in any chunking, with the 16-byte scan and the word scan alike', () => {
 		const printable = fc.integer({ min: 0x20, max: 0x7e });
 		const anyByte = fc.integer({ min: 0, max: 255 });
-		const file = fc.array(fc.oneof({ weight: 300, arbitrary: printable }, { weight: 1, arbitrary: anyByte }, { weight: 20, arbitrary: fc.constantFrom(9, 10, 13) }), { maxLength: 3000 }).map((a) => Uint8Array.from(a));
+		const file = fc
+			.array(fc.oneof({ weight: 300, arbitrary: printable }, { weight: 1, arbitrary: anyByte }, { weight: 20, arbitrary: fc.constantFrom(9, 10, 13) }), {
+				maxLength: 3000
+			})
+			.map((a) => Uint8Array.from(a));
 		const sizes = fc.array(fc.integer({ min: 1, max: 2000 }), { minLength: 1, maxLength: 5 });
 		fc.assert(
 			fc.property(file, sizes, (bytes, sizes) => {
@@ -39,7 +43,10 @@ describe('checking every byte of a file as it is read', () => {
 	it('names the byte and says the file may be damaged', () => {
 		const bytes = new Uint8Array(200_000).fill(0x41);
 		bytes[150_000] = 0;
-		expect(checked('utf-8', bytes).problem).toEqual({ offset: 150_000, message: expect.stringMatching(/control character \(0x00\) at byte 150,001.*damaged or cut short/) });
+		expect(checked('utf-8', bytes).problem).toEqual({
+			offset: 150_000,
+			message: expect.stringMatching(/control character \(0x00\) at byte 150,001.*damaged or cut short/)
+		});
 		// Wherever it is in a whole read chunk: the first or last of a block, or in the bytes after the last whole block.
 		for (const at of [0, 15, 16, 63, 64, 127, 65_000, CHECK_CHUNK - 64, CHECK_CHUNK - 63, CHECK_CHUNK - 1]) {
 			for (const byte of [0x00, 0x08, 0x0b, 0x0c, 0x0e, 0x1f, 0x7f]) {
@@ -70,7 +77,11 @@ describe('checking every byte of a file as it is read', () => {
 	}, 30_000);
 
 	it('agrees with a strict decoder on whether a file is UTF-8, however it is cut into chunks', () => {
-		const piece = fc.oneof(fc.string({ unit: 'binary', maxLength: 6 }).map((t) => Array.from(utf8(t.replace(/[\x00-\x1f\x7f]/g, 'a')))), fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 }));
+		const piece = fc.oneof(
+			// eslint-disable-next-line no-control-regex -- the test replaces control characters on purpose
+			fc.string({ unit: 'binary', maxLength: 6 }).map((t) => Array.from(utf8(t.replace(/[\x00-\x1f\x7f]/g, 'a')))),
+			fc.array(fc.integer({ min: 0x80, max: 0xff }), { maxLength: 3 })
+		);
 		fc.assert(
 			fc.property(fc.array(piece, { maxLength: 30 }), chunkSizes, (pieces, sizes) => {
 				const bytes = Uint8Array.from(pieces.flat());
@@ -94,7 +105,10 @@ describe('checking every byte of a file as it is read', () => {
 		expect(checked('detect', cp1252, [3, 5])).toEqual({ problem: null, encoding: 'windows-1252' });
 		for (const b of [0x81, 0x8d, 0x8f, 0x90, 0x9d]) {
 			const bytes = Uint8Array.from([...cp1252, 0x2c, b, 0x41]);
-			expect(checked('detect', bytes, [7]).problem).toEqual({ offset: cp1252.length + 1, message: expect.stringMatching(/read as Windows-1252, but byte \d+ .* is not a character in Windows-1252/) });
+			expect(checked('detect', bytes, [7]).problem).toEqual({
+				offset: cp1252.length + 1,
+				message: expect.stringMatching(/read as Windows-1252, but byte \d+ .* is not a character in Windows-1252/)
+			});
 		}
 		// 0x81 inside a valid UTF-8 character earlier in the file counts, once the file turns out not to be UTF-8.
 		const mixed = Uint8Array.from([...utf8('Á,'), ...cp1252]);

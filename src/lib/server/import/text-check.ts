@@ -1,7 +1,14 @@
 // Changes here are on the import's hot path: check them with `npm run bench:import`.
 import { isUtf8 } from 'node:buffer';
 import {
-	CONTROL_BYTES, CP1252_UNDEFINED, controlByteProblem, cp1252Problem, cutCharacterProblem, firstControlByte, firstInvalidUtf8, invalidUtf8Problem
+	CONTROL_BYTES,
+	CP1252_UNDEFINED,
+	controlByteProblem,
+	cp1252Problem,
+	cutCharacterProblem,
+	firstControlByte,
+	firstInvalidUtf8,
+	invalidUtf8Problem
 } from '../../domain/import/bytes';
 
 /** Where a file's bytes break the rules of text, and the problem in words. */
@@ -254,33 +261,88 @@ function scanModuleBytes(): Uint8Array<ArrayBuffer> {
 	const or = [0xfd, 0x50]; // v128.or
 	const eq = [0xfd, 0x23]; // i8x16.eq
 	const bad = (offset: number) => [
-		...get(from), 0xfd, 0x00, 0x00, offset, ...set(v), // v128.load offset=k
-		...get(low), ...get(v), 0xfd, 0x0e, // i8x16.swizzle
-		...get(v), ...get(high), 0xfd, 0x4e, ...get(x10), ...eq, // v128.and, i8x16.eq
+		...get(from),
+		0xfd,
+		0x00,
+		0x00,
+		offset,
+		...set(v), // v128.load offset=k
+		...get(low),
+		...get(v),
+		0xfd,
+		0x0e, // i8x16.swizzle
+		...get(v),
+		...get(high),
+		0xfd,
+		0x4e,
+		...get(x10),
+		...eq, // v128.and, i8x16.eq
 		...or,
-		...get(v), ...get(del), ...eq,
+		...get(v),
+		...get(del),
+		...eq,
 		...or
 	];
 	const table = Array.from({ length: 16 }, (_, b) => (b === 0x09 || b === 0x0a || b === 0x0d ? 0x00 : 0xff));
 	const body = [
-		0x01, 0x05, 0x7b, // five locals: v128
-		...constant(table), ...set(low), ...splat(0xf0), ...set(high), ...splat(0x10), ...set(x10), ...splat(0x7f), ...set(del),
-		0x02, 0x40, // block
-		0x03, 0x40, // loop
-		...get(from), ...get(to), 0x4f, 0x0d, 0x01, // br_if $done (from >= to)
-		...bad(0), ...bad(16), ...or, ...bad(32), ...bad(48), ...or, ...or,
-		0xfd, 0x53, // v128.any_true
-		0x04, 0x40, ...get(from), 0x0f, 0x0b, // if: return from
-		...get(from), 0x41, 0xc0, 0x00, 0x6a, ...set(from), // from += 64
-		0x0c, 0x00, // br $next
-		0x0b, 0x0b, // end loop, end block
+		0x01,
+		0x05,
+		0x7b, // five locals: v128
+		...constant(table),
+		...set(low),
+		...splat(0xf0),
+		...set(high),
+		...splat(0x10),
+		...set(x10),
+		...splat(0x7f),
+		...set(del),
+		0x02,
+		0x40, // block
+		0x03,
+		0x40, // loop
+		...get(from),
+		...get(to),
+		0x4f,
+		0x0d,
+		0x01, // br_if $done (from >= to)
+		...bad(0),
+		...bad(16),
+		...or,
+		...bad(32),
+		...bad(48),
+		...or,
+		...or,
+		0xfd,
+		0x53, // v128.any_true
+		0x04,
+		0x40,
+		...get(from),
+		0x0f,
+		0x0b, // if: return from
+		...get(from),
+		0x41,
+		0xc0,
+		0x00,
+		0x6a,
+		...set(from), // from += 64
+		0x0c,
+		0x00, // br $next
+		0x0b,
+		0x0b, // end loop, end block
 		...get(to),
 		0x0b
 	];
 	const section = (id: number, content: number[]) => [id, ...leb(content.length), ...content];
 	const name = (text: string) => [text.length, ...Array.from(text, (c) => c.charCodeAt(0))];
 	return new Uint8Array([
-		0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+		0x00,
+		0x61,
+		0x73,
+		0x6d,
+		0x01,
+		0x00,
+		0x00,
+		0x00,
 		...section(1, [0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f]), // type: (i32, i32) -> i32
 		...section(3, [0x01, 0x00]), // one function of that type
 		...section(5, [0x01, 0x00, 0x02]), // memory: 2 pages (128 KB), no maximum

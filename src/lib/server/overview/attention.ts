@@ -127,10 +127,18 @@ export async function attentionLists(db: Db, year: number | null, moderation: re
 		awaiting: cut(awaitingAgreement(moderation)),
 		movedUp: cut(movedUp(moderation)),
 		disagreements: cut(
-			disagreements.map((d) => ({ id: d.id, urn: d.urn, name: d.name, status: d.status === 'reviewed' ? 'reviewed' : 'open', raisedOn: d.raised_at.slice(0, 10) }))
+			disagreements.map((d) => ({
+				id: d.id,
+				urn: d.urn,
+				name: d.name,
+				status: d.status === 'reviewed' ? 'reviewed' : 'open',
+				raisedOn: d.raised_at.slice(0, 10)
+			}))
 		),
 		overdue: cut(overdue.map((e) => ({ id: e.id, urn: e.urn, name: e.schoolName, label: e.label, date: e.date, adviser: e.adviserName }))),
-		expiring: cut(expiring.map((q) => ({ urn: q.urn, name: q.schoolName, frameworkKey: q.frameworkKey, framework: q.frameworkName, expiryDate: q.expiryDate ?? '' }))),
+		expiring: cut(
+			expiring.map((q) => ({ urn: q.urn, name: q.schoolName, frameworkKey: q.frameworkKey, framework: q.frameworkName, expiryDate: q.expiryDate ?? '' }))
+		),
 		selfReferrals: cut(selfReferrals)
 	};
 }
@@ -157,7 +165,13 @@ export interface AttentionGroup {
 }
 
 const line = (key: string | number, href: string, text: string, detail: string, extra: Partial<AttentionLine> = {}): AttentionLine => ({
-	key: String(key), href, text, detail, hidden: null, category: null, ...extra
+	key: String(key),
+	href,
+	text,
+	detail,
+	hidden: null,
+	category: null,
+	...extra
 });
 
 /** The lists in the order the overview shows them, each in words and links. */
@@ -168,7 +182,9 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 			title: 'Categories waiting to be agreed',
 			total: a.awaiting.total,
 			lines: a.awaiting.items.map((i) =>
-				line(i.urn, `/schools/${i.urn}`, i.name, i.reason ?? (i.status === 'changed' ? 'Changed by an adviser' : 'Proposed by the analysis'), { category: i.category })
+				line(i.urn, `/schools/${i.urn}`, i.name, i.reason ?? (i.status === 'changed' ? 'Changed by an adviser' : 'Proposed by the analysis'), {
+					category: i.category
+				})
 			),
 			more: { href: analysis, text: 'Agree or change them in the desktop analysis' },
 			empty: 'Every category is agreed.'
@@ -186,7 +202,13 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 			title: 'Disagreements from schools',
 			total: a.disagreements.total,
 			lines: a.disagreements.items.map((i) =>
-				line(i.id, `/schools/${i.urn}/disagreement`, i.name, `Raised on ${longDate(i.raisedOn)}; ${i.status === 'reviewed' ? 'reviewed, waiting for a lead adviser’s decision' : 'waiting for the link adviser’s review'}`, { hidden: ': disagreement' })
+				line(
+					i.id,
+					`/schools/${i.urn}/disagreement`,
+					i.name,
+					`Raised on ${longDate(i.raisedOn)}; ${i.status === 'reviewed' ? 'reviewed, waiting for a lead adviser’s decision' : 'waiting for the link adviser’s review'}`,
+					{ hidden: ': disagreement' }
+				)
 			),
 			more: null,
 			empty: 'No school has a disagreement waiting.'
@@ -194,7 +216,9 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 		{
 			title: 'Overdue engagements',
 			total: a.overdue.total,
-			lines: a.overdue.items.map((i) => line(i.id, `/schedule/engagements/${i.id}`, i.label, `${i.name}, due ${longDate(i.date)}, ${i.adviser}`, { hidden: ` at ${i.name}` })),
+			lines: a.overdue.items.map((i) =>
+				line(i.id, `/schedule/engagements/${i.id}`, i.label, `${i.name}, due ${longDate(i.date)}, ${i.adviser}`, { hidden: ` at ${i.name}` })
+			),
 			more: { href: '/schedule', text: 'Go to the schedule' },
 			empty: 'No engagement is overdue.'
 		},
@@ -202,7 +226,9 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 			title: 'Quality Marks expiring within 6 months',
 			total: a.expiring.total,
 			lines: a.expiring.items.map((i) =>
-				line(`${i.urn}/${i.frameworkKey}`, `/quality-mark/${i.urn}/${i.frameworkKey}`, i.name, `${i.framework}, expires ${longDate(i.expiryDate)}`, { hidden: `: ${i.framework}` })
+				line(`${i.urn}/${i.frameworkKey}`, `/quality-mark/${i.urn}/${i.frameworkKey}`, i.name, `${i.framework}, expires ${longDate(i.expiryDate)}`, {
+					hidden: `: ${i.framework}`
+				})
 			),
 			more: { href: '/quality-mark', text: 'See every Quality Mark' },
 			empty: 'No Quality Mark expires in the next 6 months.'
@@ -211,7 +237,9 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 			title: 'Schools asking for support',
 			total: a.selfReferrals.total,
 			lines: a.selfReferrals.items.map((i) =>
-				line(i.id, `/schools/${i.urn}#soft-intelligence`, i.name, `Since ${longDate(i.date)}${i.details ? `: ${i.details}` : ''}`, { hidden: ': request for support' })
+				line(i.id, `/schools/${i.urn}#soft-intelligence`, i.name, `Since ${longDate(i.date)}${i.details ? `: ${i.details}` : ''}`, {
+					hidden: ': request for support'
+				})
 			),
 			more: null,
 			empty: 'No school has an open request for support.'

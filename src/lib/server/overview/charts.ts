@@ -43,7 +43,12 @@ export function categoryFlows(previous: readonly CategoryState[], current: reado
 export async function resultYears(db: Db): Promise<{ year: number; withProgress: boolean }[]> {
 	const rows = await db
 		.selectFrom('ks2_results')
-		.select((eb) => ['year', eb.fn.count<number>('read_progress').as('read'), eb.fn.count<number>('writ_progress').as('writ'), eb.fn.count<number>('mat_progress').as('mat')])
+		.select((eb) => [
+			'year',
+			eb.fn.count<number>('read_progress').as('read'),
+			eb.fn.count<number>('writ_progress').as('writ'),
+			eb.fn.count<number>('mat_progress').as('mat')
+		])
 		.groupBy('year')
 		.orderBy('year', 'desc')
 		.execute();
@@ -54,7 +59,13 @@ export async function resultYears(db: Db): Promise<{ year: number; withProgress:
  * One dot a school for a results year: RWM expected against England in points, and the mean of
  * its published progress scores. `categories` colours the dots; schools without one are left out.
  */
-export async function scatterSchools(db: Db, year: number, categories: ReadonlyMap<number, Category>, names: ReadonlyMap<number, string>, t: PolicyThresholds): Promise<ScatterSchool[]> {
+export async function scatterSchools(
+	db: Db,
+	year: number,
+	categories: ReadonlyMap<number, Category>,
+	names: ReadonlyMap<number, string>,
+	t: PolicyThresholds
+): Promise<ScatterSchool[]> {
 	const { results, comparators } = await loadKs2ForAnalysis(db, { fromYear: year, upToYear: year });
 	const england = englandFigure(indexComparators(comparators), year, 'rwmExpected')?.value ?? null;
 	const byUrn = new Map(results.map((r) => [r.urn, r]));

@@ -12,26 +12,86 @@ import type { Db } from '../db';
 export async function dataVersion(db: Db): Promise<string> {
 	const row = await db
 		.selectNoFrom((eb) => [
-			eb.selectFrom('schools').select((s) => [s.fn.max('updated_at').as('v')]).as('schools_updated'),
-			eb.selectFrom('schools').select((s) => [s.fn.countAll().as('v')]).as('schools'),
-			eb.selectFrom('schools').select((s) => [s.fn.sum('link_adviser_id').as('v')]).as('links'),
-			eb.selectFrom('users').select((s) => [s.fn.max('updated_at').as('v')]).as('users'),
-			eb.selectFrom('imports').select((s) => [s.fn.max('id').as('v')]).as('imports'),
-			eb.selectFrom('imports').select((s) => [s.fn.max('rolled_back_at').as('v')]).as('rollbacks'),
-			eb.selectFrom('analysis_runs').select((s) => [s.fn.max('id').as('v')]).as('runs'),
-			eb.selectFrom('policy_versions').select((s) => [s.fn.max('updated_at').as('v')]).as('policies'),
-			eb.selectFrom('category_history').select((s) => [s.fn.max('id').as('v')]).as('history'),
-			eb.selectFrom('school_categories').select((s) => [s.fn.max('updated_at').as('v')]).as('categories'),
-			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('id').as('v')]).as('soft'),
-			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('ended_at').as('v')]).as('soft_ended'),
-			eb.selectFrom('soft_intelligence').select((s) => [s.fn.max('corrected_at').as('v')]).as('soft_corrected'),
-			eb.selectFrom('quality_marks').select((s) => [s.fn.max('updated_at').as('v')]).as('quality_marks'),
-			eb.selectFrom('plan_runs').select((s) => [s.fn.max('id').as('v')]).as('plans'),
-			eb.selectFrom('engagements').select((s) => [s.fn.max('updated_at').as('v')]).as('engagements'),
-			eb.selectFrom('engagements').select((s) => [s.fn.countAll().as('v')]).as('engagement_count'),
-			eb.selectFrom('category_disagreements').select((s) => [s.fn.max('id').as('v')]).as('disagreements'),
-			eb.selectFrom('category_disagreements').select((s) => [s.fn.max('reviewed_at').as('v')]).as('reviewed'),
-			eb.selectFrom('category_disagreements').select((s) => [s.fn.max('decided_at').as('v')]).as('decided')
+			eb
+				.selectFrom('schools')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('schools_updated'),
+			eb
+				.selectFrom('schools')
+				.select((s) => [s.fn.countAll().as('v')])
+				.as('schools'),
+			eb
+				.selectFrom('schools')
+				.select((s) => [s.fn.sum('link_adviser_id').as('v')])
+				.as('links'),
+			eb
+				.selectFrom('users')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('users'),
+			eb
+				.selectFrom('imports')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('imports'),
+			eb
+				.selectFrom('imports')
+				.select((s) => [s.fn.max('rolled_back_at').as('v')])
+				.as('rollbacks'),
+			eb
+				.selectFrom('analysis_runs')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('runs'),
+			eb
+				.selectFrom('policy_versions')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('policies'),
+			eb
+				.selectFrom('category_history')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('history'),
+			eb
+				.selectFrom('school_categories')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('categories'),
+			eb
+				.selectFrom('soft_intelligence')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('soft'),
+			eb
+				.selectFrom('soft_intelligence')
+				.select((s) => [s.fn.max('ended_at').as('v')])
+				.as('soft_ended'),
+			eb
+				.selectFrom('soft_intelligence')
+				.select((s) => [s.fn.max('corrected_at').as('v')])
+				.as('soft_corrected'),
+			eb
+				.selectFrom('quality_marks')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('quality_marks'),
+			eb
+				.selectFrom('plan_runs')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('plans'),
+			eb
+				.selectFrom('engagements')
+				.select((s) => [s.fn.max('updated_at').as('v')])
+				.as('engagements'),
+			eb
+				.selectFrom('engagements')
+				.select((s) => [s.fn.countAll().as('v')])
+				.as('engagement_count'),
+			eb
+				.selectFrom('category_disagreements')
+				.select((s) => [s.fn.max('id').as('v')])
+				.as('disagreements'),
+			eb
+				.selectFrom('category_disagreements')
+				.select((s) => [s.fn.max('reviewed_at').as('v')])
+				.as('reviewed'),
+			eb
+				.selectFrom('category_disagreements')
+				.select((s) => [s.fn.max('decided_at').as('v')])
+				.as('decided')
 		])
 		.executeTakeFirstOrThrow();
 	return JSON.stringify(Object.values(row));

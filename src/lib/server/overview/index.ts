@@ -15,7 +15,17 @@ import type { ScatterSchool } from '../../domain/charts/scatter';
 import type { TrendSeries } from '../../domain/charts/series';
 import { academicYearLabel } from '../../domain/ks2/types';
 
-export { ATTENTION_LIMIT, attentionGroups, awaitingAgreement, movedUp, openSelfReferrals, type Attention, type AttentionGroup, type AttentionLine, type AttentionList } from './attention';
+export {
+	ATTENTION_LIMIT,
+	attentionGroups,
+	awaitingAgreement,
+	movedUp,
+	openSelfReferrals,
+	type Attention,
+	type AttentionGroup,
+	type AttentionLine,
+	type AttentionList
+} from './attention';
 export { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools } from './charts';
 export { dataVersion, VersionedCache } from './data-version';
 
@@ -51,12 +61,18 @@ export interface StaffOverview {
  * The results year for the attainment against progress chart: the one asked for if it has results,
  * else the latest year with progress scores (saying so when that is not the latest year), else the latest.
  */
-export function chooseScatterYear(years: readonly { year: number; withProgress: boolean }[], requested: number | null): { year: number; note: string | null } | null {
+export function chooseScatterYear(
+	years: readonly { year: number; withProgress: boolean }[],
+	requested: number | null
+): { year: number; note: string | null } | null {
 	if (years.length === 0) return null;
 	const latest = years[0];
 	const asked = years.find((y) => y.year === requested);
 	if (asked) {
-		return { year: asked.year, note: asked.withProgress ? null : `There are no progress scores for ${academicYearLabel(asked.year)}, so schools are placed by attainment alone.` };
+		return {
+			year: asked.year,
+			note: asked.withProgress ? null : `There are no progress scores for ${academicYearLabel(asked.year)}, so schools are placed by attainment alone.`
+		};
 	}
 	if (latest.withProgress) return { year: latest.year, note: null };
 	const withProgress = years.find((y) => y.withProgress);
@@ -68,7 +84,10 @@ export function chooseScatterYear(years: readonly { year: number; withProgress: 
 }
 
 async function latestCategoryYear(db: Db): Promise<number | null> {
-	const row = await db.selectFrom('school_categories').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+	const row = await db
+		.selectFrom('school_categories')
+		.select((eb) => eb.fn.max('year').as('year'))
+		.executeTakeFirst();
 	return row?.year ?? null;
 }
 
@@ -93,7 +112,8 @@ async function buildStaffOverview(db: Db, options: { scatterYear: number | null;
 		interventionStatuses(db, today)
 	]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
-	const [current, previous, moderation] = year === null ? [[], [], []] : await Promise.all([categoryStates(db, year), categoryStates(db, year - 1), moderationList(db, year)]);
+	const [current, previous, moderation] =
+		year === null ? [[], [], []] : await Promise.all([categoryStates(db, year), categoryStates(db, year - 1), moderationList(db, year)]);
 
 	const counts =
 		year === null
@@ -124,7 +144,9 @@ async function buildStaffOverview(db: Db, options: { scatterYear: number | null;
 
 	// Comparators only: asking for no schools' rows loads every year's LA and England figures.
 	const { comparators } = await loadKs2ForAnalysis(db, { urns: [] });
-	const las = [...new Map(schools.filter((s) => s.la_code !== null).map((s) => [s.la_code as string, { code: s.la_code as string, name: s.la_name }])).values()];
+	const las = [
+		...new Map(schools.filter((s) => s.la_code !== null).map((s) => [s.la_code as string, { code: s.la_code as string, name: s.la_name }])).values()
+	];
 	const holders = await currentQualityMarkHolders(db, today);
 	const attention = await attentionLists(db, year, moderation, today);
 	return {

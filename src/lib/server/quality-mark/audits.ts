@@ -43,13 +43,7 @@ export interface CurrentAudit {
 }
 
 export async function latestAuditRow(db: Db, qualityMarkId: number): Promise<AuditRow | undefined> {
-	return db
-		.selectFrom('quality_mark_audits')
-		.selectAll()
-		.where('quality_mark_id', '=', qualityMarkId)
-		.orderBy('id', 'desc')
-		.limit(1)
-		.executeTakeFirst();
+	return db.selectFrom('quality_mark_audits').selectAll().where('quality_mark_id', '=', qualityMarkId).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
 /** Answers saved under another framework kind (which cannot happen through the app) start again empty. */

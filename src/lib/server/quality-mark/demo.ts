@@ -43,7 +43,13 @@ export async function seedDemoQualityMarks(db: Db, urns: readonly number[], toda
 				.insertInto('quality_mark_history')
 				.values({ quality_mark_id: id, from_status: 'not_engaged', to_status: item.status, changed_on: changedOn, at: nowIso(), user_id: null, note })
 				.execute();
-			await audit(trx, { userId: null, action: 'quality_mark.status', entity: 'quality_mark', entityId: recordRef(urn, item.key), after: { status: item.status, awardDate, note } });
+			await audit(trx, {
+				userId: null,
+				action: 'quality_mark.status',
+				entity: 'quality_mark',
+				entityId: recordRef(urn, item.key),
+				after: { status: item.status, awardDate, note }
+			});
 			count++;
 		}
 	});

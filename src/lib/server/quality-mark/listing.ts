@@ -148,7 +148,12 @@ export interface WatchItem {
 	expiryDate: IsoDate | null;
 }
 
-export function watchItems(records: readonly Listed[], chosen: readonly QualityMarkRecord[], frameworks: readonly QualityMarkFramework[], today: IsoDate): WatchItem[] {
+export function watchItems(
+	records: readonly Listed[],
+	chosen: readonly QualityMarkRecord[],
+	frameworks: readonly QualityMarkFramework[],
+	today: IsoDate
+): WatchItem[] {
 	return chosen.map((record) => {
 		const framework = frameworks.find((f) => f.key === record.frameworkKey);
 		const status = effectiveStatus(record, today);

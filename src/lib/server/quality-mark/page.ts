@@ -41,7 +41,13 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 	};
 	const showReview = audit !== null && (assessor || actor.role !== 'headteacher' || audit.decision !== null);
 	const assessors = can.bookVisit
-		? await db.selectFrom('users').select(['id', 'name']).where('role', 'in', [...VISIT_ASSESSOR_ROLES]).where('disabled_at', 'is', null).orderBy('name').execute()
+		? await db
+				.selectFrom('users')
+				.select(['id', 'name'])
+				.where('role', 'in', [...VISIT_ASSESSOR_ROLES])
+				.where('disabled_at', 'is', null)
+				.orderBy('name')
+				.execute()
 		: [];
 	return {
 		school,

@@ -16,7 +16,10 @@ import { listed, recordHistory, summarise, watchItems, type SchoolQualityMark, t
  */
 export async function qualityMarkForSchool(db: Db, urn: number, today: IsoDate = todayIso()): Promise<SchoolQualityMark[]> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db, { urn })]);
-	const history = await recordHistory(db, records.map((r) => r.id));
+	const history = await recordHistory(
+		db,
+		records.map((r) => r.id)
+	);
 	return frameworks.map((framework) => {
 		const found = records.find((r) => r.record.frameworkKey === framework.key);
 		return summarise(framework, urn, found, found ? history.filter((h) => h.qualityMarkId === found.id) : [], today);
@@ -40,7 +43,16 @@ export async function qualityMarkStatusByUrn(db: Db, today: IsoDate = todayIso()
 /** Awards still held that end within `months` of today, soonest first: the overview's "needs attention". */
 export async function expiringQualityMarks(db: Db, today: IsoDate = todayIso(), months = 6): Promise<WatchItem[]> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db)]);
-	return watchItems(records, expiringWithin(records.map((r) => r.record), today, months), frameworks, today);
+	return watchItems(
+		records,
+		expiringWithin(
+			records.map((r) => r.record),
+			today,
+			months
+		),
+		frameworks,
+		today
+	);
 }
 
 export interface HeldQualityMark {

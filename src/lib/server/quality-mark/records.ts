@@ -38,7 +38,15 @@ export async function insertRecord(db: Db, record: QualityMarkRecord, assessorId
 	const now = nowIso();
 	const { id } = await db
 		.insertInto('quality_marks')
-		.values({ ...recordColumns(record), urn: record.urn, framework_key: record.frameworkKey, assessor_id: assessorId, nominee_id: null, created_at: now, updated_at: now })
+		.values({
+			...recordColumns(record),
+			urn: record.urn,
+			framework_key: record.frameworkKey,
+			assessor_id: assessorId,
+			nominee_id: null,
+			created_at: now,
+			updated_at: now
+		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
 	return id;

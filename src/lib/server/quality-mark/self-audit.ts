@@ -1,14 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import {
-	validateSelfAuditForSubmit,
-	type AuditProblem,
-	type IsoDate,
-	type Key,
-	type QualityMarkFramework,
-	type SelfAudit
-} from '../../domain/quality-mark';
+import { validateSelfAuditForSubmit, type AuditProblem, type IsoDate, type Key, type QualityMarkFramework, type SelfAudit } from '../../domain/quality-mark';
 import { openAuditWhile } from './audits';
 import { todayIso } from './dates';
 import { refuseOverLong } from './text';
@@ -53,7 +46,14 @@ export async function saveSelfAudit(db: Db, actor: Actor, urn: number, framework
  * something is missing the answers are still saved as a draft, so nothing typed is lost, and the
  * problems come back to show beside their fields.
  */
-export async function submitSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = todayIso()): Promise<SubmitResult> {
+export async function submitSelfAudit(
+	db: Db,
+	actor: Actor,
+	urn: number,
+	frameworkKey: Key,
+	answers: SelfAudit,
+	today: IsoDate = todayIso()
+): Promise<SubmitResult> {
 	requireOwnHeadteacher(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	return db.transaction().execute(async (trx) => {

@@ -71,7 +71,11 @@ export async function moveStatus(
 	const now = nowIso();
 	let id: number;
 	if (row) {
-		await trx.updateTable('quality_marks').set({ ...recordColumns(result.record), assessor_id: assessorId, updated_at: now }).where('id', '=', row.id).execute();
+		await trx
+			.updateTable('quality_marks')
+			.set({ ...recordColumns(result.record), assessor_id: assessorId, updated_at: now })
+			.where('id', '=', row.id)
+			.execute();
 		id = row.id;
 	} else {
 		id = await insertRecord(trx, result.record, assessorId);
@@ -138,7 +142,10 @@ export async function changeStatus(
 	if (!isQmStatus(to)) throw new QualityMarkError('Choose the status to move to');
 	const manager = await mayManageQualityMark(db, actor, urn, framework.key);
 	if (!manager && !isOwnHeadteacher(actor, urn)) {
-		throw new QualityMarkError("Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark", 'forbidden');
+		throw new QualityMarkError(
+			"Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark",
+			'forbidden'
+		);
 	}
 	const ownStep = OWN_STEP[to];
 	if (ownStep) throw new QualityMarkError(ownStep);

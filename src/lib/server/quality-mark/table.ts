@@ -75,7 +75,13 @@ export async function qualityMarkDashboard(db: Db, today: IsoDate = todayIso(), 
 	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
 	const all = records.map((r) => r.record);
 	return {
-		coverage: coverageByFramework(frameworks, all, schools.map((s) => s.urn), today, months),
+		coverage: coverageByFramework(
+			frameworks,
+			all,
+			schools.map((s) => s.urn),
+			today,
+			months
+		),
 		inProgress: watchItems(records, inProgress(all, today), frameworks, today),
 		expiring: watchItems(records, expiringWithin(all, today, months), frameworks, today)
 	};

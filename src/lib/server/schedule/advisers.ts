@@ -87,7 +87,14 @@ export async function setCapacity(db: Db, userId: number | null, adviserId: numb
 			.values({ user_id: adviserId, days_per_week: days, updated_at: nowIso(), updated_by: userId })
 			.onConflict((oc) => oc.column('user_id').doUpdateSet({ days_per_week: days, updated_at: nowIso(), updated_by: userId }))
 			.execute();
-		await audit(trx, { userId, action: 'adviser.capacity', entity: 'user', entityId: adviserId, before: { daysPerWeek: adviser.daysPerWeek }, after: { daysPerWeek: days } });
+		await audit(trx, {
+			userId,
+			action: 'adviser.capacity',
+			entity: 'user',
+			entityId: adviserId,
+			before: { daysPerWeek: adviser.daysPerWeek },
+			after: { daysPerWeek: days }
+		});
 	});
 }
 
@@ -102,12 +109,16 @@ export async function addDaysOff(db: Db, userId: number | null, adviserId: numbe
 	if (!isIsoDate(input.from)) errors['off-from'] = 'Enter the first day off as a real date, like 2026-11-13.';
 	if (!isIsoDate(to)) errors['off-to'] = 'Enter the last day off as a real date, or leave it empty for a single day.';
 	else if (isIsoDate(input.from) && to < input.from) errors['off-to'] = `The last day off must be on or after ${longDate(input.from)}.`;
-	else if (isIsoDate(input.from) && daysBetween(input.from, to) >= MAX_DAYS_OFF_AT_ONCE) errors['off-to'] = `Add at most ${MAX_DAYS_OFF_AT_ONCE} days at a time.`;
+	else if (isIsoDate(input.from) && daysBetween(input.from, to) >= MAX_DAYS_OFF_AT_ONCE)
+		errors['off-to'] = `Add at most ${MAX_DAYS_OFF_AT_ONCE} days at a time.`;
 	if (input.reason.length > 200) errors['off-reason'] = 'The reason must be 200 characters or fewer.';
 	if (Object.keys(errors).length > 0) throw new ScheduleError(Object.values(errors)[0], errors);
 
-	const dates = eachDayOfInterval({ start: toDate(input.from), end: toDate(to) }).filter((d) => !isWeekend(d)).map(toIso);
-	if (dates.length === 0) throw new ScheduleError('Those days are all at a weekend, so there is nothing to add.', { 'off-from': 'Those days are all at a weekend.' });
+	const dates = eachDayOfInterval({ start: toDate(input.from), end: toDate(to) })
+		.filter((d) => !isWeekend(d))
+		.map(toIso);
+	if (dates.length === 0)
+		throw new ScheduleError('Those days are all at a weekend, so there is nothing to add.', { 'off-from': 'Those days are all at a weekend.' });
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('adviser_days_off')
@@ -160,7 +171,14 @@ export async function reassignSchools(db: Db, userId: number, urns: number[], to
 	await db.transaction().execute(async (trx) => {
 		for (const s of moving) {
 			await trx.updateTable('schools').set({ link_adviser_id: toAdviserId, updated_at: nowIso() }).where('urn', '=', s.urn).execute();
-			await audit(trx, { userId, action: 'school.link_adviser', entity: 'school', entityId: s.urn, before: { linkAdviserId: s.link_adviser_id }, after: { linkAdviserId: toAdviserId } });
+			await audit(trx, {
+				userId,
+				action: 'school.link_adviser',
+				entity: 'school',
+				entityId: s.urn,
+				before: { linkAdviserId: s.link_adviser_id },
+				after: { linkAdviserId: toAdviserId }
+			});
 		}
 	});
 	return moving.length;

@@ -38,12 +38,19 @@ export async function checkVisitDate(
 ): Promise<BookingCheck> {
 	if (!isIsoDate(visit.date)) return { ok: false, reasons: ['Enter the visit date as a real date, like 2026-11-13.'] };
 	const year = schoolYearOf(visit.date);
-	const [{ calendar }, closures, advisers, rows] = await Promise.all([loadCalendar(db, year), closuresFor(db, year), listAdvisers(db), liveEngagementRows(db, year)]);
-	return checkBooking(
-		{ calendar, closures: closures.map((c) => c.date), advisers: toPlannerAdvisers(advisers) },
-		rows.map(toEngagement),
-		{ id: visit.engagementPlanKey, adviserId: String(visit.adviserId), date: visit.date, days: ASSESSMENT_VISIT_DAYS, today: visit.today }
-	);
+	const [{ calendar }, closures, advisers, rows] = await Promise.all([
+		loadCalendar(db, year),
+		closuresFor(db, year),
+		listAdvisers(db),
+		liveEngagementRows(db, year)
+	]);
+	return checkBooking({ calendar, closures: closures.map((c) => c.date), advisers: toPlannerAdvisers(advisers) }, rows.map(toEngagement), {
+		id: visit.engagementPlanKey,
+		adviserId: String(visit.adviserId),
+		date: visit.date,
+		days: ASSESSMENT_VISIT_DAYS,
+		today: visit.today
+	});
 }
 
 export interface NewVisit {
@@ -76,10 +83,32 @@ export async function insertVisit(trx: Db, userId: number, visit: NewVisit): Pro
 	const { id } = await trx
 		.insertInto('engagements')
 		.values({
-			year, plan_key: `${visit.urn}/${templateId}/${sequence}`, urn: visit.urn, adviser_id: visit.adviserId, template_id: templateId, category: null,
-			activity: 'quality_mark_visit', label: visit.label, mode: 'on_site', date: visit.date, days: ASSESSMENT_VISIT_DAYS, half_term: halfTermOf(calendar, visit.date),
-			sequence, status: 'confirmed', fulfils_template_id: null, fulfils_sequence: null, confirmed_at: now, confirmed_by: userId, cancelled_at: null,
-			cancelled_by: null, cancel_reason: null, completed_at: null, completed_by: null, created_at: now, updated_at: now, quality_mark_id: visit.qualityMarkId
+			year,
+			plan_key: `${visit.urn}/${templateId}/${sequence}`,
+			urn: visit.urn,
+			adviser_id: visit.adviserId,
+			template_id: templateId,
+			category: null,
+			activity: 'quality_mark_visit',
+			label: visit.label,
+			mode: 'on_site',
+			date: visit.date,
+			days: ASSESSMENT_VISIT_DAYS,
+			half_term: halfTermOf(calendar, visit.date),
+			sequence,
+			status: 'confirmed',
+			fulfils_template_id: null,
+			fulfils_sequence: null,
+			confirmed_at: now,
+			confirmed_by: userId,
+			cancelled_at: null,
+			cancelled_by: null,
+			cancel_reason: null,
+			completed_at: null,
+			completed_by: null,
+			created_at: now,
+			updated_at: now,
+			quality_mark_id: visit.qualityMarkId
 		})
 		.returning('id')
 		.executeTakeFirstOrThrow();
@@ -107,8 +136,19 @@ export async function cancelVisit(trx: Db, userId: number, engagementId: number,
 /** Marks a visit held once its award decision is recorded, inside the caller's transaction. */
 export async function completeVisit(trx: Db, userId: number, engagementId: number): Promise<void> {
 	const now = nowIso();
-	await trx.updateTable('engagements').set({ status: 'completed', completed_at: now, completed_by: userId, updated_at: now }).where('id', '=', engagementId).execute();
-	await audit(trx, { userId, action: 'engagement.complete', entity: 'engagement', entityId: engagementId, before: { status: 'confirmed' }, after: { status: 'completed' } });
+	await trx
+		.updateTable('engagements')
+		.set({ status: 'completed', completed_at: now, completed_by: userId, updated_at: now })
+		.where('id', '=', engagementId)
+		.execute();
+	await audit(trx, {
+		userId,
+		action: 'engagement.complete',
+		entity: 'engagement',
+		entityId: engagementId,
+		before: { status: 'confirmed' },
+		after: { status: 'completed' }
+	});
 }
 
 /** Moves a visit to another day of the same school year, confirmed, inside the caller's transaction. */

@@ -37,9 +37,25 @@ export async function saveTermDates(db: Db, userId: number, calendar: AcademicCa
 		await trx.deleteFrom('term_dates').where('summer_year', '=', calendar.summerYear).execute();
 		await trx
 			.insertInto('term_dates')
-			.values(calendar.halfTerms.map((h) => ({ summer_year: calendar.summerYear, half_term: h.id, start_date: h.start, end_date: h.end, updated_at: nowIso(), updated_by: userId })))
+			.values(
+				calendar.halfTerms.map((h) => ({
+					summer_year: calendar.summerYear,
+					half_term: h.id,
+					start_date: h.start,
+					end_date: h.end,
+					updated_at: nowIso(),
+					updated_by: userId
+				}))
+			)
 			.execute();
-		await audit(trx, { userId, action: 'term_dates.update', entity: 'term_dates', entityId: calendar.summerYear, before: before.calendar.halfTerms, after: calendar.halfTerms });
+		await audit(trx, {
+			userId,
+			action: 'term_dates.update',
+			entity: 'term_dates',
+			entityId: calendar.summerYear,
+			before: before.calendar.halfTerms,
+			after: calendar.halfTerms
+		});
 	});
 }
 

@@ -13,13 +13,21 @@ import type { IsoDate } from '../../domain/calendar/iso-date';
 /** Cancels an engagement, with the reason. `before` is what the audit log records it was. */
 export async function writeCancel(trx: Db, userId: number, id: number, before: Record<string, unknown>, reason: string): Promise<void> {
 	const now = nowIso();
-	await trx.updateTable('engagements').set({ status: 'cancelled', cancel_reason: reason, cancelled_at: now, cancelled_by: userId, updated_at: now }).where('id', '=', id).execute();
+	await trx
+		.updateTable('engagements')
+		.set({ status: 'cancelled', cancel_reason: reason, cancelled_at: now, cancelled_by: userId, updated_at: now })
+		.where('id', '=', id)
+		.execute();
 	await audit(trx, { userId, action: 'engagement.cancel', entity: 'engagement', entityId: id, before, after: { status: 'cancelled', reason } });
 }
 
 /** Moves an engagement to `to`, in `halfTerm`, confirmed: whoever moves it has chosen the date. */
 export async function writeMove(trx: Db, userId: number, id: number, before: Record<string, unknown>, to: IsoDate, halfTerm: HalfTermId | null): Promise<void> {
 	const now = nowIso();
-	await trx.updateTable('engagements').set({ date: to, half_term: halfTerm, status: 'confirmed', confirmed_at: now, confirmed_by: userId, updated_at: now }).where('id', '=', id).execute();
+	await trx
+		.updateTable('engagements')
+		.set({ date: to, half_term: halfTerm, status: 'confirmed', confirmed_at: now, confirmed_by: userId, updated_at: now })
+		.where('id', '=', id)
+		.execute();
 	await audit(trx, { userId, action: 'engagement.move', entity: 'engagement', entityId: id, before, after: { date: to, status: 'confirmed' } });
 }

@@ -49,9 +49,27 @@ function baseQuery(db: Db) {
 		.leftJoin('visit_notes as n', 'n.engagement_id', 'e.id')
 		.leftJoin('quality_marks as qm', 'qm.id', 'e.quality_mark_id')
 		.select([
-			'e.id', 'e.plan_key', 'e.year', 'e.urn', 's.name as school_name', 'e.adviser_id', 'a.name as adviser_name', 'e.template_id',
-			'e.category', 'e.activity', 'e.label', 'e.mode', 'e.date', 'e.days', 'e.half_term', 'e.sequence', 'e.status', 'e.cancel_reason', 'n.status as note_status',
-			'e.quality_mark_id', 'qm.framework_key as quality_mark_framework'
+			'e.id',
+			'e.plan_key',
+			'e.year',
+			'e.urn',
+			's.name as school_name',
+			'e.adviser_id',
+			'a.name as adviser_name',
+			'e.template_id',
+			'e.category',
+			'e.activity',
+			'e.label',
+			'e.mode',
+			'e.date',
+			'e.days',
+			'e.half_term',
+			'e.sequence',
+			'e.status',
+			'e.cancel_reason',
+			'n.status as note_status',
+			'e.quality_mark_id',
+			'qm.framework_key as quality_mark_framework'
 		]);
 }
 

@@ -54,8 +54,20 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 			...base,
 			stored: true,
 			engagements: views.map((e) => ({
-				id: e.planKey, urn: e.urn, school: e.schoolName, adviserId: e.adviserId, adviser: e.adviserName, date: e.date, halfTerm: e.halfTerm,
-				category: e.category, activity: e.activity, label: e.label, mode: e.mode, days: e.days, sequence: e.sequence, status: e.status
+				id: e.planKey,
+				urn: e.urn,
+				school: e.schoolName,
+				adviserId: e.adviserId,
+				adviser: e.adviserName,
+				date: e.date,
+				halfTerm: e.halfTerm,
+				category: e.category,
+				activity: e.activity,
+				label: e.label,
+				mode: e.mode,
+				days: e.days,
+				sequence: e.sequence,
+				status: e.status
 			})),
 			unplaced: plan.unplaced,
 			shortfalls: plan.shortfalls,
@@ -64,14 +76,28 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 	}
 	const input = await buildPlanInput(db, year, null);
 	if (input.schools.length === 0) {
-		throw new ScheduleError(`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`);
+		throw new ScheduleError(
+			`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`
+		);
 	}
 	const { result } = runPlanner(input, null);
 	const schools = new Map(input.schools.map((s) => [s.urn, s.name]));
 	const advisers = new Map((await listAdvisers(db)).map((a) => [String(a.id), a.name]));
 	const engagements: ExportedEngagement[] = result.engagements.map((e) => ({
-		id: e.id, urn: e.urn, school: schools.get(e.urn) ?? `URN ${e.urn}`, adviserId: Number(e.adviserId), adviser: advisers.get(e.adviserId) ?? e.adviserId,
-		date: e.date, halfTerm: e.halfTerm, category: e.category, activity: e.activity, label: e.label, mode: e.mode, days: e.days, sequence: e.sequence, status: e.status
+		id: e.id,
+		urn: e.urn,
+		school: schools.get(e.urn) ?? `URN ${e.urn}`,
+		adviserId: Number(e.adviserId),
+		adviser: advisers.get(e.adviserId) ?? e.adviserId,
+		date: e.date,
+		halfTerm: e.halfTerm,
+		category: e.category,
+		activity: e.activity,
+		label: e.label,
+		mode: e.mode,
+		days: e.days,
+		sequence: e.sequence,
+		status: e.status
 	}));
 	return {
 		...base,
@@ -80,8 +106,17 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 		unplaced: result.unplaced,
 		shortfalls: result.shortfalls,
 		events: result.engagements.map((e, i) => ({
-			uid: `plan-${year}-${e.id.replace(/\//g, '-')}@triage`, date: e.date, label: e.label, urn: e.urn, schoolName: engagements[i].school,
-			adviserName: engagements[i].adviser, category: e.category, days: e.days, mode: e.mode, status: e.status, url: null
+			uid: `plan-${year}-${e.id.replace(/\//g, '-')}@triage`,
+			date: e.date,
+			label: e.label,
+			urn: e.urn,
+			schoolName: engagements[i].school,
+			adviserName: engagements[i].adviser,
+			category: e.category,
+			days: e.days,
+			mode: e.mode,
+			status: e.status,
+			url: null
 		}))
 	};
 }

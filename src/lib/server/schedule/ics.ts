@@ -51,7 +51,9 @@ export function engagementsCalendar(name: string, engagements: readonly IcsEngag
 		const lines = [
 			`${e.label} for ${e.schoolName} (URN ${e.urn}).`,
 			`Adviser: ${e.adviserName}.`,
-			options.forSchool ? null : `${e.category ? `Support category: ${CATEGORY_LABELS[e.category]}` : 'Booked from the Quality Mark record, not from the support plan'}. Adviser time: ${formatDays(e.days)}.`,
+			options.forSchool
+				? null
+				: `${e.category ? `Support category: ${CATEGORY_LABELS[e.category]}` : 'Booked from the Quality Mark record, not from the support plan'}. Adviser time: ${formatDays(e.days)}.`,
 			`Status: ${e.status}.`
 		].filter((l): l is string => l !== null);
 		calendar.createEvent({

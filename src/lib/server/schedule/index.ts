@@ -4,10 +4,31 @@ export { PLANNER_ROLES, mayPlan, mayActOnEngagement } from './access';
 export { loadTemplates, saveTemplate, addTemplate, deleteTemplate, resetTemplates } from './templates';
 export { templateFromForm, templateFormValues } from './template-form';
 export { loadCalendar, saveTermDates, resetTermDates, closuresFor, addClosure, removeClosure, type ClosureDay, type StoredCalendar } from './calendar';
-export { DEFAULT_DAYS_PER_WEEK, listAdvisers, getAdviser, setCapacity, addDaysOff, removeDayOff, linkSchools, reassignSchools, type AdviserSummary, type LinkSchool } from './advisers';
+export {
+	DEFAULT_DAYS_PER_WEEK,
+	listAdvisers,
+	getAdviser,
+	setCapacity,
+	addDaysOff,
+	removeDayOff,
+	linkSchools,
+	reassignSchools,
+	type AdviserSummary,
+	type LinkSchool
+} from './advisers';
 export { planningYear, plannedYears, defaultScheduleYear, yearParam, schoolYearOf, today } from './years';
 export { buildPlanInput, planSchools } from './plan-input';
-export { planYear, storedPlan, latestPlanRun, runPlanner, notBeforeFor, schoolsChangedSince, planInputsChangedSince, type PlanRunSummary, type PlanOutcome } from './planning';
+export {
+	planYear,
+	storedPlan,
+	latestPlanRun,
+	runPlanner,
+	notBeforeFor,
+	schoolsChangedSince,
+	planInputsChangedSince,
+	type PlanRunSummary,
+	type PlanOutcome
+} from './planning';
 export { listEngagements, getEngagement, overdueEngagements, type EngagementView, type EngagementFilter } from './engagements';
 export { confirmEngagement, moveEngagement, cancelEngagement, engagementToChange } from './tracking';
 export { noteFromForm, noteProblems, openAfis, notesFor, saveNote, RAG_RATINGS, type NoteInput, type NoteView } from './notes';

@@ -56,7 +56,10 @@ export function noteFromForm(form: FormData, openAfiIds: readonly number[]): Not
 				met: field(form, `afi-${afiId}-met`) === 'yes'
 			};
 		}),
-		newAfis: field(form, 'new-afis').split(/\r?\n/).map((line) => line.trim()).filter(Boolean),
+		newAfis: field(form, 'new-afis')
+			.split(/\r?\n/)
+			.map((line) => line.trim())
+			.filter(Boolean),
 		actions
 	};
 }
@@ -69,8 +72,10 @@ export function noteProblems(input: NoteInput, options: { publish: boolean; toda
 	const errors: Record<string, string> = {};
 	const { start, end } = academicYearBounds(options.year);
 	if (!isIsoDate(input.visitDate)) errors['visit-date'] = 'Enter the date of the visit as a real date, like 2026-11-13.';
-	else if (options.publish && input.visitDate > options.today) errors['visit-date'] = `The date of the visit cannot be in the future (today is ${longDate(options.today)}).`;
-	else if (input.visitDate < start || input.visitDate > end) errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${longDate(start)} to ${longDate(end)}.`;
+	else if (options.publish && input.visitDate > options.today)
+		errors['visit-date'] = `The date of the visit cannot be in the future (today is ${longDate(options.today)}).`;
+	else if (input.visitDate < start || input.visitDate > end)
+		errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${longDate(start)} to ${longDate(end)}.`;
 
 	const sections = { purpose: 'the purpose of the visit', evidence: 'the evidence you saw', strengths: 'the strengths you found' } as const;
 	for (const [key, what] of Object.entries(sections) as [keyof typeof sections, string][]) {
@@ -216,7 +221,11 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 			published_by: publish ? user.id : null
 		};
 		if (existing) await trx.updateTable('visit_notes').set(values).where('engagement_id', '=', engagementId).execute();
-		else await trx.insertInto('visit_notes').values({ ...values, engagement_id: engagementId, created_at: now }).execute();
+		else
+			await trx
+				.insertInto('visit_notes')
+				.values({ ...values, engagement_id: engagementId, created_at: now })
+				.execute();
 
 		await trx.deleteFrom('visit_note_actions').where('engagement_id', '=', engagementId).execute();
 		if (stored.actions.length > 0) {
@@ -229,7 +238,18 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 		if (stored.newAfis.length > 0) {
 			await trx
 				.insertInto('afis')
-				.values(stored.newAfis.map((description, position) => ({ urn: engagement.urn, description, raised_engagement_id: engagementId, position, closed_engagement_id: null, closed_at: null, created_by: user.id, created_at: now })))
+				.values(
+					stored.newAfis.map((description, position) => ({
+						urn: engagement.urn,
+						description,
+						raised_engagement_id: engagementId,
+						position,
+						closed_engagement_id: null,
+						closed_at: null,
+						created_by: user.id,
+						created_at: now
+					}))
+				)
 				.execute();
 		}
 		await trx.deleteFrom('afi_ratings').where('engagement_id', '=', engagementId).execute();
@@ -246,7 +266,14 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 			if (met.length > 0) await trx.updateTable('afis').set({ closed_engagement_id: engagementId, closed_at: now }).where('id', 'in', met).execute();
 			await trx
 				.updateTable('engagements')
-				.set({ status: 'completed', date: stored.visitDate, half_term: halfTermOf(calendar, stored.visitDate), completed_at: now, completed_by: user.id, updated_at: now })
+				.set({
+					status: 'completed',
+					date: stored.visitDate,
+					half_term: halfTermOf(calendar, stored.visitDate),
+					completed_at: now,
+					completed_by: user.id,
+					updated_at: now
+				})
 				.where('id', '=', engagementId)
 				.execute();
 			await notify(trx, await headteachersOf(trx, engagement.urn), {

@@ -16,8 +16,18 @@ import type { Selectable } from 'kysely';
 export async function planSchools(db: Db, summerYear: number): Promise<PlanSchool[]> {
 	const categories = await currentCategories(db, summerYear - 1);
 	if (categories.size === 0) return [];
-	const rows = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id']).where('urn', 'in', [...categories.keys()]).orderBy('urn').execute();
-	return rows.map((s) => ({ urn: s.urn, name: s.name, category: categories.get(s.urn)!, linkAdviserId: s.link_adviser_id === null ? null : String(s.link_adviser_id) }));
+	const rows = await db
+		.selectFrom('schools')
+		.select(['urn', 'name', 'link_adviser_id'])
+		.where('urn', 'in', [...categories.keys()])
+		.orderBy('urn')
+		.execute();
+	return rows.map((s) => ({
+		urn: s.urn,
+		name: s.name,
+		category: categories.get(s.urn)!,
+		linkAdviserId: s.link_adviser_id === null ? null : String(s.link_adviser_id)
+	}));
 }
 
 type EngagementRow = Selectable<EngagementsTable>;

@@ -139,11 +139,35 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 		for (const e of result.engagements) {
 			const row = byKey.get(e.id);
 			const fulfils = { fulfils_template_id: e.fulfils?.templateId ?? null, fulfils_sequence: e.fulfils?.sequence ?? null };
-			const placed = { adviser_id: Number(e.adviserId), date: e.date, half_term: e.halfTerm, template_id: e.templateId, category: e.category, activity: e.activity, label: e.label, mode: e.mode, days: e.days, sequence: e.sequence };
+			const placed = {
+				adviser_id: Number(e.adviserId),
+				date: e.date,
+				half_term: e.halfTerm,
+				template_id: e.templateId,
+				category: e.category,
+				activity: e.activity,
+				label: e.label,
+				mode: e.mode,
+				days: e.days,
+				sequence: e.sequence
+			};
 			if (!row) {
 				inserts.push({
-					...placed, ...fulfils, year, plan_key: e.id, urn: e.urn, status: 'planned', confirmed_at: null, confirmed_by: null, cancelled_at: null,
-					cancelled_by: null, cancel_reason: null, completed_at: null, completed_by: null, created_at: now, updated_at: now
+					...placed,
+					...fulfils,
+					year,
+					plan_key: e.id,
+					urn: e.urn,
+					status: 'planned',
+					confirmed_at: null,
+					confirmed_by: null,
+					cancelled_at: null,
+					cancelled_by: null,
+					cancel_reason: null,
+					completed_at: null,
+					completed_by: null,
+					created_at: now,
+					updated_at: now
 				});
 				continue;
 			}
@@ -152,7 +176,11 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			const change = isFixed(row, row.has_note, notBefore) ? { ...fulfils, half_term: e.halfTerm } : { ...placed, ...fulfils, updated_at: now };
 			await trx.updateTable('engagements').set(change).where('id', '=', row.id).execute();
 		}
-		for (let i = 0; i < inserts.length; i += 100) await trx.insertInto('engagements').values(inserts.slice(i, i + 100)).execute();
+		for (let i = 0; i < inserts.length; i += 100)
+			await trx
+				.insertInto('engagements')
+				.values(inserts.slice(i, i + 100))
+				.execute();
 		const dropped = rows.filter((r) => !kept.has(r.plan_key) && r.status === 'planned' && !isFixed(r, r.has_note, notBefore)).map((r) => r.id);
 		// Work the plan no longer wants is cancelled, not deleted: its page and calendar event stay,
 		// saying so, and calendars that imported it remove it (STATUS:CANCELLED) rather than keep a ghost.
@@ -171,9 +199,21 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 				.insertInto('unplaced_engagements')
 				.values(
 					result.unplaced.slice(i, i + 200).map((u) => ({
-						year, plan_key: u.id, urn: u.urn, adviser_id: u.adviserId === null || !/^\d+$/.test(u.adviserId) ? null : Number(u.adviserId),
-						template_id: u.templateId, category: u.category, activity: u.activity, label: u.label, sequence: u.sequence, days: u.days,
-						half_term: u.halfTerm, window_from: u.window.from, window_to: u.window.to, cause: u.cause, reason: u.reason
+						year,
+						plan_key: u.id,
+						urn: u.urn,
+						adviser_id: u.adviserId === null || !/^\d+$/.test(u.adviserId) ? null : Number(u.adviserId),
+						template_id: u.templateId,
+						category: u.category,
+						activity: u.activity,
+						label: u.label,
+						sequence: u.sequence,
+						days: u.days,
+						half_term: u.halfTerm,
+						window_from: u.window.from,
+						window_to: u.window.to,
+						cause: u.cause,
+						reason: u.reason
 					}))
 				)
 				.execute();
@@ -183,9 +223,16 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 		const { id } = await trx
 			.insertInto('plan_runs')
 			.values({
-				year, kind, not_before: notBefore, run_by: userId, run_at: now,
-				engagement_count: result.engagements.length, unplaced_count: result.unplaced.length,
-				categories_json: JSON.stringify(categories), shortfalls_json: JSON.stringify(result.shortfalls), diff_json: diff ? JSON.stringify(diff) : null
+				year,
+				kind,
+				not_before: notBefore,
+				run_by: userId,
+				run_at: now,
+				engagement_count: result.engagements.length,
+				unplaced_count: result.unplaced.length,
+				categories_json: JSON.stringify(categories),
+				shortfalls_json: JSON.stringify(result.shortfalls),
+				diff_json: diff ? JSON.stringify(diff) : null
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
@@ -194,7 +241,14 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			action: kind === 'plan' ? 'schedule.plan' : 'schedule.replan',
 			entity: 'plan_run',
 			entityId: id,
-			after: { year, engagements: result.engagements.length, unplaced: result.unplaced.length, moved: diff?.moved.length ?? 0, added: diff?.added.length ?? 0, removed: diff?.removed.length ?? 0 }
+			after: {
+				year,
+				engagements: result.engagements.length,
+				unplaced: result.unplaced.length,
+				moved: diff?.moved.length ?? 0,
+				added: diff?.added.length ?? 0,
+				removed: diff?.removed.length ?? 0
+			}
 		});
 		const run = (await latestPlanRun(trx, year))!;
 		return { run, result };
@@ -215,7 +269,10 @@ export function schoolsChangedSince(run: PlanRunSummary, schools: PlanInput['sch
 
 /** What the planner reads besides categories, by the audit actions that change it, in words. */
 const PLAN_INPUTS: readonly { actions: readonly string[]; words: string; forYear?: 'term_dates' | 'closure' }[] = [
-	{ actions: ['engagement_template.create', 'engagement_template.update', 'engagement_template.delete', 'engagement_template.reset'], words: 'the engagement templates' },
+	{
+		actions: ['engagement_template.create', 'engagement_template.update', 'engagement_template.delete', 'engagement_template.reset'],
+		words: 'the engagement templates'
+	},
 	{ actions: ['term_dates.update', 'term_dates.reset'], words: 'the term dates', forYear: 'term_dates' },
 	{ actions: ['closure_day.create', 'closure_day.delete'], words: 'the closure days', forYear: 'closure' },
 	{ actions: ['adviser.capacity'], words: "advisers' capacity" },
@@ -234,7 +291,11 @@ export async function planInputsChangedSince(db: Db, run: PlanRunSummary): Promi
 		.selectFrom('audit_log')
 		.select(['action', 'entity_id'])
 		.where('at', '>', run.runAt)
-		.where('action', 'in', PLAN_INPUTS.flatMap((p) => p.actions))
+		.where(
+			'action',
+			'in',
+			PLAN_INPUTS.flatMap((p) => p.actions)
+		)
 		.execute();
 	return PLAN_INPUTS.filter((p) =>
 		rows.some((r) => {

@@ -27,7 +27,11 @@ export interface SchoolEngagements {
  */
 export async function engagementsForSchool(db: Db, urn: number, options: { publishedNotesOnly: boolean }): Promise<SchoolEngagements> {
 	const list = (await listEngagements(db, { urn })).reverse();
-	const notes = await notesFor(db, list.map((e) => e.id), { publishedOnly: options.publishedNotesOnly });
+	const notes = await notesFor(
+		db,
+		list.map((e) => e.id),
+		{ publishedOnly: options.publishedNotesOnly }
+	);
 	const engagements = list.map((e) => ({
 		...e,
 		cancelReason: options.publishedNotesOnly ? null : e.cancelReason,
@@ -58,7 +62,9 @@ export async function engagementsForSchool(db: Db, urn: number, options: { publi
 		description: a.description,
 		raisedOn: a.raised_on,
 		metOn: a.met_on,
-		ratings: ratings.filter((x) => x.afi_id === a.id).map((x) => ({ engagementId: x.engagement_id, visitDate: x.visit_date, rating: x.rating, comment: x.comment }))
+		ratings: ratings
+			.filter((x) => x.afi_id === a.id)
+			.map((x) => ({ engagementId: x.engagement_id, visitDate: x.visit_date, rating: x.rating, comment: x.comment }))
 	}));
 	return { urn, engagements, afis };
 }

@@ -83,7 +83,10 @@ async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, ed
 	if (problems.length > 0) throw refusal(problems, editedId);
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('engagement_templates').execute();
-		await trx.insertInto('engagement_templates').values(next.map((t, i) => toRow(t, i, userId))).execute();
+		await trx
+			.insertInto('engagement_templates')
+			.values(next.map((t, i) => toRow(t, i, userId)))
+			.execute();
 		await audit(trx, { userId, action, entity: 'engagement_template', entityId: editedId, before, after });
 	});
 }
@@ -99,7 +102,8 @@ export async function saveTemplate(db: Db, userId: number, template: EngagementT
 /** Adds a template at the end of its category. Its id is made from the category and label. */
 export async function addTemplate(db: Db, userId: number, template: Omit<EngagementTemplate, 'id'>): Promise<string> {
 	const current = await loadTemplates(db);
-	if (!isCategory(template.category)) throw new ScheduleError('Choose the category this engagement belongs to.', { category: 'Choose the category this engagement belongs to.' });
+	if (!isCategory(template.category))
+		throw new ScheduleError('Choose the category this engagement belongs to.', { category: 'Choose the category this engagement belongs to.' });
 	const id = uniqueId(template.category, template.label, new Set(current.map((t) => t.id)));
 	const created = { ...template, id };
 	const lastOfCategory = current.map((t) => t.category).lastIndexOf(template.category);
@@ -116,19 +120,42 @@ export async function deleteTemplate(db: Db, userId: number, id: string): Promis
 	const followers = current.filter((t) => t.after.includes(id));
 	if (followers.length > 0) {
 		const names = followers.map((t) => `"${t.label}"`).join(' and ');
-		throw new ScheduleError(`${names} ${followers.length === 1 ? 'is' : 'are'} set to come after "${existing.label}". Change ${followers.length === 1 ? 'that' : 'those'} first, then delete it.`);
+		throw new ScheduleError(
+			`${names} ${followers.length === 1 ? 'is' : 'are'} set to come after "${existing.label}". Change ${followers.length === 1 ? 'that' : 'those'} first, then delete it.`
+		);
 	}
-	await replaceAll(db, current.filter((t) => t.id !== id), userId, id, 'engagement_template.delete', existing, undefined);
+	await replaceAll(
+		db,
+		current.filter((t) => t.id !== id),
+		userId,
+		id,
+		'engagement_template.delete',
+		existing,
+		undefined
+	);
 }
 
 /** Puts back the brief's defaults (DESIGN.md section 2), replacing every edit. */
 export async function resetTemplates(db: Db, userId: number): Promise<void> {
 	const current = await loadTemplates(db);
-	await replaceAll(db, DEFAULT_TEMPLATES.map((t) => ({ ...t, after: [...t.after], window: { ...t.window } })), userId, 'all', 'engagement_template.reset', current, 'defaults');
+	await replaceAll(
+		db,
+		DEFAULT_TEMPLATES.map((t) => ({ ...t, after: [...t.after], window: { ...t.window } })),
+		userId,
+		'all',
+		'engagement_template.reset',
+		current,
+		'defaults'
+	);
 }
 
 function uniqueId(category: Category, label: string, taken: Set<string>): string {
-	const slug = label.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 40) || 'engagement';
+	const slug =
+		label
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '_')
+			.replace(/^_+|_+$/g, '')
+			.slice(0, 40) || 'engagement';
 	let id = `${category}.${slug}`;
 	for (let n = 2; taken.has(id); n++) id = `${category}.${slug}_${n}`;
 	return id;

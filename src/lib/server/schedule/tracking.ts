@@ -42,11 +42,21 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 	const { calendar } = await loadCalendar(db, engagement.year);
 	const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
 	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
-	if (notWorking) throw new ScheduleError(`It cannot be confirmed for ${longDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`);
+	if (notWorking)
+		throw new ScheduleError(
+			`It cannot be confirmed for ${longDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`
+		);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
 		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();
-		await audit(trx, { userId: user.id, action: 'engagement.confirm', entity: 'engagement', entityId: id, before: { status: engagement.status }, after: { status: 'confirmed' } });
+		await audit(trx, {
+			userId: user.id,
+			action: 'engagement.confirm',
+			entity: 'engagement',
+			entityId: id,
+			before: { status: engagement.status },
+			after: { status: 'confirmed' }
+		});
 	});
 }
 
@@ -63,7 +73,8 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 export async function moveEngagement(db: Db, user: SessionUser, id: number, newDate: string, today: IsoDate): Promise<string[]> {
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'move');
-	if (!isIsoDate(newDate)) throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
+	if (!isIsoDate(newDate))
+		throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
 	if (newDate === engagement.date) throw new ScheduleError(`It is already on ${longDate(newDate)}.`, { 'new-date': `It is already on ${longDate(newDate)}.` });
 	if (engagement.qualityMark) return moveQualityMarkVisit(db, user, engagement, engagement.qualityMark.id, newDate, today);
 
@@ -73,13 +84,20 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 		const message = `It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`;
 		throw new ScheduleError(message, { 'new-date': message });
 	}
-	await db.transaction().execute((trx) =>
-		writeMove(trx, user.id, id, { date: engagement.date, status: engagement.status }, newDate, halfTermOf(input.calendar, newDate))
-	);
+	await db
+		.transaction()
+		.execute((trx) => writeMove(trx, user.id, id, { date: engagement.date, status: engagement.status }, newDate, halfTermOf(input.calendar, newDate)));
 	return [];
 }
 
-async function moveQualityMarkVisit(db: Db, user: SessionUser, engagement: EngagementView, qualityMarkId: number, newDate: IsoDate, today: IsoDate): Promise<string[]> {
+async function moveQualityMarkVisit(
+	db: Db,
+	user: SessionUser,
+	engagement: EngagementView,
+	qualityMarkId: number,
+	newDate: IsoDate,
+	today: IsoDate
+): Promise<string[]> {
 	const refuse = (message: string) => new ScheduleError(message, { 'new-date': message });
 	if (schoolYearOf(newDate) !== engagement.year) {
 		throw refuse(
@@ -87,7 +105,14 @@ async function moveQualityMarkVisit(db: Db, user: SessionUser, engagement: Engag
 		);
 	}
 	return db.transaction().execute(async (trx) => {
-		const visit = { engagementId: engagement.id, planKey: engagement.planKey, qualityMarkId, adviserId: engagement.adviserId, from: engagement.date, to: newDate };
+		const visit = {
+			engagementId: engagement.id,
+			planKey: engagement.planKey,
+			qualityMarkId,
+			adviserId: engagement.adviserId,
+			from: engagement.date,
+			to: newDate
+		};
 		const check = await moveVisitFromSchedule(trx, user, visit, today);
 		if (!check.ok) throw refuse(`It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`);
 		return check.warnings;
@@ -105,7 +130,8 @@ export async function cancelEngagement(db: Db, user: SessionUser, id: number, re
 	requireOpen(engagement, 'cancel');
 	const text = reason.trim();
 	if (!text) throw new ScheduleError('Say why it is cancelled.', { reason: 'Say why it is cancelled.' });
-	if (text.length > MAX_REASON) throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
+	if (text.length > MAX_REASON)
+		throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
 	return db.transaction().execute(async (trx) => {
 		await writeCancel(trx, user.id, id, { status: engagement.status }, text);
 		return engagement.qualityMark ? visitCancelledInSchedule(trx, user, engagement.qualityMark.id, text, today) : false;

@@ -9,7 +9,10 @@ export { schoolYearOf };
  * 2018/19 set the support for 2019/20, DESIGN.md section 7). Null when nothing is imported yet.
  */
 export async function planningYear(db: Db): Promise<number | null> {
-	const row = await db.selectFrom('ks2_results').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+	const row = await db
+		.selectFrom('ks2_results')
+		.select((eb) => eb.fn.max('year').as('year'))
+		.executeTakeFirst();
 	return row?.year == null ? null : Number(row.year) + 1;
 }
 

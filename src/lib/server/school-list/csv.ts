@@ -14,14 +14,30 @@ const STATUS_WORDS = { proposed: 'Proposed', changed: 'Changed by an adviser', a
  */
 export function schoolListCsv(rows: readonly SchoolListRow[], year: number | null): string {
 	const header = [
-		'URN', 'School', 'Local authority', 'Phase', 'Town', 'Link adviser',
-		year === null ? 'Category' : `Category (${academicYearLabel(year)} results)`, 'Category status', 'DfE intervention status',
-		...FLAGS.map((f) => FLAG_LABELS[f]), 'Quality Marks held'
+		'URN',
+		'School',
+		'Local authority',
+		'Phase',
+		'Town',
+		'Link adviser',
+		year === null ? 'Category' : `Category (${academicYearLabel(year)} results)`,
+		'Category status',
+		'DfE intervention status',
+		...FLAGS.map((f) => FLAG_LABELS[f]),
+		'Quality Marks held'
 	];
 	const body = rows.map((r) => [
-		r.urn, r.name, r.laName, r.phase, r.town, r.linkAdviser,
-		r.category ? CATEGORY_LABELS[r.category] : 'Not analysed', r.categoryStatus ? STATUS_WORDS[r.categoryStatus] : '', r.intervention ? STATUS_LABELS[r.intervention] : 'None',
-		...FLAGS.map((f) => (r.flags.includes(f) ? 'Yes' : 'No')), r.qualityMarks.join('; ')
+		r.urn,
+		r.name,
+		r.laName,
+		r.phase,
+		r.town,
+		r.linkAdviser,
+		r.category ? CATEGORY_LABELS[r.category] : 'Not analysed',
+		r.categoryStatus ? STATUS_WORDS[r.categoryStatus] : '',
+		r.intervention ? STATUS_LABELS[r.intervention] : 'None',
+		...FLAGS.map((f) => (r.flags.includes(f) ? 'Yes' : 'No')),
+		r.qualityMarks.join('; ')
 	]);
 	return '\uFEFF' + toCsv([header, ...body]);
 }

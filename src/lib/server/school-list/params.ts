@@ -43,7 +43,19 @@ export interface SchoolListQuery {
 	page: number;
 }
 
-export const DEFAULT_QUERY: SchoolListQuery = { q: '', category: '', intervention: '', adviser: null, la: '', phase: '', qm: '', flags: [], sort: 'name', dir: 'asc', page: 1 };
+export const DEFAULT_QUERY: SchoolListQuery = {
+	q: '',
+	category: '',
+	intervention: '',
+	adviser: null,
+	la: '',
+	phase: '',
+	qm: '',
+	flags: [],
+	sort: 'name',
+	dir: 'asc',
+	page: 1
+};
 
 const MAX_TEXT = 100;
 

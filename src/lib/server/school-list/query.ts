@@ -66,7 +66,10 @@ type Eb = ExpressionBuilder<Schools, 's'>;
 
 /** The school's category row for the year. */
 function categoryOf(eb: Eb, year: number | null) {
-	return eb.selectFrom('school_categories as c').whereRef('c.urn', '=', 's.urn').where('c.year', '=', year ?? -1);
+	return eb
+		.selectFrom('school_categories as c')
+		.whereRef('c.urn', '=', 's.urn')
+		.where('c.year', '=', year ?? -1);
 }
 
 /** The school's category row with the engine's result from that category's run. */
@@ -125,7 +128,11 @@ function hasFlag(eb: Eb, flag: Flag, year: number | null, today: string) {
 		case 'no_ks2':
 			// The engine found no KS2 data; or, for a school not analysed yet, there are no results at all.
 			return eb.or([
-				eb.exists(resultOf(eb, year).select('r.urn').where((w) => w(storedResult(w.ref('r.result_json', '->>$')).key('signals').key('noKs2Data'), 'is not', null))),
+				eb.exists(
+					resultOf(eb, year)
+						.select('r.urn')
+						.where((w) => w(storedResult(w.ref('r.result_json', '->>$')).key('signals').key('noKs2Data'), 'is not', null))
+				),
 				eb.and([
 					eb.not(eb.exists(resultOf(eb, year).select('r.urn'))),
 					eb.not(eb.exists(eb.selectFrom('ks2_results as k').select('k.urn').whereRef('k.urn', '=', 's.urn')))
@@ -146,7 +153,10 @@ function searchTerm(eb: Eb, q: string) {
 }
 
 async function latestYear(db: Db): Promise<number | null> {
-	const row = await db.selectFrom('school_categories').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+	const row = await db
+		.selectFrom('school_categories')
+		.select((eb) => eb.fn.max('year').as('year'))
+		.executeTakeFirst();
 	return row?.year ?? null;
 }
 
@@ -208,19 +218,35 @@ function statusOf(agreedAt: string | null, changed: number | null): CategoryStat
  * The URNs of one page, in the list's order. Only URNs are sorted and paged; the rest of each
  * row is read for the page's schools alone, so a deep page of a big register stays cheap.
  */
-async function pageOfUrns(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null, limit: number | null, offset: number): Promise<number[]> {
+async function pageOfUrns(
+	db: Db,
+	query: SchoolListQuery,
+	year: number | null,
+	today: string,
+	withStatus: readonly number[] | null,
+	limit: number | null,
+	offset: number
+): Promise<number[]> {
 	let q = sorted(filtered(db, query, year, today, withStatus).select('s.urn'), query.sort, query.dir, year);
 	if (limit !== null) q = q.limit(limit).offset(offset);
 	return (await q.execute()).map((r) => r.urn);
 }
 
 async function countMatching(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null): Promise<number> {
-	const row = await filtered(db, query, year, today, withStatus).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	const row = await filtered(db, query, year, today, withStatus)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
 
 /** Everything a row shows, for these schools, in the order given. `statuses`: every school's already, or null to read these schools'. */
-async function rowsFor(db: Db, urns: number[], year: number | null, today: string, statuses: ReadonlyMap<number, Intervention> | null): Promise<SchoolListRow[]> {
+async function rowsFor(
+	db: Db,
+	urns: number[],
+	year: number | null,
+	today: string,
+	statuses: ReadonlyMap<number, Intervention> | null
+): Promise<SchoolListRow[]> {
 	if (urns.length === 0) return [];
 	const [rows, flagged, frameworks, held, interventions] = await Promise.all([
 		db
@@ -232,11 +258,23 @@ async function rowsFor(db: Db, urns: number[], year: number | null, today: strin
 			.execute(),
 		db
 			.selectFrom('schools as s')
-			.select((eb) => ['s.urn', hasFlag(eb, 'below_2_of_3', year, today).as('below'), hasFlag(eb, 'no_ks2', year, today).as('noKs2'), hasFlag(eb, 'needs_confirmation', year, today).as('confirm')])
+			.select((eb) => [
+				's.urn',
+				hasFlag(eb, 'below_2_of_3', year, today).as('below'),
+				hasFlag(eb, 'no_ks2', year, today).as('noKs2'),
+				hasFlag(eb, 'needs_confirmation', year, today).as('confirm')
+			])
 			.where('s.urn', 'in', urns)
 			.execute(),
 		listFrameworks(db),
-		db.selectFrom('quality_marks').select(['urn', 'framework_key']).where('urn', 'in', urns).where('award_date', '<=', today).where('expiry_date', '>=', today).orderBy('framework_key').execute(),
+		db
+			.selectFrom('quality_marks')
+			.select(['urn', 'framework_key'])
+			.where('urn', 'in', urns)
+			.where('award_date', '<=', today)
+			.where('expiry_date', '>=', today)
+			.orderBy('framework_key')
+			.execute(),
 		statuses ?? interventionStatuses(db, today, urns)
 	]);
 	const shortName = new Map(frameworks.map((f) => [f.key, f.shortName]));

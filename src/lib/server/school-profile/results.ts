@@ -132,8 +132,17 @@ export function schoolResults(input: ResultsInput): SchoolResults {
 	const empty = { series: [], years: [] };
 	if (!latest) {
 		return {
-			year: null, newerYear: null, noData: noDataReason(school.ageHigh), cohort: null, special: false, laLabel, keyFigures: [], trend: empty,
-			progress: null, earlierProgress: null, disadvantaged: []
+			year: null,
+			newerYear: null,
+			noData: noDataReason(school.ageHigh),
+			cohort: null,
+			special: false,
+			laLabel,
+			keyFigures: [],
+			trend: empty,
+			progress: null,
+			earlierProgress: null,
+			disadvantaged: []
 		};
 	}
 	const index = indexComparators(input.comparators);

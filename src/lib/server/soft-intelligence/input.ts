@@ -70,7 +70,16 @@ export type EntryValidation = { ok: true; value: EntryInput } | { ok: false; err
 export const MAX_DETAILS = 2000;
 export const MAX_OUTCOME = 200;
 
-const NOTHING: OfstedInput = { grade: null, judgements: null, safeguardingEffective: null, areas: null, safeguardingMet: null, outcome: null, categoryOfConcern: null, predecessor: false };
+const NOTHING: OfstedInput = {
+	grade: null,
+	judgements: null,
+	safeguardingEffective: null,
+	areas: null,
+	safeguardingMet: null,
+	outcome: null,
+	categoryOfConcern: null,
+	predecessor: false
+};
 
 /**
  * Checks a new register entry as typed into the form. Messages say what to do, in plain words.
@@ -93,7 +102,8 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 	else if (isOfsted && date > today) errors.date = 'The inspection date cannot be in the future';
 	else if (date < '1990-01-01') errors.date = 'Enter a date after 1990';
 	// Graded inspections under the 2019 framework ended when report cards began, on 10 November 2025.
-	else if (type === 'ofsted_legacy' && date >= REPORT_CARDS_FROM) errors.date = 'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card';
+	else if (type === 'ofsted_legacy' && date >= REPORT_CARDS_FROM)
+		errors.date = 'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card';
 
 	const details = validateDetails(raw, !isOfsted, errors);
 	const ofsted = isOfsted ? validateOfsted(type, raw, errors) : NOTHING;
@@ -102,7 +112,10 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 }
 
 /** A correction of an Ofsted entry's grades: everything but its kind and date (those identify the inspection). */
-export function validateCorrection(type: OfstedType, raw: Record<string, string>): { ok: true; value: OfstedInput & { details: string } } | { ok: false; errors: EntryErrors } {
+export function validateCorrection(
+	type: OfstedType,
+	raw: Record<string, string>
+): { ok: true; value: OfstedInput & { details: string } } | { ok: false; errors: EntryErrors } {
 	const errors: EntryErrors = {};
 	const details = validateDetails(raw, false, errors);
 	const ofsted = validateOfsted(type, raw, errors);
@@ -189,7 +202,10 @@ export function formValuesOf(e: OfstedInspectionEntry): Record<string, string> {
 
 /** "Personal development and well-being" and "…wellbeing", "Early years (where applicable)" and "Early years" are one area. */
 function areaKey(area: string): string {
-	return area.toLowerCase().replace(/\(where applicable\)/, '').replace(/[^a-z0-9]/g, '');
+	return area
+		.toLowerCase()
+		.replace(/\(where applicable\)/, '')
+		.replace(/[^a-z0-9]/g, '');
 }
 
 /** The end date for "end this entry": blank means today. It cannot come before the entry began. */

@@ -48,8 +48,17 @@ export interface OfstedSyncResult {
  * The importer can call this after a GIAS import; every run calls it before categorising.
  */
 export async function syncOfstedFromRegister(db: Db, userId: number | null = null): Promise<OfstedSyncResult> {
-	const schools = await db.selectFrom('schools').select(['urn', 'ofsted_rating', 'ofsted_date']).where('ofsted_rating', 'is not', null).where('ofsted_date', 'is not', null).execute();
-	const recorded = await db.selectFrom('soft_intelligence').select(['id', 'urn', 'date', 'grade', 'category_of_concern', 'source', 'end_date', 'corrected_at']).where('type', '=', 'ofsted_legacy').execute();
+	const schools = await db
+		.selectFrom('schools')
+		.select(['urn', 'ofsted_rating', 'ofsted_date'])
+		.where('ofsted_rating', 'is not', null)
+		.where('ofsted_date', 'is not', null)
+		.execute();
+	const recorded = await db
+		.selectFrom('soft_intelligence')
+		.select(['id', 'urn', 'date', 'grade', 'category_of_concern', 'source', 'end_date', 'corrected_at'])
+		.where('type', '=', 'ofsted_legacy')
+		.execute();
 	const imported = new Map(recorded.filter((e) => e.source === 'gias_import').map((e) => [`${e.urn} ${e.date}`, e]));
 	const elsewhere = new Set(recorded.filter((e) => e.source !== 'gias_import').map((e) => `${e.urn} ${e.date}`));
 	type Change = { urn: number; date: string; grade: OfstedLegacyGrade; category: CategoryOfConcern | null };
@@ -73,12 +82,25 @@ export async function syncOfstedFromRegister(db: Db, userId: number | null = nul
 	await db.transaction().execute(async (trx) => {
 		for (let i = 0; i < toAdd.length; i += 100) {
 			const values = toAdd.slice(i, i + 100).map((a) => ({
-				urn: a.urn, type: 'ofsted_legacy' as const, date: a.date, end_date: null, details: 'From the GIAS register', source: 'gias_import' as const,
-				grade: a.grade, category_of_concern: a.category, areas_json: null, safeguarding_met: null, created_by: null, created_at: now, ended_by: null, ended_at: null
+				urn: a.urn,
+				type: 'ofsted_legacy' as const,
+				date: a.date,
+				end_date: null,
+				details: 'From the GIAS register',
+				source: 'gias_import' as const,
+				grade: a.grade,
+				category_of_concern: a.category,
+				areas_json: null,
+				safeguarding_met: null,
+				created_by: null,
+				created_at: now,
+				ended_by: null,
+				ended_at: null
 			}));
 			await trx.insertInto('soft_intelligence').values(values).execute();
 		}
-		for (const u of toUpdate) await trx.updateTable('soft_intelligence').set({ grade: u.grade, category_of_concern: u.category }).where('id', '=', u.id).execute();
+		for (const u of toUpdate)
+			await trx.updateTable('soft_intelligence').set({ grade: u.grade, category_of_concern: u.category }).where('id', '=', u.id).execute();
 		await audit(trx, {
 			userId,
 			action: 'soft_intelligence.import_ofsted',

@@ -49,7 +49,8 @@ export function toEntry(row: Row): SoftIntelligenceEntry {
 /** Every school's register, for a run: urn → entries, oldest first. Schools with none are absent. */
 export async function registers(db: Db, urns?: readonly number[]): Promise<Map<number, SoftIntelligenceEntry[]>> {
 	const query = () => db.selectFrom('soft_intelligence').selectAll().orderBy('urn').orderBy('date').orderBy('id');
-	const rows = urns === undefined ? await query().execute() : (await Promise.all(chunks(urns).map((group) => query().where('urn', 'in', group).execute()))).flat();
+	const rows =
+		urns === undefined ? await query().execute() : (await Promise.all(chunks(urns).map((group) => query().where('urn', 'in', group).execute()))).flat();
 	const out = new Map<number, SoftIntelligenceEntry[]>();
 	for (const row of rows) {
 		const list = out.get(row.urn) ?? [];
@@ -93,9 +94,11 @@ export interface OfstedView {
 
 function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string | null; corrected_by_name: string | null }): OfstedView {
 	const origin =
-		r.source === 'ofsted_mi' ? `From ${r.source_file ?? 'Ofsted’s management information'}`
-		: r.source === 'gias_import' ? 'Imported from GIAS'
-		: `Recorded by ${r.created_by_name ?? 'an adviser'}`;
+		r.source === 'ofsted_mi'
+			? `From ${r.source_file ?? 'Ofsted’s management information'}`
+			: r.source === 'gias_import'
+				? 'Imported from GIAS'
+				: `Recorded by ${r.created_by_name ?? 'an adviser'}`;
 	return {
 		kind: inspectionKind(e),
 		rows: inspectionRows(e),
@@ -167,7 +170,19 @@ export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('soft_intelligence')
-			.values({ urn, type: parsed.value.type, date: parsed.value.date, details: parsed.value.details, ...ofstedColumns(parsed.value), source: 'adviser', end_date: null, created_by: actor.id, created_at: now, ended_by: null, ended_at: null })
+			.values({
+				urn,
+				type: parsed.value.type,
+				date: parsed.value.date,
+				details: parsed.value.details,
+				...ofstedColumns(parsed.value),
+				source: 'adviser',
+				end_date: null,
+				created_by: actor.id,
+				created_at: now,
+				ended_by: null,
+				ended_at: null
+			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		await audit(trx, { userId: actor.id, action: 'soft_intelligence.record', entity: 'school', entityId: urn, after: { id: row.id, ...parsed.value } });
@@ -207,7 +222,14 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 	if (!end.ok) throw new AnalysisError(end.message, 400, 'endDate');
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();
-		await audit(trx, { userId: actor.id, action: 'soft_intelligence.end', entity: 'school', entityId: urn, before: { id, endDate: null }, after: { id, endDate: end.value } });
+		await audit(trx, {
+			userId: actor.id,
+			action: 'soft_intelligence.end',
+			entity: 'school',
+			entityId: urn,
+			before: { id, endDate: null },
+			after: { id, endDate: end.value }
+		});
 	});
 }
 
@@ -229,7 +251,18 @@ export async function correctEntry(db: Db, actor: Actor, urn: number, id: number
 	if (Object.entries(after).every(([k, v]) => before[k] === v)) return;
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('soft_intelligence').set({ ...after, corrected_by: actor.id, corrected_at: now }).where('id', '=', id).execute();
-		await audit(trx, { userId: actor.id, action: 'soft_intelligence.correct', entity: 'school', entityId: urn, before: { id, ...before }, after: { id, ...after } });
+		await trx
+			.updateTable('soft_intelligence')
+			.set({ ...after, corrected_by: actor.id, corrected_at: now })
+			.where('id', '=', id)
+			.execute();
+		await audit(trx, {
+			userId: actor.id,
+			action: 'soft_intelligence.correct',
+			entity: 'school',
+			entityId: urn,
+			before: { id, ...before },
+			after: { id, ...after }
+		});
 	});
 }

@@ -11,7 +11,15 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		title: 'Advisers',
 		defaultDays: DEFAULT_DAYS_PER_WEEK,
-		advisers: advisers.map((a) => ({ id: a.id, name: a.name, role: ROLE_LABELS[a.role], daysPerWeek: a.daysPerWeek, capacitySet: a.capacitySet, daysOff: a.daysOff.length, schools: a.schoolCount })),
+		advisers: advisers.map((a) => ({
+			id: a.id,
+			name: a.name,
+			role: ROLE_LABELS[a.role],
+			daysPerWeek: a.daysPerWeek,
+			capacitySet: a.capacitySet,
+			daysOff: a.daysOff.length,
+			schools: a.schoolCount
+		})),
 		unlinked: await linkSchools(db(), null)
 	};
 };
@@ -21,9 +29,12 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'manageService');
 		const { urns, toAdviserId } = reassignFromForm(await event.request.formData());
 		const result = await attempt(async () => {
-			if (toAdviserId === 'invalid' || toAdviserId === null) throw new ScheduleError('Choose the adviser to give the schools to.', { 'to-adviser': 'Choose the adviser to give the schools to.' });
+			if (toAdviserId === 'invalid' || toAdviserId === null)
+				throw new ScheduleError('Choose the adviser to give the schools to.', { 'to-adviser': 'Choose the adviser to give the schools to.' });
 			return reassignSchools(db(), admin.id, urns, toAdviserId);
 		});
-		return result.ok ? { done: `${result.value} ${result.value === 1 ? 'school has' : 'schools have'} a link adviser now. Plan the year again to give them engagements.` } : result.failure;
+		return result.ok
+			? { done: `${result.value} ${result.value === 1 ? 'school has' : 'schools have'} a link adviser now. Plan the year again to give them engagements.` }
+			: result.failure;
 	}
 };

@@ -10,7 +10,16 @@ export const load: PageServerLoad = async (event) => {
 	let query = db()
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.user_id')
-		.select(['audit_log.id', 'audit_log.at', 'audit_log.action', 'audit_log.entity', 'audit_log.entity_id', 'audit_log.before_json', 'audit_log.after_json', 'users.name as user_name'])
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'audit_log.action',
+			'audit_log.entity',
+			'audit_log.entity_id',
+			'audit_log.before_json',
+			'audit_log.after_json',
+			'users.name as user_name'
+		])
 		.orderBy('audit_log.id', 'desc')
 		.limit(PAGE_SIZE);
 	if (before) query = query.where('audit_log.id', '<', before);

@@ -2,7 +2,18 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { requirePermission } from '$lib/server/auth/guard';
 import { field } from '$lib/server/forms';
-import { addClosure, attempt, closuresFor, loadCalendar, removeClosure, resetTermDates, saveTermDates, schoolYearOf, today, yearParam } from '$lib/server/schedule';
+import {
+	addClosure,
+	attempt,
+	closuresFor,
+	loadCalendar,
+	removeClosure,
+	resetTermDates,
+	saveTermDates,
+	schoolYearOf,
+	today,
+	yearParam
+} from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { HALF_TERMS, HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
 import { halfTermOf, whyNotWorkingDay, workingDays } from '$lib/domain/calendar/working-days';
@@ -23,7 +34,10 @@ export const load: PageServerLoad = async (event) => {
 	const closures = await closuresFor(db(), year);
 	const { start, end } = academicYearBounds(year);
 	const holidays = [...bankHolidays(year - 1), ...bankHolidays(year)].filter((h) => h.date >= start && h.date <= end);
-	const days = workingDays(calendar, closures.map((c) => c.date));
+	const days = workingDays(
+		calendar,
+		closures.map((c) => c.date)
+	);
 	const current = schoolYearOf(today());
 	return {
 		title: 'Term dates',
@@ -46,7 +60,12 @@ export const actions: Actions = {
 		const admin = requirePermission(event, 'manageService');
 		const { form, year } = await formYear(event);
 		const halfTerms = HALF_TERMS.map((id) => ({ id, start: field(form, `${id}.start`), end: field(form, `${id}.end`) }));
-		const values = Object.fromEntries(halfTerms.flatMap((h) => [[`${h.id}.start`, h.start], [`${h.id}.end`, h.end]]));
+		const values = Object.fromEntries(
+			halfTerms.flatMap((h) => [
+				[`${h.id}.start`, h.start],
+				[`${h.id}.end`, h.end]
+			])
+		);
 		const result = await attempt(() => saveTermDates(db(), admin.id, { summerYear: year, halfTerms }), values);
 		return result.ok ? { done: `The ${academicYearLabel(year)} term dates are saved. Plan the year again to use them.` } : result.failure;
 	},

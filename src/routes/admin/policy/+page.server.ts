@@ -9,7 +9,16 @@ export const load: PageServerLoad = async (event) => {
 	const versions = await listPolicyVersions(db());
 	return {
 		title: 'Categorisation policy',
-		versions: versions.map((v) => ({ rowId: v.rowId, status: v.status, name: v.policy.name, id: v.policy.id, version: v.policy.version, updatedAt: v.updatedAt, adoptedAt: v.adoptedAt, adoptedBy: v.adoptedBy }))
+		versions: versions.map((v) => ({
+			rowId: v.rowId,
+			status: v.status,
+			name: v.policy.name,
+			id: v.policy.id,
+			version: v.policy.version,
+			updatedAt: v.updatedAt,
+			adoptedAt: v.adoptedAt,
+			adoptedBy: v.adoptedBy
+		}))
 	};
 };
 

@@ -3,7 +3,21 @@ import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/server/forms';
 import { db } from '$lib/server/db';
 import { requireUser } from '$lib/server/auth/guard';
-import { attempt, defaultScheduleYear, latestPlanRun, listAdvisers, plannedYears, planningYear, planSchools, planYear, PLANNER_ROLES, schoolYearOf, storedPlan, today, yearParam } from '$lib/server/schedule';
+import {
+	attempt,
+	defaultScheduleYear,
+	latestPlanRun,
+	listAdvisers,
+	plannedYears,
+	planningYear,
+	planSchools,
+	planYear,
+	PLANNER_ROLES,
+	schoolYearOf,
+	storedPlan,
+	today,
+	yearParam
+} from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 

@@ -22,6 +22,18 @@ export const load: PageServerLoad = async (event) => {
 		halfTerms: a.halfTerms.map((h) => ({ label: capital(HALF_TERM_LABELS[h.halfTerm]), planned: h.needed, capacity: h.available }))
 	}));
 	const over = summary.byAdviser.reduce((n, a) => n + a.halfTerms.filter((h) => h.needed > h.available).length, 0);
-	const chartSummary = over === 0 ? 'Every adviser has the days their schools need in every half term.' : `In ${over} ${over === 1 ? 'half term an adviser’s' : 'half terms, advisers’'} schools need more days than the adviser has.`;
-	return { title: 'Adviser workload', chartSummary, year, yearLabel: academicYearLabel(year), planned: run !== null, canPlan: mayPlan(user.role), loads, advisers: summary.byAdviser };
+	const chartSummary =
+		over === 0
+			? 'Every adviser has the days their schools need in every half term.'
+			: `In ${over} ${over === 1 ? 'half term an adviser’s' : 'half terms, advisers’'} schools need more days than the adviser has.`;
+	return {
+		title: 'Adviser workload',
+		chartSummary,
+		year,
+		yearLabel: academicYearLabel(year),
+		planned: run !== null,
+		canPlan: mayPlan(user.role),
+		loads,
+		advisers: summary.byAdviser
+	};
 };

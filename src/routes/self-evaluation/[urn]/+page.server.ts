@@ -59,7 +59,11 @@ async function write(event: RequestEvent, action: 'save' | 'submit') {
 	if (access.side !== 'school') error(403, 'Only the school can change its summary');
 	const form = await event.request.formData();
 	const sections = sectionsFromForm((name) => field(form, name));
-	return attempt(() => writeSummary(db(), user, school.urn, year, sections, action), action === 'save' ? 'Your draft has been saved.' : 'Your summary has been submitted to your adviser.', formValues(form));
+	return attempt(
+		() => writeSummary(db(), user, school.urn, year, sections, action),
+		action === 'save' ? 'Your draft has been saved.' : 'Your summary has been submitted to your adviser.',
+		formValues(form)
+	);
 }
 
 async function decide(event: RequestEvent, action: 'review' | 'agree' | 'return') {

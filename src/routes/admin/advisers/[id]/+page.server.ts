@@ -3,7 +3,20 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { requirePermission } from '$lib/server/auth/guard';
 import { field } from '$lib/server/forms';
-import { addDaysOff, attempt, DEFAULT_DAYS_PER_WEEK, getAdviser, linkSchools, listAdvisers, reassignFromForm, reassignSchools, removeDayOff, ScheduleError, setCapacity, today } from '$lib/server/schedule';
+import {
+	addDaysOff,
+	attempt,
+	DEFAULT_DAYS_PER_WEEK,
+	getAdviser,
+	linkSchools,
+	listAdvisers,
+	reassignFromForm,
+	reassignSchools,
+	removeDayOff,
+	ScheduleError,
+	setCapacity,
+	today
+} from '$lib/server/schedule';
 import { ROLE_LABELS } from '$lib/domain/roles';
 
 async function adviserOf(event: RequestEvent) {
@@ -42,8 +55,13 @@ export const actions: Actions = {
 		const adviser = await adviserOf(event);
 		const form = await event.request.formData();
 		const values = { 'off-from': field(form, 'off-from'), 'off-to': field(form, 'off-to'), 'off-reason': field(form, 'off-reason') };
-		const result = await attempt(() => addDaysOff(db(), admin.id, adviser.id, { from: values['off-from'], to: values['off-to'], reason: values['off-reason'] }), values);
-		return result.ok ? { done: `${result.value} ${result.value === 1 ? 'day' : 'days'} off added. Plan the year again to move anything planned on them.` } : result.failure;
+		const result = await attempt(
+			() => addDaysOff(db(), admin.id, adviser.id, { from: values['off-from'], to: values['off-to'], reason: values['off-reason'] }),
+			values
+		);
+		return result.ok
+			? { done: `${result.value} ${result.value === 1 ? 'day' : 'days'} off added. Plan the year again to move anything planned on them.` }
+			: result.failure;
 	},
 	removeDayOff: async (event) => {
 		const admin = requirePermission(event, 'manageService');
@@ -57,11 +75,17 @@ export const actions: Actions = {
 		const adviser = await adviserOf(event);
 		const { urns, toAdviserId } = reassignFromForm(await event.request.formData());
 		const result = await attempt(async () => {
-			if (toAdviserId === 'invalid' || toAdviserId === adviser.id) throw new ScheduleError('Choose another adviser to give the schools to.', { 'to-adviser': 'Choose another adviser to give the schools to.' });
+			if (toAdviserId === 'invalid' || toAdviserId === adviser.id)
+				throw new ScheduleError('Choose another adviser to give the schools to.', { 'to-adviser': 'Choose another adviser to give the schools to.' });
 			const mine = new Set((await linkSchools(db(), adviser.id)).map((s) => s.urn));
-			if (urns.some((urn) => !mine.has(urn))) throw new ScheduleError(`Some of those schools are no longer linked to ${adviser.name}. Reload the page and try again.`);
+			if (urns.some((urn) => !mine.has(urn)))
+				throw new ScheduleError(`Some of those schools are no longer linked to ${adviser.name}. Reload the page and try again.`);
 			return reassignSchools(db(), admin.id, urns, toAdviserId);
 		});
-		return result.ok ? { done: `${result.value} ${result.value === 1 ? 'school has' : 'schools have'} moved. Their planned engagements move the next time the year is planned.` } : result.failure;
+		return result.ok
+			? {
+					done: `${result.value} ${result.value === 1 ? 'school has' : 'schools have'} moved. Their planned engagements move the next time the year is planned.`
+				}
+			: result.failure;
 	}
 };

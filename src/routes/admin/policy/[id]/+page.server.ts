@@ -2,7 +2,17 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { requirePermission } from '$lib/server/auth/guard';
-import { adoptDraft, adoptedPolicy, AnalysisError, analysisYears, discardDraft, getPolicyVersion, PolicyInputError, saveDraft, whatIf } from '$lib/server/analysis';
+import {
+	adoptDraft,
+	adoptedPolicy,
+	AnalysisError,
+	analysisYears,
+	discardDraft,
+	getPolicyVersion,
+	PolicyInputError,
+	saveDraft,
+	whatIf
+} from '$lib/server/analysis';
 import { policyFromForm } from '$lib/server/analysis/policy-form';
 
 async function stored(event: RequestEvent) {

@@ -12,7 +12,19 @@ export const load: PageServerLoad = async (event) => {
 	const templates = await loadTemplates(db());
 	return {
 		title: 'Add an engagement',
-		values: { category, activity: 'visit', label: '', count: '1', window_from: 'autumn_1', window_to: 'summer_2', within_weeks: '', days: '0.5', mode: 'on_site', min_weeks_apart: '', after: [] as string[] },
+		values: {
+			category,
+			activity: 'visit',
+			label: '',
+			count: '1',
+			window_from: 'autumn_1',
+			window_to: 'summer_2',
+			within_weeks: '',
+			days: '0.5',
+			mode: 'on_site',
+			min_weeks_apart: '',
+			after: [] as string[]
+		},
 		siblings: templates.filter((t) => t.category === category).map((t) => ({ id: t.id, label: t.label })),
 		categoryChosen: category !== ''
 	};

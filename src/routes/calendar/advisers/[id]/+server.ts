@@ -10,7 +10,10 @@ export const GET: RequestHandler = async (event) => {
 	const id = Number(event.params.id);
 	const adviser = Number.isInteger(id) ? await getAdviser(db(), id) : null;
 	if (!adviser) error(404, 'Page not found');
-	const slug = adviser.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = adviser.name
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 	return new Response(await adviserFeed(db(), adviser, event.url.origin), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

@@ -58,7 +58,11 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const assessorId = Number(field(form, 'assessorId')) || null;
 		return attempt('bookVisit', async () => {
-			const { visit } = await bookAssessmentVisit(db(), user, urn, key, { visitDate: field(form, 'visitDate') || undefined, assessorId, note: field(form, 'visitNote') });
+			const { visit } = await bookAssessmentVisit(db(), user, urn, key, {
+				visitDate: field(form, 'visitDate') || undefined,
+				assessorId,
+				note: field(form, 'visitNote')
+			});
 			return { kind: 'bookVisit', done: 'Assessment visit booked. It is in the assessor’s schedule.', warnings: visit.warnings };
 		});
 	},

@@ -53,7 +53,8 @@ export const actions: Actions = {
 		const reason = field(form, 'reason');
 		const result = await attempt(() => cancelEngagement(db(), user, engagementId(event), reason, today()), { reason });
 		if (!result.ok) return result.failure;
-		if (result.value) return { done: 'The visit is cancelled, and the Quality Mark is back at assessor review. Book another visit from its Quality Mark page.' };
+		if (result.value)
+			return { done: 'The visit is cancelled, and the Quality Mark is back at assessor review. Book another visit from its Quality Mark page.' };
 		return { done: 'The engagement is cancelled. If the school’s category still needs it, re-planning will offer a new date.' };
 	}
 };

@@ -51,18 +51,30 @@ export const actions: Actions = {
 		const { user, school: s } = await school(event);
 		const form = await event.request.formData();
 		const values = { reasons: field(form, 'reasons'), evidence: field(form, 'evidence'), suggested: field(form, 'suggested') };
-		return attempt(() => raiseDisagreement(db(), user, s.urn, values), 'Your disagreement has been recorded. Your link adviser will review it and a lead adviser will decide.', values);
+		return attempt(
+			() => raiseDisagreement(db(), user, s.urn, values),
+			'Your disagreement has been recorded. Your link adviser will review it and a lead adviser will decide.',
+			values
+		);
 	},
 	review: async (event) => {
 		const { user, school: s } = await school(event);
 		const form = await event.request.formData();
 		const values = { review: field(form, 'review') };
-		return attempt(() => reviewDisagreement(db(), user, s.urn, Number(field(form, 'id')), values), 'Your review has been recorded. A lead adviser will decide.', values);
+		return attempt(
+			() => reviewDisagreement(db(), user, s.urn, Number(field(form, 'id')), values),
+			'Your review has been recorded. A lead adviser will decide.',
+			values
+		);
 	},
 	decide: async (event) => {
 		const { user, school: s } = await school(event);
 		const form = await event.request.formData();
 		const values = { decision: field(form, 'decision'), category: field(form, 'category'), reason: field(form, 'reason') };
-		return attempt(() => decideDisagreement(db(), user, s.urn, Number(field(form, 'id')), values), 'The decision has been recorded and the school has been told.', values);
+		return attempt(
+			() => decideDisagreement(db(), user, s.urn, Number(field(form, 'id')), values),
+			'The decision has been recorded and the school has been told.',
+			values
+		);
 	}
 };
