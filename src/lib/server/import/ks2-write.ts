@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { FileFormat } from '../../domain/import/header';
 import type { Ks2Version } from '../../domain/import/version';
-import { formatsSharingData, laterVersion } from '../../domain/import/overlap';
+import { formatsSharingData, laterVersion, parseLaCodes } from '../../domain/import/overlap';
 import { VALUE_COLUMNS } from './ks2-columns';
 import { ROWS_PER_INSERT, type Ks2ResultStore } from './ks2-store';
 import { REPLACEABLE, type ReplaceableTable } from './ks2-tables';
@@ -37,7 +37,7 @@ export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: 
 			.where('rolled_back_at', 'is', null)
 	);
 	const later = laterVersion(
-		live.map((r) => ({ ...r, laCodes: (r.la_codes ?? '').split(',').filter(Boolean) })),
+		live.map((r) => ({ ...r, laCodes: parseLaCodes(r.la_codes) })),
 		version,
 		[...laCodes]
 	);
