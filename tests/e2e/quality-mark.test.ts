@@ -166,6 +166,27 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await page.context().close();
 	});
 
+	it('prints a certificate of the award on one A4 page, and none for an award the school does not hold', async () => {
+		const page = await as('headteacher', record());
+		await page.getByRole('link', { name: 'Print the certificate' }).click();
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		const certificate = (await page.getByRole('article').textContent())?.replace(/\s+/g, ' ') ?? '';
+		expect(certificate).toContain('has achieved the Basic Skills Quality Mark');
+		expect(certificate).toContain(`Awarded ${format(TODAY, 'd MMMM yyyy')}`);
+		expect(certificate).toContain(`Valid until ${format(addYears(TODAY, 3), 'd MMMM yyyy')}`);
+		expect(certificate).toContain(`URN ${urn}`);
+		await expectNoAxeViolations(page);
+		// Printed, it is the certificate alone, on one page of A4.
+		const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+		expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.getByRole('button', { name: 'Print the certificate' }).isVisible()).toBe(false);
+		expect(await page.locator('header').first().isVisible()).toBe(false);
+		const none = await page.request.get(`/quality-mark/${urn}/professional_development/certificate`);
+		expect(none.status()).toBe(404);
+		await page.context().close();
+	});
+
 	it('takes a Professional Development self-audit on the aspects by strands grid, for both sides', async () => {
 		const pd = `/quality-mark/${urn}/professional_development`;
 		const staff = await as('adviser', pd);
