@@ -27,13 +27,7 @@ export interface AwardStanding {
  * before the award, after it has expired, or for an award without its dates.
  */
 export function certificateFor(s: AwardStanding): Certificate | null {
-	if (!s.holdsAward || s.awardDate === null || s.expiryDate === null) return null;
-	return {
-		schoolName: s.schoolName,
-		urn: s.urn,
-		frameworkName: s.frameworkName,
-		awardDate: s.awardDate,
-		expiryDate: s.expiryDate,
-		assessorName: s.assessorName
-	};
+	const { holdsAward, awardDate, expiryDate, ...who } = s;
+	if (!holdsAward || awardDate === null || expiryDate === null) return null;
+	return { ...who, awardDate, expiryDate };
 }
