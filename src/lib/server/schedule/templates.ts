@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
+import type { AuditAction } from '../../domain/audit-text';
 import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
 import { isCategory, type Category } from '../../domain/analysis/categories';
@@ -78,7 +79,7 @@ function refusal(problems: TemplateProblem[], editedId: string): ScheduleError {
  * Replaces the whole set of templates with `next` if, taken together, they pass the planner's
  * checks; otherwise changes nothing. Every write goes through here so the set is never half valid.
  */
-async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, editedId: string, action: string, before: unknown, after: unknown) {
+async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, editedId: string, action: AuditAction, before: unknown, after: unknown) {
 	const problems = validateTemplates(next);
 	if (problems.length > 0) throw refusal(problems, editedId);
 	await db.transaction().execute(async (trx) => {
