@@ -1,8 +1,8 @@
 import { list, longDate } from './format';
 
 /**
- * A school's Quality Mark award as the analysis sees it (issue 7, "the policy may use a current
- * Quality Mark as a capacity indicator"): which one, when it was awarded and the last day it is held.
+ * A school's Quality Mark award as the analysis sees it (docs/categories.md, Rule P2: a current
+ * Quality Mark): which one, when it was awarded and the last day it is held.
  */
 export interface QualityMarkAward {
 	/** "Basic Skills Quality Mark". */
