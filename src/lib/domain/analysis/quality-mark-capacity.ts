@@ -26,7 +26,7 @@ export function currentQualityMarks(awards: readonly QualityMarkAward[], asOf: s
 
 /**
  * Rule P2's reason: "Holds the Basic Skills Quality Mark (awarded 14 July 2025, current until
- * 13 July 2028), which this policy counts as capacity to improve and to lead support for others".
+ * 14 July 2028), which this policy counts as capacity to improve and to lead support for others".
  */
 export function qualityMarkCapacityPhrase(current: readonly QualityMarkAward[]): string {
 	const held = current.map((a) => `the ${a.name} (awarded ${longDate(a.awardDate)}, current until ${longDate(a.expiryDate)})`);
