@@ -12,7 +12,7 @@ const COLUMNS = [
 ];
 
 /**
- * Quality Mark assessment visits become engagements (issue 7): booked from the Quality Mark record,
+ * Quality Mark assessment visits become engagements (docs/quality-mark.md): booked from the Quality Mark record,
  * on the assessor's calendar and in their capacity. No support category asks for them, so an
  * engagement's category may now be empty, and such an engagement names its Quality Mark record:
  * every engagement is either planned from a category or a Quality Mark visit, never both.

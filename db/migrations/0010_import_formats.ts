@@ -14,7 +14,7 @@ const FORMATS_0010 = [
 ];
 
 /**
- * This year's files (issue 12): the four KS2 data sets from Explore Education Statistics and
+ * This year's files (docs/data-files.md): the four KS2 data sets from Explore Education Statistics and
  * Ofsted's monthly management information become import formats. An EES data set covers several
  * years and makes one history row per year, all with the file's SHA-256, so the same file is live
  * once per year rather than once.

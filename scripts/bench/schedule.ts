@@ -1,6 +1,6 @@
 /**
  * Benchmark: plan a year for an England-sized service, 16,500 schools and 400 advisers
- * (DESIGN.md section 8: under 10 s). Inputs come from a seeded PRNG, so every run plans the same
+ * (docs/architecture.md: under 10 s). Inputs come from a seeded PRNG, so every run plans the same
  * year. Prints the time and its ratio to the budget; exits non-zero when over budget.
  *
  *   npm run bench:schedule
@@ -19,7 +19,7 @@ const SCHOOLS = 16_500;
 const ADVISERS = 400;
 const SEED = 20260901;
 
-/** The mix the default policy gives on real data (DESIGN.md section 3). */
+/** The mix the default policy gives on real data (docs/categories.md, Policies are data). */
 const CATEGORY_MIX: [Category, number][] = [
 	['secure_plus', 0.16],
 	['secure', 0.42],

@@ -31,7 +31,7 @@ export function demoRows<T>(query: string, ...params: unknown[]): T[] {
 
 let browser: Browser | undefined;
 
-/** One Chromium per test file, started the way the brief asks (Debian's build, headless). */
+/** One Chromium per test file, started as docs/architecture.md (Tests) says: Debian's build, headless. */
 export async function newPage(): Promise<Page> {
 	browser ??= await chromium.launch({
 		executablePath: inject('chromiumPath'),

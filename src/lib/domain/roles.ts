@@ -1,4 +1,4 @@
-/** The five roles in the brief (DESIGN.md section 6), in the order admins see them. */
+/** The five roles (docs/roles.md), in the order admins see them. */
 export const ROLES = ['admin', 'analyst', 'lead_adviser', 'adviser', 'headteacher'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -18,7 +18,7 @@ export function isRole(value: unknown): value is Role {
 export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst', 'lead_adviser', 'adviser'];
 export const ADVISER_ROLES: readonly Role[] = ['lead_adviser', 'adviser'];
 
-/** What each role may do, from the roles table in the brief. */
+/** What each role may do, from the table in docs/roles.md. */
 export const PERMISSIONS = {
 	seeAllSchools: STAFF_ROLES,
 	importData: ['admin', 'analyst'],

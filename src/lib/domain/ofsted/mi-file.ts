@@ -1,6 +1,6 @@
 /**
  * Ofsted's monthly management information (MI), "Management information - state-funded schools -
- * latest inspections as at <date>" (data/ofsted/README.md): one row per open school, with its
+ * latest inspections as at <date>" (docs/data-files.md): one row per open school, with its
  * latest report card, latest OEIF graded inspection and latest ungraded inspection side by side.
  * Pure: reads one row's cells into the inspections it holds, or says what is wrong and where.
  */

@@ -22,7 +22,7 @@ describe('DEFAULT_TEMPLATES', () => {
 	});
 
 	it.each([
-		// The brief's costs: desktop analysis and telephone 0.25, visit 0.5 (initial visit at Focus and above 1.0), review 1.0, Project Board 0.5.
+		// Costs (docs/scheduling.md): desktop analysis and telephone 0.25, visit 0.5 (initial visit at Focus and above 1.0), review 1.0, Project Board 0.5.
 		['secure_plus.desktop_analysis', 1, 0.25, 'remote'],
 		['secure_plus.se_summary_invitation', 1, 0, 'remote'],
 		['secure.desktop_analysis', 1, 0.25, 'remote'],

@@ -15,7 +15,7 @@ import { ACTIVITIES, engagementId, MODES, occurrenceWindow, type EngagementTempl
 /** fast-check runs many plans per test; slow CI machines need more than vitest's default 5 s. */
 export const PROPERTY_TIMEOUT_MS = 60_000;
 
-/** Every way a plan can break the brief's rules, as sentences; empty when it keeps them all. */
+/** Every way a plan can break the planner's rules (docs/scheduling.md, The planner), as sentences; empty when it keeps them all. */
 export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 	const breaches: string[] = [];
 	const open = new Map(workingDays(input.calendar, input.closures).map((d) => [d.date, d.halfTerm]));

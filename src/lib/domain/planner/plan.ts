@@ -40,7 +40,7 @@ interface Task {
 /**
  * Turns each school's agreed category into dated engagements for its link adviser.
  *
- * Every placement keeps the brief's rules: inside its window, on an open working day of the
+ * Every placement keeps the rules in docs/scheduling.md: inside its window, on an open working day of the
  * adviser, at most 1 day of work a day and the adviser's days a week, after whatever must come
  * before it, and at least the set gap from the previous occurrence (4 weeks for reviews).
  * Whatever cannot be placed is returned in `unplaced` with a reason and counted in `shortfalls`.

@@ -52,7 +52,7 @@ export const AWARD_VALIDITY_YEARS = 3;
 export const RENEWAL_NOTICE_MONTHS = 6;
 
 /**
- * Where each status can go next, by hand. The forward path is the one in the brief. The
+ * Where each status can go next, by hand. The forward path is in docs/quality-mark.md. The
  * back-steps, and why:
  * - any status except not engaged → not engaged: the school withdraws (or does not renew). Any
  *   award it holds still stands until its expiry date.

@@ -26,7 +26,7 @@ export async function schoolForAction(db: Db, urn: number): Promise<{ urn: numbe
 }
 
 /**
- * Advisers act for their own link schools; lead advisers for any school (DESIGN.md section 6).
+ * Advisers act for their own link schools; lead advisers for any school (docs/roles.md).
  * Admins do not: they run the service (users, term dates, policy), not a school's register or category.
  */
 export function mayActForSchool(actor: Actor, linkAdviserId: number | null): boolean {

@@ -1,6 +1,6 @@
 /**
  * CSV for spreadsheets (RFC 4180, CRLF). A cell that starts with =, +, -, @, tab or CR is prefixed
- * with ' so a spreadsheet shows it as text instead of running it as a formula (DESIGN.md section 9),
+ * with ' so a spreadsheet shows it as text instead of running it as a formula (docs/architecture.md),
  * unless the whole cell is a plain number such as -3.5.
  */
 export function csvCell(value: string | number | null | undefined): string {

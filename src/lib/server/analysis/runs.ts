@@ -48,7 +48,7 @@ function countsOf(results: readonly CategoriseResult[]): Record<Category, number
 
 /**
  * Runs the desktop analysis for a year with the adopted policy, and stores the run, every school's
- * result, and each school's new proposal (DESIGN.md section 3).
+ * result, and each school's new proposal (docs/categories.md, Moderation).
  * - A school with no category yet gets the proposal.
  * - A changed proposal replaces a category nobody has touched, and clears any agreement: the evidence
  *   moved, so a lead adviser agrees again. An adviser's change stands; the new proposal sits beside it.

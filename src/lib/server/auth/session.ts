@@ -6,7 +6,7 @@ import type { Role } from '../../domain/roles';
 import { nowIso } from '../clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Sessions last 30 days from the last use (sliding expiry). */
+/** A session lasts 30 days, and is renewed for 30 days from a request made with under 15 days left. */
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Extend a session once it has used half its life, so we do not write on every request. */
 const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;

@@ -25,7 +25,7 @@ export function databasePath(url: string | undefined = process.env.DATABASE_URL)
 	return resolve(value);
 }
 
-/** Opens SQLite with the settings the brief asks for: WAL, foreign keys, a busy timeout. */
+/** Opens SQLite with the settings docs/architecture.md (Database) gives: WAL, foreign keys, a busy timeout. */
 export function openSqlite(path: string): SQLite.Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);

@@ -74,7 +74,7 @@ export async function scatterSchools(
 		const row = byUrn.get(urn);
 		const name = names.get(urn);
 		if (name === undefined) continue;
-		// Special schools' results are not compared with England (DESIGN.md section 3): listed, not plotted.
+		// Special schools' results are not compared with England (docs/categories.md): listed, not plotted.
 		const mainstream = row !== undefined && row.recordType === 1 ? row : null;
 		const attainment = mainstream && mainstream.rwmExpected !== null && england !== null ? Math.round((mainstream.rwmExpected - england) * 10) / 10 : null;
 		const mean = mainstream ? meanProgress(progress(mainstream, t).subjects) : null;

@@ -1,6 +1,6 @@
 import type { TableRow } from './table';
 
-/** Characters that make a spreadsheet read a cell as a formula (DESIGN.md section 9). */
+/** Characters that make a spreadsheet read a cell as a formula (docs/architecture.md, Security). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** A plain number such as -3.5 or +2 is data, and stays as it is so it still sorts as a number. */
 const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;

@@ -34,7 +34,7 @@ export function requireSchoolVisible(actor: Actor, urn: number): void {
  * Who moves a school's Quality Mark on (statuses, visits, the assessor's review and the award):
  * lead advisers and admins, who run the Quality Mark for the LA, for any school; an adviser for
  * their own link schools, and for a record they have been made the assessor of. Any other adviser
- * reads and comments, as for everything else about a school that is not theirs (DESIGN.md section 6).
+ * reads and comments, as for everything else about a school that is not theirs (docs/roles.md).
  */
 export async function mayManageQualityMark(db: Db, actor: Actor, urn: number, frameworkKey: Key): Promise<boolean> {
 	if (actor.role === 'lead_adviser' || actor.role === 'admin') return true;

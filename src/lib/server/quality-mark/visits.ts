@@ -6,7 +6,7 @@ import { QualityMarkError } from './errors';
 import type { Actor } from './permissions';
 
 /**
- * The assessment visit as an engagement in the schedule (issue 7), kept in step with the Quality
+ * The assessment visit as an engagement in the schedule (docs/quality-mark.md), kept in step with the Quality
  * Mark record. The record is where a visit is booked, called off and decided; the schedule is where
  * it sits on the assessor's calendar and can be moved or cancelled. Either way both change together,
  * in one transaction:

@@ -9,7 +9,7 @@ import type { Adviser } from '../../domain/planner/plan-types';
 
 /**
  * Days a week an adviser is planned at until an admin sets their own figure: most SIAs spend
- * part of the week on other duties (DESIGN.md section 4). Shown as "default" on the admin page.
+ * part of the week on other duties (docs/scheduling.md). Shown as "default" on the admin page.
  */
 export const DEFAULT_DAYS_PER_WEEK = 3;
 

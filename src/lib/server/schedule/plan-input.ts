@@ -33,7 +33,7 @@ export async function planSchools(db: Db, summerYear: number): Promise<PlanSchoo
 type EngagementRow = Selectable<EngagementsTable>;
 
 /**
- * Engagements a new plan must leave where they are: confirmed and completed ones (the brief),
+ * Engagements a new plan must leave where they are: confirmed and completed ones (docs/scheduling.md),
  * and also planned ones that have a note being written or whose date has passed, so work an
  * adviser has started or still owes a school never disappears from the schedule on re-planning
  * (overdue ones stay overdue until done or cancelled).

@@ -136,7 +136,7 @@ export async function deleteTemplate(db: Db, userId: number, id: string): Promis
 	);
 }
 
-/** Puts back the brief's defaults (DESIGN.md section 2), replacing every edit. */
+/** Puts back the default templates (docs/scheduling.md, What each category promises), replacing every edit. */
 export async function resetTemplates(db: Db, userId: number): Promise<void> {
 	const current = await loadTemplates(db);
 	await replaceAll(

@@ -6,7 +6,7 @@ export { schoolYearOf };
 
 /**
  * The year to plan by default: the one after the latest year with KS2 results (results for
- * 2018/19 set the support for 2019/20, DESIGN.md section 7). Null when nothing is imported yet.
+ * 2018/19 set the support for 2019/20: docs/scheduling.md). Null when nothing is imported yet.
  */
 export async function planningYear(db: Db): Promise<number | null> {
 	const row = await db

@@ -9,7 +9,7 @@ const STATUS_WORDS = { proposed: 'Proposed', changed: 'Changed by an adviser', a
 
 /**
  * The filtered school list as CSV, one row per school. toCsv neutralises any cell a spreadsheet
- * would run as a formula (DESIGN.md section 9): school and adviser names come from imported files
+ * would run as a formula (docs/architecture.md): school and adviser names come from imported files
  * and from people, so they are not trusted. A byte order mark lets Excel read accented names.
  */
 export function schoolListCsv(rows: readonly SchoolListRow[], year: number | null): string {

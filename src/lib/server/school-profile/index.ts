@@ -32,7 +32,7 @@ export interface SchoolOverview {
 	engagements: SchoolEngagements;
 	qualityMarks: SchoolQualityMark[];
 	selfEvaluation: { year: number; status: SeStatus | null };
-	/** Secure Plus and holding a Quality Mark: a school that could lead support for others (issue 7, item 6). */
+	/** Secure Plus and holding a Quality Mark: a school that could lead support for others (docs/categories.md, The five categories). */
 	couldLeadSupport: { frameworks: string[] } | null;
 }
 

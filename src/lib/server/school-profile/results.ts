@@ -43,7 +43,7 @@ export interface DisadvantagedYear {
 	/** England's other (non-disadvantaged) pupils. */
 	englandOther: number | null;
 	gap: number | null;
-	/** The policy flags the gap (DESIGN.md section 3: at or under -30 points with 10 or more pupils). */
+	/** The policy flags the gap (docs/categories.md, Signals: at or under -30 points with 10 or more pupils). */
 	flagged: boolean;
 }
 

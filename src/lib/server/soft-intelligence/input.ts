@@ -40,7 +40,7 @@ export function areaField(index: number): string {
 	return `area-${index}`;
 }
 
-/** The OEIF sub-judgements an inspection with no overall grade must give (DESIGN.md section 1). */
+/** The OEIF sub-judgements an inspection with no overall grade must give (docs/ofsted.md, Three kinds of outcome). */
 export const REQUIRED_JUDGEMENTS: readonly OeifJudgement[] = ['qualityOfEducation', 'behaviourAndAttitudes', 'personalDevelopment', 'leadershipAndManagement'];
 
 /** The form's value for an OEIF inspection that gave no overall grade. */
