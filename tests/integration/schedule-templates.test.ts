@@ -15,7 +15,7 @@ async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
 }
 
 describe('engagement templates', () => {
-	it('ship as the brief’s defaults, each with its category, costing 0.25 to 10 days a school', async () => {
+	it('ship as the default templates, each with its category, costing 0.25 to 10 days a school', async () => {
 		const db = await freshDb();
 		const templates = await loadTemplates(db);
 		expect(templates).toEqual(DEFAULT_TEMPLATES);

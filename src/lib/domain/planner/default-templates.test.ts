@@ -17,7 +17,7 @@ describe('DEFAULT_TEMPLATES', () => {
 		['light_touch', 1.0],
 		['focus', 5.75],
 		['intensive', 10.0]
-	] as const)("add up to the brief's %s total of %d adviser days a school", (category, days) => {
+	] as const)('add up to the default %s total of %d adviser days a school', (category, days) => {
 		expect(daysPerSchool(DEFAULT_TEMPLATES)[category]).toBe(days);
 	});
 

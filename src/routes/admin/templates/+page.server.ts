@@ -25,6 +25,6 @@ export const actions: Actions = {
 	reset: async (event) => {
 		const admin = requirePermission(event, 'manageService');
 		const result = await attempt(() => resetTemplates(db(), admin.id));
-		return result.ok ? { done: 'The templates are back to the defaults in the brief. Plan the year again to use them.' } : result.failure;
+		return result.ok ? { done: 'The templates are back to the defaults. Plan the year again to use them.' } : result.failure;
 	}
 };
