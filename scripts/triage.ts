@@ -20,8 +20,14 @@ async function main(argv: string[]): Promise<number> {
 		console.error(`Unknown command "${name}".\n\n${await help()}`);
 		return 1;
 	}
+	const command = await load();
+	if (rest.includes('--help') || rest.includes('-h')) {
+		// Help only: nothing runs, and no database is opened or made.
+		console.log(`${command.summary}.\n\nUsage: ${command.usage}`);
+		return 0;
+	}
 	try {
-		await (await load()).run(rest);
+		await command.run(rest);
 		return 0;
 	} catch (e) {
 		if (e instanceof CliError) console.error(e.message);
