@@ -13,6 +13,7 @@ import { schoolIntervention, type Intervention } from '../intervention';
 import { listDisagreements } from '../disagreements';
 import { agreedCategory, schoolVisibleHistory, type AgreedCategory } from './agreed-category';
 import { schoolResults, type SchoolResults } from './results';
+import { pupilGroupsForSchool, type PupilGroups } from './pupil-groups';
 import type { HistoryStep } from '../analysis/moderation';
 import { schoolYearOf, type SeStatus } from '../../domain/self-evaluation/summary';
 
@@ -26,6 +27,8 @@ type SchoolRow = NonNullable<Awaited<ReturnType<typeof getSchool>>>;
 export interface SchoolOverview {
 	school: SchoolRow;
 	results: SchoolResults;
+	/** Pupil groups and average scaled scores from the EES data sets, beside the LA and England. */
+	pupilGroups: PupilGroups | null;
 	agreed: AgreedCategory | null;
 	/** DfE's intervention status as of today, shown beside the category; the school sees it too (it rests on Ofsted's published inspections). */
 	intervention: Intervention | null;
@@ -76,8 +79,9 @@ export async function resultsForSchool(db: Db, school: Pick<SchoolRow, 'urn' | '
 
 async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'headteacher', today: string): Promise<SchoolOverview> {
 	const seYear = schoolYearOf(today);
-	const [results, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
+	const [results, pupilGroups, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
 		resultsForSchool(db, school),
+		pupilGroupsForSchool(db, school.urn, school.la_code),
 		agreedCategory(db, school.urn),
 		schoolIntervention(db, school.urn, today),
 		engagementsForSchool(db, school.urn, { publishedNotesOnly: viewer === 'headteacher' }),
@@ -88,6 +92,7 @@ async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'head
 	return {
 		school,
 		results,
+		pupilGroups,
 		agreed,
 		intervention,
 		engagements,
