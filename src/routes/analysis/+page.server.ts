@@ -6,6 +6,7 @@ import { field } from '$lib/server/forms';
 import { can } from '$lib/domain/roles';
 import { interventionStatuses } from '$lib/server/intervention';
 import { today } from '$lib/server/schedule/years';
+import { countsByCategory, moderationView, parseModerationQuery } from '$lib/domain/analysis/moderation-view';
 import { adoptedPolicy, agreeCategory, agreeUnchanged, AnalysisError, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,19 +15,34 @@ export const load: PageServerLoad = async (event) => {
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
 	const policy = (await adoptedPolicy(db())).policy;
-	const schools = year === null ? [] : await moderationList(db(), year);
+	const all = year === null ? [] : await moderationList(db(), year);
+	const query = parseModerationQuery(event.url.searchParams);
+	const view = moderationView(all, query);
+	const unchanged = all.filter((s) => s.unchanged);
+	const advisers = new Map(all.filter((s) => s.linkAdviserId !== null).map((s) => [s.linkAdviserId!, s.linkAdviserName ?? 'An adviser']));
 	return {
 		title: 'Desktop analysis',
 		years,
 		year,
 		policy: { id: policy.id, version: policy.version, name: policy.name },
 		runs: year === null ? [] : await runsForYear(db(), year, 5),
-		schools,
+		total: all.length,
+		query,
+		view,
+		advisers: [...advisers].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+		me: user.id,
+		/** The proposals "Agree all unchanged" would agree, by category; the page asks to confirm them. */
+		unchanged: {
+			count: unchanged.length,
+			byCategory: countsByCategory(unchanged),
+			newSupport: unchanged.filter((s) => s.lastYear === null && (s.category === 'focus' || s.category === 'intensive')).length
+		},
+		confirmBulk: event.url.searchParams.get('confirm') === 'agree-unchanged',
 		// As of today whatever the year shown: DfE's status now, beside the category being moderated.
 		interventions: await interventionStatuses(
 			db(),
 			today(),
-			schools.map((s) => s.urn)
+			view.rows.map((s) => s.urn)
 		),
 		can: { run: can(user.role, 'runAnalysis'), agree: can(user.role, 'agreeCategory'), changePolicy: can(user.role, 'manageService') }
 	};

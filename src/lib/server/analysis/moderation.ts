@@ -24,6 +24,8 @@ export interface ModerationItem {
 	summary: string;
 	/** Why the school should be looked at before the rest; empty when nothing stands out. */
 	attention: string[];
+	/** The analysis asks an adviser to confirm the category before it is agreed. */
+	needsConfirmation: boolean;
 	/** Can be agreed in bulk: untouched, no confirmation needed, and the same as last year's agreed category (or no category last year). */
 	unchanged: boolean;
 }
@@ -87,6 +89,7 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 			confidence: result.confidence,
 			summary: result.summary,
 			attention,
+			needsConfirmation: result.needsConfirmation,
 			unchanged: !agreed && !changed && !result.needsConfirmation && (lastYear === null || lastYear === r.proposed_category)
 		};
 	});
