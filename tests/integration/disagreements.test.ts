@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { freshDb, UNIQUE_VIOLATION } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
@@ -184,7 +184,7 @@ describe('asking for support', () => {
 			ended_at: null
 		} as const;
 		await db.insertInto('soft_intelligence').values(row).execute();
-		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(/UNIQUE/);
+		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(UNIQUE_VIOLATION);
 	});
 
 	it('is only for the school’s own headteacher, with a reason', async () => {

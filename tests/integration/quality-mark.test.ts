@@ -258,14 +258,15 @@ describe('every lifecycle transition through the server layer', () => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'assessor_review', s);
 		const before = await row(s.db, ASH);
+		// One at a time: started together, a refusal could arrive before anything awaits it.
 		const moves = [
-			changeStatus(s.db, s.otherAdviser, ASH, BS, 'not_engaged', {}, TODAY),
-			bookAssessmentVisit(s.db, s.otherAdviser, ASH, BS, { visitDate: VISIT_AHEAD }, TODAY),
-			saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY),
-			recordAwardDecision(s.db, s.otherAdviser, ASH, BS, completeReview('award'), undefined, TODAY),
-			changeStatus(s.db, s.analyst, ASH, BS, 'not_engaged', {}, TODAY)
+			() => changeStatus(s.db, s.otherAdviser, ASH, BS, 'not_engaged', {}, TODAY),
+			() => bookAssessmentVisit(s.db, s.otherAdviser, ASH, BS, { visitDate: VISIT_AHEAD }, TODAY),
+			() => saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY),
+			() => recordAwardDecision(s.db, s.otherAdviser, ASH, BS, completeReview('award'), undefined, TODAY),
+			() => changeStatus(s.db, s.analyst, ASH, BS, 'not_engaged', {}, TODAY)
 		];
-		for (const move of moves) expect((await refusal(move)).kind).toBe('forbidden');
+		for (const move of moves) expect((await refusal(move())).kind).toBe('forbidden');
 		expect(await row(s.db, ASH)).toEqual(before);
 		// Made the assessor of the visit, the other adviser may then carry the record on.
 		await bookAssessmentVisit(s.db, s.lead, ASH, BS, { visitDate: VISIT_AHEAD, assessorId: s.otherAdviser.id }, TODAY);

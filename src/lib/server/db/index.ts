@@ -1,5 +1,5 @@
-import { Kysely, SqliteDialect } from 'kysely';
-import { databasePath, openSqlite, writeMarker } from './connection';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { databaseTarget, openPostgresPool, openSqlite, writeMarker } from './connection';
 import { withStatementCache } from './statement-cache';
 import type { Database } from './schema';
 
@@ -10,8 +10,15 @@ let instance: { db: Db; writeVersion: () => string } | undefined;
 
 function open() {
 	if (!instance) {
-		const sqlite = openSqlite(databasePath());
-		instance = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), writeVersion: writeMarker(sqlite) };
+		const target = databaseTarget();
+		if (target.dialect === 'postgres') {
+			// No cheap mark of writes by other servers yet: every read says "changed", so no page is kept.
+			let reads = 0;
+			instance = { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(target.url) }) }), writeVersion: () => `pg:${++reads}` };
+		} else {
+			const sqlite = openSqlite(target.path);
+			instance = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), writeVersion: writeMarker(sqlite) };
+		}
 	}
 	return instance;
 }
