@@ -191,11 +191,26 @@ describe('DfE intervention status', () => {
 	it('shows on the school’s row in the desktop analysis', async () => {
 		const page = await newPage();
 		await signIn(page, 'lead_adviser');
-		await page.goto('/analysis');
-		const row = (school: School) => page.locator('tbody tr').filter({ has: page.getByRole('link', { name: school.name, exact: true }) });
-		expect(await rowStatus(row(own)).locator('.govuk-tag--red').textContent()).toBe('Special measures');
-		expect(await rowStatus(row(stuck)).locator('.govuk-tag--orange').textContent()).toBe('Eligible for RISE targeted intervention');
+		/** The school's row, found by its URN in whichever of the page's lists holds it. */
+		const row = async (school: School) => {
+			for (const list of ['first', 'waiting', 'agreed']) {
+				await page.goto(`/analysis?list=${list}&q=${school.urn}`);
+				const found = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: school.name, exact: true }) });
+				if ((await found.count()) === 1) return found;
+			}
+			throw new Error(`${school.name} is in none of the analysis lists`);
+		};
+		expect(
+			await rowStatus(await row(own))
+				.locator('.govuk-tag--red')
+				.textContent()
+		).toBe('Special measures');
 		await expectNoAxeViolations(page);
+		expect(
+			await rowStatus(await row(stuck))
+				.locator('.govuk-tag--orange')
+				.textContent()
+		).toBe('Eligible for RISE targeted intervention');
 		await page.context().close();
 	});
 

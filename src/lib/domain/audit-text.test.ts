@@ -19,6 +19,12 @@ describe('the audit log in sentences', () => {
 		],
 		['term_dates.update', { entity: 'term_dates', entityId: '2027' }, 'Changed the term dates of 2026/27'],
 		['closure_day.create', { entity: 'closure_day', entityId: '2026-12-18' }, 'Added the closure day 2026-12-18'],
+		[
+			'engagement_template.update',
+			{ entity: 'engagement_template', entityId: 'focus.review', name: 'SIA-led review' },
+			'Changed the engagement template “SIA-led review”'
+		],
+		['engagement_template.delete', { entity: 'engagement_template', entityId: 'focus.review' }, 'Removed the engagement template “focus review”'],
 		['policy.adopt', { entity: 'policy', entityId: '3' }, 'Adopted a new policy'],
 		['something.old', { entity: 'thing', entityId: '1' }, 'something.old']
 	])('%s on %o: %s', (action, subject, sentence) => {

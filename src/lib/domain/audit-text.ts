@@ -99,6 +99,9 @@ export function auditTarget({ entity, entityId, name }: AuditSubject): string {
 			return id;
 		case 'term_dates':
 			return `${Number(id) - 1}/${String(Number(id)).slice(2)}`;
+		case 'engagement_template':
+			// Its key ("focus.review") is not for reading: its label is, or the key in words once it is gone.
+			return name ? `“${name}”` : `“${id.replace(/[._]/g, ' ')}”`;
 		case 'se_summary':
 			return name ? `${name}` : `summary ${id}`;
 		default:

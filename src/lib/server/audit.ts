@@ -76,6 +76,10 @@ async function subjectNames(db: Db, entries: readonly { entity: string; entity_i
 			.execute();
 		for (const e of rows) names.set(`engagement:${e.id}`, e.name ? `${e.label}, ${e.name}` : e.label);
 	}
+	const templateIds = ids('engagement_template');
+	if (templateIds.length)
+		for (const t of await db.selectFrom('engagement_templates').select(['id', 'label']).where('id', 'in', templateIds).execute())
+			names.set(`engagement_template:${t.id}`, t.label);
 	const summaryIds = ids('se_summary').map(Number);
 	if (summaryIds.length) {
 		const rows = await db
