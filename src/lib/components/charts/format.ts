@@ -5,7 +5,7 @@ import { formatLocale, precisionFixed } from 'd3-format';
  * always written ("+2.3"), since "2.3" next to "-2.3" is easy to misread.
  */
 
-export { signed, pct, num } from '../analysis/format';
+export { signed, pct, num } from '../../domain/analysis/format';
 
 /** "1 school", "12 schools". */
 export function schools(n: number): string {
