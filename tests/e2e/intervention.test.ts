@@ -3,7 +3,7 @@ import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
 import { toIso } from '../../src/lib/domain/calendar/iso-date';
-import { longDate } from '../../src/lib/domain/analysis/format';
+import { longDate } from '../../src/lib/domain/format';
 
 /*
  * DfE intervention status in the browser. The demo need not have a school with a status, so a

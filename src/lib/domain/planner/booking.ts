@@ -1,11 +1,11 @@
 import { startOfISOWeek } from 'date-fns';
 import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
-import { isIsoDate, longDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
+import { isIsoDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
 import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
-import { formatDays } from './plain-english';
 import type { Engagement, PlanInput } from './plan-types';
+import { dayAndDate, formatDays } from '../format';
 
 /** Work to book on a fixed date for one adviser, such as a Quality Mark assessment visit. */
 export interface Booking {
@@ -41,7 +41,7 @@ export type BookingCheck = { ok: true; warnings: string[] } | { ok: false; reaso
 export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'advisers'>, engagements: readonly Engagement[], booking: Booking): BookingCheck {
 	const { date } = booking;
 	if (!isIsoDate(date)) return { ok: false, reasons: [`"${date}" is not a real date.`] };
-	const when = longDate(date);
+	const when = dayAndDate(date);
 	const year = academicYearBounds(input.calendar.summerYear);
 	if (date < year.start || date > year.end)
 		return { ok: false, reasons: [`${when} is outside the ${academicYearLabel(input.calendar.summerYear)} school year.`] };
@@ -61,7 +61,7 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	const adding = toQuarters(booking.days);
 	if (adding === 0) return { ok: true, warnings: [] };
 	const weekCap = Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9);
-	const weekStart = longDate(load.weekStart);
+	const weekStart = dayAndDate(load.weekStart);
 	const { name } = adviser;
 	const perWeek = `over their ${formatDays(adviser.daysPerWeek)} a week`;
 	const total = (quarters: number) => formatDays((quarters + adding) / QUARTERS_PER_DAY);

@@ -1,14 +1,14 @@
 import { CATEGORIES } from '../analysis/categories';
 import { HALF_TERM_LABELS, halfTermIndex, type HalfTermId } from '../calendar/half-terms';
-import { longDate } from '../calendar/iso-date';
 import { AdviserLedger, toQuarters } from './adviser-ledger';
 import { buildDayTable, halfTermAt, ordinalOf, windowDays, type DayTable } from './day-table';
 import { matchFixed } from './fixed-engagements';
-import { capitalise, formatDays, windowLabel } from './plain-english';
+import { capitalise, windowLabel } from './plain-english';
 import type { Engagement, FixedEngagement, PlanInput, PlanResult, PlanSchool, Shortfall, UnplacedCause, UnplacedEngagement } from './plan-types';
 import { compareText, followersOf, requirementsFor, type Requirement } from './requirements';
 import { engagementId } from './templates';
 import { PlanInputError, validatePlanInput } from './validate-plan-input';
+import { dayAndDate, formatDays } from '../format';
 
 type Span = { first: number; last: number };
 
@@ -173,7 +173,7 @@ function planAdviser(
 
 		if (task.closed) {
 			if (span.last < notBefore) {
-				fail('window_passed', `Its window (${window}) ended before ${longDate(input.notBefore!)}, the date the plan was redone from.`, span.first);
+				fail('window_passed', `Its window (${window}) ended before ${dayAndDate(input.notBefore!)}, the date the plan was redone from.`, span.first);
 			} else {
 				fail('no_room', `${adviser.name} has no working day in its window (${window}): every day in it is a holiday, a closure day or a day off.`, span.first);
 			}
@@ -217,7 +217,7 @@ function planAdviser(
 			} else {
 				fail(
 					'capacity',
-					`Capacity short: ${adviser.name} has no working day between ${longDate(table.dates[available[low]])} and ${longDate(table.dates[available[high]])} with ${formatDays(requirement.template.days)} free, ${limits}.`,
+					`Capacity short: ${adviser.name} has no working day between ${dayAndDate(table.dates[available[low]])} and ${dayAndDate(table.dates[available[high]])} with ${formatDays(requirement.template.days)} free, ${limits}.`,
 					available[target]
 				);
 			}

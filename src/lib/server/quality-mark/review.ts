@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
+import { dayAndDate } from '../../domain/format';
 import {
 	statusForDecision,
 	validateReviewForDecision,
@@ -12,7 +13,6 @@ import {
 	type QualityMarkFramework
 } from '../../domain/quality-mark';
 import { isIsoDate } from '../../domain/quality-mark/iso-date';
-import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
 import { todayIso } from './dates';
 import { refuseOverLong } from './text';
@@ -73,7 +73,7 @@ export async function recordAwardDecision(
 		// The decision follows the visit, as a note of visit does: it completes the visit in the schedule.
 		if (row.visit_date !== null && row.visit_date > today) {
 			const message =
-				`The assessment visit is booked for ${longDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
+				`The assessment visit is booked for ${dayAndDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
 				'on an earlier day, move it to that day in the schedule first. Your review has been saved.';
 			return { ok: false, problems: [{ path: '', message }] };
 		}
@@ -82,7 +82,7 @@ export async function recordAwardDecision(
 			if (!isIsoDate(awardDate)) problems.push({ path: 'awardDate', message: 'Enter the award date as a real date, like 2025-07-14' });
 			else if (awardDate > today) problems.push({ path: 'awardDate', message: 'The award date cannot be in the future' });
 			else if (row.visit_date !== null && awardDate < row.visit_date) {
-				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${longDate(row.visit_date)}` });
+				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${dayAndDate(row.visit_date)}` });
 			}
 		}
 		const to = statusForDecision(review.awardDecision);

@@ -4,7 +4,7 @@ import type { Db } from '../db';
 import { listEngagements, type EngagementView } from './engagements';
 import { CATEGORY_LABELS, type Category } from '../../domain/analysis/categories';
 import { toDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { formatDays } from '../../domain/planner/plain-english';
+import { formatDays } from '../../domain/format';
 import type { EngagementMode } from '../../domain/planner/templates';
 import type { EngagementRowStatus } from '../db/schema/schedule';
 

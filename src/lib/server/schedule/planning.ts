@@ -4,7 +4,7 @@ import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
 import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
-import { longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { plan } from '../../domain/planner/plan';
 import { replan, type PlanDiff } from '../../domain/planner/replan';
@@ -13,6 +13,7 @@ import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../..
 import type { Category } from '../../domain/analysis/categories';
 import type { Insertable } from 'kysely';
 import type { EngagementsTable } from '../db/schema/schedule';
+import { dayAndDate } from '../../domain/format';
 
 export interface PlanRunSummary {
 	id: number;
@@ -184,7 +185,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 		const dropped = rows.filter((r) => !kept.has(r.plan_key) && r.status === 'planned' && !isFixed(r, r.has_note, notBefore)).map((r) => r.id);
 		// Work the plan no longer wants is cancelled, not deleted: its page and calendar event stay,
 		// saying so, and calendars that imported it remove it (STATUS:CANCELLED) rather than keep a ghost.
-		const why = `No longer in the plan: the year was planned again on ${longDate(today)}`;
+		const why = `No longer in the plan: the year was planned again on ${dayAndDate(today)}`;
 		for (let i = 0; i < dropped.length; i += 500) {
 			await trx
 				.updateTable('engagements')

@@ -16,7 +16,7 @@ import {
 	type SoftIntelligenceSource,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
-import { longDate } from '../../domain/analysis/format';
+import { longDate } from '../../domain/format';
 import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
 import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
 
@@ -105,7 +105,7 @@ function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string
 		predecessor: r.predecessor === 1,
 		publishedDate: r.published_date,
 		origin,
-		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at.slice(0, 10))}` : null,
+		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at)}` : null,
 		values: formValuesOf(e)
 	};
 }
