@@ -27,4 +27,3 @@ export { qualityMarkCsv } from './csv';
 /** Today in England, from the app's one clock. */
 export { today as todayIso } from '../clock';
 export { recordPage, type RecordPage } from './page';
-export { seedDemoQualityMarks } from './demo';

@@ -1,17 +1,17 @@
-import type { Db } from '../db';
-import { audit } from '../audit';
-import { addYearsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
-import type { IsoDate, StoredStatus } from '../../domain/quality-mark';
-import * as clock from '../clock';
-import { recordRef } from './permissions';
-import { insertRecord } from './records';
+import type { Db } from '../../src/lib/server/db';
+import { audit } from '../../src/lib/server/audit';
+import { addYearsIso, subMonthsIso } from '../../src/lib/domain/quality-mark/iso-date';
+import type { IsoDate, StoredStatus } from '../../src/lib/domain/quality-mark';
+import * as clock from '../../src/lib/server/clock';
+import { recordRef } from '../../src/lib/server/quality-mark/permissions';
+import { insertRecord } from '../../src/lib/server/quality-mark/records';
 
 /**
  * Demo Quality Marks, as an LA would bring them over from its spreadsheet: some awards held, some
  * due for renewal or lapsed, some schools part-way through. Deterministic, so demo screenshots
  * and tests see the same picture. Schools with a headteacher account are left alone, so the demo
  * headteacher starts from "not engaged" and can walk through the whole self-audit.
- * scripts/demo/seed.ts calls it after the users are created. No record is left with a visit
+ * seed.ts calls it after the users are created. No record is left with a visit
  * booked, so the demo has no assessment visit that is not also in the schedule.
  */
 export async function seedDemoQualityMarks(db: Db, urns: readonly number[], today: IsoDate = clock.today()): Promise<number> {
