@@ -4,14 +4,14 @@ import { academicYearBounds } from '../calendar/half-terms';
 import { isIsoDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
 import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
-import type { Engagement, PlanInput } from './plan-types';
+import type { AdviserId, Engagement, PlanInput } from './plan-types';
 import { dayAndDate, formatDays } from '../format';
 
 /** Work to book on a fixed date for one adviser, such as a Quality Mark assessment visit. */
 export interface Booking {
 	/** The engagement's own id when it is being moved, so it is not counted against itself; null for a new booking. */
 	id: string | null;
-	adviserId: string;
+	adviserId: AdviserId;
 	date: IsoDate;
 	days: number;
 	/** A date before today records a visit already held; from today on it is a booking to plan around. */
@@ -112,7 +112,7 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
  * An adviser's other work on `date` and in its ISO week, in quarter days, fixed (confirmed or
  * completed) and planned apart. `exceptId` is the engagement being booked or moved, if it exists.
  */
-export function adviserLoadAround(engagements: readonly Engagement[], adviserId: string, date: IsoDate, exceptId: string | null) {
+export function adviserLoadAround(engagements: readonly Engagement[], adviserId: AdviserId, date: IsoDate, exceptId: string | null) {
 	const weekStart = toIso(startOfISOWeek(toDate(date)));
 	const load = { weekStart, fixedDay: 0, plannedDay: 0, fixedWeek: 0, plannedWeek: 0 };
 	for (const e of engagements) {

@@ -64,9 +64,9 @@ export async function getAdviser(db: Db, id: number): Promise<AdviserSummary | n
 	return (await listAdvisers(db)).find((a) => a.id === id) ?? null;
 }
 
-/** The advisers as the planner sees them: ids are the user ids as text. */
+/** The advisers as the planner sees them: ids are their user ids. */
 export function toPlannerAdvisers(advisers: readonly AdviserSummary[]): Adviser[] {
-	return advisers.map((a) => ({ id: String(a.id), name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
+	return advisers.map((a) => ({ id: a.id, name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
 }
 
 async function requireAdviser(db: Db, id: number): Promise<AdviserSummary> {

@@ -72,7 +72,7 @@ export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
 		id: u.plan_key,
 		urn: u.urn,
 		schoolName: u.school_name,
-		adviserId: u.adviser_id === null ? null : String(u.adviser_id),
+		adviserId: u.adviser_id,
 		templateId: u.template_id,
 		category: u.category,
 		activity: u.activity,
@@ -141,7 +141,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			const row = byKey.get(e.id);
 			const fulfils = { fulfils_template_id: e.fulfils?.templateId ?? null, fulfils_sequence: e.fulfils?.sequence ?? null };
 			const placed = {
-				adviser_id: Number(e.adviserId),
+				adviser_id: e.adviserId,
 				date: e.date,
 				half_term: e.halfTerm,
 				template_id: e.templateId,
@@ -203,7 +203,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 						year,
 						plan_key: u.id,
 						urn: u.urn,
-						adviser_id: u.adviserId === null || !/^\d+$/.test(u.adviserId) ? null : Number(u.adviserId),
+						adviser_id: u.adviserId,
 						template_id: u.templateId,
 						category: u.category,
 						activity: u.activity,
