@@ -1,5 +1,8 @@
+/// <reference types="vitest/config" />
+// Vite's own defineConfig, so `npm start` can build on a production install without the test tools;
+// the reference above types the `test` section for vitest.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],

@@ -35,7 +35,7 @@ function syntheticYear(): PlanInput {
 	const termDays = workingDays(calendar).map((day) => day.date);
 
 	const advisers: Adviser[] = Array.from({ length: ADVISERS }, (_, i) => ({
-		id: `adviser-${String(i + 1).padStart(3, '0')}`,
+		id: i + 1,
 		name: `Adviser ${i + 1}`,
 		// Mostly part-time for school work: the rest of the week goes on other duties.
 		daysPerWeek: pick([2, 2.5, 3, 3, 3.5, 4]),

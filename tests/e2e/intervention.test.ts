@@ -2,8 +2,8 @@ import SQLite from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
-import { toIso } from '../../src/lib/domain/calendar/iso-date';
-import { longDate } from '../../src/lib/domain/analysis/format';
+import * as clock from '../../src/lib/server/clock';
+import { longDate } from '../../src/lib/domain/format';
 
 /*
  * DfE intervention status in the browser. The demo need not have a school with a status, so a
@@ -13,9 +13,9 @@ import { longDate } from '../../src/lib/domain/analysis/format';
  * demo as it was.
  */
 
-const today = toIso(new Date());
+const today = clock.today();
 /** Entries recorded from now on are this file's. */
-const started = new Date().toISOString();
+const started = clock.nowIso();
 
 interface School {
 	urn: number;
@@ -84,7 +84,7 @@ function withdrawRecorded(urns: number[]) {
 				`update soft_intelligence set end_date = ?, ended_at = ?, ended_by = ?
 				 where end_date is null and created_by = ? and created_at >= ? and type in ('ofsted_legacy', 'ofsted_report_card') and urn in (${urns.map(() => '?').join(', ')})`
 			)
-			.run(today, new Date().toISOString(), lead.id, lead.id, started, ...urns);
+			.run(today, clock.nowIso(), lead.id, lead.id, started, ...urns);
 	} finally {
 		sqlite.close();
 	}

@@ -110,7 +110,7 @@ describe('booking an assessment visit makes it an engagement', () => {
 		);
 		const after = await capacityView(db, w.year);
 		const autumn1 = (view: typeof before) =>
-			view.summary.byAdviser.find((a) => a.adviserId === String(w.adviserA.id))!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
+			view.summary.byAdviser.find((a) => a.adviserId === w.adviserA.id)!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
 		expect(autumn1(after).planned).toBe(autumn1(before).planned + 1);
 		expect(after.summary.booked).toEqual({ engagements: 1, schools: 1, days: 1 });
 		expect(after.summary.byCategory).toEqual(before.summary.byCategory);

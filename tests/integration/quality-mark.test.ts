@@ -20,7 +20,6 @@ import {
 	currentQualityMarkHolders,
 	expiringQualityMarks,
 	listFrameworks,
-	neutraliseCell,
 	nominateColleague,
 	parseFilters,
 	qualityMarkCsv,
@@ -31,11 +30,12 @@ import {
 	recordAwardDecision,
 	saveReview,
 	saveSelfAudit,
-	seedDemoQualityMarks,
 	submitSelfAudit,
 	type Actor
 } from '../../src/lib/server/quality-mark';
 import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import { neutraliseCell } from '../../src/lib/server/csv';
+import { seedDemoQualityMarks } from '../../scripts/demo/quality-marks';
 import { BS, completeAudit, completeBasicSkills, completePd, completeReview, PD } from './quality-mark-fixtures';
 
 const TODAY = '2026-03-02';

@@ -83,12 +83,12 @@ describe('planning the year over the database', () => {
 
 		const { summary, changedSince } = await capacityView(db, w.year);
 		expect(changedSince).toEqual([]);
-		const b = summary.byAdviser.find((a) => a.adviserId === String(w.adviserB.id))!;
+		const b = summary.byAdviser.find((a) => a.adviserId === w.adviserB.id)!;
 		expect(b.overCapacity).toBe(true);
 		expect(b.shortfall).toBe(result.unplaced.filter((u) => u.cause === 'capacity').reduce((n, u) => n + u.days, 0));
 		expect(summary.total.shortfall).toBe(b.shortfall);
 		expect(summary.affectedSchools.map((s) => s.urn)).toContain(w.urns.intensive);
-		expect(summary.affectedSchools.every((s) => s.adviserId === String(w.adviserB.id) && s.reasons.length > 0)).toBe(true);
+		expect(summary.affectedSchools.every((s) => s.adviserId === w.adviserB.id && s.reasons.length > 0)).toBe(true);
 		expect(summary.byCategory.find((c) => c.category === 'intensive')).toEqual({ category: 'intensive', schools: 1, daysPerSchool: 10, daysNeeded: 10 });
 	});
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from './db';
 import type { SessionUser } from './auth/session';
 import { audit } from './audit';
-import { nowIso } from './clock';
+import { nowIso, today } from './clock';
 import { advisersFor, notify } from './notifications';
 
 const MAX_REASON = 5000;
@@ -39,6 +39,7 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 	if (!details) throw new SupportError('Tell us what support you would like, and why');
 	if (details.length > MAX_REASON) throw new SupportError(`This must be ${MAX_REASON} characters or fewer`);
 	const now = nowIso();
+	const day = today();
 	const existing = await openRequest(db, urn);
 	if (existing) return { ...existing, created: false };
 	return db.transaction().execute(async (trx) => {
@@ -47,7 +48,7 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 			.values({
 				urn,
 				type: 'self_referral',
-				date: now.slice(0, 10),
+				date: day,
 				end_date: null,
 				details,
 				source: 'headteacher',
@@ -73,7 +74,7 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 			link: `/schools/${urn}`,
 			urn
 		});
-		return { id, created: true, date: now.slice(0, 10), details };
+		return { id, created: true, date: day, details };
 	});
 }
 

@@ -5,10 +5,11 @@ import { requireUser } from '$lib/server/auth/guard';
 import { summariesForYear } from '$lib/server/self-evaluation';
 import { getSchools } from '$lib/server/schools';
 import { schoolYearOf } from '$lib/domain/self-evaluation/summary';
+import { today } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireUser(event, ['headteacher', 'lead_adviser', 'adviser']);
-	const current = schoolYearOf(new Date().toISOString().slice(0, 10));
+	const current = schoolYearOf(today());
 	if (user.role === 'headteacher') {
 		if (user.schoolUrns.length === 1) redirect(303, `/self-evaluation/${user.schoolUrns[0]}`);
 		return { title: 'Self-evaluation', view: 'school' as const, year: current, schools: await getSchools(db(), user.schoolUrns) };

@@ -3,7 +3,8 @@
  * that matter and the inspection date, says when it was an inspection of the predecessor school,
  * and names any category of concern. Shared by the rules and the DfE intervention status.
  */
-import { list, longDate } from './format';
+import { list } from './format';
+import { longDate } from '../format';
 import {
 	DECIDING_JUDGEMENTS,
 	OEIF_JUDGEMENT_LABELS,

@@ -1,4 +1,5 @@
-import { list, longDate } from './format';
+import { list } from './format';
+import { longDate } from '../format';
 
 /**
  * A school's Quality Mark award as the analysis sees it (docs/categories.md, Rule P2: a current

@@ -2,6 +2,7 @@ import { academicYearLabel, academicYearsLabel } from '../ks2/types';
 import { CODE_MEANINGS } from './figures';
 import { FORMAT_LABELS } from './header';
 import { describeProblem, type ImportReport } from './report';
+import { count } from '../format';
 
 /** Suppressed values per column as one line each: "PTRWM_EXP: 3 SUPP, 1 LOWCOV". */
 export function suppressedLines(report: ImportReport): string[] {
@@ -41,7 +42,7 @@ export function partLines(report: ImportReport): string[] {
 			[p.contextStored, 'row of cohort and context', 'rows of cohort and context']
 		]
 			.filter(([n]) => Number(n) > 0)
-			.map(([n, one, many]) => `${Number(n).toLocaleString('en-GB')} ${n === 1 ? one : many}`);
+			.map(([n, one, many]) => `${count(Number(n))} ${n === 1 ? one : many}`);
 		const year = p.year === null ? 'No year' : academicYearLabel(p.year);
 		return `${year}${p.version ? ` (${p.version})` : ''}, import ${p.importId}: ${stored.join(', ') || 'nothing stored'}`;
 	});

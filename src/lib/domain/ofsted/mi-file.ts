@@ -4,7 +4,7 @@
  * latest report card, latest OEIF graded inspection and latest ungraded inspection side by side.
  * Pure: reads one row's cells into the inspections it holds, or says what is wrong and where.
  */
-import { longDate } from '../analysis/format';
+import { longDate } from '../format';
 import type { CategoryOfConcern, OeifJudgement, OeifJudgements, OfstedLegacyGrade, OfstedType, ReportCardArea } from '../analysis/soft-intelligence';
 import {
 	isBlankCell,

@@ -193,7 +193,7 @@ export const planInputArbitrary: fc.Arbitrary<PlanInput> = fc
 		const days = workingDays(calendar).map((d) => d.date);
 		const pick = (n: number) => days[n % days.length];
 		const advisers: Adviser[] = Array.from({ length: r.adviserCount }, (_, i) => ({
-			id: `a${i}`,
+			id: i + 1,
 			name: `Adviser ${i}`,
 			daysPerWeek: r.capacities[i],
 			daysOff: [...new Set(r.daysOffPicks[i].map(pick))]
@@ -202,8 +202,8 @@ export const planInputArbitrary: fc.Arbitrary<PlanInput> = fc
 			urn: s.urn,
 			name: `School ${s.urn}`,
 			category: s.category,
-			// -2: no link adviser; -1: an adviser who is not in the list; else one of the advisers.
-			linkAdviserId: s.link === -2 ? null : s.link === -1 ? 'gone' : `a${s.link % r.adviserCount}`
+			// -2: no link adviser; -1: an adviser who is not in the list (id 999); else one of the advisers.
+			linkAdviserId: s.link === -2 ? null : s.link === -1 ? 999 : (s.link % r.adviserCount) + 1
 		}));
 		return {
 			calendar,

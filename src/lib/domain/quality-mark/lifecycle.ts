@@ -1,7 +1,7 @@
 import type { Key } from './framework-shape';
 import { addYearsIso, isIsoDate, subMonthsIso, type IsoDate } from './iso-date';
 import { describeChoices } from './wording';
-import { longDate } from '../calendar/iso-date';
+import { dayAndDate } from '../format';
 
 /** Every status a school's Quality Mark can show, in lifecycle order. */
 export const QM_STATUSES = [
@@ -207,7 +207,7 @@ function changesFor(
 			if (!isIsoDate(awardDate)) return 'Enter the award date as a real date, like 2025-07-14';
 			// An award is recorded after the visit, never ahead of it.
 			if (awardDate > today) return 'The award date cannot be in the future';
-			if (visitDate !== null && awardDate < visitDate) return `The award date cannot be before the assessment visit on ${longDate(visitDate)}`;
+			if (visitDate !== null && awardDate < visitDate) return `The award date cannot be before the assessment visit on ${dayAndDate(visitDate)}`;
 			// Feedback from an earlier "not yet" no longer applies once the award is made.
 			return { awardDate, expiryDate: addYearsIso(awardDate, AWARD_VALIDITY_YEARS), feedback: null };
 		}

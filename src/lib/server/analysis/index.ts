@@ -16,4 +16,3 @@ export {
 	type StoredPolicy
 } from './policy-store';
 export { whatIf } from './what-if';
-export { csvCell, toCsv } from './csv';

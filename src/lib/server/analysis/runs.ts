@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { nowIso, today } from '../clock';
 import { AnalysisError } from './access';
 import { adoptedPolicy } from './policy-store';
 import { analysisYears, asOfFor, loadInputs } from './inputs';
@@ -59,7 +59,7 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 	await syncOfstedFromRegister(db, options.userId);
 	const stored = await adoptedPolicy(db);
 	const now = nowIso();
-	const asOf = asOfFor(year, options.today ?? now.slice(0, 10));
+	const asOf = asOfFor(year, options.today ?? today());
 	const inputs = await loadInputs(db, year, asOf);
 	if (inputs.length === 0) throw new AnalysisError('The school register is empty. Import the GIAS register first.');
 	const results = categoriseAll(inputs, stored.policy);

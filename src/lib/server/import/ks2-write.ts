@@ -7,6 +7,7 @@ import { VALUE_COLUMNS } from './ks2-columns';
 import { ROWS_PER_INSERT, type Ks2ResultStore } from './ks2-store';
 import { REPLACEABLE, type ReplaceableTable } from './ks2-tables';
 import { chunks, ImportRefused, type WriteContext } from './handler';
+import { longDate } from '../../domain/format';
 
 /*
  * Writing KS2 data, shared by every format that brings it (ks2final and the EES data sets): a
@@ -43,7 +44,7 @@ export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: 
 	);
 	if (later) {
 		throw new ImportRefused(
-			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${later.imported_at.slice(0, 10)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
+			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${longDate(later.imported_at)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
 		);
 	}
 }

@@ -10,9 +10,9 @@ import { attentionGroups, attentionLists, type Attention, type AttentionGroup } 
 import { VersionedCache } from './data-version';
 import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools, type YearCounts } from './charts';
 import type { Category } from '../../domain/analysis/categories';
-import type { FlowCount } from '../../domain/charts/flow';
-import type { ScatterSchool } from '../../domain/charts/scatter';
-import type { TrendSeries } from '../../domain/charts/series';
+import type { FlowCount } from '../../components/charts/flow';
+import type { ScatterSchool } from '../../components/charts/scatter';
+import type { TrendSeries } from '../../components/charts/series';
 import { academicYearLabel } from '../../domain/ks2/types';
 
 export {

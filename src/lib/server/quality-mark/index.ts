@@ -23,7 +23,7 @@ export {
 } from './queries';
 export { recordHistory, type SchoolQualityMark, type HistoryEntry, type WatchItem } from './listing';
 export { qualityMarkTable, qualityMarkDashboard, parseFilters, type TableFilters, type TableRow, type Dashboard } from './table';
-export { neutraliseCell, toCsv, qualityMarkCsv } from './csv';
-export { todayIso } from './dates';
+export { qualityMarkCsv } from './csv';
+/** Today in England, from the app's one clock. */
+export { today as todayIso } from '../clock';
 export { recordPage, type RecordPage } from './page';
-export { seedDemoQualityMarks } from './demo';

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { canTransition, nextStatuses, QM_STATUS_LABELS, type IsoDate, type Key, type StoredStatus } from '../../domain/quality-mark';
 import { currentAudit } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { isOwnHeadteacher, mayManageQualityMark, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
 import { findRow, requireSchoolAndFramework } from './records';
 import { qualityMarkForSchool } from './queries';
@@ -14,7 +14,7 @@ const NOT_IN_STATUS_FORM: readonly StoredStatus[] = ['audit_submitted', 'achieve
  * Everything the record page shows, and what this person may do on it. The assessor's review
  * reaches the school only once the decision is made, since it is the assessor's working until then.
  */
-export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey: Key, today: IsoDate = todayIso()) {
+export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey: Key, today: IsoDate = clock.today()) {
 	requireSchoolVisible(actor, urn);
 	const { school, framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	const summary = (await qualityMarkForSchool(db, urn, today)).find((s) => s.frameworkKey === framework.key)!;

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { dayAndDate } from '../../domain/format';
 import {
 	statusForDecision,
 	validateReviewForDecision,
@@ -12,9 +12,8 @@ import {
 	type QualityMarkFramework
 } from '../../domain/quality-mark';
 import { isIsoDate } from '../../domain/quality-mark/iso-date';
-import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
 import { QualityMarkError } from './errors';
@@ -34,7 +33,7 @@ async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramewor
 	const { row, auditRow, status } = await openAuditWhile(trx, urn, framework.key, today, REVIEWABLE, NOT_REVIEWABLE);
 	await trx
 		.updateTable('quality_mark_audits')
-		.set({ review_json: JSON.stringify(review), review_updated_at: nowIso(), review_updated_by: actor.id })
+		.set({ review_json: JSON.stringify(review), review_updated_at: clock.nowIso(), review_updated_by: actor.id })
 		.where('id', '=', auditRow.id)
 		.execute();
 	await audit(trx, { userId: actor.id, action: 'quality_mark.review.save', entity: 'quality_mark', entityId: recordRef(urn, framework.key), after: review });
@@ -42,7 +41,7 @@ async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramewor
 }
 
 /** Saves the assessor's review so far. Nothing has to be complete yet. */
-export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = todayIso()): Promise<void> {
+export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = clock.today()): Promise<void> {
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	await requireManager(db, actor, urn, framework.key);
 	await db.transaction().execute((trx) => writeReview(trx, actor, framework, urn, review, today));
@@ -61,7 +60,7 @@ export async function recordAwardDecision(
 	frameworkKey: Key,
 	review: AssessorReview,
 	awardDate: string | undefined,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<DecisionResult> {
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	await requireManager(db, actor, urn, framework.key);
@@ -73,7 +72,7 @@ export async function recordAwardDecision(
 		// The decision follows the visit, as a note of visit does: it completes the visit in the schedule.
 		if (row.visit_date !== null && row.visit_date > today) {
 			const message =
-				`The assessment visit is booked for ${longDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
+				`The assessment visit is booked for ${dayAndDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
 				'on an earlier day, move it to that day in the schedule first. Your review has been saved.';
 			return { ok: false, problems: [{ path: '', message }] };
 		}
@@ -82,7 +81,7 @@ export async function recordAwardDecision(
 			if (!isIsoDate(awardDate)) problems.push({ path: 'awardDate', message: 'Enter the award date as a real date, like 2025-07-14' });
 			else if (awardDate > today) problems.push({ path: 'awardDate', message: 'The award date cannot be in the future' });
 			else if (row.visit_date !== null && awardDate < row.visit_date) {
-				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${longDate(row.visit_date)}` });
+				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${dayAndDate(row.visit_date)}` });
 			}
 		}
 		const to = statusForDecision(review.awardDecision);
@@ -90,7 +89,7 @@ export async function recordAwardDecision(
 		await moveStatus(trx, actor, framework, urn, to, { awardDate: awardDate || undefined, feedback: review.feedback, note: review.overallJudgement }, today);
 		await trx
 			.updateTable('quality_mark_audits')
-			.set({ decision: review.awardDecision, decided_at: nowIso(), decided_by: actor.id })
+			.set({ decision: review.awardDecision, decided_at: clock.nowIso(), decided_by: actor.id })
 			.where('id', '=', auditRow.id)
 			.execute();
 		await audit(trx, {

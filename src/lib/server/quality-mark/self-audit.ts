@@ -1,9 +1,8 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
 import { validateSelfAuditForSubmit, type AuditProblem, type IsoDate, type Key, type QualityMarkFramework, type SelfAudit } from '../../domain/quality-mark';
 import { openAuditWhile } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
 import { QualityMarkError } from './errors';
@@ -21,7 +20,7 @@ async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramewo
 	const { row, auditRow } = await openAuditWhile(trx, urn, framework.key, today, ['self_audit_in_progress'], NOT_EDITABLE);
 	await trx
 		.updateTable('quality_mark_audits')
-		.set({ answers_json: JSON.stringify(answers), answers_updated_at: nowIso(), answers_updated_by: actor.id })
+		.set({ answers_json: JSON.stringify(answers), answers_updated_at: clock.nowIso(), answers_updated_by: actor.id })
 		.where('id', '=', auditRow.id)
 		.execute();
 	await audit(trx, {
@@ -35,7 +34,7 @@ async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramewo
 }
 
 /** Saves the headteacher's answers as a draft. Nothing has to be complete yet. */
-export async function saveSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = todayIso()): Promise<void> {
+export async function saveSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = clock.today()): Promise<void> {
 	requireOwnHeadteacher(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
 	await db.transaction().execute((trx) => writeAnswers(trx, actor, framework, urn, answers, today));
@@ -52,7 +51,7 @@ export async function submitSelfAudit(
 	urn: number,
 	frameworkKey: Key,
 	answers: SelfAudit,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<SubmitResult> {
 	requireOwnHeadteacher(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
@@ -63,7 +62,7 @@ export async function submitSelfAudit(
 		await moveStatus(trx, actor, framework, urn, 'audit_submitted', { note: 'Self-audit submitted' }, today);
 		await trx
 			.updateTable('quality_mark_audits')
-			.set({ submitted_at: nowIso(), submitted_by: actor.id })
+			.set({ submitted_at: clock.nowIso(), submitted_by: actor.id })
 			.where('quality_mark_id', '=', row.id)
 			.where('decision', 'is', null)
 			.execute();
@@ -99,7 +98,7 @@ export async function nominateColleague(db: Db, actor: Actor, urn: number, frame
 	await db.transaction().execute(async (trx) => {
 		const row = await findRow(trx, urn, framework.key);
 		if (!row) throw new QualityMarkError('Your school is not registered for this Quality Mark yet');
-		await trx.updateTable('quality_marks').set({ nominee_id: nomineeId, updated_at: nowIso() }).where('id', '=', row.id).execute();
+		await trx.updateTable('quality_marks').set({ nominee_id: nomineeId, updated_at: clock.nowIso() }).where('id', '=', row.id).execute();
 		await audit(trx, {
 			userId: actor.id,
 			action: 'quality_mark.nominate',

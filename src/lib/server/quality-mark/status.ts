@@ -1,6 +1,5 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
 import {
 	effectiveStatus,
 	isQmStatus,
@@ -15,7 +14,7 @@ import {
 	type StoredStatus
 } from '../../domain/quality-mark';
 import { openAudit } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { QualityMarkError } from './errors';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
@@ -68,7 +67,7 @@ export async function moveStatus(
 	const result = transition(before, to, { ...input }, today);
 	if (!result.ok) throw new QualityMarkError(result.error);
 	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId) : (row?.assessor_id ?? null);
-	const now = nowIso();
+	const now = clock.nowIso();
 	let id: number;
 	if (row) {
 		await trx
@@ -135,7 +134,7 @@ export async function changeStatus(
 	frameworkKey: Key,
 	to: string,
 	input: StatusInput = {},
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<QualityMarkRecord> {
 	requireSchoolVisible(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
@@ -172,7 +171,7 @@ export async function bookAssessmentVisit(
 	urn: number,
 	frameworkKey: Key,
 	input: Pick<StatusInput, 'visitDate' | 'assessorId' | 'note'>,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<{ record: QualityMarkRecord; visit: VisitBooking }> {
 	requireSchoolVisible(actor, urn);
 	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);

@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { cancelVisit, checkVisitDate, completeVisit, insertVisit, openVisit } from '../schedule/booked-visits';
-import { longDate } from '../../domain/calendar/iso-date';
 import type { IsoDate, QmStatus, QualityMarkFramework, StoredStatus } from '../../domain/quality-mark';
 import { QualityMarkError } from './errors';
 import type { Actor } from './permissions';
+import { dayAndDate } from '../../domain/format';
 
 /**
  * The assessment visit as an engagement in the schedule (docs/quality-mark.md), kept in step with the Quality
@@ -63,7 +63,7 @@ export async function keepScheduleInStep(trx: Db, actor: Actor, move: StatusMove
 async function book(trx: Db, actor: Actor, move: StatusMove, today: IsoDate): Promise<VisitBooking> {
 	if (move.visitDate === null || move.assessorId === null) throw new QualityMarkError('Give the date of the assessment visit and who carries it out');
 	const check = await checkVisitDate(trx, { engagementPlanKey: null, adviserId: move.assessorId, date: move.visitDate, today });
-	if (!check.ok) throw new QualityMarkError(`The visit cannot be booked for ${longDate(move.visitDate)}. ${check.reasons.join(' ')}`);
+	if (!check.ok) throw new QualityMarkError(`The visit cannot be booked for ${dayAndDate(move.visitDate)}. ${check.reasons.join(' ')}`);
 	const engagementId = await insertVisit(trx, actor.id, {
 		qualityMarkId: move.qualityMarkId,
 		urn: move.urn,

@@ -4,8 +4,9 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
 import { ADVISER_ROLES, type Role } from '../../domain/roles';
-import { daysBetween, isIsoDate, longDate, toDate, toIso, type IsoDate } from '../../domain/calendar/iso-date';
+import { daysBetween, isIsoDate, toDate, toIso, type IsoDate } from '../../domain/calendar/iso-date';
 import type { Adviser } from '../../domain/planner/plan-types';
+import { dayAndDate } from '../../domain/format';
 
 /**
  * Days a week an adviser is planned at until an admin sets their own figure: most SIAs spend
@@ -63,9 +64,9 @@ export async function getAdviser(db: Db, id: number): Promise<AdviserSummary | n
 	return (await listAdvisers(db)).find((a) => a.id === id) ?? null;
 }
 
-/** The advisers as the planner sees them: ids are the user ids as text. */
+/** The advisers as the planner sees them: ids are their user ids. */
 export function toPlannerAdvisers(advisers: readonly AdviserSummary[]): Adviser[] {
-	return advisers.map((a) => ({ id: String(a.id), name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
+	return advisers.map((a) => ({ id: a.id, name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
 }
 
 async function requireAdviser(db: Db, id: number): Promise<AdviserSummary> {
@@ -108,7 +109,7 @@ export async function addDaysOff(db: Db, userId: number | null, adviserId: numbe
 	const to = input.to || input.from;
 	if (!isIsoDate(input.from)) errors['off-from'] = 'Enter the first day off as a real date, like 2026-11-13.';
 	if (!isIsoDate(to)) errors['off-to'] = 'Enter the last day off as a real date, or leave it empty for a single day.';
-	else if (isIsoDate(input.from) && to < input.from) errors['off-to'] = `The last day off must be on or after ${longDate(input.from)}.`;
+	else if (isIsoDate(input.from) && to < input.from) errors['off-to'] = `The last day off must be on or after ${dayAndDate(input.from)}.`;
 	else if (isIsoDate(input.from) && daysBetween(input.from, to) >= MAX_DAYS_OFF_AT_ONCE)
 		errors['off-to'] = `Add at most ${MAX_DAYS_OFF_AT_ONCE} days at a time.`;
 	if (input.reason.length > 200) errors['off-reason'] = 'The reason must be 200 characters or fewer.';

@@ -46,7 +46,7 @@ export async function checkVisitDate(
 	]);
 	return checkBooking({ calendar, closures: closures.map((c) => c.date), advisers: toPlannerAdvisers(advisers) }, rows.map(toEngagement), {
 		id: visit.engagementPlanKey,
-		adviserId: String(visit.adviserId),
+		adviserId: visit.adviserId,
 		date: visit.date,
 		days: ASSESSMENT_VISIT_DAYS,
 		today: visit.today

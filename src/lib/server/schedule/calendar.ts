@@ -4,8 +4,9 @@ import { nowIso } from '../clock';
 import { ScheduleError } from './errors';
 import { academicYearBounds, HALF_TERMS, type AcademicCalendar } from '../../domain/calendar/half-terms';
 import { defaultTermDates } from '../../domain/calendar/default-term-dates';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { validateCalendar } from '../../domain/calendar/validate-calendar';
+import { dayAndDate } from '../../domain/format';
 
 export interface StoredCalendar {
 	calendar: AcademicCalendar;
@@ -86,7 +87,7 @@ export async function addClosure(db: Db, userId: number | null, date: string, re
 	else if (reason.length > 200) errors['closure-reason'] = 'The reason must be 200 characters or fewer.';
 	if (Object.keys(errors).length > 0) throw new ScheduleError(Object.values(errors)[0], errors);
 	const existing = await db.selectFrom('closure_days').select('date').where('date', '=', date).executeTakeFirst();
-	if (existing) throw new ScheduleError(`${longDate(date)} is already a closure day.`, { 'closure-date': `${longDate(date)} is already a closure day.` });
+	if (existing) throw new ScheduleError(`${dayAndDate(date)} is already a closure day.`, { 'closure-date': `${dayAndDate(date)} is already a closure day.` });
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('closure_days').values({ date, reason, created_by: userId, created_at: nowIso() }).execute();
 		await audit(trx, { userId, action: 'closure_day.create', entity: 'closure_day', entityId: date, after: { date, reason } });

@@ -82,13 +82,13 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 	}
 	const { result } = runPlanner(input, null);
 	const schools = new Map(input.schools.map((s) => [s.urn, s.name]));
-	const advisers = new Map((await listAdvisers(db)).map((a) => [String(a.id), a.name]));
+	const advisers = new Map((await listAdvisers(db)).map((a) => [a.id, a.name]));
 	const engagements: ExportedEngagement[] = result.engagements.map((e) => ({
 		id: e.id,
 		urn: e.urn,
 		school: schools.get(e.urn) ?? `URN ${e.urn}`,
-		adviserId: Number(e.adviserId),
-		adviser: advisers.get(e.adviserId) ?? e.adviserId,
+		adviserId: e.adviserId,
+		adviser: advisers.get(e.adviserId) ?? String(e.adviserId),
 		date: e.date,
 		halfTerm: e.halfTerm,
 		category: e.category,

@@ -8,9 +8,10 @@ import { ScheduleError } from './errors';
 import { engagementToChange } from './tracking';
 import { closuresFor, loadCalendar } from './calendar';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 import type { RagRating, VisitNoteStatus } from '../db/schema/schedule';
+import { dayAndDate } from '../../domain/format';
 
 export const RAG_RATINGS: readonly RagRating[] = ['red', 'amber', 'green'];
 
@@ -73,9 +74,9 @@ export function noteProblems(input: NoteInput, options: { publish: boolean; toda
 	const { start, end } = academicYearBounds(options.year);
 	if (!isIsoDate(input.visitDate)) errors['visit-date'] = 'Enter the date of the visit as a real date, like 2026-11-13.';
 	else if (options.publish && input.visitDate > options.today)
-		errors['visit-date'] = `The date of the visit cannot be in the future (today is ${longDate(options.today)}).`;
+		errors['visit-date'] = `The date of the visit cannot be in the future (today is ${dayAndDate(options.today)}).`;
 	else if (input.visitDate < start || input.visitDate > end)
-		errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${longDate(start)} to ${longDate(end)}.`;
+		errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${dayAndDate(start)} to ${dayAndDate(end)}.`;
 
 	const sections = { purpose: 'the purpose of the visit', evidence: 'the evidence you saw', strengths: 'the strengths you found' } as const;
 	for (const [key, what] of Object.entries(sections) as [keyof typeof sections, string][]) {
@@ -197,7 +198,7 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	if (!errors['visit-date'] && stored.visitDate !== engagement.date) {
 		const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
 		const notWorking = whyNotWorkingDay(calendar, closures, stored.visitDate);
-		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${longDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
+		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${dayAndDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
 	}
 	const expected = (await openAfis(db, engagement.urn, engagementId)).map((a) => a.id).sort((a, b) => a - b);
 	const given = stored.ratings.map((r) => r.afiId).sort((a, b) => a - b);
@@ -278,7 +279,7 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 				.execute();
 			await notify(trx, await headteachersOf(trx, engagement.urn), {
 				kind: 'visit_note.published',
-				message: `${user.name} published the note of visit for "${engagement.label}" on ${longDate(stored.visitDate)}`,
+				message: `${user.name} published the note of visit for "${engagement.label}" on ${dayAndDate(stored.visitDate)}`,
 				link: `/schedule/schools/${engagement.urn}#note-${engagementId}`,
 				urn: engagement.urn
 			});

@@ -26,7 +26,7 @@ export async function planSchools(db: Db, summerYear: number): Promise<PlanSchoo
 		urn: s.urn,
 		name: s.name,
 		category: categories.get(s.urn)!,
-		linkAdviserId: s.link_adviser_id === null ? null : String(s.link_adviser_id)
+		linkAdviserId: s.link_adviser_id
 	}));
 }
 
@@ -54,7 +54,7 @@ export function toEngagement(row: EngagementRow): Engagement {
 	return {
 		id: row.plan_key,
 		urn: row.urn,
-		adviserId: String(row.adviser_id),
+		adviserId: row.adviser_id,
 		templateId: row.template_id,
 		category: row.category,
 		activity: row.activity,

@@ -12,9 +12,10 @@ import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 import { closuresFor, loadCalendar } from './calendar';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { checkMove } from '../../domain/planner/check-move';
+import { dayAndDate } from '../../domain/format';
 
 export const MAX_REASON = 1000;
 
@@ -44,7 +45,7 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
 	if (notWorking)
 		throw new ScheduleError(
-			`It cannot be confirmed for ${longDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`
+			`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`
 		);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
@@ -75,13 +76,14 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 	requireOpen(engagement, 'move');
 	if (!isIsoDate(newDate))
 		throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
-	if (newDate === engagement.date) throw new ScheduleError(`It is already on ${longDate(newDate)}.`, { 'new-date': `It is already on ${longDate(newDate)}.` });
+	if (newDate === engagement.date)
+		throw new ScheduleError(`It is already on ${dayAndDate(newDate)}.`, { 'new-date': `It is already on ${dayAndDate(newDate)}.` });
 	if (engagement.qualityMark) return moveQualityMarkVisit(db, user, engagement, engagement.qualityMark.id, newDate, today);
 
 	const input = await buildPlanInput(db, engagement.year, today);
 	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
 	if (!check.ok) {
-		const message = `It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`;
+		const message = `It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`;
 		throw new ScheduleError(message, { 'new-date': message });
 	}
 	await db
@@ -114,7 +116,7 @@ async function moveQualityMarkVisit(
 			to: newDate
 		};
 		const check = await moveVisitFromSchedule(trx, user, visit, today);
-		if (!check.ok) throw refuse(`It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`);
+		if (!check.ok) throw refuse(`It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`);
 		return check.warnings;
 	});
 }

@@ -18,7 +18,7 @@ import {
 	type ReportCardGrade,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
-import { longDate } from '../../domain/analysis/format';
+import { longDate } from '../../domain/format';
 
 /**
  * The areas Ofsted grades on a report card (from November 2025), in the form's order; a school need

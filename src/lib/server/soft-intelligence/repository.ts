@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { SoftIntelligenceTable } from '../db/schema/analysis';
 import type { Selectable } from 'kysely';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { nowIso, today } from '../clock';
 import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from '../analysis/access';
 import { chunks } from '../import/handler';
 import {
@@ -16,7 +16,7 @@ import {
 	type SoftIntelligenceSource,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
-import { longDate } from '../../domain/analysis/format';
+import { longDate } from '../../domain/format';
 import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
 import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
 
@@ -105,7 +105,7 @@ function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string
 		predecessor: r.predecessor === 1,
 		publishedDate: r.published_date,
 		origin,
-		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at.slice(0, 10))}` : null,
+		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at)}` : null,
 		values: formValuesOf(e)
 	};
 }
@@ -165,7 +165,7 @@ async function requireRegisterAccess(db: Db, actor: Actor, urn: number) {
 export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record<string, string>): Promise<number> {
 	await requireRegisterAccess(db, actor, urn);
 	const now = nowIso();
-	const parsed = validateEntry(raw, now.slice(0, 10));
+	const parsed = validateEntry(raw, today());
 	if (!parsed.ok) throw new EntryInputError(parsed.errors);
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -218,7 +218,7 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 	if (!row) throw new AnalysisError('That entry is not in this school’s register', 404);
 	if (row.end_date !== null) throw new AnalysisError('That entry has already ended', 400, 'endDate');
 	const now = nowIso();
-	const end = validateEndDate(endDate, row.date, now.slice(0, 10));
+	const end = validateEndDate(endDate, row.date, today());
 	if (!end.ok) throw new AnalysisError(end.message, 400, 'endDate');
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();

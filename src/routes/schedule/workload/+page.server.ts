@@ -4,7 +4,7 @@ import { requireStaff } from '$lib/server/auth/guard';
 import { capacityView, defaultScheduleYear, mayPlan, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
-import type { AdviserLoad } from '$lib/domain/charts/workload';
+import type { AdviserLoad } from '$lib/components/charts/workload';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

@@ -6,6 +6,7 @@ import { getSchool } from '$lib/server/schools';
 import { addComment, copyForward, decideSummary, getSummary, seAccess, SeError, summaryYears, writeSummary } from '$lib/server/self-evaluation';
 import { schoolYearOf, sectionsFromForm } from '$lib/domain/self-evaluation/summary';
 import { field } from '$lib/server/forms';
+import { today } from '$lib/server/clock';
 
 /** The school, the year and what this person may do. 404 for another school's headteacher. */
 async function context(event: RequestEvent) {
@@ -17,7 +18,7 @@ async function context(event: RequestEvent) {
 	if (!school) error(404, 'Page not found');
 	const access = seAccess(user, school);
 	if (!access) error(404, 'Page not found');
-	const current = schoolYearOf(new Date().toISOString().slice(0, 10));
+	const current = schoolYearOf(today());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = Number.isInteger(asked) && asked >= 2000 && asked <= current + 1 ? asked : current;
 	return { user, school, access, year, current };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityPhrase, dayNumber, days, intervalText, schools, signedFixed, tickFormatter } from './format';
+import { capacityPhrase, intervalText, schools, signedFixed, tickFormatter } from './format';
 
 describe('chart wording', () => {
 	it.each([
@@ -8,19 +8,6 @@ describe('chart wording', () => {
 		[12, '12 schools']
 	])('schools(%i) is %s', (n, text) => {
 		expect(schools(n)).toBe(text);
-	});
-
-	it.each([
-		[0, '0 days'],
-		[-0, '0 days'],
-		[0.25, '0.25 days'],
-		[1, '1 day'],
-		[2.5, '2.5 days'],
-		[1.004, '1 day'],
-		[10.125, '10.13 days']
-	])('days(%d) is %s', (n, text) => {
-		expect(days(n)).toBe(text);
-		expect(dayNumber(n)).toBe(text.replace(/ days?$/, ''));
 	});
 
 	it.each([

@@ -1,4 +1,4 @@
-import { capacityPhrase, dayNumber, days } from './format';
+import { capacityPhrase, dayNumber, formatDays } from './format';
 
 /*
  * Adviser workload: the days planned in a half term against the days the adviser has. The bar is
@@ -45,7 +45,7 @@ export function loadParts(planned: number, capacity: number): LoadParts {
 		spare: p < c - EPSILON ? c - p : 0,
 		isOver,
 		phrase: capacityPhrase(p, c),
-		text: `${dayNumber(p)} of ${days(c)} planned, ${capacityPhrase(p, c)}`
+		text: `${dayNumber(p)} of ${formatDays(c)} planned, ${capacityPhrase(p, c)}`
 	};
 }
 

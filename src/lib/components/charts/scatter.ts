@@ -1,5 +1,5 @@
-import { categoryRank, type Category } from '../analysis/categories';
-import { gapPhrase } from '../analysis/format';
+import { categoryRank, type Category } from '../../domain/analysis/categories';
+import { gapPhrase } from '../../domain/analysis/format';
 import { intervalText, signedFixed } from './format';
 import type { Interval } from './progress';
 

@@ -5,30 +5,21 @@ import { formatLocale, precisionFixed } from 'd3-format';
  * always written ("+2.3"), since "2.3" next to "-2.3" is easy to misread.
  */
 
-export { signed, pct, num } from '../analysis/format';
+import { formatDays } from '../../domain/format';
+
+export { signed, pct, num, dayNumber, formatDays } from '../../domain/format';
 
 /** "1 school", "12 schools". */
 export function schools(n: number): string {
 	return `${n} ${n === 1 ? 'school' : 'schools'}`;
 }
 
-/** A number of days to two places at most, as engagements cost quarter days: "0.25", "2.5", "10". */
-export function dayNumber(n: number): string {
-	return String(Math.round(n * 100) / 100 || 0);
-}
-
-/** "0.25 days", "1 day", "2.5 days". */
-export function days(n: number): string {
-	const text = dayNumber(n);
-	return `${text} ${text === '1' ? 'day' : 'days'}`;
-}
-
 /** "over by 2.5 days", "at capacity", "1.5 days spare": the workload label, read without the bar. */
 export function capacityPhrase(planned: number, capacity: number): string {
 	const diff = Math.round((planned - capacity) * 100) / 100;
-	if (diff > 0) return `over by ${days(diff)}`;
+	if (diff > 0) return `over by ${formatDays(diff)}`;
 	if (diff === 0) return 'at capacity';
-	return `${days(-diff)} spare`;
+	return `${formatDays(-diff)} spare`;
 }
 
 /** "-4.5 to +1.2": a confidence interval with both signs written. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../analysis/categories';
+import { CATEGORIES } from '../../domain/analysis/categories';
 import { blend, contrastRatio, GRAPHIC_CONTRAST, TEXT_CONTRAST } from './contrast';
 import { CATEGORY_STYLE_LIST, CATEGORY_STYLES, FLOW_LINK_OPACITY, INK, SERIES_STYLES, SIGNIFICANCE_COLOURS, WORKLOAD_COLOURS } from './palette';
 

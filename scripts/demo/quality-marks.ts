@@ -1,21 +1,20 @@
-import type { Db } from '../db';
-import { audit } from '../audit';
-import { nowIso } from '../clock';
-import { addYearsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
-import type { IsoDate, StoredStatus } from '../../domain/quality-mark';
-import { todayIso } from './dates';
-import { recordRef } from './permissions';
-import { insertRecord } from './records';
+import type { Db } from '../../src/lib/server/db';
+import { audit } from '../../src/lib/server/audit';
+import { addYearsIso, subMonthsIso } from '../../src/lib/domain/quality-mark/iso-date';
+import type { IsoDate, StoredStatus } from '../../src/lib/domain/quality-mark';
+import * as clock from '../../src/lib/server/clock';
+import { recordRef } from '../../src/lib/server/quality-mark/permissions';
+import { insertRecord } from '../../src/lib/server/quality-mark/records';
 
 /**
  * Demo Quality Marks, as an LA would bring them over from its spreadsheet: some awards held, some
  * due for renewal or lapsed, some schools part-way through. Deterministic, so demo screenshots
  * and tests see the same picture. Schools with a headteacher account are left alone, so the demo
  * headteacher starts from "not engaged" and can walk through the whole self-audit.
- * scripts/demo/seed.ts calls it after the users are created. No record is left with a visit
+ * seed.ts calls it after the users are created. No record is left with a visit
  * booked, so the demo has no assessment visit that is not also in the schedule.
  */
-export async function seedDemoQualityMarks(db: Db, urns: readonly number[], today: IsoDate = todayIso()): Promise<number> {
+export async function seedDemoQualityMarks(db: Db, urns: readonly number[], today: IsoDate = clock.today()): Promise<number> {
 	const linked = new Set((await db.selectFrom('user_schools').select('urn').execute()).map((r) => r.urn));
 	// Only statuses that need no self-audit behind them, so every demo record is consistent.
 	const plan: { key: string; status: StoredStatus; awardMonthsAgo?: number }[] = [
@@ -41,7 +40,7 @@ export async function seedDemoQualityMarks(db: Db, urns: readonly number[], toda
 			const note = 'Brought over from the Quality Mark spreadsheet';
 			await trx
 				.insertInto('quality_mark_history')
-				.values({ quality_mark_id: id, from_status: 'not_engaged', to_status: item.status, changed_on: changedOn, at: nowIso(), user_id: null, note })
+				.values({ quality_mark_id: id, from_status: 'not_engaged', to_status: item.status, changed_on: changedOn, at: clock.nowIso(), user_id: null, note })
 				.execute();
 			await audit(trx, {
 				userId: null,

@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../analysis/categories';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/analysis/categories';
 import type { MarkShape } from './symbols';
 
 /*

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES } from '../analysis/categories';
+import { CATEGORIES } from '../../domain/analysis/categories';
 import { flowLayout, flowMatrix, flowSummary, type FlowCount } from './flow';
 
 const FLOWS: FlowCount[] = [

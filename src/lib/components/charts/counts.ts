@@ -1,4 +1,4 @@
-import { CATEGORIES, CATEGORY_LABELS, type Category } from '../analysis/categories';
+import { CATEGORIES, CATEGORY_LABELS, type Category } from '../../domain/analysis/categories';
 
 /** Schools per category. A category left out has no schools. */
 export type CategoryCountMap = Partial<Record<Category, number>>;

@@ -1,5 +1,5 @@
 import { linkHorizontal } from 'd3-shape';
-import { CATEGORIES, categoryRank, type Category } from '../analysis/categories';
+import { CATEGORIES, categoryRank, type Category } from '../../domain/analysis/categories';
 
 /*
  * The category flow: how many schools went from each category last year to each category this

@@ -1,5 +1,5 @@
-import type { Subject, SubjectProgress } from '../analysis/signals';
-import { academicYearLabel } from '../ks2/types';
+import type { Subject, SubjectProgress } from '../../domain/analysis/signals';
+import { academicYearLabel } from '../../domain/ks2/types';
 
 /*
  * Progress scores in charts: significance in words, the mean score a school is plotted at, and the
