@@ -4,8 +4,7 @@ import { nowIso } from '../clock';
 import { addYearsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
 import type { IsoDate, StoredStatus } from '../../domain/quality-mark';
 import { todayIso } from './dates';
-import { recordRef } from './permissions';
-import { insertRecord } from './records';
+import { insertRecord, recordRef } from './records';
 
 /**
  * Demo Quality Marks, as an LA would bring them over from its spreadsheet: some awards held, some

@@ -1,11 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 
 const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const before = Number(event.url.searchParams.get('before')) || null;
 	let query = db()
 		.selectFrom('audit_log')
