@@ -26,13 +26,7 @@ export const categorise: Command = {
 			import('../../src/lib/server/csv')
 		]);
 		await migrateToLatest(db());
-		let outcome;
-		try {
-			outcome = await analysis.runAnalysis(db(), { year, userId: null });
-		} catch (e) {
-			if (e instanceof analysis.AnalysisError) throw new CliError(e.message);
-			throw e;
-		}
+		const outcome = await analysis.runAnalysis(db(), { year, userId: null });
 		const { run } = outcome;
 		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);
 		const reasons = (r: (typeof results)[number]) => (r.firedRules.length > 0 ? r.firedRules.map((f) => f.sentence) : [r.summary]);

@@ -3,8 +3,7 @@ import { audit } from '../../src/lib/server/audit';
 import { addYearsIso, subMonthsIso } from '../../src/lib/domain/quality-mark/iso-date';
 import type { IsoDate, StoredStatus } from '../../src/lib/domain/quality-mark';
 import * as clock from '../../src/lib/server/clock';
-import { recordRef } from '../../src/lib/server/quality-mark/permissions';
-import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import { insertRecord, recordRef } from '../../src/lib/server/quality-mark/records';
 
 /**
  * Demo Quality Marks, as an LA would bring them over from its spreadsheet: some awards held, some

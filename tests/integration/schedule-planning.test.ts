@@ -11,7 +11,6 @@ import {
 	noteFromForm,
 	planYear,
 	saveNote,
-	ScheduleError,
 	setCapacity,
 	storedPlan
 } from '../../src/lib/server/schedule';
@@ -20,6 +19,7 @@ import { occurrenceWindow } from '../../src/lib/domain/planner/templates';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
 import { halfTermIndex } from '../../src/lib/domain/calendar/half-terms';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 function publishForm(visitDate: string): FormData {
 	const form = new FormData();
@@ -179,12 +179,12 @@ describe('planning the year over the database', () => {
 
 		const saturday = await moveEngagement(db, w.adviserA, review2.id, '2027-01-16', BEFORE_YEAR).then(
 			() => null,
-			(e: ScheduleError) => e
+			(e: Refusal) => e
 		);
 		expect(saturday?.errors['new-date']).toContain('Engagements must be on a working day in term time, and Saturday 16 January 2027 is not: it is a Saturday.');
 		const outside = await moveEngagement(db, w.adviserA, review2.id, '2026-10-05', BEFORE_YEAR).then(
 			() => null,
-			(e: ScheduleError) => e
+			(e: Refusal) => e
 		);
 		expect(outside?.message).toMatch(/SIA-led review 2 of 3 must be between .* \(spring 1 to spring 2\)\./);
 

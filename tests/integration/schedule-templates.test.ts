@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
-import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate, ScheduleError } from '../../src/lib/server/schedule';
+import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate } from '../../src/lib/server/schedule';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
 import { daysPerSchool } from '../../src/lib/domain/planner/templates';
+import { Refusal } from '../../src/lib/domain/refusal';
 
-async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
+async function refusal(run: () => Promise<unknown>): Promise<Refusal> {
 	const error = await run().then(
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(ScheduleError);
-	return error as ScheduleError;
+	expect(error).toBeInstanceOf(Refusal);
+	return error as Refusal;
 }
 
 describe('engagement templates', () => {

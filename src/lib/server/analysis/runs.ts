@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso, today } from '../clock';
-import { AnalysisError } from './access';
+import { Refusal } from '../../domain/refusal';
 import { adoptedPolicy } from './policy-store';
 import { analysisYears, asOfFor, loadInputs } from './inputs';
 import { syncOfstedFromRegister } from '../soft-intelligence/ofsted-sync';
@@ -31,11 +31,11 @@ export interface RunOutcome {
 /** Which year to analyse: the one asked for (it must have data), or the latest with data. */
 export async function resolveYear(db: Db, requested: number | null): Promise<number> {
 	const years = await analysisYears(db);
-	if (years.length === 0) throw new AnalysisError('There are no KS2 results yet. Import a KS2 file first.');
+	if (years.length === 0) throw new Refusal('There are no KS2 results yet. Import a KS2 file first.');
 	if (requested === null) return years[0];
 	if (!years.includes(requested)) {
 		const have = years.map(academicYearLabel).join(', ');
-		throw new AnalysisError(`There are no KS2 results for ${academicYearLabel(requested)}. Years with results: ${have}.`, 400, 'year');
+		throw new Refusal(`There are no KS2 results for ${academicYearLabel(requested)}. Years with results: ${have}.`, { field: 'year' });
 	}
 	return requested;
 }
@@ -61,7 +61,7 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 	const now = nowIso();
 	const asOf = asOfFor(year, options.today ?? today());
 	const inputs = await loadInputs(db, year, asOf);
-	if (inputs.length === 0) throw new AnalysisError('The school register is empty. Import the GIAS register first.');
+	if (inputs.length === 0) throw new Refusal('The school register is empty. Import the GIAS register first.');
 	const results = categoriseAll(inputs, stored.policy);
 	const counts = countsOf(results);
 	const userId = options.userId;

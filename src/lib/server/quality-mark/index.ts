@@ -4,8 +4,7 @@
  * rest of the app. Every function takes the database first; changes also take the acting user.
  */
 export { listFrameworks, getFramework } from './frameworks';
-export { QualityMarkError } from './errors';
-export { ASSESSOR_ROLES, VISIT_ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, type Actor } from './permissions';
+export type { Actor } from '../../domain/access';
 export { changeStatus, bookAssessmentVisit, type StatusInput } from './status';
 export { visitLabel, type VisitBooking } from './visits';
 export { saveSelfAudit, submitSelfAudit, nominateColleague, nomineeChoices, type SubmitResult } from './self-audit';

@@ -16,9 +16,9 @@ import { openAuditWhile, parseAnswers } from './audits';
 import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { QualityMarkError } from './errors';
-import { recordRef, requireManager, type Actor } from './permissions';
-import { requireSchoolAndFramework } from './records';
+import { requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
+import { openRecord, recordRef } from './records';
 import { moveStatus } from './status';
 
 export type DecisionResult = { ok: true; status: 'achieved' | 'not_yet_achieved' } | { ok: false; problems: AuditProblem[] };
@@ -28,7 +28,7 @@ const REVIEWABLE: readonly QmStatus[] = ['assessor_review', 'assessment_visit_bo
 const NOT_REVIEWABLE = 'The review can be written once the self-audit is under assessor review. Move it to assessor review first.';
 
 async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, review: AssessorReview, today: IsoDate) {
-	if (review.kind !== framework.kind) throw new QualityMarkError(`This review does not match the ${framework.name}`);
+	if (review.kind !== framework.kind) throw new Refusal(`This review does not match the ${framework.name}`);
 	refuseOverLong(review, TEXT_LIMITS.text);
 	const { row, auditRow, status } = await openAuditWhile(trx, urn, framework.key, today, REVIEWABLE, NOT_REVIEWABLE);
 	await trx
@@ -42,8 +42,8 @@ async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramewor
 
 /** Saves the assessor's review so far. Nothing has to be complete yet. */
 export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = clock.today()): Promise<void> {
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	await requireManager(db, actor, urn, framework.key);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.manage', mark);
 	await db.transaction().execute((trx) => writeReview(trx, actor, framework, urn, review, today));
 }
 
@@ -62,8 +62,8 @@ export async function recordAwardDecision(
 	awardDate: string | undefined,
 	today: IsoDate = clock.today()
 ): Promise<DecisionResult> {
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	await requireManager(db, actor, urn, framework.key);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.manage', mark);
 	return db.transaction().execute(async (trx) => {
 		const { row, auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
 		if (status !== 'assessment_visit_booked') {

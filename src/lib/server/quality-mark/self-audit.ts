@@ -5,9 +5,9 @@ import { openAuditWhile } from './audits';
 import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { QualityMarkError } from './errors';
-import { recordRef, requireOwnHeadteacher, type Actor } from './permissions';
-import { findRow, requireSchoolAndFramework } from './records';
+import { requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
+import { findRow, openRecord, recordRef } from './records';
 import { moveStatus } from './status';
 
 export type SubmitResult = { ok: true } | { ok: false; problems: AuditProblem[] };
@@ -15,7 +15,7 @@ export type SubmitResult = { ok: true } | { ok: false; problems: AuditProblem[] 
 const NOT_EDITABLE = 'The self-audit can only be changed while it is in progress. Start it, or take it back if you have submitted it.';
 
 async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, answers: SelfAudit, today: IsoDate) {
-	if (answers.kind !== framework.kind) throw new QualityMarkError(`These answers do not match the ${framework.name}`);
+	if (answers.kind !== framework.kind) throw new Refusal(`These answers do not match the ${framework.name}`);
 	refuseOverLong(answers, TEXT_LIMITS.text);
 	const { row, auditRow } = await openAuditWhile(trx, urn, framework.key, today, ['self_audit_in_progress'], NOT_EDITABLE);
 	await trx
@@ -35,8 +35,8 @@ async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramewo
 
 /** Saves the headteacher's answers as a draft. Nothing has to be complete yet. */
 export async function saveSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = clock.today()): Promise<void> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	await db.transaction().execute((trx) => writeAnswers(trx, actor, framework, urn, answers, today));
 }
 
@@ -53,8 +53,8 @@ export async function submitSelfAudit(
 	answers: SelfAudit,
 	today: IsoDate = clock.today()
 ): Promise<SubmitResult> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	return db.transaction().execute(async (trx) => {
 		const row = await writeAnswers(trx, actor, framework, urn, answers, today);
 		const problems = validateSelfAuditForSubmit(framework, answers);
@@ -90,14 +90,14 @@ export async function nomineeChoices(db: Db, urn: number, exceptUserId: number) 
  * them records who is responsible without widening who can see the school.
  */
 export async function nominateColleague(db: Db, actor: Actor, urn: number, frameworkKey: Key, nomineeId: number | null): Promise<void> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	if (nomineeId !== null && !(await nomineeChoices(db, urn, actor.id)).some((u) => u.id === nomineeId)) {
-		throw new QualityMarkError('Choose a colleague whose account is linked to your school. An admin can add their account.');
+		throw new Refusal('Choose a colleague whose account is linked to your school. An admin can add their account.');
 	}
 	await db.transaction().execute(async (trx) => {
 		const row = await findRow(trx, urn, framework.key);
-		if (!row) throw new QualityMarkError('Your school is not registered for this Quality Mark yet');
+		if (!row) throw new Refusal('Your school is not registered for this Quality Mark yet');
 		await trx.updateTable('quality_marks').set({ nominee_id: nomineeId, updated_at: clock.nowIso() }).where('id', '=', row.id).execute();
 		await audit(trx, {
 			userId: actor.id,

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { listAdvisers } from './advisers';
 import { listEngagements } from './engagements';
 import { engagementsCalendar, icsEngagements, type IcsEngagement } from './ics';
@@ -76,7 +76,7 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 	}
 	const input = await buildPlanInput(db, year, null);
 	if (input.schools.length === 0) {
-		throw new ScheduleError(
+		throw new Refusal(
 			`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`
 		);
 	}

@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
 import { field } from '../forms';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { engagementToChange } from './tracking';
 import { closuresFor, loadCalendar } from './calendar';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
@@ -185,10 +185,10 @@ export async function notesFor(db: Db, engagementIds: number[], options: { publi
  */
 export async function saveNote(db: Db, user: SessionUser, engagementId: number, input: NoteInput, action: 'save' | 'publish', today: IsoDate): Promise<void> {
 	const engagement = await engagementToChange(db, user, engagementId);
-	if (engagement.qualityMark) throw new ScheduleError(QUALITY_MARK_VISIT_NOTE);
-	if (engagement.status === 'cancelled') throw new ScheduleError('This engagement was cancelled, so it has no note of visit.');
+	if (engagement.qualityMark) throw new Refusal(QUALITY_MARK_VISIT_NOTE);
+	if (engagement.status === 'cancelled') throw new Refusal('This engagement was cancelled, so it has no note of visit.');
 	if (engagement.status === 'completed' || engagement.noteStatus === 'published') {
-		throw new ScheduleError('The note of visit has been published, so it can no longer be changed.');
+		throw new Refusal('The note of visit has been published, so it can no longer be changed.');
 	}
 	const publish = action === 'publish';
 	const stored = { ...input, visitDate: input.visitDate || engagement.date };
@@ -202,9 +202,9 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	}
 	const expected = (await openAfis(db, engagement.urn, engagementId)).map((a) => a.id).sort((a, b) => a - b);
 	const given = stored.ratings.map((r) => r.afiId).sort((a, b) => a - b);
-	if (expected.join() !== given.join()) throw new ScheduleError('The areas for improvement have changed since you opened this page. Reload it and try again.');
+	if (expected.join() !== given.join()) throw new Refusal('The areas for improvement have changed since you opened this page. Reload it and try again.');
 	if (Object.keys(errors).length > 0) {
-		throw new ScheduleError(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', errors);
+		throw new Refusal(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', { errors });
 	}
 
 	await db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { type IsoDate } from '../../domain/calendar/iso-date';
@@ -91,7 +91,7 @@ export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
 /** The day new work may start from when planning on `today`: null before the year begins. */
 export function notBeforeFor(year: number, today: IsoDate): IsoDate | null {
 	const { start, end } = academicYearBounds(year);
-	if (today > end) throw new ScheduleError(`The ${academicYearLabel(year)} school year has ended, so there is nothing left to plan.`);
+	if (today > end) throw new Refusal(`The ${academicYearLabel(year)} school year has ended, so there is nothing left to plan.`);
 	return today > start ? today : null;
 }
 
@@ -101,7 +101,7 @@ export function runPlanner(input: PlanInput, previous: PlanResult | null): { res
 		if (previous === null) return { result: plan(input), diff: null };
 		return replan(previous, input);
 	} catch (e) {
-		if (e instanceof PlanInputError) throw new ScheduleError(e.message);
+		if (e instanceof PlanInputError) throw new Refusal(e.message);
 		throw e;
 	}
 }
@@ -123,7 +123,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 	const notBefore = notBeforeFor(year, today);
 	const input = await buildPlanInput(db, year, notBefore);
 	if (input.schools.length === 0) {
-		throw new ScheduleError(
+		throw new Refusal(
 			`No school has an agreed category for ${academicYearLabel(year)} yet (from the ${academicYearLabel(year - 1)} results). Agree categories first, then plan the year.`
 		);
 	}

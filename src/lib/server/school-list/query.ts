@@ -8,7 +8,7 @@ import { listFrameworks } from '../quality-mark/frameworks';
 import { CATEGORIES, type Category } from '../../domain/analysis/categories';
 import { RENEWAL_NOTICE_MONTHS } from '../../domain/quality-mark';
 import { addMonthsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
-import { ADVISER_ROLES } from '../../domain/roles';
+import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
 
 /*

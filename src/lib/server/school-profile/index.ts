@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
-import { getSchool } from '../schools';
+import { getSchool, toSchool } from '../schools';
+import { can } from '../../domain/access';
 import { adoptedPolicy } from '../analysis/policy-store';
 import { schoolAnalysisView, type SchoolAnalysisView, type SchoolCategoryView } from '../analysis/school-profile';
 import type { CategoriseResult } from '../../domain/analysis/engine';
@@ -110,19 +111,21 @@ function slim(view: SchoolAnalysisView): StaffAnalysis {
 
 /**
  * One school's profile for the person asking. The caller has already checked they may see the
- * school (requireSchoolAccess). Staff get the analysis with its proposal, confidence and register;
- * a headteacher gets the agreed category only. Null when there is no such school.
+ * school (`school.view`). Those who see the LA's working on it (staff) get the analysis with its
+ * proposal, confidence and register; the school gets the agreed category only. Null when there is
+ * no such school.
  */
 export async function schoolProfile(db: Db, user: SessionUser, urn: number, today: string): Promise<SchoolProfile | null> {
 	const school = await getSchool(db, urn);
 	if (!school) return null;
-	if (user.role === 'headteacher') {
+	const ref = toSchool(school);
+	if (!can(user, 'school.seeWorking', ref)) {
 		const [overview, history] = await Promise.all([schoolOverview(db, school, 'headteacher', today), schoolVisibleHistory(db, urn)]);
 		return { ...overview, viewer: 'headteacher', history };
 	}
 	const [overview, analysis, disagreements] = await Promise.all([
 		schoolOverview(db, school, 'staff', today),
-		schoolAnalysisView(db, user, urn, school.link_adviser_id),
+		schoolAnalysisView(db, user, ref),
 		listDisagreements(db, urn)
 	]);
 	return { ...overview, viewer: 'staff', analysis: slim(analysis), openDisagreements: disagreements.filter((d) => d.status !== 'decided').length };

@@ -1,12 +1,12 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { auditLines } from '$lib/server/audit';
 
 const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const before = Number(event.url.searchParams.get('before')) || null;
 	const entries = await auditLines(db(), { before, limit: PAGE_SIZE });
 	const last = entries.at(-1);
