@@ -3,7 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
+import { countingWrites } from './data-version';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export const DEFAULT_DATABASE_PATH = 'db/triage.sqlite';
 
@@ -37,16 +39,12 @@ export function openSqlite(path: string): SQLite.Database {
 }
 
 /**
- * A function returning a mark that changes whenever anything is written to the database: by this
- * connection (SQLite's `total_changes()`, the rows it has inserted, updated or deleted) or by any
- * other (`PRAGMA data_version`, which moves when another connection commits). Reading it costs
- * two tiny statements, so it can be read on every request.
+ * A kysely instance on the SQLite file at `path`: the only way the app, the CLI, an import thread
+ * and the tests open one, so that every write through it is counted in the data version (see
+ * data-version.ts). `cacheStatements` keeps prepared statements for reuse, for the long-lived server.
  */
-export function writeMarker(sqlite: SQLite.Database): () => string {
-	const totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
-	return () => `${sqlite.pragma('data_version', { simple: true })}:${totalChanges.get()}`;
-}
-
-export function createDb(path: string): Kysely<Database> {
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+export function createDb(path: string, options: { cacheStatements?: boolean } = {}): Kysely<Database> {
+	const sqlite = openSqlite(path);
+	const statements = options.cacheStatements ? withStatementCache(sqlite) : sqlite;
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: countingWrites(sqlite, statements) }) });
 }

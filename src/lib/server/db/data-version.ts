@@ -1,0 +1,112 @@
+import type SQLite from 'better-sqlite3';
+import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { Db } from './index';
+
+/*
+ * How the in-memory caches (whole pages, the overview's figures) know that the data changed.
+ *
+ * The database keeps one number, in the one-row table `data_version`, and every transaction that
+ * writes anything also adds one to it, in that same transaction. So the number moves exactly when
+ * a change is committed, whichever process or thread made it, and a cache keeps its copy only while
+ * the number is still the one it read before building that copy: one read of one row per request.
+ *
+ * Nobody who writes has to remember it, and no list of tables is kept:
+ * - every kysely connection (the app's, the CLI's, an import thread's, the tests') is opened by
+ *   createDb (connection.ts), which puts `countingWrites` between kysely and SQLite. SQLite itself
+ *   says whether a statement writes (`readonly`), so a table added later is covered as it is made;
+ * - the import's own bulk connection (bulk.ts) adds one in its single transaction, once, not per row,
+ *   so an England-sized import costs one more statement;
+ * - tests/integration/data-version.test.ts fails if code outside this folder opens a connection.
+ *
+ * A write made around the app altogether (the sqlite3 shell on the file) is not seen until the next
+ * write through the app; after one, run `UPDATE data_version SET version = version + 1`.
+ *
+ * On PostgreSQL (several app servers on one database) the row and the read stay as they are; its
+ * driver would add the one in each transaction that wrote (pg reports each statement's command), or
+ * statement-level triggers would, checked for every table by a test.
+ */
+
+/** A value that is different after any change committed to the database, by anyone. Compare with `===`. */
+export async function dataVersion(db: Db): Promise<string> {
+	const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
+	return String(row.version);
+}
+
+/** Were the row ever deleted, `dataVersion` would fail on every request rather than miss a change. */
+const BUMP = 'UPDATE data_version SET version = version + 1 WHERE id = 1';
+
+/**
+ * Adds one to the data version, in the transaction open on `sqlite`. Until the migration that makes
+ * the table has run, there is nothing to count and it does nothing.
+ */
+export function versionBump(sqlite: SQLite.Database): () => void {
+	let statement: SQLite.Statement | null = null;
+	return () => {
+		if (!statement) {
+			try {
+				statement = sqlite.prepare(BUMP);
+			} catch (e) {
+				if (e instanceof Error && /no such table: data_version/.test(e.message)) return;
+				throw e;
+			}
+		}
+		statement.run();
+	};
+}
+
+/** Where statements come from: the connection itself or a cache of its prepared statements. */
+export interface StatementSource {
+	prepare(sql: string): SQLite.Statement;
+	close(): void;
+}
+
+/** Statements that start a transaction, or cannot run in one, and change no table's rows. */
+const NOT_IN_A_TRANSACTION = /^\s*(begin|vacuum|pragma|attach|detach)\b/i;
+
+/**
+ * SQLite as kysely's SqliteDialect sees it, with every write counted in the data version. Reads
+ * are the connection's own statements, untouched. A statement that writes adds one to the version
+ * after it runs: inside a transaction, once per transaction (and again after a savepoint, which may
+ * be rolled back); outside one, the statement and the count run in a transaction of their own.
+ */
+export function countingWrites(sqlite: SQLite.Database, statements: StatementSource = sqlite): SqliteDatabase {
+	const bump = versionBump(sqlite);
+	/** Whether the transaction open now has been counted already. */
+	let counted = false;
+	const alone = sqlite.transaction(<R>(run: () => R): R => {
+		const result = run();
+		bump();
+		return result;
+	});
+	function write<R>(run: () => R): R {
+		if (!sqlite.inTransaction) return alone.immediate(run) as R;
+		const result = run();
+		if (!counted) {
+			bump();
+			counted = true;
+		}
+		return result;
+	}
+	return {
+		close: () => statements.close(),
+		prepare(sql: string): SqliteStatement {
+			const statement = statements.prepare(sql);
+			if (statement.readonly) {
+				// BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE: whatever comes next is counted afresh.
+				if (!statement.reader) counted = false;
+				return statement;
+			}
+			if (NOT_IN_A_TRANSACTION.test(sql)) {
+				counted = false;
+				return statement;
+			}
+			return {
+				reader: statement.reader,
+				run: (parameters) => write(() => statement.run(parameters)),
+				all: (parameters) => write(() => statement.all(parameters)),
+				// Kysely streams only selects; a write is run whole and its rows handed out.
+				iterate: (parameters) => write(() => statement.all(parameters))[Symbol.iterator]()
+			};
+		}
+	};
+}
