@@ -173,6 +173,22 @@ describe('the caches that use it', () => {
 		expect(after.hit).toBe(false);
 		expect(await after.response.text()).toBe('render 2');
 	});
+
+	it('the overview shows a change on the next request, even to a column nothing used to watch', async () => {
+		const db = await freshDb();
+		for (const urn of [100001, 100002, 100003]) await addSchool(db, urn);
+		const overview = () => staffOverview(db, { scatterYear: null, today: '2026-11-22' });
+		const first = await overview();
+		expect(await overview()).toBe(first);
+		expect(first.register.byPhase).toEqual([{ phase: 'Primary', count: 3 }]);
+		// Another process corrects one school's phase and nothing else: no timestamp, no count, no id moves.
+		const other = await anotherProcess(db);
+		await other.updateTable('schools').set({ phase: 'Middle deemed primary' }).where('urn', '=', 100003).execute();
+		expect((await overview()).register.byPhase).toEqual([
+			{ phase: 'Middle deemed primary', count: 1 },
+			{ phase: 'Primary', count: 2 }
+		]);
+	});
 });
 
 describe('connections to the database', () => {
