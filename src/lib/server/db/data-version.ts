@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { SqliteDatabase, SqliteStatement } from 'kysely';
+import type { CompiledQuery, SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Db } from './index';
 
 /*
@@ -26,10 +26,16 @@ import type { Db } from './index';
  * statement-level triggers would, checked for every table by a test.
  */
 
+/** The read, compiled once per database: it is made on every request, and building it costs as much as running it. */
+const reads = new WeakMap<Db, CompiledQuery<{ version: number }>>();
+
 /** A value that is different after any change committed to the database, by anyone. Compare with `===`. */
 export async function dataVersion(db: Db): Promise<string> {
-	const row = await db.selectFrom('data_version').select('version').where('id', '=', 1).executeTakeFirstOrThrow();
-	return String(row.version);
+	let read = reads.get(db);
+	if (!read) reads.set(db, (read = db.selectFrom('data_version').select('version').where('id', '=', 1).compile()));
+	const { rows } = await db.executeQuery(read);
+	if (rows.length === 0) throw new Error('The database has no data_version row: run the migrations (npm run triage -- migrate).');
+	return String(rows[0].version);
 }
 
 /** Were the row ever deleted, `dataVersion` would fail on every request rather than miss a change. */
