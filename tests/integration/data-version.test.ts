@@ -38,7 +38,7 @@ async function moves(db: Db, write: () => Promise<unknown>): Promise<number> {
 const renamed = (db: Db, urn: number, name: string) => db.updateTable('schools').set({ name }).where('urn', '=', urn).execute();
 
 describe('the data version', () => {
-	it('moves once for each write through the app’s connection: insert, update, delete, returning, raw SQL', async () => {
+	it('moves once for each change through the app’s connection: insert, update, delete, returning, raw SQL', async () => {
 		const db = await freshDb();
 		expect(await moves(db, () => addSchool(db, 100001))).toBe(1);
 		expect(await moves(db, () => renamed(db, 100001, 'Renamed'))).toBe(1);
@@ -98,10 +98,14 @@ describe('the data version', () => {
 		expect((await db.selectFrom('schools').select('urn').execute()).map((s) => s.urn)).toEqual([100002]);
 	});
 
-	it('does not move when a write fails', async () => {
+	it('does not move when a write fails or matches no row, in a transaction or not', async () => {
 		const db = await freshDb();
 		await addSchool(db, 100001);
 		expect(await moves(db, () => addSchool(db, 100001).catch(() => {}))).toBe(0);
+		expect(await moves(db, () => renamed(db, 999999, 'Nobody'))).toBe(0);
+		expect(await moves(db, () => db.deleteFrom('sessions').where('expires_at', '<', 0).execute())).toBe(0);
+		expect(await moves(db, () => db.transaction().execute((trx) => renamed(trx, 999999, 'Nobody')))).toBe(0);
+		expect(await moves(db, () => db.transaction().execute(async (trx) => (await renamed(trx, 999999, 'Nobody'), renamed(trx, 100001, 'Someone'))))).toBe(1);
 	});
 
 	it('stays the same while the database is only read, by this connection or another', async () => {

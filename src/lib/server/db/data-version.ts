@@ -69,29 +69,41 @@ export interface StatementSource {
 /** Statements that start a transaction, or cannot run in one, and change no table's rows. */
 const NOT_IN_A_TRANSACTION = /^\s*(begin|vacuum|pragma|attach|detach)\b/i;
 
+/** Statements that change rows, and so change something only when they changed a row. The rest (CREATE, DROP, ALTER) always do. */
+const CHANGES_ROWS = /^\s*(with|insert|update|delete|replace)\b/i;
+
 /**
  * SQLite as kysely's SqliteDialect sees it, with every write counted in the data version. Reads
- * are the connection's own statements, untouched. A statement that writes adds one to the version
- * after it runs: inside a transaction, once per transaction (and again after a savepoint, which may
- * be rolled back); outside one, the statement and the count run in a transaction of their own.
+ * are the connection's own statements, untouched. A statement that changed something (a row, by
+ * itself or through a trigger, or the schema) adds one to the version after it runs: inside a
+ * transaction, once per transaction (and again after a savepoint, which may be rolled back);
+ * outside one, the statement and the count run in a transaction of their own. An UPDATE or DELETE
+ * that matched no row changes nothing, so it keeps every cache.
  */
 export function countingWrites(sqlite: SQLite.Database, statements: StatementSource = sqlite): SqliteDatabase {
 	const bump = versionBump(sqlite);
+	const totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
 	/** Whether the transaction open now has been counted already. */
 	let counted = false;
-	const alone = sqlite.transaction(<R>(run: () => R): R => {
+	/** Runs a statement, and says whether it changed anything. */
+	function changed<R>(sql: string, run: () => R): { result: R; changed: boolean } {
+		const before = totalChanges.get();
 		const result = run();
-		bump();
-		return result;
+		return { result, changed: !CHANGES_ROWS.test(sql) || totalChanges.get() !== before };
+	}
+	const alone = sqlite.transaction(<R>(sql: string, run: () => R): R => {
+		const ran = changed(sql, run);
+		if (ran.changed) bump();
+		return ran.result;
 	});
-	function write<R>(run: () => R): R {
-		if (!sqlite.inTransaction) return alone.immediate(run) as R;
-		const result = run();
-		if (!counted) {
+	function write<R>(sql: string, run: () => R): R {
+		if (!sqlite.inTransaction) return alone.immediate(sql, run) as R;
+		const ran = changed(sql, run);
+		if (ran.changed && !counted) {
 			bump();
 			counted = true;
 		}
-		return result;
+		return ran.result;
 	}
 	return {
 		close: () => statements.close(),
@@ -108,10 +120,10 @@ export function countingWrites(sqlite: SQLite.Database, statements: StatementSou
 			}
 			return {
 				reader: statement.reader,
-				run: (parameters) => write(() => statement.run(parameters)),
-				all: (parameters) => write(() => statement.all(parameters)),
+				run: (parameters) => write(sql, () => statement.run(parameters)),
+				all: (parameters) => write(sql, () => statement.all(parameters)),
 				// Kysely streams only selects; a write is run whole and its rows handed out.
-				iterate: (parameters) => write(() => statement.all(parameters))[Symbol.iterator]()
+				iterate: (parameters) => write(sql, () => statement.all(parameters))[Symbol.iterator]()
 			};
 		}
 	};
