@@ -10,6 +10,8 @@ import type { Db } from '../../src/lib/server/db';
 import { TEMPLATE_DATABASE } from './postgres-cluster';
 
 const open: { db: Db; drop: () => Promise<void> }[] = [];
+/** Where each fresh database lives, so a test can open a second connection to it. */
+const addresses = new WeakMap<Db, string>();
 
 /** A unique index or constraint refused a row, in SQLite's words or PostgreSQL's. */
 export const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
@@ -36,7 +38,9 @@ async function freshPostgres(cluster: string): Promise<Db> {
 		if (!rowCount) await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
 		database = name;
 	}
-	const db = createDb(`${cluster}${database}`);
+	const url = `${cluster}${database}`;
+	const db = createDb(url);
+	addresses.set(db, url);
 	await sql.raw(inject('postgresReset')).execute(db);
 	open.push({ db, drop: async () => {} });
 	return db;
@@ -50,9 +54,22 @@ export async function freshDb(): Promise<Db> {
 	if (postgresUrl) return freshPostgres(postgresUrl);
 	const dir = mkdtempSync(join(tmpdir(), 'triage-test-'));
 	const db = createDb(join(dir, 'test.sqlite'));
+	addresses.set(db, join(dir, 'test.sqlite'));
 	await migrateToLatest(db);
 	open.push({ db, drop: async () => rmSync(dir, { recursive: true, force: true }) });
 	return db;
+}
+
+/**
+ * A second connection to a database freshDb made, as the CLI or another app server on the same
+ * database opens one. Closed after the test.
+ */
+export function anotherConnection(db: Db): Db {
+	const address = addresses.get(db);
+	if (!address) throw new Error('anotherConnection takes a database made by freshDb');
+	const other = createDb(address);
+	open.unshift({ db: other, drop: async () => {} });
+	return other;
 }
 
 afterEach(async () => {

@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { countingPool, countingWrites } from './data-version';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export const DEFAULT_DATABASE_PATH = 'db/triage.sqlite';
 
@@ -69,19 +71,15 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
 }
 
 /**
- * A function returning a mark that changes whenever anything is written to the database: by this
- * connection (SQLite's `total_changes()`, the rows it has inserted, updated or deleted) or by any
- * other (`PRAGMA data_version`, which moves when another connection commits). Reading it costs
- * two tiny statements, so it can be read on every request.
+ * Opens the database at a SQLite path or a `postgres://` URL, as `DATABASE_URL` would name it: the
+ * only way the app, the CLI, an import thread and the tests open one, so that every write through
+ * it is counted in the data version (see data-version.ts). `cacheStatements` keeps SQLite's prepared
+ * statements for reuse, for the long-lived server.
  */
-export function writeMarker(sqlite: SQLite.Database): () => string {
-	const totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
-	return () => `${sqlite.pragma('data_version', { simple: true })}:${totalChanges.get()}`;
-}
-
-/** Opens the database at a SQLite path or a `postgres://` URL, as `DATABASE_URL` would name it. */
-export function createDb(pathOrUrl: string): Kysely<Database> {
+export function createDb(pathOrUrl: string, options: { cacheStatements?: boolean } = {}): Kysely<Database> {
 	const target = databaseTarget(pathOrUrl);
-	if (target.dialect === 'postgres') return new Kysely<Database>({ dialect: new PostgresDialect({ pool: openPostgresPool(target.url) }) });
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(target.path) }) });
+	if (target.dialect === 'postgres') return new Kysely<Database>({ dialect: new PostgresDialect({ pool: countingPool(openPostgresPool(target.url)) }) });
+	const sqlite = openSqlite(target.path);
+	const statements = options.cacheStatements ? withStatementCache(sqlite) : sqlite;
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: countingWrites(sqlite, statements) }) });
 }

@@ -7,7 +7,7 @@ import { currentQualityMarkHolders } from '../quality-mark/queries';
 import { registerSummary } from '../schools';
 import { countStatuses, interventionStatuses, type InterventionStatus } from '../intervention';
 import { attentionGroups, attentionLists, type Attention, type AttentionGroup } from './attention';
-import { VersionedCache } from './data-version';
+import { VersionedCache } from './versioned-cache';
 import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools, type YearCounts } from './charts';
 import type { Category } from '../../domain/analysis/categories';
 import type { FlowCount } from '../../components/charts/flow';
@@ -27,7 +27,7 @@ export {
 	type AttentionList
 } from './attention';
 export { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools } from './charts';
-export { dataVersion, VersionedCache } from './data-version';
+export { VersionedCache } from './versioned-cache';
 
 export interface ScatterView {
 	year: number;
@@ -95,7 +95,7 @@ const cache = new VersionedCache<StaffOverview>();
 
 /**
  * Everything the staff overview shows. `scatterYear` is the `?year=` the person chose, if any.
- * It reads most of the database, so it is built once and reused until something it reads changes.
+ * It reads most of the database, so it is built once and reused until anything is written to it.
  */
 export async function staffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
 	return cache.get(db, JSON.stringify([options.today, options.scatterYear]), () => buildStaffOverview(db, options));
