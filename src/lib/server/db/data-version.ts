@@ -49,15 +49,14 @@ const BUMP = 'UPDATE data_version SET version = version + 1 WHERE id = 1';
 export function versionBump(sqlite: SQLite.Database): () => void {
 	let statement: SQLite.Statement | null = null;
 	return () => {
-		if (!statement) {
-			try {
-				statement = sqlite.prepare(BUMP);
-			} catch (e) {
-				if (e instanceof Error && /no such table: data_version/.test(e.message)) return;
-				throw e;
-			}
+		try {
+			statement ??= sqlite.prepare(BUMP);
+			statement.run();
+		} catch (e) {
+			// Before the migration that makes the table, or after it was undone: nothing to count.
+			if (!(e instanceof Error && /no such table: data_version/.test(e.message))) throw e;
+			statement = null;
 		}
-		statement.run();
 	};
 }
 
@@ -135,6 +134,8 @@ const PG_ROW_WRITES = new Set(['INSERT', 'UPDATE', 'DELETE', 'MERGE', 'COPY']);
 /** What pg reports for statements that change nothing. The rest (CREATE, ALTER, DROP, TRUNCATE) change the schema or every row. */
 const PG_NO_CHANGE = new Set(['SELECT', 'SHOW', 'SET', 'RESET', 'BEGIN', 'START', 'COMMIT', 'ROLLBACK', 'SAVEPOINT', 'RELEASE', 'EXPLAIN', 'LOCK', 'FETCH', 'DECLARE', 'CLOSE', 'LISTEN', 'NOTIFY']);
 
+const PG_BUMP = `DO $$ BEGIN IF to_regclass('data_version') IS NOT NULL THEN ${BUMP}; END IF; END $$`;
+
 type PgResult = PostgresQueryResult<unknown> & { command?: string };
 
 /** Whether what pg answered says the statement changed something. Several statements sent at once answer with a list. */
@@ -154,16 +155,11 @@ function pgChanged(result: PgResult | PgResult[]): boolean {
  * is nothing to count.
  */
 export function countingPool(pool: PostgresPool): PostgresPool {
-	/** Whether the data_version table exists: checked until it does, then known for good. */
-	let tableExists = false;
-	async function bump(client: PostgresPoolClient): Promise<void> {
-		if (!tableExists) {
-			const { rows } = await client.query<{ found: boolean }>("SELECT to_regclass('data_version') IS NOT NULL AS found", []);
-			tableExists = rows[0]?.found === true;
-			if (!tableExists) return;
-		}
-		await client.query(BUMP, []);
-	}
+	/**
+	 * One statement that never fails, since a failed statement would abort the transaction it is in:
+	 * before the migration that makes the table (or after it is undone) there is nothing to count.
+	 */
+	const bump = (client: PostgresPoolClient) => client.query(PG_BUMP, []);
 	return {
 		end: () => pool.end(),
 		async connect(): Promise<PostgresPoolClient> {
