@@ -36,7 +36,7 @@ const config = {
 			}
 		},
 		// The project's TypeScript settings live here, in the tsconfig SvelteKit generates, so the
-		// top level of the project holds only what the brief lists. Strict, and covering the CLI,
+		// top level of the project holds only what docs/architecture.md lists. Strict, and covering the CLI,
 		// scripts and migrations as well as the app and tests.
 		typescript: {
 			config(config) {

@@ -1,5 +1,8 @@
+/// <reference types="vitest/config" />
+// Vite's own defineConfig, so `npm start` can build on a production install without the test tools;
+// the reference above types the `test` section for vitest.
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig } from 'vitest/config';
+import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -23,6 +26,44 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts', 'tests/conformance/**/*.test.ts'],
 					testTimeout: 60_000
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
+					name: 'integration-pg',
+					environment: 'node',
+					// The integration tests again, on a throwaway PostgreSQL (DATABASE_URL=postgres://...). Listed one by
+					// one: the rest import files, and imports still write through a second SQLite connection
+					// (src/lib/server/db/bulk.ts); they join this list once the import writer works on PostgreSQL.
+					// Tests of SQLite itself (migrations.test.ts), the data version during imports, of the CLI on a file and of no database stay SQLite only.
+					// schedule-calendar.test.ts waits too: its bulk reassignment test failed once on PostgreSQL in a full run, not yet understood.
+					include: [
+						'tests/integration/analysis-moderation.test.ts',
+						'tests/integration/analysis-policy.test.ts',
+						'tests/integration/analysis-runs.test.ts',
+						'tests/integration/data-version.test.ts',
+						'tests/integration/disagreements.test.ts',
+						'tests/integration/intervention.test.ts',
+						'tests/integration/migrations-down-up.test.ts',
+						'tests/integration/overview.test.ts',
+						'tests/integration/overview-school-profile.test.ts',
+						'tests/integration/quality-mark.test.ts',
+						'tests/integration/quality-mark-visits.test.ts',
+						'tests/integration/schedule-ics.test.ts',
+						'tests/integration/schedule-permissions.test.ts',
+						'tests/integration/schedule-planning.test.ts',
+						'tests/integration/schedule-subscription.test.ts',
+						'tests/integration/schedule-templates.test.ts',
+						'tests/integration/school-list.test.ts',
+						'tests/integration/self-evaluation.test.ts',
+						'tests/integration/sign-in.test.ts',
+						'tests/integration/soft-intelligence.test.ts',
+						'tests/integration/users.test.ts'
+					],
+					globalSetup: ['tests/helpers/postgres-cluster.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 120_000
 				}
 			},
 			{

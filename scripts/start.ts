@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDb, db } from '../src/lib/server/db';
-import { databasePath } from '../src/lib/server/db/connection';
+import { databaseTarget } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { describeLogins, isEmpty, seedDemo } from './demo/seed';
 import { importMaxBytes } from '../src/lib/server/import/limits';
@@ -34,9 +34,9 @@ function buildIfNeeded(): void {
 }
 
 buildIfNeeded();
-const path = databasePath();
+const target = databaseTarget();
 const applied = await migrateToLatest(db());
-if (applied.length) console.log(`Database ${path}: applied ${applied.length} migration(s).`);
+if (applied.length) console.log(`Database ${target.dialect === 'sqlite' ? target.path : 'on PostgreSQL'}: applied ${applied.length} migration(s).`);
 if (await isEmpty(db())) {
 	console.log('Empty database: loading the demo LA...');
 	const logins = await seedDemo(db());

@@ -2,6 +2,7 @@
 import { CliError } from './lib/cli';
 import { COMMANDS } from './commands';
 import { closeDb } from '../src/lib/server/db';
+import { Refusal } from '../src/lib/domain/refusal';
 
 async function help(): Promise<string> {
 	const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -20,11 +21,18 @@ async function main(argv: string[]): Promise<number> {
 		console.error(`Unknown command "${name}".\n\n${await help()}`);
 		return 1;
 	}
+	const command = await load();
+	if (rest.includes('--help') || rest.includes('-h')) {
+		// Help only: nothing runs, and no database is opened or made.
+		console.log(`${command.summary}.\n\nUsage: ${command.usage}`);
+		return 0;
+	}
 	try {
-		await (await load()).run(rest);
+		await command.run(rest);
 		return 0;
 	} catch (e) {
-		if (e instanceof CliError) console.error(e.message);
+		// A refusal from the app (no KS2 results yet, an email already in use...) is said as it is.
+		if (e instanceof CliError || e instanceof Refusal) console.error(e.message);
 		else console.error(`Something went wrong: ${(e as Error).message ?? e}`);
 		return 1;
 	} finally {

@@ -1,5 +1,5 @@
 import type { Handle, RequestEvent } from '@sveltejs/kit';
-import { db, writeVersion } from '$lib/server/db';
+import { dataVersion, db } from '$lib/server/db';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { deleteSessionCookie, sessionCookieOptions, setSessionCookie } from '$lib/server/auth/cookie';
 import { acceptsGzip, CACHED_ROUTES, PageCache } from '$lib/server/page-cache';
@@ -49,7 +49,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	if (key === null) response = await resolve(event);
 	else {
-		const served = await pages.serve(key, writeVersion, () => resolve(event), acceptsGzip(event.request.headers.get('accept-encoding')));
+		const served = await pages.serve(
+			key,
+			() => dataVersion(db()),
+			() => resolve(event),
+			acceptsGzip(event.request.headers.get('accept-encoding'))
+		);
 		response = served.response;
 		// SvelteKit adds the cookies set above only to pages it renders; a kept page gets the session's here.
 		if (served.hit && token !== null && event.locals.session) {

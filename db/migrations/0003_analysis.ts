@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
-/** The shipped default policy "afo-default-1" version 1 (DESIGN.md section 3), as it stood when this migration was written. */
+/** The shipped default policy "afo-default-1" version 1 (docs/categories.md, The default policy), as it stood when this migration was written. */
 const DEFAULT_POLICY = {
 	id: 'afo-default-1',
 	version: 1,

@@ -21,7 +21,7 @@ type Row = [
 	minWeeksApart: number | null
 ];
 
-/** The brief's default engagements per category (DESIGN.md section 2), as they stood when this was written. */
+/** The default engagements per category (docs/scheduling.md, What each category promises), as they stood when this was written. */
 const DEFAULT_TEMPLATES: Row[] = [
 	['secure_plus.desktop_analysis', 'secure_plus', 'desktop_analysis', 'Desktop analysis', 1, 'autumn_1', 'autumn_1', null, 0.25, 'remote', [], null],
 	['secure_plus.se_summary_invitation', 'secure_plus', 'se_summary_invitation', 'Invitation to submit an SE summary (the school can self-refer)', 1, 'autumn_1', 'autumn_1', null, 0, 'remote', ['secure_plus.desktop_analysis'], null],

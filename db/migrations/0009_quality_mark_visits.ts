@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
@@ -12,7 +12,7 @@ const COLUMNS = [
 ];
 
 /**
- * Quality Mark assessment visits become engagements (issue 7): booked from the Quality Mark record,
+ * Quality Mark assessment visits become engagements (docs/quality-mark.md): booked from the Quality Mark record,
  * on the assessor's calendar and in their capacity. No support category asks for them, so an
  * engagement's category may now be empty, and such an engagement names its Quality Mark record:
  * every engagement is either planned from a category or a Quality Mark visit, never both.
@@ -21,14 +21,26 @@ const COLUMNS = [
  * (https://www.sqlite.org/lang_altertable.html#otheralter): foreign keys off, build the new table,
  * copy, drop the old one, rename, indexes back, check the foreign keys, all in one transaction.
  * Notes of visit and areas for improvement keep pointing at the same engagement ids.
+ * PostgreSQL changes the table in place, inside the migration's own transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	await rebuild(db, true);
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return rebuild(db, true);
+	await sql`alter table engagements alter column category drop not null`.execute(db);
+	await sql`alter table engagements add column quality_mark_id integer references quality_marks (id) on delete cascade`.execute(db);
+	await sql`alter table engagements drop constraint engagements_category_check`.execute(db);
+	await sql`alter table engagements add constraint engagements_category_check check (category is null or category in ${CATEGORIES})`.execute(db);
+	await sql`alter table engagements add constraint engagements_kind_check check ((category is null) = (quality_mark_id is not null))`.execute(db);
+	await db.schema.createIndex('engagements_quality_mark').on('engagements').column('quality_mark_id').execute();
 }
 
 /** Back to 0004's table: Quality Mark visits are removed, since they have no category. */
 export async function down(db: Kysely<any>): Promise<void> {
-	await rebuild(db, false);
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return rebuild(db, false);
+	await sql`delete from engagements where quality_mark_id is not null`.execute(db);
+	await sql`alter table engagements drop column quality_mark_id`.execute(db);
+	await sql`alter table engagements drop constraint engagements_category_check`.execute(db);
+	await sql`alter table engagements add constraint engagements_category_check check (category in ${CATEGORIES})`.execute(db);
+	await sql`alter table engagements alter column category set not null`.execute(db);
 }
 
 async function rebuild(db: Kysely<any>, withVisits: boolean): Promise<void> {

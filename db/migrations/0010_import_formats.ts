@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
@@ -14,7 +14,7 @@ const FORMATS_0010 = [
 ];
 
 /**
- * This year's files (issue 12): the four KS2 data sets from Explore Education Statistics and
+ * This year's files (docs/data-files.md): the four KS2 data sets from Explore Education Statistics and
  * Ofsted's monthly management information become import formats. An EES data set covers several
  * years and makes one history row per year, all with the file's SHA-256, so the same file is live
  * once per year rather than once.
@@ -23,14 +23,28 @@ const FORMATS_0010 = [
  * says (https://www.sqlite.org/lang_altertable.html#otheralter), as migration 0009 did: foreign
  * keys off, build, copy, drop, rename, indexes back, check the foreign keys, in one transaction.
  * Every import keeps its id, so the tables that point at imports still point at the same rows.
+ * PostgreSQL changes the constraint and the index in place, inside the migration's own transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
-	await rebuild(db, FORMATS_0010, true);
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return rebuild(db, FORMATS_0010, true);
+	await alter(db, FORMATS_0010);
+	await sql`create unique index imports_sha256_live on imports (sha256, coalesce(year, 0)) where rolled_back_at is null`.execute(db);
 }
 
 /** Back to 0002's table; imports of the new formats are removed with what points at them left dangling, so roll those back first. */
 export async function down(db: Kysely<any>): Promise<void> {
-	await rebuild(db, FORMATS_0002, false);
+	if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return rebuild(db, FORMATS_0002, false);
+	await alter(db, FORMATS_0002);
+	await db.schema.createIndex('imports_sha256_live').on('imports').column('sha256').unique().where(sql.ref('rolled_back_at'), 'is', null).execute();
+}
+
+/** PostgreSQL: the format check and the live-file index, changed where they are. */
+async function alter(db: Kysely<any>, formats: string[]): Promise<void> {
+	const listed = sql.join(formats.map((f) => sql.lit(f)));
+	await sql`alter table imports drop constraint imports_format_check`.execute(db);
+	await sql`delete from imports where format not in (${listed})`.execute(db);
+	await sql`alter table imports add constraint imports_format_check check (format in (${listed}))`.execute(db);
+	await db.schema.dropIndex('imports_sha256_live').execute();
 }
 
 async function rebuild(db: Kysely<any>, formats: string[], perYear: boolean): Promise<void> {

@@ -3,7 +3,7 @@ import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
 /**
- * KS2 from Explore Education Statistics (issue 12). School performance rows become ks2_results
+ * KS2 from Explore Education Statistics (docs/data-files.md). School performance rows become ks2_results
  * like a ks2final file's; these tables hold what ks2final has no place for:
  * - every breakdown x subject figure, for display, as one JSON document per school (or area) and year;
  * - the cohort and context figures of the "information" data sets, per school and per LA / England.

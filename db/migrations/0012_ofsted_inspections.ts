@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
@@ -27,9 +27,18 @@ const COLUMNS = [
  * SQLite cannot change a CHECK constraint, so the table is rebuilt the way SQLite's documentation
  * says (https://www.sqlite.org/lang_altertable.html#otheralter), as 0009 rebuilt engagements:
  * foreign keys off, build the new table, copy, drop the old one, rename, index back, check the
- * foreign keys, all in one transaction. Every row keeps its id.
+ * foreign keys, all in one transaction. Every row keeps its id. PostgreSQL changes the table in
+ * place, inside the migration's own transaction.
  */
 export async function up(db: Kysely<any>): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		await sql`alter table soft_intelligence drop constraint soft_intelligence_source_check`.execute(db);
+		for (const column of NEW_COLUMNS) await sql`alter table soft_intelligence add column ${sql.raw(column)}`.execute(db);
+		for (const [name, check] of NEW_CHECKS) await sql`alter table soft_intelligence add constraint ${sql.ref(name)} check (${check})`.execute(db);
+		await sql`update soft_intelligence set outcome = details where type = 'ofsted_ungraded'`.execute(db);
+		await db.schema.createIndex('soft_intelligence_import').on('soft_intelligence').column('import_id').execute();
+		return;
+	}
 	await rebuild(db, true, async () => {
 		await createTable(db, 'soft_intelligence_new', true);
 		const columns = sql.join(COLUMNS.map((c) => sql.ref(c)));
@@ -43,6 +52,14 @@ export async function up(db: Kysely<any>): Promise<void> {
  * the file after migrating up again); an ungraded inspection's outcome goes back into its details.
  */
 export async function down(db: Kysely<any>): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		await sql`delete from soft_intelligence where source = 'ofsted_mi'`.execute(db);
+		await sql`update soft_intelligence set details = coalesce(outcome, details) where type = 'ofsted_ungraded'`.execute(db);
+		for (const [name] of NEW_CHECKS) await sql`alter table soft_intelligence drop constraint ${sql.ref(name)}`.execute(db);
+		for (const column of NEW_COLUMNS) await sql`alter table soft_intelligence drop column ${sql.ref(column.split(' ')[0])}`.execute(db);
+		await sql`alter table soft_intelligence add constraint soft_intelligence_source_check check (${SOURCES_0003})`.execute(db);
+		return;
+	}
 	await rebuild(db, false, async () => {
 		await createTable(db, 'soft_intelligence_new', false);
 		const columns = sql.join(COLUMNS.map((c) => sql.ref(c)));
@@ -50,6 +67,34 @@ export async function down(db: Kysely<any>): Promise<void> {
 		await sql`insert into soft_intelligence_new (${columns}) select ${back} from soft_intelligence where source != 'ofsted_mi'`.execute(db);
 	});
 }
+
+/** The columns 0012 adds, in PostgreSQL's words (createTable below says the same for SQLite's rebuild). */
+const NEW_COLUMNS = [
+	'judgements_json text',
+	'safeguarding_effective integer',
+	'category_of_concern text',
+	'predecessor integer not null default 0',
+	'source_file text',
+	'outcome text',
+	'published_date text',
+	// No cascade: an import is never deleted, only rolled back, which removes its entries first.
+	'import_id integer references imports (id)',
+	'corrected_by integer references users (id) on delete set null',
+	'corrected_at text'
+];
+
+const SOURCES_0003 = sql`source in ('adviser', 'gias_import', 'headteacher')`;
+
+const NEW_CHECKS: [string, ReturnType<typeof sql>][] = [
+	['soft_intelligence_source_check', sql`source in ('adviser', 'gias_import', 'headteacher', 'ofsted_mi')`],
+	['soft_intelligence_import_check', sql`(source = 'ofsted_mi') = (import_id is not null)`],
+	[
+		'soft_intelligence_category_check',
+		sql`category_of_concern is null or category_of_concern in ('special_measures', 'serious_weaknesses', 'requires_significant_improvement')`
+	],
+	['soft_intelligence_predecessor_check', sql`predecessor in (0, 1)`],
+	['soft_intelligence_safeguarding_effective_check', sql`safeguarding_effective is null or safeguarding_effective in (0, 1)`]
+];
 
 async function rebuild(db: Kysely<any>, withInspections: boolean, copy: () => Promise<void>): Promise<void> {
 	await sql`PRAGMA foreign_keys = OFF`.execute(db);
@@ -97,7 +142,7 @@ async function createTable(db: Kysely<any>, name: string, withInspections: boole
 		.addColumn('ended_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
 		.addColumn('ended_at', 'text');
 	if (!withInspections) {
-		await table.addCheckConstraint('soft_intelligence_source_check', sql`source in ('adviser', 'gias_import', 'headteacher')`).execute();
+		await table.addCheckConstraint('soft_intelligence_source_check', SOURCES_0003).execute();
 		return;
 	}
 	table = table
@@ -111,14 +156,7 @@ async function createTable(db: Kysely<any>, name: string, withInspections: boole
 		// No cascade: an import is never deleted, only rolled back, which removes its entries first.
 		.addColumn('import_id', 'integer', (c) => c.references('imports.id'))
 		.addColumn('corrected_by', 'integer', (c) => c.references('users.id').onDelete('set null'))
-		.addColumn('corrected_at', 'text')
-		.addCheckConstraint('soft_intelligence_source_check', sql`source in ('adviser', 'gias_import', 'headteacher', 'ofsted_mi')`)
-		.addCheckConstraint('soft_intelligence_import_check', sql`(source = 'ofsted_mi') = (import_id is not null)`)
-		.addCheckConstraint(
-			'soft_intelligence_category_check',
-			sql`category_of_concern is null or category_of_concern in ('special_measures', 'serious_weaknesses', 'requires_significant_improvement')`
-		)
-		.addCheckConstraint('soft_intelligence_predecessor_check', sql`predecessor in (0, 1)`)
-		.addCheckConstraint('soft_intelligence_safeguarding_effective_check', sql`safeguarding_effective is null or safeguarding_effective in (0, 1)`);
+		.addColumn('corrected_at', 'text');
+	for (const [constraint, check] of NEW_CHECKS) table = table.addCheckConstraint(constraint, check);
 	await table.execute();
 }

@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 // Frozen in time: this file never imports app code, so later refactors cannot change history.
 
 /**
- * A school has at most one open request for support (issue 13: a double-submitted form stored the
+ * A school has at most one open request for support (docs/roles.md; a double-submitted form stored the
  * same request ten times). An open request is a headteacher's self-referral not yet ended; once an
  * adviser closes it, the school may ask again. Requests already stored twice are closed, oldest
  * kept open, before the index is made.

@@ -13,6 +13,7 @@ import * as m0011 from './0011_ees_ks2';
 import * as m0012 from './0012_ofsted_inspections';
 import * as m0013 from './0013_one_open_support_request';
 import * as m0014 from './0014_calendar_subscriptions';
+import * as m0015 from './0015_data_version';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -32,5 +33,6 @@ export const migrations: Record<string, Migration> = {
 	'0011_ees_ks2': m0011,
 	'0012_ofsted_inspections': m0012,
 	'0013_one_open_support_request': m0013,
-	'0014_calendar_subscriptions': m0014
+	'0014_calendar_subscriptions': m0014,
+	'0015_data_version': m0015
 };

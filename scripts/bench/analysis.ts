@@ -1,5 +1,5 @@
 /**
- * Benchmark: categorise 16,500 generated schools with 3 years of KS2 data each (DESIGN.md section 8:
+ * Benchmark: categorise 16,500 generated schools with 3 years of KS2 data each (docs/architecture.md:
  * under 1 s). The data is generated with a seeded PRNG, so every run times the same work.
  * Prints the median and best of several timed runs after a warm-up, and the ratio of the median to
  * the budget; exits 1 when over budget.

@@ -1,4 +1,4 @@
-// npm run bench:import — DESIGN.md section 8: import England-sized files as one whole process,
+// npm run bench:import — docs/architecture.md: import England-sized files as one whole process,
 // each against the time the sqlite3 shell takes to .import the same file, under 256 MB:
 // - a ks2final file (16,500 schools, 318 columns): within 1.25x;
 // - EES's school performance data set for three years (1.2 million rows, long format): within 1.5x.

@@ -1,4 +1,4 @@
-// npm run bench:ofsted — DESIGN.md section 8: import Ofsted's monthly management information for
+// npm run bench:ofsted — docs/architecture.md: import Ofsted's monthly management information for
 // England (about 22,000 schools) in under 3 s. The file is generated in the real layout
 // (scripts/generate/ofsted-mi-file.ts: Windows-1252, CRLF, NULL cells) and imported through the
 // one import pipeline into a register that holds every one of its schools, so every inspection is

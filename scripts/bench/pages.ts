@@ -1,6 +1,6 @@
 /**
- * Benchmark: the overview, the school list and a school profile for a 400-school LA (DESIGN.md
- * section 8: p95 under 100 ms at 20 concurrent clients on loopback).
+ * Benchmark: the overview, the school list and a school profile for a 400-school LA
+ * (docs/architecture.md, Performance budgets: p95 under 100 ms at 20 concurrent clients on loopback).
  *
  * Seeds a demo LA of 400 schools into a new database, starts the built app on it exactly as
  * `npm start` does (building first if the source changed), signs in as a lead adviser and drives

@@ -1,6 +1,6 @@
 /**
  * Benchmark: plan a year for an England-sized service, 16,500 schools and 400 advisers
- * (DESIGN.md section 8: under 10 s). Inputs come from a seeded PRNG, so every run plans the same
+ * (docs/architecture.md: under 10 s). Inputs come from a seeded PRNG, so every run plans the same
  * year. Prints the time and its ratio to the budget; exits non-zero when over budget.
  *
  *   npm run bench:schedule
@@ -19,7 +19,7 @@ const SCHOOLS = 16_500;
 const ADVISERS = 400;
 const SEED = 20260901;
 
-/** The mix the default policy gives on real data (DESIGN.md section 3). */
+/** The mix the default policy gives on real data (docs/categories.md, Policies are data). */
 const CATEGORY_MIX: [Category, number][] = [
 	['secure_plus', 0.16],
 	['secure', 0.42],
@@ -35,7 +35,7 @@ function syntheticYear(): PlanInput {
 	const termDays = workingDays(calendar).map((day) => day.date);
 
 	const advisers: Adviser[] = Array.from({ length: ADVISERS }, (_, i) => ({
-		id: `adviser-${String(i + 1).padStart(3, '0')}`,
+		id: i + 1,
 		name: `Adviser ${i + 1}`,
 		// Mostly part-time for school work: the rest of the week goes on other duties.
 		daysPerWeek: pick([2, 2.5, 3, 3, 3.5, 4]),

@@ -18,20 +18,15 @@ export const categorise: Command = {
 		const year = values.year === undefined ? null : parseAcademicYear(values.year);
 		if (values.year !== undefined && year === null) throw new CliError(`--year must be an academic year like 2018-19, not "${values.year}".\nUsage: ${USAGE}`);
 
-		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }] = await Promise.all([
+		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }] = await Promise.all([
 			import('../../src/lib/server/db'),
 			import('../../src/lib/server/db/migrate'),
 			import('../../src/lib/server/analysis'),
-			import('../../src/lib/domain/analysis/categories')
+			import('../../src/lib/domain/analysis/categories'),
+			import('../../src/lib/server/csv')
 		]);
 		await migrateToLatest(db());
-		let outcome;
-		try {
-			outcome = await analysis.runAnalysis(db(), { year, userId: null });
-		} catch (e) {
-			if (e instanceof analysis.AnalysisError) throw new CliError(e.message);
-			throw e;
-		}
+		const outcome = await analysis.runAnalysis(db(), { year, userId: null });
 		const { run } = outcome;
 		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);
 		const reasons = (r: (typeof results)[number]) => (r.firedRules.length > 0 ? r.firedRules.map((f) => f.sentence) : [r.summary]);
@@ -60,6 +55,9 @@ export const categorise: Command = {
 			r.firedRules.map((f) => f.id).join(' '),
 			reasons(r).join(' ')
 		]);
-		process.stdout.write(analysis.toCsv([['URN', 'School', 'Category', 'Confidence', 'Needs confirmation', 'Rules', 'Reasons'], ...rows]));
+		// Standard output is read by other programs (head, a database's import), which would take a
+		// byte order mark for part of the first column's name, so this one export leaves it out.
+		const header = ['URN', 'School', 'Category', 'Confidence', 'Needs confirmation', 'Rules', 'Reasons'];
+		process.stdout.write(toCsv([header, ...rows], { byteOrderMark: false }));
 	}
 };

@@ -3,6 +3,7 @@ import { basename } from 'node:path';
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import type { Db } from '../../src/lib/server/db';
 import { parseImportOptions } from '../../src/lib/domain/import/options';
+import { longDate } from '../../src/lib/domain/format';
 
 const USAGE =
 	'npm run triage -- import <file> [--kind ks2|gias|ofsted] [--year 2018-19] [--version provisional|revised|final]\n' +
@@ -51,7 +52,7 @@ export const importCommand: Command = {
 			throw new CliError(`Nothing was imported from ${file}: it has problems.\n${text.problemsText(outcome.report)}`);
 		}
 		if (outcome.status === 'unchanged') {
-			console.log(`${file} is already imported (import ${outcome.importId}, ${outcome.importedAt.slice(0, 10)}). Nothing has changed.`);
+			console.log(`${file} is already imported (import ${outcome.importId}, ${longDate(outcome.importedAt)}). Nothing has changed.`);
 			return;
 		}
 		const ids = outcome.importIds.length > 1 ? `imports ${outcome.importIds.join(', ')}` : `import ${outcome.importId}`;

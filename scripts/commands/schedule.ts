@@ -27,13 +27,7 @@ export const schedule: Command = {
 		await migrateToLatest(db());
 		const year = asked ?? (await schedule.planningYear(db()));
 		if (year === null) throw new CliError('There are no KS2 results yet, so there is no year to plan. Import a KS2 file, or give --year.');
-		let plan;
-		try {
-			plan = await schedule.exportPlan(db(), year);
-		} catch (e) {
-			if (e instanceof schedule.ScheduleError) throw new CliError(e.message);
-			throw e;
-		}
+		const plan = await schedule.exportPlan(db(), year);
 		if (!plan.stored) process.stderr.write(`${plan.schoolYear} has not been planned in Triage yet: this is the plan its agreed categories give, not stored.\n`);
 		if (format === 'ics') {
 			process.stdout.write(schedule.exportedPlanIcs(plan));

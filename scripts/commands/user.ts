@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { CliError, parseCommandArgs, readStdin, type Command } from '../lib/cli';
 import { db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { createUser, UserError } from '../../src/lib/server/users';
+import { createUser } from '../../src/lib/server/users';
 import { validateUserInput } from '../../src/lib/domain/users';
 import { ROLES } from '../../src/lib/domain/roles';
 
@@ -51,12 +51,7 @@ export const user: Command = {
 		if (!parsed.ok) throw new CliError(Object.values(parsed.errors).join('\n'));
 		const password = await askPassword();
 		await migrateToLatest(db());
-		try {
-			const created = await createUser(db(), { ...parsed.value, password }, null);
-			console.log(`Added ${created.role.replace('_', ' ')} ${created.email} (user ${created.id}).`);
-		} catch (e) {
-			if (e instanceof UserError) throw new CliError(e.message);
-			throw e;
-		}
+		const created = await createUser(db(), { ...parsed.value, password }, null);
+		console.log(`Added ${created.role.replace('_', ' ')} ${created.email} (user ${created.id}).`);
 	}
 };

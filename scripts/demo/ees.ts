@@ -23,6 +23,7 @@ import {
 	SCHOOL_PERFORMANCE_COLUMNS
 } from '../generate/ees-ks2-file';
 import { DEMO_LA, type DemoSchool } from './schools';
+import { seededRandom } from './random';
 
 type Figures = Parameters<typeof breakdownRowsFrom>[0];
 interface Read {
@@ -63,6 +64,30 @@ async function readKs2final(path: string): Promise<Read[]> {
 }
 
 /**
+ * The pupil groups ks2final files do not carry but the EES data sets do (boys and girls, SEN), made
+ * up around the row's own reading, writing and maths figure so the profile has something to show.
+ * A school's small groups are suppressed ("c"), as DfE suppresses them.
+ */
+function pupilGroupRows(f: Figures, random: () => number, school: boolean): ReturnType<typeof breakdownRowsFrom> {
+	const rwm = f.rwmExpected;
+	const cohort = f.cohort ?? 0;
+	const clamp = (v: number) => String(Math.max(0, Math.min(100, Math.round(v))));
+	const groups: [topic: string, breakdown: string, value: (r: number) => number, smallest: number][] = [
+		['Sex', 'Boys', (r) => rwm! - 3 - r * 5, 0],
+		['Sex', 'Girls', (r) => rwm! + 3 + r * 5, 0],
+		['SEN status', 'SEN support', (r) => rwm! * 0.35 + r * 10, 20],
+		['SEN status', 'SEN EHC', (r) => rwm! * 0.12 + r * 6, 45],
+		['SEN status', 'No SEN', (r) => rwm! + 6 + r * 4, 0]
+	];
+	return groups.map(([topic, breakdown, value, smallest]) => ({
+		topic,
+		breakdown,
+		subject: 'Reading, writing and maths',
+		cells: { expected_standard_pupil_percent: rwm === null || (school && cohort < smallest) ? 'c' : clamp(value(random())) }
+	}));
+}
+
+/**
  * Turns the demo's ks2final files for `years` into the three EES data sets, each covering every
  * one of those years (as the real school performance data set covers three), with `versions` by
  * year. Returns the paths: school information, LA and national performance, then school performance.
@@ -81,15 +106,18 @@ export async function writeDemoEesFiles(
 	const la = { code: DEMO_LA.code, name: DEMO_LA.name };
 	for (const [year, path] of [...ks2finalByYear].sort((a, b) => a[0] - b[0])) {
 		const version = versions(year);
+		const random = seededRandom(year);
 		for (const r of await readKs2final(path)) {
 			if (r.recordType <= 2 && r.urn !== null) {
 				const s = byUrn.get(r.urn)!;
 				const school = { urn: r.urn, laestab: `${DEMO_LA.code}${s.establishmentNumber}`, name: s.name };
-				for (const b of breakdownRowsFrom(r.figures)) performance.push(schoolPerformanceRow(year, version, school, b));
+				for (const b of [...breakdownRowsFrom(r.figures), ...pupilGroupRows(r.figures, random, true)])
+					performance.push(schoolPerformanceRow(year, version, school, b));
 				information.push(schoolInformationRow(year, school, r.recordType as 1 | 2, informationFrom(r.figures)));
 			} else if (r.recordType === 3 || r.recordType === 5) {
 				const where = r.recordType === 3 ? la : null;
-				for (const b of breakdownRowsFrom(r.figures)) areas.push(laPerformanceRow(year, version, where, 'All state funded', b));
+				for (const b of [...breakdownRowsFrom(r.figures), ...pupilGroupRows(r.figures, random, false)])
+					areas.push(laPerformanceRow(year, version, where, 'All state funded', b));
 				areaInformation.push(laInformationRow(year, where, informationFrom(r.figures)));
 			}
 		}

@@ -5,6 +5,10 @@
 import { writeMiFile, miFileName, type MiColumn, type MiSchool } from '../generate/ofsted-mi-file';
 import { seededRandom, pick } from './random';
 import { DEMO_LA, type DemoSchool } from './schools';
+import { startOfMonth, subDays } from 'date-fns';
+import { toDate, toIso, type IsoDate } from '../../src/lib/domain/calendar/iso-date';
+import { longDate } from '../../src/lib/domain/format';
+import { today as clockToday } from '../../src/lib/server/clock';
 
 const AREAS: MiColumn[] = [
 	'Inclusion',
@@ -24,9 +28,8 @@ const GRADE_OF: Record<string, string> = {
 };
 
 /** The file's "as at" date: the end of last month, as Ofsted publishes it. */
-export function demoMiAsAt(today: Date): string {
-	const end = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0));
-	return end.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+export function demoMiAsAt(today: IsoDate): IsoDate {
+	return toIso(subDays(startOfMonth(toDate(today)), 1));
 }
 
 function isoDay(base: string, plusDays: number): string {
@@ -131,10 +134,9 @@ export function demoMiSchools(schools: readonly DemoSchool[], asAtIso: string): 
 }
 
 /** Writes the demo MI file (Windows-1252, as Ofsted publishes it) and returns its path. */
-export function writeDemoMiFile(dir: string, schools: readonly DemoSchool[], today = new Date()): string {
-	const asAt = demoMiAsAt(today);
-	const asAtIso = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 0)).toISOString().slice(0, 10);
-	const path = `${dir}/${miFileName(asAt)}`;
+export function writeDemoMiFile(dir: string, schools: readonly DemoSchool[], today: IsoDate = clockToday()): string {
+	const asAtIso = demoMiAsAt(today);
+	const path = `${dir}/${miFileName(longDate(asAtIso))}`;
 	writeMiFile(path, demoMiSchools(schools, asAtIso));
 	return path;
 }

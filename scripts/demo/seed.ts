@@ -1,7 +1,7 @@
 import type { Db } from '../../src/lib/server/db';
 import { loadDemoLa } from './la';
 import { runDemoAnalysis } from './analysis';
-import { seedDemoQualityMarks } from '../../src/lib/server/quality-mark/demo';
+import { seedDemoQualityMarks } from './quality-marks';
 import { seedDemoSchedule } from './schedule';
 import { DEMO_YEARS } from './dfe-files';
 import { createDemoUsers, DEMO_PASSWORD, type DemoLogin } from './users';

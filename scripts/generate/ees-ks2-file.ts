@@ -1,5 +1,5 @@
-// Writes KS2 data sets in the layout of Explore Education Statistics (see ../shared/data/README.md,
-// ees-ks2/): long format, a row per school (or area) x breakdown x subject, bare numbers (the
+// Writes KS2 data sets in the layout of Explore Education Statistics (see the EES part of
+// docs/data-files.md): long format, a row per school (or area) x breakdown x subject, bare numbers (the
 // information files keep % on the p... columns), GSS symbols (z, x, c, low, u, :) where there is
 // no number, quoted values with commas ("Reading, writing and maths"), CRLF, no byte-order mark.
 import { createWriteStream } from 'node:fs';

@@ -1,6 +1,6 @@
 // Writes Ofsted's monthly management information file, "Management information - state-funded
-// schools - latest inspections as at <date>", in its real layout (data/ofsted/README.md): every
-// column the README lists, in order, with the legacy column that really has two spaces; Windows-1252
+// schools - latest inspections as at <date>", in its real layout (docs/data-files.md): every
+// column Ofsted's file has, in order, with the legacy column that really has two spaces; Windows-1252
 // (or UTF-8 with a byte-order mark, as some copies are); CRLF; `NULL` where there is nothing; dates
 // as dd/mm/yyyy; report cards, OEIF graded inspections with and without an overall grade, ungraded
 // outcomes, categories of concern and inspections of predecessor schools.

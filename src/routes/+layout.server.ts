@@ -8,7 +8,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	const user = locals.user;
 	return {
 		user: user && { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role] },
-		navigation: user ? navigationFor(user.role) : [],
+		navigation: user ? navigationFor(user) : [],
 		unread: user ? await unreadCount(db(), user.id) : 0
 	};
 };

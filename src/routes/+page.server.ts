@@ -1,14 +1,15 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/access';
+import { can } from '$lib/domain/access';
 import { staffOverview } from '$lib/server/overview';
 import { mySchools } from '$lib/server/school-profile';
 import { today, yearParam } from '$lib/server/schedule/years';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
+	const user = signedIn(event);
 	const day = today();
-	if (user.role === 'headteacher') {
+	if (!can(user, 'schools.list')) {
 		return { title: 'My school', view: 'headteacher' as const, today: day, schools: await mySchools(db(), user, day) };
 	}
 	const overview = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day });

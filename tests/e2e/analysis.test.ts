@@ -104,15 +104,71 @@ describe('the desktop analysis in the browser', () => {
 		const bulk = page.getByRole('button', { name: /^Agree all \d+ unchanged$/ });
 		const count = Number((await bulk.textContent())!.match(/\d+/)![0]);
 		expect(count).toBeGreaterThan(0);
+		// Agreeing in bulk asks first, with the counts by category.
 		await bulk.click();
+		await page.getByRole('heading', { name: `Agree ${count} unchanged proposals?` }).waitFor();
+		const counts = await page.getByTestId('bulk-counts').getByRole('listitem').allTextContents();
+		expect(counts.reduce((n, line) => n + Number(line.match(/^\d+/)![0]), 0)).toBe(count);
+		await expectNoAxeViolations(page);
+		await page.getByRole('button', { name: `Agree these ${count} categories` }).click();
 		expect(await outcome(page)).toBe(`${count} categories agreed.`);
 		expect(new URL(page.url()).searchParams.get('year')).toBe('2024');
 		await page.getByRole('heading', { level: 2, name: '2023/24 results' }).waitFor();
 		expect(await page.getByRole('button', { name: /^Agree all/ }).count()).toBe(0);
 
+		await page.goto(`/analysis?list=agreed&q=${encodeURIComponent(changedSchool)}`);
 		await page.getByRole('link', { name: changedSchool }).first().click();
 		await page.waitForURL(/\/schools\/\d+$/);
 		expect(await page.locator('.govuk-summary-list__row', { hasText: 'Status' }).first().textContent()).toContain('Agreed by Helen Morgan');
+		await page.context().close();
+	});
+
+	it('finds schools by name, category and link adviser, one list and one page at a time, and keeps the place after agreeing', async () => {
+		const page = await newPage();
+		await signIn(page, 'lead_adviser');
+		await page.goto('/analysis?year=2024&list=agreed');
+		const heading = page.getByRole('heading', { level: 2, name: /^Agreed \(\d+\)$/ });
+		const agreed = Number((await heading.textContent())!.match(/\d+/)![0]);
+		expect(agreed).toBeGreaterThan(50);
+		// 50 a page.
+		expect(await page.locator('table tbody tr').count()).toBe(50);
+		await page
+			.getByRole('navigation', { name: /^Pages of/ })
+			.getByRole('link', { name: 'Page 2' })
+			.click();
+		await page.waitForURL(/page=2/);
+		expect(await page.locator('table tbody tr').count()).toBe(Math.min(50, agreed - 50));
+		await expectNoAxeViolations(page);
+
+		await page.getByRole('combobox', { name: 'Category', exact: true }).selectOption('focus');
+		await page.getByRole('button', { name: 'Apply filters' }).click();
+		await page.waitForURL(/category=focus/);
+		const url = new URL(page.url());
+		expect([url.searchParams.get('list'), url.searchParams.get('year'), url.searchParams.get('page')]).toEqual(['agreed', '2024', null]);
+		// Each row's category is the first tag in it.
+		const categories = await page.locator('table tbody tr').evaluateAll((rows) => rows.map((r) => r.querySelector('.govuk-tag')?.textContent?.trim()));
+		expect(categories.length).toBeGreaterThan(0);
+		expect(categories.filter((c) => c !== 'Focus support')).toEqual([]);
+		const name = (await page.locator('table tbody tr a').first().textContent())!.trim();
+		await page.getByLabel('Name or URN').fill(name.slice(0, 8).toLowerCase());
+		await page.getByRole('button', { name: 'Apply filters' }).click();
+		await page.waitForURL(/q=/);
+		expect(await page.locator('table tbody tr a', { hasText: name }).count()).toBe(1);
+		await page.getByRole('link', { name: 'Clear filters' }).click();
+		await page.waitForURL((u) => !u.searchParams.has('q') && !u.searchParams.has('category'));
+
+		// An adviser narrows to their own link schools.
+		const adviser = await newPage();
+		await signIn(adviser, 'adviser');
+		await adviser.goto('/analysis?year=2024&list=agreed');
+		await adviser.getByLabel('Link adviser').selectOption({ label: 'My link schools' });
+		await adviser.getByRole('button', { name: 'Apply filters' }).click();
+		await adviser.waitForURL(/adviser=\d+/);
+		const advisers = await adviser.locator('table tbody tr .app-secondary-text', { hasText: 'Link adviser:' }).allTextContents();
+		expect(advisers.length).toBeGreaterThan(0);
+		expect(new Set(advisers).size).toBe(1);
+		await expectNoAxeViolations(adviser);
+		await adviser.context().close();
 		await page.context().close();
 	});
 

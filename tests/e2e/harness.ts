@@ -4,9 +4,10 @@ import SQLite from 'better-sqlite3';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 import type { Role } from '../../src/lib/domain/roles';
-import { format } from 'date-fns';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { workingDays } from '../../src/lib/domain/calendar/working-days';
+import { schoolYearOf } from '../../src/lib/domain/self-evaluation/summary';
+import * as clock from '../../src/lib/server/clock';
 
 export const DEMO_PASSWORD = 'triage-demo-2026';
 export const DEMO_EMAILS: Record<Role, string> = {
@@ -31,7 +32,7 @@ export function demoRows<T>(query: string, ...params: unknown[]): T[] {
 
 let browser: Browser | undefined;
 
-/** One Chromium per test file, started the way the brief asks (Debian's build, headless). */
+/** One Chromium per test file, started as docs/architecture.md (Tests) says: Debian's build, headless. */
 export async function newPage(): Promise<Page> {
 	browser ??= await chromium.launch({
 		executablePath: inject('chromiumPath'),
@@ -100,9 +101,8 @@ export async function expectNoAxeViolations(page: Page): Promise<void> {
  * visit date whenever the tests run. The demo keeps the default term dates and closes the LA on the
  * 13th working day of spring 1 (scripts/demo/schedule.ts), so that day is passed over too.
  */
-export function lastHeldWorkingDay(now = new Date()): string {
-	const today = format(now, 'yyyy-MM-dd');
-	const summer = now.getMonth() >= 8 ? now.getFullYear() + 1 : now.getFullYear();
+export function lastHeldWorkingDay(today = clock.today()): string {
+	const summer = schoolYearOf(today);
 	for (const year of [summer, summer - 1]) {
 		const days = workingDays(defaultTermDates(year));
 		const closure = days.filter((d) => d.halfTerm === 'spring_1')[12]?.date;

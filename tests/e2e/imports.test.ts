@@ -6,6 +6,7 @@ import { writeDemoFiles } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
 import { expectNoAxeViolations, newPage, signIn } from './harness';
 import { eesInformationFile } from '../integration/import-ees-fixtures';
+import { ks2File, school } from '../integration/import-fixtures';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-e2e-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -64,6 +65,22 @@ describe('imports page', () => {
 		// The built app ran it on a thread of its own (src/lib/server/import/off-thread.ts), not on the
 		// thread that answers every page.
 		expect(readFileSync(inject('serverLogPath'), 'utf8')).not.toContain('the import thread did not start');
+	});
+
+	it("says which LA's schools the register keeps, and a file with none of them is not shown as a success", async () => {
+		const page = await newPage();
+		await signIn(page, 'analyst');
+		await page.goto('/imports');
+		expect(await page.getByTestId('la-scope').textContent()).toMatch(/keeps only the schools of LA 999\..*Only an admin can change this\./s);
+		// Another LA's results for a year the demo has none of: the register keeps none of its schools.
+		const file = await ks2File(dir, { year: 2016, name: '2015-2016_936_ks2final.csv', schools: [school(300001, '936'), school(300002, '936')] });
+		await page.getByLabel('File to import').setInputFiles(file);
+		await page.getByRole('button', { name: 'Import file' }).click();
+		await page.getByText("No school's rows were kept from 2015-2016_936_ks2final.csv").waitFor({ timeout: 60_000 });
+		expect(await page.locator('.govuk-notification-banner--success').count()).toBe(0);
+		expect(await page.getByRole('region', { name: 'Important' }).textContent()).toContain('All 2 rows were for schools outside LA 999');
+		await expectNoAxeViolations(page);
+		await page.context().close();
 	});
 
 	it('advisers and headteachers cannot reach imports', async () => {

@@ -1,21 +1,21 @@
-import SQLite from 'better-sqlite3';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db/connection';
 import { DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
-import { toIso } from '../../src/lib/domain/calendar/iso-date';
-import { longDate } from '../../src/lib/domain/analysis/format';
+import * as clock from '../../src/lib/server/clock';
+import { longDate } from '../../src/lib/domain/format';
 
 /*
  * DfE intervention status in the browser. The demo need not have a school with a status, so a
  * lead adviser records the inspections through the register's forms and every page that shows
- * the status is checked. At the end what was recorded is withdrawn (ended today) straight in the
- * database, as another process would, even if a test failed, so the other browser tests find the
- * demo as it was.
+ * the status is checked. At the end what was recorded is withdrawn (ended today) from another
+ * process, through the app's database code as the command line would, even if a test failed, so the
+ * other browser tests find the demo as it was.
  */
 
-const today = toIso(new Date());
+const today = clock.today();
 /** Entries recorded from now on are this file's. */
-const started = new Date().toISOString();
+const started = clock.nowIso();
 
 interface School {
 	urn: number;
@@ -74,19 +74,21 @@ const recordRequiresImprovement = (page: Page, date: string) =>
 	recordOfsted(page, /^Record an Ofsted grade/, date, (form) => form.getByLabel('Requires improvement', { exact: true }).check());
 
 /** Withdraws, as of today, every Ofsted entry the lead adviser recorded at these schools since this file started. */
-function withdrawRecorded(urns: number[]) {
-	const sqlite = new SQLite(inject('databasePath'));
+async function withdrawRecorded(urns: number[]) {
+	const other = createDb(inject('databasePath'));
 	try {
-		sqlite.pragma('busy_timeout = 5000');
-		const lead = sqlite.prepare('select id from users where email = ?').get(DEMO_EMAILS.lead_adviser) as { id: number };
-		sqlite
-			.prepare(
-				`update soft_intelligence set end_date = ?, ended_at = ?, ended_by = ?
-				 where end_date is null and created_by = ? and created_at >= ? and type in ('ofsted_legacy', 'ofsted_report_card') and urn in (${urns.map(() => '?').join(', ')})`
-			)
-			.run(today, new Date().toISOString(), lead.id, lead.id, started, ...urns);
+		const lead = await other.selectFrom('users').select('id').where('email', '=', DEMO_EMAILS.lead_adviser).executeTakeFirstOrThrow();
+		await other
+			.updateTable('soft_intelligence')
+			.set({ end_date: today, ended_at: clock.nowIso(), ended_by: lead.id })
+			.where('end_date', 'is', null)
+			.where('created_by', '=', lead.id)
+			.where('created_at', '>=', started)
+			.where('type', 'in', ['ofsted_legacy', 'ofsted_report_card'])
+			.where('urn', 'in', urns)
+			.execute();
 	} finally {
-		sqlite.close();
+		await other.destroy();
 	}
 }
 
@@ -103,8 +105,8 @@ describe('DfE intervention status', () => {
 	const cardSentence = `Ofsted's report card of ${longDate(today)} graded Achievement and Leadership and governance as Urgent improvement.`;
 	const riseSentence = `Ofsted's graded inspection on ${longDate('2025-06-18')} judged the school Requires improvement, and before that Ofsted's graded inspection on 12 March 2024 judged the school Requires improvement.`;
 
-	afterAll(() => {
-		if (own && stuck) withdrawRecorded([own.urn, stuck.urn]);
+	afterAll(async () => {
+		if (own && stuck) await withdrawRecorded([own.urn, stuck.urn]);
 	});
 
 	it('shows beside the category on the profile as soon as a lead adviser records the inspections', async () => {
@@ -191,11 +193,26 @@ describe('DfE intervention status', () => {
 	it('shows on the school’s row in the desktop analysis', async () => {
 		const page = await newPage();
 		await signIn(page, 'lead_adviser');
-		await page.goto('/analysis');
-		const row = (school: School) => page.locator('tbody tr').filter({ has: page.getByRole('link', { name: school.name, exact: true }) });
-		expect(await rowStatus(row(own)).locator('.govuk-tag--red').textContent()).toBe('Special measures');
-		expect(await rowStatus(row(stuck)).locator('.govuk-tag--orange').textContent()).toBe('Eligible for RISE targeted intervention');
+		/** The school's row, found by its URN in whichever of the page's lists holds it. */
+		const row = async (school: School) => {
+			for (const list of ['first', 'waiting', 'agreed']) {
+				await page.goto(`/analysis?list=${list}&q=${school.urn}`);
+				const found = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: school.name, exact: true }) });
+				if ((await found.count()) === 1) return found;
+			}
+			throw new Error(`${school.name} is in none of the analysis lists`);
+		};
+		expect(
+			await rowStatus(await row(own))
+				.locator('.govuk-tag--red')
+				.textContent()
+		).toBe('Special measures');
 		await expectNoAxeViolations(page);
+		expect(
+			await rowStatus(await row(stuck))
+				.locator('.govuk-tag--orange')
+				.textContent()
+		).toBe('Eligible for RISE targeted intervention');
 		await page.context().close();
 	});
 
@@ -219,7 +236,7 @@ describe('DfE intervention status', () => {
 		// Seen once, so the pages are cached, before the register changes under them.
 		await page.goto(`/schools/${own.urn}`);
 		expect(await statusBlock(page).count()).toBe(1);
-		withdrawRecorded([own.urn, stuck.urn]);
+		await withdrawRecorded([own.urn, stuck.urn]);
 		for (const school of [own, stuck]) {
 			await page.goto(`/schools/${school.urn}`);
 			expect(await statusBlock(page).count()).toBe(0);

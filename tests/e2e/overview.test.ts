@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db/connection';
 import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
 
 /** Reads the demo database the server runs on, for facts the pages do not print. */
@@ -65,6 +66,47 @@ describe('the overview for staff', () => {
 		expect(await page.locator('figure', { hasText: 'Attainment against progress' }).locator('tbody tr').count()).toBe(schools);
 		await expectNoAxeViolations(page);
 		expect(errors).toEqual([]);
+		await page.context().close();
+	});
+
+	it('shows a change made by another process, such as the command line, on the next request', async () => {
+		// The last school in the register; the page-cache tests rename it, and put its name back.
+		const [school] = demo<{ urn: number; phase: string | null }>('select urn, phase from schools order by urn desc limit 1');
+		const setPhase = async (phase: string | null) => {
+			const other = createDb(inject('databasePath'));
+			try {
+				await other.updateTable('schools').set({ phase }).where('urn', '=', school.urn).execute();
+			} finally {
+				await other.destroy();
+			}
+		};
+		const page = await newPage();
+		await signIn(page, 'analyst');
+		/** The overview as the server sends it, whether it kept the page, and its schools by phase. */
+		const overview = async () => {
+			const response = await page.request.get('/');
+			expect(response.status()).toBe(200);
+			const list = /<ul[^>]*aria-label="Schools by phase"[^>]*>(.*?)<\/ul>/s.exec(await response.text())?.[1] ?? '';
+			return {
+				cache: response.headers()['x-page-cache'],
+				phases: list
+					.replace(/<[^>]+>/g, ' ')
+					.replace(/\s+/g, ' ')
+					.trim()
+			};
+		};
+		const before = await overview();
+		expect(before.phases).not.toContain('middle deemed secondary');
+		expect(await overview()).toEqual({ cache: 'hit', phases: before.phases });
+		try {
+			await setPhase('Middle deemed secondary');
+			const after = await overview();
+			expect(after.cache).toBe('miss');
+			expect(after.phases).toContain('1 middle deemed secondary');
+		} finally {
+			await setPhase(school.phase);
+		}
+		expect((await overview()).phases).toBe(before.phases);
 		await page.context().close();
 	});
 

@@ -1,6 +1,7 @@
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
+import { createDb } from '../../src/lib/server/db/connection';
 import { newPage, signIn } from './harness';
 
 // The overview, the school list and the profile are kept in memory once rendered (see
@@ -14,6 +15,16 @@ function demoDb<T>(run: (sqlite: SQLite.Database) => T): T {
 		return run(sqlite);
 	} finally {
 		sqlite.close();
+	}
+}
+
+/** Renames a school as another process would, the command line say: through the app's database code, on its own connection. */
+async function renameElsewhere(urn: number, name: string): Promise<void> {
+	const other = createDb(inject('databasePath'));
+	try {
+		await other.updateTable('schools').set({ name }).where('urn', '=', urn).execute();
+	} finally {
+		await other.destroy();
 	}
 }
 
@@ -61,12 +72,12 @@ describe('pages kept in memory', () => {
 		await open(page, `/schools/${urn}`);
 		expect((await open(page, `/schools/${urn}`)).cache).toBe('hit');
 		try {
-			demoDb((s) => s.prepare('update schools set name = ? where urn = ?').run(`${name} (renamed)`, urn));
+			await renameElsewhere(urn, `${name} (renamed)`);
 			const renamed = await open(page, `/schools/${urn}`);
 			expect(renamed.cache).toBe('miss');
 			expect(renamed.html).toContain(`${name} (renamed)`);
 		} finally {
-			demoDb((s) => s.prepare('update schools set name = ? where urn = ?').run(name, urn));
+			await renameElsewhere(urn, name);
 		}
 		expect((await open(page, `/schools/${urn}`)).html).not.toContain('(renamed)');
 		await page.context().close();

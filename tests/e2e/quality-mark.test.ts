@@ -1,16 +1,18 @@
-import { addYears, format, parseISO } from 'date-fns';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BASIC_SKILLS_FRAMEWORK } from '../../src/lib/domain/quality-mark/basic-skills-framework';
 import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK } from '../../src/lib/domain/quality-mark/professional-development-framework';
 import { expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
+import * as clock from '../../src/lib/server/clock';
+import { longDate, shortDate } from '../../src/lib/domain/format';
+import { addYearsIso } from '../../src/lib/domain/quality-mark/iso-date';
 
 /**
  * A headteacher completes a Basic Skills self-audit and an adviser assesses it to an award, in a
  * real browser against the demo app. The steps share the server's state, so they run in order.
  */
 
-const TODAY = new Date();
+const TODAY = clock.today();
 const VISIT_DAY = lastHeldWorkingDay(TODAY);
 const ELEMENTS = BASIC_SKILLS_FRAMEWORK.elements;
 let urn = '';
@@ -133,7 +135,7 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		// The visit is an engagement: on the assessor's schedule, with the school's other visits.
 		await page.getByRole('link', { name: 'See the visit in the schedule' }).click();
 		await page.getByRole('heading', { name: 'Basic Skills Quality Mark assessment visit', level: 1 }).waitFor();
-		expect(await page.locator('.govuk-summary-list').textContent()).toContain(format(parseISO(VISIT_DAY), 'd MMM yyyy'));
+		expect(await page.locator('.govuk-summary-list').textContent()).toContain(shortDate(VISIT_DAY));
 		await expectNoAxeViolations(page);
 		await page.goto(`/schedule/schools/${urn}`);
 		expect(await page.getByRole('row').filter({ hasText: 'Basic Skills Quality Mark assessment visit' }).count()).toBe(1);
@@ -147,7 +149,7 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await shown(page, 'Quality Mark awarded.');
 		expect(await statusTag(page)).toBe('Achieved');
 		const award = (await page.locator('.govuk-summary-list__row').filter({ hasText: 'Award' }).first().textContent()) ?? '';
-		expect(award).toContain(`Awarded ${format(TODAY, 'd MMMM yyyy')}, expires ${format(addYears(TODAY, 3), 'd MMMM yyyy')}`);
+		expect(award).toContain(`Awarded ${longDate(TODAY)}, expires ${longDate(addYearsIso(TODAY, 3))}`);
 		await expectNoAxeViolations(page);
 
 		const csvHref = await page.goto('/quality-mark?status=achieved').then(() => page.getByRole('link', { name: /as a CSV file/ }).getAttribute('href'));
@@ -163,6 +165,27 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await shown(page, 'Share your intervention planning with the cluster.');
 		expect(await page.getByRole('button', { name: 'Record the decision' }).count()).toBe(0);
 		await expectNoAxeViolations(page);
+		await page.context().close();
+	});
+
+	it('prints a certificate of the award on one A4 page, and none for an award the school does not hold', async () => {
+		const page = await as('headteacher', record());
+		await page.getByRole('link', { name: 'Print the certificate' }).click();
+		await page.getByRole('heading', { level: 1 }).waitFor();
+		const certificate = (await page.getByRole('article').textContent())?.replace(/\s+/g, ' ') ?? '';
+		expect(certificate).toContain('has achieved the Basic Skills Quality Mark');
+		expect(certificate).toContain(`Awarded ${longDate(TODAY)}`);
+		expect(certificate).toContain(`Valid until ${longDate(addYearsIso(TODAY, 3))}`);
+		expect(certificate).toContain(`URN ${urn}`);
+		await expectNoAxeViolations(page);
+		// Printed, it is the certificate alone, on one page of A4.
+		const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+		expect(pdf.match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+		await page.emulateMedia({ media: 'print' });
+		expect(await page.getByRole('button', { name: 'Print the certificate' }).isVisible()).toBe(false);
+		expect(await page.locator('header').first().isVisible()).toBe(false);
+		const none = await page.request.get(`/quality-mark/${urn}/professional_development/certificate`);
+		expect(none.status()).toBe(404);
 		await page.context().close();
 	});
 

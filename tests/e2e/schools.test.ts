@@ -95,6 +95,7 @@ describe('a school’s profile', () => {
 			'Support category',
 			'School details',
 			'KS2 results',
+			'Pupil groups and scaled scores',
 			'Engagements',
 			'Quality Mark',
 			'Self-evaluation summary',
@@ -111,6 +112,22 @@ describe('a school’s profile', () => {
 		const captions = await page.locator('figure figcaption').allTextContents();
 		expect(captions.some((c) => /^Reading, writing and maths, expected standard: .*, the LA and England$/.test(c))).toBe(true);
 		expect(captions).toContain('Progress scores, 2025/26');
+		// Pupil groups from the EES data sets, with the LA and England beside the school.
+		const groups = page.locator('table', { hasText: 'by group, 2025/26' });
+		expect(await groups.locator('tbody th').allTextContents()).toEqual([
+			'All pupils',
+			'Disadvantaged',
+			'Not disadvantaged',
+			'Boys',
+			'Girls',
+			'SEN support',
+			'Education, health and care plan',
+			'No special educational needs'
+		]);
+		expect(await groups.locator('thead th').allTextContents()).toEqual(['Pupil group', expect.any(String), expect.stringContaining('(LA)'), 'England']);
+		const scores = page.locator('table', { hasText: 'Average scaled score' });
+		expect(await scores.locator('tbody th').allTextContents()).toEqual(['Reading', 'Maths']);
+		expect(await scores.locator('tbody td').first().textContent()).toMatch(/^\d{2,3}$|^Not published/);
 		expect(await page.getByRole('link', { name: 'Disagreements' }).getAttribute('href')).toBe(`/schools/${urn}/disagreement`);
 		await expectNoAxeViolations(page);
 		expect(errors).toEqual([]);
@@ -145,6 +162,7 @@ describe('a school’s profile', () => {
 		expect((await page.goto(`/schools/${own}`, { waitUntil: 'networkidle' }))?.status()).toBe(200);
 		expect(await page.getByRole('heading', { level: 2, name: 'Support category' }).count()).toBe(1);
 		expect(await page.getByRole('heading', { name: 'Soft intelligence' }).count()).toBe(0);
+		expect(await page.getByRole('heading', { level: 2, name: 'Pupil groups and scaled scores' }).count()).toBe(1);
 		expect(await page.getByText('Change the category').count()).toBe(0);
 		expect(await page.getByRole('link', { name: 'Disagree with this category' }).count()).toBe(1);
 		await expectNoAxeViolations(page);

@@ -1,25 +1,85 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach } from 'vitest';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { afterAll, afterEach, inject } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
+import { TEMPLATE_DATABASE } from './postgres-cluster';
 
-const open: { db: Db; dir: string }[] = [];
+const open: { db: Db; drop: () => Promise<void> }[] = [];
+/** Where each fresh database lives, so a test can open a second connection to it. */
+const addresses = new WeakMap<Db, string>();
 
-/** A new SQLite file with every real migration applied. Closed and deleted after each test. */
-export async function freshDb(): Promise<Db> {
-	const dir = mkdtempSync(join(tmpdir(), 'triage-test-'));
-	const db = createDb(join(dir, 'test.sqlite'));
-	await migrateToLatest(db);
-	open.push({ db, dir });
+/** A unique index or constraint refused a row, in SQLite's words or PostgreSQL's. */
+export const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value violates unique constraint/;
+
+/** The throwaway PostgreSQL cluster's address when this project runs on PostgreSQL (integration-pg), else undefined. */
+export const postgresUrl: string | undefined = inject('postgresUrl');
+
+let admin: pg.Client | undefined;
+let database: string | undefined;
+
+/**
+ * A PostgreSQL database as fresh as a new one: every real migration, only the rows they add. Each
+ * test worker copies the migrated template once (CREATE DATABASE ... TEMPLATE) and, before every
+ * test, puts its copy back as the template is (see resetScript in postgres-cluster.ts).
+ */
+async function freshPostgres(cluster: string): Promise<Db> {
+	if (!admin) {
+		admin = new pg.Client({ connectionString: `${cluster}postgres` });
+		await admin.connect();
+	}
+	if (!database) {
+		const name = `test_worker_${process.env.VITEST_POOL_ID ?? process.pid}`;
+		const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+		if (!rowCount) await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+		database = name;
+	}
+	const url = `${cluster}${database}`;
+	const db = createDb(url);
+	addresses.set(db, url);
+	await sql.raw(inject('postgresReset')).execute(db);
+	open.push({ db, drop: async () => {} });
 	return db;
 }
 
+/**
+ * A new database with every real migration applied, on the project's dialect: a SQLite file, or
+ * on PostgreSQL a database of its own. Closed and deleted after each test.
+ */
+export async function freshDb(): Promise<Db> {
+	if (postgresUrl) return freshPostgres(postgresUrl);
+	const dir = mkdtempSync(join(tmpdir(), 'triage-test-'));
+	const db = createDb(join(dir, 'test.sqlite'));
+	addresses.set(db, join(dir, 'test.sqlite'));
+	await migrateToLatest(db);
+	open.push({ db, drop: async () => rmSync(dir, { recursive: true, force: true }) });
+	return db;
+}
+
+/**
+ * A second connection to a database freshDb made, as the CLI or another app server on the same
+ * database opens one. Closed after the test.
+ */
+export function anotherConnection(db: Db): Db {
+	const address = addresses.get(db);
+	if (!address) throw new Error('anotherConnection takes a database made by freshDb');
+	const other = createDb(address);
+	open.unshift({ db: other, drop: async () => {} });
+	return other;
+}
+
 afterEach(async () => {
-	for (const { db, dir } of open.splice(0)) {
+	for (const { db, drop } of open.splice(0)) {
 		await db.destroy();
-		rmSync(dir, { recursive: true, force: true });
+		await drop();
 	}
+});
+
+afterAll(async () => {
+	await admin?.end();
+	admin = undefined;
 });

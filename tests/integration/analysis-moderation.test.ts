@@ -4,7 +4,6 @@ import { smallLa, URNS } from './analysis-fixtures';
 import {
 	agreeCategory,
 	agreeUnchanged,
-	AnalysisError,
 	categoryHistory,
 	categoryStates,
 	currentCategories,
@@ -13,6 +12,7 @@ import {
 	runAnalysis
 } from '../../src/lib/server/analysis';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 async function analysedLa(db: Db) {
 	const people = await smallLa(db);
@@ -20,13 +20,13 @@ async function analysedLa(db: Db) {
 	return people;
 }
 
-async function refusal(promise: Promise<unknown>): Promise<AnalysisError> {
+async function refusal(promise: Promise<unknown>): Promise<Refusal> {
 	const e = await promise.then(
 		() => null,
 		(err: unknown) => err
 	);
-	expect(e).toBeInstanceOf(AnalysisError);
-	return e as AnalysisError;
+	expect(e).toBeInstanceOf(Refusal);
+	return e as Refusal;
 }
 
 describe('moderation', () => {

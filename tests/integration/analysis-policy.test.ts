@@ -4,19 +4,18 @@ import { smallLa, URNS } from './analysis-fixtures';
 import {
 	adoptDraft,
 	adoptedPolicy,
-	AnalysisError,
 	categoryStates,
 	createDraft,
 	discardDraft,
 	getPolicyVersion,
 	listPolicyVersions,
-	PolicyInputError,
 	runAnalysis,
 	saveDraft,
 	whatIf
 } from '../../src/lib/server/analysis';
 import { DEFAULT_POLICY } from '../../src/lib/domain/analysis/policy';
 import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 /** The admin form's fields for a policy: numbers as strings, as a browser sends them. */
 function formOf(policy = DEFAULT_POLICY, change: { belowGap?: string; rules?: typeof DEFAULT_POLICY.rules } = {}) {
@@ -80,7 +79,7 @@ describe('the stored policy and the what-if tool', () => {
 		const swapped = [...DEFAULT_POLICY.rules];
 		[swapped[0], swapped[8]] = [swapped[8], swapped[0]];
 		const error = await saveDraft(db, draftId, { ...formOf(DEFAULT_POLICY, { belowGap: 'ten', rules: swapped }) }, admin.id).catch((e) => e);
-		expect(error).toBeInstanceOf(PolicyInputError);
+		expect(error).toBeInstanceOf(Refusal);
 		expect(error.errors).toMatchObject({ 'thresholds.belowGap': 'Enter a number for "Below England (points)"' });
 		const order = await saveDraft(db, draftId, formOf(DEFAULT_POLICY, { rules: swapped }), admin.id).catch((e) => e);
 		expect(order.errors.rules).toMatch(/put rules that give more support first/);
@@ -99,7 +98,7 @@ describe('the stored policy and the what-if tool', () => {
 		expect(await getPolicyVersion(db, draftId)).toBeNull();
 		const adopted = await adoptedPolicy(db);
 		const refused = await saveDraft(db, adopted.rowId, formOf(), admin.id).catch((e) => e);
-		expect(refused).toBeInstanceOf(AnalysisError);
+		expect(refused).toBeInstanceOf(Refusal);
 		expect(refused.message).toBe('Only a draft can be changed. Make a new draft from the adopted policy.');
 		expect(await db.selectFrom('audit_log').select('action').where('entity', '=', 'policy').orderBy('id').execute()).toEqual([
 			{ action: 'policy.draft' },

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addKs2, addSchool, smallLa, URNS } from './analysis-fixtures';
-import { AnalysisError, categoryStates, currentCategories, runAnalysis, runResults } from '../../src/lib/server/analysis';
+import { categoryStates, currentCategories, runAnalysis, runResults } from '../../src/lib/server/analysis';
 import { recordEntry } from '../../src/lib/server/soft-intelligence/repository';
 import { englandRow, schoolYear } from '../../src/lib/domain/analysis/test-fixtures';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 describe('running the analysis', () => {
 	it('stores the run with its policy version and every open school’s result', async () => {
@@ -70,7 +71,7 @@ describe('running the analysis', () => {
 	it('says what to do when there is nothing to analyse', async () => {
 		const db = await freshDb();
 		const error = await runAnalysis(db, { userId: null }).catch((e) => e);
-		expect(error).toBeInstanceOf(AnalysisError);
+		expect(error).toBeInstanceOf(Refusal);
 		expect(error.message).toBe('There are no KS2 results yet. Import a KS2 file first.');
 	});
 

@@ -7,8 +7,8 @@ import CategoryFlow from '../../src/lib/components/charts/CategoryFlow.svelte';
 import ForestPlot from '../../src/lib/components/charts/ForestPlot.svelte';
 import TrendLine from '../../src/lib/components/charts/TrendLine.svelte';
 import WorkloadChart from '../../src/lib/components/charts/WorkloadChart.svelte';
-import type { ScatterSchool } from '../../src/lib/domain/charts/scatter';
-import type { ProgressScore } from '../../src/lib/domain/charts/progress';
+import type { ScatterSchool } from '../../src/lib/components/charts/scatter';
+import type { ProgressScore } from '../../src/lib/components/charts/progress';
 
 /*
  * Each chart rendered on the server, as a browser with JavaScript off would get it: the SVG, the

@@ -29,6 +29,21 @@ describe('npm run triage', () => {
 		expect(existsSync(viaUrl)).toBe(true);
 	});
 
+	it('--help after any command shows its usage and runs nothing; migrate refuses options it does not take', () => {
+		const dir = tempDir();
+		const file = join(dir, 'never.sqlite');
+		for (const command of ['migrate', 'categorise', 'import', 'backup']) {
+			const help = triage([command, '--help'], { databaseUrl: file });
+			expect(help.status, command).toBe(0);
+			expect(help.stdout, command).toContain('Usage: npm run triage -- ' + command);
+		}
+		expect(existsSync(file)).toBe(false);
+		const extra = triage(['migrate', '--force'], { databaseUrl: file });
+		expect(extra.status).toBe(1);
+		expect(extra.stderr).toContain('migrate takes no options.');
+		expect(existsSync(file)).toBe(false);
+	});
+
 	it('user add reads the password from standard input and the account can sign in', async () => {
 		const dir = tempDir();
 		const databaseUrl = join(dir, 'db.sqlite');

@@ -1,19 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { freshDb, UNIQUE_VIOLATION } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
-import {
-	decideDisagreement,
-	DisagreementError,
-	listDisagreements,
-	openDisagreements,
-	raiseDisagreement,
-	reviewDisagreement
-} from '../../src/lib/server/disagreements';
+import { decideDisagreement, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
 import { listNotifications } from '../../src/lib/server/notifications';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 async function setUp(db: Db) {
 	const lead = await addUser(db, 'lead_adviser');
@@ -120,7 +114,7 @@ describe('a headteacher disagrees with the category', () => {
 			field: 'category'
 		});
 		await expect(decideDisagreement(db, lead, 100002, id, { decision: 'upheld', category: '', reason: 'x' })).rejects.toMatchObject({ status: 404 });
-		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'maybe', category: '', reason: 'x' })).rejects.toBeInstanceOf(DisagreementError);
+		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'maybe', category: '', reason: 'x' })).rejects.toBeInstanceOf(Refusal);
 		expect((await listDisagreements(db, 100001))[0].status).toBe('open');
 	});
 });
@@ -184,7 +178,7 @@ describe('asking for support', () => {
 			ended_at: null
 		} as const;
 		await db.insertInto('soft_intelligence').values(row).execute();
-		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(/UNIQUE/);
+		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(UNIQUE_VIOLATION);
 	});
 
 	it('is only for the school’s own headteacher, with a reason', async () => {

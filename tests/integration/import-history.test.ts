@@ -7,6 +7,7 @@ import { importHistory } from '../../src/lib/server/import/history';
 import { setLaScope } from '../../src/lib/server/import/settings';
 import { loadKs2ForAnalysis } from '../../src/lib/server/import/ks2-repository';
 import { createUser } from '../../src/lib/server/users';
+import { keptNoSchool, reportText } from '../../src/lib/domain/import/report-text';
 import { giasFile, giasSchool, importFile, ks2File, school, snapshot, tempDir, writeFile } from './import-fixtures';
 
 async function imported(db: Db, path: string, extra = {}): Promise<number> {
@@ -126,6 +127,22 @@ describe('the LA setting', () => {
 		expect(ks2.report).toMatchObject({ resultsStored: 3, rowsOutsideLa: 1, schoolsNotInRegister: 2 });
 		expect((await loadKs2ForAnalysis(db)).results.map((r) => r.urn)).toEqual([100001, 100002, 100003]);
 		expect((await loadKs2ForAnalysis(db, { urns: [100001] })).results).toHaveLength(1);
+	});
+
+	it("a file with only another LA's schools keeps none, says so, and replaces nothing of the LA's", async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		await setLaScope(db, '850', null);
+		const ours = await imported(db, await ks2File(dir));
+		const theirs = await importFile(db, await ks2File(dir, { name: '2018-2019_936_ks2final.csv', schools: [school(200001, '936'), school(200002, '936')] }));
+		expect(theirs.status).toBe('imported');
+		expect(keptNoSchool(theirs.report)).toBe(true);
+		expect(reportText(theirs.report)).toContain("No school's rows were kept: all 2 were for schools outside the LA the register keeps.");
+		const history = await importHistory(db);
+		expect(history.find((r) => r.id === ours)).toMatchObject({ replacedBy: null, laCodes: ['850'] });
+		// Both bring the England comparators for 2018/19, so the later is still rolled back first.
+		expect(history.find((r) => r.id === ours)?.blockedBy).toBe(theirs.status === 'imported' ? theirs.importId : -1);
+		expect((await loadKs2ForAnalysis(db)).results.map((r) => r.urn)).toEqual([100001, 100002, 100003]);
 	});
 
 	it('refuses a code that is not three digits', async () => {

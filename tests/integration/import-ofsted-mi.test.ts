@@ -12,7 +12,8 @@ import { describeProblem } from '../../src/lib/domain/import/report';
 import { rollbackImport } from '../../src/lib/server/import/rollback';
 import { setLaScope } from '../../src/lib/server/import/settings';
 import { runAnalysis } from '../../src/lib/server/analysis';
-import { correctEntry, endEntry, EntryInputError, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
+import { correctEntry, endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 const APRIL = miFileName('30 April 2026');
 const MAY = miFileName('31 May 2026');
@@ -493,7 +494,7 @@ describe('advisers correct an imported inspection', () => {
 		for (const who of [other, admin]) expect(await correctEntry(db, who, ASH, graded.id, values).catch((e) => e.status)).toBe(403);
 		const refused = (await correctEntry(db, link, ASH, graded.id, { ...values, qualityOfEducation: '', categoryOfConcern: 'closed' }).catch(
 			(e) => e
-		)) as EntryInputError;
+		)) as Refusal;
 		expect(refused.errors).toEqual({
 			qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education',
 			categoryOfConcern: 'Choose a category of concern from the list, or None'

@@ -18,13 +18,13 @@ import {
 	overdueEngagements,
 	planYear,
 	saveNote,
-	schoolFeed,
-	ScheduleError
+	schoolFeed
 } from '../../src/lib/server/schedule';
 import { QUALITY_MARK_VISIT_NOTE } from '../../src/lib/server/schedule/notes';
-import { bookAssessmentVisit, changeStatus, QualityMarkError, recordAwardDecision } from '../../src/lib/server/quality-mark';
+import { bookAssessmentVisit, changeStatus, recordAwardDecision } from '../../src/lib/server/quality-mark';
 import { BS, completeReview, recordUnderReview } from './quality-mark-fixtures';
 import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 /** The day the visits are booked: the eve of the 2026/27 school year, so every term-time day is ahead. */
 const TODAY = '2026-09-01';
@@ -110,7 +110,7 @@ describe('booking an assessment visit makes it an engagement', () => {
 		);
 		const after = await capacityView(db, w.year);
 		const autumn1 = (view: typeof before) =>
-			view.summary.byAdviser.find((a) => a.adviserId === String(w.adviserA.id))!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
+			view.summary.byAdviser.find((a) => a.adviserId === w.adviserA.id)!.halfTerms.find((h) => h.halfTerm === 'autumn_1')!;
 		expect(autumn1(after).planned).toBe(autumn1(before).planned + 1);
 		expect(after.summary.booked).toEqual({ engagements: 1, schools: 1, days: 1 });
 		expect(after.summary.byCategory).toEqual(before.summary.byCategory);
@@ -145,14 +145,14 @@ describe('booking an assessment visit makes it an engagement', () => {
 		await confirmEngagement(db, w.adviserA, busy.id);
 		await addDaysOff(db, w.admin.id, w.adviserA.id, { from: '2026-10-14', to: '', reason: 'Training' });
 
-		expect((await rejection(QualityMarkError, book(db, w, '2026-09-12'))).message).toBe(
+		expect((await rejection(Refusal, book(db, w, '2026-09-12'))).message).toBe(
 			'The visit cannot be booked for Saturday 12 September 2026. It must be on a working day in term time, and Saturday 12 September 2026 is not: it is a Saturday.'
 		);
-		expect((await rejection(QualityMarkError, book(db, w, '2026-10-28'))).message).toMatch(/it is in the school holidays\.$/);
-		expect((await rejection(QualityMarkError, book(db, w, '2026-10-14'))).message).toBe(
+		expect((await rejection(Refusal, book(db, w, '2026-10-28'))).message).toMatch(/it is in the school holidays\.$/);
+		expect((await rejection(Refusal, book(db, w, '2026-10-14'))).message).toBe(
 			`The visit cannot be booked for Wednesday 14 October 2026. ${w.adviserA.name} is off on Wednesday 14 October 2026.`
 		);
-		expect((await rejection(QualityMarkError, book(db, w, busy.date))).message).toMatch(
+		expect((await rejection(Refusal, book(db, w, busy.date))).message).toMatch(
 			new RegExp(
 				`^The visit cannot be booked for .*\\. ${w.adviserA.name} already has [\\d.]+ days? of confirmed or completed work on .*, over the limit of 1 day a day\\. Choose another day, or move that work first\\.$`
 			)
@@ -172,13 +172,13 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		const moves = await db.selectFrom('audit_log').select(['action', 'after_json']).where('action', '=', 'quality_mark.visit_move').execute();
 		expect(moves.map((m) => JSON.parse(m.after_json!))).toEqual([{ visitDate: '2026-09-23' }]);
 
-		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserA, visit.engagementId, '2026-09-26', TODAY))).message).toBe(
+		expect((await rejection(Refusal, moveEngagement(db, w.adviserA, visit.engagementId, '2026-09-26', TODAY))).message).toBe(
 			'It cannot move to Saturday 26 September 2026. It must be on a working day in term time, and Saturday 26 September 2026 is not: it is a Saturday.'
 		);
-		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserA, visit.engagementId, '2027-09-15', TODAY))).message).toMatch(
+		expect((await rejection(Refusal, moveEngagement(db, w.adviserA, visit.engagementId, '2027-09-15', TODAY))).message).toMatch(
 			/^It can only move within the 2026\/27 school year\./
 		);
-		expect((await rejection(ScheduleError, moveEngagement(db, w.adviserB, visit.engagementId, '2026-09-30', TODAY))).status).toBe(403);
+		expect((await rejection(Refusal, moveEngagement(db, w.adviserB, visit.engagementId, '2026-09-30', TODAY))).status).toBe(403);
 		expect((await record(db, qualityMarkId)).visit_date).toBe('2026-09-23');
 	});
 
@@ -254,7 +254,7 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		const { visit } = await book(db, w, '2026-09-16');
 		const form = new FormData();
 		form.set('visit-date', '2026-09-16');
-		const error = await rejection(ScheduleError, saveNote(db, w.adviserA, visit.engagementId, noteFromForm(form, []), 'save', TODAY));
+		const error = await rejection(Refusal, saveNote(db, w.adviserA, visit.engagementId, noteFromForm(form, []), 'save', TODAY));
 		expect(error.message).toBe(QUALITY_MARK_VISIT_NOTE);
 	});
 });

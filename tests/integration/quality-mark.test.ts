@@ -20,23 +20,23 @@ import {
 	currentQualityMarkHolders,
 	expiringQualityMarks,
 	listFrameworks,
-	neutraliseCell,
 	nominateColleague,
 	parseFilters,
 	qualityMarkCsv,
 	qualityMarkForSchool,
 	qualityMarkStatusByUrn,
 	qualityMarkTable,
-	QualityMarkError,
 	recordAwardDecision,
 	saveReview,
 	saveSelfAudit,
-	seedDemoQualityMarks,
 	submitSelfAudit,
 	type Actor
 } from '../../src/lib/server/quality-mark';
 import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import { neutraliseCell } from '../../src/lib/server/csv';
+import { seedDemoQualityMarks } from '../../scripts/demo/quality-marks';
 import { BS, completeAudit, completeBasicSkills, completePd, completeReview, PD } from './quality-mark-fixtures';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 const TODAY = '2026-03-02';
 /** A term-time Wednesday before TODAY: a visit already held, so the decision can follow it. */
@@ -158,8 +158,8 @@ async function historyOf(db: Db) {
 	return db.selectFrom('quality_mark_history').selectAll().orderBy('id').execute();
 }
 
-function refusal(promise: Promise<unknown>): Promise<QualityMarkError> {
-	return rejection(QualityMarkError, promise);
+function refusal(promise: Promise<unknown>): Promise<Refusal> {
+	return rejection(Refusal, promise);
 }
 
 describe('frameworks are data in the database', () => {
@@ -243,7 +243,7 @@ describe('every lifecycle transition through the server layer', () => {
 		const before = await row(s.db, ASH);
 		const auditBefore = await auditActions(s.db);
 		const e = await refusal(changeStatus(s.db, s.adviser, ASH, BS, to, { visitDate: VISIT_AHEAD }, TODAY));
-		expect(e.kind).toBe('refused');
+		expect(e.status).toBe(400);
 		if (to === 'renewal_due' || to === 'lapsed') expect(e.message).toBe(`${QM_STATUS_LABELS[to]} is worked out from the expiry date and cannot be set by hand`);
 		else if (to === 'audit_submitted') expect(e.message).toMatch(/^The school submits its self-audit/);
 		else if (to === 'achieved' || to === 'not_yet_achieved') expect(e.message).toMatch(/^Record the award decision in the assessor's review/);
@@ -258,21 +258,22 @@ describe('every lifecycle transition through the server layer', () => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'assessor_review', s);
 		const before = await row(s.db, ASH);
+		// One at a time: started together, a refusal could arrive before anything awaits it.
 		const moves = [
-			changeStatus(s.db, s.otherAdviser, ASH, BS, 'not_engaged', {}, TODAY),
-			bookAssessmentVisit(s.db, s.otherAdviser, ASH, BS, { visitDate: VISIT_AHEAD }, TODAY),
-			saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY),
-			recordAwardDecision(s.db, s.otherAdviser, ASH, BS, completeReview('award'), undefined, TODAY),
-			changeStatus(s.db, s.analyst, ASH, BS, 'not_engaged', {}, TODAY)
+			() => changeStatus(s.db, s.otherAdviser, ASH, BS, 'not_engaged', {}, TODAY),
+			() => bookAssessmentVisit(s.db, s.otherAdviser, ASH, BS, { visitDate: VISIT_AHEAD }, TODAY),
+			() => saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY),
+			() => recordAwardDecision(s.db, s.otherAdviser, ASH, BS, completeReview('award'), undefined, TODAY),
+			() => changeStatus(s.db, s.analyst, ASH, BS, 'not_engaged', {}, TODAY)
 		];
-		for (const move of moves) expect((await refusal(move)).kind).toBe('forbidden');
+		for (const move of moves) expect((await refusal(move())).status).toBe(403);
 		expect(await row(s.db, ASH)).toEqual(before);
 		// Made the assessor of the visit, the other adviser may then carry the record on.
 		await bookAssessmentVisit(s.db, s.lead, ASH, BS, { visitDate: VISIT_AHEAD, assessorId: s.otherAdviser.id }, TODAY);
 		await saveReview(s.db, s.otherAdviser, ASH, BS, completeReview('award'), TODAY);
 		expect((await row(s.db, ASH))?.assessor_id).toBe(s.otherAdviser.id);
 		// Birch is not the other adviser's school, nor theirs to assess.
-		expect((await refusal(changeStatus(s.db, s.otherAdviser, BIRCH, BS, 'interested', {}, TODAY))).kind).toBe('forbidden');
+		expect((await refusal(changeStatus(s.db, s.otherAdviser, BIRCH, BS, 'interested', {}, TODAY))).status).toBe(403);
 	});
 
 	it('will not let the status form skip the steps that check the work behind them', async () => {
@@ -401,7 +402,7 @@ describe('self-audit and review', () => {
 		expect((await refusal(saveSelfAudit(s.db, s.head, ASH, BS, huge, TODAY))).message).toBe(
 			'Each answer must be 5,000 characters or fewer. Shorten elements target setting evidence, then save again. Nothing was saved.'
 		);
-		expect((await refusal(submitSelfAudit(s.db, s.head, ASH, BS, huge, TODAY))).kind).toBe('refused');
+		expect((await refusal(submitSelfAudit(s.db, s.head, ASH, BS, huge, TODAY))).status).toBe(400);
 		expect(await s.db.selectFrom('quality_mark_audits').selectAll().executeTakeFirstOrThrow()).toEqual(before);
 		// Just at the limit is fine.
 		const full = completeBasicSkills();
@@ -501,9 +502,9 @@ describe('permissions', () => {
 		await putRecord(s.db, BIRCH, BS, 'self_audit_in_progress', s);
 		await saveSelfAudit(s.db, s.head, ASH, BS, completeBasicSkills(), TODAY);
 		const other = await refusal(saveSelfAudit(s.db, s.head, BIRCH, BS, completeBasicSkills(), TODAY));
-		expect(other.kind).toBe('not_found');
-		expect((await refusal(submitSelfAudit(s.db, s.head, BIRCH, BS, completeBasicSkills(), TODAY))).kind).toBe('not_found');
-		expect((await refusal(changeStatus(s.db, s.head, BIRCH, BS, 'not_engaged', {}, TODAY))).kind).toBe('not_found');
+		expect(other.status).toBe(404);
+		expect((await refusal(submitSelfAudit(s.db, s.head, BIRCH, BS, completeBasicSkills(), TODAY))).status).toBe(404);
+		expect((await refusal(changeStatus(s.db, s.head, BIRCH, BS, 'not_engaged', {}, TODAY))).status).toBe(404);
 		const birch = await s.db
 			.selectFrom('quality_mark_audits')
 			.innerJoin('quality_marks', 'quality_marks.id', 'quality_mark_audits.quality_mark_id')
@@ -517,16 +518,16 @@ describe('permissions', () => {
 	it.each(['admin', 'lead', 'adviser', 'analyst'] as const)('refuses to let the %s fill in a school self-audit', async (who) => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'self_audit_in_progress', s);
-		expect((await refusal(saveSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).kind).toBe('forbidden');
-		expect((await refusal(submitSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).kind).toBe('forbidden');
+		expect((await refusal(saveSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).status).toBe(403);
+		expect((await refusal(submitSelfAudit(s.db, s[who], ASH, BS, completeBasicSkills(), TODAY))).status).toBe(403);
 	});
 
 	it.each(['head', 'analyst'] as const)("refuses the assessor's actions to the %s", async (who) => {
 		const s = await setup();
 		await putRecord(s.db, ASH, BS, 'assessment_visit_booked', s);
-		expect((await refusal(saveReview(s.db, s[who], ASH, BS, completeReview('award'), TODAY))).kind).toBe('forbidden');
-		expect((await refusal(recordAwardDecision(s.db, s[who], ASH, BS, completeReview('award'), undefined, TODAY))).kind).toBe('forbidden');
-		expect((await refusal(changeStatus(s.db, s[who], ASH, BS, 'assessor_review', {}, TODAY))).kind).toBe('forbidden');
+		expect((await refusal(saveReview(s.db, s[who], ASH, BS, completeReview('award'), TODAY))).status).toBe(403);
+		expect((await refusal(recordAwardDecision(s.db, s[who], ASH, BS, completeReview('award'), undefined, TODAY))).status).toBe(403);
+		expect((await refusal(changeStatus(s.db, s[who], ASH, BS, 'assessor_review', {}, TODAY))).status).toBe(403);
 		expect((await row(s.db, ASH))?.status).toBe('assessment_visit_booked');
 		expect(await auditActions(s.db)).toEqual([]);
 	});
@@ -541,7 +542,7 @@ describe('permissions', () => {
 		const s = await setup();
 		if (from !== 'not_engaged') await putRecord(s.db, ASH, BS, from, s);
 		const e = await refusal(changeStatus(s.db, s.head, ASH, BS, to, {}, TODAY));
-		expect(e.kind).toBe('forbidden');
+		expect(e.status).toBe(403);
 		expect(e.message).toMatch(/^Only the school's link adviser, a lead adviser or an admin can move this Quality Mark/);
 	});
 
@@ -566,7 +567,7 @@ describe('permissions', () => {
 				/^Choose a colleague whose account is linked to your school/
 			);
 		}
-		expect((await refusal(nominateColleague(s.db, s.adviser, ASH, BS, s.deputy.id))).kind).toBe('forbidden');
+		expect((await refusal(nominateColleague(s.db, s.adviser, ASH, BS, s.deputy.id))).status).toBe(403);
 		// The named colleague fills in the audit under their own name.
 		await changeStatus(s.db, s.deputy, ASH, BS, 'self_audit_in_progress', {}, TODAY);
 		await saveSelfAudit(s.db, s.deputy, ASH, BS, completeBasicSkills(), TODAY);

@@ -13,18 +13,18 @@ import {
 	removeDayOff,
 	resetTermDates,
 	saveTermDates,
-	ScheduleError,
 	setCapacity
 } from '../../src/lib/server/schedule';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
+import { Refusal } from '../../src/lib/domain/refusal';
 
-async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
+async function refusal(run: () => Promise<unknown>): Promise<Refusal> {
 	const error = await run().then(
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(ScheduleError);
-	return error as ScheduleError;
+	expect(error).toBeInstanceOf(Refusal);
+	return error as Refusal;
 }
 
 describe('term dates', () => {

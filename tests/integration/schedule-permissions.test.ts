@@ -14,10 +14,10 @@ import {
 	noteFromForm,
 	openAfis,
 	planYear,
-	saveNote,
-	ScheduleError
+	saveNote
 } from '../../src/lib/server/schedule';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 function noteForm(fields: Record<string, string>): FormData {
 	const form = new FormData();
@@ -27,13 +27,13 @@ function noteForm(fields: Record<string, string>): FormData {
 
 const FULL = { purpose: 'Review progress on writing.', evidence: 'Books from Years 5 and 6.', strengths: 'Strong leadership of English.' };
 
-async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
+async function refusal(run: () => Promise<unknown>): Promise<Refusal> {
 	const error = await run().then(
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(ScheduleError);
-	return error as ScheduleError;
+	expect(error).toBeInstanceOf(Refusal);
+	return error as Refusal;
 }
 
 async function planned(db: Db) {

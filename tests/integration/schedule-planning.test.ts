@@ -11,7 +11,6 @@ import {
 	noteFromForm,
 	planYear,
 	saveNote,
-	ScheduleError,
 	setCapacity,
 	storedPlan
 } from '../../src/lib/server/schedule';
@@ -20,6 +19,7 @@ import { occurrenceWindow } from '../../src/lib/domain/planner/templates';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
 import { halfTermIndex } from '../../src/lib/domain/calendar/half-terms';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 function publishForm(visitDate: string): FormData {
 	const form = new FormData();
@@ -83,12 +83,12 @@ describe('planning the year over the database', () => {
 
 		const { summary, changedSince } = await capacityView(db, w.year);
 		expect(changedSince).toEqual([]);
-		const b = summary.byAdviser.find((a) => a.adviserId === String(w.adviserB.id))!;
+		const b = summary.byAdviser.find((a) => a.adviserId === w.adviserB.id)!;
 		expect(b.overCapacity).toBe(true);
 		expect(b.shortfall).toBe(result.unplaced.filter((u) => u.cause === 'capacity').reduce((n, u) => n + u.days, 0));
 		expect(summary.total.shortfall).toBe(b.shortfall);
 		expect(summary.affectedSchools.map((s) => s.urn)).toContain(w.urns.intensive);
-		expect(summary.affectedSchools.every((s) => s.adviserId === String(w.adviserB.id) && s.reasons.length > 0)).toBe(true);
+		expect(summary.affectedSchools.every((s) => s.adviserId === w.adviserB.id && s.reasons.length > 0)).toBe(true);
 		expect(summary.byCategory.find((c) => c.category === 'intensive')).toEqual({ category: 'intensive', schools: 1, daysPerSchool: 10, daysNeeded: 10 });
 	});
 
@@ -179,12 +179,12 @@ describe('planning the year over the database', () => {
 
 		const saturday = await moveEngagement(db, w.adviserA, review2.id, '2027-01-16', BEFORE_YEAR).then(
 			() => null,
-			(e: ScheduleError) => e
+			(e: Refusal) => e
 		);
 		expect(saturday?.errors['new-date']).toContain('Engagements must be on a working day in term time, and Saturday 16 January 2027 is not: it is a Saturday.');
 		const outside = await moveEngagement(db, w.adviserA, review2.id, '2026-10-05', BEFORE_YEAR).then(
 			() => null,
-			(e: ScheduleError) => e
+			(e: Refusal) => e
 		);
 		expect(outside?.message).toMatch(/SIA-led review 2 of 3 must be between .* \(spring 1 to spring 2\)\./);
 

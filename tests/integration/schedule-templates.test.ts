@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
-import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate, ScheduleError } from '../../src/lib/server/schedule';
+import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate } from '../../src/lib/server/schedule';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
 import { daysPerSchool } from '../../src/lib/domain/planner/templates';
+import { Refusal } from '../../src/lib/domain/refusal';
 
-async function refusal(run: () => Promise<unknown>): Promise<ScheduleError> {
+async function refusal(run: () => Promise<unknown>): Promise<Refusal> {
 	const error = await run().then(
 		() => null,
 		(e: unknown) => e
 	);
-	expect(error).toBeInstanceOf(ScheduleError);
-	return error as ScheduleError;
+	expect(error).toBeInstanceOf(Refusal);
+	return error as Refusal;
 }
 
 describe('engagement templates', () => {
-	it('ship as the brief’s defaults, each with its category, costing 0.25 to 10 days a school', async () => {
+	it('ship as the default templates, each with its category, costing 0.25 to 10 days a school', async () => {
 		const db = await freshDb();
 		const templates = await loadTemplates(db);
 		expect(templates).toEqual(DEFAULT_TEMPLATES);

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
-import { addComment, copyForward, decideSummary, getSummary, seAccess, SeError, summariesForYear, writeSummary } from '../../src/lib/server/self-evaluation';
+import { addComment, copyForward, decideSummary, getSummary, seAccess, summariesForYear, writeSummary } from '../../src/lib/server/self-evaluation';
 import { listNotifications } from '../../src/lib/server/notifications';
 import { emptySections, SE_SECTIONS } from '../../src/lib/domain/self-evaluation/summary';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 const YEAR = 2027;
 
@@ -50,7 +51,7 @@ describe('writing, submitting and agreeing a summary', () => {
 		expect((await getSummary(db, 100001, YEAR))?.status).toBe('draft');
 
 		const refused = writeSummary(db, head, 100001, YEAR, draft, 'submit');
-		await expect(refused).rejects.toBeInstanceOf(SeError);
+		await expect(refused).rejects.toBeInstanceOf(Refusal);
 		await expect(refused).rejects.toMatchObject({
 			errors: expect.objectContaining({ 'achievement.nextSteps': 'Enter the next steps for achievement in key stage 2' })
 		});

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addSchool, smallLa, URNS } from './analysis-fixtures';
-import { AnalysisError, runAnalysis } from '../../src/lib/server/analysis';
-import { endEntry, EntryInputError, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
+import { runAnalysis } from '../../src/lib/server/analysis';
+import { endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
 import { syncOfstedFromRegister } from '../../src/lib/server/soft-intelligence/ofsted-sync';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 describe('the soft-intelligence register', () => {
 	it('lets an adviser record for their link schools, and lead advisers for any school', async () => {
@@ -36,7 +37,7 @@ describe('the soft-intelligence register', () => {
 	it('explains in plain words what is wrong with an entry', async () => {
 		const db = await freshDb();
 		const { lead } = await smallLa(db);
-		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as EntryInputError).errors;
+		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as Refusal).errors;
 		expect(await errors({ type: '', date: '2019-01-01', details: 'x' })).toEqual({ type: 'Choose what kind of entry this is' });
 		expect(await errors({ type: 'complaint', date: '', details: '' })).toEqual({
 			date: 'Enter the date this started',
@@ -94,7 +95,7 @@ describe('the soft-intelligence register', () => {
 		expect(early).toMatchObject({ status: 400, field: 'endDate', message: 'The end date cannot be before the entry began (1 March 2019)' });
 		await endEntry(db, adviser, URNS.secure, id, '2019-07-01');
 		const twice = await endEntry(db, adviser, URNS.secure, id, '').catch((e) => e);
-		expect(twice).toBeInstanceOf(AnalysisError);
+		expect(twice).toBeInstanceOf(Refusal);
 		expect(twice.message).toBe('That entry has already ended');
 		const [entry] = await schoolRegister(db, URNS.secure);
 		expect(entry).toMatchObject({ endDate: '2019-07-01', endedBy: 'Ada Adviser' });
@@ -139,7 +140,7 @@ describe('the soft-intelligence register', () => {
 	it('lets an adviser record each kind of Ofsted outcome by hand, with its category of concern and whether it was the predecessor school', async () => {
 		const db = await freshDb();
 		const { lead, analyst } = await smallLa(db);
-		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as EntryInputError).errors;
+		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as Refusal).errors;
 		const notJudged = { type: 'ofsted_legacy', date: '2019-10-15', details: '', grade: 'not_judged' };
 		expect(await errors(notJudged)).toEqual({
 			qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education',

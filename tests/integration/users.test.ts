@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
-import { createUser, getUser, resetPassword, setUserDisabled, updateUser, UserError } from '../../src/lib/server/users';
+import { createUser, getUser, resetPassword, setUserDisabled, updateUser } from '../../src/lib/server/users';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
 import { nowIso } from '../../src/lib/server/clock';
 import type { Db } from '../../src/lib/server/db';
+import { Refusal } from '../../src/lib/domain/refusal';
 
 const PASSWORD = 'correct horse battery';
 
@@ -69,7 +70,7 @@ describe('user management', () => {
 		const head = await createUser(db, { email: 'head@example.org', name: 'Head', role: 'headteacher', schoolUrns: [100001], password: PASSWORD }, null);
 		expect(head.schoolUrns).toEqual([100001]);
 		const attempt = createUser(db, { email: 'h2@example.org', name: 'H2', role: 'headteacher', schoolUrns: [999999], password: PASSWORD }, null);
-		await expect(attempt).rejects.toBeInstanceOf(UserError);
+		await expect(attempt).rejects.toBeInstanceOf(Refusal);
 		expect(await db.selectFrom('users').select('id').where('email', '=', 'h2@example.org').executeTakeFirst()).toBeUndefined();
 	});
 

@@ -1,4 +1,7 @@
-/** The five roles in the brief (DESIGN.md section 6), in the order admins see them. */
+import { can, type Actor, type ServiceAction } from './access';
+
+// What each role may do is decided in access.ts, the one access policy.
+/** The five roles (docs/roles.md), in the order admins see them. */
 export const ROLES = ['admin', 'analyst', 'lead_adviser', 'adviser', 'headteacher'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -14,47 +17,26 @@ export function isRole(value: unknown): value is Role {
 	return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Staff see every school; a headteacher sees only the schools linked to their account. */
-export const STAFF_ROLES: readonly Role[] = ['admin', 'analyst', 'lead_adviser', 'adviser'];
-export const ADVISER_ROLES: readonly Role[] = ['lead_adviser', 'adviser'];
-
-/** What each role may do, from the roles table in the brief. */
-export const PERMISSIONS = {
-	seeAllSchools: STAFF_ROLES,
-	importData: ['admin', 'analyst'],
-	runAnalysis: ['admin', 'analyst'],
-	recordSoftIntelligence: ADVISER_ROLES,
-	overrideCategory: ADVISER_ROLES,
-	agreeCategory: ['lead_adviser'],
-	manageService: ['admin'],
-	ownSchoolSelfEvaluation: ['headteacher']
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Permission = keyof typeof PERMISSIONS;
-
-export function can(role: Role, permission: Permission): boolean {
-	return (PERMISSIONS[permission] as readonly Role[]).includes(role);
-}
-
 export interface NavItem {
 	href: string;
 	label: string;
 }
 
-const NAV: { item: NavItem; roles: readonly Role[] }[] = [
-	{ item: { href: '/', label: 'Overview' }, roles: STAFF_ROLES },
-	{ item: { href: '/', label: 'My school' }, roles: ['headteacher'] },
-	{ item: { href: '/schools', label: 'Schools' }, roles: STAFF_ROLES },
-	{ item: { href: '/analysis', label: 'Analysis' }, roles: STAFF_ROLES },
-	{ item: { href: '/imports', label: 'Imports' }, roles: ['admin', 'analyst'] },
-	{ item: { href: '/schedule', label: 'Schedule' }, roles: STAFF_ROLES },
-	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, roles: ['headteacher', 'lead_adviser', 'adviser'] },
-	{ item: { href: '/quality-mark', label: 'Quality Mark' }, roles: [...STAFF_ROLES, 'headteacher'] },
-	{ item: { href: '/support', label: 'Ask for support' }, roles: ['headteacher'] },
-	{ item: { href: '/admin', label: 'Admin' }, roles: ['admin'] }
+/** Each header link and the action its page asks the access policy for (`unless`: shown to those refused it). */
+const NAV: { item: NavItem; action?: ServiceAction; unless?: ServiceAction }[] = [
+	{ item: { href: '/', label: 'Overview' }, action: 'schools.list' },
+	{ item: { href: '/', label: 'My school' }, unless: 'schools.list' },
+	{ item: { href: '/schools', label: 'Schools' }, action: 'schools.list' },
+	{ item: { href: '/analysis', label: 'Analysis' }, action: 'schools.list' },
+	{ item: { href: '/imports', label: 'Imports' }, action: 'data.import' },
+	{ item: { href: '/schedule', label: 'Schedule' }, action: 'schools.list' },
+	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, action: 'selfEvaluation.list' },
+	{ item: { href: '/quality-mark', label: 'Quality Mark' } },
+	{ item: { href: '/support', label: 'Ask for support' }, action: 'support.open' },
+	{ item: { href: '/admin', label: 'Admin' }, action: 'service.manage' }
 ];
 
-/** The header navigation a role sees. Pages a role cannot use are never linked. */
-export function navigationFor(role: Role): NavItem[] {
-	return NAV.filter((n) => n.roles.includes(role)).map((n) => n.item);
+/** The header navigation a person sees. Pages they cannot use are never linked. */
+export function navigationFor(actor: Actor): NavItem[] {
+	return NAV.filter((n) => (!n.action || can(actor, n.action)) && (!n.unless || !can(actor, n.unless))).map((n) => n.item);
 }

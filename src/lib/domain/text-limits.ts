@@ -1,3 +1,5 @@
+import { count } from './format';
+
 /**
  * How much free text each kind of field takes. Every free-text field has a limit, shown beside it
  * and enforced on the server, so one paste cannot store megabytes nobody will read.
@@ -13,12 +15,12 @@ export const TEXT_LIMITS = {
 
 /** "5,000 characters or fewer". */
 export function limitWords(limit: number): string {
-	return `${limit.toLocaleString('en-GB')} characters or fewer`;
+	return `${count(limit)} characters or fewer`;
 }
 
 /** The hint shown with a field: "You can enter up to 5,000 characters". */
 export function limitHint(limit: number): string {
-	return `You can enter up to ${limit.toLocaleString('en-GB')} characters`;
+	return `You can enter up to ${count(limit)} characters`;
 }
 
 /** Every string in a nested value (a form's answers) longer than `limit`, by dotted path. */

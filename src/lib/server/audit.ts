@@ -1,11 +1,12 @@
 import type { Db } from './db';
 import { nowIso } from './clock';
+import { auditSentence, type AuditAction } from '../domain/audit-text';
 
 export interface AuditEntry {
 	/** Who made the change; null for the system (demo seed, CLI without a user). */
 	userId: number | null;
-	/** What happened, as a dotted verb: `user.create`, `category.override`, `import.rollback`. */
-	action: string;
+	/** What happened, as a dotted verb with a sentence in AUDIT_SENTENCES: `user.create`, `import.rollback`. */
+	action: AuditAction;
 	entity: string;
 	entityId: string | number | null;
 	before?: unknown;
@@ -40,4 +41,84 @@ export async function auditTrail(db: Db, entity: string, entityId: string | numb
 		.where('audit_log.entity_id', '=', String(entityId))
 		.orderBy('audit_log.id', 'desc')
 		.execute();
+}
+
+/** One logged change as the audit log page shows it: when, who, and what, in a sentence. */
+export interface AuditLine {
+	id: number;
+	at: string;
+	who: string | null;
+	sentence: string;
+	before: string | null;
+	after: string | null;
+}
+
+/** The names of the things the entries changed, looked up in one query per kind. */
+async function subjectNames(db: Db, entries: readonly { entity: string; entity_id: string | null }[]): Promise<Map<string, string>> {
+	const ids = (entity: string) => [...new Set(entries.filter((e) => e.entity === entity && e.entity_id !== null).map((e) => e.entity_id!))];
+	const names = new Map<string, string>();
+	const urns = [...new Set([...ids('school'), ...ids('quality_mark').map((ref) => ref.split('/')[0])].map(Number).filter(Number.isInteger))];
+	const schools = new Map(
+		urns.length ? (await db.selectFrom('schools').select(['urn', 'name']).where('urn', 'in', urns).execute()).map((s) => [s.urn, s.name] as const) : []
+	);
+	for (const id of ids('school')) if (schools.has(Number(id))) names.set(`school:${id}`, schools.get(Number(id))!);
+	for (const ref of ids('quality_mark')) if (schools.has(Number(ref.split('/')[0]))) names.set(`quality_mark:${ref}`, schools.get(Number(ref.split('/')[0]))!);
+	const userIds = ids('user').map(Number);
+	if (userIds.length)
+		for (const u of await db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds).execute()) names.set(`user:${u.id}`, u.name);
+	const engagementIds = ids('engagement').map(Number);
+	if (engagementIds.length) {
+		const rows = await db
+			.selectFrom('engagements as e')
+			.leftJoin('schools as s', 's.urn', 'e.urn')
+			.select(['e.id', 'e.label', 's.name'])
+			.where('e.id', 'in', engagementIds)
+			.execute();
+		for (const e of rows) names.set(`engagement:${e.id}`, e.name ? `${e.label}, ${e.name}` : e.label);
+	}
+	const templateIds = ids('engagement_template');
+	if (templateIds.length)
+		for (const t of await db.selectFrom('engagement_templates').select(['id', 'label']).where('id', 'in', templateIds).execute())
+			names.set(`engagement_template:${t.id}`, t.label);
+	const summaryIds = ids('se_summary').map(Number);
+	if (summaryIds.length) {
+		const rows = await db
+			.selectFrom('se_summaries as se')
+			.leftJoin('schools as s', 's.urn', 'se.urn')
+			.select(['se.id', 'se.urn', 's.name'])
+			.where('se.id', 'in', summaryIds)
+			.execute();
+		for (const r of rows) names.set(`se_summary:${r.id}`, `${r.name ?? 'the school'} (URN ${r.urn})`);
+	}
+	return names;
+}
+
+/** A page of the audit log, newest first, each change in a sentence. */
+export async function auditLines(db: Db, o: { before: number | null; limit: number }): Promise<AuditLine[]> {
+	let query = db
+		.selectFrom('audit_log')
+		.leftJoin('users', 'users.id', 'audit_log.user_id')
+		.select([
+			'audit_log.id',
+			'audit_log.at',
+			'audit_log.action',
+			'audit_log.entity',
+			'audit_log.entity_id',
+			'audit_log.before_json',
+			'audit_log.after_json',
+			'users.name as user_name'
+		])
+		.orderBy('audit_log.id', 'desc')
+		.limit(o.limit);
+	if (o.before !== null) query = query.where('audit_log.id', '<', o.before);
+	const entries = await query.execute();
+	const names = await subjectNames(db, entries);
+	return entries.map((e) => ({
+		id: e.id,
+		at: e.at,
+		who: e.user_name,
+		sentence: auditSentence(e.action, { entity: e.entity, entityId: e.entity_id, name: names.get(`${e.entity}:${e.entity_id}`) ?? null }),
+		before: e.before_json,
+		after: e.after_json
+	}));
 }

@@ -6,24 +6,16 @@ import { advisersFor, headteachersOf, notify } from './notifications';
 import { CATEGORY_LABELS, isCategory, type Category } from '../domain/analysis/categories';
 import { academicYearLabel } from '../domain/ks2/types';
 import type { CategoryAction } from './db/schema/analysis';
+import { existingSchool } from './schools';
+import { requireAllowed } from '../domain/access';
+import { Refusal } from '../domain/refusal';
 
 const MAX_TEXT = 5000;
 
-/** A refusal to show next to the form. `status` 403/404 for access, 400 for what was typed. */
-export class DisagreementError extends Error {
-	constructor(
-		message: string,
-		readonly status: 400 | 403 | 404 = 400,
-		readonly field: string | null = null
-	) {
-		super(message);
-	}
-}
-
 function text(value: string, field: string, missing: string): string {
 	const t = value.trim();
-	if (!t) throw new DisagreementError(missing, 400, field);
-	if (t.length > MAX_TEXT) throw new DisagreementError(`This must be ${MAX_TEXT} characters or fewer`, 400, field);
+	if (!t) throw new Refusal(missing, { field });
+	if (t.length > MAX_TEXT) throw new Refusal(`This must be ${MAX_TEXT} characters or fewer`, { field });
 	return t;
 }
 
@@ -84,20 +76,17 @@ export async function raiseDisagreement(
 	urn: number,
 	input: { reasons: string; evidence: string; suggested: string }
 ): Promise<number> {
-	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn))
-		throw new DisagreementError('Only the school’s headteacher can record a disagreement', 403);
+	requireAllowed(user, 'disagreement.raise', { urn });
 	const current = await latestCategory(db, urn, { agreedOnly: true });
-	if (!current) throw new DisagreementError('Your school does not have an agreed category yet, so there is nothing to disagree with');
+	if (!current) throw new Refusal('Your school does not have an agreed category yet, so there is nothing to disagree with');
 	const reasons = text(input.reasons, 'reasons', 'Explain why you disagree with the category');
 	const evidence = text(input.evidence, 'evidence', 'Give the evidence the adviser should look at');
 	const suggested = input.suggested === '' ? null : input.suggested;
-	if (suggested !== null && !isCategory(suggested)) throw new DisagreementError('Choose a category from the list', 400, 'suggested');
+	if (suggested !== null && !isCategory(suggested)) throw new Refusal('Choose a category from the list', { field: 'suggested' });
 	if (suggested === current.category)
-		throw new DisagreementError(
-			`${CATEGORY_LABELS[current.category]} is the category you are disagreeing with. Choose a different one, or none.`,
-			400,
-			'suggested'
-		);
+		throw new Refusal(`${CATEGORY_LABELS[current.category]} is the category you are disagreeing with. Choose a different one, or none.`, {
+			field: 'suggested'
+		});
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
 		const open = await trx
@@ -107,7 +96,7 @@ export async function raiseDisagreement(
 			.where('year', '=', current.year)
 			.where('status', '!=', 'decided')
 			.executeTakeFirst();
-		if (open) throw new DisagreementError('You have already recorded a disagreement with this category. You will be told the outcome.');
+		if (open) throw new Refusal('You have already recorded a disagreement with this category. You will be told the outcome.');
 		const { id } = await trx
 			.insertInto('category_disagreements')
 			.values({
@@ -159,21 +148,18 @@ export async function raiseDisagreement(
 
 async function find(db: Db, urn: number, id: number) {
 	const d = await db.selectFrom('category_disagreements').selectAll().where('id', '=', id).where('urn', '=', urn).executeTakeFirst();
-	if (!d) throw new DisagreementError('That disagreement does not exist', 404);
+	if (!d) throw new Refusal('That disagreement does not exist', { status: 404 });
 	return d;
 }
 
 /** The link adviser (or a lead adviser) reviews the school's case before a lead adviser decides. */
 export async function reviewDisagreement(db: Db, user: SessionUser, urn: number, id: number, input: { review: string }): Promise<void> {
-	const school = await db.selectFrom('schools').select(['link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
-	const allowed = user.role === 'lead_adviser' || (user.role === 'adviser' && school?.link_adviser_id === user.id);
-	if (!allowed) throw new DisagreementError('Only the school’s link adviser or a lead adviser can review a disagreement', 403);
+	requireAllowed(user, 'disagreement.review', await existingSchool(db, urn));
 	const review = text(input.review, 'review', 'Enter your review of the school’s case');
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
 		const d = await find(trx, urn, id);
-		if (d.status !== 'open')
-			throw new DisagreementError(d.status === 'reviewed' ? 'This disagreement has already been reviewed' : 'This disagreement has been decided');
+		if (d.status !== 'open') throw new Refusal(d.status === 'reviewed' ? 'This disagreement has already been reviewed' : 'This disagreement has been decided');
 		await trx.updateTable('category_disagreements').set({ status: 'reviewed', review, reviewed_by: user.id, reviewed_at: now }).where('id', '=', id).execute();
 		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_reviewed', from: d.category, to: d.category, reason: review, at: now });
 		await audit(trx, { userId: user.id, action: 'disagreement.review', entity: 'school', entityId: urn, after: { id, review } });
@@ -203,14 +189,14 @@ export async function decideDisagreement(
 	id: number,
 	input: { decision: string; category: string; reason: string }
 ): Promise<void> {
-	if (user.role !== 'lead_adviser') throw new DisagreementError('Only a lead adviser can decide a disagreement', 403);
+	requireAllowed(user, 'disagreement.decide', await existingSchool(db, urn));
 	const decision = input.decision;
-	if (decision !== 'upheld' && decision !== 'changed') throw new DisagreementError('Choose whether the category stands or changes', 400, 'decision');
+	if (decision !== 'upheld' && decision !== 'changed') throw new Refusal('Choose whether the category stands or changes', { field: 'decision' });
 	const reason = text(input.reason, 'reason', 'Give the reason for the decision, in words the headteacher will read');
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
 		const d = await find(trx, urn, id);
-		if (d.status === 'decided') throw new DisagreementError('This disagreement has already been decided');
+		if (d.status === 'decided') throw new Refusal('This disagreement has already been decided');
 		const state = await trx
 			.selectFrom('school_categories')
 			.select(['category', 'agreed_at'])
@@ -219,9 +205,9 @@ export async function decideDisagreement(
 			.executeTakeFirstOrThrow();
 		let outcome: Category = state.category;
 		if (decision === 'changed') {
-			if (!isCategory(input.category)) throw new DisagreementError('Choose the new category', 400, 'category');
+			if (!isCategory(input.category)) throw new Refusal('Choose the new category', { field: 'category' });
 			if (input.category === state.category)
-				throw new DisagreementError(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, 400, 'category');
+				throw new Refusal(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, { field: 'category' });
 			outcome = input.category;
 			const proposed = (
 				await trx.selectFrom('school_categories').select('proposed_category').where('urn', '=', urn).where('year', '=', d.year).executeTakeFirstOrThrow()

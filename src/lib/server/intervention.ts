@@ -3,7 +3,7 @@ import { registers } from './soft-intelligence/repository';
 import { INTERVENTION_STATUSES, interventionStatus, type Intervention, type InterventionStatus } from '../domain/analysis/intervention';
 
 /*
- * DfE's intervention status of each school (DESIGN.md section 3), worked out live from the
+ * DfE's intervention status of each school (docs/ofsted.md), worked out live from the
  * soft-intelligence register as it stands on `asOf` (today, on every page). Nothing is stored: a
  * status follows an imported or recorded inspection at once, without re-running the analysis, and
  * it never touches the support category. One register query however many schools are asked about.

@@ -4,12 +4,12 @@
  * dot for every school and a table behind it, so building it once and reusing it until the data
  * changes is what keeps it quick when a team opens it at once.
  *
- * An entry is reused only while nothing has been written to the database since it was rendered.
- * The test is SQLite's own: `total_changes()` counts every row this process has inserted, updated
- * or deleted, and `PRAGMA data_version` changes whenever another process (the command line, a
- * backup restore) commits. So any write at all, by anyone, retires every entry; there is no list
- * of tables to keep in step with the code. An entry is kept per person and per address (query
- * string included), for the calendar day it was made on, and for at most a minute.
+ * An entry is reused only while nothing has been written to the database since it was rendered:
+ * while the database's data version (src/lib/server/db/data-version.ts), which every committed
+ * write by any process moves, is the one read before rendering it. So any write at all, by anyone,
+ * retires every entry; there is no list of tables to keep in step with the code. An entry is kept
+ * per person and per address (query string included), for the calendar day it was made on, and
+ * for at most a minute.
  *
  * Each kept page is also gzipped once, as it is stored, and sent that way to browsers that accept
  * it: the overview for 400 schools is about 430 KB of HTML but 35 KB gzipped.
@@ -80,20 +80,20 @@ export class PageCache {
 	/**
 	 * The page for `key`: the kept copy if nothing has been written since it was rendered, else
 	 * `render()`'s response, kept for next time when nothing was written while it was being built
-	 * (so it matches the version it is stored under exactly) and it succeeded. The response says
-	 * which in an `x-page-cache` header, `hit` or `miss`.
+	 * (so it matches the version it is stored under exactly) and it succeeded. `dataVersion` reads
+	 * the database's data version. The response says which in an `x-page-cache` header, `hit` or `miss`.
 	 */
 	async serve(
 		key: string,
-		writeVersion: () => string,
+		dataVersion: () => string | Promise<string>,
 		render: () => Response | Promise<Response>,
 		gzipOk: boolean
 	): Promise<{ response: Response; hit: boolean }> {
-		const version = writeVersion();
+		const version = await dataVersion();
 		const kept = this.get(key, version);
 		if (kept) return { response: marked(replay(kept, gzipOk), 'hit'), hit: true };
 		const rendered = await render();
-		if (rendered.status !== 200 || writeVersion() !== version) return { response: marked(rendered, 'miss'), hit: false };
+		if (rendered.status !== 200 || (await dataVersion()) !== version) return { response: marked(rendered, 'miss'), hit: false };
 		const page = await capture(rendered);
 		this.set(key, version, page);
 		const response = replay(page, gzipOk);

@@ -1,4 +1,24 @@
 import type { Db } from './db';
+import type { School } from '../domain/access';
+import { Refusal } from '../domain/refusal';
+
+/** What the access policy needs to know of a school row. */
+export function toSchool(row: { urn: number; name?: string; link_adviser_id: number | null }): School {
+	return { urn: row.urn, name: row.name, linkAdviserId: row.link_adviser_id };
+}
+
+/** A school as the access policy sees it, or undefined when there is no such school. */
+export async function schoolRef(db: Db, urn: number): Promise<School | undefined> {
+	const row = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
+	return row && toSchool(row);
+}
+
+/** The school a change is about, for the access policy: a refusal (404) when there is no such school. */
+export async function existingSchool(db: Db, urn: number): Promise<School> {
+	const school = await schoolRef(db, urn);
+	if (!school) throw new Refusal(`There is no school with URN ${urn}`, { status: 404 });
+	return school;
+}
 
 export async function getSchool(db: Db, urn: number) {
 	return db

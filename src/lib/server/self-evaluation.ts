@@ -11,30 +11,22 @@ import {
 	SE_SECTIONS,
 	MAX_TEXT,
 	type SeAction,
-	type SeErrors,
 	type SeSections
 } from '../domain/self-evaluation/summary';
 import { academicYearLabel } from '../domain/ks2/types';
-
-/** A refusal to show next to the form; `errors` are keyed by field id. */
-export class SeError extends Error {
-	constructor(
-		message: string,
-		readonly errors: SeErrors = {}
-	) {
-		super(message);
-	}
-}
+import { can, requireAllowed } from '../domain/access';
+import { Refusal } from '../domain/refusal';
+import { existingSchool, toSchool } from './schools';
 
 /**
  * What this person may do with a school's summary: the school writes it; advisers read and
  * comment on any school's; the link adviser and lead advisers move it on. Others: nothing.
  */
-export function seAccess(user: SessionUser, school: { urn: number; link_adviser_id: number | null }) {
-	if (user.role === 'headteacher') return user.schoolUrns.includes(school.urn) ? { side: 'school' as const, canDecide: false } : null;
-	if (user.role === 'lead_adviser') return { side: 'adviser' as const, canDecide: true };
-	if (user.role === 'adviser') return { side: 'adviser' as const, canDecide: school.link_adviser_id === user.id };
-	return null;
+export function seAccess(user: SessionUser, row: { urn: number; name?: string; link_adviser_id: number | null }) {
+	const school = toSchool(row);
+	if (!can(user, 'selfEvaluation.view', school)) return null;
+	if (can(user, 'selfEvaluation.write', school)) return { side: 'school' as const, canDecide: false };
+	return { side: 'adviser' as const, canDecide: can(user, 'selfEvaluation.decide', school) };
 }
 
 export async function getSummary(db: Db, urn: number, year: number) {
@@ -77,14 +69,15 @@ async function schoolName(db: Db, urn: number): Promise<string> {
  * the status rules and the audit log apply to both.
  */
 export async function writeSummary(db: Db, user: SessionUser, urn: number, year: number, sections: SeSections, action: 'save' | 'submit'): Promise<void> {
+	requireAllowed(user, 'selfEvaluation.write', { urn });
 	const problems = sectionProblems(sections, action === 'submit');
 	if (Object.keys(problems).length > 0) {
-		throw new SeError(action === 'submit' ? 'Complete every section before you submit' : 'Some of the text is too long', problems);
+		throw new Refusal(action === 'submit' ? 'Complete every section before you submit' : 'Some of the text is too long', { errors: problems });
 	}
 	await db.transaction().execute(async (trx) => {
 		const existing = await trx.selectFrom('se_summaries').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
 		const move = nextStatus(existing?.status ?? 'draft', action, 'school');
-		if (!move.ok) throw new SeError(move.message);
+		if (!move.ok) throw new Refusal(move.message);
 		const now = nowIso();
 		const values = {
 			status: move.status,
@@ -125,6 +118,7 @@ export async function writeSummary(db: Db, user: SessionUser, urn: number, year:
 
 /** Starts this year's draft from last year's summary, so the school edits rather than retypes. */
 export async function copyForward(db: Db, user: SessionUser, urn: number, year: number): Promise<void> {
+	requireAllowed(user, 'selfEvaluation.write', { urn });
 	const previous = await db
 		.selectFrom('se_summaries')
 		.select(['sections_json', 'year'])
@@ -132,22 +126,22 @@ export async function copyForward(db: Db, user: SessionUser, urn: number, year: 
 		.where('year', '<', year)
 		.orderBy('year', 'desc')
 		.executeTakeFirst();
-	if (!previous) throw new SeError('There is no earlier summary to copy');
-	if (await getSummary(db, urn, year)) throw new SeError(`There is already a summary for ${academicYearLabel(year)}`);
+	if (!previous) throw new Refusal('There is no earlier summary to copy');
+	if (await getSummary(db, urn, year)) throw new Refusal(`There is already a summary for ${academicYearLabel(year)}`);
 	await writeSummary(db, user, urn, year, parseSections(previous.sections_json), 'save');
 }
 
 /** An adviser's comment on one section. The school's headteachers are told. */
 export async function addComment(db: Db, user: SessionUser, urn: number, year: number, sectionKey: string, body: string): Promise<void> {
+	requireAllowed(user, 'selfEvaluation.comment', await existingSchool(db, urn));
 	const section = SE_SECTIONS.find((s) => s.key === sectionKey);
-	if (!section) throw new SeError('Choose a section to comment on');
+	if (!section) throw new Refusal('Choose a section to comment on');
 	const text = body.trim();
-	if (!text) throw new SeError('Enter a comment', { [`comment-${sectionKey}`]: 'Enter a comment' });
-	if (text.length > MAX_TEXT)
-		throw new SeError(`Comments must be ${MAX_TEXT} characters or fewer`, { [`comment-${sectionKey}`]: `Comments must be ${MAX_TEXT} characters or fewer` });
+	if (!text) throw new Refusal('Enter a comment', { field: `comment-${sectionKey}` });
+	if (text.length > MAX_TEXT) throw new Refusal(`Comments must be ${MAX_TEXT} characters or fewer`, { field: `comment-${sectionKey}` });
 	await db.transaction().execute(async (trx) => {
 		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
-		if (!summary || summary.status === 'draft') throw new SeError('You can comment once the school has submitted its summary');
+		if (!summary || summary.status === 'draft') throw new Refusal('You can comment once the school has submitted its summary');
 		const { id } = await trx
 			.insertInto('se_comments')
 			.values({ summary_id: summary.id, section_key: sectionKey, user_id: user.id, body: text, created_at: nowIso() })
@@ -177,11 +171,12 @@ const DONE: Record<'review' | 'agree' | 'return', { column: 'reviewed_at' | 'agr
 
 /** Review, agree or return a submitted summary (link adviser or lead adviser). */
 export async function decideSummary(db: Db, user: SessionUser, urn: number, year: number, action: Exclude<SeAction, 'save' | 'submit'>): Promise<void> {
+	requireAllowed(user, 'selfEvaluation.decide', await existingSchool(db, urn));
 	await db.transaction().execute(async (trx) => {
 		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
-		if (!summary) throw new SeError('The school has not started a summary for this year');
+		if (!summary) throw new Refusal('The school has not started a summary for this year');
 		const move = nextStatus(summary.status, action, 'adviser');
-		if (!move.ok) throw new SeError(move.message);
+		if (!move.ok) throw new Refusal(move.message);
 		const column = DONE[action].column;
 		await trx
 			.updateTable('se_summaries')

@@ -1,23 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from './db';
-import type { SessionUser } from './auth/session';
 import { audit } from './audit';
-import { nowIso } from './clock';
+import { nowIso, today } from './clock';
 import { advisersFor, notify } from './notifications';
+import { requireAllowed, type Actor } from '../domain/access';
+import { Refusal } from '../domain/refusal';
 
 const MAX_REASON = 5000;
 
 /** The predicate of the unique index soft_intelligence_one_open_request, written as literally as the index (a bound parameter would not match it). */
 const OPEN_REQUEST = sql<boolean>`type = 'self_referral' and source = 'headteacher' and end_date is null`;
-
-export class SupportError extends Error {
-	constructor(
-		message: string,
-		readonly status: 400 | 403 = 400
-	) {
-		super(message);
-	}
-}
 
 export interface SupportAsked {
 	id: number;
@@ -33,12 +25,13 @@ export interface SupportAsked {
  * advisers are told at once. A school has one open request at a time (a unique index says so):
  * asking again while one is open, or submitting the form twice, gives back the open one.
  */
-export async function askForSupport(db: Db, user: SessionUser, urn: number, reason: string): Promise<SupportAsked> {
-	if (user.role !== 'headteacher' || !user.schoolUrns.includes(urn)) throw new SupportError('Only the school’s headteacher can ask for support for it', 403);
+export async function askForSupport(db: Db, user: Actor, urn: number, reason: string): Promise<SupportAsked> {
+	requireAllowed(user, 'support.ask', { urn });
 	const details = reason.trim();
-	if (!details) throw new SupportError('Tell us what support you would like, and why');
-	if (details.length > MAX_REASON) throw new SupportError(`This must be ${MAX_REASON} characters or fewer`);
+	if (!details) throw new Refusal('Tell us what support you would like, and why');
+	if (details.length > MAX_REASON) throw new Refusal(`This must be ${MAX_REASON} characters or fewer`);
 	const now = nowIso();
+	const day = today();
 	const existing = await openRequest(db, urn);
 	if (existing) return { ...existing, created: false };
 	return db.transaction().execute(async (trx) => {
@@ -47,7 +40,7 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 			.values({
 				urn,
 				type: 'self_referral',
-				date: now.slice(0, 10),
+				date: day,
 				end_date: null,
 				details,
 				source: 'headteacher',
@@ -73,7 +66,7 @@ export async function askForSupport(db: Db, user: SessionUser, urn: number, reas
 			link: `/schools/${urn}`,
 			urn
 		});
-		return { id, created: true, date: now.slice(0, 10), details };
+		return { id, created: true, date: day, details };
 	});
 }
 

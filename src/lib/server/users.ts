@@ -5,16 +5,10 @@ import { hashPassword, passwordProblem } from './auth/password';
 import { invalidateUserSessions } from './auth/session';
 import { normaliseEmail, type UserInput } from '../domain/users';
 import type { Role } from '../domain/roles';
+import { Refusal } from '../domain/refusal';
 
-/** A refusal that the person can act on, with the form field it belongs to. */
-export class UserError extends Error {
-	constructor(
-		message: string,
-		readonly field: 'email' | 'schools' | 'password' | 'user' = 'user'
-	) {
-		super(message);
-	}
-}
+/** A refusal about the account as a whole: the user pages show it at the top of their error summary. */
+const ABOUT_THE_ACCOUNT = { field: 'user' };
 
 export interface UserSummary {
 	id: number;
@@ -61,7 +55,7 @@ async function checkSchoolsExist(db: Db, urns: number[]): Promise<void> {
 	const found = await db.selectFrom('schools').select('urn').where('urn', 'in', urns).execute();
 	const missing = urns.filter((u) => !found.some((f) => f.urn === u));
 	if (missing.length > 0) {
-		throw new UserError(`No school with URN ${missing.join(', ')} is in the register. Import the GIAS file first, or check the URN.`, 'schools');
+		throw new Refusal(`No school with URN ${missing.join(', ')} is in the register. Import the GIAS file first, or check the URN.`, { field: 'schools' });
 	}
 }
 
@@ -72,11 +66,11 @@ function auditable(u: UserSummary | undefined) {
 
 export async function createUser(db: Db, input: UserInput & { password: string }, actorId: number | null): Promise<UserSummary> {
 	const problem = passwordProblem(input.password);
-	if (problem) throw new UserError(problem, 'password');
+	if (problem) throw new Refusal(problem, { field: 'password' });
 	const passwordHash = await hashPassword(input.password);
 	return db.transaction().execute(async (trx) => {
 		if (await findUserByEmail(trx, input.email)) {
-			throw new UserError(`There is already a user with the email ${input.email}`, 'email');
+			throw new Refusal(`There is already a user with the email ${input.email}`, { field: 'email' });
 		}
 		await checkSchoolsExist(trx, input.schoolUrns);
 		const now = nowIso();
@@ -106,9 +100,9 @@ export async function createUser(db: Db, input: UserInput & { password: string }
 export async function updateUser(db: Db, id: number, input: UserInput, actorId: number | null): Promise<UserSummary> {
 	return db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
-		if (!before) throw new UserError('That user no longer exists');
+		if (!before) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
 		const clash = await findUserByEmail(trx, input.email);
-		if (clash && clash.id !== id) throw new UserError(`There is already a user with the email ${input.email}`, 'email');
+		if (clash && clash.id !== id) throw new Refusal(`There is already a user with the email ${input.email}`, { field: 'email' });
 		await checkSchoolsExist(trx, input.schoolUrns);
 		if (before.role === 'admin' && input.role !== 'admin') await ensureAnotherAdmin(trx, id);
 		await trx.updateTable('users').set({ email: input.email, name: input.name, role: input.role, updated_at: nowIso() }).where('id', '=', id).execute();
@@ -131,14 +125,14 @@ async function ensureAnotherAdmin(db: Db, exceptId: number): Promise<void> {
 		.where('disabled_at', 'is', null)
 		.where('id', '!=', exceptId)
 		.executeTakeFirst();
-	if (!other) throw new UserError('This is the only active admin. Make another user an admin first.');
+	if (!other) throw new Refusal('This is the only active admin. Make another user an admin first.', ABOUT_THE_ACCOUNT);
 }
 
 export async function setUserDisabled(db: Db, id: number, disabled: boolean, actorId: number | null): Promise<void> {
 	await db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
-		if (!before) throw new UserError('That user no longer exists');
-		if (disabled && id === actorId) throw new UserError('You cannot disable your own account');
+		if (!before) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
+		if (disabled && id === actorId) throw new Refusal('You cannot disable your own account', ABOUT_THE_ACCOUNT);
 		if (disabled && before.role === 'admin') await ensureAnotherAdmin(trx, id);
 		await trx
 			.updateTable('users')
@@ -161,11 +155,11 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean, act
 /** Sets a new password and signs the user out everywhere. The password itself is never logged. */
 export async function resetPassword(db: Db, id: number, password: string, actorId: number | null): Promise<void> {
 	const problem = passwordProblem(password);
-	if (problem) throw new UserError(problem, 'password');
+	if (problem) throw new Refusal(problem, { field: 'password' });
 	const passwordHash = await hashPassword(password);
 	await db.transaction().execute(async (trx) => {
 		const user = await getUser(trx, id);
-		if (!user) throw new UserError('That user no longer exists');
+		if (!user) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
 		await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
 		await invalidateUserSessions(trx, id);
 		await audit(trx, { userId: actorId, action: 'user.reset_password', entity: 'user', entityId: id });

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	return { title: 'Admin' };
 };

@@ -1,69 +1,75 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission, requireStaff } from '$lib/server/auth/guard';
+import { act, guard } from '$lib/server/access';
 import { field } from '$lib/server/forms';
-import { can } from '$lib/domain/roles';
+import { can } from '$lib/domain/access';
+import { Refusal } from '$lib/domain/refusal';
 import { interventionStatuses } from '$lib/server/intervention';
 import { today } from '$lib/server/schedule/years';
-import { adoptedPolicy, agreeCategory, agreeUnchanged, AnalysisError, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
+import { countsByCategory, moderationView, parseModerationQuery } from '$lib/domain/analysis/moderation-view';
+import { adoptedPolicy, agreeCategory, agreeUnchanged, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireStaff(event);
+	const user = guard(event, 'schools.list');
 	const years = await analysisYears(db());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
 	const policy = (await adoptedPolicy(db())).policy;
-	const schools = year === null ? [] : await moderationList(db(), year);
+	const all = year === null ? [] : await moderationList(db(), year);
+	const query = parseModerationQuery(event.url.searchParams);
+	const view = moderationView(all, query);
+	const unchanged = all.filter((s) => s.unchanged);
+	const advisers = new Map(all.filter((s) => s.linkAdviserId !== null).map((s) => [s.linkAdviserId!, s.linkAdviserName ?? 'An adviser']));
 	return {
 		title: 'Desktop analysis',
 		years,
 		year,
 		policy: { id: policy.id, version: policy.version, name: policy.name },
 		runs: year === null ? [] : await runsForYear(db(), year, 5),
-		schools,
+		total: all.length,
+		query,
+		view,
+		advisers: [...advisers].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name)),
+		me: user.id,
+		/** The proposals "Agree all unchanged" would agree, by category; the page asks to confirm them. */
+		unchanged: {
+			count: unchanged.length,
+			byCategory: countsByCategory(unchanged),
+			newSupport: unchanged.filter((s) => s.lastYear === null && (s.category === 'focus' || s.category === 'intensive')).length
+		},
+		confirmBulk: event.url.searchParams.get('confirm') === 'agree-unchanged',
 		// As of today whatever the year shown: DfE's status now, beside the category being moderated.
 		interventions: await interventionStatuses(
 			db(),
 			today(),
-			schools.map((s) => s.urn)
+			view.rows.map((s) => s.urn)
 		),
-		can: { run: can(user.role, 'runAnalysis'), agree: can(user.role, 'agreeCategory'), changePolicy: can(user.role, 'manageService') }
+		can: { run: can(user, 'analysis.run'), agree: can(user, 'categories.agree'), changePolicy: can(user, 'service.manage') }
 	};
 };
 
-/** A refusal from the analysis, as a message above the page. */
-async function attempt<T>(run: () => Promise<T>) {
-	try {
-		return await run();
-	} catch (e) {
-		if (e instanceof AnalysisError) return fail(e.status, { message: e.message });
-		throw e;
-	}
-}
-
 export const actions: Actions = {
 	run: async (event) => {
-		const user = requirePermission(event, 'runAnalysis');
+		const user = guard(event, 'analysis.run');
 		const year = Number(field(await event.request.formData(), 'year')) || null;
-		return attempt(async () => {
+		return act(async () => {
 			const { run, changed } = await runAnalysis(db(), { year, userId: user.id });
 			return { ran: { id: run.id, year: run.year, schools: run.schoolCount, changed } };
 		});
 	},
 	agree: async (event) => {
-		const user = requirePermission(event, 'agreeCategory');
+		const user = guard(event, 'categories.agree');
 		const form = await event.request.formData();
 		const urn = Number(field(form, 'urn'));
-		if (!Number.isInteger(urn)) return fail(400, { message: 'Choose a school to agree' });
-		return attempt(async () => {
+		return act(async () => {
+			if (!Number.isInteger(urn)) throw new Refusal('Choose a school to agree');
 			await agreeCategory(db(), user, { urn, year: Number(field(form, 'year')) });
 			return { agreed: 1 };
 		});
 	},
 	agreeUnchanged: async (event) => {
-		const user = requirePermission(event, 'agreeCategory');
+		const user = guard(event, 'categories.agree');
 		const year = Number(field(await event.request.formData(), 'year'));
-		return attempt(async () => ({ agreed: await agreeUnchanged(db(), user, year) }));
+		return act(async () => ({ agreed: await agreeUnchanged(db(), user, year) }));
 	}
 };

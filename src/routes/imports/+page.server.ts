@@ -2,8 +2,8 @@ import { rmSync } from 'node:fs';
 import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import { can } from '$lib/domain/roles';
+import { guard } from '$lib/server/access';
+import { can } from '$lib/domain/access';
 import { field } from '$lib/server/forms';
 import { importHistory } from '$lib/server/import/history';
 import { getLaScope, setLaScope } from '$lib/server/import/settings';
@@ -15,12 +15,12 @@ import { saveWholeFile } from '$lib/server/import/jobs';
 import { parseImportOptions } from '$lib/domain/import/options';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requirePermission(event, 'importData');
+	const user = guard(event, 'data.import');
 	return {
 		title: 'Imports',
 		history: await importHistory(db()),
 		laScope: await getLaScope(db()),
-		canManage: can(user.role, 'manageService'),
+		canManage: can(user, 'service.manage'),
 		maxSize: megabytes(importMaxBytes())
 	};
 };
@@ -28,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Without JavaScript the whole file comes in one request; with it, the page uses /imports/upload. */
 	upload: async (event) => {
-		const user = requirePermission(event, 'importData');
+		const user = guard(event, 'data.import');
 		const form = await event.request.formData();
 		const values = { kind: field(form, 'kind'), year: field(form, 'year'), version: field(form, 'version') };
 		const options = parseImportOptions(values);
@@ -48,7 +48,7 @@ export const actions: Actions = {
 	},
 
 	rollback: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const id = Number(field(await event.request.formData(), 'id'));
 		if (!Number.isInteger(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
 		const result = await rollbackImport(db(), id, admin.id);
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	},
 
 	scope: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
 		const limit = field(form, 'limit') === 'la';
 		const laCode = field(form, 'laCode');

@@ -1,6 +1,7 @@
 // Browser side of an import: send the file in pieces (so progress can be shown and no request is
 // too large), start the import, then poll its progress until the report is ready.
 import type { ImportOutcome, ImportProgress } from '$lib/server/import/pipeline';
+import { count } from '$lib/domain/format';
 
 export interface ClientProgress {
 	stage: 'uploading' | 'processing';
@@ -51,6 +52,6 @@ export async function uploadAndImport(
 		if (status.state === 'finished' && status.outcome) return status.outcome;
 		const p = status.progress;
 		const fraction = p.totalBytes > 0 ? p.bytesRead / p.totalBytes : 0;
-		onProgress({ stage: 'processing', fraction, text: `${PHASES[p.phase]}: ${p.rowsRead.toLocaleString('en-GB')} rows read` });
+		onProgress({ stage: 'processing', fraction, text: `${PHASES[p.phase]}: ${count(p.rowsRead)} rows read` });
 	}
 }

@@ -3,11 +3,11 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { invalidateSession } from '$lib/server/auth/session';
 import { deleteSessionCookie } from '$lib/server/auth/cookie';
-import { requireUser } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/access';
 
 // Signing out is a POST (from the header). Visiting /logout directly just goes home.
 export const load: PageServerLoad = async (event) => {
-	requireUser(event);
+	signedIn(event);
 	redirect(303, '/');
 };
 

@@ -1,22 +1,22 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/access';
 import { listNotifications, markRead } from '$lib/server/notifications';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
+	const user = signedIn(event);
 	return { title: 'Notifications', notifications: await listNotifications(db(), user.id) };
 };
 
 export const actions: Actions = {
 	read: async (event) => {
-		const user = requireUser(event);
+		const user = signedIn(event);
 		const id = Number((await event.request.formData()).get('id'));
 		if (Number.isInteger(id)) await markRead(db(), user.id, id);
 		return { done: true };
 	},
 	readAll: async (event) => {
-		const user = requireUser(event);
+		const user = signedIn(event);
 		await markRead(db(), user.id);
 		return { done: true };
 	}

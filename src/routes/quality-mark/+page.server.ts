@@ -1,13 +1,14 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
+import { signedIn } from '$lib/server/access';
+import { can } from '$lib/domain/access';
 import { getSchools } from '$lib/server/schools';
 import { listFrameworks, parseFilters, qualityMarkDashboard, qualityMarkForSchool, qualityMarkTable, todayIso } from '$lib/server/quality-mark';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event);
+	const user = signedIn(event);
 	const today = todayIso();
-	if (user.role === 'headteacher') {
+	if (!can(user, 'schools.list')) {
 		const schools = await getSchools(db(), user.schoolUrns);
 		const marks = await Promise.all(schools.map(async (s) => ({ urn: s.urn, name: s.name, marks: await qualityMarkForSchool(db(), s.urn, today) })));
 		return { title: 'Quality Mark', view: 'headteacher' as const, schools: marks };

@@ -1,6 +1,7 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
+import { can } from '$lib/domain/access';
 import {
 	buildPlanInput,
 	closuresFor,
@@ -11,7 +12,6 @@ import {
 	listAdvisers,
 	listEngagements,
 	loadCalendar,
-	mayPlan,
 	monthFor,
 	monthGrid,
 	monthLabel,
@@ -31,7 +31,6 @@ import {
 	yearParam
 } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
-import { ADVISER_ROLES } from '$lib/domain/roles';
 
 /**
  * The schedule: a term list or a month calendar for one school year, filtered by adviser. Every
@@ -39,12 +38,13 @@ import { ADVISER_ROLES } from '$lib/domain/roles';
  * engagements, with this week first.
  */
 export const load: PageServerLoad = async (event) => {
-	const user = requireStaff(event);
+	const user = guard(event, 'schools.list');
 	const params = event.url.searchParams;
 	const day = today();
 	const year = yearParam(params.get('year')) ?? (await defaultScheduleYear(db(), day));
 	const advisers = await listAdvisers(db());
-	const isAdviser = ADVISER_ROLES.includes(user.role) && advisers.some((a) => a.id === user.id);
+	// Advisers and lead advisers (listAdvisers) open on their own engagements.
+	const isAdviser = advisers.some((a) => a.id === user.id);
 
 	const asked = params.get('adviser');
 	const chosen = advisers.find((a) => String(a.id) === asked);
@@ -80,7 +80,7 @@ export const load: PageServerLoad = async (event) => {
 		adviserId,
 		advisers: advisers.map((a) => ({ id: a.id, name: a.name })),
 		isAdviser,
-		canPlan: mayPlan(user.role),
+		canPlan: can(user, 'year.plan'),
 		termDatesSaved: saved,
 		term,
 		halfTerms: TERMS[term].map((id) => ({ id, heading: halfTermHeading(calendar, id), engagements: engagements.filter((e) => e.halfTerm === id) })),
@@ -100,12 +100,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	subscribe: async (event) => {
-		const user = requireStaff(event);
+		const user = guard(event, 'calendar.subscribe');
 		const token = await newSubscription(db(), user);
 		return { subscription: `${event.url.origin}/calendar/subscribe/${token}.ics` };
 	},
 	unsubscribe: async (event) => {
-		const user = requireStaff(event);
+		const user = guard(event, 'calendar.subscribe');
 		await revokeSubscription(db(), user);
 		return { unsubscribed: true };
 	}

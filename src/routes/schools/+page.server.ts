@@ -1,10 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { today } from '$lib/server/schedule/years';
 import { schoolListView } from '$lib/server/school-list';
 
 export const load: PageServerLoad = async (event) => {
-	requireStaff(event);
+	guard(event, 'schools.list');
 	return { title: 'Schools', ...(await schoolListView(db(), event.url.searchParams, today())) };
 };

@@ -1,15 +1,17 @@
 import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
+import { can } from '$lib/domain/access';
 import { summariesForYear } from '$lib/server/self-evaluation';
 import { getSchools } from '$lib/server/schools';
 import { schoolYearOf } from '$lib/domain/self-evaluation/summary';
+import { today } from '$lib/server/clock';
 
 export const load: PageServerLoad = async (event) => {
-	const user = requireUser(event, ['headteacher', 'lead_adviser', 'adviser']);
-	const current = schoolYearOf(new Date().toISOString().slice(0, 10));
-	if (user.role === 'headteacher') {
+	const user = guard(event, 'selfEvaluation.list');
+	const current = schoolYearOf(today());
+	if (!can(user, 'schools.list')) {
 		if (user.schoolUrns.length === 1) redirect(303, `/self-evaluation/${user.schoolUrns[0]}`);
 		return { title: 'Self-evaluation', view: 'school' as const, year: current, schools: await getSchools(db(), user.schoolUrns) };
 	}

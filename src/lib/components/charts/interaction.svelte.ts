@@ -1,4 +1,4 @@
-import { arrowTarget } from '../../domain/charts/keyboard';
+import { arrowTarget } from './keyboard';
 
 /** A tooltip: where it points (in the chart's viewBox units) and what it says. */
 export interface Tip {

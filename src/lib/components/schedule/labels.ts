@@ -1,5 +1,4 @@
-import { format } from 'date-fns';
-import { toDate, type IsoDate } from '../../domain/calendar/iso-date';
+import type { IsoDate } from '../../domain/calendar/iso-date';
 
 /** Words and tag colours for the schedule pages. Colour is never the only signal: every tag has text. */
 export type EngagementStatus = 'planned' | 'confirmed' | 'completed' | 'cancelled';
@@ -55,16 +54,6 @@ export const RAG_TAGS: Record<Rag, string> = {
 };
 
 export const MODE_LABELS = { on_site: 'On site', remote: 'Remote' } as const;
-
-/** "Mon 7 Sep 2026" in tables. */
-export function shortDate(iso: IsoDate): string {
-	return format(toDate(iso), 'EEE d MMM yyyy');
-}
-
-/** "7 September 2026". */
-export function mediumDate(iso: IsoDate): string {
-	return format(toDate(iso), 'd MMMM yyyy');
-}
 
 /** Still to do although its date has passed. */
 export function isOverdue(e: { date: IsoDate; status: EngagementStatus }, today: IsoDate): boolean {

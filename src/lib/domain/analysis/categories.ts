@@ -1,5 +1,5 @@
 /**
- * The five support categories of DESIGN.md section 2, from least to most support.
+ * The five support categories of docs/categories.md, from least to most support.
  * The array order is the rank: everything that compares categories goes through `categoryRank`.
  */
 export const CATEGORIES = ['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'] as const;

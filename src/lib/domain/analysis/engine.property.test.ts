@@ -8,7 +8,7 @@ import { REPORT_CARD_GRADES, type SoftIntelligenceEntry } from './soft-intellige
 import { ENGLAND, schoolYear, URN, type ConcernType } from './test-fixtures';
 
 /*
- * Properties of DESIGN.md section 3 over random schools and random valid policies.
+ * Properties of docs/categories.md over random schools and random valid policies.
  *
  * "Worse data" has to be defined with care: lowering only an older year makes the trend look
  * better (the fall to this year is smaller), so it is not simply worse. Two changes are worse on

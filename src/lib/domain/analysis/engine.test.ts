@@ -17,7 +17,7 @@ const small = (rwm2017: number, rwm2018: number, rwm2019: number): Ks2SchoolYear
 ];
 
 describe('categorise', () => {
-	it('says the numbers the way the brief does', () => {
+	it('says the numbers the way docs/categories.md does', () => {
 		const r = categorise(schoolInput(gaps(0, 0, -17, { rwmExpected: 48 })), DEFAULT_POLICY);
 		expect(r.firedRules[0].sentence.startsWith('RWM expected 48%, 17 points below England (65%) in 2018/19')).toBe(true);
 	});

@@ -81,7 +81,7 @@ function comparatorIndex(comparators: readonly Ks2Comparator[]): ComparatorIndex
 }
 
 /**
- * Proposes a support category for one school (DESIGN.md section 3). Pure: the same input and
+ * Proposes a support category for one school (docs/categories.md). Pure: the same input and
  * policy always give the same result. The policy is assumed valid (see `validatePolicy`).
  */
 export function categorise(input: CategoriseInput, policy: Policy): CategoriseResult {
@@ -140,7 +140,7 @@ const NO_DATA_WORDS: Record<NoKs2Reason, string> = {
 };
 
 /**
- * low: no KS2 data, a small cohort, or only one data year (the brief's list).
+ * low: no KS2 data, a small cohort, or only one data year (docs/categories.md, Confidence).
  * medium: fewer data years than the policy asks for, the newest results are older than the
  * analysis year (the school had no published figure this year), or the cohort size is unknown.
  * high: everything else. Years without progress scores do not lower confidence: they are national,

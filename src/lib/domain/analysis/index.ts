@@ -1,4 +1,4 @@
-/** The desktop analysis: policy, signals and rules (DESIGN.md section 3). Pure TypeScript, no I/O. */
+/** The desktop analysis: policy, signals and rules (docs/categories.md). Pure TypeScript, no I/O. */
 export * from './categories';
 export * from './policy';
 export { OPTIONAL_RULES, RULE_DEFINITIONS, RULE_IDS, isRuleId, isSecurePlusRule, type RuleBasis, type RuleDefinition } from './rule-catalogue';

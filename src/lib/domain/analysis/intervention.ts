@@ -1,5 +1,5 @@
 /**
- * DfE's intervention status (DESIGN.md section 3, "DfE intervention status"): shown beside the
+ * DfE's intervention status (docs/ofsted.md, DfE intervention status): shown beside the
  * LA's support category, filterable, and never changing it. Pure: read from the register as it
  * stood on a date.
  */

@@ -1,9 +1,10 @@
 /*
- * How reasons cite Ofsted (DESIGN.md section 3): every one names the kind of inspection, the grades
+ * How reasons cite Ofsted (docs/ofsted.md): every one names the kind of inspection, the grades
  * that matter and the inspection date, says when it was an inspection of the predecessor school,
  * and names any category of concern. Shared by the rules and the DfE intervention status.
  */
-import { list, longDate } from './format';
+import { list } from './format';
+import { longDate } from '../format';
 import {
 	DECIDING_JUDGEMENTS,
 	OEIF_JUDGEMENT_LABELS,

@@ -23,7 +23,7 @@ function errorsOf(raw: unknown): Record<string, string> {
 }
 
 describe('DEFAULT_POLICY', () => {
-	it('holds every number of DESIGN.md section 3', () => {
+	it('holds every number of the default policy in docs/categories.md', () => {
 		expect(DEFAULT_POLICY).toMatchObject({
 			id: 'afo-default-1',
 			version: 1,
@@ -47,7 +47,7 @@ describe('DEFAULT_POLICY', () => {
 		});
 	});
 
-	it("lists the rules in the brief's order, all on, then the optional Quality Mark rule P2, off", () => {
+	it("lists the rules in the default policy's order, all on, then the optional Quality Mark rule P2, off", () => {
 		expect(DEFAULT_POLICY.rules.map((r) => `${r.id}:${r.category}:${r.enabled}`)).toEqual([
 			'I1:intensive:true',
 			'I2:intensive:true',
@@ -196,7 +196,7 @@ describe('validatePolicy: rules', () => {
 		expect(errorsOf({ ...DEFAULT_POLICY, rules: changed })).toEqual({ [field]: message });
 	});
 
-	it('knows every rule of the brief, and the optional P2', () => {
+	it('knows every rule of the default policy, and the optional P2', () => {
 		expect(RULE_IDS).toEqual(['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', 'L2', 'L3', 'L4', 'L5', 'P1', 'P2']);
 	});
 });

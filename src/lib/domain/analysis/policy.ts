@@ -4,7 +4,7 @@ import { OPTIONAL_RULES, RULE_DEFINITIONS, RULE_IDS, isRuleId, isSecurePlusRule,
 export type { RuleId } from './rule-catalogue';
 
 /**
- * Every number of the desktop analysis (DESIGN.md section 3). Gaps are percentage points of
+ * Every number of the desktop analysis (docs/categories.md, Signals). Gaps are percentage points of
  * RWM expected against England; negative means below England.
  */
 export interface PolicyThresholds {
@@ -120,7 +120,7 @@ export type PolicyValidation = { ok: true; value: Policy } | { ok: false; errors
  * Checks a policy from the admin form or the database. Numbers may arrive as form strings.
  *
  * Rule order is limited so that the engine stays fair and monotone (worse data or a new concern
- * can never lower a category, DESIGN.md section 3):
+ * can never lower a category: docs/categories.md, Policies are data):
  * - every known rule appears exactly once (switch one off with `enabled: false`); an optional rule
  *   (P2) that a stored policy predates is added at the end, switched off;
  * - concern rules (I, F, L) may be moved between Light touch, Focus and Intensive, but they must be

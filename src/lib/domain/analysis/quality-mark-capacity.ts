@@ -1,8 +1,9 @@
-import { list, longDate } from './format';
+import { list } from './format';
+import { longDate } from '../format';
 
 /**
- * A school's Quality Mark award as the analysis sees it (issue 7, "the policy may use a current
- * Quality Mark as a capacity indicator"): which one, when it was awarded and the last day it is held.
+ * A school's Quality Mark award as the analysis sees it (docs/categories.md, Rule P2: a current
+ * Quality Mark): which one, when it was awarded and the last day it is held.
  */
 export interface QualityMarkAward {
 	/** "Basic Skills Quality Mark". */
@@ -26,7 +27,7 @@ export function currentQualityMarks(awards: readonly QualityMarkAward[], asOf: s
 
 /**
  * Rule P2's reason: "Holds the Basic Skills Quality Mark (awarded 14 July 2025, current until
- * 13 July 2028), which this policy counts as capacity to improve and to lead support for others".
+ * 14 July 2028), which this policy counts as capacity to improve and to lead support for others".
  */
 export function qualityMarkCapacityPhrase(current: readonly QualityMarkAward[]): string {
 	const held = current.map((a) => `the ${a.name} (awarded ${longDate(a.awardDate)}, current until ${longDate(a.expiryDate)})`);

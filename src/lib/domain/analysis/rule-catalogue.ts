@@ -8,14 +8,14 @@ export const RULE_IDS = ['I1', 'I2', 'I3', 'F1', 'F2', 'F3', 'F4', 'F5', 'L1', '
 export type RuleId = (typeof RULE_IDS)[number];
 
 /**
- * Rules the brief leaves to each LA (issue 7: "the policy may use a current Quality Mark as a
- * capacity indicator"). They are off in the default policy, and a stored policy written before
+ * Rules left to each LA (docs/categories.md, Rule P2: an LA may count a current Quality Mark
+ * as capacity). They are off in the default policy, and a stored policy written before
  * one existed gets it switched off, at the end, so adding a rule never changes a category.
  */
 export const OPTIONAL_RULES: readonly RuleId[] = ['P2'];
 
 /**
- * What a rule looks at. The confirmation rule in DESIGN.md section 3 asks whether a school moved
+ * What a rule looks at. The confirmation rule (docs/categories.md) asks whether a school moved
  * up "on data alone", so each rule says whether it reads KS2 data, the soft-intelligence register, both,
  * or the school's Quality Mark awards.
  */

@@ -3,8 +3,9 @@ import type { RuleId } from './rule-catalogue';
 import { isPersistentlyBelow, isSigBelow, type AttainmentSignal, type ProgressSignal, type Signals, type SubjectProgress, type TrendSignal } from './signals';
 import { SOFT_INTELLIGENCE_LABELS, type SoftIntelligenceEntry, type SoftSummary } from './soft-intelligence';
 import { goodOutcomePhrase, inadequateVerbs, ofstedClause, requiresImprovementVerbs, ungradedPhrase } from './ofsted-phrases';
-import { gapPhrase, list, longDate, num, pct, points, pupilsPhrase, signed, yearLabel } from './format';
+import { gapPhrase, list, points, pupilsPhrase, yearLabel } from './format';
 import { qualityMarkCapacityPhrase, type QualityMarkAward } from './quality-mark-capacity';
+import { longDate, num, pct, signed } from '../format';
 
 export interface RuleContext {
 	signals: Signals;

@@ -3,7 +3,7 @@ import type { PolicyThresholds } from './policy';
 import { englandFigure, roundPoints, selectYears, type ComparatorIndex, type EnglandKind, type YearGap, type YearWindow } from './years';
 
 /*
- * The signals of DESIGN.md section 3, one pure function each. They take numbers that are already
+ * The signals of docs/categories.md, one pure function each. They take numbers that are already
  * known to be numbers: a suppressed figure is null and stays out of every calculation.
  */
 
@@ -370,7 +370,7 @@ export function rwmHighVsEngland(row: Ks2SchoolYear, small: SmallCohortSignal | 
 // ---------------------------------------------------------------- no KS2 data
 
 /**
- * 'special_school' is not in the brief's list: a special school (RECTYPE 2) does publish KS2
+ * 'special_school' (see docs/categories.md): a special school (RECTYPE 2) does publish KS2
  * figures, but they are not comparable with England's, and judging them on the gap would put
  * almost every special school in Intensive support. They go to adviser judgement instead.
  */

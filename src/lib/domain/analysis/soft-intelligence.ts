@@ -1,5 +1,5 @@
 /**
- * The soft-intelligence register (DESIGN.md section 3): what advisers know about a school that the
+ * The soft-intelligence register (docs/categories.md): what advisers know about a school that the
  * KS2 data cannot show. Each entry is dated; "open" means it has started and not yet ended.
  * Dates are ISO yyyy-mm-dd strings, so they compare correctly as strings.
  */
@@ -20,7 +20,7 @@ export const SOFT_INTELLIGENCE_TYPES = [
 ] as const;
 export type SoftIntelligenceType = (typeof SOFT_INTELLIGENCE_TYPES)[number];
 
-/** The three kinds of Ofsted outcome live in 2026 (DESIGN.md section 1). */
+/** The three kinds of Ofsted outcome live in 2026 (docs/ofsted.md, Three kinds of outcome). */
 export const OFSTED_TYPES = ['ofsted_legacy', 'ofsted_report_card', 'ofsted_ungraded'] as const;
 export type OfstedType = (typeof OFSTED_TYPES)[number];
 
@@ -274,7 +274,7 @@ export function ungradedConcern(entries: readonly SoftIntelligenceEntry[], asOf:
 /** The Ofsted outcome as the rules read it. */
 export type OfstedStanding = 'inadequate' | 'requires_improvement' | 'good_or_better' | 'none';
 
-/** The sub-judgements that decide an OEIF inspection with no overall grade (DESIGN.md section 3). */
+/** The sub-judgements that decide an OEIF inspection with no overall grade (docs/ofsted.md, How the rules read Ofsted). */
 export const DECIDING_JUDGEMENTS: readonly OeifJudgement[] = ['qualityOfEducation', 'leadershipAndManagement'];
 
 /**
@@ -294,7 +294,7 @@ export function notJudgedGrade(judgements: OeifJudgements | null | undefined): O
  * Good, Outstanding, no overall grade with neither sub-judgement below Good, or every area
  * Expected standard or better → 'good_or_better' (P1).
  *
- * DESIGN names special measures and serious weaknesses as Inadequate. Requires significant
+ * Special measures and serious weaknesses are Inadequate (docs/ofsted.md). Requires significant
  * improvement counts too: it is the renewed framework's successor to serious weaknesses, and Ofsted
  * gives it only with an Urgent improvement grade, which is Inadequate here anyway.
  */

@@ -1,3 +1,4 @@
+import { TZDate } from '@date-fns/tz';
 import { differenceInCalendarDays, format, isValid, parse } from 'date-fns';
 
 /**
@@ -17,6 +18,14 @@ export function toIso(date: Date): IsoDate {
 	return format(date, 'yyyy-MM-dd');
 }
 
+/** England's time zone: the day a date belongs to is its day here, summer time included. */
+export const ENGLAND = 'Europe/London';
+
+/** The calendar date in England at an instant (a Date, or a stored UTC timestamp such as `2026-06-30T23:30:00.000Z`). */
+export function dateInEngland(instant: Date | string): IsoDate {
+	return format(new TZDate(new Date(instant).getTime(), ENGLAND), 'yyyy-MM-dd');
+}
+
 /** True for a real calendar date in `yyyy-mm-dd` form (rejects 2025-02-30 and 2025-2-3). */
 export function isIsoDate(value: unknown): value is IsoDate {
 	if (typeof value !== 'string' || !ISO_PATTERN.test(value)) return false;
@@ -27,9 +36,4 @@ export function isIsoDate(value: unknown): value is IsoDate {
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function daysBetween(from: IsoDate, to: IsoDate): number {
 	return differenceInCalendarDays(toDate(to), toDate(from));
-}
-
-/** "Monday 2 September 2024": how dates appear in messages people read. */
-export function longDate(iso: IsoDate): string {
-	return format(toDate(iso), 'EEEE d MMMM yyyy');
 }

@@ -1,7 +1,8 @@
 import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds, HALF_TERM_LABELS, HALF_TERMS, isHalfTermId, type AcademicCalendar, type HalfTerm, type HalfTermId } from './half-terms';
-import { isIsoDate, longDate } from './iso-date';
+import { isIsoDate } from './iso-date';
 import { workingDays } from './working-days';
+import { dayAndDate } from '../format';
 
 /** One thing wrong with edited term dates, tied to the field an admin has to change. */
 export interface CalendarProblem {
@@ -51,14 +52,14 @@ export function validateCalendar(calendar: AcademicCalendar): CalendarProblem[] 
 		}
 		if (!datesOk) continue;
 		if (halfTerm.end < halfTerm.start) {
-			add(id, 'end', `${sentence(id)} ends on ${longDate(halfTerm.end)}, before it starts on ${longDate(halfTerm.start)}.`);
+			add(id, 'end', `${sentence(id)} ends on ${dayAndDate(halfTerm.end)}, before it starts on ${dayAndDate(halfTerm.start)}.`);
 			continue;
 		}
 		if (halfTerm.start < bounds.start) {
-			add(id, 'start', `${sentence(id)} starts on ${longDate(halfTerm.start)}, before the ${yearName} school year begins on ${longDate(bounds.start)}.`);
+			add(id, 'start', `${sentence(id)} starts on ${dayAndDate(halfTerm.start)}, before the ${yearName} school year begins on ${dayAndDate(bounds.start)}.`);
 		}
 		if (halfTerm.end > bounds.end) {
-			add(id, 'end', `${sentence(id)} ends on ${longDate(halfTerm.end)}, after the ${yearName} school year ends on ${longDate(bounds.end)}.`);
+			add(id, 'end', `${sentence(id)} ends on ${dayAndDate(halfTerm.end)}, after the ${yearName} school year ends on ${dayAndDate(bounds.end)}.`);
 		}
 		usable.push(halfTerm);
 	}
@@ -73,13 +74,13 @@ export function validateCalendar(calendar: AcademicCalendar): CalendarProblem[] 
 			add(
 				after.id,
 				'start',
-				`${sentence(after.id)} starts on ${longDate(after.start)}, before ${HALF_TERM_LABELS[before.id]} starts on ${longDate(before.start)}: half terms must be in order, from autumn 1 to summer 2.`
+				`${sentence(after.id)} starts on ${dayAndDate(after.start)}, before ${HALF_TERM_LABELS[before.id]} starts on ${dayAndDate(before.start)}: half terms must be in order, from autumn 1 to summer 2.`
 			);
 		} else {
 			add(
 				after.id,
 				'start',
-				`${sentence(after.id)} starts on ${longDate(after.start)}, which overlaps ${HALF_TERM_LABELS[before.id]} (it ends on ${longDate(before.end)}).`
+				`${sentence(after.id)} starts on ${dayAndDate(after.start)}, which overlaps ${HALF_TERM_LABELS[before.id]} (it ends on ${dayAndDate(before.end)}).`
 			);
 		}
 	}

@@ -1,3 +1,4 @@
+import { count } from '../format';
 /**
  * Checks on a file's bytes: what kind of file its first bytes say it is, and the rules every byte
  * of a CSV file must keep, with the words for a file that breaks them. The streaming check that
@@ -88,7 +89,7 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
 
 /** "byte 70,001": a place in the file as a person counts, from 1. */
 export function bytePlace(offset: number): string {
-	return `byte ${(offset + 1).toLocaleString('en-GB')}`;
+	return `byte ${count(offset + 1)}`;
 }
 
 const hex = (b: number) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`;

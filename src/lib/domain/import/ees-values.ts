@@ -1,3 +1,4 @@
+// Changes here are on the import's hot path: check them with `npm run bench:import`.
 /**
  * Reading the cells of DfE's KS2 data sets on Explore Education Statistics (EES). They are long
  * ("tidy") files: a number is bare (the information files keep `%` on the `p...` columns), and a

@@ -144,6 +144,6 @@ export class EesYears<P extends EesYear> {
 
 	/** One history row per year. */
 	history(): { year: number; version: Ks2Version; laCodes: string | null }[] {
-		return this.years().map((p) => ({ year: p.year, version: p.version, laCodes: [...p.laCodes].sort().join(',') || null }));
+		return this.years().map((p) => ({ year: p.year, version: p.version, laCodes: [...p.laCodes].sort().join(',') }));
 	}
 }

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { FileFormat } from './header';
 import { formatsSharingData, importReplaces, importsOverlap, laterVersion, type ImportScope } from './overlap';
 
-const imp = (format: FileFormat, year: number | null = 2024, laCodes: string[] = ['850']): ImportScope => ({ format, year, laCodes });
+const imp = (format: FileFormat, year: number | null = 2024, laCodes: string[] | null = ['850']): ImportScope => ({ format, year, laCodes });
 
 describe('which imports overlap, so the later must be rolled back first', () => {
 	it.each([
 		['ks2final then EES school performance, same year and LA', imp('ks2'), imp('ees_school_performance'), true, true],
 		['EES school performance then ks2final, same year and LA', imp('ees_school_performance'), imp('ks2'), true, true],
-		['ks2final then EES school performance for every LA', imp('ks2'), imp('ees_school_performance', 2024, []), true, true],
+		['ks2final then EES school performance for every LA', imp('ks2'), imp('ees_school_performance', 2024, null), true, true],
+		// The register keeps LA 850 only, and a file of another LA's schools stored none of them.
+		['ks2final then a ks2final file that stored no school', imp('ks2'), imp('ks2', 2024, []), true, false],
+		['EES school performance then one that stored no school', imp('ees_school_performance'), imp('ees_school_performance', 2024, []), false, false],
 		['ks2final then EES school performance, another LA', imp('ks2'), imp('ees_school_performance', 2024, ['936']), false, false],
 		['ks2final then EES school performance, another year', imp('ks2'), imp('ees_school_performance', 2025), false, false],
 		['ks2final then EES LA performance (the comparators), same year', imp('ks2'), imp('ees_la_performance', 2024, ['201']), true, false],
@@ -17,8 +20,8 @@ describe('which imports overlap, so the later must be rolled back first', () => 
 		['school information then school performance', imp('ees_school_information'), imp('ees_school_performance'), false, false],
 		['two school information files, same year and LA', imp('ees_school_information'), imp('ees_school_information'), true, true],
 		['two LA information files, same year', imp('ees_la_information'), imp('ees_la_information', 2024, ['201']), true, true],
-		['ks2final then a GIAS register', imp('ks2'), imp('gias_register', null, []), false, false],
-		['two GIAS registers', imp('gias_register', null, []), imp('gias_register', null, []), true, false]
+		['ks2final then a GIAS register', imp('ks2'), imp('gias_register', null, null), false, false],
+		['two GIAS registers', imp('gias_register', null, null), imp('gias_register', null, null), true, false]
 	])('%s: overlap %s, replaces %s', (_, earlier, later, overlap, replaces) => {
 		expect(importsOverlap(earlier, later)).toBe(overlap);
 		expect(importReplaces(earlier, later)).toBe(replaces);
@@ -38,8 +41,9 @@ describe('versions', () => {
 		['provisional live, final comes', 'provisional', 'final', ['850'], ['850'], false],
 		['final live, final comes', 'final', 'final', ['850'], ['850'], false],
 		['final live for another LA', 'final', 'provisional', ['936'], ['850'], false],
-		['final live for every LA', 'final', 'provisional', [], ['850'], true],
-		['a file for every LA', 'final', 'provisional', ['936'], [], true]
+		['final live for every LA', 'final', 'provisional', null, ['850'], true],
+		['a file for every LA', 'final', 'provisional', ['936'], null, true],
+		['a file that stored no school', 'final', 'provisional', ['850'], [], false]
 	] as const)('%s: refused %s', (_, live, coming, liveLas, comingLas, refused) => {
 		const found = laterVersion([{ version: live, laCodes: liveLas }], coming, comingLas);
 		expect(found !== null).toBe(refused);

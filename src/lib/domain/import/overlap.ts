@@ -36,12 +36,21 @@ const WRITES: Record<FileFormat, readonly Writes[]> = {
 export interface ImportScope {
 	format: FileFormat;
 	year: number | null;
-	/** The LAs whose schools the import covered; empty for every LA (or none named). */
-	laCodes: readonly string[];
+	/**
+	 * The LAs whose schools the import stored; null for every LA (an import that did not record
+	 * them). Empty when it stored no school's rows (every row was outside the LA the register keeps):
+	 * then it replaced no LA's rows.
+	 */
+	laCodes: readonly string[] | null;
 }
 
-function sameLas(a: readonly string[], b: readonly string[]): boolean {
-	return a.length === 0 || b.length === 0 || a.some((la) => b.includes(la));
+/** The LAs the register of imports holds for an import: see ImportScope.laCodes. */
+export function parseLaCodes(stored: string | null): string[] | null {
+	return stored === null ? null : stored.split(',').filter(Boolean);
+}
+
+function sameLas(a: readonly string[] | null, b: readonly string[] | null): boolean {
+	return a === null || b === null || a.some((la) => b.includes(la));
 }
 
 function touches(w: Writes, earlier: ImportScope, later: ImportScope): boolean {
@@ -68,10 +77,10 @@ export function formatsSharingData(format: FileFormat): FileFormat[] {
 }
 
 /** A live import of a later version than `version` for some of the same LAs, which the new one must not replace; or null. */
-export function laterVersion<T extends { version: Ks2Version | null; laCodes: readonly string[] }>(
+export function laterVersion<T extends { version: Ks2Version | null; laCodes: readonly string[] | null }>(
 	live: readonly T[],
 	version: Ks2Version,
-	laCodes: readonly string[]
+	laCodes: readonly string[] | null
 ): T | null {
 	return live.find((imp) => imp.version !== null && versionRank(imp.version) > versionRank(version) && sameLas(imp.laCodes, laCodes)) ?? null;
 }

@@ -2,7 +2,7 @@
  * An Ofsted outcome in words, for the school's register: each grade as a row of a summary list.
  * Pure, so the page and the importer's messages say the same thing.
  */
-import { longDate } from '../analysis/format';
+import { longDate } from '../format';
 import {
 	CATEGORY_OF_CONCERN_LABELS,
 	OEIF_JUDGEMENT_LABELS,

@@ -1,6 +1,6 @@
 /**
  * Reading grade cells as Ofsted's monthly management information (MI) writes them
- * (data/ofsted/README.md). Pure: the importer decides what to do with an error.
+ * (docs/data-files.md). Pure: the importer decides what to do with an error.
  *
  * Empty cells, `NULL`, `Not applicable` and `Not judged` are not grades. Cells are matched
  * case-insensitively, with surrounding space trimmed and runs of space (including the no-break

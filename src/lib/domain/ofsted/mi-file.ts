@@ -1,10 +1,10 @@
 /**
  * Ofsted's monthly management information (MI), "Management information - state-funded schools -
- * latest inspections as at <date>" (data/ofsted/README.md): one row per open school, with its
+ * latest inspections as at <date>" (docs/data-files.md): one row per open school, with its
  * latest report card, latest OEIF graded inspection and latest ungraded inspection side by side.
  * Pure: reads one row's cells into the inspections it holds, or says what is wrong and where.
  */
-import { longDate } from '../analysis/format';
+import { longDate } from '../format';
 import type { CategoryOfConcern, OeifJudgement, OeifJudgements, OfstedLegacyGrade, OfstedType, ReportCardArea } from '../analysis/soft-intelligence';
 import {
 	isBlankCell,

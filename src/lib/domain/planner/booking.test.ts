@@ -6,21 +6,26 @@ import { plan } from './plan';
 import { replan } from './replan';
 import type { Engagement, FixedEngagement, PlanInput } from './plan-types';
 
+/** Advisers are users: their ids are user ids. */
+const JANE = 1;
+const OMAR = 2;
+const NOT_AN_ADVISER = 99;
+
 const input: PlanInput = {
 	calendar: defaultTermDates(2026),
 	closures: ['2026-02-06'],
 	advisers: [
-		{ id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: ['2026-02-10'] },
-		{ id: 'omar', name: 'Omar Khan', daysPerWeek: 1, daysOff: [] }
+		{ id: JANE, name: 'Jane Smith', daysPerWeek: 3, daysOff: ['2026-02-10'] },
+		{ id: OMAR, name: 'Omar Khan', daysPerWeek: 1, daysOff: [] }
 	],
 	schools: [
-		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: 'jane' },
-		{ urn: 100002, name: 'Beech Primary', category: 'secure', linkAdviserId: 'jane' }
+		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: JANE },
+		{ urn: 100002, name: 'Beech Primary', category: 'secure', linkAdviserId: JANE }
 	],
 	templates: DEFAULT_TEMPLATES
 };
 
-function work(id: string, date: string, days: number, status: Engagement['status'], adviserId = 'jane'): Engagement {
+function work(id: string, date: string, days: number, status: Engagement['status'], adviserId = JANE): Engagement {
 	return {
 		id,
 		urn: 100001,
@@ -54,7 +59,7 @@ const engagements = [
 ];
 
 /** Booked on 2 March 2026 unless the case says otherwise. */
-const visit = (date: string, more: Partial<Booking> = {}): Booking => ({ id: null, adviserId: 'jane', date, days: 1, today: '2026-03-02', ...more });
+const visit = (date: string, more: Partial<Booking> = {}): Booking => ({ id: null, adviserId: JANE, date, days: 1, today: '2026-03-02', ...more });
 
 describe('checkBooking: a fixed visit on a chosen day', () => {
 	it.each<[string, Booking, string[]]>([
@@ -111,8 +116,8 @@ describe('checkBooking: a fixed visit on a chosen day', () => {
 		['a date that is not a date', visit('2026-02-30'), ['"2026-02-30" is not a real date.']],
 		[
 			'someone who is not an adviser',
-			visit('2026-03-03', { adviserId: 'admin' }),
-			['There is no active adviser or lead adviser with id "admin", so it cannot go in anyone’s schedule.']
+			visit('2026-03-03', { adviserId: NOT_AN_ADVISER }),
+			['There is no active adviser or lead adviser with id "99", so it cannot go in anyone’s schedule.']
 		],
 		[
 			'a day with confirmed work',
@@ -137,7 +142,7 @@ describe('checkBooking: a fixed visit on a chosen day', () => {
 const qmVisit: FixedEngagement = {
 	id: '100002/quality_mark.basic_skills/1',
 	urn: 100002,
-	adviserId: 'jane',
+	adviserId: JANE,
 	templateId: 'quality_mark.basic_skills',
 	category: null,
 	activity: 'quality_mark_visit',
@@ -153,8 +158,8 @@ describe('the planner and booked visits', () => {
 	it("keeps the visit, meets no category's requirement with it, and plans nothing else into that adviser's day", () => {
 		const withVisit = plan({ ...input, fixed: [qmVisit] });
 		const kept = withVisit.engagements.find((e) => e.id === qmVisit.id);
-		expect(kept).toMatchObject({ date: '2025-10-01', adviserId: 'jane', status: 'confirmed', category: null, fulfils: null, halfTerm: 'autumn_1' });
-		expect(withVisit.engagements.filter((e) => e.adviserId === 'jane' && e.date === '2025-10-01' && e.days > 0)).toEqual([kept]);
+		expect(kept).toMatchObject({ date: '2025-10-01', adviserId: JANE, status: 'confirmed', category: null, fulfils: null, halfTerm: 'autumn_1' });
+		expect(withVisit.engagements.filter((e) => e.adviserId === JANE && e.date === '2025-10-01' && e.days > 0)).toEqual([kept]);
 		// The school's own Secure engagements are all still planned: the visit stands beside them.
 		expect(withVisit.engagements.filter((e) => e.urn === 100002 && e.category === 'secure')).toHaveLength(3);
 		expect(withVisit.unplaced).toEqual([]);
@@ -165,6 +170,6 @@ describe('the planner and booked visits', () => {
 		const { result, diff } = replan(first, { ...input, schools: input.schools.map((s) => ({ ...s, category: 'intensive' as const })) });
 		expect(result.engagements.find((e) => e.id === qmVisit.id)).toMatchObject({ date: '2025-10-01', status: 'confirmed', category: null });
 		expect(diff.removed.map((r) => r.engagement.id)).not.toContain(qmVisit.id);
-		expect(result.engagements.filter((e) => e.adviserId === 'jane' && e.date === '2025-10-01' && e.id !== qmVisit.id && e.days > 0)).toEqual([]);
+		expect(result.engagements.filter((e) => e.adviserId === JANE && e.date === '2025-10-01' && e.id !== qmVisit.id && e.days > 0)).toEqual([]);
 	});
 });

@@ -1,17 +1,17 @@
 import { startOfISOWeek } from 'date-fns';
 import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
-import { isIsoDate, longDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
+import { isIsoDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
 import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
-import { formatDays } from './plain-english';
-import type { Engagement, PlanInput } from './plan-types';
+import type { AdviserId, Engagement, PlanInput } from './plan-types';
+import { dayAndDate, formatDays } from '../format';
 
 /** Work to book on a fixed date for one adviser, such as a Quality Mark assessment visit. */
 export interface Booking {
 	/** The engagement's own id when it is being moved, so it is not counted against itself; null for a new booking. */
 	id: string | null;
-	adviserId: string;
+	adviserId: AdviserId;
 	date: IsoDate;
 	days: number;
 	/** A date before today records a visit already held; from today on it is a booking to plan around. */
@@ -41,7 +41,7 @@ export type BookingCheck = { ok: true; warnings: string[] } | { ok: false; reaso
 export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'advisers'>, engagements: readonly Engagement[], booking: Booking): BookingCheck {
 	const { date } = booking;
 	if (!isIsoDate(date)) return { ok: false, reasons: [`"${date}" is not a real date.`] };
-	const when = longDate(date);
+	const when = dayAndDate(date);
 	const year = academicYearBounds(input.calendar.summerYear);
 	if (date < year.start || date > year.end)
 		return { ok: false, reasons: [`${when} is outside the ${academicYearLabel(input.calendar.summerYear)} school year.`] };
@@ -61,7 +61,7 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	const adding = toQuarters(booking.days);
 	if (adding === 0) return { ok: true, warnings: [] };
 	const weekCap = Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9);
-	const weekStart = longDate(load.weekStart);
+	const weekStart = dayAndDate(load.weekStart);
 	const { name } = adviser;
 	const perWeek = `over their ${formatDays(adviser.daysPerWeek)} a week`;
 	const total = (quarters: number) => formatDays((quarters + adding) / QUARTERS_PER_DAY);
@@ -112,7 +112,7 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
  * An adviser's other work on `date` and in its ISO week, in quarter days, fixed (confirmed or
  * completed) and planned apart. `exceptId` is the engagement being booked or moved, if it exists.
  */
-export function adviserLoadAround(engagements: readonly Engagement[], adviserId: string, date: IsoDate, exceptId: string | null) {
+export function adviserLoadAround(engagements: readonly Engagement[], adviserId: AdviserId, date: IsoDate, exceptId: string | null) {
 	const weekStart = toIso(startOfISOWeek(toDate(date)));
 	const load = { weekStart, fixedDay: 0, plannedDay: 0, fixedWeek: 0, plannedWeek: 0 };
 	for (const e of engagements) {

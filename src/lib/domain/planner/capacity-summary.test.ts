@@ -11,18 +11,22 @@ import { plan } from './plan';
 import { planInputArbitrary, PROPERTY_TIMEOUT_MS } from './plan-test-support';
 import type { PlanInput } from './plan-types';
 
+/** Advisers are users: their ids are user ids. */
+const JANE = 1;
+const SAM = 2;
+
 const calendar = defaultTermDates(2026);
 const input: PlanInput = {
 	calendar,
 	closures: [],
 	advisers: [
-		{ id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: [] },
-		{ id: 'sam', name: 'Sam Jones', daysPerWeek: 0.5, daysOff: ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05'] }
+		{ id: JANE, name: 'Jane Smith', daysPerWeek: 3, daysOff: [] },
+		{ id: SAM, name: 'Sam Jones', daysPerWeek: 0.5, daysOff: ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05'] }
 	],
 	schools: [
-		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: 'jane' },
-		{ urn: 100002, name: 'Beech Primary', category: 'intensive', linkAdviserId: 'sam' },
-		{ urn: 100003, name: 'Cedar Primary', category: 'secure', linkAdviserId: 'sam' },
+		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: JANE },
+		{ urn: 100002, name: 'Beech Primary', category: 'intensive', linkAdviserId: SAM },
+		{ urn: 100003, name: 'Cedar Primary', category: 'secure', linkAdviserId: SAM },
 		{ urn: 100004, name: 'Damson Primary', category: 'secure', linkAdviserId: null }
 	],
 	templates: DEFAULT_TEMPLATES
@@ -52,20 +56,20 @@ describe('capacitySummary', () => {
 	});
 
 	it.each([
-		['jane', 3, [] as string[]],
-		['sam', 0.5, ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05']]
+		[JANE, 3, [] as string[]],
+		[SAM, 0.5, ['2025-09-02', '2025-09-03', '2025-09-04', '2025-09-05']]
 	])("counts %s's available days per half term from days a week and days off", (id, daysPerWeek, daysOff) => {
 		const row = summary.byAdviser.find((a) => a.adviserId === id)!;
 		expect(row.halfTerms.map((h) => h.available)).toEqual(expectedAvailable(daysPerWeek, daysOff));
 	});
 
 	it("flags the adviser who cannot do their schools' work, with the shortfall by half term", () => {
-		const sam = summary.byAdviser.find((a) => a.adviserId === 'sam')!;
-		const jane = summary.byAdviser.find((a) => a.adviserId === 'jane')!;
+		const sam = summary.byAdviser.find((a) => a.adviserId === SAM)!;
+		const jane = summary.byAdviser.find((a) => a.adviserId === JANE)!;
 		expect(sam.overCapacity).toBe(true);
 		expect(jane.overCapacity).toBe(false);
 		expect(sam.needed).toBe(10 + 0.75);
-		expect(sam.shortfall).toBe(result.shortfalls.filter((s) => s.adviserId === 'sam').reduce((sum, s) => sum + s.days, 0));
+		expect(sam.shortfall).toBe(result.shortfalls.filter((s) => s.adviserId === SAM).reduce((sum, s) => sum + s.days, 0));
 		for (const shortfall of result.shortfalls) {
 			expect(sam.halfTerms.find((h) => h.halfTerm === shortfall.halfTerm)?.shortfall).toBe(shortfall.days);
 		}
@@ -85,7 +89,7 @@ describe('capacitySummary', () => {
 		const narrow = DEFAULT_TEMPLATES.map((t) => (t.category === 'focus' ? { ...t, window: { from: 'summer_2' as const, to: 'summer_2' as const } } : t));
 		const roomy: PlanInput = {
 			...input,
-			advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 5, daysOff: [] }],
+			advisers: [{ id: JANE, name: 'Jane Smith', daysPerWeek: 5, daysOff: [] }],
 			schools: [input.schools[0]],
 			templates: narrow
 		};
@@ -101,7 +105,7 @@ describe('capacitySummary', () => {
 		const visit = {
 			id: '100003/quality_mark.basic_skills/1',
 			urn: 100003,
-			adviserId: 'jane',
+			adviserId: JANE,
 			templateId: 'quality_mark.basic_skills',
 			category: null,
 			activity: 'quality_mark_visit',
@@ -117,7 +121,7 @@ describe('capacitySummary', () => {
 		expect(booked.booked).toEqual({ engagements: 1, schools: 1, days: 1 });
 		expect(summary.booked).toEqual({ engagements: 0, schools: 0, days: 0 });
 		expect(booked.byCategory).toEqual(summary.byCategory);
-		const jane = (s: typeof summary) => s.byAdviser.find((a) => a.adviserId === 'jane')!.halfTerms.find((h) => h.halfTerm === 'spring_2')!;
+		const jane = (s: typeof summary) => s.byAdviser.find((a) => a.adviserId === JANE)!.halfTerms.find((h) => h.halfTerm === 'spring_2')!;
 		expect(jane(booked).planned).toBe(jane(summary).planned + 1);
 		expect(jane(booked).needed).toBe(jane(summary).needed + 1);
 	});

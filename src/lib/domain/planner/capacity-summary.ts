@@ -2,8 +2,7 @@ import { HALF_TERMS, type HalfTermId } from '../calendar/half-terms';
 import { AdviserLedger, QUARTERS_PER_DAY } from './adviser-ledger';
 import { CATEGORIES, type Category } from '../analysis/categories';
 import { buildDayTable } from './day-table';
-import type { PlanInput, PlanResult } from './plan-types';
-import { compareText } from './requirements';
+import type { AdviserId, PlanInput, PlanResult } from './plan-types';
 import { daysPerSchool } from './templates';
 
 export interface HalfTermCapacity {
@@ -19,7 +18,7 @@ export interface HalfTermCapacity {
 }
 
 export interface AdviserCapacity {
-	adviserId: string;
+	adviserId: AdviserId;
 	adviserName: string;
 	schools: number;
 	halfTerms: HalfTermCapacity[];
@@ -46,7 +45,7 @@ export interface CapacitySummary {
 	 */
 	total: { available: number; needed: number; planned: number; shortfall: number; unassigned: number; unplaced: { engagements: number; days: number } };
 	/** Schools with anything unplaced, most days missing first. */
-	affectedSchools: { urn: number; name: string; category: Category; adviserId: string | null; unplacedDays: number; reasons: string[] }[];
+	affectedSchools: { urn: number; name: string; category: Category; adviserId: AdviserId | null; unplacedDays: number; reasons: string[] }[];
 }
 
 /**
@@ -63,8 +62,8 @@ export function capacitySummary(input: PlanInput, result: PlanResult): CapacityS
 		return { category, schools, daysPerSchool: perSchool[category], daysNeeded: schools * perSchool[category] };
 	});
 
-	const rows = new Map<string, AdviserCapacity>();
-	for (const adviser of [...input.advisers].sort((a, b) => compareText(a.id, b.id))) {
+	const rows = new Map<AdviserId, AdviserCapacity>();
+	for (const adviser of [...input.advisers].sort((a, b) => a.id - b.id)) {
 		// The whole year's capacity, even when re-planning mid-year, so it compares with the whole year's work.
 		const ledger = new AdviserLedger(table, adviser, 0);
 		const halfTerms = availableByHalfTerm(ledger).map((available, i) => ({ halfTerm: HALF_TERMS[i], available, planned: 0, needed: 0, shortfall: 0 }));
@@ -80,8 +79,8 @@ export function capacitySummary(input: PlanInput, result: PlanResult): CapacityS
 			overCapacity: false
 		});
 	}
-	const cell = (adviserId: string | null, halfTerm: HalfTermId | null) =>
-		adviserId && halfTerm ? rows.get(adviserId)?.halfTerms.find((h) => h.halfTerm === halfTerm) : undefined;
+	const cell = (adviserId: AdviserId | null, halfTerm: HalfTermId | null) =>
+		adviserId !== null && halfTerm ? rows.get(adviserId)?.halfTerms.find((h) => h.halfTerm === halfTerm) : undefined;
 
 	for (const e of result.engagements) {
 		const target = cell(e.adviserId, e.halfTerm);

@@ -12,13 +12,16 @@ import { planInputArbitrary, PROPERTY_TIMEOUT_MS, ruleBreaches } from './plan-te
 import type { Engagement, PlanInput, PlanResult } from './plan-types';
 import { engagementId } from './templates';
 
+/** Advisers are users: their ids are user ids. */
+const JANE = 1;
+
 const input: PlanInput = {
 	calendar: defaultTermDates(2026),
 	closures: ['2026-02-06'],
-	advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: ['2026-02-10'] }],
+	advisers: [{ id: JANE, name: 'Jane Smith', daysPerWeek: 3, daysOff: ['2026-02-10'] }],
 	schools: [
-		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: 'jane' },
-		{ urn: 100002, name: 'Beech Primary', category: 'intensive', linkAdviserId: 'jane' }
+		{ urn: 100001, name: 'Ash Primary', category: 'focus', linkAdviserId: JANE },
+		{ urn: 100002, name: 'Beech Primary', category: 'intensive', linkAdviserId: JANE }
 	],
 	templates: DEFAULT_TEMPLATES
 };
@@ -29,7 +32,7 @@ function engagement(urn: number, templateId: string, sequence: number, date: str
 	return {
 		id: engagementId(urn, templateId, sequence),
 		urn,
-		adviserId: 'jane',
+		adviserId: JANE,
 		templateId,
 		category: template.category,
 		activity: template.activity,

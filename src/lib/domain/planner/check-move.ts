@@ -1,13 +1,14 @@
 import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
-import { isIsoDate, longDate, type IsoDate } from '../calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
 import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
 import { adviserLoadAround } from './booking';
 import { buildDayTable, ordinalOf, windowDays } from './day-table';
-import { capitalise, formatDays, windowLabel } from './plain-english';
+import { capitalise, windowLabel } from './plain-english';
 import type { Engagement, PlanInput, PlanResult } from './plan-types';
 import { followersOf, requirementsFor, type Requirement } from './requirements';
+import { dayAndDate, formatDays } from '../format';
 
 export type MoveCheck = { ok: true } | { ok: false; reasons: string[] };
 
@@ -27,11 +28,11 @@ export function checkMove(current: PlanResult, engagementId: string, newDate: Is
 	const { calendar } = input;
 	const year = academicYearBounds(calendar.summerYear);
 	if (newDate < year.start || newDate > year.end) {
-		return refuse([`${longDate(newDate)} is outside the ${academicYearLabel(calendar.summerYear)} school year.`]);
+		return refuse([`${dayAndDate(newDate)} is outside the ${academicYearLabel(calendar.summerYear)} school year.`]);
 	}
 	const reasons: string[] = [];
-	const when = longDate(newDate);
-	if (input.notBefore && newDate < input.notBefore) reasons.push(`${when} has passed: choose a date from ${longDate(input.notBefore)}.`);
+	const when = dayAndDate(newDate);
+	if (input.notBefore && newDate < input.notBefore) reasons.push(`${when} has passed: choose a date from ${dayAndDate(input.notBefore)}.`);
 	const notWorking = whyNotWorkingDay(calendar, input.closures, newDate);
 	if (notWorking) reasons.push(`Engagements must be on a working day in term time, and ${when} is not: ${notWorking}.`);
 
@@ -57,12 +58,12 @@ function capacityReasons(engagements: readonly Engagement[], moving: Engagement,
 	const adding = toQuarters(moving.days);
 	if (adding > 0 && onDay + adding > QUARTERS_PER_DAY) {
 		reasons.push(
-			`${adviser.name} already has ${formatDays(onDay / QUARTERS_PER_DAY)} booked on ${longDate(newDate)}; this ${formatDays(moving.days)} would make ${formatDays((onDay + adding) / QUARTERS_PER_DAY)}, over the limit of 1 day a day.`
+			`${adviser.name} already has ${formatDays(onDay / QUARTERS_PER_DAY)} booked on ${dayAndDate(newDate)}; this ${formatDays(moving.days)} would make ${formatDays((onDay + adding) / QUARTERS_PER_DAY)}, over the limit of 1 day a day.`
 		);
 	}
 	if (adding > 0 && inWeek + adding > Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9)) {
 		reasons.push(
-			`The week beginning ${longDate(load.weekStart)} would then hold ${formatDays((inWeek + adding) / QUARTERS_PER_DAY)} of ${adviser.name}'s work, over their ${formatDays(adviser.daysPerWeek)} a week.`
+			`The week beginning ${dayAndDate(load.weekStart)} would then hold ${formatDays((inWeek + adding) / QUARTERS_PER_DAY)} of ${adviser.name}'s work, over their ${formatDays(adviser.daysPerWeek)} a week.`
 		);
 	}
 	return reasons;
@@ -84,7 +85,7 @@ function orderReasons(engagements: readonly Engagement[], moving: Engagement, ne
 	const day = ordinalOf(table, newDate);
 	if (day < span.first || day > span.last) {
 		reasons.push(
-			`${capitalise(nameOf(requirement))} must be between ${longDate(table.dates[span.first])} and ${longDate(table.dates[span.last])} (${windowLabel(requirement.window, requirement.template.withinWeeks)}).`
+			`${capitalise(nameOf(requirement))} must be between ${dayAndDate(table.dates[span.first])} and ${dayAndDate(table.dates[span.last])} (${windowLabel(requirement.window, requirement.template.withinWeeks)}).`
 		);
 	}
 
@@ -100,12 +101,12 @@ function orderReasons(engagements: readonly Engagement[], moving: Engagement, ne
 	const gapDays = Math.max(1, (weeks ?? 0) * 7);
 	const gapRule = (other: Requirement, date: IsoDate) =>
 		weeks
-			? `${capitalise(requirement.template.label)}s must be at least ${weeks} ${weeks === 1 ? 'week' : 'weeks'} apart, and ${nameOf(other)} is on ${longDate(date)}.`
-			: `It must keep its place in the series: ${nameOf(other)} is on ${longDate(date)}.`;
+			? `${capitalise(requirement.template.label)}s must be at least ${weeks} ${weeks === 1 ? 'week' : 'weeks'} apart, and ${nameOf(other)} is on ${dayAndDate(date)}.`
+			: `It must keep its place in the series: ${nameOf(other)} is on ${dayAndDate(date)}.`;
 
 	for (const before of requirement.after) {
 		const other = others.get(before);
-		if (other && dayOf(other) >= day) reasons.push(`It must come after the ${nameOf(requirements[before])}, on ${longDate(other.date)}.`);
+		if (other && dayOf(other) >= day) reasons.push(`It must come after the ${nameOf(requirements[before])}, on ${dayAndDate(other.date)}.`);
 	}
 	// Gaps hold between the occurrences that exist, skipping any that could not be placed.
 	const followers = followersOf(requirements);
@@ -120,7 +121,7 @@ function orderReasons(engagements: readonly Engagement[], moving: Engagement, ne
 	}
 	for (const { index: later, isGap } of followers[index]) {
 		const other = others.get(later);
-		if (!isGap && other && dayOf(other) <= day) reasons.push(`It must come before the ${nameOf(requirements[later])}, on ${longDate(other.date)}.`);
+		if (!isGap && other && dayOf(other) <= day) reasons.push(`It must come before the ${nameOf(requirements[later])}, on ${dayAndDate(other.date)}.`);
 	}
 	return reasons;
 }

@@ -17,12 +17,12 @@ describe('DEFAULT_TEMPLATES', () => {
 		['light_touch', 1.0],
 		['focus', 5.75],
 		['intensive', 10.0]
-	] as const)("add up to the brief's %s total of %d adviser days a school", (category, days) => {
+	] as const)('add up to the default %s total of %d adviser days a school', (category, days) => {
 		expect(daysPerSchool(DEFAULT_TEMPLATES)[category]).toBe(days);
 	});
 
 	it.each([
-		// The brief's costs: desktop analysis and telephone 0.25, visit 0.5 (initial visit at Focus and above 1.0), review 1.0, Project Board 0.5.
+		// Costs (docs/scheduling.md): desktop analysis and telephone 0.25, visit 0.5 (initial visit at Focus and above 1.0), review 1.0, Project Board 0.5.
 		['secure_plus.desktop_analysis', 1, 0.25, 'remote'],
 		['secure_plus.se_summary_invitation', 1, 0, 'remote'],
 		['secure.desktop_analysis', 1, 0.25, 'remote'],

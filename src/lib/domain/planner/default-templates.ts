@@ -19,11 +19,11 @@ function desktopAnalysis(category: Category): EngagementTemplate {
 }
 
 /**
- * The engagements each category promises by default (DESIGN.md section 2), costed as the brief
- * says: desktop analysis and telephone 0.25 days, visit 0.5 (initial visit at Focus and above
+ * The engagements each category promises by default (docs/scheduling.md), with these
+ * costs: desktop analysis and telephone 0.25 days, visit 0.5 (initial visit at Focus and above
  * 1.0), review 1.0, Project Board 0.5. Per school that is 0.25, 0.75, 1.0, 5.75 and 10.0 days.
  *
- * Choices the brief leaves open:
+ * Choices made where the description of each category leaves room:
  * - The desktop analysis is in autumn 1 for every category that lists it. Intensive support does
  *   not list one (its 10.0 days are the initial visit, 6 reviews and 6 Project Boards), so none
  *   is planned: the school's data was already reviewed when it was placed in Intensive.

@@ -10,4 +10,3 @@ export { replan, diffPlans, type EngagementMove, type PlanDiff } from './replan'
 export { checkMove, type MoveCheck } from './check-move';
 export { checkBooking, type Booking, type BookingCheck } from './booking';
 export * from './capacity-summary';
-export { formatDays } from './plain-english';

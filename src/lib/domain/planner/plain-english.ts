@@ -1,11 +1,5 @@
 import { HALF_TERM_LABELS, type HalfTermId } from '../calendar/half-terms';
 
-/** "1 day", "0.25 days", "3.5 days". */
-export function formatDays(days: number): string {
-	const rounded = Math.round(days * 100) / 100;
-	return `${rounded} ${rounded === 1 ? 'day' : 'days'}`;
-}
-
 /** "autumn 1", or "autumn 1 to summer 2", with ", first 3 weeks" when the window is cut short. */
 export function windowLabel(window: { from: HalfTermId; to: HalfTermId }, withinWeeks: number | null = null): string {
 	const span = window.from === window.to ? HALF_TERM_LABELS[window.from] : `${HALF_TERM_LABELS[window.from]} to ${HALF_TERM_LABELS[window.to]}`;

@@ -15,7 +15,7 @@ import { ACTIVITIES, engagementId, MODES, occurrenceWindow, type EngagementTempl
 /** fast-check runs many plans per test; slow CI machines need more than vitest's default 5 s. */
 export const PROPERTY_TIMEOUT_MS = 60_000;
 
-/** Every way a plan can break the brief's rules, as sentences; empty when it keeps them all. */
+/** Every way a plan can break the planner's rules (docs/scheduling.md, The planner), as sentences; empty when it keeps them all. */
 export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 	const breaches: string[] = [];
 	const open = new Map(workingDays(input.calendar, input.closures).map((d) => [d.date, d.halfTerm]));
@@ -193,7 +193,7 @@ export const planInputArbitrary: fc.Arbitrary<PlanInput> = fc
 		const days = workingDays(calendar).map((d) => d.date);
 		const pick = (n: number) => days[n % days.length];
 		const advisers: Adviser[] = Array.from({ length: r.adviserCount }, (_, i) => ({
-			id: `a${i}`,
+			id: i + 1,
 			name: `Adviser ${i}`,
 			daysPerWeek: r.capacities[i],
 			daysOff: [...new Set(r.daysOffPicks[i].map(pick))]
@@ -202,8 +202,8 @@ export const planInputArbitrary: fc.Arbitrary<PlanInput> = fc
 			urn: s.urn,
 			name: `School ${s.urn}`,
 			category: s.category,
-			// -2: no link adviser; -1: an adviser who is not in the list; else one of the advisers.
-			linkAdviserId: s.link === -2 ? null : s.link === -1 ? 'gone' : `a${s.link % r.adviserCount}`
+			// -2: no link adviser; -1: an adviser who is not in the list (id 999); else one of the advisers.
+			linkAdviserId: s.link === -2 ? null : s.link === -1 ? 999 : (s.link % r.adviserCount) + 1
 		}));
 		return {
 			calendar,

@@ -4,8 +4,11 @@ import type { IsoDate } from '../calendar/iso-date';
 import type { Category } from '../analysis/categories';
 import type { Activity, EngagementActivity, EngagementMode, EngagementTemplate } from './templates';
 
+/** An adviser is a user: the id is their user id, as the database keeps it. */
+export type AdviserId = number;
+
 export interface Adviser {
-	id: string;
+	id: AdviserId;
 	name: string;
 	/** Days a week available for school work (0 to 5, counted in quarter days). */
 	daysPerWeek: number;
@@ -18,7 +21,7 @@ export interface PlanSchool {
 	name: string;
 	/** The agreed category; schools still awaiting agreement are not passed to the planner. */
 	category: Category;
-	linkAdviserId: string | null;
+	linkAdviserId: AdviserId | null;
 }
 
 export type EngagementStatus = 'planned' | 'confirmed' | 'completed';
@@ -27,7 +30,7 @@ export interface Engagement {
 	/** For planned engagements `urn/templateId/sequence` (see engagementId); fixed ones keep theirs. */
 	id: string;
 	urn: number;
-	adviserId: string;
+	adviserId: AdviserId;
 	/** For booked work (a Quality Mark assessment visit), a key of its own such as "quality_mark.basic_skills". */
 	templateId: string;
 	/** Null for booked work, which no support category asks for (see BOOKED_ACTIVITIES). */
@@ -75,7 +78,7 @@ export interface UnplacedEngagement {
 	id: string;
 	urn: number;
 	schoolName: string;
-	adviserId: string | null;
+	adviserId: AdviserId | null;
 	templateId: string;
 	category: Category;
 	activity: Activity;
@@ -92,7 +95,7 @@ export interface UnplacedEngagement {
 
 /** Days of work that did not fit one adviser's capacity in one half term. */
 export interface Shortfall {
-	adviserId: string;
+	adviserId: AdviserId;
 	adviserName: string;
 	halfTerm: HalfTermId;
 	days: number;

@@ -8,17 +8,23 @@ import { ruleBreaches } from './plan-test-support';
 import type { Adviser, FixedEngagement, PlanInput, PlanSchool } from './plan-types';
 import { PlanInputError } from './validate-plan-input';
 
+/** Advisers are users: their ids are user ids. */
+const JANE = 1;
+const SAM = 2;
+/** Not an adviser in the list. */
+const PAT = 7;
+
 // 2025/26: autumn 1 runs from Tuesday 2 September to Friday 24 October 2025.
 const calendar = defaultTermDates(2026);
-const jane: Adviser = { id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: [] };
-const sam: Adviser = { id: 'sam', name: 'Sam Jones', daysPerWeek: 0.5, daysOff: [] };
+const jane: Adviser = { id: JANE, name: 'Jane Smith', daysPerWeek: 3, daysOff: [] };
+const sam: Adviser = { id: SAM, name: 'Sam Jones', daysPerWeek: 0.5, daysOff: [] };
 
 const REVIEW_THEN_BOARD_EACH_TERM = ['review', 'project_board', 'review', 'project_board', 'review', 'project_board'];
 
 function input(schools: PlanSchool[], changes: Partial<PlanInput> = {}): PlanInput {
 	return { calendar, closures: [], advisers: [jane, sam], schools, templates: DEFAULT_TEMPLATES, ...changes };
 }
-function school(urn: number, category: PlanSchool['category'], linkAdviserId: string | null = 'jane'): PlanSchool {
+function school(urn: number, category: PlanSchool['category'], linkAdviserId: number | null = JANE): PlanSchool {
 	return { urn, name: `School ${urn}`, category, linkAdviserId };
 }
 
@@ -32,7 +38,7 @@ describe('plan', () => {
 		expect(sequence.slice(0, 2)).toEqual(['desktop_analysis autumn_1', 'initial_visit autumn_1']);
 		expect(result.engagements.filter((e) => e.activity === 'review').map((e) => e.halfTerm?.split('_')[0])).toEqual(['autumn', 'spring', 'summer']);
 		expect(result.engagements.map((e) => e.activity)).toEqual(['desktop_analysis', 'initial_visit', ...REVIEW_THEN_BOARD_EACH_TERM]);
-		expect(result.engagements.every((e) => e.status === 'planned' && e.adviserId === 'jane')).toBe(true);
+		expect(result.engagements.every((e) => e.status === 'planned' && e.adviserId === JANE)).toBe(true);
 	});
 
 	it('gives an Intensive school its initial visit within the first 3 weeks of autumn', () => {
@@ -54,15 +60,15 @@ describe('plan', () => {
 	});
 
 	it('reports a link adviser who is not in the adviser list', () => {
-		const result = plan(input([school(100004, 'secure_plus', 'pat')]));
+		const result = plan(input([school(100004, 'secure_plus', PAT)]));
 		expect(result.unplaced.map((u) => u.reason)).toEqual([
-			'School 100004\'s link adviser (id "pat") is not in the list of advisers. Add them, or choose another link adviser.',
-			'School 100004\'s link adviser (id "pat") is not in the list of advisers. Add them, or choose another link adviser.'
+			'School 100004\'s link adviser (id "7") is not in the list of advisers. Add them, or choose another link adviser.',
+			'School 100004\'s link adviser (id "7") is not in the list of advisers. Add them, or choose another link adviser.'
 		]);
 	});
 
 	it("reports what does not fit an adviser's capacity, with the shortfall by half term", () => {
-		const schools = Array.from({ length: 6 }, (_, i) => school(100010 + i, 'focus', 'sam'));
+		const schools = Array.from({ length: 6 }, (_, i) => school(100010 + i, 'focus', SAM));
 		const result = plan(input(schools));
 		expect(ruleBreaches(input(schools), result)).toEqual([]);
 		// Half a day a week cannot hold a single whole-day visit or review.
@@ -74,7 +80,7 @@ describe('plan', () => {
 		);
 		const autumn1 = result.shortfalls.find((s) => s.halfTerm === 'autumn_1');
 		const autumn1Days = short.filter((u) => u.halfTerm === 'autumn_1').reduce((sum, u) => sum + u.days, 0);
-		expect(autumn1).toMatchObject({ adviserId: 'sam', days: autumn1Days, message: `Capacity short by ${autumn1Days} days in autumn 1 for Sam Jones` });
+		expect(autumn1).toMatchObject({ adviserId: SAM, days: autumn1Days, message: `Capacity short by ${autumn1Days} days in autumn 1 for Sam Jones` });
 		expect(autumn1?.urns.length).toBeGreaterThan(0);
 	});
 
@@ -136,7 +142,7 @@ describe('plan', () => {
 		const done: FixedEngagement = {
 			id: 'db-17',
 			urn: 100040,
-			adviserId: 'jane',
+			adviserId: JANE,
 			templateId: 'light_touch.desktop_analysis',
 			category: 'light_touch',
 			activity: 'desktop_analysis',
@@ -177,7 +183,7 @@ describe('plan', () => {
 		const training: FixedEngagement = {
 			id: 'db-40',
 			urn: 100050,
-			adviserId: 'sam',
+			adviserId: SAM,
 			templateId: 'old.training',
 			category: 'secure',
 			activity: 'visit',
@@ -188,7 +194,7 @@ describe('plan', () => {
 			sequence: 1,
 			status: 'confirmed'
 		};
-		const result = plan(input([school(100050, 'secure_plus', 'sam')], { fixed: [training] }));
+		const result = plan(input([school(100050, 'secure_plus', SAM)], { fixed: [training] }));
 		expect(result.engagements.find((e) => e.id === 'db-40')).toMatchObject({ fulfils: null, halfTerm: 'autumn_1' });
 		const analysis = result.engagements.find((e) => e.activity === 'desktop_analysis');
 		// Sam's half day that week is taken, so the analysis goes to another week.
@@ -197,7 +203,7 @@ describe('plan', () => {
 
 	it.each<[string, Partial<PlanInput>, string]>([
 		['a school listed twice', { schools: [school(100001, 'focus'), school(100001, 'secure')] }, 'The school with URN 100001 is listed twice.'],
-		['an adviser listed twice', { advisers: [jane, jane] }, 'The adviser id "jane" is used twice.'],
+		['an adviser listed twice', { advisers: [jane, jane] }, 'The adviser id "1" is used twice.'],
 		['impossible capacity', { advisers: [{ ...jane, daysPerWeek: 6 }] }, "Jane Smith's days a week for school work must be from 0 to 5."],
 		['a closure that is not a date', { closures: ['2025-13-01'] }, 'The closure day "2025-13-01" is not a real date (use yyyy-mm-dd).'],
 		[

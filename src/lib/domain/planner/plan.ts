@@ -1,14 +1,14 @@
 import { CATEGORIES } from '../analysis/categories';
 import { HALF_TERM_LABELS, halfTermIndex, type HalfTermId } from '../calendar/half-terms';
-import { longDate } from '../calendar/iso-date';
 import { AdviserLedger, toQuarters } from './adviser-ledger';
 import { buildDayTable, halfTermAt, ordinalOf, windowDays, type DayTable } from './day-table';
 import { matchFixed } from './fixed-engagements';
-import { capitalise, formatDays, windowLabel } from './plain-english';
-import type { Engagement, FixedEngagement, PlanInput, PlanResult, PlanSchool, Shortfall, UnplacedCause, UnplacedEngagement } from './plan-types';
+import { capitalise, windowLabel } from './plain-english';
+import type { AdviserId, Engagement, FixedEngagement, PlanInput, PlanResult, PlanSchool, Shortfall, UnplacedCause, UnplacedEngagement } from './plan-types';
 import { compareText, followersOf, requirementsFor, type Requirement } from './requirements';
 import { engagementId } from './templates';
 import { PlanInputError, validatePlanInput } from './validate-plan-input';
+import { dayAndDate, formatDays } from '../format';
 
 type Span = { first: number; last: number };
 
@@ -40,7 +40,7 @@ interface Task {
 /**
  * Turns each school's agreed category into dated engagements for its link adviser.
  *
- * Every placement keeps the brief's rules: inside its window, on an open working day of the
+ * Every placement keeps the rules in docs/scheduling.md: inside its window, on an open working day of the
  * adviser, at most 1 day of work a day and the adviser's days a week, after whatever must come
  * before it, and at least the set gap from the previous occurrence (4 weeks for reviews).
  * Whatever cannot be placed is returned in `unplaced` with a reason and counted in `shortfalls`.
@@ -67,7 +67,7 @@ export function plan(input: PlanInput): PlanResult {
 			return [category, { requirements, spans, followers: followersOf(requirements) }] as const;
 		})
 	);
-	const advisers = [...input.advisers].sort((a, b) => compareText(a.id, b.id));
+	const advisers = [...input.advisers].sort((a, b) => a.id - b.id);
 	const ledgers = new Map(advisers.map((adviser) => [adviser.id, new AdviserLedger(table, adviser, notBefore)]));
 
 	const engagements: Engagement[] = [];
@@ -83,7 +83,7 @@ export function plan(input: PlanInput): PlanResult {
 		fixedByUrn.set(engagement.urn, list);
 	}
 
-	const workByAdviser = new Map<string, SchoolWork[]>();
+	const workByAdviser = new Map<AdviserId, SchoolWork[]>();
 	for (const school of [...input.schools].sort((a, b) => a.urn - b.urn)) {
 		const { requirements, spans, followers } = categories.get(school.category)!;
 		const work: SchoolWork = {
@@ -105,16 +105,17 @@ export function plan(input: PlanInput): PlanResult {
 		});
 
 		const adviserId = school.linkAdviserId;
-		if (adviserId && ledgers.has(adviserId)) {
+		if (adviserId !== null && ledgers.has(adviserId)) {
 			const list = workByAdviser.get(adviserId) ?? [];
 			list.push(work);
 			workByAdviser.set(adviserId, list);
 			continue;
 		}
-		const cause: UnplacedCause = adviserId ? 'unknown_adviser' : 'no_link_adviser';
-		const reason = adviserId
-			? `${school.name}'s link adviser (id "${adviserId}") is not in the list of advisers. Add them, or choose another link adviser.`
-			: `${school.name} has no link adviser. Choose one, then plan again.`;
+		const cause: UnplacedCause = adviserId !== null ? 'unknown_adviser' : 'no_link_adviser';
+		const reason =
+			adviserId !== null
+				? `${school.name}'s link adviser (id "${adviserId}") is not in the list of advisers. Add them, or choose another link adviser.`
+				: `${school.name} has no link adviser. Choose one, then plan again.`;
 		requirements.forEach((requirement, index) => {
 			if (!work.fixed[index]) unplaced.push(unplacedItem(work, index, adviserId, requirement.window.from, cause, reason));
 		});
@@ -129,7 +130,7 @@ export function plan(input: PlanInput): PlanResult {
 	engagements.sort(
 		(a, b) =>
 			compareText(a.date, b.date) ||
-			compareText(a.adviserId, b.adviserId) ||
+			a.adviserId - b.adviserId ||
 			a.urn - b.urn ||
 			compareText(a.templateId, b.templateId) ||
 			a.sequence - b.sequence ||
@@ -173,7 +174,7 @@ function planAdviser(
 
 		if (task.closed) {
 			if (span.last < notBefore) {
-				fail('window_passed', `Its window (${window}) ended before ${longDate(input.notBefore!)}, the date the plan was redone from.`, span.first);
+				fail('window_passed', `Its window (${window}) ended before ${dayAndDate(input.notBefore!)}, the date the plan was redone from.`, span.first);
 			} else {
 				fail('no_room', `${adviser.name} has no working day in its window (${window}): every day in it is a holiday, a closure day or a day off.`, span.first);
 			}
@@ -217,7 +218,7 @@ function planAdviser(
 			} else {
 				fail(
 					'capacity',
-					`Capacity short: ${adviser.name} has no working day between ${longDate(table.dates[available[low]])} and ${longDate(table.dates[available[high]])} with ${formatDays(requirement.template.days)} free, ${limits}.`,
+					`Capacity short: ${adviser.name} has no working day between ${dayAndDate(table.dates[available[low]])} and ${dayAndDate(table.dates[available[high]])} with ${formatDays(requirement.template.days)} free, ${limits}.`,
 					available[target]
 				);
 			}
@@ -308,7 +309,7 @@ function gapNote(requirement: Requirement): string {
 	return ` and at least ${weeks} ${weeks === 1 ? 'week' : 'weeks'} between one ${requirement.template.label} and the next`;
 }
 
-function planned(work: SchoolWork, index: number, adviserId: string, day: number, table: DayTable): Engagement {
+function planned(work: SchoolWork, index: number, adviserId: AdviserId, day: number, table: DayTable): Engagement {
 	const { template, sequence } = work.requirements[index];
 	return {
 		id: engagementId(work.school.urn, template.id, sequence),
@@ -339,7 +340,7 @@ function fromFixed(engagement: FixedEngagement, requirement: Requirement | null,
 function unplacedItem(
 	work: SchoolWork,
 	index: number,
-	adviserId: string | null,
+	adviserId: AdviserId | null,
 	halfTerm: HalfTermId,
 	cause: UnplacedCause,
 	reason: string
@@ -364,7 +365,7 @@ function unplacedItem(
 }
 
 /** Capacity shortfalls by adviser and half term: the days that did not fit, and whose they were. */
-function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonly { id: string; name: string }[]): Shortfall[] {
+function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonly { id: AdviserId; name: string }[]): Shortfall[] {
 	const names = new Map(advisers.map((adviser) => [adviser.id, adviser.name]));
 	const groups = new Map<string, Shortfall>();
 	for (const item of unplaced) {
@@ -372,7 +373,7 @@ function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonl
 		const key = `${item.adviserId}\u0000${item.halfTerm}`;
 		const group = groups.get(key) ?? {
 			adviserId: item.adviserId,
-			adviserName: names.get(item.adviserId) ?? item.adviserId,
+			adviserName: names.get(item.adviserId) ?? String(item.adviserId),
 			halfTerm: item.halfTerm,
 			days: 0,
 			urns: [],
@@ -384,5 +385,5 @@ function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonl
 	}
 	const shortfalls = [...groups.values()];
 	for (const s of shortfalls) s.message = `Capacity short by ${formatDays(s.days)} in ${HALF_TERM_LABELS[s.halfTerm]} for ${s.adviserName}`;
-	return shortfalls.sort((a, b) => compareText(a.adviserId, b.adviserId) || halfTermIndex(a.halfTerm) - halfTermIndex(b.halfTerm));
+	return shortfalls.sort((a, b) => a.adviserId - b.adviserId || halfTermIndex(a.halfTerm) - halfTermIndex(b.halfTerm));
 }

@@ -8,13 +8,16 @@ import { planInputArbitrary, PROPERTY_TIMEOUT_MS, ruleBreaches } from './plan-te
 import type { Engagement, FixedEngagement, PlanInput, PlanResult } from './plan-types';
 import { replan } from './replan';
 
+/** Advisers are users: their ids are user ids. */
+const JANE = 1;
+
 const base: PlanInput = {
 	calendar: defaultTermDates(2026),
 	closures: [],
-	advisers: [{ id: 'jane', name: 'Jane Smith', daysPerWeek: 3, daysOff: [] }],
+	advisers: [{ id: JANE, name: 'Jane Smith', daysPerWeek: 3, daysOff: [] }],
 	schools: [
-		{ urn: 100001, name: 'Ash Primary', category: 'secure', linkAdviserId: 'jane' },
-		{ urn: 100002, name: 'Beech Primary', category: 'light_touch', linkAdviserId: 'jane' }
+		{ urn: 100001, name: 'Ash Primary', category: 'secure', linkAdviserId: JANE },
+		{ urn: 100002, name: 'Beech Primary', category: 'light_touch', linkAdviserId: JANE }
 	],
 	templates: DEFAULT_TEMPLATES
 };
@@ -68,7 +71,7 @@ describe('replan', () => {
 		const moved = { ...fixedOf(previous)[0], date: '2025-11-20' };
 		const { result, diff } = replan(previous, { ...base, fixed: [moved] });
 		expect(result.engagements.find((e) => e.id === moved.id)?.date).toBe('2025-11-20');
-		expect(diff.moved.find((m) => m.id === moved.id)?.to).toEqual({ date: '2025-11-20', adviserId: 'jane' });
+		expect(diff.moved.find((m) => m.id === moved.id)?.to).toEqual({ date: '2025-11-20', adviserId: JANE });
 	});
 
 	it(

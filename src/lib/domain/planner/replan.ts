@@ -1,13 +1,13 @@
 import type { IsoDate } from '../calendar/iso-date';
 import { plan } from './plan';
-import type { Engagement, FixedEngagement, PlanInput, PlanResult } from './plan-types';
+import type { AdviserId, Engagement, FixedEngagement, PlanInput, PlanResult } from './plan-types';
 
 export interface EngagementMove {
 	id: string;
 	urn: number;
 	label: string;
-	from: { date: IsoDate; adviserId: string };
-	to: { date: IsoDate; adviserId: string };
+	from: { date: IsoDate; adviserId: AdviserId };
+	to: { date: IsoDate; adviserId: AdviserId };
 }
 
 /** What re-planning changed, for people to review before they accept it. */

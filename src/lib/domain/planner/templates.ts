@@ -22,7 +22,7 @@ export const ACTIVITY_LABELS: Record<Activity, string> = {
 /**
  * Work that is booked rather than planned: no category's templates ask for it, so the planner never
  * places it, but it takes as fixed whatever has been booked. A Quality Mark assessment visit is
- * booked from the school's Quality Mark record (issue 7).
+ * booked from the school's Quality Mark record (docs/quality-mark.md, Assessment visits).
  */
 export const BOOKED_ACTIVITIES = ['quality_mark_visit'] as const;
 export type BookedActivity = (typeof BOOKED_ACTIVITIES)[number];

@@ -1,7 +1,7 @@
 import { isIsoDate } from '../calendar/iso-date';
 import { validateCalendar } from '../calendar/validate-calendar';
 import { isCategory } from '../analysis/categories';
-import type { PlanInput } from './plan-types';
+import type { AdviserId, PlanInput } from './plan-types';
 import { validateTemplates } from './validate-templates';
 
 /** Thrown by plan() when its input cannot be planned at all; `problems` says why, in plain words. */
@@ -28,7 +28,7 @@ export function validatePlanInput(input: PlanInput): string[] {
 		problems.push(`The date to plan from, "${input.notBefore}", is not a real date (use yyyy-mm-dd).`);
 	}
 
-	const adviserIds = new Set<string>();
+	const adviserIds = new Set<AdviserId>();
 	for (const adviser of input.advisers) {
 		if (adviserIds.has(adviser.id)) problems.push(`The adviser id "${adviser.id}" is used twice.`);
 		adviserIds.add(adviser.id);

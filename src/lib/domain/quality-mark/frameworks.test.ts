@@ -27,7 +27,7 @@ describe('the frameworks as data', () => {
 		expect(findFramework('no_such_framework')).toBeNull();
 	});
 
-	it('has the ten Basic Skills elements in the order of the brief', () => {
+	it('has the ten Basic Skills elements in their published order', () => {
 		expect(BSQM.elements.map((e) => e.label)).toEqual([
 			'Whole-school strategy and plan',
 			'Analysis of assessment',

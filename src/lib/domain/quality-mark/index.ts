@@ -10,3 +10,4 @@ export * from './lifecycle';
 export * from './overview';
 export type { IsoDate } from './iso-date';
 export * from './framework-check';
+export * from './certificate';

@@ -1,7 +1,7 @@
 import type { Key } from './framework-shape';
 import { addYearsIso, isIsoDate, subMonthsIso, type IsoDate } from './iso-date';
 import { describeChoices } from './wording';
-import { longDate } from '../calendar/iso-date';
+import { dayAndDate } from '../format';
 
 /** Every status a school's Quality Mark can show, in lifecycle order. */
 export const QM_STATUSES = [
@@ -52,7 +52,7 @@ export const AWARD_VALIDITY_YEARS = 3;
 export const RENEWAL_NOTICE_MONTHS = 6;
 
 /**
- * Where each status can go next, by hand. The forward path is the one in the brief. The
+ * Where each status can go next, by hand. The forward path is in docs/quality-mark.md. The
  * back-steps, and why:
  * - any status except not engaged → not engaged: the school withdraws (or does not renew). Any
  *   award it holds still stands until its expiry date.
@@ -207,7 +207,7 @@ function changesFor(
 			if (!isIsoDate(awardDate)) return 'Enter the award date as a real date, like 2025-07-14';
 			// An award is recorded after the visit, never ahead of it.
 			if (awardDate > today) return 'The award date cannot be in the future';
-			if (visitDate !== null && awardDate < visitDate) return `The award date cannot be before the assessment visit on ${longDate(visitDate)}`;
+			if (visitDate !== null && awardDate < visitDate) return `The award date cannot be before the assessment visit on ${dayAndDate(visitDate)}`;
 			// Feedback from an earlier "not yet" no longer applies once the award is made.
 			return { awardDate, expiryDate: addYearsIso(awardDate, AWARD_VALIDITY_YEARS), feedback: null };
 		}

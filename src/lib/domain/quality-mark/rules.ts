@@ -4,7 +4,7 @@ import { count, hasText } from './wording';
 
 /**
  * The framework rules, as guidance for the assessor. They never decide an award: the overall
- * judgement and the award decision stay the assessor's (DESIGN.md section 5).
+ * judgement and the award decision stay the assessor's (docs/quality-mark.md, The rules, as guidance).
  */
 
 /**
@@ -93,7 +93,7 @@ export function basicSkillsGuidance(framework: ElementsFramework, audit: Element
 /**
  * What stands between each PD aspect and the level above it: strands not judged, levels without
  * evidence, and how many more strands must reach the next level. There is no computed award
- * recommendation for PD; the brief leaves it wholly to the assessor, with the profile as guidance.
+ * recommendation for PD: that is the assessor's alone (docs/quality-mark.md), with the profile as guidance.
  */
 export function pdMissing(framework: LevelsFramework, audit: LevelsSelfAudit): string[] {
 	const missing: string[] = [];

@@ -18,7 +18,7 @@ function complete() {
 }
 
 describe('SE summary sections', () => {
-	it('has the seven sections the brief names, in order', () => {
+	it('has the seven sections of the summary, in order', () => {
 		expect(SE_SECTIONS.map((s) => s.key)).toEqual(['achievement', 'assessment', 'disadvantaged', 'teaching', 'leadership', 'governance', 'priorities']);
 	});
 

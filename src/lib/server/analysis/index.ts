@@ -1,19 +1,8 @@
 /** The desktop analysis on the server: runs, moderation, the stored policy and the what-if tool. */
-export { AnalysisError, mayActForSchool, type Actor } from './access';
+export type { Actor } from '../../domain/access';
 export { currentCategories, categoryStates, latestCategoryYear, type CategoryState, type CategoryStatus } from './categories';
 export { analysisYears, asOfFor, loadInputs } from './inputs';
 export { runAnalysis, resolveYear, getRun, runsForYear, runResults, type RunOutcome, type RunSummary } from './runs';
 export { moderationList, overrideCategory, agreeCategory, agreeUnchanged, categoryHistory, type ModerationItem, type HistoryStep } from './moderation';
-export {
-	adoptedPolicy,
-	getPolicyVersion,
-	listPolicyVersions,
-	createDraft,
-	saveDraft,
-	discardDraft,
-	adoptDraft,
-	PolicyInputError,
-	type StoredPolicy
-} from './policy-store';
+export { adoptedPolicy, getPolicyVersion, listPolicyVersions, createDraft, saveDraft, discardDraft, adoptDraft, type StoredPolicy } from './policy-store';
 export { whatIf } from './what-if';
-export { csvCell, toCsv } from './csv';

@@ -3,7 +3,9 @@ import type { CategoryAction } from '../db/schema/analysis';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
-import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from './access';
+import { existingSchool } from '../schools';
+import { requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
 import type { CategoriseResult, Confidence } from '../../domain/analysis/engine';
@@ -24,6 +26,8 @@ export interface ModerationItem {
 	summary: string;
 	/** Why the school should be looked at before the rest; empty when nothing stands out. */
 	attention: string[];
+	/** The analysis asks an adviser to confirm the category before it is agreed. */
+	needsConfirmation: boolean;
 	/** Can be agreed in bulk: untouched, no confirmation needed, and the same as last year's agreed category (or no category last year). */
 	unchanged: boolean;
 }
@@ -87,6 +91,7 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 			confidence: result.confidence,
 			summary: result.summary,
 			attention,
+			needsConfirmation: result.needsConfirmation,
 			unchanged: !agreed && !changed && !result.needsConfirmation && (lastYear === null || lastYear === r.proposed_category)
 		};
 	});
@@ -96,7 +101,7 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 
 async function stateOf(db: Db, urn: number, year: number) {
 	const row = await db.selectFrom('school_categories').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
-	if (!row) throw new AnalysisError(`There is no category for this school in ${academicYearLabel(year)} yet. Run the analysis first.`, 404);
+	if (!row) throw new Refusal(`There is no category for this school in ${academicYearLabel(year)} yet. Run the analysis first.`, { status: 404 });
 	return row;
 }
 
@@ -107,19 +112,13 @@ export const MAX_REASON = 2000;
  * category. The reason is required. Any agreement is cleared: a lead adviser agrees the new one.
  */
 export async function overrideCategory(db: Db, actor: Actor, input: { urn: number; year: number; category: string; reason: string }): Promise<void> {
-	const school = await schoolForAction(db, input.urn);
-	if (!mayActForSchool(actor, school.linkAdviserId)) {
-		throw new AnalysisError(
-			actor.role === 'adviser' ? `Only ${school.name}’s link adviser or a lead adviser can change its category` : 'Only advisers can change a category',
-			403
-		);
-	}
-	if (!isCategory(input.category)) throw new AnalysisError('Choose the category the school should have', 400, 'category');
+	requireAllowed(actor, 'category.change', await existingSchool(db, input.urn));
+	if (!isCategory(input.category)) throw new Refusal('Choose the category the school should have', { field: 'category' });
 	const reason = input.reason.trim();
-	if (reason === '') throw new AnalysisError('Give the reason for the change, in words you could read out to the headteacher', 400, 'reason');
-	if (reason.length > MAX_REASON) throw new AnalysisError(`The reason must be ${MAX_REASON} characters or fewer`, 400, 'reason');
+	if (reason === '') throw new Refusal('Give the reason for the change, in words you could read out to the headteacher', { field: 'reason' });
+	if (reason.length > MAX_REASON) throw new Refusal(`The reason must be ${MAX_REASON} characters or fewer`, { field: 'reason' });
 	const before = await stateOf(db, input.urn, input.year);
-	if (before.category === input.category) throw new AnalysisError(`${CATEGORY_LABELS[input.category]} is already its category`, 400, 'category');
+	if (before.category === input.category) throw new Refusal(`${CATEGORY_LABELS[input.category]} is already its category`, { field: 'category' });
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -148,12 +147,11 @@ export async function overrideCategory(db: Db, actor: Actor, input: { urn: numbe
 
 /** A lead adviser agrees a school's current category (the proposal, or an adviser's change). */
 export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; year: number; note?: string }): Promise<void> {
-	if (actor.role !== 'lead_adviser') throw new AnalysisError('Only a lead adviser can agree a category', 403);
-	await schoolForAction(db, input.urn);
+	requireAllowed(actor, 'category.agree', await existingSchool(db, input.urn));
 	const before = await stateOf(db, input.urn, input.year);
-	if (before.agreed_at !== null) throw new AnalysisError('This category is already agreed', 400);
+	if (before.agreed_at !== null) throw new Refusal('This category is already agreed');
 	const note = (input.note ?? '').trim();
-	if (note.length > MAX_REASON) throw new AnalysisError(`The note must be ${MAX_REASON} characters or fewer`, 400, 'note');
+	if (note.length > MAX_REASON) throw new Refusal(`The note must be ${MAX_REASON} characters or fewer`, { field: 'note' });
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -176,7 +174,7 @@ export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; 
 
 /** A lead adviser agrees, in one go, every school that is `unchanged` (see ModerationItem). Returns how many. */
 export async function agreeUnchanged(db: Db, actor: Actor, year: number): Promise<number> {
-	if (actor.role !== 'lead_adviser') throw new AnalysisError('Only a lead adviser can agree categories', 403);
+	requireAllowed(actor, 'categories.agree');
 	const items = (await moderationList(db, year)).filter((i) => i.unchanged);
 	if (items.length === 0) return 0;
 	const now = nowIso();

@@ -2,8 +2,8 @@ import type { Db } from '../db';
 import type { PolicyStatus } from '../db/schema/analysis';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { AnalysisError } from './access';
-import { validatePolicy, type Policy, type PolicyErrors } from '../../domain/analysis/policy';
+import { Refusal } from '../../domain/refusal';
+import { validatePolicy, type Policy } from '../../domain/analysis/policy';
 
 export interface StoredPolicy {
 	/** The row id: drafts are addressed by it (/admin/policy/[id]). */
@@ -101,15 +101,10 @@ export async function createDraft(db: Db, userId: number | null): Promise<number
 
 async function requireDraft(db: Db, rowId: number): Promise<StoredPolicy> {
 	const stored = await getPolicyVersion(db, rowId);
-	if (!stored) throw new AnalysisError('There is no such policy draft', 404);
-	if (stored.status !== 'draft') throw new AnalysisError('Only a draft can be changed. Make a new draft from the adopted policy.', 400);
+	// `form`: the policy page shows a refusal of the whole draft at the top of its error summary.
+	if (!stored) throw new Refusal('There is no such policy draft', { status: 404, field: 'form' });
+	if (stored.status !== 'draft') throw new Refusal('Only a draft can be changed. Make a new draft from the adopted policy.', { field: 'form' });
 	return stored;
-}
-
-export class PolicyInputError extends AnalysisError {
-	constructor(readonly errors: PolicyErrors) {
-		super(Object.values(errors)[0] ?? 'Check the policy', 400);
-	}
 }
 
 /**
@@ -119,7 +114,7 @@ export class PolicyInputError extends AnalysisError {
 export async function saveDraft(db: Db, rowId: number, raw: { name: unknown; thresholds: unknown; rules: unknown }, userId: number | null): Promise<Policy> {
 	const stored = await requireDraft(db, rowId);
 	const checked = validatePolicy({ ...raw, id: stored.policy.id, version: stored.policy.version });
-	if (!checked.ok) throw new PolicyInputError(checked.errors);
+	if (!checked.ok) throw Refusal.fields(checked.errors, 'Check the policy');
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('policy_versions')

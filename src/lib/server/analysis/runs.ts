@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
-import { AnalysisError } from './access';
+import { nowIso, today } from '../clock';
+import { Refusal } from '../../domain/refusal';
 import { adoptedPolicy } from './policy-store';
 import { analysisYears, asOfFor, loadInputs } from './inputs';
 import { syncOfstedFromRegister } from '../soft-intelligence/ofsted-sync';
@@ -31,11 +31,11 @@ export interface RunOutcome {
 /** Which year to analyse: the one asked for (it must have data), or the latest with data. */
 export async function resolveYear(db: Db, requested: number | null): Promise<number> {
 	const years = await analysisYears(db);
-	if (years.length === 0) throw new AnalysisError('There are no KS2 results yet. Import a KS2 file first.');
+	if (years.length === 0) throw new Refusal('There are no KS2 results yet. Import a KS2 file first.');
 	if (requested === null) return years[0];
 	if (!years.includes(requested)) {
 		const have = years.map(academicYearLabel).join(', ');
-		throw new AnalysisError(`There are no KS2 results for ${academicYearLabel(requested)}. Years with results: ${have}.`, 400, 'year');
+		throw new Refusal(`There are no KS2 results for ${academicYearLabel(requested)}. Years with results: ${have}.`, { field: 'year' });
 	}
 	return requested;
 }
@@ -48,7 +48,7 @@ function countsOf(results: readonly CategoriseResult[]): Record<Category, number
 
 /**
  * Runs the desktop analysis for a year with the adopted policy, and stores the run, every school's
- * result, and each school's new proposal (DESIGN.md section 3).
+ * result, and each school's new proposal (docs/categories.md, Moderation).
  * - A school with no category yet gets the proposal.
  * - A changed proposal replaces a category nobody has touched, and clears any agreement: the evidence
  *   moved, so a lead adviser agrees again. An adviser's change stands; the new proposal sits beside it.
@@ -59,9 +59,9 @@ export async function runAnalysis(db: Db, options: { year?: number | null; userI
 	await syncOfstedFromRegister(db, options.userId);
 	const stored = await adoptedPolicy(db);
 	const now = nowIso();
-	const asOf = asOfFor(year, options.today ?? now.slice(0, 10));
+	const asOf = asOfFor(year, options.today ?? today());
 	const inputs = await loadInputs(db, year, asOf);
-	if (inputs.length === 0) throw new AnalysisError('The school register is empty. Import the GIAS register first.');
+	if (inputs.length === 0) throw new Refusal('The school register is empty. Import the GIAS register first.');
 	const results = categoriseAll(inputs, stored.policy);
 	const counts = countsOf(results);
 	const userId = options.userId;

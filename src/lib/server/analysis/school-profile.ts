@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { categoryStates, latestCategoryYear, type CategoryState } from './categories';
 import { categoryHistory, type HistoryStep } from './moderation';
-import { mayActForSchool, type Actor } from './access';
+import { can, type Actor, type School } from '../../domain/access';
 import { runResults } from './runs';
-import { mayKeepRegister, schoolRegister, type RegisterEntryView } from '../soft-intelligence/repository';
+import { schoolRegister, type RegisterEntryView } from '../soft-intelligence/repository';
 import type { CategoriseResult } from '../../domain/analysis/engine';
 
 export interface SchoolCategoryView {
@@ -22,7 +22,8 @@ export interface SchoolAnalysisView {
 }
 
 /** Everything /schools/[urn] shows about the analysis, and what this person may do there. */
-export async function schoolAnalysisView(db: Db, actor: Actor, urn: number, linkAdviserId: number | null): Promise<SchoolAnalysisView> {
+export async function schoolAnalysisView(db: Db, actor: Actor, school: School): Promise<SchoolAnalysisView> {
+	const urn = school.urn;
 	const year = await latestCategoryYear(db, urn);
 	let category: SchoolCategoryView | null = null;
 	if (year !== null) {
@@ -31,15 +32,14 @@ export async function schoolAnalysisView(db: Db, actor: Actor, urn: number, link
 		const result = (await runResults(db, state.runId, [urn])).get(urn) ?? null;
 		category = { state, result, lastYear: lastYear?.status === 'agreed' ? lastYear : null };
 	}
-	const staff = actor.role !== 'headteacher';
 	return {
 		category,
 		history: await categoryHistory(db, urn),
-		register: staff ? await schoolRegister(db, urn) : null,
+		register: can(actor, 'school.seeWorking', school) ? await schoolRegister(db, urn) : null,
 		can: {
-			changeCategory: category !== null && mayActForSchool(actor, linkAdviserId),
-			agree: category !== null && category.state.status !== 'agreed' && actor.role === 'lead_adviser',
-			keepRegister: mayKeepRegister(actor, linkAdviserId)
+			changeCategory: category !== null && can(actor, 'category.change', school),
+			agree: category !== null && category.state.status !== 'agreed' && can(actor, 'category.agree', school),
+			keepRegister: can(actor, 'register.keep', school)
 		}
 	};
 }

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { nowIso } from '../clock';
+import { today } from '../clock';
 import { adoptedPolicy } from './policy-store';
 import { asOfFor, loadInputs } from './inputs';
 import { resolveYear } from './runs';
@@ -17,6 +17,6 @@ export async function whatIf(
 ): Promise<{ year: number; comparison: PolicyComparison }> {
 	const year = await resolveYear(db, options.year ?? null);
 	const adopted = await adoptedPolicy(db);
-	const inputs = await loadInputs(db, year, asOfFor(year, options.today ?? nowIso().slice(0, 10)));
+	const inputs = await loadInputs(db, year, asOfFor(year, options.today ?? today()));
 	return { year, comparison: comparePolicies(inputs, adopted.policy, draft) };
 }

@@ -3,10 +3,10 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import type { Db } from '../db';
 import type { Role } from '../../domain/roles';
-import { nowIso } from '../clock';
+import * as clock from '../clock';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-/** Sessions last 30 days from the last use (sliding expiry). */
+/** A session lasts 30 days, and is renewed for 30 days from a request made with under 15 days left. */
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
 /** Extend a session once it has used half its life, so we do not write on every request. */
 const RENEW_WHEN_LEFT_MS = 15 * DAY_MS;
@@ -43,7 +43,7 @@ export async function createSession(db: Db, token: string, userId: number): Prom
 	const session: Session = {
 		id: sessionIdFromToken(token),
 		userId,
-		expiresAt: new Date(Date.now() + SESSION_LIFETIME_MS)
+		expiresAt: new Date(clock.now().getTime() + SESSION_LIFETIME_MS)
 	};
 	await db
 		.insertInto('sessions')
@@ -51,7 +51,7 @@ export async function createSession(db: Db, token: string, userId: number): Prom
 			id: session.id,
 			user_id: userId,
 			expires_at: session.expiresAt.getTime(),
-			created_at: nowIso()
+			created_at: clock.nowIso()
 		})
 		.execute();
 	return session;
@@ -69,7 +69,7 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 		.executeTakeFirst();
 	if (!row) return { session: null, user: null };
 
-	const now = Date.now();
+	const now = clock.now().getTime();
 	if (now >= Number(row.expires_at) || row.disabled_at !== null) {
 		await invalidateSession(db, sessionId);
 		return { session: null, user: null };

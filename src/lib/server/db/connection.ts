@@ -2,30 +2,43 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { countingPool, countingWrites } from './data-version';
 import type { Database } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export const DEFAULT_DATABASE_PATH = 'db/triage.sqlite';
 
+/** The database `DATABASE_URL` names: a SQLite file (the default) or a PostgreSQL server. */
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
+
 /**
- * Where the SQLite file lives. `DATABASE_URL` may be a plain path or a `file:` URL
- * (`file:db/x.sqlite`, `file:///abs/x.sqlite`). Anything else is refused with a plain message.
+ * What `DATABASE_URL` names. A plain path or a `file:` URL (`file:db/x.sqlite`, `file:///abs/x.sqlite`)
+ * is a SQLite file; `postgres://` or `postgresql://` is a PostgreSQL database. Anything else is
+ * refused with a plain message.
  */
-export function databasePath(url: string | undefined = process.env.DATABASE_URL): string {
-	if (!url || url.trim() === '') return resolve(DEFAULT_DATABASE_PATH);
+export function databaseTarget(url: string | undefined = process.env.DATABASE_URL): DatabaseTarget {
+	if (!url || url.trim() === '') return { dialect: 'sqlite', path: resolve(DEFAULT_DATABASE_PATH) };
 	const value = url.trim();
-	if (value === ':memory:') return value;
-	if (value.startsWith('file://')) return fileURLToPath(value);
-	if (value.startsWith('file:')) return resolve(value.slice('file:'.length));
+	if (value === ':memory:') return { dialect: 'sqlite', path: value };
+	if (value.startsWith('file://')) return { dialect: 'sqlite', path: fileURLToPath(value) };
+	if (value.startsWith('file:')) return { dialect: 'sqlite', path: resolve(value.slice('file:'.length)) };
+	if (/^postgres(ql)?:\/\//i.test(value)) return { dialect: 'postgres', url: value };
 	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
-		throw new Error(
-			`DATABASE_URL "${value}" is not supported yet. Use a file path such as db/triage.sqlite.`
-		);
+		throw new Error(`DATABASE_URL "${value}" is not supported. Use a file path such as db/triage.sqlite, or postgres://user@host:5432/triage.`);
 	}
-	return resolve(value);
+	return { dialect: 'sqlite', path: resolve(value) };
 }
 
-/** Opens SQLite with the settings the brief asks for: WAL, foreign keys, a busy timeout. */
+/** Where the SQLite file lives; refused with a plain message when `DATABASE_URL` is a PostgreSQL database. */
+export function databasePath(url: string | undefined = process.env.DATABASE_URL): string {
+	const target = databaseTarget(url);
+	if (target.dialect !== 'sqlite') throw new Error(`DATABASE_URL names a PostgreSQL database, not a SQLite file.`);
+	return target.path;
+}
+
+/** Opens SQLite with the settings docs/architecture.md (Database) gives: WAL, foreign keys, a busy timeout. */
 export function openSqlite(path: string): SQLite.Database {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new SQLite(path);
@@ -37,16 +50,36 @@ export function openSqlite(path: string): SQLite.Database {
 }
 
 /**
- * A function returning a mark that changes whenever anything is written to the database: by this
- * connection (SQLite's `total_changes()`, the rows it has inserted, updated or deleted) or by any
- * other (`PRAGMA data_version`, which moves when another connection commits). Reading it costs
- * two tiny statements, so it can be read on every request.
+ * How PostgreSQL values come back: as SQLite gives them. `count(*)` and `sum()` of integers are
+ * bigint, and `avg()` is numeric, which pg returns as strings to keep every digit; the app's counts
+ * and averages fit a JavaScript number, so they are numbers, as on SQLite.
  */
-export function writeMarker(sqlite: SQLite.Database): () => string {
-	const totalChanges = sqlite.prepare<[], number>('SELECT total_changes()').pluck();
-	return () => `${sqlite.pragma('data_version', { simple: true })}:${totalChanges.get()}`;
+const PG_TYPES = {
+	getTypeParser(oid: number, format?: 'text' | 'binary') {
+		if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
+		if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
+		return pg.types.getTypeParser(oid, format);
+	}
+} as pg.CustomTypesConfig;
+
+/** A pool of connections to a PostgreSQL database, returning values as the app expects them. */
+export function openPostgresPool(url: string, max = 10): pg.Pool {
+	const pool = new pg.Pool({ connectionString: url, max, types: PG_TYPES });
+	// An idle connection the server closed (a restart, a failover) is dropped and replaced by the pool, not a crash.
+	pool.on('error', () => {});
+	return pool;
 }
 
-export function createDb(path: string): Kysely<Database> {
-	return new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(path) }) });
+/**
+ * Opens the database at a SQLite path or a `postgres://` URL, as `DATABASE_URL` would name it: the
+ * only way the app, the CLI, an import thread and the tests open one, so that every write through
+ * it is counted in the data version (see data-version.ts). `cacheStatements` keeps SQLite's prepared
+ * statements for reuse, for the long-lived server.
+ */
+export function createDb(pathOrUrl: string, options: { cacheStatements?: boolean } = {}): Kysely<Database> {
+	const target = databaseTarget(pathOrUrl);
+	if (target.dialect === 'postgres') return new Kysely<Database>({ dialect: new PostgresDialect({ pool: countingPool(openPostgresPool(target.url)) }) });
+	const sqlite = openSqlite(target.path);
+	const statements = options.cacheStatements ? withStatementCache(sqlite) : sqlite;
+	return new Kysely<Database>({ dialect: new SqliteDialect({ database: countingWrites(sqlite, statements) }) });
 }

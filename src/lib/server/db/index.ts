@@ -1,32 +1,20 @@
-import { Kysely, SqliteDialect } from 'kysely';
-import { databasePath, openSqlite, writeMarker } from './connection';
-import { withStatementCache } from './statement-cache';
+import type { Kysely } from 'kysely';
+import { createDb } from './connection';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 export type { Database } from './schema';
+export { dataVersion } from './data-version';
 
-let instance: { db: Db; writeVersion: () => string } | undefined;
-
-function open() {
-	if (!instance) {
-		const sqlite = openSqlite(databasePath());
-		instance = { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) }), writeVersion: writeMarker(sqlite) };
-	}
-	return instance;
-}
+let instance: Db | undefined;
 
 /** The app's single Kysely instance, opened on first use from DATABASE_URL. */
 export function db(): Db {
-	return open().db;
-}
-
-/** A mark that changes whenever anything at all is written to the app's database, by anyone. */
-export function writeVersion(): string {
-	return open().writeVersion();
+	instance ??= createDb(process.env.DATABASE_URL ?? '', { cacheStatements: true });
+	return instance;
 }
 
 export async function closeDb(): Promise<void> {
-	await instance?.db.destroy();
+	await instance?.destroy();
 	instance = undefined;
 }

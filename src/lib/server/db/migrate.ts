@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { migrations as allMigrations } from '../../../../db/migrations';
+import { dialectOf, PostgresSchemaPlugin } from './dialect';
 
 /** Where the migration files live, for tools that look at the files themselves. */
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../../../db/migrations', import.meta.url));
@@ -23,7 +24,8 @@ export async function migrateToLatest(
 	db: Kysely<any>,
 	migrations: Record<string, Migration> = allMigrations
 ): Promise<string[]> {
-	const migrator = new Migrator({ db, provider: new StaticMigrationProvider(migrations) });
+	const onDialect = dialectOf(db) === 'postgres' ? db.withPlugin(new PostgresSchemaPlugin()) : db;
+	const migrator = new Migrator({ db: onDialect, provider: new StaticMigrationProvider(migrations) });
 	const { error, results } = await migrator.migrateToLatest();
 	if (error) {
 		const failed = results?.find((r) => r.status === 'Error');

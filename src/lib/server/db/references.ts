@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from './index';
+import { dialectOf } from './dialect';
 
 export interface Reference {
 	table: string;
@@ -7,16 +8,27 @@ export interface Reference {
 	rows: number;
 }
 
-/**
- * Rows in other tables that point at these keys through a foreign key, found from the schema
- * itself, so a table another area adds later is covered too. SQLite-specific, hence here.
- */
-export async function referencesTo(db: Db, table: string, keys: readonly (string | number)[]): Promise<Reference[]> {
-	if (keys.length === 0) return [];
-	const { rows: fks } = await sql<{ from_table: string; from_column: string }>`
+/** Every single-column foreign key that points at `table`: SQLite's pragma, or PostgreSQL's catalog. */
+function foreignKeysTo(db: Db, table: string) {
+	if (dialectOf(db) === 'postgres') {
+		return sql<{ from_table: string; from_column: string }>`
+			select c.conrelid::regclass::text as from_table, a.attname as from_column
+			from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+			where c.contype = 'f' and c.confrelid = to_regclass(${table}) and cardinality(c.conkey) = 1`.execute(db);
+	}
+	return sql<{ from_table: string; from_column: string }>`
 		select m.name as from_table, f."from" as from_column
 		from sqlite_master m, pragma_foreign_key_list(m.name) f
 		where m.type = 'table' and f."table" = ${table}`.execute(db);
+}
+
+/**
+ * Rows in other tables that point at these keys through a foreign key, found from the schema
+ * itself, so a table another area adds later is covered too. Each database says so its own way, hence here.
+ */
+export async function referencesTo(db: Db, table: string, keys: readonly (string | number)[]): Promise<Reference[]> {
+	if (keys.length === 0) return [];
+	const { rows: fks } = await foreignKeysTo(db, table);
 	const found: Reference[] = [];
 	for (const fk of fks) {
 		let rows = 0;

@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import type { SqliteDatabase } from 'kysely';
+import type { StatementSource } from './data-version';
 
 /**
  * better-sqlite3 as kysely's SqliteDialect sees it, with prepared statements kept and reused.
@@ -7,7 +7,7 @@ import type { SqliteDatabase } from 'kysely';
  * as much as running. A statement in use by a streamed query is never handed out twice: a fresh
  * one is prepared for the second caller. The least recently used are let go beyond `max`.
  */
-export function withStatementCache(sqlite: SQLite.Database, max = 500): SqliteDatabase {
+export function withStatementCache(sqlite: SQLite.Database, max = 500): StatementSource {
 	const statements = new Map<string, SQLite.Statement>();
 	return {
 		close: () => sqlite.close(),

@@ -8,6 +8,7 @@ import Papa from 'papaparse';
 import { binaryProblem, hasUtf8Bom } from '../../domain/import/bytes';
 import type { ImportProblem } from '../../domain/import/report';
 import { TextCheck } from './text-check';
+import { count } from '../../domain/format';
 
 export type TextEncoding = 'utf-8' | 'windows-1252';
 
@@ -291,18 +292,16 @@ function isSpace(c: number): boolean {
 	);
 }
 
-const thousands = (n: number) => n.toLocaleString('en-GB');
-
 function cellTooLong(max: number): string {
-	return `a value is over ${thousands(max)} characters long, far longer than any value in a real DfE file. The file may be damaged (a " missing or out of place).`;
+	return `a value is over ${count(max)} characters long, far longer than any value in a real DfE file. The file may be damaged (a " missing or out of place).`;
 }
 
 function unclosed(max: number): string {
-	return `a quoted value is never closed (a " is missing), or runs on for over ${thousands(max)} characters, far longer than any value in a real DfE file. The file may be damaged or cut short.`;
+	return `a quoted value is never closed (a " is missing), or runs on for over ${count(max)} characters, far longer than any value in a real DfE file. The file may be damaged or cut short.`;
 }
 
 function rowTooLong(max: number): string {
-	return `this row is over ${thousands(max)} characters long, far longer than any row of a real DfE file. The file may be damaged: a line break may be missing.`;
+	return `this row is over ${count(max)} characters long, far longer than any row of a real DfE file. The file may be damaged: a line break may be missing.`;
 }
 
 /**

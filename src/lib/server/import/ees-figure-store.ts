@@ -1,3 +1,4 @@
+// Changes here are on the import's hot path: check them with `npm run bench:import`.
 import { EES_MEASURES } from '../../domain/import/ees-layout';
 
 /** What the store needs of an EesCellReader: each entry's JSON, and whether it can be left off the end of a row. */

@@ -43,6 +43,7 @@ export interface WriteCounts {
 export interface HistoryFields {
 	year: number | null;
 	version: Ks2Version | null;
+	/** The LAs whose schools' rows were stored, comma-separated ('' for none); null for a file not by LA. */
 	laCodes: string | null;
 }
 

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { FileFormat } from '../../domain/import/header';
 import type { ImportReport } from '../../domain/import/report';
 import type { Ks2Version } from '../../domain/import/version';
-import { importReplaces, importsOverlap } from '../../domain/import/overlap';
+import { importReplaces, importsOverlap, parseLaCodes } from '../../domain/import/overlap';
 
 export interface ImportRecord {
 	id: number;
@@ -12,7 +12,8 @@ export interface ImportRecord {
 	sizeBytes: number;
 	year: number | null;
 	version: Ks2Version | null;
-	laCodes: string[];
+	/** See ImportScope.laCodes: null for every LA, empty when the import stored no school's rows. */
+	laCodes: string[] | null;
 	importedAt: string;
 	importedBy: string | null;
 	rowsRead: number;
@@ -45,7 +46,7 @@ export async function importHistory(db: Db): Promise<ImportRecord[]> {
 		sizeBytes: r.size_bytes,
 		year: r.year,
 		version: r.version,
-		laCodes: (r.la_codes ?? '').split(',').filter(Boolean),
+		laCodes: parseLaCodes(r.la_codes),
 		importedAt: r.imported_at,
 		importedBy: r.importer_name,
 		rowsRead: r.rows_read,

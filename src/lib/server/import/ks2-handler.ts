@@ -168,7 +168,7 @@ export class Ks2Handler implements FormatHandler {
 	}
 
 	history(): HistoryFields[] {
-		return [{ year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') || null }];
+		return [{ year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') }];
 	}
 
 	write(ctx: WriteContext): WriteCounts {

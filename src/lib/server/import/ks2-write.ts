@@ -2,11 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { FileFormat } from '../../domain/import/header';
 import type { Ks2Version } from '../../domain/import/version';
-import { formatsSharingData, laterVersion } from '../../domain/import/overlap';
+import { formatsSharingData, laterVersion, parseLaCodes } from '../../domain/import/overlap';
 import { VALUE_COLUMNS } from './ks2-columns';
 import { ROWS_PER_INSERT, type Ks2ResultStore } from './ks2-store';
 import { REPLACEABLE, type ReplaceableTable } from './ks2-tables';
 import { chunks, ImportRefused, type WriteContext } from './handler';
+import { longDate } from '../../domain/format';
 
 /*
  * Writing KS2 data, shared by every format that brings it (ks2final and the EES data sets): a
@@ -37,13 +38,13 @@ export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: 
 			.where('rolled_back_at', 'is', null)
 	);
 	const later = laterVersion(
-		live.map((r) => ({ ...r, laCodes: (r.la_codes ?? '').split(',').filter(Boolean) })),
+		live.map((r) => ({ ...r, laCodes: parseLaCodes(r.la_codes) })),
 		version,
 		[...laCodes]
 	);
 	if (later) {
 		throw new ImportRefused(
-			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${later.imported_at.slice(0, 10)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
+			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${longDate(later.imported_at)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
 		);
 	}
 }

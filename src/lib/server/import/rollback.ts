@@ -6,6 +6,7 @@ import { referencesTo } from '../db/references';
 import { restoreReplaced, TABLES_OF } from './ks2-tables';
 import { importHistory } from './history';
 import { ofstedMiRollbackRefusal, rollbackOfstedMi } from './ofsted-mi-handler';
+import { longDate } from '../../domain/format';
 
 export type RollbackResult = { ok: true; message: string } | { ok: false; message: string };
 
@@ -41,7 +42,7 @@ const REGISTER_COLUMNS = [
 export async function rollbackImport(db: Db, importId: number, userId: number | null): Promise<RollbackResult> {
 	const record = (await importHistory(db)).find((r) => r.id === importId);
 	if (!record) return { ok: false, message: `There is no import ${importId}.` };
-	if (record.rolledBackAt) return { ok: false, message: `Import ${importId} was already rolled back on ${record.rolledBackAt.slice(0, 10)}.` };
+	if (record.rolledBackAt) return { ok: false, message: `Import ${importId} was already rolled back on ${longDate(record.rolledBackAt)}.` };
 	if (record.blockedBy !== null) {
 		return { ok: false, message: `Import ${record.blockedBy} came later and changed the same data. Roll it back first, then import ${importId}.` };
 	}

@@ -4,7 +4,8 @@ import { openDisagreements } from '../disagreements';
 import { overdueEngagements } from '../schedule/engagements';
 import { expiringQualityMarks } from '../quality-mark/queries';
 import { CATEGORY_LABELS, categoryRank, type Category } from '../../domain/analysis/categories';
-import { longDate } from '../../domain/analysis/format';
+import { dateInEngland } from '../../domain/calendar/iso-date';
+import { longDate } from '../../domain/format';
 import type { CategoryStatus } from '../analysis/categories';
 
 /*
@@ -132,7 +133,7 @@ export async function attentionLists(db: Db, year: number | null, moderation: re
 				urn: d.urn,
 				name: d.name,
 				status: d.status === 'reviewed' ? 'reviewed' : 'open',
-				raisedOn: d.raised_at.slice(0, 10)
+				raisedOn: dateInEngland(d.raised_at)
 			}))
 		),
 		overdue: cut(overdue.map((e) => ({ id: e.id, urn: e.urn, name: e.schoolName, label: e.label, date: e.date, adviser: e.adviserName }))),

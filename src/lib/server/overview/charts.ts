@@ -5,11 +5,11 @@ import { progress } from '../../domain/analysis/signals';
 import { englandFigure, indexComparators } from '../../domain/analysis/years';
 import type { PolicyThresholds } from '../../domain/analysis/policy';
 import type { Category } from '../../domain/analysis/categories';
-import { countCategories, type CategoryCountMap } from '../../domain/charts/counts';
-import type { FlowCount } from '../../domain/charts/flow';
-import { meanProgress } from '../../domain/charts/progress';
-import type { ScatterSchool } from '../../domain/charts/scatter';
-import type { TrendSeries } from '../../domain/charts/series';
+import { countCategories, type CategoryCountMap } from '../../components/charts/counts';
+import type { FlowCount } from '../../components/charts/flow';
+import { meanProgress } from '../../components/charts/progress';
+import type { ScatterSchool } from '../../components/charts/scatter';
+import type { TrendSeries } from '../../components/charts/series';
 import type { Ks2Comparator } from '../../domain/ks2/types';
 
 /** The data behind the overview's charts, in the shapes the chart components take. */
@@ -74,7 +74,7 @@ export async function scatterSchools(
 		const row = byUrn.get(urn);
 		const name = names.get(urn);
 		if (name === undefined) continue;
-		// Special schools' results are not compared with England (DESIGN.md section 3): listed, not plotted.
+		// Special schools' results are not compared with England (docs/categories.md): listed, not plotted.
 		const mainstream = row !== undefined && row.recordType === 1 ? row : null;
 		const attainment = mainstream && mainstream.rwmExpected !== null && england !== null ? Math.round((mainstream.rwmExpected - england) * 10) / 10 : null;
 		const mean = mainstream ? meanProgress(progress(mainstream, t).subjects) : null;

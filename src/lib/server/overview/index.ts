@@ -7,12 +7,12 @@ import { currentQualityMarkHolders } from '../quality-mark/queries';
 import { registerSummary } from '../schools';
 import { countStatuses, interventionStatuses, type InterventionStatus } from '../intervention';
 import { attentionGroups, attentionLists, type Attention, type AttentionGroup } from './attention';
-import { VersionedCache } from './data-version';
+import { VersionedCache } from './versioned-cache';
 import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools, type YearCounts } from './charts';
 import type { Category } from '../../domain/analysis/categories';
-import type { FlowCount } from '../../domain/charts/flow';
-import type { ScatterSchool } from '../../domain/charts/scatter';
-import type { TrendSeries } from '../../domain/charts/series';
+import type { FlowCount } from '../../components/charts/flow';
+import type { ScatterSchool } from '../../components/charts/scatter';
+import type { TrendSeries } from '../../components/charts/series';
 import { academicYearLabel } from '../../domain/ks2/types';
 
 export {
@@ -27,7 +27,7 @@ export {
 	type AttentionList
 } from './attention';
 export { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterSchools } from './charts';
-export { dataVersion, VersionedCache } from './data-version';
+export { VersionedCache } from './versioned-cache';
 
 export interface ScatterView {
 	year: number;
@@ -95,7 +95,7 @@ const cache = new VersionedCache<StaffOverview>();
 
 /**
  * Everything the staff overview shows. `scatterYear` is the `?year=` the person chose, if any.
- * It reads most of the database, so it is built once and reused until something it reads changes.
+ * It reads most of the database, so it is built once and reused until anything is written to it.
  */
 export async function staffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
 	return cache.get(db, JSON.stringify([options.today, options.scatterYear]), () => buildStaffOverview(db, options));

@@ -12,7 +12,7 @@ import {
 	type QualityMarkFramework,
 	type SelfAudit
 } from '../../domain/quality-mark';
-import { QualityMarkError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { findRow, toRecord } from './records';
 
 /**
@@ -123,6 +123,6 @@ export async function openAuditWhile(db: Db, urn: number, frameworkKey: Key, tod
 	const row = await findRow(db, urn, frameworkKey);
 	const status = row ? effectiveStatus(toRecord(row), today) : 'not_engaged';
 	const auditRow = row ? await latestAuditRow(db, row.id) : undefined;
-	if (!row || !statuses.includes(status) || !auditRow || auditRow.decision !== null) throw new QualityMarkError(refusal);
+	if (!row || !statuses.includes(status) || !auditRow || auditRow.decision !== null) throw new Refusal(refusal);
 	return { row, auditRow, status };
 }

@@ -1,25 +1,5 @@
 import type { TableRow } from './table';
-
-/** Characters that make a spreadsheet read a cell as a formula (DESIGN.md section 9). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** A plain number such as -3.5 or +2 is data, and stays as it is so it still sorts as a number. */
-const PLAIN_NUMBER = /^[+-]?(\d+(\.\d+)?|\.\d+)$/;
-
-/** Prefixes a cell that could run as a formula with an apostrophe, which spreadsheets show as text. */
-export function neutraliseCell(value: string): string {
-	return FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
-}
-
-function cell(value: string | number | null): string {
-	if (value === null) return '';
-	const text = typeof value === 'number' ? String(value) : neutraliseCell(value);
-	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** RFC 4180 CSV with CRLF line ends and a byte order mark, so Excel reads names with accents correctly. */
-export function toCsv(rows: readonly (readonly (string | number | null)[])[]): string {
-	return '\uFEFF' + rows.map((row) => row.map(cell).join(',') + '\r\n').join('');
-}
+import { toCsv } from '../csv';
 
 export const CSV_HEADER = ['URN', 'School', 'Framework', 'Status', 'Status since', 'Award date', 'Expiry date', 'Renewal due from', 'Visit date', 'Assessor'];
 

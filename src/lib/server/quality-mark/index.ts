@@ -4,8 +4,7 @@
  * rest of the app. Every function takes the database first; changes also take the acting user.
  */
 export { listFrameworks, getFramework } from './frameworks';
-export { QualityMarkError } from './errors';
-export { ASSESSOR_ROLES, VISIT_ASSESSOR_ROLES, isAssessor, isOwnHeadteacher, type Actor } from './permissions';
+export type { Actor } from '../../domain/access';
 export { changeStatus, bookAssessmentVisit, type StatusInput } from './status';
 export { visitLabel, type VisitBooking } from './visits';
 export { saveSelfAudit, submitSelfAudit, nominateColleague, nomineeChoices, type SubmitResult } from './self-audit';
@@ -23,7 +22,7 @@ export {
 } from './queries';
 export { recordHistory, type SchoolQualityMark, type HistoryEntry, type WatchItem } from './listing';
 export { qualityMarkTable, qualityMarkDashboard, parseFilters, type TableFilters, type TableRow, type Dashboard } from './table';
-export { neutraliseCell, toCsv, qualityMarkCsv } from './csv';
-export { todayIso } from './dates';
+export { qualityMarkCsv } from './csv';
+/** Today in England, from the app's one clock. */
+export { today as todayIso } from '../clock';
 export { recordPage, type RecordPage } from './page';
-export { seedDemoQualityMarks } from './demo';

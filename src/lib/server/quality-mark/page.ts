@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { canTransition, nextStatuses, QM_STATUS_LABELS, type IsoDate, type Key, type StoredStatus } from '../../domain/quality-mark';
 import { currentAudit } from './audits';
-import { todayIso } from './dates';
-import { isOwnHeadteacher, mayManageQualityMark, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
-import { findRow, requireSchoolAndFramework } from './records';
+import * as clock from '../clock';
+import { ADVISER_ROLES, can as allowed, type Actor } from '../../domain/access';
+import { openRecord } from './records';
 import { qualityMarkForSchool } from './queries';
 import { nomineeChoices } from './self-audit';
 
@@ -14,14 +14,12 @@ const NOT_IN_STATUS_FORM: readonly StoredStatus[] = ['audit_submitted', 'achieve
  * Everything the record page shows, and what this person may do on it. The assessor's review
  * reaches the school only once the decision is made, since it is the assessor's working until then.
  */
-export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey: Key, today: IsoDate = todayIso()) {
-	requireSchoolVisible(actor, urn);
-	const { school, framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey: Key, today: IsoDate = clock.today()) {
+	const { school, framework, row, mark } = await openRecord(db, actor, urn, frameworkKey);
 	const summary = (await qualityMarkForSchool(db, urn, today)).find((s) => s.frameworkKey === framework.key)!;
-	const row = await findRow(db, urn, framework.key);
 	const audit = await currentAudit(db, row?.id ?? null, framework);
-	const assessor = await mayManageQualityMark(db, actor, urn, framework.key);
-	const ownHead = isOwnHeadteacher(actor, urn);
+	const assessor = allowed(actor, 'qualityMark.manage', mark);
+	const ownHead = allowed(actor, 'qualityMark.selfAudit', mark);
 	const status = summary.status;
 	const auditOpen = audit !== null && audit.decision === null;
 	const can = {
@@ -39,12 +37,12 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		decide: assessor && status === 'assessment_visit_booked' && auditOpen,
 		nominate: ownHead && row !== undefined
 	};
-	const showReview = audit !== null && (assessor || actor.role !== 'headteacher' || audit.decision !== null);
+	const showReview = audit !== null && (allowed(actor, 'school.seeWorking', mark) || audit.decision !== null);
 	const assessors = can.bookVisit
 		? await db
 				.selectFrom('users')
 				.select(['id', 'name'])
-				.where('role', 'in', [...VISIT_ASSESSOR_ROLES])
+				.where('role', 'in', [...ADVISER_ROLES])
 				.where('disabled_at', 'is', null)
 				.orderBy('name')
 				.execute()
@@ -60,14 +58,10 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		nominees: can.nominate ? await nomineeChoices(db, urn, actor.id) : [],
 		nomineeId: row?.nominee_id ?? null,
 		/** The default choice when booking: the last assessor, else whoever is looking if they can visit, else the link adviser. */
-		assessorId: [row?.assessor_id, actor.id, await linkAdviserOf(db, urn)].find((id) => assessors.some((a) => a.id === id)) ?? null,
+		assessorId: [row?.assessor_id, actor.id, mark.linkAdviserId].find((id) => assessors.some((a) => a.id === id)) ?? null,
 		/** The latest visit in the schedule, to link to; null before one is booked. */
 		visit: row ? await latestVisit(db, row.id) : null
 	};
-}
-
-async function linkAdviserOf(db: Db, urn: number): Promise<number | null> {
-	return (await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', urn).executeTakeFirst())?.link_adviser_id ?? null;
 }
 
 /** The record's most recent assessment visit in the schedule, whatever became of it. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { effectiveStatus, expiringWithin, holdsAward, type IsoDate, type Key, type QmStatus } from '../../domain/quality-mark';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { listFrameworks } from './frameworks';
 import { listed, recordHistory, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
 
@@ -14,7 +14,7 @@ import { listed, recordHistory, summarise, watchItems, type SchoolQualityMark, t
  * profile and QualityMarkSummary.svelte show. Frameworks the school has never engaged with
  * appear as not engaged.
  */
-export async function qualityMarkForSchool(db: Db, urn: number, today: IsoDate = todayIso()): Promise<SchoolQualityMark[]> {
+export async function qualityMarkForSchool(db: Db, urn: number, today: IsoDate = clock.today()): Promise<SchoolQualityMark[]> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db, { urn })]);
 	const history = await recordHistory(
 		db,
@@ -30,7 +30,7 @@ export async function qualityMarkForSchool(db: Db, urn: number, today: IsoDate =
  * For the school list filter: each school's status under each framework, keyed by URN then
  * framework key. A school or framework that is missing has never engaged ("not_engaged").
  */
-export async function qualityMarkStatusByUrn(db: Db, today: IsoDate = todayIso()): Promise<Map<number, Record<Key, QmStatus>>> {
+export async function qualityMarkStatusByUrn(db: Db, today: IsoDate = clock.today()): Promise<Map<number, Record<Key, QmStatus>>> {
 	const byUrn = new Map<number, Record<Key, QmStatus>>();
 	for (const { record } of await listed(db)) {
 		const statuses = byUrn.get(record.urn) ?? {};
@@ -41,7 +41,7 @@ export async function qualityMarkStatusByUrn(db: Db, today: IsoDate = todayIso()
 }
 
 /** Awards still held that end within `months` of today, soonest first: the overview's "needs attention". */
-export async function expiringQualityMarks(db: Db, today: IsoDate = todayIso(), months = 6): Promise<WatchItem[]> {
+export async function expiringQualityMarks(db: Db, today: IsoDate = clock.today(), months = 6): Promise<WatchItem[]> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db)]);
 	return watchItems(
 		records,
@@ -67,7 +67,7 @@ export interface HeldQualityMark {
  * it: for the school profile and the Secure Plus list (who could lead support for others). The
  * analysis's rule P2 reads qualityMarkAwards instead, on its own date.
  */
-export async function currentQualityMarkHolders(db: Db, today: IsoDate = todayIso()): Promise<Map<number, HeldQualityMark[]>> {
+export async function currentQualityMarkHolders(db: Db, today: IsoDate = clock.today()): Promise<Map<number, HeldQualityMark[]>> {
 	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db)]);
 	const holders = new Map<number, HeldQualityMark[]>();
 	for (const { record } of records) {

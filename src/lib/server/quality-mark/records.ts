@@ -4,7 +4,9 @@ import type { QualityMarksTable } from '../db/schema/quality-mark';
 import { newQualityMarkRecord, type IsoDate, type Key, type QualityMarkFramework, type QualityMarkRecord } from '../../domain/quality-mark';
 import { nowIso } from '../clock';
 import { getFramework } from './frameworks';
-import { QualityMarkError } from './errors';
+import { toSchool } from '../schools';
+import { requireAllowed, type Actor, type QualityMark } from '../../domain/access';
+import { NOT_FOUND, Refusal } from '../../domain/refusal';
 
 export type QualityMarkRow = Selectable<QualityMarksTable>;
 
@@ -62,14 +64,27 @@ export async function loadRecord(db: Db, urn: number, frameworkKey: Key, today: 
 	return { row: row ?? null, record: row ? toRecord(row) : newQualityMarkRecord(urn, frameworkKey, today) };
 }
 
-/** The school and framework a request names, or "not found" for either. */
-export async function requireSchoolAndFramework(
+/**
+ * The school and framework a request names, if this person may see the school, with the stored
+ * record (if any) and the record as the access policy sees it (`mark`: the school's link adviser
+ * and the record's assessor). "Not found" for an unknown school or framework, and for a school
+ * `school.view` hides.
+ */
+export async function openRecord(
 	db: Db,
+	actor: Actor,
 	urn: number,
 	frameworkKey: Key
-): Promise<{ school: { urn: number; name: string }; framework: QualityMarkFramework }> {
-	const school = await db.selectFrom('schools').select(['urn', 'name']).where('urn', '=', urn).executeTakeFirst();
+): Promise<{ school: { urn: number; name: string }; framework: QualityMarkFramework; row: QualityMarkRow | undefined; mark: QualityMark }> {
+	const school = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
 	const framework = await getFramework(db, frameworkKey);
-	if (!school || !framework) throw new QualityMarkError('Page not found', 'not_found');
-	return { school, framework };
+	if (!school || !framework) throw new Refusal(NOT_FOUND, { status: 404 });
+	requireAllowed(actor, 'school.view', toSchool(school));
+	const row = await findRow(db, urn, framework.key);
+	return { school: { urn, name: school.name }, framework, row, mark: { ...toSchool(school), assessorId: row?.assessor_id ?? null } };
+}
+
+/** The identifying text used in the audit log and messages: "190031/basic_skills". */
+export function recordRef(urn: number, frameworkKey: Key): string {
+	return `${urn}/${frameworkKey}`;
 }

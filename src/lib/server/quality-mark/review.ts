@@ -1,6 +1,6 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { dayAndDate } from '../../domain/format';
 import {
 	statusForDecision,
 	validateReviewForDecision,
@@ -12,14 +12,13 @@ import {
 	type QualityMarkFramework
 } from '../../domain/quality-mark';
 import { isIsoDate } from '../../domain/quality-mark/iso-date';
-import { longDate } from '../../domain/calendar/iso-date';
 import { openAuditWhile, parseAnswers } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { QualityMarkError } from './errors';
-import { recordRef, requireManager, type Actor } from './permissions';
-import { requireSchoolAndFramework } from './records';
+import { requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
+import { openRecord, recordRef } from './records';
 import { moveStatus } from './status';
 
 export type DecisionResult = { ok: true; status: 'achieved' | 'not_yet_achieved' } | { ok: false; problems: AuditProblem[] };
@@ -29,12 +28,12 @@ const REVIEWABLE: readonly QmStatus[] = ['assessor_review', 'assessment_visit_bo
 const NOT_REVIEWABLE = 'The review can be written once the self-audit is under assessor review. Move it to assessor review first.';
 
 async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, review: AssessorReview, today: IsoDate) {
-	if (review.kind !== framework.kind) throw new QualityMarkError(`This review does not match the ${framework.name}`);
+	if (review.kind !== framework.kind) throw new Refusal(`This review does not match the ${framework.name}`);
 	refuseOverLong(review, TEXT_LIMITS.text);
 	const { row, auditRow, status } = await openAuditWhile(trx, urn, framework.key, today, REVIEWABLE, NOT_REVIEWABLE);
 	await trx
 		.updateTable('quality_mark_audits')
-		.set({ review_json: JSON.stringify(review), review_updated_at: nowIso(), review_updated_by: actor.id })
+		.set({ review_json: JSON.stringify(review), review_updated_at: clock.nowIso(), review_updated_by: actor.id })
 		.where('id', '=', auditRow.id)
 		.execute();
 	await audit(trx, { userId: actor.id, action: 'quality_mark.review.save', entity: 'quality_mark', entityId: recordRef(urn, framework.key), after: review });
@@ -42,9 +41,9 @@ async function writeReview(trx: Db, actor: Actor, framework: QualityMarkFramewor
 }
 
 /** Saves the assessor's review so far. Nothing has to be complete yet. */
-export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = todayIso()): Promise<void> {
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	await requireManager(db, actor, urn, framework.key);
+export async function saveReview(db: Db, actor: Actor, urn: number, frameworkKey: Key, review: AssessorReview, today: IsoDate = clock.today()): Promise<void> {
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.manage', mark);
 	await db.transaction().execute((trx) => writeReview(trx, actor, framework, urn, review, today));
 }
 
@@ -61,10 +60,10 @@ export async function recordAwardDecision(
 	frameworkKey: Key,
 	review: AssessorReview,
 	awardDate: string | undefined,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<DecisionResult> {
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	await requireManager(db, actor, urn, framework.key);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.manage', mark);
 	return db.transaction().execute(async (trx) => {
 		const { row, auditRow, status } = await writeReview(trx, actor, framework, urn, review, today);
 		if (status !== 'assessment_visit_booked') {
@@ -73,7 +72,7 @@ export async function recordAwardDecision(
 		// The decision follows the visit, as a note of visit does: it completes the visit in the schedule.
 		if (row.visit_date !== null && row.visit_date > today) {
 			const message =
-				`The assessment visit is booked for ${longDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
+				`The assessment visit is booked for ${dayAndDate(row.visit_date)}. Record the decision once it has been held, or, if it took place ` +
 				'on an earlier day, move it to that day in the schedule first. Your review has been saved.';
 			return { ok: false, problems: [{ path: '', message }] };
 		}
@@ -82,7 +81,7 @@ export async function recordAwardDecision(
 			if (!isIsoDate(awardDate)) problems.push({ path: 'awardDate', message: 'Enter the award date as a real date, like 2025-07-14' });
 			else if (awardDate > today) problems.push({ path: 'awardDate', message: 'The award date cannot be in the future' });
 			else if (row.visit_date !== null && awardDate < row.visit_date) {
-				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${longDate(row.visit_date)}` });
+				problems.push({ path: 'awardDate', message: `The award date cannot be before the assessment visit on ${dayAndDate(row.visit_date)}` });
 			}
 		}
 		const to = statusForDecision(review.awardDecision);
@@ -90,7 +89,7 @@ export async function recordAwardDecision(
 		await moveStatus(trx, actor, framework, urn, to, { awardDate: awardDate || undefined, feedback: review.feedback, note: review.overallJudgement }, today);
 		await trx
 			.updateTable('quality_mark_audits')
-			.set({ decision: review.awardDecision, decided_at: nowIso(), decided_by: actor.id })
+			.set({ decision: review.awardDecision, decided_at: clock.nowIso(), decided_by: actor.id })
 			.where('id', '=', auditRow.id)
 			.execute();
 		await audit(trx, {

@@ -5,8 +5,8 @@ import { checkVisitDate, moveVisit } from '../schedule/booked-visits';
 import type { BookingCheck } from '../../domain/planner/booking';
 import { effectiveStatus, type IsoDate } from '../../domain/quality-mark';
 import { getFramework } from './frameworks';
-import { recordRef, type Actor } from './permissions';
-import { toRecord } from './records';
+import type { Actor } from '../../domain/access';
+import { recordRef, toRecord } from './records';
 import { moveStatus } from './status';
 
 /**

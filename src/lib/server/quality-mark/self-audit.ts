@@ -1,14 +1,13 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
 import { validateSelfAuditForSubmit, type AuditProblem, type IsoDate, type Key, type QualityMarkFramework, type SelfAudit } from '../../domain/quality-mark';
 import { openAuditWhile } from './audits';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { QualityMarkError } from './errors';
-import { recordRef, requireOwnHeadteacher, type Actor } from './permissions';
-import { findRow, requireSchoolAndFramework } from './records';
+import { requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
+import { findRow, openRecord, recordRef } from './records';
 import { moveStatus } from './status';
 
 export type SubmitResult = { ok: true } | { ok: false; problems: AuditProblem[] };
@@ -16,12 +15,12 @@ export type SubmitResult = { ok: true } | { ok: false; problems: AuditProblem[] 
 const NOT_EDITABLE = 'The self-audit can only be changed while it is in progress. Start it, or take it back if you have submitted it.';
 
 async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramework, urn: number, answers: SelfAudit, today: IsoDate) {
-	if (answers.kind !== framework.kind) throw new QualityMarkError(`These answers do not match the ${framework.name}`);
+	if (answers.kind !== framework.kind) throw new Refusal(`These answers do not match the ${framework.name}`);
 	refuseOverLong(answers, TEXT_LIMITS.text);
 	const { row, auditRow } = await openAuditWhile(trx, urn, framework.key, today, ['self_audit_in_progress'], NOT_EDITABLE);
 	await trx
 		.updateTable('quality_mark_audits')
-		.set({ answers_json: JSON.stringify(answers), answers_updated_at: nowIso(), answers_updated_by: actor.id })
+		.set({ answers_json: JSON.stringify(answers), answers_updated_at: clock.nowIso(), answers_updated_by: actor.id })
 		.where('id', '=', auditRow.id)
 		.execute();
 	await audit(trx, {
@@ -35,9 +34,9 @@ async function writeAnswers(trx: Db, actor: Actor, framework: QualityMarkFramewo
 }
 
 /** Saves the headteacher's answers as a draft. Nothing has to be complete yet. */
-export async function saveSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = todayIso()): Promise<void> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+export async function saveSelfAudit(db: Db, actor: Actor, urn: number, frameworkKey: Key, answers: SelfAudit, today: IsoDate = clock.today()): Promise<void> {
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	await db.transaction().execute((trx) => writeAnswers(trx, actor, framework, urn, answers, today));
 }
 
@@ -52,10 +51,10 @@ export async function submitSelfAudit(
 	urn: number,
 	frameworkKey: Key,
 	answers: SelfAudit,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<SubmitResult> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	return db.transaction().execute(async (trx) => {
 		const row = await writeAnswers(trx, actor, framework, urn, answers, today);
 		const problems = validateSelfAuditForSubmit(framework, answers);
@@ -63,7 +62,7 @@ export async function submitSelfAudit(
 		await moveStatus(trx, actor, framework, urn, 'audit_submitted', { note: 'Self-audit submitted' }, today);
 		await trx
 			.updateTable('quality_mark_audits')
-			.set({ submitted_at: nowIso(), submitted_by: actor.id })
+			.set({ submitted_at: clock.nowIso(), submitted_by: actor.id })
 			.where('quality_mark_id', '=', row.id)
 			.where('decision', 'is', null)
 			.execute();
@@ -91,15 +90,15 @@ export async function nomineeChoices(db: Db, urn: number, exceptUserId: number) 
  * them records who is responsible without widening who can see the school.
  */
 export async function nominateColleague(db: Db, actor: Actor, urn: number, frameworkKey: Key, nomineeId: number | null): Promise<void> {
-	requireOwnHeadteacher(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.selfAudit', mark);
 	if (nomineeId !== null && !(await nomineeChoices(db, urn, actor.id)).some((u) => u.id === nomineeId)) {
-		throw new QualityMarkError('Choose a colleague whose account is linked to your school. An admin can add their account.');
+		throw new Refusal('Choose a colleague whose account is linked to your school. An admin can add their account.');
 	}
 	await db.transaction().execute(async (trx) => {
 		const row = await findRow(trx, urn, framework.key);
-		if (!row) throw new QualityMarkError('Your school is not registered for this Quality Mark yet');
-		await trx.updateTable('quality_marks').set({ nominee_id: nomineeId, updated_at: nowIso() }).where('id', '=', row.id).execute();
+		if (!row) throw new Refusal('Your school is not registered for this Quality Mark yet');
+		await trx.updateTable('quality_marks').set({ nominee_id: nomineeId, updated_at: clock.nowIso() }).where('id', '=', row.id).execute();
 		await audit(trx, {
 			userId: actor.id,
 			action: 'quality_mark.nominate',

@@ -1,11 +1,9 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
 import {
 	effectiveStatus,
 	isQmStatus,
 	newQualityMarkRecord,
-	QM_STATUS_LABELS,
 	transition,
 	type IsoDate,
 	type Key,
@@ -15,12 +13,12 @@ import {
 	type StoredStatus
 } from '../../domain/quality-mark';
 import { openAudit } from './audits';
-import { todayIso } from './dates';
-import { QualityMarkError } from './errors';
+import * as clock from '../clock';
 import { refuseOverLong } from './text';
 import { TEXT_LIMITS } from '../../domain/text-limits';
-import { isOwnHeadteacher, mayManageQualityMark, recordRef, requireManager, requireSchoolVisible, VISIT_ASSESSOR_ROLES, type Actor } from './permissions';
-import { findRow, insertRecord, recordColumns, requireSchoolAndFramework, toRecord } from './records';
+import { ADVISER_ROLES, requireAllowed, type Actor } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
+import { findRow, insertRecord, openRecord, recordColumns, recordRef, toRecord } from './records';
 import { keepScheduleInStep, type VisitBooking } from './visits';
 
 export interface StatusInput {
@@ -66,9 +64,9 @@ export async function moveStatus(
 	refuseOverLong({ note: input.note ?? '' }, TEXT_LIMITS.note);
 	refuseOverLong({ feedback: input.feedback ?? '' }, TEXT_LIMITS.text);
 	const result = transition(before, to, { ...input }, today);
-	if (!result.ok) throw new QualityMarkError(result.error);
+	if (!result.ok) throw new Refusal(result.error);
 	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId) : (row?.assessor_id ?? null);
-	const now = nowIso();
+	const now = clock.nowIso();
 	let id: number;
 	if (row) {
 		await trx
@@ -109,8 +107,8 @@ export async function moveStatus(
 async function chooseAssessor(db: Db, actor: Actor, assessorId: number | null | undefined): Promise<number> {
 	const id = assessorId ?? actor.id;
 	const user = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
-	if (!user || user.disabled_at !== null || !VISIT_ASSESSOR_ROLES.includes(user.role)) {
-		throw new QualityMarkError('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
+	if (!user || user.disabled_at !== null || !ADVISER_ROLES.includes(user.role)) {
+		throw new Refusal('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
 	}
 	return user.id;
 }
@@ -123,10 +121,9 @@ const OWN_STEP: Partial<Record<QmStatus, string>> = {
 };
 
 /**
- * A status change from the record page. Those who manage the record (see mayManageQualityMark) make
- * any move the lifecycle allows, except the three that have their own step. A headteacher makes only the
- * self-audit steps: starting (or restarting) the self-audit and taking a submitted one back.
- * Analysts only look.
+ * A status change from the record page. Those who manage the record (`qualityMark.manage`) make any
+ * move the lifecycle allows, except the three that have their own step. A headteacher makes only
+ * the self-audit steps (`qualityMark.move`). Analysts only look.
  */
 export async function changeStatus(
 	db: Db,
@@ -135,28 +132,14 @@ export async function changeStatus(
 	frameworkKey: Key,
 	to: string,
 	input: StatusInput = {},
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<QualityMarkRecord> {
-	requireSchoolVisible(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	if (!isQmStatus(to)) throw new QualityMarkError('Choose the status to move to');
-	const manager = await mayManageQualityMark(db, actor, urn, framework.key);
-	if (!manager && !isOwnHeadteacher(actor, urn)) {
-		throw new QualityMarkError(
-			"Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark",
-			'forbidden'
-		);
-	}
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	if (!isQmStatus(to)) throw new Refusal('Choose the status to move to');
+	requireAllowed(actor, 'qualityMark.changeStatus', mark);
 	const ownStep = OWN_STEP[to];
-	if (ownStep) throw new QualityMarkError(ownStep);
-	const mayMove = (from: QmStatus) => {
-		if (manager || (to === 'self_audit_in_progress' && from !== 'assessor_review')) return;
-		throw new QualityMarkError(
-			`Only the school's link adviser, a lead adviser or an admin can move this Quality Mark from ${QM_STATUS_LABELS[from]} to ${QM_STATUS_LABELS[to]}. ` +
-				'You can start the self-audit once your school is registered, and take it back after submitting it.',
-			'forbidden'
-		);
-	};
+	if (ownStep) throw new Refusal(ownStep);
+	const mayMove = (from: QmStatus) => requireAllowed(actor, 'qualityMark.move', { ...mark, from, to });
 	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, to as StoredStatus, input, today, mayMove));
 	return moved.record;
 }
@@ -172,11 +155,10 @@ export async function bookAssessmentVisit(
 	urn: number,
 	frameworkKey: Key,
 	input: Pick<StatusInput, 'visitDate' | 'assessorId' | 'note'>,
-	today: IsoDate = todayIso()
+	today: IsoDate = clock.today()
 ): Promise<{ record: QualityMarkRecord; visit: VisitBooking }> {
-	requireSchoolVisible(actor, urn);
-	const { framework } = await requireSchoolAndFramework(db, urn, frameworkKey);
-	await requireManager(db, actor, urn, framework.key);
+	const { framework, mark } = await openRecord(db, actor, urn, frameworkKey);
+	requireAllowed(actor, 'qualityMark.manage', mark);
 	const moved = await db.transaction().execute((trx) => moveStatus(trx, actor, framework, urn, 'assessment_visit_booked', input, today));
 	return { record: moved.record, visit: moved.visit! };
 }

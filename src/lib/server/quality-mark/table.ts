@@ -10,7 +10,7 @@ import {
 	type QmStatus,
 	type QualityMarkFramework
 } from '../../domain/quality-mark';
-import { todayIso } from './dates';
+import * as clock from '../clock';
 import { listFrameworks } from './frameworks';
 import { listed, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
 
@@ -47,7 +47,7 @@ async function openSchools(db: Db): Promise<{ urn: number; name: string }[]> {
  * One row per school and framework that matches the filters, including schools that have never
  * engaged (shown only when the filter asks for them). Sorted by school name, then framework.
  */
-export async function qualityMarkTable(db: Db, filters: TableFilters, today: IsoDate = todayIso()): Promise<TableRow[]> {
+export async function qualityMarkTable(db: Db, filters: TableFilters, today: IsoDate = clock.today()): Promise<TableRow[]> {
 	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
 	for (const r of records) if (!names.has(r.record.urn)) names.set(r.record.urn, r.schoolName);
@@ -71,7 +71,7 @@ export interface Dashboard {
 }
 
 /** The top of /quality-mark: coverage by framework, what is in progress, what expires within 6 months. */
-export async function qualityMarkDashboard(db: Db, today: IsoDate = todayIso(), months = 6): Promise<Dashboard> {
+export async function qualityMarkDashboard(db: Db, today: IsoDate = clock.today(), months = 6): Promise<Dashboard> {
 	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
 	const all = records.map((r) => r.record);
 	return {

@@ -1,5 +1,5 @@
 import { limitWords, overLongTexts } from '../../domain/text-limits';
-import { QualityMarkError } from './errors';
+import { Refusal } from '../../domain/refusal';
 
 /**
  * Refuses answers, a review or a note with any text over `limit`, naming the first such field by
@@ -9,5 +9,5 @@ export function refuseOverLong(value: unknown, limit: number): void {
 	const [first, ...rest] = overLongTexts(value, limit);
 	if (first === undefined) return;
 	const more = rest.length > 0 ? ` and ${rest.length} more` : '';
-	throw new QualityMarkError(`Each answer must be ${limitWords(limit)}. Shorten ${first.replace(/[._]/g, ' ')}${more}, then save again. Nothing was saved.`);
+	throw new Refusal(`Each answer must be ${limitWords(limit)}. Shorten ${first.replace(/[._]/g, ' ')}${more}, then save again. Nothing was saved.`);
 }

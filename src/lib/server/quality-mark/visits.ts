@@ -1,12 +1,12 @@
 import type { Db } from '../db';
 import { cancelVisit, checkVisitDate, completeVisit, insertVisit, openVisit } from '../schedule/booked-visits';
-import { longDate } from '../../domain/calendar/iso-date';
 import type { IsoDate, QmStatus, QualityMarkFramework, StoredStatus } from '../../domain/quality-mark';
-import { QualityMarkError } from './errors';
-import type { Actor } from './permissions';
+import { Refusal } from '../../domain/refusal';
+import type { Actor } from '../../domain/access';
+import { dayAndDate } from '../../domain/format';
 
 /**
- * The assessment visit as an engagement in the schedule (issue 7), kept in step with the Quality
+ * The assessment visit as an engagement in the schedule (docs/quality-mark.md), kept in step with the Quality
  * Mark record. The record is where a visit is booked, called off and decided; the schedule is where
  * it sits on the assessor's calendar and can be moved or cancelled. Either way both change together,
  * in one transaction:
@@ -61,9 +61,9 @@ export async function keepScheduleInStep(trx: Db, actor: Actor, move: StatusMove
 }
 
 async function book(trx: Db, actor: Actor, move: StatusMove, today: IsoDate): Promise<VisitBooking> {
-	if (move.visitDate === null || move.assessorId === null) throw new QualityMarkError('Give the date of the assessment visit and who carries it out');
+	if (move.visitDate === null || move.assessorId === null) throw new Refusal('Give the date of the assessment visit and who carries it out');
 	const check = await checkVisitDate(trx, { engagementPlanKey: null, adviserId: move.assessorId, date: move.visitDate, today });
-	if (!check.ok) throw new QualityMarkError(`The visit cannot be booked for ${longDate(move.visitDate)}. ${check.reasons.join(' ')}`);
+	if (!check.ok) throw new Refusal(`The visit cannot be booked for ${dayAndDate(move.visitDate)}. ${check.reasons.join(' ')}`);
 	const engagementId = await insertVisit(trx, actor.id, {
 		qualityMarkId: move.qualityMarkId,
 		urn: move.urn,

@@ -2,14 +2,16 @@ import { eachDayOfInterval, isWeekend } from 'date-fns';
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
-import { ADVISER_ROLES, type Role } from '../../domain/roles';
-import { daysBetween, isIsoDate, longDate, toDate, toIso, type IsoDate } from '../../domain/calendar/iso-date';
+import { Refusal } from '../../domain/refusal';
+import type { Role } from '../../domain/roles';
+import { ADVISER_ROLES } from '../../domain/access';
+import { daysBetween, isIsoDate, toDate, toIso, type IsoDate } from '../../domain/calendar/iso-date';
 import type { Adviser } from '../../domain/planner/plan-types';
+import { dayAndDate } from '../../domain/format';
 
 /**
  * Days a week an adviser is planned at until an admin sets their own figure: most SIAs spend
- * part of the week on other duties (DESIGN.md section 4). Shown as "default" on the admin page.
+ * part of the week on other duties (docs/scheduling.md). Shown as "default" on the admin page.
  */
 export const DEFAULT_DAYS_PER_WEEK = 3;
 
@@ -63,14 +65,14 @@ export async function getAdviser(db: Db, id: number): Promise<AdviserSummary | n
 	return (await listAdvisers(db)).find((a) => a.id === id) ?? null;
 }
 
-/** The advisers as the planner sees them: ids are the user ids as text. */
+/** The advisers as the planner sees them: ids are their user ids. */
 export function toPlannerAdvisers(advisers: readonly AdviserSummary[]): Adviser[] {
-	return advisers.map((a) => ({ id: String(a.id), name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
+	return advisers.map((a) => ({ id: a.id, name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
 }
 
 async function requireAdviser(db: Db, id: number): Promise<AdviserSummary> {
 	const adviser = await getAdviser(db, id);
-	if (!adviser) throw new ScheduleError('There is no active adviser with that id.', {}, 404);
+	if (!adviser) throw new Refusal('There is no active adviser with that id.', { status: 404 });
 	return adviser;
 }
 
@@ -79,7 +81,7 @@ export async function setCapacity(db: Db, userId: number | null, adviserId: numb
 	const days = Number(text);
 	if (text === '' || !Number.isFinite(days) || days < 0 || days > 5 || !Number.isInteger(days * 4)) {
 		const message = 'Enter days a week for school work from 0 to 5, in quarter days, like 3 or 3.5.';
-		throw new ScheduleError(message, { 'days-per-week': message });
+		throw new Refusal(message, { field: 'days-per-week' });
 	}
 	await db.transaction().execute(async (trx) => {
 		await trx
@@ -108,17 +110,17 @@ export async function addDaysOff(db: Db, userId: number | null, adviserId: numbe
 	const to = input.to || input.from;
 	if (!isIsoDate(input.from)) errors['off-from'] = 'Enter the first day off as a real date, like 2026-11-13.';
 	if (!isIsoDate(to)) errors['off-to'] = 'Enter the last day off as a real date, or leave it empty for a single day.';
-	else if (isIsoDate(input.from) && to < input.from) errors['off-to'] = `The last day off must be on or after ${longDate(input.from)}.`;
+	else if (isIsoDate(input.from) && to < input.from) errors['off-to'] = `The last day off must be on or after ${dayAndDate(input.from)}.`;
 	else if (isIsoDate(input.from) && daysBetween(input.from, to) >= MAX_DAYS_OFF_AT_ONCE)
 		errors['off-to'] = `Add at most ${MAX_DAYS_OFF_AT_ONCE} days at a time.`;
 	if (input.reason.length > 200) errors['off-reason'] = 'The reason must be 200 characters or fewer.';
-	if (Object.keys(errors).length > 0) throw new ScheduleError(Object.values(errors)[0], errors);
+	if (Object.keys(errors).length > 0) throw new Refusal(Object.values(errors)[0], { errors });
 
 	const dates = eachDayOfInterval({ start: toDate(input.from), end: toDate(to) })
 		.filter((d) => !isWeekend(d))
 		.map(toIso);
 	if (dates.length === 0)
-		throw new ScheduleError('Those days are all at a weekend, so there is nothing to add.', { 'off-from': 'Those days are all at a weekend.' });
+		throw new Refusal('Those days are all at a weekend, so there is nothing to add.', { errors: { 'off-from': 'Those days are all at a weekend.' } });
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('adviser_days_off')
@@ -137,7 +139,7 @@ export async function removeDayOff(db: Db, userId: number, adviserId: number, da
 		await audit(trx, { userId, action: 'adviser.days_off.remove', entity: 'user', entityId: adviserId, before: { date } });
 		return true;
 	});
-	if (!removed) throw new ScheduleError('That day off has already been removed.');
+	if (!removed) throw new Refusal('That day off has already been removed.');
 }
 
 export interface LinkSchool {
@@ -161,12 +163,12 @@ export async function linkSchools(db: Db, adviserId: number | null): Promise<Lin
  * confirmed and completed ones stay with whoever has them.
  */
 export async function reassignSchools(db: Db, userId: number, urns: number[], toAdviserId: number | null): Promise<number> {
-	if (urns.length === 0) throw new ScheduleError('Choose at least one school to reassign.', { schools: 'Choose at least one school to reassign.' });
+	if (urns.length === 0) throw new Refusal('Choose at least one school to reassign.', { field: 'schools' });
 	if (toAdviserId !== null && !(await getAdviser(db, toAdviserId))) {
-		throw new ScheduleError('Choose an active adviser to give the schools to.', { 'to-adviser': 'Choose an active adviser to give the schools to.' });
+		throw new Refusal('Choose an active adviser to give the schools to.', { field: 'to-adviser' });
 	}
 	const schools = await db.selectFrom('schools').select(['urn', 'link_adviser_id']).where('urn', 'in', urns).execute();
-	if (schools.length !== new Set(urns).size) throw new ScheduleError('Some of those schools are no longer in the register. Reload the page and try again.');
+	if (schools.length !== new Set(urns).size) throw new Refusal('Some of those schools are no longer in the register. Reload the page and try again.');
 	const moving = schools.filter((s) => s.link_adviser_id !== toAdviserId);
 	await db.transaction().execute(async (trx) => {
 		for (const s of moving) {

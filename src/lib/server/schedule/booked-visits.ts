@@ -11,7 +11,7 @@ import { halfTermOf } from '../../domain/calendar/working-days';
 import { checkBooking, type BookingCheck } from '../../domain/planner/booking';
 
 /**
- * Quality Mark assessment visits in the schedule (issue 7). They are engagements like any other:
+ * Quality Mark assessment visits in the schedule (docs/scheduling.md). They are engagements like any other:
  * on the assessor's calendar and ICS feed, in the school's engagements, and in the assessor's
  * planned days. They are booked from the Quality Mark record rather than planned from a category,
  * so they have no category, and they are confirmed from the start: the planner keeps them where
@@ -46,7 +46,7 @@ export async function checkVisitDate(
 	]);
 	return checkBooking({ calendar, closures: closures.map((c) => c.date), advisers: toPlannerAdvisers(advisers) }, rows.map(toEngagement), {
 		id: visit.engagementPlanKey,
-		adviserId: String(visit.adviserId),
+		adviserId: visit.adviserId,
 		date: visit.date,
 		days: ASSESSMENT_VISIT_DAYS,
 		today: visit.today

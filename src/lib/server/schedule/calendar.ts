@@ -1,11 +1,12 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { academicYearBounds, HALF_TERMS, type AcademicCalendar } from '../../domain/calendar/half-terms';
 import { defaultTermDates } from '../../domain/calendar/default-term-dates';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { validateCalendar } from '../../domain/calendar/validate-calendar';
+import { dayAndDate } from '../../domain/format';
 
 export interface StoredCalendar {
 	calendar: AcademicCalendar;
@@ -30,7 +31,7 @@ export async function saveTermDates(db: Db, userId: number, calendar: AcademicCa
 	if (problems.length > 0) {
 		const errors: Record<string, string> = {};
 		for (const p of problems) errors[p.halfTerm ? `${p.halfTerm}.${p.field ?? 'start'}` : 'term-dates'] ??= p.message;
-		throw new ScheduleError(problems[0].message, errors);
+		throw new Refusal(problems[0].message, { errors });
 	}
 	const before = await loadCalendar(db, calendar.summerYear);
 	await db.transaction().execute(async (trx) => {
@@ -84,9 +85,9 @@ export async function addClosure(db: Db, userId: number | null, date: string, re
 	if (!isIsoDate(date)) errors['closure-date'] = 'Enter the closure day as a real date, like 2026-11-13.';
 	if (!reason) errors['closure-reason'] = 'Say why the LA is closed that day, for example "Staff training day".';
 	else if (reason.length > 200) errors['closure-reason'] = 'The reason must be 200 characters or fewer.';
-	if (Object.keys(errors).length > 0) throw new ScheduleError(Object.values(errors)[0], errors);
+	if (Object.keys(errors).length > 0) throw new Refusal(Object.values(errors)[0], { errors });
 	const existing = await db.selectFrom('closure_days').select('date').where('date', '=', date).executeTakeFirst();
-	if (existing) throw new ScheduleError(`${longDate(date)} is already a closure day.`, { 'closure-date': `${longDate(date)} is already a closure day.` });
+	if (existing) throw new Refusal(`${dayAndDate(date)} is already a closure day.`, { field: 'closure-date' });
 	await db.transaction().execute(async (trx) => {
 		await trx.insertInto('closure_days').values({ date, reason, created_by: userId, created_at: nowIso() }).execute();
 		await audit(trx, { userId, action: 'closure_day.create', entity: 'closure_day', entityId: date, after: { date, reason } });
@@ -95,7 +96,7 @@ export async function addClosure(db: Db, userId: number | null, date: string, re
 
 export async function removeClosure(db: Db, userId: number, date: string): Promise<void> {
 	const existing = await db.selectFrom('closure_days').selectAll().where('date', '=', date).executeTakeFirst();
-	if (!existing) throw new ScheduleError('That closure day has already been removed.');
+	if (!existing) throw new Refusal('That closure day has already been removed.');
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('closure_days').where('date', '=', date).execute();
 		await audit(trx, { userId, action: 'closure_day.delete', entity: 'closure_day', entityId: date, before: { date, reason: existing.reason } });

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { listAdvisers } from './advisers';
 import { listEngagements } from './engagements';
 import { engagementsCalendar, icsEngagements, type IcsEngagement } from './ics';
@@ -76,19 +76,19 @@ export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
 	}
 	const input = await buildPlanInput(db, year, null);
 	if (input.schools.length === 0) {
-		throw new ScheduleError(
+		throw new Refusal(
 			`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`
 		);
 	}
 	const { result } = runPlanner(input, null);
 	const schools = new Map(input.schools.map((s) => [s.urn, s.name]));
-	const advisers = new Map((await listAdvisers(db)).map((a) => [String(a.id), a.name]));
+	const advisers = new Map((await listAdvisers(db)).map((a) => [a.id, a.name]));
 	const engagements: ExportedEngagement[] = result.engagements.map((e) => ({
 		id: e.id,
 		urn: e.urn,
 		school: schools.get(e.urn) ?? `URN ${e.urn}`,
-		adviserId: Number(e.adviserId),
-		adviser: advisers.get(e.adviserId) ?? e.adviserId,
+		adviserId: e.adviserId,
+		adviser: advisers.get(e.adviserId) ?? String(e.adviserId),
 		date: e.date,
 		halfTerm: e.halfTerm,
 		category: e.category,

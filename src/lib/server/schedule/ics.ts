@@ -1,10 +1,11 @@
 import ical, { escape, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import { addDays } from 'date-fns';
 import type { Db } from '../db';
+import { now } from '../clock';
 import { listEngagements, type EngagementView } from './engagements';
 import { CATEGORY_LABELS, type Category } from '../../domain/analysis/categories';
 import { toDate, type IsoDate } from '../../domain/calendar/iso-date';
-import { formatDays } from '../../domain/planner/plain-english';
+import { formatDays } from '../../domain/format';
 import type { EngagementMode } from '../../domain/planner/templates';
 import type { EngagementRowStatus } from '../db/schema/schedule';
 
@@ -58,6 +59,7 @@ export function engagementsCalendar(name: string, engagements: readonly IcsEngag
 		].filter((l): l is string => l !== null);
 		calendar.createEvent({
 			id: e.uid,
+			stamp: now(),
 			start: utcDay(e.date),
 			end: addDays(utcDay(e.date), 1),
 			allDay: true,

@@ -1,6 +1,4 @@
 /** Planning and delivering the year's engagements: templates, calendar, capacity, the plan, notes of visit, ICS. */
-export { ScheduleError } from './errors';
-export { PLANNER_ROLES, mayPlan, mayActOnEngagement } from './access';
 export { loadTemplates, saveTemplate, addTemplate, deleteTemplate, resetTemplates } from './templates';
 export { templateFromForm, templateFormValues } from './template-form';
 export { loadCalendar, saveTermDates, resetTermDates, closuresFor, addClosure, removeClosure, type ClosureDay, type StoredCalendar } from './calendar';
@@ -35,7 +33,6 @@ export { noteFromForm, noteProblems, openAfis, notesFor, saveNote, RAG_RATINGS, 
 export { engagementsForSchool, type SchoolEngagements, type AfiProgress } from './school';
 export { engagementsCalendar, icsEngagements, adviserFeed, schoolFeed, type IcsEngagement } from './ics';
 export { capacityView, type CapacityView } from './capacity';
-export { attempt, schoolFromParam } from './respond';
 export { TERMS, isTerm, termOf, monthsOf, monthFor, monthLabel, monthGrid, weekOf, halfTermHeading, type Term } from './views';
 export { reassignFromForm } from './reassign-form';
 export { exportPlan, exportedPlanIcs, type ExportedPlan, type ExportedEngagement } from './export';

@@ -4,13 +4,14 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
 import { field } from '../forms';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { engagementToChange } from './tracking';
 import { closuresFor, loadCalendar } from './calendar';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 import type { RagRating, VisitNoteStatus } from '../db/schema/schedule';
+import { dayAndDate } from '../../domain/format';
 
 export const RAG_RATINGS: readonly RagRating[] = ['red', 'amber', 'green'];
 
@@ -73,9 +74,9 @@ export function noteProblems(input: NoteInput, options: { publish: boolean; toda
 	const { start, end } = academicYearBounds(options.year);
 	if (!isIsoDate(input.visitDate)) errors['visit-date'] = 'Enter the date of the visit as a real date, like 2026-11-13.';
 	else if (options.publish && input.visitDate > options.today)
-		errors['visit-date'] = `The date of the visit cannot be in the future (today is ${longDate(options.today)}).`;
+		errors['visit-date'] = `The date of the visit cannot be in the future (today is ${dayAndDate(options.today)}).`;
 	else if (input.visitDate < start || input.visitDate > end)
-		errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${longDate(start)} to ${longDate(end)}.`;
+		errors['visit-date'] = `The date of the visit must be in the school year it was planned for, ${dayAndDate(start)} to ${dayAndDate(end)}.`;
 
 	const sections = { purpose: 'the purpose of the visit', evidence: 'the evidence you saw', strengths: 'the strengths you found' } as const;
 	for (const [key, what] of Object.entries(sections) as [keyof typeof sections, string][]) {
@@ -184,10 +185,10 @@ export async function notesFor(db: Db, engagementIds: number[], options: { publi
  */
 export async function saveNote(db: Db, user: SessionUser, engagementId: number, input: NoteInput, action: 'save' | 'publish', today: IsoDate): Promise<void> {
 	const engagement = await engagementToChange(db, user, engagementId);
-	if (engagement.qualityMark) throw new ScheduleError(QUALITY_MARK_VISIT_NOTE);
-	if (engagement.status === 'cancelled') throw new ScheduleError('This engagement was cancelled, so it has no note of visit.');
+	if (engagement.qualityMark) throw new Refusal(QUALITY_MARK_VISIT_NOTE);
+	if (engagement.status === 'cancelled') throw new Refusal('This engagement was cancelled, so it has no note of visit.');
 	if (engagement.status === 'completed' || engagement.noteStatus === 'published') {
-		throw new ScheduleError('The note of visit has been published, so it can no longer be changed.');
+		throw new Refusal('The note of visit has been published, so it can no longer be changed.');
 	}
 	const publish = action === 'publish';
 	const stored = { ...input, visitDate: input.visitDate || engagement.date };
@@ -197,13 +198,13 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	if (!errors['visit-date'] && stored.visitDate !== engagement.date) {
 		const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
 		const notWorking = whyNotWorkingDay(calendar, closures, stored.visitDate);
-		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${longDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
+		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${dayAndDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
 	}
 	const expected = (await openAfis(db, engagement.urn, engagementId)).map((a) => a.id).sort((a, b) => a - b);
 	const given = stored.ratings.map((r) => r.afiId).sort((a, b) => a - b);
-	if (expected.join() !== given.join()) throw new ScheduleError('The areas for improvement have changed since you opened this page. Reload it and try again.');
+	if (expected.join() !== given.join()) throw new Refusal('The areas for improvement have changed since you opened this page. Reload it and try again.');
 	if (Object.keys(errors).length > 0) {
-		throw new ScheduleError(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', errors);
+		throw new Refusal(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', { errors });
 	}
 
 	await db.transaction().execute(async (trx) => {
@@ -278,7 +279,7 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 				.execute();
 			await notify(trx, await headteachersOf(trx, engagement.urn), {
 				kind: 'visit_note.published',
-				message: `${user.name} published the note of visit for "${engagement.label}" on ${longDate(stored.visitDate)}`,
+				message: `${user.name} published the note of visit for "${engagement.label}" on ${dayAndDate(stored.visitDate)}`,
 				link: `/schedule/schools/${engagement.urn}#note-${engagementId}`,
 				urn: engagement.urn
 			});

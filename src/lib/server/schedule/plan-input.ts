@@ -26,14 +26,14 @@ export async function planSchools(db: Db, summerYear: number): Promise<PlanSchoo
 		urn: s.urn,
 		name: s.name,
 		category: categories.get(s.urn)!,
-		linkAdviserId: s.link_adviser_id === null ? null : String(s.link_adviser_id)
+		linkAdviserId: s.link_adviser_id
 	}));
 }
 
 type EngagementRow = Selectable<EngagementsTable>;
 
 /**
- * Engagements a new plan must leave where they are: confirmed and completed ones (the brief),
+ * Engagements a new plan must leave where they are: confirmed and completed ones (docs/scheduling.md),
  * and also planned ones that have a note being written or whose date has passed, so work an
  * adviser has started or still owes a school never disappears from the schedule on re-planning
  * (overdue ones stay overdue until done or cancelled).
@@ -54,7 +54,7 @@ export function toEngagement(row: EngagementRow): Engagement {
 	return {
 		id: row.plan_key,
 		urn: row.urn,
-		adviserId: String(row.adviser_id),
+		adviserId: row.adviser_id,
 		templateId: row.template_id,
 		category: row.category,
 		activity: row.activity,

@@ -1,10 +1,10 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
-import { longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { plan } from '../../domain/planner/plan';
 import { replan, type PlanDiff } from '../../domain/planner/replan';
@@ -13,6 +13,7 @@ import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../..
 import type { Category } from '../../domain/analysis/categories';
 import type { Insertable } from 'kysely';
 import type { EngagementsTable } from '../db/schema/schedule';
+import { dayAndDate } from '../../domain/format';
 
 export interface PlanRunSummary {
 	id: number;
@@ -71,7 +72,7 @@ export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
 		id: u.plan_key,
 		urn: u.urn,
 		schoolName: u.school_name,
-		adviserId: u.adviser_id === null ? null : String(u.adviser_id),
+		adviserId: u.adviser_id,
 		templateId: u.template_id,
 		category: u.category,
 		activity: u.activity,
@@ -90,7 +91,7 @@ export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
 /** The day new work may start from when planning on `today`: null before the year begins. */
 export function notBeforeFor(year: number, today: IsoDate): IsoDate | null {
 	const { start, end } = academicYearBounds(year);
-	if (today > end) throw new ScheduleError(`The ${academicYearLabel(year)} school year has ended, so there is nothing left to plan.`);
+	if (today > end) throw new Refusal(`The ${academicYearLabel(year)} school year has ended, so there is nothing left to plan.`);
 	return today > start ? today : null;
 }
 
@@ -100,7 +101,7 @@ export function runPlanner(input: PlanInput, previous: PlanResult | null): { res
 		if (previous === null) return { result: plan(input), diff: null };
 		return replan(previous, input);
 	} catch (e) {
-		if (e instanceof PlanInputError) throw new ScheduleError(e.message);
+		if (e instanceof PlanInputError) throw new Refusal(e.message);
 		throw e;
 	}
 }
@@ -122,7 +123,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 	const notBefore = notBeforeFor(year, today);
 	const input = await buildPlanInput(db, year, notBefore);
 	if (input.schools.length === 0) {
-		throw new ScheduleError(
+		throw new Refusal(
 			`No school has an agreed category for ${academicYearLabel(year)} yet (from the ${academicYearLabel(year - 1)} results). Agree categories first, then plan the year.`
 		);
 	}
@@ -140,7 +141,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			const row = byKey.get(e.id);
 			const fulfils = { fulfils_template_id: e.fulfils?.templateId ?? null, fulfils_sequence: e.fulfils?.sequence ?? null };
 			const placed = {
-				adviser_id: Number(e.adviserId),
+				adviser_id: e.adviserId,
 				date: e.date,
 				half_term: e.halfTerm,
 				template_id: e.templateId,
@@ -184,7 +185,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 		const dropped = rows.filter((r) => !kept.has(r.plan_key) && r.status === 'planned' && !isFixed(r, r.has_note, notBefore)).map((r) => r.id);
 		// Work the plan no longer wants is cancelled, not deleted: its page and calendar event stay,
 		// saying so, and calendars that imported it remove it (STATUS:CANCELLED) rather than keep a ghost.
-		const why = `No longer in the plan: the year was planned again on ${longDate(today)}`;
+		const why = `No longer in the plan: the year was planned again on ${dayAndDate(today)}`;
 		for (let i = 0; i < dropped.length; i += 500) {
 			await trx
 				.updateTable('engagements')
@@ -202,7 +203,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 						year,
 						plan_key: u.id,
 						urn: u.urn,
-						adviser_id: u.adviserId === null || !/^\d+$/.test(u.adviserId) ? null : Number(u.adviserId),
+						adviser_id: u.adviserId,
 						template_id: u.templateId,
 						category: u.category,
 						activity: u.activity,

@@ -5,7 +5,7 @@ import { nowIso } from '../clock';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import { listEngagements } from './engagements';
 import { engagementsCalendar, icsEngagements } from './ics';
-import { STAFF_ROLES } from '../../domain/roles';
+import { can } from '../../domain/access';
 
 /**
  * A private calendar subscription: one address per person that Outlook (or any calendar) polls
@@ -42,8 +42,8 @@ export async function subscriptionMadeAt(db: Db, userId: number): Promise<string
 
 /**
  * The calendar behind a subscription token, or null for an unknown or revoked token, or an account
- * now disabled. Staff get their own engagements (as adviser or assessor); a headteacher gets their
- * schools' engagements, without the LA's own details.
+ * now disabled. Those who subscribe to their own engagements (`calendar.subscribe`: staff) get them,
+ * as adviser or assessor; a headteacher gets their schools' engagements, without the LA's own details.
  */
 export async function subscribedCalendar(db: Db, token: string, origin: string): Promise<string | null> {
 	const user = await db
@@ -53,7 +53,7 @@ export async function subscribedCalendar(db: Db, token: string, origin: string):
 		.where('c.token_hash', '=', sessionIdFromToken(token))
 		.executeTakeFirst();
 	if (!user || user.disabled_at !== null) return null;
-	if (STAFF_ROLES.includes(user.role)) {
+	if (can(user, 'calendar.subscribe')) {
 		const engagements = await listEngagements(db, { adviserId: user.id });
 		return engagementsCalendar(`Triage: ${user.name}`, icsEngagements(engagements, origin, false), { forSchool: false });
 	}

@@ -1,7 +1,8 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
+import type { AuditAction } from '../../domain/audit-text';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
+import { Refusal } from '../../domain/refusal';
 import { isCategory, type Category } from '../../domain/analysis/categories';
 import { DEFAULT_TEMPLATES } from '../../domain/planner/default-templates';
 import { validateTemplates, type TemplateProblem } from '../../domain/planner/validate-templates';
@@ -65,20 +66,20 @@ const FIELD_IDS: Partial<Record<keyof EngagementTemplate, string>> = {
 };
 
 /** Turns validation problems into a refusal: problems with the edited template sit next to its fields. */
-function refusal(problems: TemplateProblem[], editedId: string): ScheduleError {
+function refusal(problems: TemplateProblem[], editedId: string): Refusal {
 	const errors: Record<string, string> = {};
 	for (const p of problems) {
 		const key = p.templateId === editedId && p.field ? (FIELD_IDS[p.field] ?? 'template') : 'template';
 		errors[key] ??= p.message;
 	}
-	return new ScheduleError(problems[0].message, errors);
+	return new Refusal(problems[0].message, { errors });
 }
 
 /**
  * Replaces the whole set of templates with `next` if, taken together, they pass the planner's
  * checks; otherwise changes nothing. Every write goes through here so the set is never half valid.
  */
-async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, editedId: string, action: string, before: unknown, after: unknown) {
+async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, editedId: string, action: AuditAction, before: unknown, after: unknown) {
 	const problems = validateTemplates(next);
 	if (problems.length > 0) throw refusal(problems, editedId);
 	await db.transaction().execute(async (trx) => {
@@ -94,7 +95,7 @@ async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, ed
 export async function saveTemplate(db: Db, userId: number, template: EngagementTemplate): Promise<void> {
 	const current = await loadTemplates(db);
 	const index = current.findIndex((t) => t.id === template.id);
-	if (index < 0) throw new ScheduleError('That engagement no longer exists. It may have been deleted.', {}, 404);
+	if (index < 0) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
 	const next = current.map((t, i) => (i === index ? { ...template, category: t.category } : t));
 	await replaceAll(db, next, userId, template.id, 'engagement_template.update', current[index], next[index]);
 }
@@ -102,8 +103,7 @@ export async function saveTemplate(db: Db, userId: number, template: EngagementT
 /** Adds a template at the end of its category. Its id is made from the category and label. */
 export async function addTemplate(db: Db, userId: number, template: Omit<EngagementTemplate, 'id'>): Promise<string> {
 	const current = await loadTemplates(db);
-	if (!isCategory(template.category))
-		throw new ScheduleError('Choose the category this engagement belongs to.', { category: 'Choose the category this engagement belongs to.' });
+	if (!isCategory(template.category)) throw new Refusal('Choose the category this engagement belongs to.', { field: 'category' });
 	const id = uniqueId(template.category, template.label, new Set(current.map((t) => t.id)));
 	const created = { ...template, id };
 	const lastOfCategory = current.map((t) => t.category).lastIndexOf(template.category);
@@ -116,11 +116,11 @@ export async function addTemplate(db: Db, userId: number, template: Omit<Engagem
 export async function deleteTemplate(db: Db, userId: number, id: string): Promise<void> {
 	const current = await loadTemplates(db);
 	const existing = current.find((t) => t.id === id);
-	if (!existing) throw new ScheduleError('That engagement no longer exists. It may have been deleted.', {}, 404);
+	if (!existing) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
 	const followers = current.filter((t) => t.after.includes(id));
 	if (followers.length > 0) {
 		const names = followers.map((t) => `"${t.label}"`).join(' and ');
-		throw new ScheduleError(
+		throw new Refusal(
 			`${names} ${followers.length === 1 ? 'is' : 'are'} set to come after "${existing.label}". Change ${followers.length === 1 ? 'that' : 'those'} first, then delete it.`
 		);
 	}
@@ -135,7 +135,7 @@ export async function deleteTemplate(db: Db, userId: number, id: string): Promis
 	);
 }
 
-/** Puts back the brief's defaults (DESIGN.md section 2), replacing every edit. */
+/** Puts back the default templates (docs/scheduling.md, What each category promises), replacing every edit. */
 export async function resetTemplates(db: Db, userId: number): Promise<void> {
 	const current = await loadTemplates(db);
 	await replaceAll(

@@ -2,8 +2,8 @@ import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { ScheduleError } from './errors';
-import { mayActOnEngagement } from './access';
+import { Refusal } from '../../domain/refusal';
+import { requireAllowed } from '../../domain/access';
 import { getEngagement, type EngagementView } from './engagements';
 import { buildPlanInput } from './plan-input';
 import { schoolYearOf, today as todayIso } from './years';
@@ -12,40 +12,38 @@ import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 import { closuresFor, loadCalendar } from './calendar';
-import { isIsoDate, longDate, type IsoDate } from '../../domain/calendar/iso-date';
+import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { checkMove } from '../../domain/planner/check-move';
+import { dayAndDate } from '../../domain/format';
 
 export const MAX_REASON = 1000;
 
-/** The engagement, if this person may change it: 404 if it does not exist, 403 if it is not theirs. */
+/** The engagement, if this person may change it: 404 if it does not exist (or they are not told of it), 403 if it is not theirs. */
 export async function engagementToChange(db: Db, user: SessionUser, id: number): Promise<EngagementView> {
 	const engagement = await getEngagement(db, id);
-	if (!engagement) throw new ScheduleError('There is no such engagement.', {}, 404);
-	if (!mayActOnEngagement(user, engagement)) {
-		throw new ScheduleError(`Only ${engagement.adviserName} or a lead adviser can change this engagement.`, {}, 403);
-	}
+	if (!engagement) throw new Refusal('There is no such engagement.', { status: 404 });
+	requireAllowed(user, 'engagement.view', engagement);
+	requireAllowed(user, 'engagement.change', engagement);
 	return engagement;
 }
 
 function requireOpen(engagement: EngagementView, doing: string): void {
-	if (engagement.status === 'completed') throw new ScheduleError(`It has already been completed, so you cannot ${doing} it.`);
-	if (engagement.status === 'cancelled') throw new ScheduleError(`It was cancelled, so you cannot ${doing} it.`);
+	if (engagement.status === 'completed') throw new Refusal(`It has already been completed, so you cannot ${doing} it.`);
+	if (engagement.status === 'cancelled') throw new Refusal(`It was cancelled, so you cannot ${doing} it.`);
 }
 
 /** The adviser has agreed the date with the school; re-planning will leave it where it is. */
 export async function confirmEngagement(db: Db, user: SessionUser, id: number): Promise<void> {
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'confirm');
-	if (engagement.status === 'confirmed') throw new ScheduleError('It is already confirmed.');
+	if (engagement.status === 'confirmed') throw new Refusal('It is already confirmed.');
 	// Term dates or closures may have changed since it was planned: confirm only a day it could be on, as Move checks.
 	const { calendar } = await loadCalendar(db, engagement.year);
 	const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
 	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
 	if (notWorking)
-		throw new ScheduleError(
-			`It cannot be confirmed for ${longDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`
-		);
+		throw new Refusal(`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
 		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();
@@ -73,16 +71,15 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 export async function moveEngagement(db: Db, user: SessionUser, id: number, newDate: string, today: IsoDate): Promise<string[]> {
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'move');
-	if (!isIsoDate(newDate))
-		throw new ScheduleError('Enter the new date as a real date, like 2026-11-13.', { 'new-date': 'Enter the new date as a real date, like 2026-11-13.' });
-	if (newDate === engagement.date) throw new ScheduleError(`It is already on ${longDate(newDate)}.`, { 'new-date': `It is already on ${longDate(newDate)}.` });
+	if (!isIsoDate(newDate)) throw new Refusal('Enter the new date as a real date, like 2026-11-13.', { field: 'new-date' });
+	if (newDate === engagement.date) throw new Refusal(`It is already on ${dayAndDate(newDate)}.`, { field: 'new-date' });
 	if (engagement.qualityMark) return moveQualityMarkVisit(db, user, engagement, engagement.qualityMark.id, newDate, today);
 
 	const input = await buildPlanInput(db, engagement.year, today);
 	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
 	if (!check.ok) {
-		const message = `It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`;
-		throw new ScheduleError(message, { 'new-date': message });
+		const message = `It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`;
+		throw new Refusal(message, { field: 'new-date' });
 	}
 	await db
 		.transaction()
@@ -98,7 +95,7 @@ async function moveQualityMarkVisit(
 	newDate: IsoDate,
 	today: IsoDate
 ): Promise<string[]> {
-	const refuse = (message: string) => new ScheduleError(message, { 'new-date': message });
+	const refuse = (message: string) => new Refusal(message, { field: 'new-date' });
 	if (schoolYearOf(newDate) !== engagement.year) {
 		throw refuse(
 			`It can only move within the ${academicYearLabel(engagement.year)} school year. To hold the visit in another year, cancel it and book it again from the Quality Mark record.`
@@ -114,7 +111,7 @@ async function moveQualityMarkVisit(
 			to: newDate
 		};
 		const check = await moveVisitFromSchedule(trx, user, visit, today);
-		if (!check.ok) throw refuse(`It cannot move to ${longDate(newDate)}. ${check.reasons.join(' ')}`);
+		if (!check.ok) throw refuse(`It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`);
 		return check.warnings;
 	});
 }
@@ -129,9 +126,8 @@ export async function cancelEngagement(db: Db, user: SessionUser, id: number, re
 	const engagement = await engagementToChange(db, user, id);
 	requireOpen(engagement, 'cancel');
 	const text = reason.trim();
-	if (!text) throw new ScheduleError('Say why it is cancelled.', { reason: 'Say why it is cancelled.' });
-	if (text.length > MAX_REASON)
-		throw new ScheduleError(`The reason must be ${MAX_REASON} characters or fewer.`, { reason: `The reason must be ${MAX_REASON} characters or fewer.` });
+	if (!text) throw new Refusal('Say why it is cancelled.', { field: 'reason' });
+	if (text.length > MAX_REASON) throw new Refusal(`The reason must be ${MAX_REASON} characters or fewer.`, { field: 'reason' });
 	return db.transaction().execute(async (trx) => {
 		await writeCancel(trx, user.id, id, { status: engagement.status }, text);
 		return engagement.qualityMark ? visitCancelledInSchedule(trx, user, engagement.qualityMark.id, text, today) : false;

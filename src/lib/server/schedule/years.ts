@@ -1,12 +1,14 @@
 import type { Db } from '../db';
 import { schoolYearOf } from '../../domain/self-evaluation/summary';
-import { toIso, type IsoDate } from '../../domain/calendar/iso-date';
+import type { IsoDate } from '../../domain/calendar/iso-date';
 
 export { schoolYearOf };
+/** Today in England, from the app's one clock (re-exported here for the schedule's pages). */
+export { today } from '../clock';
 
 /**
  * The year to plan by default: the one after the latest year with KS2 results (results for
- * 2018/19 set the support for 2019/20, DESIGN.md section 7). Null when nothing is imported yet.
+ * 2018/19 set the support for 2019/20: docs/scheduling.md). Null when nothing is imported yet.
  */
 export async function planningYear(db: Db): Promise<number | null> {
 	const row = await db
@@ -37,9 +39,4 @@ export async function defaultScheduleYear(db: Db, today: IsoDate): Promise<numbe
 export function yearParam(value: string | null): number | null {
 	const year = Number(value);
 	return value && Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null;
-}
-
-/** Today's date where the server is (England), as `yyyy-mm-dd`. */
-export function today(): IsoDate {
-	return toIso(new Date());
 }

@@ -1,4 +1,4 @@
-import { toCsv } from '../analysis/csv';
+import { toCsv } from '../csv';
 import { CATEGORY_LABELS } from '../../domain/analysis/categories';
 import { STATUS_LABELS } from '../../domain/analysis/intervention';
 import { academicYearLabel } from '../../domain/ks2/types';
@@ -7,11 +7,7 @@ import type { SchoolListRow } from './query';
 
 const STATUS_WORDS = { proposed: 'Proposed', changed: 'Changed by an adviser', agreed: 'Agreed' } as const;
 
-/**
- * The filtered school list as CSV, one row per school. toCsv neutralises any cell a spreadsheet
- * would run as a formula (DESIGN.md section 9): school and adviser names come from imported files
- * and from people, so they are not trusted. A byte order mark lets Excel read accented names.
- */
+/** The filtered school list as CSV, one row per school, written by the one CSV writer (../csv). */
 export function schoolListCsv(rows: readonly SchoolListRow[], year: number | null): string {
 	const header = [
 		'URN',
@@ -39,5 +35,5 @@ export function schoolListCsv(rows: readonly SchoolListRow[], year: number | nul
 		...FLAGS.map((f) => (r.flags.includes(f) ? 'Yes' : 'No')),
 		r.qualityMarks.join('; ')
 	]);
-	return '\uFEFF' + toCsv([header, ...body]);
+	return toCsv([header, ...body]);
 }

@@ -1,14 +1,14 @@
 import { addDays, format } from 'date-fns';
-import { sql, type ExpressionBuilder, type JSONPathBuilder, type SelectQueryBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../db';
+import { dialectOf, jsonValue, type Dialect } from '../db/dialect';
 import type { CategoryStatus } from '../analysis/categories';
 import { interventionStatuses, urnsWithStatus, type Intervention, type InterventionStatus } from '../intervention';
 import { listFrameworks } from '../quality-mark/frameworks';
 import { CATEGORIES, type Category } from '../../domain/analysis/categories';
-import type { CategoriseResult } from '../../domain/analysis/engine';
 import { RENEWAL_NOTICE_MONTHS } from '../../domain/quality-mark';
 import { addMonthsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
-import { ADVISER_ROLES } from '../../domain/roles';
+import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
 
 /*
@@ -77,9 +77,9 @@ function resultOf(eb: Eb, year: number | null) {
 	return categoryOf(eb, year).innerJoin('analysis_results as r', (j) => j.onRef('r.run_id', '=', 'c.run_id').onRef('r.urn', '=', 'c.urn'));
 }
 
-/** The stored result's JSON text, typed so kysely can build paths into it (it writes them for each database it supports). */
-function storedResult(ref: JSONPathBuilder<string>): JSONPathBuilder<CategoriseResult> {
-	return ref as unknown as JSONPathBuilder<CategoriseResult>;
+/** A value in the engine's stored result (its JSON text), found by path, as kysely's JSON paths would say it: signals.persistence.belowYears[1]. */
+function storedResult(eb: ExpressionBuilder<Schools & { r: Database['analysis_results'] }, 'r'>, dialect: Dialect, path: readonly (string | number)[]) {
+	return jsonValue(dialect, eb.ref('r.result_json'), path);
 }
 
 /**
@@ -116,14 +116,14 @@ function qualityMarkStatus(eb: Eb, status: SchoolListQuery['qm'], today: string)
 	return eb.exists(records.where('q.status', '=', status as Exclude<typeof status, ''>));
 }
 
-function hasFlag(eb: Eb, flag: Flag, year: number | null, today: string) {
+function hasFlag(eb: Eb, dialect: Dialect, flag: Flag, year: number | null, today: string) {
 	switch (flag) {
 		case 'below_2_of_3':
 			// A second year below England is in the engine's persistence signal.
 			return eb.exists(
 				resultOf(eb, year)
 					.select('r.urn')
-					.where((w) => w(storedResult(w.ref('r.result_json', '->>$')).key('signals').key('persistence').key('belowYears').at(1), 'is not', null))
+					.where((w) => w(storedResult(w, dialect, ['signals', 'persistence', 'belowYears', 1]), 'is not', null))
 			);
 		case 'no_ks2':
 			// The engine found no KS2 data; or, for a school not analysed yet, there are no results at all.
@@ -131,7 +131,7 @@ function hasFlag(eb: Eb, flag: Flag, year: number | null, today: string) {
 				eb.exists(
 					resultOf(eb, year)
 						.select('r.urn')
-						.where((w) => w(storedResult(w.ref('r.result_json', '->>$')).key('signals').key('noKs2Data'), 'is not', null))
+						.where((w) => w(storedResult(w, dialect, ['signals', 'noKs2Data']), 'is not', null))
 				),
 				eb.and([
 					eb.not(eb.exists(resultOf(eb, year).select('r.urn'))),
@@ -178,7 +178,7 @@ function filtered(db: Db, query: SchoolListQuery, year: number | null, today: st
 	if (query.la) q = q.where('s.la_code', '=', query.la);
 	if (query.phase) q = q.where('s.phase', '=', query.phase);
 	if (query.qm) q = q.where((eb) => qualityMarkStatus(eb, query.qm, today));
-	for (const flag of query.flags) q = q.where((eb) => hasFlag(eb, flag, year, today));
+	for (const flag of query.flags) q = q.where((eb) => hasFlag(eb, dialectOf(db), flag, year, today));
 	return q;
 }
 
@@ -260,9 +260,9 @@ async function rowsFor(
 			.selectFrom('schools as s')
 			.select((eb) => [
 				's.urn',
-				hasFlag(eb, 'below_2_of_3', year, today).as('below'),
-				hasFlag(eb, 'no_ks2', year, today).as('noKs2'),
-				hasFlag(eb, 'needs_confirmation', year, today).as('confirm')
+				hasFlag(eb, dialectOf(db), 'below_2_of_3', year, today).as('below'),
+				hasFlag(eb, dialectOf(db), 'no_ks2', year, today).as('noKs2'),
+				hasFlag(eb, dialectOf(db), 'needs_confirmation', year, today).as('confirm')
 			])
 			.where('s.urn', 'in', urns)
 			.execute(),

@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { SessionUser } from '../auth/session';
-import { getSchool } from '../schools';
+import { getSchool, toSchool } from '../schools';
+import { can } from '../../domain/access';
 import { adoptedPolicy } from '../analysis/policy-store';
 import { schoolAnalysisView, type SchoolAnalysisView, type SchoolCategoryView } from '../analysis/school-profile';
 import type { CategoriseResult } from '../../domain/analysis/engine';
@@ -13,6 +14,7 @@ import { schoolIntervention, type Intervention } from '../intervention';
 import { listDisagreements } from '../disagreements';
 import { agreedCategory, schoolVisibleHistory, type AgreedCategory } from './agreed-category';
 import { schoolResults, type SchoolResults } from './results';
+import { pupilGroupsForSchool, type PupilGroups } from './pupil-groups';
 import type { HistoryStep } from '../analysis/moderation';
 import { schoolYearOf, type SeStatus } from '../../domain/self-evaluation/summary';
 
@@ -26,13 +28,15 @@ type SchoolRow = NonNullable<Awaited<ReturnType<typeof getSchool>>>;
 export interface SchoolOverview {
 	school: SchoolRow;
 	results: SchoolResults;
+	/** Pupil groups and average scaled scores from the EES data sets, beside the LA and England. */
+	pupilGroups: PupilGroups | null;
 	agreed: AgreedCategory | null;
 	/** DfE's intervention status as of today, shown beside the category; the school sees it too (it rests on Ofsted's published inspections). */
 	intervention: Intervention | null;
 	engagements: SchoolEngagements;
 	qualityMarks: SchoolQualityMark[];
 	selfEvaluation: { year: number; status: SeStatus | null };
-	/** Secure Plus and holding a Quality Mark: a school that could lead support for others (issue 7, item 6). */
+	/** Secure Plus and holding a Quality Mark: a school that could lead support for others (docs/categories.md, The five categories). */
 	couldLeadSupport: { frameworks: string[] } | null;
 }
 
@@ -76,8 +80,9 @@ export async function resultsForSchool(db: Db, school: Pick<SchoolRow, 'urn' | '
 
 async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'headteacher', today: string): Promise<SchoolOverview> {
 	const seYear = schoolYearOf(today);
-	const [results, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
+	const [results, pupilGroups, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
 		resultsForSchool(db, school),
+		pupilGroupsForSchool(db, school.urn, school.la_code),
 		agreedCategory(db, school.urn),
 		schoolIntervention(db, school.urn, today),
 		engagementsForSchool(db, school.urn, { publishedNotesOnly: viewer === 'headteacher' }),
@@ -88,6 +93,7 @@ async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'head
 	return {
 		school,
 		results,
+		pupilGroups,
 		agreed,
 		intervention,
 		engagements,
@@ -105,19 +111,21 @@ function slim(view: SchoolAnalysisView): StaffAnalysis {
 
 /**
  * One school's profile for the person asking. The caller has already checked they may see the
- * school (requireSchoolAccess). Staff get the analysis with its proposal, confidence and register;
- * a headteacher gets the agreed category only. Null when there is no such school.
+ * school (`school.view`). Those who see the LA's working on it (staff) get the analysis with its
+ * proposal, confidence and register; the school gets the agreed category only. Null when there is
+ * no such school.
  */
 export async function schoolProfile(db: Db, user: SessionUser, urn: number, today: string): Promise<SchoolProfile | null> {
 	const school = await getSchool(db, urn);
 	if (!school) return null;
-	if (user.role === 'headteacher') {
+	const ref = toSchool(school);
+	if (!can(user, 'school.seeWorking', ref)) {
 		const [overview, history] = await Promise.all([schoolOverview(db, school, 'headteacher', today), schoolVisibleHistory(db, urn)]);
 		return { ...overview, viewer: 'headteacher', history };
 	}
 	const [overview, analysis, disagreements] = await Promise.all([
 		schoolOverview(db, school, 'staff', today),
-		schoolAnalysisView(db, user, urn, school.link_adviser_id),
+		schoolAnalysisView(db, user, ref),
 		listDisagreements(db, urn)
 	]);
 	return { ...overview, viewer: 'staff', analysis: slim(analysis), openDisagreements: disagreements.filter((d) => d.status !== 'decided').length };

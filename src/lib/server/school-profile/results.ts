@@ -3,8 +3,8 @@ import { CODE_MEANINGS } from '../../domain/import/figures';
 import { disadvantagedGap, progress } from '../../domain/analysis/signals';
 import { englandFigure, indexComparators, type ComparatorIndex } from '../../domain/analysis/years';
 import type { PolicyThresholds } from '../../domain/analysis/policy';
-import type { ProgressScore } from '../../domain/charts/progress';
-import type { TrendSeries } from '../../domain/charts/series';
+import type { ProgressScore } from '../../components/charts/progress';
+import type { TrendSeries } from '../../components/charts/series';
 import type { Ks2Comparator, Ks2Field, Ks2SchoolYear } from '../../domain/ks2/types';
 
 /*
@@ -43,7 +43,7 @@ export interface DisadvantagedYear {
 	/** England's other (non-disadvantaged) pupils. */
 	englandOther: number | null;
 	gap: number | null;
-	/** The policy flags the gap (DESIGN.md section 3: at or under -30 points with 10 or more pupils). */
+	/** The policy flags the gap (docs/categories.md, Signals: at or under -30 points with 10 or more pupils). */
 	flagged: boolean;
 }
 

@@ -18,7 +18,7 @@ import {
 	type ReportCardGrade,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
-import { longDate } from '../../domain/analysis/format';
+import { longDate } from '../../domain/format';
 
 /**
  * The areas Ofsted grades on a report card (from November 2025), in the form's order; a school need
@@ -40,7 +40,7 @@ export function areaField(index: number): string {
 	return `area-${index}`;
 }
 
-/** The OEIF sub-judgements an inspection with no overall grade must give (DESIGN.md section 1). */
+/** The OEIF sub-judgements an inspection with no overall grade must give (docs/ofsted.md, Three kinds of outcome). */
 export const REQUIRED_JUDGEMENTS: readonly OeifJudgement[] = ['qualityOfEducation', 'behaviourAndAttitudes', 'personalDevelopment', 'leadershipAndManagement'];
 
 /** The form's value for an OEIF inspection that gave no overall grade. */

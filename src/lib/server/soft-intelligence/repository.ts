@@ -3,7 +3,9 @@ import type { SoftIntelligenceTable } from '../db/schema/analysis';
 import type { Selectable } from 'kysely';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { AnalysisError, mayActForSchool, schoolForAction, type Actor } from '../analysis/access';
+import { existingSchool } from '../schools';
+import { requireAllowed, type Actor, type School } from '../../domain/access';
+import { Refusal } from '../../domain/refusal';
 import { chunks } from '../import/handler';
 import {
 	isOfstedInspection,
@@ -16,7 +18,7 @@ import {
 	type SoftIntelligenceSource,
 	type SoftIntelligenceType
 } from '../../domain/analysis/soft-intelligence';
-import { longDate } from '../../domain/analysis/format';
+import { longDate } from '../../domain/format';
 import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
 import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
 
@@ -105,7 +107,7 @@ function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string
 		predecessor: r.predecessor === 1,
 		publishedDate: r.published_date,
 		origin,
-		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at.slice(0, 10))}` : null,
+		corrected: r.corrected_at ? `Corrected by ${r.corrected_by_name ?? 'an adviser'} on ${longDate(r.corrected_at)}` : null,
 		values: formValuesOf(e)
 	};
 }
@@ -143,30 +145,18 @@ export async function schoolRegister(db: Db, urn: number): Promise<RegisterEntry
 	});
 }
 
-/** May this person add to or end entries in this school's register? */
-export function mayKeepRegister(actor: Actor, linkAdviserId: number | null): boolean {
-	return mayActForSchool(actor, linkAdviserId);
-}
-
-async function requireRegisterAccess(db: Db, actor: Actor, urn: number) {
-	const school = await schoolForAction(db, urn);
-	if (!mayKeepRegister(actor, school.linkAdviserId)) {
-		throw new AnalysisError(
-			actor.role === 'adviser'
-				? `Only ${school.name}’s link adviser or a lead adviser can change its register`
-				: 'You cannot change the soft-intelligence register',
-			403
-		);
-	}
+async function requireRegisterAccess(db: Db, actor: Actor, urn: number): Promise<School> {
+	const school = await existingSchool(db, urn);
+	requireAllowed(actor, 'register.keep', school);
 	return school;
 }
 
-/** Adds an entry typed into the form. Invalid input throws an AnalysisError naming the field. */
+/** Adds an entry typed into the form. Invalid input is refused with each field's problem. */
 export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record<string, string>): Promise<number> {
 	await requireRegisterAccess(db, actor, urn);
 	const now = nowIso();
 	const parsed = validateEntry(raw, now.slice(0, 10));
-	if (!parsed.ok) throw new EntryInputError(parsed.errors);
+	if (!parsed.ok) throw Refusal.fields(parsed.errors, 'Check the entry');
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
 			.insertInto('soft_intelligence')
@@ -190,13 +180,6 @@ export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record
 	});
 }
 
-/** Every field error of a refused entry, for the form. */
-export class EntryInputError extends AnalysisError {
-	constructor(readonly errors: Record<string, string>) {
-		super(Object.values(errors)[0] ?? 'Check the entry', 400);
-	}
-}
-
 /** The columns an Ofsted outcome's fields are stored in (all null for other entries). */
 function ofstedColumns(e: OfstedInput) {
 	return {
@@ -215,11 +198,11 @@ function ofstedColumns(e: OfstedInput) {
 export async function endEntry(db: Db, actor: Actor, urn: number, id: number, endDate: string): Promise<void> {
 	await requireRegisterAccess(db, actor, urn);
 	const row = await db.selectFrom('soft_intelligence').selectAll().where('id', '=', id).where('urn', '=', urn).executeTakeFirst();
-	if (!row) throw new AnalysisError('That entry is not in this school’s register', 404);
-	if (row.end_date !== null) throw new AnalysisError('That entry has already ended', 400, 'endDate');
+	if (!row) throw new Refusal('That entry is not in this school’s register', { status: 404 });
+	if (row.end_date !== null) throw new Refusal('That entry has already ended', { field: 'endDate' });
 	const now = nowIso();
 	const end = validateEndDate(endDate, row.date, now.slice(0, 10));
-	if (!end.ok) throw new AnalysisError(end.message, 400, 'endDate');
+	if (!end.ok) throw new Refusal(end.message, { field: 'endDate' });
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();
 		await audit(trx, {
@@ -241,11 +224,11 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 export async function correctEntry(db: Db, actor: Actor, urn: number, id: number, raw: Record<string, string>): Promise<void> {
 	await requireRegisterAccess(db, actor, urn);
 	const row = await db.selectFrom('soft_intelligence').selectAll().where('id', '=', id).where('urn', '=', urn).executeTakeFirst();
-	if (!row) throw new AnalysisError('That entry is not in this school’s register', 404);
-	if (!isOfstedType(row.type)) throw new AnalysisError('Only an Ofsted inspection can be corrected. End the entry and record a new one instead.', 400);
-	if (row.end_date !== null) throw new AnalysisError('That inspection has been withdrawn, so it cannot be corrected', 400);
+	if (!row) throw new Refusal('That entry is not in this school’s register', { status: 404 });
+	if (!isOfstedType(row.type)) throw new Refusal('Only an Ofsted inspection can be corrected. End the entry and record a new one instead.');
+	if (row.end_date !== null) throw new Refusal('That inspection has been withdrawn, so it cannot be corrected');
 	const parsed = validateCorrection(row.type, raw);
-	if (!parsed.ok) throw new EntryInputError(parsed.errors);
+	if (!parsed.ok) throw Refusal.fields(parsed.errors, 'Check the entry');
 	const after = { ...ofstedColumns(parsed.value), details: parsed.value.details };
 	const before = Object.fromEntries(Object.keys(after).map((k) => [k, row[k as keyof typeof after]]));
 	if (Object.entries(after).every(([k, v]) => before[k] === v)) return;

@@ -1,12 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import { attempt, DEFAULT_DAYS_PER_WEEK, linkSchools, listAdvisers, reassignFromForm, reassignSchools, ScheduleError } from '$lib/server/schedule';
+import { act, guard } from '$lib/server/access';
+import { DEFAULT_DAYS_PER_WEEK, linkSchools, listAdvisers, reassignFromForm, reassignSchools } from '$lib/server/schedule';
+import { Refusal } from '$lib/domain/refusal';
 import { ROLE_LABELS } from '$lib/domain/roles';
 
 /** Advisers' capacity and link schools, and the schools still without a link adviser. */
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const advisers = await listAdvisers(db());
 	return {
 		title: 'Advisers',
@@ -26,15 +27,12 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	assign: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const { urns, toAdviserId } = reassignFromForm(await event.request.formData());
-		const result = await attempt(async () => {
-			if (toAdviserId === 'invalid' || toAdviserId === null)
-				throw new ScheduleError('Choose the adviser to give the schools to.', { 'to-adviser': 'Choose the adviser to give the schools to.' });
-			return reassignSchools(db(), admin.id, urns, toAdviserId);
+		return act(async () => {
+			if (toAdviserId === 'invalid' || toAdviserId === null) throw new Refusal('Choose the adviser to give the schools to.', { field: 'to-adviser' });
+			const linked = await reassignSchools(db(), admin.id, urns, toAdviserId);
+			return { done: `${linked} ${linked === 1 ? 'school has' : 'schools have'} a link adviser now. Plan the year again to give them engagements.` };
 		});
-		return result.ok
-			? { done: `${result.value} ${result.value === 1 ? 'school has' : 'schools have'} a link adviser now. Plan the year again to give them engagements.` }
-			: result.failure;
 	}
 };

@@ -1,19 +1,8 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
+import { act, guard } from '$lib/server/access';
 import { field } from '$lib/server/forms';
-import {
-	addClosure,
-	attempt,
-	closuresFor,
-	loadCalendar,
-	removeClosure,
-	resetTermDates,
-	saveTermDates,
-	schoolYearOf,
-	today,
-	yearParam
-} from '$lib/server/schedule';
+import { addClosure, closuresFor, loadCalendar, removeClosure, resetTermDates, saveTermDates, schoolYearOf, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { HALF_TERMS, HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
 import { halfTermOf, whyNotWorkingDay, workingDays } from '$lib/domain/calendar/working-days';
@@ -28,7 +17,7 @@ async function formYear(event: RequestEvent): Promise<{ form: FormData; year: nu
 
 /** Term dates, bank holidays and LA closure days for one school year. */
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const year = yearParam(event.url.searchParams.get('year')) ?? schoolYearOf(today());
 	const { calendar, saved } = await loadCalendar(db(), year);
 	const closures = await closuresFor(db(), year);
@@ -57,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const { form, year } = await formYear(event);
 		const halfTerms = HALF_TERMS.map((id) => ({ id, start: field(form, `${id}.start`), end: field(form, `${id}.end`) }));
 		const values = Object.fromEntries(
@@ -66,26 +55,40 @@ export const actions: Actions = {
 				[`${h.id}.end`, h.end]
 			])
 		);
-		const result = await attempt(() => saveTermDates(db(), admin.id, { summerYear: year, halfTerms }), values);
-		return result.ok ? { done: `The ${academicYearLabel(year)} term dates are saved. Plan the year again to use them.` } : result.failure;
+		return act(
+			async () => {
+				await saveTermDates(db(), admin.id, { summerYear: year, halfTerms });
+				return { done: `The ${academicYearLabel(year)} term dates are saved. Plan the year again to use them.` };
+			},
+			{ values }
+		);
 	},
 	reset: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const { year } = await formYear(event);
-		const result = await attempt(() => resetTermDates(db(), admin.id, year));
-		return result.ok ? { done: `${academicYearLabel(year)} is back to the default term dates.` } : result.failure;
+		return act(async () => {
+			await resetTermDates(db(), admin.id, year);
+			return { done: `${academicYearLabel(year)} is back to the default term dates.` };
+		});
 	},
 	addClosure: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
 		const values = { 'closure-date': field(form, 'closure-date'), 'closure-reason': field(form, 'closure-reason') };
-		const result = await attempt(() => addClosure(db(), admin.id, values['closure-date'], values['closure-reason']), values);
-		return result.ok ? { done: 'The closure day is added. Nothing new is planned on it; plan the year again to move anything already there.' } : result.failure;
+		return act(
+			async () => {
+				await addClosure(db(), admin.id, values['closure-date'], values['closure-reason']);
+				return { done: 'The closure day is added. Nothing new is planned on it; plan the year again to move anything already there.' };
+			},
+			{ values }
+		);
 	},
 	removeClosure: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
-		const result = await attempt(() => removeClosure(db(), admin.id, field(form, 'date')));
-		return result.ok ? { done: 'The closure day is removed.' } : result.failure;
+		return act(async () => {
+			await removeClosure(db(), admin.id, field(form, 'date'));
+			return { done: 'The closure day is removed.' };
+		});
 	}
 };

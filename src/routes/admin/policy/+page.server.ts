@@ -1,11 +1,11 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { createDraft, listPolicyVersions } from '$lib/server/analysis';
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const versions = await listPolicyVersions(db());
 	return {
 		title: 'Categorisation policy',
@@ -24,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	draft: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const id = await createDraft(db(), admin.id);
 		redirect(303, `/admin/policy/${id}`);
 	}

@@ -1,13 +1,13 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import { attempt, loadTemplates, resetTemplates } from '$lib/server/schedule';
+import { act, guard } from '$lib/server/access';
+import { loadTemplates, resetTemplates } from '$lib/server/schedule';
 import { CATEGORIES, CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 import { daysPerSchool } from '$lib/domain/planner/templates';
 import { windowLabel } from '$lib/domain/planner/plain-english';
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const templates = await loadTemplates(db());
 	const totals = daysPerSchool(templates);
 	return {
@@ -23,8 +23,10 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	reset: async (event) => {
-		const admin = requirePermission(event, 'manageService');
-		const result = await attempt(() => resetTemplates(db(), admin.id));
-		return result.ok ? { done: 'The templates are back to the defaults in the brief. Plan the year again to use them.' } : result.failure;
+		const admin = guard(event, 'service.manage');
+		return act(async () => {
+			await resetTemplates(db(), admin.id);
+			return { done: 'The templates are back to the defaults. Plan the year again to use them.' };
+		});
 	}
 };

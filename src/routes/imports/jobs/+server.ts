@@ -1,13 +1,13 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { startJob } from '$lib/server/import/jobs';
 import { parseImportOptions } from '$lib/domain/import/options';
 
 /** Imports a finished upload in the background: { uploadId, kind, year, version } in, { id } out. */
 export const POST: RequestHandler = async (event) => {
-	const user = requirePermission(event, 'importData');
+	const user = guard(event, 'data.import');
 	const body = (await event.request.json().catch(() => ({}))) as Record<string, string | undefined>;
 	const options = parseImportOptions(body);
 	if (!options.ok) return json({ ok: false, message: Object.values(options.errors).join('. ') }, { status: 400 });

@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { startUpload } from '$lib/server/import/jobs';
 
 /** Starts a piecewise upload: { fileName, size } in, { id, pieceBytes } out. */
 export const POST: RequestHandler = async (event) => {
-	const user = requirePermission(event, 'importData');
+	const user = guard(event, 'data.import');
 	const body = (await event.request.json().catch(() => ({}))) as { fileName?: unknown; size?: unknown };
 	// Checked as given: a size that is not a whole number is refused, never turned into one.
 	const result = await startUpload(user.id, body.fileName, body.size);

@@ -1,11 +1,11 @@
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { listFrameworks, parseFilters, qualityMarkCsv, qualityMarkTable, todayIso } from '$lib/server/quality-mark';
 
 /** The Quality Mark table as CSV, with the same filters as the page. Staff only. */
 export const GET: RequestHandler = async (event) => {
-	requireStaff(event);
+	guard(event, 'schools.list');
 	const today = todayIso();
 	const filters = parseFilters(event.url.searchParams, await listFrameworks(db()));
 	const csv = qualityMarkCsv(await qualityMarkTable(db(), filters, today));

@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/server/forms';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
+import { act, guard } from '$lib/server/access';
+import { Refusal } from '$lib/domain/refusal';
 import {
-	attempt,
 	defaultScheduleYear,
 	latestPlanRun,
 	listAdvisers,
@@ -12,7 +11,6 @@ import {
 	planningYear,
 	planSchools,
 	planYear,
-	PLANNER_ROLES,
 	schoolYearOf,
 	storedPlan,
 	today,
@@ -24,9 +22,9 @@ import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 /** Rows of each kind of change shown on the page; the counts are always in full. */
 const SHOWN = 200;
 
-/** "Plan the year": for admins and lead advisers (see PLANNER_ROLES for why). */
+/** "Plan the year": for those who may commit advisers' time (`year.plan`). */
 export const load: PageServerLoad = async (event) => {
-	requireUser(event, PLANNER_ROLES);
+	guard(event, 'year.plan');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
 	const [run, schools, advisers, plan] = await Promise.all([latestPlanRun(db(), year), planSchools(db(), year), listAdvisers(db()), storedPlan(db(), year)]);
 	const diff = run?.diff;
@@ -60,15 +58,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	plan: async (event) => {
-		const user = requireUser(event, PLANNER_ROLES);
+		const user = guard(event, 'year.plan');
 		const form = await event.request.formData();
 		const year = yearParam(field(form, 'year'));
-		if (year === null) return fail(400, { message: 'Choose the school year to plan.' });
-		const result = await attempt(() => planYear(db(), user.id, year, today()));
-		if (!result.ok) return result.failure;
-		const { run } = result.value;
-		const placed = `${run.engagementCount} engagements are in the plan`;
-		const missing = run.unplacedCount === 0 ? 'everything was placed' : `${run.unplacedCount} could not be placed (see below)`;
-		return { done: `${academicYearLabel(year)} is planned: ${placed} and ${missing}.` };
+		return act(async () => {
+			if (year === null) throw new Refusal('Choose the school year to plan.');
+			const { run } = await planYear(db(), user.id, year, today());
+			const placed = `${run.engagementCount} engagements are in the plan`;
+			const missing = run.unplacedCount === 0 ? 'everything was placed' : `${run.unplacedCount} could not be placed (see below)`;
+			return { done: `${academicYearLabel(year)} is planned: ${placed} and ${missing}.` };
+		});
 	}
 };

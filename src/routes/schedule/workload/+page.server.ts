@@ -1,10 +1,11 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
-import { capacityView, defaultScheduleYear, mayPlan, today, yearParam } from '$lib/server/schedule';
+import { guard } from '$lib/server/access';
+import { can } from '$lib/domain/access';
+import { capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
-import type { AdviserLoad } from '$lib/domain/charts/workload';
+import type { AdviserLoad } from '$lib/components/charts/workload';
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
@@ -14,7 +15,7 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
  * over capacity rather than hiding behind a plan that stopped at the limit.
  */
 export const load: PageServerLoad = async (event) => {
-	const user = requireStaff(event);
+	const user = guard(event, 'schools.list');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
 	const { summary, run } = await capacityView(db(), year);
 	const loads: AdviserLoad[] = summary.byAdviser.map((a) => ({
@@ -32,7 +33,7 @@ export const load: PageServerLoad = async (event) => {
 		year,
 		yearLabel: academicYearLabel(year),
 		planned: run !== null,
-		canPlan: mayPlan(user.role),
+		canPlan: can(user, 'year.plan'),
 		loads,
 		advisers: summary.byAdviser
 	};

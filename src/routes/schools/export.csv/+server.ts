@@ -1,12 +1,12 @@
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { today } from '$lib/server/schedule/years';
 import { allMatchingSchools, parseListQuery, schoolListCsv } from '$lib/server/school-list';
 
 /** The school list as CSV, with the same search, filters and sort as the page (every page of it). Staff only. */
 export const GET: RequestHandler = async (event) => {
-	requireStaff(event);
+	guard(event, 'schools.list');
 	const day = today();
 	const { year, rows } = await allMatchingSchools(db(), parseListQuery(event.url.searchParams), day);
 	return new Response(schoolListCsv(rows, year), {

@@ -1,23 +1,20 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requireSchoolAccess, requireUser } from '$lib/server/auth/guard';
-import { getSchool } from '$lib/server/schools';
-import { addComment, copyForward, decideSummary, getSummary, seAccess, SeError, summaryYears, writeSummary } from '$lib/server/self-evaluation';
+import { act, guard, schoolFromUrl } from '$lib/server/access';
+import { addComment, copyForward, decideSummary, getSummary, seAccess, summaryYears, writeSummary } from '$lib/server/self-evaluation';
+import { NOT_FOUND } from '$lib/domain/refusal';
 import { schoolYearOf, sectionsFromForm } from '$lib/domain/self-evaluation/summary';
 import { field } from '$lib/server/forms';
+import { today } from '$lib/server/clock';
 
 /** The school, the year and what this person may do. 404 for another school's headteacher. */
 async function context(event: RequestEvent) {
-	const user = requireUser(event, ['headteacher', 'lead_adviser', 'adviser']);
-	const urn = Number(event.params.urn);
-	if (!Number.isInteger(urn)) error(404, 'Page not found');
-	requireSchoolAccess(user, urn);
-	const school = await getSchool(db(), urn);
-	if (!school) error(404, 'Page not found');
+	guard(event, 'selfEvaluation.list');
+	const { user, school } = await schoolFromUrl(event);
 	const access = seAccess(user, school);
-	if (!access) error(404, 'Page not found');
-	const current = schoolYearOf(new Date().toISOString().slice(0, 10));
+	if (!access) error(404, NOT_FOUND);
+	const current = schoolYearOf(today());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = Number.isInteger(asked) && asked >= 2000 && asked <= current + 1 ? asked : current;
 	return { user, school, access, year, current };
@@ -39,15 +36,15 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Runs an action, turning a refusal into a 400 the page can show next to the right fields. */
-async function attempt(run: () => Promise<void>, done: string, values?: Record<string, string>) {
-	try {
-		await run();
-		return { done };
-	} catch (e) {
-		if (e instanceof SeError) return fail(400, { message: e.message, errors: e.errors, values });
-		throw e;
-	}
+/** Runs one step; a refusal comes back to the page to show next to the right fields. */
+function step(run: () => Promise<void>, done: string, values?: Record<string, string>) {
+	return act(
+		async () => {
+			await run();
+			return { done };
+		},
+		{ values }
+	);
 }
 
 function formValues(form: FormData): Record<string, string> {
@@ -55,11 +52,10 @@ function formValues(form: FormData): Record<string, string> {
 }
 
 async function write(event: RequestEvent, action: 'save' | 'submit') {
-	const { user, school, access, year } = await context(event);
-	if (access.side !== 'school') error(403, 'Only the school can change its summary');
+	const { user, school, year } = await context(event);
 	const form = await event.request.formData();
 	const sections = sectionsFromForm((name) => field(form, name));
-	return attempt(
+	return step(
 		() => writeSummary(db(), user, school.urn, year, sections, action),
 		action === 'save' ? 'Your draft has been saved.' : 'Your summary has been submitted to your adviser.',
 		formValues(form)
@@ -67,26 +63,23 @@ async function write(event: RequestEvent, action: 'save' | 'submit') {
 }
 
 async function decide(event: RequestEvent, action: 'review' | 'agree' | 'return') {
-	const { user, school, access, year } = await context(event);
-	if (!access.canDecide) error(403, 'Only the link adviser or a lead adviser can do this');
+	const { user, school, year } = await context(event);
 	const done = { review: 'Marked as reviewed.', agree: 'The summary has been agreed.', return: 'The summary has been returned to the school.' }[action];
-	return attempt(() => decideSummary(db(), user, school.urn, year, action), done);
+	return step(() => decideSummary(db(), user, school.urn, year, action), done);
 }
 
 export const actions: Actions = {
 	save: async (event) => write(event, 'save'),
 	submit: async (event) => write(event, 'submit'),
 	copy: async (event) => {
-		const { user, school, access, year } = await context(event);
-		if (access.side !== 'school') error(403, 'Only the school can change its summary');
-		return attempt(() => copyForward(db(), user, school.urn, year), 'Last year’s summary has been copied into a new draft. Check and update each section.');
+		const { user, school, year } = await context(event);
+		return step(() => copyForward(db(), user, school.urn, year), 'Last year’s summary has been copied into a new draft. Check and update each section.');
 	},
 	comment: async (event) => {
-		const { user, school, access, year } = await context(event);
-		if (access.side !== 'adviser') error(403, 'Only advisers can comment');
+		const { user, school, year } = await context(event);
 		const form = await event.request.formData();
 		const section = field(form, 'section');
-		return attempt(() => addComment(db(), user, school.urn, year, section, field(form, 'body')), 'Your comment has been added.', formValues(form));
+		return step(() => addComment(db(), user, school.urn, year, section, field(form, 'body')), 'Your comment has been added.', formValues(form));
 	},
 	review: async (event) => decide(event, 'review'),
 	agree: async (event) => decide(event, 'agree'),

@@ -68,6 +68,12 @@ export interface SettingsTable {
 	value_json: string;
 }
 
+/** One row whose version goes up in every transaction that writes anything (see ../data-version.ts). */
+export interface DataVersionTable {
+	id: number;
+	version: number;
+}
+
 export interface FoundationTables {
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -75,4 +81,5 @@ export interface FoundationTables {
 	user_schools: UserSchoolsTable;
 	audit_log: AuditLogTable;
 	settings: SettingsTable;
+	data_version: DataVersionTable;
 }

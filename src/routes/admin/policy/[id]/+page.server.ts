@@ -1,29 +1,20 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import {
-	adoptDraft,
-	adoptedPolicy,
-	AnalysisError,
-	analysisYears,
-	discardDraft,
-	getPolicyVersion,
-	PolicyInputError,
-	saveDraft,
-	whatIf
-} from '$lib/server/analysis';
+import { act, guard } from '$lib/server/access';
+import { adoptDraft, adoptedPolicy, analysisYears, discardDraft, getPolicyVersion, saveDraft, whatIf } from '$lib/server/analysis';
+import { NOT_FOUND } from '$lib/domain/refusal';
 import { policyFromForm } from '$lib/server/analysis/policy-form';
 
 async function stored(event: RequestEvent) {
 	const rowId = Number(event.params.id);
 	const found = Number.isInteger(rowId) ? await getPolicyVersion(db(), rowId) : null;
-	if (!found) error(404, 'Page not found');
+	if (!found) error(404, NOT_FOUND);
 	return found;
 }
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const version = await stored(event);
 	const adopted = await adoptedPolicy(db());
 	const years = await analysisYears(db());
@@ -34,43 +25,33 @@ export const load: PageServerLoad = async (event) => {
 	return { title, version, adopted: adopted.policy, years, year, comparison };
 };
 
-function handle(e: unknown) {
-	if (e instanceof PolicyInputError) return fail(400, { errors: e.errors });
-	if (e instanceof AnalysisError) return fail(e.status, { errors: { form: e.message } as Record<string, string> });
-	throw e;
-}
-
 export const actions: Actions = {
 	save: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const version = await stored(event);
 		const raw = policyFromForm(await event.request.formData(), version.policy.rules);
-		try {
-			await saveDraft(db(), version.rowId, raw, admin.id);
-		} catch (e) {
-			const failed = handle(e);
-			return fail(failed.status, { ...failed.data, values: raw });
-		}
-		return { saved: true };
+		return act(
+			async () => {
+				await saveDraft(db(), version.rowId, raw, admin.id);
+				return { saved: true };
+			},
+			{ values: raw }
+		);
 	},
 	adopt: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const version = await stored(event);
-		try {
+		return act(async () => {
 			await adoptDraft(db(), version.rowId, admin.id);
-		} catch (e) {
-			return handle(e);
-		}
-		redirect(303, `/admin/policy/${version.rowId}?adopted=1`);
+			redirect(303, `/admin/policy/${version.rowId}?adopted=1`);
+		});
 	},
 	discard: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const version = await stored(event);
-		try {
+		return act(async () => {
 			await discardDraft(db(), version.rowId, admin.id);
-		} catch (e) {
-			return handle(e);
-		}
-		redirect(303, '/admin/policy');
+			redirect(303, '/admin/policy');
+		});
 	}
 };

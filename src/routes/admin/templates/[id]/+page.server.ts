@@ -1,19 +1,20 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import { attempt, deleteTemplate, loadTemplates, saveTemplate, templateFormValues, templateFromForm } from '$lib/server/schedule';
+import { act, guard } from '$lib/server/access';
+import { deleteTemplate, loadTemplates, saveTemplate, templateFormValues, templateFromForm } from '$lib/server/schedule';
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
+import { NOT_FOUND } from '$lib/domain/refusal';
 
 async function templateOf(event: RequestEvent) {
 	const templates = await loadTemplates(db());
 	const template = templates.find((t) => t.id === event.params.id);
-	if (!template) error(404, 'Page not found');
+	if (!template) error(404, NOT_FOUND);
 	return { template, siblings: templates.filter((t) => t.category === template.category && t.id !== template.id).map((t) => ({ id: t.id, label: t.label })) };
 }
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const { template, siblings } = await templateOf(event);
 	const values = {
 		category: template.category,
@@ -33,19 +34,24 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const { template } = await templateOf(event);
 		const form = await event.request.formData();
 		const edited = { ...templateFromForm(form), id: template.id, category: template.category };
-		const result = await attempt(() => saveTemplate(db(), admin.id, edited), templateFormValues(form));
-		if (!result.ok) return result.failure;
-		redirect(303, '/admin/templates?saved=1');
+		return act(
+			async () => {
+				await saveTemplate(db(), admin.id, edited);
+				redirect(303, '/admin/templates?saved=1');
+			},
+			{ values: templateFormValues(form) }
+		);
 	},
 	delete: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const { template } = await templateOf(event);
-		const result = await attempt(() => deleteTemplate(db(), admin.id, template.id));
-		if (!result.ok) return result.failure;
-		redirect(303, '/admin/templates?deleted=1');
+		return act(async () => {
+			await deleteTemplate(db(), admin.id, template.id);
+			redirect(303, '/admin/templates?deleted=1');
+		});
 	}
 };

@@ -1,12 +1,12 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { requirePermission } from '$lib/server/auth/guard';
-import { addTemplate, attempt, loadTemplates, templateFormValues, templateFromForm } from '$lib/server/schedule';
+import { act, guard } from '$lib/server/access';
+import { addTemplate, loadTemplates, templateFormValues, templateFromForm } from '$lib/server/schedule';
 import { isCategory } from '$lib/domain/analysis/categories';
 
 export const load: PageServerLoad = async (event) => {
-	requirePermission(event, 'manageService');
+	guard(event, 'service.manage');
 	const asked = event.url.searchParams.get('category');
 	const category = isCategory(asked) ? asked : '';
 	const templates = await loadTemplates(db());
@@ -32,10 +32,14 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const admin = requirePermission(event, 'manageService');
+		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
-		const result = await attempt(() => addTemplate(db(), admin.id, templateFromForm(form)), templateFormValues(form));
-		if (!result.ok) return result.failure;
-		redirect(303, '/admin/templates?saved=1');
+		return act(
+			async () => {
+				await addTemplate(db(), admin.id, templateFromForm(form));
+				redirect(303, '/admin/templates?saved=1');
+			},
+			{ values: templateFormValues(form) }
+		);
 	}
 };

@@ -1,15 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaff } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { adviserFeed, getAdviser } from '$lib/server/schedule';
+import { NOT_FOUND } from '$lib/domain/refusal';
 
 /** One adviser's engagements as an ICS calendar file, for staff signed in to Triage. */
 export const GET: RequestHandler = async (event) => {
-	requireStaff(event);
+	guard(event, 'schools.list');
 	const id = Number(event.params.id);
 	const adviser = Number.isInteger(id) ? await getAdviser(db(), id) : null;
-	if (!adviser) error(404, 'Page not found');
+	if (!adviser) error(404, NOT_FOUND);
 	const slug = adviser.name
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')

@@ -1,12 +1,11 @@
 import type { RequestHandler } from './$types';
 import { db } from '$lib/server/db';
-import { requireUser } from '$lib/server/auth/guard';
-import { schoolFeed, schoolFromParam } from '$lib/server/schedule';
+import { schoolFromUrl } from '$lib/server/access';
+import { schoolFeed } from '$lib/server/schedule';
 
 /** One school's engagements as an ICS calendar file: for staff, and for that school's own headteacher. */
 export const GET: RequestHandler = async (event) => {
-	const user = requireUser(event);
-	const school = await schoolFromParam(db(), user, event.params.urn);
+	const { school } = await schoolFromUrl(event);
 	return new Response(await schoolFeed(db(), school, event.url.origin), {
 		headers: {
 			'content-type': 'text/calendar; charset=utf-8',

@@ -1,12 +1,13 @@
 import { error, json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { jobStatus } from '$lib/server/import/jobs';
+import { NOT_FOUND } from '$lib/domain/refusal';
 
 /** A running import's progress, then its outcome. Only the person who started it can see it. */
 export const GET: RequestHandler = async (event) => {
-	const user = requirePermission(event, 'importData');
+	const user = guard(event, 'data.import');
 	const status = jobStatus(event.params.id, user.id);
-	if (!status) error(404, 'Page not found');
+	if (!status) error(404, NOT_FOUND);
 	return json(status);
 };

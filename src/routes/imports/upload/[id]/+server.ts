@@ -1,11 +1,11 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { requirePermission } from '$lib/server/auth/guard';
+import { guard } from '$lib/server/access';
 import { appendPiece } from '$lib/server/import/jobs';
 
 /** One piece of an upload, as raw bytes, at ?offset=N. */
 export const POST: RequestHandler = async (event) => {
-	const user = requirePermission(event, 'importData');
+	const user = guard(event, 'data.import');
 	const offset = Number(event.url.searchParams.get('offset'));
 	const bytes = new Uint8Array(await event.request.arrayBuffer());
 	const result = await appendPiece(event.params.id, user.id, offset, bytes);

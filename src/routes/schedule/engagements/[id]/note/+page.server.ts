@@ -1,20 +1,16 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { requireStaffOrNotFound } from '$lib/server/auth/guard';
-import { attempt, engagementToChange, noteFromForm, notesFor, openAfis, saveNote, ScheduleError, today } from '$lib/server/schedule';
+import { act, orPageError, signedIn } from '$lib/server/access';
+import { NOT_FOUND } from '$lib/domain/refusal';
+import { engagementToChange, noteFromForm, notesFor, openAfis, saveNote, today } from '$lib/server/schedule';
 
-/** The engagement, if this person may write its note: 404 if none, 403 if not theirs, 400 if it cannot have one now. */
+/** The engagement, if this person may write its note: 404 if none (or for a headteacher), 403 if not theirs. */
 async function context(event: RequestEvent) {
-	const user = requireStaffOrNotFound(event);
+	const user = signedIn(event);
 	const id = Number(event.params.id);
-	if (!Number.isInteger(id)) error(404, 'Page not found');
-	try {
-		return { user, engagement: await engagementToChange(db(), user, id) };
-	} catch (e) {
-		if (e instanceof ScheduleError) error(e.status === 400 ? 404 : e.status, e.status === 404 ? 'Page not found' : e.message);
-		throw e;
-	}
+	if (!Number.isInteger(id)) error(404, NOT_FOUND);
+	return { user, engagement: await orPageError(() => engagementToChange(db(), user, id)) };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -31,10 +27,14 @@ async function write(event: RequestEvent, action: 'save' | 'publish') {
 	const form = await event.request.formData();
 	const afiIds = form.getAll('afi-ids').map(Number).filter(Number.isInteger);
 	const input = noteFromForm(form, afiIds);
-	const result = await attempt(() => saveNote(db(), user, engagement.id, input, action, today()), { ...input });
-	if (!result.ok) return result.failure;
-	if (action === 'publish') redirect(303, `/schedule/engagements/${engagement.id}?published=1`);
-	return { done: 'Your draft is saved. The school cannot see it until you publish it.' };
+	return act(
+		async () => {
+			await saveNote(db(), user, engagement.id, input, action, today());
+			if (action === 'publish') redirect(303, `/schedule/engagements/${engagement.id}?published=1`);
+			return { done: 'Your draft is saved. The school cannot see it until you publish it.' };
+		},
+		{ values: { ...input } }
+	);
 }
 
 export const actions: Actions = {

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { can, decide, requireAllowed, type Action, type Actor, type About, type Engagement, type QualityMark, type School } from './access';
+import { Refusal } from './refusal';
+import { ROLES } from './roles';
+
+// Two schools: the adviser is the link adviser of Ash, and Hana leads Ash; Birch belongs to others.
+const ASH: School = { urn: 100001, name: 'Ash Primary', linkAdviserId: 4 };
+const BIRCH: School = { urn: 100002, name: 'Birch Primary', linkAdviserId: 5 };
+
+const PEOPLE = {
+	admin: { id: 1, role: 'admin' },
+	analyst: { id: 2, role: 'analyst' },
+	lead: { id: 3, role: 'lead_adviser' },
+	link: { id: 4, role: 'adviser' },
+	adviser: { id: 6, role: 'adviser' },
+	head: { id: 7, role: 'headteacher', schoolUrns: [ASH.urn] },
+	otherHead: { id: 8, role: 'headteacher', schoolUrns: [BIRCH.urn] }
+} as const satisfies Record<string, Actor>;
+
+type Person = keyof typeof PEOPLE;
+/** What each person gets: allowed, or the status of the refusal. */
+type Outcome = 'yes' | 403 | 404;
+type Row = Record<Person, Outcome>;
+
+/** Every role is a row of the table (a new role must be given a column). */
+const COLUMNS: Person[] = ['admin', 'analyst', 'lead', 'link', 'adviser', 'head', 'otherHead'];
+
+const row = (...outcomes: Outcome[]): Row => Object.fromEntries(COLUMNS.map((p, i) => [p, outcomes[i]])) as Row;
+
+const MARK: QualityMark = { ...ASH, assessorId: null };
+const VISIT: Engagement = { urn: ASH.urn, adviserId: 4, adviserName: 'Ada Adviser' };
+
+/**
+ * Every action, what it is asked about, and each person's answer. `link` is Ash's link adviser,
+ * `adviser` another adviser, `head` Ash's headteacher and `otherHead` Birch's; the thing asked about
+ * is always Ash's, in each column's order: admin, analyst, lead, link, adviser, head, otherHead.
+ */
+const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
+	'schools.list': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
+	'data.import': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403) },
+	'analysis.run': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403) },
+	'categories.agree': { about: [], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
+	'service.manage': { about: [], expect: row('yes', 403, 403, 403, 403, 403, 403) },
+	'year.plan': { about: [], expect: row('yes', 403, 'yes', 403, 403, 403, 403) },
+	'calendar.subscribe': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
+	'selfEvaluation.list': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes') },
+	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 'yes', 'yes') },
+
+	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
+	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
+	'category.change': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
+	'category.agree': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
+	'register.keep': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
+	'disagreement.raise': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
+	'disagreement.review': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
+	'disagreement.decide': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
+	'selfEvaluation.view': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 404) },
+	'selfEvaluation.write': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
+	'selfEvaluation.comment': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403) },
+	'selfEvaluation.decide': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
+	'support.ask': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
+	'qualityMark.selfAudit': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
+	'qualityMark.manage': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 403, 403) },
+	'qualityMark.changeStatus': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 'yes', 403) },
+	'qualityMark.move': { about: [{ ...MARK, from: 'registered', to: 'self_audit_in_progress' }], expect: row('yes', 403, 'yes', 'yes', 403, 'yes', 403) },
+	'engagement.view': { about: [VISIT], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 404, 404) },
+	'engagement.change': { about: [VISIT], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) }
+};
+
+const cases = (Object.keys(TABLE) as Action[]).flatMap((action) => COLUMNS.map((person) => [action, person, TABLE[action].expect[person]] as const));
+
+describe('the access policy', () => {
+	it('covers every role', () => {
+		expect(new Set(COLUMNS.map((p) => PEOPLE[p].role))).toEqual(new Set(ROLES));
+	});
+
+	it.each(cases)('%s for %s: %s', (action, person, outcome) => {
+		const about = TABLE[action].about as About<typeof action>;
+		const decision = decide(PEOPLE[person], action, ...about);
+		expect(decision.allowed ? 'yes' : decision.status).toBe(outcome);
+		expect(can(PEOPLE[person], action, ...about)).toBe(outcome === 'yes');
+	});
+
+	it('hides another school from a headteacher exactly as a school that does not exist', () => {
+		expect(decide(PEOPLE.head, 'school.view', BIRCH)).toEqual({ allowed: false, status: 404, message: 'Page not found' });
+		expect(decide(PEOPLE.head, 'school.view', { urn: 999999 })).toEqual(decide(PEOPLE.head, 'school.view', BIRCH));
+		expect(decide({ id: 9, role: 'headteacher' }, 'school.view', ASH)).toMatchObject({ allowed: false, status: 404 });
+	});
+
+	it('lets the adviser made assessor of a Quality Mark manage it, and no other adviser', () => {
+		expect(can(PEOPLE.adviser, 'qualityMark.manage', { ...BIRCH, assessorId: PEOPLE.adviser.id })).toBe(true);
+		expect(can(PEOPLE.adviser, 'qualityMark.manage', { ...BIRCH, assessorId: PEOPLE.link.id })).toBe(false);
+		expect(can(PEOPLE.analyst, 'qualityMark.manage', { ...BIRCH, assessorId: PEOPLE.analyst.id })).toBe(false);
+	});
+
+	it.each([
+		['registered', 'interested'],
+		['assessor_review', 'self_audit_in_progress'],
+		['audit_submitted', 'assessor_review']
+	] as const)('lets a headteacher make only the self-audit steps: not %s → %s', (from, to) => {
+		const move = decide(PEOPLE.head, 'qualityMark.move', { ...MARK, from, to });
+		expect(move).toMatchObject({ allowed: false, status: 403 });
+		expect(can(PEOPLE.lead, 'qualityMark.move', { ...MARK, from, to })).toBe(true);
+	});
+
+	it('lets an adviser change only the engagements booked to them', () => {
+		expect(can(PEOPLE.adviser, 'engagement.change', { ...VISIT, adviserId: PEOPLE.adviser.id })).toBe(true);
+		expect(decide(PEOPLE.adviser, 'engagement.change', VISIT)).toEqual({
+			allowed: false,
+			status: 403,
+			message: 'Only Ada Adviser or a lead adviser can change this engagement.'
+		});
+	});
+
+	it('says who may do what was refused', () => {
+		expect(decide(PEOPLE.adviser, 'category.change', ASH)).toMatchObject({
+			message: 'Only Ash Primary’s link adviser or a lead adviser can change its category'
+		});
+		expect(decide(PEOPLE.admin, 'category.change', ASH)).toMatchObject({ message: 'Only advisers can change a category' });
+		expect(decide(PEOPLE.adviser, 'register.keep', ASH)).toMatchObject({
+			message: 'Only Ash Primary’s link adviser or a lead adviser can change its register'
+		});
+		expect(decide(PEOPLE.admin, 'register.keep', ASH)).toMatchObject({ message: 'You cannot change the soft-intelligence register' });
+	});
+
+	it('throws a refusal with the same words and status when work is refused', () => {
+		const thrown = (run: () => void) => {
+			try {
+				run();
+			} catch (e) {
+				return e;
+			}
+			return null;
+		};
+		expect(thrown(() => requireAllowed(PEOPLE.lead, 'support.ask', ASH))).toBeInstanceOf(Refusal);
+		expect(thrown(() => requireAllowed(PEOPLE.otherHead, 'school.view', ASH))).toMatchObject({
+			status: 404,
+			message: 'Page not found',
+			field: null,
+			errors: {}
+		});
+		expect(thrown(() => requireAllowed(PEOPLE.head, 'support.ask', ASH))).toBeNull();
+	});
+});

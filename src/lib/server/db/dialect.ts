@@ -1,0 +1,65 @@
+import {
+	OperationNodeTransformer,
+	PostgresAdapter,
+	sql,
+	type ColumnDefinitionNode,
+	type DataTypeNode,
+	type Expression,
+	type Kysely,
+	type KyselyPlugin,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
+	type QueryResult,
+	type RawBuilder,
+	type RootOperationNode,
+	type UnknownRow
+} from 'kysely';
+
+/**
+ * Everything that differs between SQLite and PostgreSQL lives in src/lib/server/db: here, in
+ * connection.ts (how each is opened) and in migrate.ts. App code asks these helpers rather than
+ * writing either dialect's own SQL.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema: migrations see the tables as they were
+export function dialectOf(db: Kysely<any>): Dialect {
+	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
+}
+
+/**
+ * The value at `path` inside a JSON document kept as text, or null when there is none: SQLite's
+ * `->>` with a `$.a.b[1]` path, PostgreSQL's `#>>` with `{a,b,1}` on the text cast to jsonb.
+ */
+export function jsonValue(dialect: Dialect, document: Expression<string | null>, path: readonly (string | number)[]): RawBuilder<unknown> {
+	if (dialect === 'postgres') return sql`(cast(${document} as jsonb) #>> ${`{${path.join(',')}}`})`;
+	const steps = path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('');
+	return sql`(${document} ->> ${`$${steps}`})`;
+}
+
+/**
+ * The schema as the migrations write it, in PostgreSQL's words: an `autoIncrement()` key becomes
+ * an identity column (ids still come from the database, and a row may still be given its id), and
+ * `real`, which is a 4-byte float on PostgreSQL but an 8-byte one on SQLite, becomes `double precision`
+ * so a stored 41.3 reads back as 41.3. SQLite's migrations run untouched.
+ */
+export class PostgresSchemaPlugin implements KyselyPlugin {
+	private readonly transformer = new (class extends OperationNodeTransformer {
+		protected override transformColumnDefinition(node: ColumnDefinitionNode): ColumnDefinitionNode {
+			const column = super.transformColumnDefinition(node);
+			if (!column.autoIncrement) return column;
+			return { ...column, autoIncrement: undefined, generated: { kind: 'GeneratedNode', byDefault: true, identity: true } };
+		}
+		protected override transformDataType(node: DataTypeNode): DataTypeNode {
+			return node.dataType === 'real' ? { ...node, dataType: 'double precision' } : node;
+		}
+	})();
+
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		return this.transformer.transformNode(args.node);
+	}
+
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
+	}
+}
