@@ -6,6 +6,8 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// GOV.UK Frontend's Sass is imported from node_modules by its own paths (src/govuk-frontend.scss).
+	css: { preprocessorOptions: { scss: { loadPaths: ['node_modules'] } } },
 	test: {
 		expect: { requireAssertions: true },
 		projects: [

@@ -91,7 +91,7 @@ describe('pages kept in memory', () => {
 			await open(page, '/');
 			const again = await open(page, '/');
 			expect(again.cache).toBe('hit');
-			seen[role] = /<div class="govuk-header__account">.*?<\/div>/s.exec(again.html)?.[0] ?? '';
+			seen[role] = /<div class="app-header__account">.*?<\/div>/s.exec(again.html)?.[0] ?? '';
 			await page.context().close();
 		}
 		expect(seen.lead_adviser).toContain('Lead adviser');

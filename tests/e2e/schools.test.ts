@@ -140,7 +140,7 @@ describe('a school’s profile', () => {
 		await page.goto(`/schools/${leaderUrn()}`);
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('.govuk-service-navigation').isVisible()).toBe(false);
-		expect(await page.locator('.govuk-header').isVisible()).toBe(false);
+		expect(await page.locator('.govuk-generic-header').isVisible()).toBe(false);
 		expect(await page.getByRole('button', { name: 'Print as a desktop analysis sheet' }).isVisible()).toBe(false);
 		expect(await page.getByText('Record a concern or a change').isVisible()).toBe(false);
 		expect(await page.getByText(/^Desktop analysis sheet, printed on /).isVisible()).toBe(true);
