@@ -29,8 +29,31 @@ describe('the desktop analysis in the browser', () => {
 		await page.goto('/analysis');
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Desktop analysis');
 		await expectNoAxeViolations(page);
-		await page.getByRole('button', { name: /^Run the analysis( again)? for 2025\/26$/ }).click();
+		// While it runs the button says so, and pressing it again sends nothing more. Both presses
+		// happen in the page at once, before the browser leaves it, as a double click would.
+		const posts: string[] = [];
+		page.on('request', (r) => {
+			if (r.method() === 'POST') posts.push(r.url());
+		});
+		const pressedTwice = await page.evaluate(() => {
+			const button = [...document.querySelectorAll('button')].find((b) => /^Run the analysis( again)? for 2025\/26$/.test(b.textContent ?? ''))!;
+			const sent: boolean[] = [];
+			document.addEventListener('submit', (e) => sent.push(!e.defaultPrevented));
+			button.click();
+			const during = {
+				text: button.textContent,
+				unavailable: button.getAttribute('aria-disabled'),
+				status: button.form?.querySelector('[role=status]')?.textContent
+			};
+			button.click();
+			return { during, sent };
+		});
+		expect(pressedTwice).toEqual({
+			during: { text: 'Running the analysis…', unavailable: 'true', status: 'Running the analysis…' },
+			sent: [true, false]
+		});
 		expect(await outcome(page)).toMatch(/^The analysis of 2025\/26 results ran for 120 schools\./);
+		expect(posts).toHaveLength(1);
 		// Each run says the day it read the soft-intelligence register up to.
 		expect(await page.locator('main').textContent()).toMatch(
 			/read the soft-intelligence register \(inspections, concerns, requests for support\) as it stood on \d{1,2} \w+ \d{4}\./
@@ -208,6 +231,19 @@ describe('the desktop analysis in the browser', () => {
 		await page.getByRole('button', { name: 'Save the draft and show its effect' }).click();
 		expect(await outcome(page)).toContain('“Well below England” must be lower than “Below England”'.replace(/[“”]/g, '"'));
 		await expectNoAxeViolations(page);
+
+		// Adopting asks to be confirmed, with what it changes and why; nothing is adopted without a reason.
+		await page.getByRole('button', { name: 'Adopt this draft' }).click();
+		const confirm = page.getByRole('region', { name: 'Adopt this draft as version 2?' });
+		await confirm.waitFor();
+		expect(await confirm.textContent()).toMatch(/Version 1 stops being used\..*\d+ schools? would move category/s);
+		await expectNoAxeViolations(page);
+		await confirm.getByRole('button', { name: 'Adopt version 2' }).click();
+		await page.getByRole('alert').getByText('Enter why you are adopting this draft').waitFor();
+		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Cancel' }).click();
+		await page.getByRole('button', { name: 'Discard this draft' }).waitFor();
+		expect(await page.getByRole('region', { name: 'Adopt this draft as version 2?' }).count()).toBe(0);
 
 		await page.getByRole('button', { name: 'Discard this draft' }).click();
 		await page.waitForURL(/\/admin\/policy$/);
