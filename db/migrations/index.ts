@@ -14,6 +14,8 @@ import * as m0012 from './0012_ofsted_inspections';
 import * as m0013 from './0013_one_open_support_request';
 import * as m0014 from './0014_calendar_subscriptions';
 import * as m0015 from './0015_data_version';
+import * as m0016 from './0016_reasons';
+import * as m0017 from './0017_sign_in_failures';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -34,5 +36,7 @@ export const migrations: Record<string, Migration> = {
 	'0012_ofsted_inspections': m0012,
 	'0013_one_open_support_request': m0013,
 	'0014_calendar_subscriptions': m0014,
-	'0015_data_version': m0015
+	'0015_data_version': m0015,
+	'0016_reasons': m0016,
+	'0017_sign_in_failures': m0017
 };

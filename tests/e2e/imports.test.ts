@@ -83,6 +83,58 @@ describe('imports page', () => {
 		await page.context().close();
 	});
 
+	it('an admin rolls an import back only after confirming it and saying why, and the reason stays with the import', async () => {
+		const page = await newPage();
+		await signIn(page, 'admin');
+		await page.goto('/imports');
+		// A file the register keeps nothing of, so rolling it back changes no page another test reads.
+		const name = '2014-2015_937_ks2final.csv';
+		const file = await ks2File(dir, { year: 2015, name, schools: [school(300101, '937')] });
+		await page.getByLabel('File to import').setInputFiles(file);
+		await page.getByRole('button', { name: 'Import file' }).click();
+		await page.getByText(`No school's rows were kept from ${name}`).waitFor({ timeout: 60_000 });
+		await page.goto('/imports');
+		const row = page.getByRole('row').filter({ hasText: name });
+		const id = (await row.getByRole('cell').first().textContent())?.trim();
+		expect(id).toMatch(/^\d+$/);
+		await row.getByRole('link', { name: `Roll back import ${id}` }).click();
+		const confirm = page.getByRole('region', { name: `Roll back import ${id}?` });
+		await confirm.waitFor();
+		expect(await confirm.textContent()).toContain(name);
+		await expectNoAxeViolations(page);
+		// No reason: nothing happens, and the page says what to do.
+		await confirm.getByRole('button', { name: `Roll back import ${id}` }).click();
+		await page.getByRole('alert').getByText('Enter why you are rolling back this import').waitFor();
+		await expectNoAxeViolations(page);
+		await page.goto('/imports');
+		expect(await page.getByRole('row').filter({ hasText: name }).getByText('Live').count()).toBe(1);
+		// Cancel leaves it too.
+		await page
+			.getByRole('row')
+			.filter({ hasText: name })
+			.getByRole('link', { name: `Roll back import ${id}` })
+			.click();
+		await page.getByRole('link', { name: 'Cancel' }).click();
+		expect(await page.getByRole('region', { name: `Roll back import ${id}?` }).count()).toBe(0);
+		// With a reason it is rolled back, and the import's page says why.
+		await page
+			.getByRole('row')
+			.filter({ hasText: name })
+			.getByRole('link', { name: `Roll back import ${id}` })
+			.click();
+		await page.getByLabel('Why are you rolling it back?').fill('Another LA’s file, uploaded by mistake');
+		await page
+			.getByRole('region', { name: `Roll back import ${id}?` })
+			.getByRole('button', { name: `Roll back import ${id}` })
+			.click();
+		await page.getByRole('region', { name: 'Rolled back' }).waitFor();
+		expect(await page.getByRole('row').filter({ hasText: name }).getByText('Rolled back').count()).toBe(1);
+		await page.goto(`/imports/${id}`);
+		expect(await page.locator('main').textContent()).toContain('Another LA’s file, uploaded by mistake');
+		await expectNoAxeViolations(page);
+		await page.context().close();
+	});
+
 	it('advisers and headteachers cannot reach imports', async () => {
 		for (const role of ['adviser', 'headteacher'] as const) {
 			const page = await newPage();

@@ -63,8 +63,8 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		const page = await as('adviser', '/quality-mark');
 		await page.getByRole('heading', { name: 'Coverage' }).waitFor();
 		await expectNoAxeViolations(page);
-		await page.getByLabel('Status').selectOption('not_engaged');
-		await page.getByLabel('Framework').selectOption('basic_skills');
+		await page.getByLabel('Status', { exact: true }).selectOption('not_engaged');
+		await page.getByLabel('Framework', { exact: true }).selectOption('basic_skills');
 		await page.getByRole('button', { name: 'Apply filters' }).click();
 		await page.waitForURL((url) => url.searchParams.get('status') === 'not_engaged' && url.searchParams.get('framework') === 'basic_skills');
 		await page.locator(`a[href="${record()}"]`).first().click();

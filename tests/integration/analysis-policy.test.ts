@@ -53,9 +53,10 @@ describe('the stored policy and the what-if tool', () => {
 		expect((await runAnalysis(db, { userId: analyst.id })).run.policyVersion).toBe(1);
 		expect((await categoryStates(db, 2019, URNS.secure))[0].category).toBe('secure');
 
-		const adopted = await adoptDraft(db, draftId, admin.id);
+		const adopted = await adoptDraft(db, draftId, admin.id, 'Schools a point below England need a light touch too');
 		expect(adopted.version).toBe(2);
 		const versions = await listPolicyVersions(db);
+		expect(versions[0].adoptionReason).toBe('Schools a point below England need a light touch too');
 		expect(versions.map((v) => [v.policy.version, v.status])).toEqual([
 			[2, 'adopted'],
 			[1, 'superseded']
@@ -63,6 +64,7 @@ describe('the stored policy and the what-if tool', () => {
 		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'policy.adopt').executeTakeFirstOrThrow();
 		expect(log).toMatchObject({ user_id: admin.id, entity: 'policy', entity_id: String(draftId) });
 		expect(JSON.parse(log.after_json!).thresholds.belowGap).toBe(-1);
+		expect(JSON.parse(log.after_json!).reason).toBe('Schools a point below England need a light touch too');
 		expect(JSON.parse(log.before_json!).version).toBe(1);
 
 		const next = await runAnalysis(db, { userId: analyst.id });

@@ -26,7 +26,10 @@ describe('importing the same file again', () => {
 		const again = await importFile(db, path);
 		expect(again).toMatchObject({ status: 'unchanged', importId: id });
 		expect(await snapshot(db)).toEqual(before);
-		expect((await rollbackImport(db, id, null)).ok).toBe(true);
+		expect((await rollbackImport(db, id, null, 'Imported twice by mistake')).ok).toBe(true);
+		expect((await importHistory(db)).find((r) => r.id === id)).toMatchObject({ rollbackReason: 'Imported twice by mistake' });
+		const log = await db.selectFrom('audit_log').select('after_json').where('action', '=', 'import.rollback').executeTakeFirstOrThrow();
+		expect(JSON.parse(log.after_json!)).toEqual({ reason: 'Imported twice by mistake' });
 		expect((await importFile(db, path)).status).toBe('imported');
 	});
 });

@@ -13,12 +13,17 @@ import { runImportOffThread } from '$lib/server/import/off-thread';
 import { rollbackImport } from '$lib/server/import/rollback';
 import { saveWholeFile } from '$lib/server/import/jobs';
 import { parseImportOptions } from '$lib/domain/import/options';
+import { checkReason } from '$lib/domain/reason';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'data.import');
+	const history = await importHistory(db());
+	const asked = Number(event.url.searchParams.get('rollback'));
 	return {
 		title: 'Imports',
-		history: await importHistory(db()),
+		history,
+		/** The import an admin asked to roll back, shown with what it will do and a reason to give before anything happens. */
+		confirmRollback: can(user, 'service.manage') ? (history.find((r) => r.id === asked && !r.rolledBackAt) ?? null) : null,
 		laScope: await getLaScope(db()),
 		canManage: can(user, 'service.manage'),
 		maxSize: megabytes(importMaxBytes())
@@ -49,9 +54,12 @@ export const actions: Actions = {
 
 	rollback: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const id = Number(field(await event.request.formData(), 'id'));
+		const form = await event.request.formData();
+		const id = Number(field(form, 'id'));
 		if (!Number.isInteger(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
-		const result = await rollbackImport(db(), id, admin.id);
+		const reason = checkReason(field(form, 'reason'), 'Enter why you are rolling back this import');
+		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: field(form, 'reason') });
+		const result = await rollbackImport(db(), id, admin.id, reason.value);
 		return result.ok ? { rollback: result } : fail(400, { rollback: result });
 	},
 

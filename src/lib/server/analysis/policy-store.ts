@@ -14,6 +14,8 @@ export interface StoredPolicy {
 	createdAt: string;
 	updatedAt: string;
 	adoptedAt: string | null;
+	/** Why it was adopted, as the admin gave it. */
+	adoptionReason: string | null;
 	adoptedBy: string | null;
 }
 
@@ -28,7 +30,17 @@ function baseQuery(db: Db) {
 	return db
 		.selectFrom('policy_versions as p')
 		.leftJoin('users as u', 'u.id', 'p.adopted_by')
-		.select(['p.id', 'p.status', 'p.definition_json', 'p.based_on', 'p.created_at', 'p.updated_at', 'p.adopted_at', 'u.name as adopted_by_name']);
+		.select([
+			'p.id',
+			'p.status',
+			'p.definition_json',
+			'p.based_on',
+			'p.created_at',
+			'p.updated_at',
+			'p.adopted_at',
+			'p.adoption_reason',
+			'u.name as adopted_by_name'
+		]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['executeTakeFirstOrThrow']>>;
@@ -42,6 +54,7 @@ function toStored(r: Row): StoredPolicy {
 		createdAt: r.created_at,
 		updatedAt: r.updated_at,
 		adoptedAt: r.adopted_at,
+		adoptionReason: r.adoption_reason,
 		adoptedBy: r.adopted_by_name
 	};
 }
@@ -138,7 +151,7 @@ export async function discardDraft(db: Db, rowId: number, userId: number | null)
  * Adopts a draft as the next version of its policy. The adopted one before it is kept, superseded,
  * so every past run can still say exactly which rules it used.
  */
-export async function adoptDraft(db: Db, rowId: number, userId: number | null): Promise<Policy> {
+export async function adoptDraft(db: Db, rowId: number, userId: number | null, reason: string | null = null): Promise<Policy> {
 	const stored = await requireDraft(db, rowId);
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
@@ -152,7 +165,15 @@ export async function adoptDraft(db: Db, rowId: number, userId: number | null): 
 		if (current) await trx.updateTable('policy_versions').set({ status: 'superseded', updated_at: now }).where('id', '=', current.id).execute();
 		await trx
 			.updateTable('policy_versions')
-			.set({ status: 'adopted', version: policy.version, definition_json: JSON.stringify(policy), adopted_by: userId, adopted_at: now, updated_at: now })
+			.set({
+				status: 'adopted',
+				version: policy.version,
+				definition_json: JSON.stringify(policy),
+				adopted_by: userId,
+				adopted_at: now,
+				adoption_reason: reason,
+				updated_at: now
+			})
 			.where('id', '=', rowId)
 			.execute();
 		await audit(trx, {
@@ -161,7 +182,7 @@ export async function adoptDraft(db: Db, rowId: number, userId: number | null): 
 			entity: 'policy',
 			entityId: rowId,
 			before: current ? JSON.parse(current.definition_json) : null,
-			after: policy
+			after: reason === null ? policy : { ...policy, reason }
 		});
 		return policy;
 	});

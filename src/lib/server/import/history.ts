@@ -22,6 +22,8 @@ export interface ImportRecord {
 	recordsStored: number;
 	rolledBackAt: string | null;
 	rolledBackBy: string | null;
+	/** Why, as the admin who rolled it back gave it. */
+	rollbackReason: string | null;
 	/** A later live import that replaced this one's data, if any. */
 	replacedBy: number | null;
 	/** A later live import that must be rolled back first, or null if this one can be rolled back now. */
@@ -55,6 +57,7 @@ export async function importHistory(db: Db): Promise<ImportRecord[]> {
 		recordsStored: r.records_stored,
 		rolledBackAt: r.rolled_back_at,
 		rolledBackBy: r.roller_name,
+		rollbackReason: r.rollback_reason,
 		replacedBy: null,
 		blockedBy: null
 	}));

@@ -37,9 +37,9 @@ const REGISTER_COLUMNS = [
 /**
  * Undoes one import (admin only; the caller checks): its rows go, and the rows it replaced come
  * back exactly as they were. Only the latest import of the same data can be undone, so nothing
- * a later import wrote is ever lost.
+ * a later import wrote is ever lost. The reason, when the admin gave one, is kept with the import.
  */
-export async function rollbackImport(db: Db, importId: number, userId: number | null): Promise<RollbackResult> {
+export async function rollbackImport(db: Db, importId: number, userId: number | null, reason: string | null = null): Promise<RollbackResult> {
 	const record = (await importHistory(db)).find((r) => r.id === importId);
 	if (!record) return { ok: false, message: `There is no import ${importId}.` };
 	if (record.rolledBackAt) return { ok: false, message: `Import ${importId} was already rolled back on ${longDate(record.rolledBackAt)}.` };
@@ -100,13 +100,14 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 		} else {
 			throw new Error(`Rolling back ${record.format} imports is not supported yet`);
 		}
-		await trx.updateTable('imports').set({ rolled_back_at: nowIso(), rolled_back_by: userId }).where('id', '=', importId).execute();
+		await trx.updateTable('imports').set({ rolled_back_at: nowIso(), rolled_back_by: userId, rollback_reason: reason }).where('id', '=', importId).execute();
 		await audit(trx, {
 			userId,
 			action: 'import.rollback',
 			entity: 'import',
 			entityId: importId,
-			before: { file: record.fileName, format: record.format, year: record.year, version: record.version, recordsStored: record.recordsStored }
+			before: { file: record.fileName, format: record.format, year: record.year, version: record.version, recordsStored: record.recordsStored },
+			after: reason === null ? null : { reason }
 		});
 	});
 	return { ok: true, message: `Import ${importId} (${record.fileName}) was rolled back. The data it replaced is back.` };

@@ -17,7 +17,8 @@ export const load: PageServerLoad = async (event) => {
 			version: v.policy.version,
 			updatedAt: v.updatedAt,
 			adoptedAt: v.adoptedAt,
-			adoptedBy: v.adoptedBy
+			adoptedBy: v.adoptedBy,
+			adoptionReason: v.adoptionReason
 		}))
 	};
 };

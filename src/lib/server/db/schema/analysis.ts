@@ -19,6 +19,8 @@ export interface PolicyVersionsTable {
 	updated_at: string;
 	adopted_by: number | null;
 	adopted_at: string | null;
+	/** Why it was adopted, as the admin gave it. */
+	adoption_reason: string | null;
 }
 
 export interface SoftIntelligenceTable {

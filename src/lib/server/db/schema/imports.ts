@@ -27,6 +27,8 @@ export interface ImportsTable {
 	report_json: string;
 	rolled_back_at: string | null;
 	rolled_back_by: number | null;
+	/** Why it was rolled back, as the admin gave it. */
+	rollback_reason: string | null;
 }
 
 /**

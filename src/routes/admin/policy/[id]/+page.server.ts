@@ -1,10 +1,12 @@
-import { error, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard } from '$lib/server/access';
 import { adoptDraft, adoptedPolicy, analysisYears, discardDraft, getPolicyVersion, saveDraft, whatIf } from '$lib/server/analysis';
 import { NOT_FOUND } from '$lib/domain/refusal';
 import { policyFromForm } from '$lib/server/analysis/policy-form';
+import { field } from '$lib/server/forms';
+import { checkReason } from '$lib/domain/reason';
 
 async function stored(event: RequestEvent) {
 	const rowId = Number(event.params.id);
@@ -41,8 +43,11 @@ export const actions: Actions = {
 	adopt: async (event) => {
 		const admin = guard(event, 'service.manage');
 		const version = await stored(event);
+		const given = field(await event.request.formData(), 'reason');
+		const reason = checkReason(given, 'Enter why you are adopting this draft');
+		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: given });
 		return act(async () => {
-			await adoptDraft(db(), version.rowId, admin.id);
+			await adoptDraft(db(), version.rowId, admin.id, reason.value);
 			redirect(303, `/admin/policy/${version.rowId}?adopted=1`);
 		});
 	},
