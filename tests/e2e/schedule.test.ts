@@ -122,7 +122,17 @@ describe('the schedule', () => {
 		await adviser.getByText('Your draft is saved.').waitFor();
 		expect(await adviser.getByLabel('Purpose').inputValue()).toBe(PURPOSE);
 
+		// Publishing cannot be undone: the saved note is shown to confirm first, and nothing is shared yet.
 		await adviser.getByRole('button', { name: 'Publish to the school' }).click();
+		const confirm = adviser.getByRole('region', { name: 'Publish this note of visit to the school?' });
+		await confirm.waitFor();
+		expect(await confirm.textContent()).toContain(PURPOSE);
+		expect(await confirm.textContent()).toContain('A published note cannot be changed.');
+		await expectNoAxeViolations(adviser);
+		await confirm.getByRole('link', { name: 'Go back and change the note' }).click();
+		expect(await adviser.getByLabel('Purpose').inputValue()).toBe(PURPOSE);
+		await adviser.getByRole('button', { name: 'Publish to the school' }).click();
+		await confirm.getByRole('button', { name: 'Publish to the school' }).click();
 		await adviser.waitForURL(/\/schedule\/engagements\/\d+\?published=1$/);
 		await adviser.getByText('The note of visit is published and the engagement is complete.').waitFor();
 		expect(await adviser.locator('dl').first().textContent()).toContain('Completed');

@@ -14,6 +14,7 @@ import {
 	noteFromForm,
 	openAfis,
 	planYear,
+	publishDraft,
 	saveNote
 } from '../../src/lib/server/schedule';
 import type { Db } from '../../src/lib/server/db';
@@ -184,6 +185,38 @@ describe('notes of visit', () => {
 			'action-0-due': 'Enter the date action 1 is due by as a real date, like 2026-12-18.'
 		});
 		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
+	});
+
+	it('a note made ready is checked as for publishing but kept from the school until it is confirmed, then published as saved', async () => {
+		const db = await freshDb();
+		const { w, initial } = await planned(db);
+		const incomplete = noteFromForm(noteForm({ 'visit-date': initial.date, purpose: 'Visit' }), []);
+		expect((await refusal(() => saveNote(db, w.adviserA, initial.id, incomplete, 'ready', '2027-03-01'))).message).toBe(
+			'Complete the note before you publish it.'
+		);
+		expect((await refusal(() => publishDraft(db, w.adviserA, initial.id, '2027-03-01'))).message).toBe(
+			'There is no saved note of visit to publish. Write the note and save it first.'
+		);
+		const form = noteForm({
+			...FULL,
+			'visit-date': initial.date,
+			'action-rows': '1',
+			'action-0-text': 'Plan',
+			'action-0-owner': 'Head',
+			'action-0-due': '2027-04-01'
+		});
+		await saveNote(db, w.adviserA, initial.id, noteFromForm(form, []), 'ready', '2027-03-01');
+		expect((await engagementsForSchool(db, w.urns.focus, { publishedNotesOnly: true })).engagements.find((e) => e.id === initial.id)?.note).toBeNull();
+		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
+		// Another adviser cannot publish it for them.
+		expect((await refusal(() => publishDraft(db, w.adviserB, initial.id, '2027-03-01'))).status).toBe(403);
+		await publishDraft(db, w.adviserA, initial.id, '2027-03-01');
+		const published = (await engagementsForSchool(db, w.urns.focus, { publishedNotesOnly: true })).engagements.find((e) => e.id === initial.id)!;
+		expect(published.note).toMatchObject({ status: 'published', purpose: FULL.purpose, actions: [{ action: 'Plan', owner: 'Head', dueDate: '2027-04-01' }] });
+		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('completed');
+		expect((await refusal(() => publishDraft(db, w.adviserA, initial.id, '2027-03-01'))).message).toBe(
+			'There is no saved note of visit to publish. Write the note and save it first.'
+		);
 	});
 
 	it('refuses a visit date on a weekend, a bank holiday or a closure day, so publishing never moves the engagement there', async () => {

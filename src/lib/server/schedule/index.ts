@@ -29,7 +29,7 @@ export {
 } from './planning';
 export { listEngagements, getEngagement, overdueEngagements, type EngagementView, type EngagementFilter } from './engagements';
 export { confirmEngagement, moveEngagement, cancelEngagement, engagementToChange } from './tracking';
-export { noteFromForm, noteProblems, openAfis, notesFor, saveNote, RAG_RATINGS, type NoteInput, type NoteView } from './notes';
+export { noteFromForm, noteProblems, openAfis, notesFor, publishDraft, saveNote, RAG_RATINGS, type NoteInput, type NoteView } from './notes';
 export { engagementsForSchool, type SchoolEngagements, type AfiProgress } from './school';
 export { engagementsCalendar, icsEngagements, adviserFeed, schoolFeed, type IcsEngagement } from './ics';
 export { capacityView, type CapacityView } from './capacity';

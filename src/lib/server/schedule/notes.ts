@@ -181,9 +181,18 @@ export async function notesFor(db: Db, engagementIds: number[], options: { publi
 /**
  * Saves the note of visit for an engagement as a draft, or publishes it. Publishing completes the
  * engagement on the date of the visit, closes the AfIs marked as met, shares the note with the
- * school's headteachers and tells them. A published note is the record and cannot be changed.
+ * school's headteachers and tells them. A published note is the record and cannot be changed, so
+ * the page first saves it as `ready`: checked as for publishing, kept as a draft, and then
+ * published as it stands once the adviser confirms (publishDraft).
  */
-export async function saveNote(db: Db, user: SessionUser, engagementId: number, input: NoteInput, action: 'save' | 'publish', today: IsoDate): Promise<void> {
+export async function saveNote(
+	db: Db,
+	user: SessionUser,
+	engagementId: number,
+	input: NoteInput,
+	action: 'save' | 'ready' | 'publish',
+	today: IsoDate
+): Promise<void> {
 	const engagement = await engagementToChange(db, user, engagementId);
 	if (engagement.qualityMark) throw new Refusal(QUALITY_MARK_VISIT_NOTE);
 	if (engagement.status === 'cancelled') throw new Refusal('This engagement was cancelled, so it has no note of visit.');
@@ -192,7 +201,7 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	}
 	const publish = action === 'publish';
 	const stored = { ...input, visitDate: input.visitDate || engagement.date };
-	const errors = noteProblems(stored, { publish, today, year: engagement.year });
+	const errors = noteProblems(stored, { publish: action !== 'save', today, year: engagement.year });
 	const { calendar } = await loadCalendar(db, engagement.year);
 	// Publishing moves the engagement to the visit date, so that date must be a day it could be on, as for Move.
 	if (!errors['visit-date'] && stored.visitDate !== engagement.date) {
@@ -204,7 +213,7 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 	const given = stored.ratings.map((r) => r.afiId).sort((a, b) => a - b);
 	if (expected.join() !== given.join()) throw new Refusal('The areas for improvement have changed since you opened this page. Reload it and try again.');
 	if (Object.keys(errors).length > 0) {
-		throw new Refusal(publish ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', { errors });
+		throw new Refusal(action !== 'save' ? 'Complete the note before you publish it.' : 'Some of the note needs changing before it can be saved.', { errors });
 	}
 
 	await db.transaction().execute(async (trx) => {
@@ -293,4 +302,31 @@ export async function saveNote(db: Db, user: SessionUser, engagementId: number, 
 			after: { note: stored, status: publish ? 'completed' : engagement.status }
 		});
 	});
+}
+
+/**
+ * Publishes the saved draft as it stands, once the adviser has confirmed it: the same checks and
+ * the same effects as publishing from the form. Areas for improvement the draft has no rating for
+ * yet come in unrated, so the checks say so.
+ */
+export async function publishDraft(db: Db, user: SessionUser, engagementId: number, today: IsoDate): Promise<void> {
+	const engagement = await engagementToChange(db, user, engagementId);
+	const note = (await notesFor(db, [engagementId], { publishedOnly: false })).get(engagementId);
+	if (!note || note.status !== 'draft') throw new Refusal('There is no saved note of visit to publish. Write the note and save it first.');
+	const open = await openAfis(db, engagement.urn, engagementId);
+	const input: NoteInput = {
+		visitDate: note.visitDate,
+		purpose: note.purpose,
+		evidence: note.evidence,
+		strengths: note.strengths,
+		ratings: open.map((a) => {
+			const rated = note.ratings.find((r) => r.afiId === a.id);
+			return rated
+				? { afiId: a.id, rating: rated.rating, comment: rated.comment, met: rated.met }
+				: { afiId: a.id, rating: '' as const, comment: '', met: false };
+		}),
+		newAfis: note.newAfis.map((a) => a.description),
+		actions: note.actions
+	};
+	await saveNote(db, user, engagementId, input, 'publish', today);
 }

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, orPageError, signedIn } from '$lib/server/access';
 import { NOT_FOUND } from '$lib/domain/refusal';
-import { engagementToChange, noteFromForm, notesFor, openAfis, saveNote, today } from '$lib/server/schedule';
+import { engagementToChange, noteFromForm, notesFor, openAfis, publishDraft, saveNote, today } from '$lib/server/schedule';
 
 /** The engagement, if this person may write its note: 404 if none (or for a headteacher), 403 if not theirs. */
 async function context(event: RequestEvent) {
@@ -19,10 +19,19 @@ export const load: PageServerLoad = async (event) => {
 	if (engagement.qualityMark || engagement.status === 'completed' || engagement.status === 'cancelled') redirect(303, `/schedule/engagements/${engagement.id}`);
 	const note = (await notesFor(db(), [engagement.id], { publishedOnly: false })).get(engagement.id) ?? null;
 	const afis = await openAfis(db(), engagement.urn, engagement.id);
-	return { title: `Note of visit: ${engagement.schoolName}`, engagement, note, afis, today: today() };
+	// Publishing cannot be undone, so the saved note is shown for the adviser to confirm first.
+	const confirming = event.url.searchParams.get('confirm') === 'publish' && note?.status === 'draft';
+	return {
+		title: confirming ? `Publish the note of visit: ${engagement.schoolName}` : `Note of visit: ${engagement.schoolName}`,
+		engagement,
+		note,
+		afis,
+		today: today(),
+		confirming
+	};
 };
 
-async function write(event: RequestEvent, action: 'save' | 'publish') {
+async function write(event: RequestEvent, action: 'save' | 'ready') {
 	const { user, engagement } = await context(event);
 	const form = await event.request.formData();
 	const afiIds = form.getAll('afi-ids').map(Number).filter(Number.isInteger);
@@ -30,7 +39,7 @@ async function write(event: RequestEvent, action: 'save' | 'publish') {
 	return act(
 		async () => {
 			await saveNote(db(), user, engagement.id, input, action, today());
-			if (action === 'publish') redirect(303, `/schedule/engagements/${engagement.id}?published=1`);
+			if (action === 'ready') redirect(303, `/schedule/engagements/${engagement.id}/note?confirm=publish`);
 			return { done: 'Your draft is saved. The school cannot see it until you publish it.' };
 		},
 		{ values: { ...input } }
@@ -39,5 +48,13 @@ async function write(event: RequestEvent, action: 'save' | 'publish') {
 
 export const actions: Actions = {
 	save: async (event) => write(event, 'save'),
-	publish: async (event) => write(event, 'publish')
+	/** Checks the note as for publishing and saves it, then asks the adviser to confirm. */
+	publish: async (event) => write(event, 'ready'),
+	confirmPublish: async (event) => {
+		const { user, engagement } = await context(event);
+		return act(async () => {
+			await publishDraft(db(), user, engagement.id, today());
+			redirect(303, `/schedule/engagements/${engagement.id}?published=1`);
+		});
+	}
 };
