@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { anotherConnection, freshDb } from '../helpers/db';
 import { createUser } from '../../src/lib/server/users';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { hashPassword, standInHash } from '../../src/lib/server/auth/password';
@@ -28,6 +28,32 @@ describe('sign-in limits and timing', () => {
 		expect(await attemptLogin(db, 'known@example.org', PASSWORD, '203.0.113.20')).toMatchObject({ ok: false, status: 429 });
 		// Another address is not affected.
 		expect(await attemptLogin(db, 'known@example.org', PASSWORD, '203.0.113.21')).toMatchObject({ ok: true });
+	});
+
+	it('counts wrong passwords on two app servers together, and forgets an account’s once it signs in', async () => {
+		const serverA = await freshDb();
+		const serverB = anotherConnection(serverA);
+		await createUser(serverA, { email: 'shared@example.org', name: 'Shared', role: 'adviser', schoolUrns: [], password: PASSWORD }, null);
+		// Five failures for one account, from different addresses, split between the two servers.
+		for (let i = 0; i < 5; i++) {
+			const server = i % 2 === 0 ? serverA : serverB;
+			expect(await attemptLogin(server, 'Shared@example.org', 'wrong password here', `198.51.100.${i}`)).toMatchObject({ ok: false, status: 400 });
+		}
+		expect(await attemptLogin(serverA, 'shared@example.org', PASSWORD, '198.51.100.9')).toMatchObject({ ok: false, status: 429 });
+		expect(await attemptLogin(serverB, 'shared@example.org', PASSWORD, '198.51.100.9')).toMatchObject({ ok: false, status: 429 });
+		// Neither the address nor the email is kept as typed.
+		const kept = await serverA.selectFrom('sign_in_failures').selectAll().execute();
+		expect(kept).toHaveLength(10);
+		expect(JSON.stringify(kept)).not.toMatch(/shared|198\.51/);
+		// Once the window has passed the account signs in, and its count starts again.
+		await serverA
+			.updateTable('sign_in_failures')
+			.set({ at_ms: Date.now() - 16 * 60 * 1000 })
+			.execute();
+		expect(await attemptLogin(serverB, 'shared@example.org', PASSWORD, '198.51.100.9')).toMatchObject({ ok: true });
+		expect(await attemptLogin(serverA, 'shared@example.org', 'wrong password here', '198.51.100.9')).toMatchObject({ ok: false, status: 400 });
+		// Old failures went when the new one was counted.
+		expect(await serverA.selectFrom('sign_in_failures').select('id').execute()).toHaveLength(2);
 	});
 
 	it('checks an unknown email against a stand-in hash made with the same argon2id settings as real ones', async () => {

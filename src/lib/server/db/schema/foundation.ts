@@ -74,6 +74,15 @@ export interface DataVersionTable {
 	version: number;
 }
 
+/** A failed sign-in, by account or by client address (kept as a SHA-256), for the limits in auth/sign-in-limits.ts. */
+export interface SignInFailuresTable {
+	id: Generated<number>;
+	kind: 'account' | 'address';
+	key_hash: string;
+	/** Milliseconds since 1970. */
+	at_ms: number;
+}
+
 export interface FoundationTables {
 	users: UsersTable;
 	sessions: SessionsTable;
@@ -82,4 +91,5 @@ export interface FoundationTables {
 	audit_log: AuditLogTable;
 	settings: SettingsTable;
 	data_version: DataVersionTable;
+	sign_in_failures: SignInFailuresTable;
 }
