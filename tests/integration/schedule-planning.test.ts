@@ -48,6 +48,11 @@ describe('planning the year over the database', () => {
 		// 2 + 3 + 3 + 8 + 13 + 3 engagements for Secure Plus, Secure, Light touch, Focus, Intensive, Secure.
 		expect(rows).toHaveLength(32);
 		expect(new Set(rows.map((r) => r.urn))).toEqual(new Set(Object.values(w.urns)));
+		// Each engagement as the schedule lists it carries its school's link adviser, for "My link schools".
+		const linkOf = (urn: number) => (urn === w.urns.intensive || urn === w.urns.otherSecure ? w.adviserB.id : w.adviserA.id);
+		const listed = await listEngagements(db, { year: w.year });
+		expect(listed).toHaveLength(32);
+		for (const e of listed) expect(e.linkAdviserId, `${e.planKey}`).toBe(linkOf(e.urn));
 
 		const { calendar } = await loadCalendar(db, w.year);
 		const open = new Map(workingDays(calendar, ['2026-10-09']).map((d) => [d.date, d.halfTerm]));

@@ -122,14 +122,14 @@ describe('writing, submitting and agreeing a summary', () => {
 		await expect(copyForward(db, head, 100001, YEAR)).rejects.toThrow('There is already a summary for 2026/27');
 	});
 
-	it('lists every school for advisers with submitted summaries first', async () => {
+	it('lists every school for advisers with submitted summaries first, and its link adviser', async () => {
 		const db = await freshDb();
-		const { head } = await setUp(db);
+		const { head, link } = await setUp(db);
 		await writeSummary(db, head, 100001, YEAR, complete(), 'submit');
 		const rows = await summariesForYear(db, YEAR);
-		expect(rows.map((r) => [r.name, r.status])).toEqual([
-			['Alder Primary', 'submitted'],
-			['Birch Primary', null]
+		expect(rows.map((r) => [r.name, r.status, r.linkAdviserId])).toEqual([
+			['Alder Primary', 'submitted', link.id],
+			['Birch Primary', null, null]
 		]);
 	});
 });

@@ -45,6 +45,7 @@ const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
 	'calendar.subscribe': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
 	'selfEvaluation.list': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes') },
 	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 'yes', 'yes') },
+	'schools.mine': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403) },
 
 	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
 	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },

@@ -74,6 +74,8 @@ export interface Resources {
 	'selfEvaluation.list': undefined;
 	/** The "Ask for support" page. */
 	'support.open': undefined;
+	/** Narrow the schedule and the self-evaluation list to one's own link schools ("My link schools"). */
+	'schools.mine': undefined;
 
 	/** Be told the school exists: its pages, and any form that names it. */
 	'school.view': School;
@@ -161,6 +163,8 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'calendar.subscribe': (a) => when(isStaff(a), () => forbidden()),
 	'selfEvaluation.list': (a) => roleIn(a, ['headteacher', ...ADVISER_ROLES], 'You do not have permission to see this page'),
 	'support.open': (a) => roleIn(a, ['headteacher'], 'You do not have permission to see this page'),
+	// Only the roles that can be given link schools have any to narrow a list to.
+	'schools.mine': (a) => roleIn(a, ADVISER_ROLES),
 
 	'school.view': (a, s) => (serves(a, s) || leads(a, s) ? ALLOWED : hidden),
 	'school.seeWorking': (a, s) => when(serves(a, s), () => forbidden()),

@@ -206,7 +206,14 @@ export async function summariesForYear(db: Db, year: number) {
 		.selectFrom('schools')
 		.leftJoin('se_summaries', (j) => j.onRef('se_summaries.urn', '=', 'schools.urn').on('se_summaries.year', '=', year))
 		.leftJoin('users as adviser', 'adviser.id', 'schools.link_adviser_id')
-		.select(['schools.urn', 'schools.name', 'adviser.name as adviser', 'se_summaries.status', 'se_summaries.submitted_at'])
+		.select([
+			'schools.urn',
+			'schools.name',
+			'schools.link_adviser_id as linkAdviserId',
+			'adviser.name as adviser',
+			'se_summaries.status',
+			'se_summaries.submitted_at'
+		])
 		.orderBy('schools.name')
 		.execute();
 	const order = { submitted: 0, reviewed: 1, agreed: 2, draft: 3 } as const;

@@ -31,11 +31,13 @@ import {
 	yearParam
 } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
+import { narrowToMine, schoolsFilterFrom } from '$lib/domain/my-schools';
 
 /**
  * The schedule: a term list or a month calendar for one school year, filtered by adviser. Every
  * filter is in the URL, so a view can be bookmarked and shared. Advisers open on their own
- * engagements, with this week first.
+ * engagements, with this week first. `schools=mine` narrows it to the adviser's link schools and
+ * their own engagements; then it shows every adviser's unless one is chosen.
  */
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'schools.list');
@@ -45,10 +47,12 @@ export const load: PageServerLoad = async (event) => {
 	const advisers = await listAdvisers(db());
 	// Advisers and lead advisers (listAdvisers) open on their own engagements.
 	const isAdviser = advisers.some((a) => a.id === user.id);
+	const canNarrow = can(user, 'schools.mine');
+	const schools = schoolsFilterFrom(params.get('schools'), canNarrow);
 
 	const asked = params.get('adviser');
 	const chosen = advisers.find((a) => String(a.id) === asked);
-	const adviserId = asked === 'all' ? null : (chosen?.id ?? (isAdviser ? user.id : null));
+	const adviserId = asked === 'all' ? null : (chosen?.id ?? (isAdviser && schools === 'all' ? user.id : null));
 	const view = params.get('view') === 'month' ? 'month' : 'term';
 
 	const { calendar, saved } = await loadCalendar(db(), year);
@@ -63,7 +67,8 @@ export const load: PageServerLoad = async (event) => {
 		const [first, second] = TERMS[term].map((id) => calendar.halfTerms.find((h) => h.id === id)!);
 		range = { from: first.start, to: second.end };
 	}
-	const engagements = await listEngagements(db(), { year, adviserId, ...range, live: true });
+	const listed = await listEngagements(db(), { year, adviserId, ...range, live: true });
+	const { shown: engagements, total } = narrowToMine(listed, schools, user.id);
 	const week = weekOf(day);
 	const myWeek = isAdviser ? await listEngagements(db(), { adviserId: user.id, ...week, live: true }) : [];
 	const myOverdue = isAdviser ? await overdueEngagements(db(), day, { adviserId: user.id }) : [];
@@ -80,6 +85,11 @@ export const load: PageServerLoad = async (event) => {
 		adviserId,
 		advisers: advisers.map((a) => ({ id: a.id, name: a.name })),
 		isAdviser,
+		canNarrow,
+		schools,
+		me: user.id,
+		shown: engagements.length,
+		total,
 		canPlan: can(user, 'year.plan'),
 		termDatesSaved: saved,
 		term,

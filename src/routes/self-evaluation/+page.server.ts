@@ -7,6 +7,7 @@ import { summariesForYear } from '$lib/server/self-evaluation';
 import { getSchools } from '$lib/server/schools';
 import { schoolYearOf } from '$lib/domain/self-evaluation/summary';
 import { today } from '$lib/server/clock';
+import { narrowToMine, schoolsFilterFrom } from '$lib/domain/my-schools';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'selfEvaluation.list');
@@ -17,7 +18,9 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const year = Number(event.url.searchParams.get('year')) || current;
 	const status = event.url.searchParams.get('status') ?? '';
-	const all = await summariesForYear(db(), year);
-	const rows = status === 'none' ? all.filter((r) => !r.status) : status ? all.filter((r) => r.status === status) : all;
-	return { title: 'Self-evaluation summaries', view: 'staff' as const, year, current, status, rows, total: all.length };
+	const canNarrow = can(user, 'schools.mine');
+	const schoolsFilter = schoolsFilterFrom(event.url.searchParams.get('schools'), canNarrow);
+	const { shown, total } = narrowToMine(await summariesForYear(db(), year), schoolsFilter, user.id);
+	const rows = status === 'none' ? shown.filter((r) => !r.status) : status ? shown.filter((r) => r.status === status) : shown;
+	return { title: 'Self-evaluation summaries', view: 'staff' as const, year, current, status, canNarrow, schoolsFilter, rows, total };
 };

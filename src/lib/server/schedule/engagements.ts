@@ -12,6 +12,8 @@ export interface EngagementView {
 	year: number;
 	urn: number;
 	schoolName: string;
+	/** The school's link adviser today, for "My link schools". */
+	linkAdviserId: number | null;
 	adviserId: number;
 	adviserName: string;
 	templateId: string;
@@ -54,6 +56,7 @@ function baseQuery(db: Db) {
 			'e.year',
 			'e.urn',
 			's.name as school_name',
+			's.link_adviser_id',
 			'e.adviser_id',
 			'a.name as adviser_name',
 			'e.template_id',
@@ -82,6 +85,7 @@ function toView(r: Row): EngagementView {
 		year: r.year,
 		urn: r.urn,
 		schoolName: r.school_name,
+		linkAdviserId: r.link_adviser_id,
 		adviserId: r.adviser_id,
 		adviserName: r.adviser_name,
 		templateId: r.template_id,
