@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { anotherConnection, freshDb } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { rejection } from '../helpers/rejection';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -97,6 +98,21 @@ describe('booking an assessment visit makes it an engagement', () => {
 		expect(icsLines(await schoolFeed(db, { urn: w.urns.secure, name: 'Birchfield Primary' }, 'https://triage.example'))).toContain(
 			`SUMMARY:${LABEL} with ${w.adviserA.name}`
 		);
+	});
+
+	it('books one visit when two people book it at the same moment (on PostgreSQL, on two app servers); the other is told plainly', async () => {
+		const { db, w, qualityMarkId } = await world();
+		// On PostgreSQL a second connection, as a second app server has. SQLite is one process's file with
+		// one writer: a second connection in this same process would wait on the first's lock forever.
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const day = (await plannedDayOf(db, w, '2026-10-05')).date;
+		const results = await Promise.allSettled([book(db, w, day), book(other, w, day, w.lead)]);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = results.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+		expect(refused.reason).toBeInstanceOf(Refusal);
+		const visits = await db.selectFrom('engagements').select(['plan_key', 'status']).where('quality_mark_id', '=', qualityMarkId).execute();
+		expect(visits).toEqual([{ plan_key: `${w.urns.secure}/quality_mark.basic_skills/1`, status: 'confirmed' }]);
+		expect((await record(db, qualityMarkId)).status).toBe('assessment_visit_booked');
 	});
 
 	it("counts the visit in the assessor's planned days, and warns when planned work shares its day", async () => {

@@ -63,3 +63,13 @@ export class PostgresSchemaPlugin implements KyselyPlugin {
 		return args.result;
 	}
 }
+
+/**
+ * A select that locks the rows it reads until the transaction ends, so that a read-then-write
+ * sequence cannot interleave with another on the same rows: `FOR UPDATE` on PostgreSQL. SQLite has
+ * one writer at a time and no such clause, so there the select is unchanged.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any select on any table
+export function lockingRows<Q extends { forUpdate(): Q }>(db: Kysely<any>, query: Q): Q {
+	return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
+}

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../db';
 import type { QualityMarksTable } from '../db/schema/quality-mark';
+import { lockingRows } from '../db/dialect';
 import { newQualityMarkRecord, type IsoDate, type Key, type QualityMarkFramework, type QualityMarkRecord } from '../../domain/quality-mark';
 import { nowIso } from '../clock';
 import { getFramework } from './frameworks';
@@ -54,8 +55,9 @@ export async function insertRecord(db: Db, record: QualityMarkRecord, assessorId
 	return id;
 }
 
-export async function findRow(db: Db, urn: number, frameworkKey: Key): Promise<QualityMarkRow | undefined> {
-	return db.selectFrom('quality_marks').selectAll().where('urn', '=', urn).where('framework_key', '=', frameworkKey).executeTakeFirst();
+export async function findRow(db: Db, urn: number, frameworkKey: Key, options: { lock?: boolean } = {}): Promise<QualityMarkRow | undefined> {
+	const query = db.selectFrom('quality_marks').selectAll().where('urn', '=', urn).where('framework_key', '=', frameworkKey);
+	return (options.lock ? lockingRows(db, query) : query).executeTakeFirst();
 }
 
 /** The stored record, or a not-engaged one (not saved) for a school that has never engaged. */

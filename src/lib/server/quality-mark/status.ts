@@ -57,7 +57,8 @@ export async function moveStatus(
 	today: IsoDate,
 	mayMove: (from: QmStatus) => void = () => {}
 ): Promise<Moved> {
-	const row = await findRow(trx, urn, framework.key);
+	// Locked until the move is written, so two moves at once (two bookings of one visit) are taken one after the other.
+	const row = await findRow(trx, urn, framework.key, { lock: true });
 	const before = row ? toRecord(row) : newQualityMarkRecord(urn, framework.key, today);
 	const from = effectiveStatus(before, today);
 	mayMove(from);
