@@ -23,7 +23,7 @@ export const load: PageServerLoad = async (event) => {
 		title: 'Imports',
 		history,
 		/** The import an admin asked to roll back, shown with what it will do and a reason to give before anything happens. */
-		confirmRollback: can(user, 'service.manage') ? (history.find((r) => r.id === asked && !r.rolledBackAt) ?? null) : null,
+		confirmRollback: can(user, 'service.manage') ? (history.find((r) => r.id === asked && !r.rolledBackAt && r.blockedBy === null) ?? null) : null,
 		laScope: await getLaScope(db()),
 		canManage: can(user, 'service.manage'),
 		maxSize: megabytes(importMaxBytes())

@@ -167,7 +167,7 @@ export async function reassignSchools(db: Db, userId: number, urns: number[], to
 	if (toAdviserId !== null && !(await getAdviser(db, toAdviserId))) {
 		throw new Refusal('Choose an active adviser to give the schools to.', { field: 'to-adviser' });
 	}
-	const schools = await db.selectFrom('schools').select(['urn', 'link_adviser_id']).where('urn', 'in', urns).execute();
+	const schools = await db.selectFrom('schools').select(['urn', 'link_adviser_id']).where('urn', 'in', urns).orderBy('urn').execute();
 	if (schools.length !== new Set(urns).size) throw new Refusal('Some of those schools are no longer in the register. Reload the page and try again.');
 	const moving = schools.filter((s) => s.link_adviser_id !== toAdviserId);
 	await db.transaction().execute(async (trx) => {
