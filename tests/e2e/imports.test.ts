@@ -115,6 +115,7 @@ describe('imports page', () => {
 			.getByRole('link', { name: `Roll back import ${id}` })
 			.click();
 		await page.getByRole('link', { name: 'Cancel' }).click();
+		await page.waitForURL((u) => u.pathname === '/imports' && u.search === '');
 		expect(await page.getByRole('region', { name: `Roll back import ${id}?` }).count()).toBe(0);
 		// With a reason it is rolled back, and the import's page says why.
 		await page

@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import { DEMO_YEARS } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
 import { baseUrl, expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
+import * as clock from '../../src/lib/server/clock';
+import { formatDays, longDate } from '../../src/lib/domain/format';
 
 // The demo headteacher runs the 31st demo school, whose link adviser is the demo adviser (scripts/demo/users.ts).
 const HEAD_SCHOOL = demoSchools()[30];
@@ -202,6 +204,17 @@ describe('schedule admin', () => {
 		await page.getByRole('button', { name: 'Save capacity' }).click();
 		await page.getByText('There is a problem').waitFor();
 		expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter days a week for school work from 0 to 5');
+		await expectNoAxeViolations(page);
+		// A change applies from today: the page says what the weeks before keep. Changed and set back,
+		// so the capacity every other test plans with stays as it was.
+		await page.goto(page.url().split('?')[0]);
+		const original = await page.getByLabel('Days a week for school work').inputValue();
+		for (const days of ['1', original]) {
+			await page.getByLabel('Days a week for school work').fill(days);
+			await page.getByRole('button', { name: 'Save capacity' }).click();
+			await expect.poll(() => page.getByLabel('Days a week for school work').inputValue()).toBe(days);
+		}
+		expect(await page.getByTestId('capacity-history').textContent()).toContain(`${formatDays(Number(original))} a week until ${longDate(clock.today())}`);
 		await expectNoAxeViolations(page);
 		await page.context().close();
 	});

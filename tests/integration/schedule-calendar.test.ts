@@ -13,10 +13,12 @@ import {
 	removeDayOff,
 	resetTermDates,
 	saveTermDates,
-	setCapacity
+	setCapacity,
+	toPlannerAdvisers
 } from '../../src/lib/server/schedule';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { Refusal } from '../../src/lib/domain/refusal';
+import { daysPerWeekOn } from '../../src/lib/domain/planner/plan-types';
 
 async function refusal(run: () => Promise<unknown>): Promise<Refusal> {
 	const error = await run().then(
@@ -89,6 +91,25 @@ describe('advisers', () => {
 				'Enter days a week for school work from 0 to 5, in quarter days, like 3 or 3.5.'
 			);
 		}
+	});
+
+	it('keep the capacity they had for the weeks before a change, so a cut does not reach back into past half terms', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const adviser = await addUser(db, 'adviser');
+		await setCapacity(db, admin.id, adviser.id, '2', '2026-09-01');
+		// Two changes on one day keep the figure the day started with.
+		await setCapacity(db, admin.id, adviser.id, '1', '2027-01-04');
+		await setCapacity(db, admin.id, adviser.id, '1.5', '2027-01-04');
+		// Setting the same figure again changes nothing.
+		await setCapacity(db, admin.id, adviser.id, '1.5', '2027-02-01');
+		const [listed] = await listAdvisers(db);
+		expect(listed).toMatchObject({ daysPerWeek: 1.5 });
+		expect(toPlannerAdvisers([listed])[0].earlier).toEqual([
+			{ until: '2026-09-01', daysPerWeek: 3 },
+			{ until: '2027-01-04', daysPerWeek: 2 }
+		]);
+		expect([daysPerWeekOn(toPlannerAdvisers([listed])[0], '2026-12-18'), daysPerWeekOn(toPlannerAdvisers([listed])[0], '2027-01-04')]).toEqual([2, 1.5]);
 	});
 
 	it('take days off as a range of weekdays, and give them back one at a time', async () => {

@@ -1,8 +1,13 @@
 import type { DayTable } from './day-table';
-import type { Adviser } from './plan-types';
+import { daysPerWeekOn, type Adviser } from './plan-types';
 
 /** Work is counted in quarter days, the unit every default cost is a multiple of, so sums are exact. */
 export const QUARTERS_PER_DAY = 4;
+
+/** Days a week as whole quarter days, the unit the weekly limit is counted in. */
+export function toWeekCap(daysPerWeek: number): number {
+	return Math.floor(daysPerWeek * QUARTERS_PER_DAY + 1e-9);
+}
 
 export function toQuarters(days: number): number {
 	return Math.round(days * QUARTERS_PER_DAY);
@@ -16,7 +21,8 @@ export function toQuarters(days: number): number {
 export class AdviserLedger {
 	readonly dayLoad: Int32Array;
 	readonly weekLoad: Int32Array;
-	readonly weeklyCap: number;
+	/** Quarter days the adviser can give in each week: the capacity in force on the week's first day in the year. */
+	readonly weeklyCaps: Int32Array;
 	/** Day numbers open to new work, ascending: working days, not a day off, not before notBefore. */
 	readonly available: Int32Array;
 	private readonly firstAtOrAfter: Int32Array;
@@ -29,7 +35,16 @@ export class AdviserLedger {
 	) {
 		this.dayLoad = new Int32Array(table.length);
 		this.weekLoad = new Int32Array(table.weeks);
-		this.weeklyCap = Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9);
+		this.weeklyCaps = new Int32Array(table.weeks).fill(toWeekCap(adviser.daysPerWeek));
+		if (adviser.earlier && adviser.earlier.length > 0) {
+			const seen = new Uint8Array(table.weeks);
+			for (let day = 0; day < table.length; day++) {
+				const week = table.week[day];
+				if (seen[week]) continue;
+				seen[week] = 1;
+				this.weeklyCaps[week] = toWeekCap(daysPerWeekOn(adviser, table.dates[day]));
+			}
+		}
 		const off = new Set(adviser.daysOff);
 		const open: number[] = [];
 		for (let day = Math.max(0, notBefore); day < table.length; day++) {
@@ -67,7 +82,7 @@ export class AdviserLedger {
 	/** True when `quarters` more work on `day` keeps within 1 day that day and the weekly capacity. */
 	fits(day: number, quarters: number): boolean {
 		if (quarters === 0) return true;
-		return this.dayLoad[day] + quarters <= QUARTERS_PER_DAY && this.weekLoad[this.table.week[day]] + quarters <= this.weeklyCap;
+		return this.dayLoad[day] + quarters <= QUARTERS_PER_DAY && this.weekLoad[this.table.week[day]] + quarters <= this.weeklyCaps[this.table.week[day]];
 	}
 
 	book(day: number, quarters: number): void {

@@ -3,8 +3,8 @@ import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
 import { isIsoDate, toDate, toIso, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
-import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
-import type { AdviserId, Engagement, PlanInput } from './plan-types';
+import { QUARTERS_PER_DAY, toQuarters, toWeekCap } from './adviser-ledger';
+import { daysPerWeekOn, type AdviserId, type Engagement, type PlanInput } from './plan-types';
 import { dayAndDate, formatDays } from '../format';
 
 /** Work to book on a fixed date for one adviser, such as a Quality Mark assessment visit. */
@@ -60,10 +60,11 @@ export function checkBooking(input: Pick<PlanInput, 'calendar' | 'closures' | 'a
 	const load = adviserLoadAround(engagements, booking.adviserId, booking.date, booking.id);
 	const adding = toQuarters(booking.days);
 	if (adding === 0) return { ok: true, warnings: [] };
-	const weekCap = Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9);
+	const capacity = daysPerWeekOn(adviser, load.weekStart);
+	const weekCap = toWeekCap(capacity);
 	const weekStart = dayAndDate(load.weekStart);
 	const { name } = adviser;
-	const perWeek = `over their ${formatDays(adviser.daysPerWeek)} a week`;
+	const perWeek = `over their ${formatDays(capacity)} a week`;
 	const total = (quarters: number) => formatDays((quarters + adding) / QUARTERS_PER_DAY);
 
 	if (date < booking.today) {

@@ -9,7 +9,7 @@ import { capacitySummary } from './capacity-summary';
 import { DEFAULT_TEMPLATES } from './default-templates';
 import { plan } from './plan';
 import { planInputArbitrary, PROPERTY_TIMEOUT_MS } from './plan-test-support';
-import type { PlanInput } from './plan-types';
+import { daysPerWeekOn, type PlanInput } from './plan-types';
 
 /** Advisers are users: their ids are user ids. */
 const JANE = 1;
@@ -61,6 +61,38 @@ describe('capacitySummary', () => {
 	])("counts %s's available days per half term from days a week and days off", (id, daysPerWeek, daysOff) => {
 		const row = summary.byAdviser.find((a) => a.adviserId === id)!;
 		expect(row.halfTerms.map((h) => h.available)).toEqual(expectedAvailable(daysPerWeek, daysOff));
+	});
+
+	it('counts a capacity change only from the day it was made: the half terms before keep the days they had', () => {
+		// Cut from 3 days a week to 1 at the start of the spring term.
+		const cut = { ...input, advisers: [{ id: JANE, name: 'Jane Smith', daysPerWeek: 1, daysOff: [], earlier: [{ until: '2026-01-05', daysPerWeek: 3 }] }] };
+		const row = capacitySummary(cut, plan(cut)).byAdviser.find((a) => a.adviserId === JANE)!;
+		const before = expectedAvailable(3, []);
+		const after = expectedAvailable(1, []);
+		expect(row.halfTerms.map((h) => h.available)).toEqual([before[0], before[1], after[2], after[3], after[4], after[5]]);
+		expect(before[0]).toBeGreaterThan(after[0]);
+	});
+
+	it.each([
+		['before any change', '2025-09-01', 3],
+		['the day before the first change', '2025-12-31', 3],
+		['the day of the first change', '2026-01-05', 2],
+		['between the changes', '2026-03-01', 2],
+		['the day of the last change', '2026-04-20', 1],
+		['after every change', '2026-07-01', 1]
+	])('daysPerWeekOn %s (%s) is %d', (_, date, expected) => {
+		const adviser = {
+			id: JANE,
+			name: 'Jane Smith',
+			daysPerWeek: 1,
+			daysOff: [],
+			earlier: [
+				{ until: '2026-01-05', daysPerWeek: 3 },
+				{ until: '2026-04-20', daysPerWeek: 2 }
+			]
+		};
+		expect(daysPerWeekOn(adviser, date)).toBe(expected);
+		expect(daysPerWeekOn({ ...adviser, earlier: undefined }, date)).toBe(1);
 	});
 
 	it("flags the adviser who cannot do their schools' work, with the shortfall by half term", () => {

@@ -146,13 +146,13 @@ export function capacitySummary(input: PlanInput, result: PlanResult): CapacityS
  * earlier half term first, so no week is counted twice.
  */
 function availableByHalfTerm(ledger: AdviserLedger): number[] {
-	const { table, available, weeklyCap } = ledger;
+	const { table, available, weeklyCaps } = ledger;
 	const quarters = HALF_TERMS.map(() => 0);
 	const usedInWeek = new Map<number, number>();
 	for (const day of available) {
 		const week = table.week[day];
 		const used = usedInWeek.get(week) ?? 0;
-		const give = Math.min(QUARTERS_PER_DAY, weeklyCap - used);
+		const give = Math.min(QUARTERS_PER_DAY, weeklyCaps[week] - used);
 		if (give <= 0) continue;
 		usedInWeek.set(week, used + give);
 		quarters[table.halfTerm[day]] += give;

@@ -2,11 +2,11 @@ import { academicYearLabel } from '../ks2/types';
 import { academicYearBounds } from '../calendar/half-terms';
 import { isIsoDate, type IsoDate } from '../calendar/iso-date';
 import { whyNotWorkingDay } from '../calendar/working-days';
-import { QUARTERS_PER_DAY, toQuarters } from './adviser-ledger';
+import { QUARTERS_PER_DAY, toQuarters, toWeekCap } from './adviser-ledger';
 import { adviserLoadAround } from './booking';
 import { buildDayTable, ordinalOf, windowDays } from './day-table';
 import { capitalise, windowLabel } from './plain-english';
-import type { Engagement, PlanInput, PlanResult } from './plan-types';
+import { daysPerWeekOn, type Engagement, type PlanInput, type PlanResult } from './plan-types';
 import { followersOf, requirementsFor, type Requirement } from './requirements';
 import { dayAndDate, formatDays } from '../format';
 
@@ -61,9 +61,10 @@ function capacityReasons(engagements: readonly Engagement[], moving: Engagement,
 			`${adviser.name} already has ${formatDays(onDay / QUARTERS_PER_DAY)} booked on ${dayAndDate(newDate)}; this ${formatDays(moving.days)} would make ${formatDays((onDay + adding) / QUARTERS_PER_DAY)}, over the limit of 1 day a day.`
 		);
 	}
-	if (adding > 0 && inWeek + adding > Math.floor(adviser.daysPerWeek * QUARTERS_PER_DAY + 1e-9)) {
+	const capacity = daysPerWeekOn(adviser, load.weekStart);
+	if (adding > 0 && inWeek + adding > toWeekCap(capacity)) {
 		reasons.push(
-			`The week beginning ${dayAndDate(load.weekStart)} would then hold ${formatDays((inWeek + adding) / QUARTERS_PER_DAY)} of ${adviser.name}'s work, over their ${formatDays(adviser.daysPerWeek)} a week.`
+			`The week beginning ${dayAndDate(load.weekStart)} would then hold ${formatDays((inWeek + adding) / QUARTERS_PER_DAY)} of ${adviser.name}'s work, over their ${formatDays(capacity)} a week.`
 		);
 	}
 	return reasons;

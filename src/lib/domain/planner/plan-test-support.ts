@@ -9,7 +9,7 @@ import { daysBetween, toDate, toIso } from '../calendar/iso-date';
 import { workingDays } from '../calendar/working-days';
 import { CATEGORIES } from '../analysis/categories';
 import { DEFAULT_TEMPLATES } from './default-templates';
-import type { Adviser, Engagement, PlanInput, PlanResult, PlanSchool } from './plan-types';
+import { daysPerWeekOn, type Adviser, type Engagement, type PlanInput, type PlanResult, type PlanSchool } from './plan-types';
 import { ACTIVITIES, engagementId, MODES, occurrenceWindow, type EngagementTemplate } from './templates';
 
 /** fast-check runs many plans per test; slow CI machines need more than vitest's default 5 s. */
@@ -65,8 +65,8 @@ export function ruleBreaches(input: PlanInput, result: PlanResult): string[] {
 		const day = dayLoad.get(`${e.adviserId} ${e.date}`)!;
 		const week = weekLoad.get(`${e.adviserId} ${weekOf(e.date)}`)!;
 		if (day > 4) breaches.push(`${adviser.name}: ${day / 4} days on ${e.date}`);
-		if (week > Math.floor(adviser.daysPerWeek * 4 + 1e-9))
-			breaches.push(`${adviser.name}: ${week / 4} days in the week of ${e.date}, capacity ${adviser.daysPerWeek}`);
+		const capacity = daysPerWeekOn(adviser, weekOf(e.date));
+		if (week > Math.floor(capacity * 4 + 1e-9)) breaches.push(`${adviser.name}: ${week / 4} days in the week of ${e.date}, capacity ${capacity}`);
 	}
 
 	// Order and gaps, per school, between engagements that exist (at least one of them planned).

@@ -10,8 +10,14 @@ export type AdviserId = number;
 export interface Adviser {
 	id: AdviserId;
 	name: string;
-	/** Days a week available for school work (0 to 5, counted in quarter days). */
+	/** Days a week available for school work (0 to 5, counted in quarter days), from the last change on. */
 	daysPerWeek: number;
+	/**
+	 * What it was before each change, oldest first: `daysPerWeek` held until the day `until` (not
+	 * included). A change applies from the day it is made, so weeks already worked keep the capacity
+	 * they had. None: the same all year.
+	 */
+	earlier?: readonly { until: IsoDate; daysPerWeek: number }[];
 	/** Dates the adviser is away: leave, training, other duties. */
 	daysOff: readonly IsoDate[];
 }
@@ -111,4 +117,10 @@ export interface PlanResult {
 	unplaced: UnplacedEngagement[];
 	/** Capacity shortfalls by adviser and half term, in adviser then half-term order. */
 	shortfalls: Shortfall[];
+}
+
+/** The adviser's days a week on `date`: the figure in force that day (see Adviser.earlier). */
+export function daysPerWeekOn(adviser: Adviser, date: IsoDate): number {
+	for (const e of adviser.earlier ?? []) if (date < e.until) return e.daysPerWeek;
+	return adviser.daysPerWeek;
 }

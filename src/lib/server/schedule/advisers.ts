@@ -1,7 +1,7 @@
 import { eachDayOfInterval, isWeekend } from 'date-fns';
 import type { Db } from '../db';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { nowIso, today as todayInLondon } from '../clock';
 import { Refusal } from '../../domain/refusal';
 import type { Role } from '../../domain/roles';
 import { ADVISER_ROLES } from '../../domain/access';
@@ -27,6 +27,8 @@ export interface AdviserSummary {
 	/** False while the adviser is planned at DEFAULT_DAYS_PER_WEEK. */
 	capacitySet: boolean;
 	daysOff: { date: IsoDate; reason: string | null }[];
+	/** Days a week before each change, oldest first (see Adviser.earlier in the planner). */
+	earlier: { until: IsoDate; daysPerWeek: number }[];
 	schoolCount: number;
 }
 
@@ -42,6 +44,7 @@ export async function listAdvisers(db: Db): Promise<AdviserSummary[]> {
 		.orderBy('users.id')
 		.execute();
 	const daysOff = await db.selectFrom('adviser_days_off').select(['user_id', 'date', 'reason']).orderBy('date').execute();
+	const history = await db.selectFrom('adviser_capacity_history').select(['user_id', 'until_date', 'days_per_week']).orderBy('until_date').execute();
 	const counts = await db
 		.selectFrom('schools')
 		.select(['link_adviser_id', db.fn.countAll<number>().as('n')])
@@ -57,6 +60,7 @@ export async function listAdvisers(db: Db): Promise<AdviserSummary[]> {
 		daysPerWeek: u.days_per_week ?? DEFAULT_DAYS_PER_WEEK,
 		capacitySet: u.days_per_week !== null,
 		daysOff: daysOff.filter((d) => d.user_id === u.id).map((d) => ({ date: d.date, reason: d.reason })),
+		earlier: history.filter((h) => h.user_id === u.id).map((h) => ({ until: h.until_date, daysPerWeek: h.days_per_week })),
 		schoolCount: countOf.get(u.id) ?? 0
 	}));
 }
@@ -67,7 +71,7 @@ export async function getAdviser(db: Db, id: number): Promise<AdviserSummary | n
 
 /** The advisers as the planner sees them: ids are their user ids. */
 export function toPlannerAdvisers(advisers: readonly AdviserSummary[]): Adviser[] {
-	return advisers.map((a) => ({ id: a.id, name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date) }));
+	return advisers.map((a) => ({ id: a.id, name: a.name, daysPerWeek: a.daysPerWeek, daysOff: a.daysOff.map((d) => d.date), earlier: a.earlier }));
 }
 
 async function requireAdviser(db: Db, id: number): Promise<AdviserSummary> {
@@ -76,7 +80,7 @@ async function requireAdviser(db: Db, id: number): Promise<AdviserSummary> {
 	return adviser;
 }
 
-export async function setCapacity(db: Db, userId: number | null, adviserId: number, text: string): Promise<void> {
+export async function setCapacity(db: Db, userId: number | null, adviserId: number, text: string, today: IsoDate = todayInLondon()): Promise<void> {
 	const adviser = await requireAdviser(db, adviserId);
 	const days = Number(text);
 	if (text === '' || !Number.isFinite(days) || days < 0 || days > 5 || !Number.isInteger(days * 4)) {
@@ -84,6 +88,14 @@ export async function setCapacity(db: Db, userId: number | null, adviserId: numb
 		throw new Refusal(message, { field: 'days-per-week' });
 	}
 	await db.transaction().execute(async (trx) => {
+		// The figure until today stays for the weeks already worked; the first change of a day keeps the day's starting figure.
+		if (days !== adviser.daysPerWeek) {
+			await trx
+				.insertInto('adviser_capacity_history')
+				.values({ user_id: adviserId, until_date: today, days_per_week: adviser.daysPerWeek })
+				.onConflict((oc) => oc.columns(['user_id', 'until_date']).doNothing())
+				.execute();
+		}
 		await trx
 			.insertInto('adviser_capacity')
 			.values({ user_id: adviserId, days_per_week: days, updated_at: nowIso(), updated_by: userId })

@@ -7,6 +7,7 @@ export {
 	listAdvisers,
 	getAdviser,
 	setCapacity,
+	toPlannerAdvisers,
 	addDaysOff,
 	removeDayOff,
 	linkSchools,

@@ -42,6 +42,13 @@ export interface ClosureDaysTable {
 	created_at: string;
 }
 
+/** An adviser's days a week before a change: held until `until_date` (not included), the day it was changed. */
+export interface AdviserCapacityHistoryTable {
+	user_id: number;
+	until_date: string;
+	days_per_week: number;
+}
+
 export interface AdviserCapacityTable {
 	user_id: number;
 	/** Days a week for school work, in quarter days, 0 to 5. */
@@ -192,6 +199,7 @@ export interface ScheduleTables {
 	term_dates: TermDatesTable;
 	closure_days: ClosureDaysTable;
 	adviser_capacity: AdviserCapacityTable;
+	adviser_capacity_history: AdviserCapacityHistoryTable;
 	adviser_days_off: AdviserDaysOffTable;
 	plan_runs: PlanRunsTable;
 	engagements: EngagementsTable;
