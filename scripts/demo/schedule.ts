@@ -61,9 +61,11 @@ export async function seedDemoSchedule(db: Db, options: { today?: string } = {})
 	const now = options.today ?? today();
 	const random = seededRandom(20260901);
 	const advisers = await listAdvisers(db);
-	for (const a of advisers) if (CAPACITY[a.email] !== undefined) await setCapacity(db, null, a.id, String(CAPACITY[a.email]));
-
 	const year = await planningYear(db);
+	// Each adviser's capacity as set before the year began, so it holds for the whole year.
+	const capacityFrom = year === null ? now : academicYearBounds(year).start;
+	for (const a of advisers) if (CAPACITY[a.email] !== undefined) await setCapacity(db, null, a.id, String(CAPACITY[a.email]), capacityFrom);
+
 	if (year === null) return { year: null, engagements: 0, completed: 0, overdue: 0 };
 	const { calendar } = await loadCalendar(db, year);
 	const days = workingDays(calendar);

@@ -74,7 +74,7 @@ describe('planning the year over the database', () => {
 	it('stores what it cannot place, with the reason and the shortfall, and shows it in the capacity summary', async () => {
 		const db = await freshDb();
 		const w = await scheduleWorld(db);
-		await setCapacity(db, w.admin.id, w.adviserB.id, '0.25');
+		await setCapacity(db, w.admin.id, w.adviserB.id, '0.25', BEFORE_YEAR);
 		const { result } = await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
 
 		expect(result.unplaced.length).toBeGreaterThan(0);
