@@ -63,8 +63,8 @@ describe('my link schools', () => {
 		const page = await newPage();
 		await signIn(page, 'adviser');
 		await page.goto('/schedule');
-		const schools = page.getByRole('list', { name: 'Schools:' });
-		expect(await schools.getByRole('link', { name: 'All schools' }).getAttribute('aria-current')).toBe('page');
+		const schools = page.getByRole('list', { name: 'Show:' });
+		expect(await schools.getByRole('link', { name: 'My engagements' }).getAttribute('aria-current')).toBe('page');
 
 		await schools.getByRole('link', { name: 'My link schools' }).click();
 		await page.waitForURL(/[?&]schools=mine(&|$)/);
@@ -107,8 +107,8 @@ describe('my link schools', () => {
 		expect(await page.getByRole('status').textContent()).toContain(': those at your link schools, and your own.');
 		await expectNoAxeViolations(page);
 
-		// "All schools" goes back to the page as it opens: the adviser's own engagements.
-		await page.getByRole('list', { name: 'Schools:' }).getByRole('link', { name: 'All schools' }).click();
+		// "My engagements" goes back to the page as it opens: the adviser's own engagements.
+		await page.getByRole('list', { name: 'Show:' }).getByRole('link', { name: 'My engagements' }).click();
 		await page.waitForURL((url) => !url.searchParams.has('schools'));
 		expect(await page.getByLabel('Adviser').inputValue()).toBe(String(me.id));
 		await page.context().close();
