@@ -81,6 +81,16 @@ interface AxeViolation {
 }
 
 /** Runs axe-core against WCAG 2.2 A and AA and fails with a readable list of what broke. */
+/**
+ * The text of a textarea as the server sends it, before any script runs: what someone sees whose
+ * scripts are slow or off, and what a form sends if it is submitted before the page has started.
+ */
+export async function serverTextarea(page: Page, id: string): Promise<string | undefined> {
+	const html = await (await page.request.get(page.url())).text();
+	const match = new RegExp(`<textarea[^>]*id="${id.replace(/[.]/g, '\\.')}"[^>]*>([^<]*)</textarea>`).exec(html);
+	return match?.[1];
+}
+
 export async function expectNoAxeViolations(page: Page): Promise<void> {
 	// Evaluated through the browser's debugging protocol rather than as an inline <script>, which the page's CSP refuses.
 	if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);

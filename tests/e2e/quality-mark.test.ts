@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BASIC_SKILLS_FRAMEWORK } from '../../src/lib/domain/quality-mark/basic-skills-framework';
 import { PROFESSIONAL_DEVELOPMENT_FRAMEWORK } from '../../src/lib/domain/quality-mark/professional-development-framework';
-import { expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
+import { expectNoAxeViolations, lastHeldWorkingDay, newPage, serverTextarea, signIn } from './harness';
 import * as clock from '../../src/lib/server/clock';
 import { longDate, shortDate } from '../../src/lib/domain/format';
 import { addYearsIso } from '../../src/lib/domain/quality-mark/iso-date';
@@ -88,6 +88,7 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await page.getByRole('button', { name: 'Save draft' }).click();
 		await shown(page, 'Draft saved.');
 		expect(await byId(page, `${first}.evidence`).inputValue()).toBe('Every subject leader now plans from one shared English and maths plan.');
+		expect(await serverTextarea(page, `${first}.evidence`)).toBe('Every subject leader now plans from one shared English and maths plan.');
 
 		await page.getByRole('button', { name: 'Submit to the assessor' }).click();
 		await shown(page, 'There is a problem');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SE_SECTIONS } from '../../src/lib/domain/self-evaluation/summary';
-import { expectNoAxeViolations, newPage, signIn } from './harness';
+import { expectNoAxeViolations, newPage, serverTextarea, signIn } from './harness';
 
 describe('self-evaluation summary', () => {
 	it('a headteacher saves a draft, sees what is missing, and submits', async () => {
@@ -16,6 +16,7 @@ describe('self-evaluation summary', () => {
 		await page.locator(`[id="${first.key}.evidence"]`).fill('Reading at the expected standard rose from 61% to 74%.');
 		await page.getByRole('button', { name: 'Save as draft' }).click();
 		await page.getByText('Your draft has been saved.').waitFor();
+		expect(await serverTextarea(page, `${first.key}.evidence`)).toBe('Reading at the expected standard rose from 61% to 74%.');
 		await page.getByRole('button', { name: 'Submit to your adviser' }).click();
 		await page.getByText('There is a problem').waitFor();
 		expect(await page.locator('.govuk-error-summary').textContent()).toContain('Enter the next steps for achievement in key stage 2');
