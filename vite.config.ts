@@ -34,10 +34,21 @@ export default defineConfig({
 					name: 'integration-pg',
 					environment: 'node',
 					// The integration tests again, on a throwaway PostgreSQL (DATABASE_URL=postgres://...). Listed one by
-					// one: the rest import files, and imports still write through a second SQLite connection
-					// (src/lib/server/db/bulk.ts); they join this list once the import writer works on PostgreSQL.
-					// Tests of SQLite itself (migrations.test.ts), the data version during imports, of the CLI on a file and of no database stay SQLite only.
+					// one, to leave out the tests of SQLite itself (migrations.test.ts), of the CLI on a file and of no database.
 					include: [
+						'tests/conformance/dfe-files.test.ts',
+						'tests/conformance/ees-files.test.ts',
+						'tests/integration/audit-log.test.ts',
+						'tests/integration/data-version-imports.test.ts',
+						'tests/integration/exports.test.ts',
+						'tests/integration/import-bad-input.test.ts',
+						'tests/integration/import-csv.test.ts',
+						'tests/integration/import-damaged.test.ts',
+						'tests/integration/import-ees-signals.test.ts',
+						'tests/integration/import-ees.test.ts',
+						'tests/integration/import-history.test.ts',
+						'tests/integration/import-jobs.test.ts',
+						'tests/integration/import-ofsted-mi.test.ts',
 						'tests/integration/analysis-moderation.test.ts',
 						'tests/integration/analysis-policy.test.ts',
 						'tests/integration/analysis-runs.test.ts',
@@ -59,7 +70,8 @@ export default defineConfig({
 						'tests/integration/self-evaluation.test.ts',
 						'tests/integration/sign-in.test.ts',
 						'tests/integration/soft-intelligence.test.ts',
-						'tests/integration/users.test.ts'
+						'tests/integration/users.test.ts',
+						'tests/integration/writers-at-once.test.ts'
 					],
 					globalSetup: ['tests/helpers/postgres-cluster.ts'],
 					testTimeout: 60_000,

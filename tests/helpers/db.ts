@@ -20,25 +20,29 @@ export const UNIQUE_VIOLATION = /UNIQUE constraint failed|duplicate key value vi
 export const postgresUrl: string | undefined = inject('postgresUrl');
 
 let admin: pg.Client | undefined;
-let database: string | undefined;
+/** This worker's databases, made on first use; a test that needs a second fresh database gets the next. */
+const databases: string[] = [];
+/** How many of them the running test has taken. */
+let taken = 0;
 
 /**
  * A PostgreSQL database as fresh as a new one: every real migration, only the rows they add. Each
- * test worker copies the migrated template once (CREATE DATABASE ... TEMPLATE) and, before every
- * test, puts its copy back as the template is (see resetScript in postgres-cluster.ts).
+ * test worker copies the migrated template (CREATE DATABASE ... TEMPLATE) once for each database a
+ * test uses at the same time and, when a test takes one, puts it back as the template is (see
+ * resetScript in postgres-cluster.ts).
  */
 async function freshPostgres(cluster: string): Promise<Db> {
 	if (!admin) {
 		admin = new pg.Client({ connectionString: `${cluster}postgres` });
 		await admin.connect();
 	}
-	if (!database) {
-		const name = `test_worker_${process.env.VITEST_POOL_ID ?? process.pid}`;
+	if (taken === databases.length) {
+		const name = `test_worker_${process.env.VITEST_POOL_ID ?? process.pid}_${databases.length + 1}`;
 		const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
 		if (!rowCount) await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
-		database = name;
+		databases.push(name);
 	}
-	const url = `${cluster}${database}`;
+	const url = `${cluster}${databases[taken++]}`;
 	const db = createDb(url);
 	addresses.set(db, url);
 	await sql.raw(inject('postgresReset')).execute(db);
@@ -73,6 +77,7 @@ export function anotherConnection(db: Db): Db {
 }
 
 afterEach(async () => {
+	taken = 0;
 	for (const { db, drop } of open.splice(0)) {
 		await db.destroy();
 		await drop();

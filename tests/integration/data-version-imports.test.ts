@@ -18,14 +18,14 @@ describe('the data version during imports', () => {
 	it('moves once for an import written through the bulk connection, whatever its size; not at all if it fails', async () => {
 		const db = await freshDb();
 		const bulk = () =>
-			writeInOneTransaction(db, (w) => {
+			writeInOneTransaction(db, async (w) => {
 				const add = w.prepare(db.insertInto('settings').values({ key: 'k', value_json: 'v' }));
-				for (let i = 0; i < 5000; i++) add([`key ${i}`, String(i)]);
+				for (let i = 0; i < 5000; i++) await add([`key ${i}`, String(i)]);
 			});
 		expect(await moves(db, bulk)).toBe(1);
 		const failing = () =>
-			writeInOneTransaction(db, (w) => {
-				w.run(db.insertInto('settings').values({ key: 'lost', value_json: '1' }));
+			writeInOneTransaction(db, async (w) => {
+				await w.run(db.insertInto('settings').values({ key: 'lost', value_json: '1' }));
 				throw new Error('stop');
 			});
 		expect(await moves(db, () => failing().catch(() => {}))).toBe(0);

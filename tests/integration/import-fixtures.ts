@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db';
+import { tableNames } from '../../src/lib/server/db/dialect';
 import { runImport, type ImportOutcome, type ImportRequest } from '../../src/lib/server/import/pipeline';
 import { describeProblem } from '../../src/lib/domain/import/report';
 import { seededRandom } from '../../scripts/demo/random';
@@ -109,11 +110,8 @@ export async function refused(db: Db, run: () => Promise<ImportOutcome>): Promis
 
 /** Every row of every table (not the migration bookkeeping), in a stable order. */
 export async function snapshot(db: Db): Promise<Record<string, unknown[]>> {
-	const { rows: tables } = await sql<{
-		name: string;
-	}>`select name from sqlite_master where type = 'table' and name not like 'kysely_%' and name not like 'sqlite_%' order by name`.execute(db);
 	const out: Record<string, unknown[]> = {};
-	for (const { name } of tables) {
+	for (const name of await tableNames(db)) {
 		const { rows } = await sql`select * from ${sql.table(name)}`.execute(db);
 		out[name] = rows.map((r) => JSON.stringify(r)).sort();
 	}

@@ -3,7 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import { countingPool, countingWrites } from './data-version';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
@@ -50,24 +51,44 @@ export function openSqlite(path: string): SQLite.Database {
 }
 
 /**
+ * The PostgreSQL driver, loaded the first time a `postgres://` database is opened: most
+ * installations run on SQLite, and loading it costs every CLI command about a tenth of a second.
+ */
+let loadedDriver: typeof pg | undefined;
+function pgDriver(): typeof pg {
+	loadedDriver ??= createRequire(import.meta.url)('pg') as typeof pg;
+	return loadedDriver;
+}
+
+/**
  * How PostgreSQL values come back: as SQLite gives them. `count(*)` and `sum()` of integers are
  * bigint, and `avg()` is numeric, which pg returns as strings to keep every digit; the app's counts
  * and averages fit a JavaScript number, so they are numbers, as on SQLite.
  */
-const PG_TYPES = {
-	getTypeParser(oid: number, format?: 'text' | 'binary') {
-		if (oid === pg.types.builtins.INT8) return (value: string) => Number(value);
-		if (oid === pg.types.builtins.NUMERIC) return (value: string) => Number(value);
-		return pg.types.getTypeParser(oid, format);
-	}
-} as pg.CustomTypesConfig;
+function pgTypes(driver: typeof pg): pg.CustomTypesConfig {
+	return {
+		getTypeParser(oid: number, format?: 'text' | 'binary') {
+			if (oid === driver.types.builtins.INT8 || oid === driver.types.builtins.NUMERIC) return (value: string) => Number(value);
+			return driver.types.getTypeParser(oid, format);
+		}
+	} as pg.CustomTypesConfig;
+}
 
 /** A pool of connections to a PostgreSQL database, returning values as the app expects them. */
 export function openPostgresPool(url: string, max = 10): pg.Pool {
-	const pool = new pg.Pool({ connectionString: url, max, types: PG_TYPES });
+	const driver = pgDriver();
+	const pool = new driver.Pool({ connectionString: url, max, types: pgTypes(driver) });
 	// An idle connection the server closed (a restart, a failover) is dropped and replaced by the pool, not a crash.
 	pool.on('error', () => {});
 	return pool;
+}
+
+/** The URL each PostgreSQL database was opened with, for another thread to open it again. */
+const postgresUrls = new WeakMap<Kysely<Database>, string>();
+
+/** The PostgreSQL URL `db` was opened with by createDb, or null for SQLite. */
+export function postgresUrlOf(db: Kysely<Database>): string | null {
+	return postgresUrls.get(db) ?? null;
 }
 
 /**
@@ -78,7 +99,11 @@ export function openPostgresPool(url: string, max = 10): pg.Pool {
  */
 export function createDb(pathOrUrl: string, options: { cacheStatements?: boolean } = {}): Kysely<Database> {
 	const target = databaseTarget(pathOrUrl);
-	if (target.dialect === 'postgres') return new Kysely<Database>({ dialect: new PostgresDialect({ pool: countingPool(openPostgresPool(target.url)) }) });
+	if (target.dialect === 'postgres') {
+		const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: countingPool(openPostgresPool(target.url)) }) });
+		postgresUrls.set(db, target.url);
+		return db;
+	}
 	const sqlite = openSqlite(target.path);
 	const statements = options.cacheStatements ? withStatementCache(sqlite) : sqlite;
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: countingWrites(sqlite, statements) }) });

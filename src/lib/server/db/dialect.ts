@@ -27,6 +27,38 @@ export function dialectOf(db: Kysely<any>): Dialect {
 	return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
+/** Work that must not interleave with more of the same, whichever app server does it. */
+const LOCKS = { imports: 7_285_001, plan: 7_285_002 } as const;
+
+/**
+ * Called first in a transaction: waits until no other transaction is doing the same work (`key`
+ * narrows it, to a year for instance), and keeps others waiting until this one ends. On PostgreSQL
+ * that is a transaction-level advisory lock, so it holds across app servers. SQLite needs nothing:
+ * it has one writing transaction at a time anyway.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema
+export async function oneAtATime(trx: Kysely<any>, work: keyof typeof LOCKS, key = 0): Promise<void> {
+	if (dialectOf(trx) === 'postgres') await sql`select pg_advisory_xact_lock(${LOCKS[work]}, ${key})`.execute(trx);
+}
+
+/** The app's own tables, in name order: not the migrations' bookkeeping, nor the database's own. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema
+export async function tableNames(db: Kysely<any>): Promise<string[]> {
+	const { rows } =
+		dialectOf(db) === 'postgres'
+			? await sql<{ name: string }>`select tablename as name from pg_tables where schemaname = current_schema() order by tablename`.execute(db)
+			: await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
+	return rows.map((r) => r.name).filter((name) => !name.startsWith('kysely_'));
+}
+
+/**
+ * A number given as a parameter where a column's value is selected (`insert ... select ?, a, b`):
+ * PostgreSQL cannot tell the type of a bare parameter there and would take it for text.
+ */
+export function integerParameter(value: number): RawBuilder<number> {
+	return sql<number>`cast(${value} as integer)`;
+}
+
 /**
  * The value at `path` inside a JSON document kept as text, or null when there is none: SQLite's
  * `->>` with a `$.a.b[1]` path, PostgreSQL's `#>>` with `{a,b,1}` on the text cast to jsonb.

@@ -40,7 +40,7 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 
 	abstract row(cells: string[], rowNumber: number): void;
 	abstract finish(): void;
-	abstract write(ctx: WriteContext, part: number): WriteCounts;
+	abstract write(ctx: WriteContext, part: number): Promise<WriteCounts>;
 
 	/** Counts the row and finds its year; null when the row cannot be used (any problem is in the report). */
 	protected yearOf(cells: readonly string[], rowNumber: number): P | null {
@@ -126,9 +126,9 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 	 * The year written as part `index` of history(), once it is clear it may replace what is stored:
 	 * a year may not bring an older version of data a later file brought (ImportRefused).
 	 */
-	protected yearToWrite(ctx: WriteContext, index: number): P {
+	protected async yearToWrite(ctx: WriteContext, index: number): Promise<P> {
 		const part = this.years.years()[index];
-		refuseOlderVersion(ctx, this.o.report.format!, part.year, part.version, part.laCodes);
+		await refuseOlderVersion(ctx, this.o.report.format!, part.year, part.version, part.laCodes);
 		return part;
 	}
 }

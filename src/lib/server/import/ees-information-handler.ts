@@ -157,17 +157,17 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 		report.suppressed = this.reader.suppressed(this.figureNames);
 	}
 
-	write(ctx: WriteContext, index: number): WriteCounts {
-		const part = this.yearToWrite(ctx, index);
+	async write(ctx: WriteContext, index: number): Promise<WriteCounts> {
+		const part = await this.yearToWrite(ctx, index);
 		const { year } = part;
 		const report = this.o.report;
 		if (this.schools) {
 			for (const row of part.rows) row[4] = ctx.importId;
-			replaceSchools(ctx, 'ks2_school_context', year, schoolsToReplace(ctx, 'ks2_school_context', year, part.urns, part.laCodes));
-			insertRows(ctx, 'ks2_school_context', part.rows);
-			const missing = notInRegister(ctx, part.urns);
+			await replaceSchools(ctx, 'ks2_school_context', year, await schoolsToReplace(ctx, 'ks2_school_context', year, part.urns, part.laCodes));
+			await insertRows(ctx, 'ks2_school_context', part.rows);
+			const missing = await notInRegister(ctx, part.urns);
 			report.schoolsNotInRegister = Math.max(report.schoolsNotInRegister, missing);
-			const results = ctx.w.all(ctx.db.selectFrom('ks2_results').select('urn').where('year', '=', year).limit(1));
+			const results = await ctx.w.all(ctx.db.selectFrom('ks2_results').select('urn').where('year', '=', year).limit(1));
 			if (results.length === 0) {
 				report.warnings.push(
 					`No school results are stored for ${academicYearLabel(year)} yet. The pupil numbers are kept, and the analysis will use them once that year's school performance data set (or ks2final file) is imported.`
@@ -175,7 +175,7 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 			}
 		} else {
 			for (const row of part.rows) row[3] = ctx.importId;
-			replaceByKey(ctx, 'ks2_area_context', ['year', 'kind', 'area'], part.rows);
+			await replaceByKey(ctx, 'ks2_area_context', ['year', 'kind', 'area'], part.rows);
 		}
 		report.contextStored += part.rows.length;
 		return { schoolsAdded: 0, schoolsUpdated: 0, recordsStored: part.rows.length, contextStored: part.rows.length };

@@ -127,14 +127,14 @@ export class EesLaPerformanceHandler extends EesHandler<AreaYears> {
 		report.suppressed = this.cells.suppressed();
 	}
 
-	write(ctx: WriteContext, index: number): WriteCounts {
-		const part = this.yearToWrite(ctx, index);
+	async write(ctx: WriteContext, index: number): Promise<WriteCounts> {
+		const part = await this.yearToWrite(ctx, index);
 		const { year } = part;
 		const comparators = [...part.comparators].map(([area, c]) => bindFigures([year, c.kind, area, ctx.importId], c));
-		replaceByKey(ctx, 'ks2_comparators', ['year', 'kind', 'area'], comparators);
+		await replaceByKey(ctx, 'ks2_comparators', ['year', 'kind', 'area'], comparators);
 		const labels = [this.types.labels, this.breakdowns.labels, this.subjects.labels].map(labelJson);
 		const figures = part.areas.map((area, g) => [year, area, ctx.importId, part.figures.json(g, labels, this.cells.reader)]);
-		replaceByKey(ctx, 'ks2_area_breakdowns', ['year', 'area'], figures);
+		await replaceByKey(ctx, 'ks2_area_breakdowns', ['year', 'area'], figures);
 		this.o.report.comparatorsStored += comparators.length;
 		return { schoolsAdded: 0, schoolsUpdated: 0, recordsStored: comparators.length + figures.length, comparatorsStored: comparators.length };
 	}

@@ -139,8 +139,8 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 		report.suppressed = this.cells.suppressed();
 	}
 
-	write(ctx: WriteContext, index: number): WriteCounts {
-		const part = this.yearToWrite(ctx, index);
+	async write(ctx: WriteContext, index: number): Promise<WriteCounts> {
+		const part = await this.yearToWrite(ctx, index);
 		const { year } = part;
 		const urns = part.results.urns();
 		const labels = [this.breakdowns.labels, this.subjects.labels].map(labelJson);
@@ -148,7 +148,7 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 		const breakdowns = (function* () {
 			for (const [g, urn] of urns.entries()) yield [urn, year, ctx.importId, part.figures.json(g, labels, cells)];
 		})();
-		const written = writeSchoolResults(ctx, year, part.laCodes, part.results, breakdowns);
+		const written = await writeSchoolResults(ctx, year, part.laCodes, part.results, breakdowns);
 
 		const report = this.o.report;
 		report.resultsStored += part.results.length;
@@ -158,7 +158,7 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 			report.schoolsNotInRegister = written.notInRegister;
 			this.warnings.register = putWarning(report, this.warnings.register, notInRegisterWarning(written.notInRegister));
 		}
-		if (ctx.w.all(ctx.db.selectFrom('ks2_school_context').select('urn').where('year', '=', year).limit(1)).length === 0) {
+		if ((await ctx.w.all(ctx.db.selectFrom('ks2_school_context').select('urn').where('year', '=', year).limit(1))).length === 0) {
 			const years = academicYearsLabel((this.noContext = [...this.noContext, year]));
 			this.warnings.context = putWarning(
 				report,

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { integerParameter } from '../db/dialect';
 import { controlCharacterWords } from '../../domain/text';
 import { columnPositions } from '../../domain/import/header';
 import { GIAS_COLUMNS, GIAS_REQUIRED_COLUMNS, giasDate, giasInteger, giasText, headName, parseUrn, type GiasField } from '../../domain/import/gias-fields';
@@ -123,9 +123,11 @@ export class GiasHandler implements FormatHandler {
 	}
 
 	/** New schools are added; changed ones updated, their old row kept for rollback; the same ones left alone. */
-	write({ db, w, importId, now }: WriteContext): WriteCounts {
+	async write({ db, w, importId, now }: WriteContext): Promise<WriteCounts> {
 		const columns: RegisterColumn[] = [...DATA_COLUMNS, ...(this.hasOfsted ? OFSTED_COLUMNS : [])];
-		const existing = new Map((w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS])) as RegisterRow[]).map((r) => [r.urn, r]));
+		const existing = new Map(
+			((await w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS]))) as RegisterRow[]).map((r) => [r.urn, r])
+		);
 		const everything = ['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS, 'created_at', 'updated_at'] as const;
 		const keep = w.prepare(
 			db
@@ -134,7 +136,7 @@ export class GiasHandler implements FormatHandler {
 				.expression(
 					db
 						.selectFrom('schools')
-						.select([sql<number>`${0}`.as('replaced_by'), sql<number>`${0}`.as('was_new'), ...everything])
+						.select([integerParameter(0).as('replaced_by'), integerParameter(0).as('was_new'), ...everything])
 						.where('urn', '=', 0)
 				)
 		);
@@ -153,12 +155,12 @@ export class GiasHandler implements FormatHandler {
 			const before = existing.get(urn);
 			const data = values.slice(1);
 			if (!before) {
-				insert([...values, now, now]);
-				keepNew([importId, urn, 1]);
+				await insert([...values, now, now]);
+				await keepNew([importId, urn, 1]);
 				added++;
 			} else if (columns.some((c, i) => before[c] !== data[i])) {
-				keep([importId, 0, urn]);
-				update([...data, now, urn]);
+				await keep([importId, 0, urn]);
+				await update([...data, now, urn]);
 				updated++;
 			}
 		}

@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { SyncWriter } from '../db/bulk';
+import type { BulkWriter } from '../db/bulk';
 import type { ImportReport } from '../../domain/import/report';
 import type { Ks2Version } from '../../domain/import/version';
 import { missingColumns, type Header } from '../../domain/import/header';
@@ -20,7 +20,7 @@ export interface HandlerOptions {
 export interface WriteContext {
 	/** Only for building queries; everything runs on `w`, inside the one transaction. */
 	db: Db;
-	w: SyncWriter;
+	w: BulkWriter;
 	importId: number;
 	now: string;
 }
@@ -60,7 +60,7 @@ export interface FormatHandler {
 	 * Writes one part (an index into history()), with `ctx.importId` that part's history row.
 	 * Throws ImportRefused to undo everything, for checks that need the database.
 	 */
-	write(ctx: WriteContext, part: number): WriteCounts;
+	write(ctx: WriteContext, part: number): Promise<WriteCounts>;
 }
 
 /** Raised inside the write transaction when the database says no: the transaction rolls back. */

@@ -9,13 +9,13 @@ import type { WorkerInput, WorkerMessage } from './off-thread';
  */
 const port = parentPort!;
 const send = (m: WorkerMessage) => port.postMessage(m);
-const { databaseFile, request } = workerData as WorkerInput;
+const { database, request } = workerData as WorkerInput;
 
 /** Progress at most this often while reading: a message per 64 KB chunk would be thousands. */
 const PROGRESS_EVERY_MS = 100;
 
 send({ type: 'started' });
-const db = createDb(databaseFile);
+const db = createDb(database);
 let sent = 0;
 let phase: ImportProgress['phase'] | null = null;
 try {

@@ -171,15 +171,15 @@ export class Ks2Handler implements FormatHandler {
 		return [{ year: this.year, version: this.version, laCodes: [...this.laCodes].sort().join(',') }];
 	}
 
-	write(ctx: WriteContext): WriteCounts {
+	async write(ctx: WriteContext): Promise<WriteCounts> {
 		const year = this.year!;
-		refuseOlderVersion(ctx, 'ks2', year, this.version, this.laCodes);
-		const written = writeSchoolResults(ctx, year, this.laCodes, this.results);
+		await refuseOlderVersion(ctx, 'ks2', year, this.version, this.laCodes);
+		const written = await writeSchoolResults(ctx, year, this.laCodes, this.results);
 		for (const p of this.comparators) {
 			p[0] = year;
 			p[3] = ctx.importId;
 		}
-		replaceByKey(ctx, 'ks2_comparators', ['year', 'kind', 'area'], this.comparators);
+		await replaceByKey(ctx, 'ks2_comparators', ['year', 'kind', 'area'], this.comparators);
 
 		const report = this.o.report;
 		report.schoolsNotInRegister = written.notInRegister;

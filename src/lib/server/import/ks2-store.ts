@@ -1,6 +1,6 @@
 // Changes here are on the import's hot path: check them with `npm run bench:import`.
 import type { Compilable } from 'kysely';
-import type { SyncWriter } from '../db/bulk';
+import type { BulkWriter } from '../db/bulk';
 import { KS2_FIELD_SPECS } from '../../domain/import/ks2-fields';
 
 const FIELDS = KS2_FIELD_SPECS.length;
@@ -83,13 +83,13 @@ export class Ks2ResultStore {
 	 * with no code at all (most) leave the code columns out, to be NULL: about a third fewer values
 	 * to bind.
 	 */
-	insert(w: SyncWriter, build: (rows: number, codes: boolean) => Compilable, year: number, importId: number): void {
+	async insert(w: BulkWriter, build: (rows: number, codes: boolean) => Compilable, year: number, importId: number): Promise<void> {
 		const batches = [false, true].map((codes) => ({
 			codes,
 			rowParams: 5 + (codes ? 2 : 1) * FIELDS,
 			params: [] as unknown[],
 			rows: 0,
-			run: null as ((params: unknown[]) => number) | null
+			run: null as ((params: unknown[]) => Promise<number>) | null
 		}));
 		for (let row = 0; row < this.length; row++) {
 			const batch = batches[this.withCodes[row] ? 1 : 0];
@@ -110,7 +110,7 @@ export class Ks2ResultStore {
 			}
 			if (++batch.rows === ROWS_PER_INSERT) {
 				batch.run ??= w.prepare(build(ROWS_PER_INSERT, codes));
-				batch.run(params);
+				await batch.run(params);
 				batch.rows = 0;
 			}
 		}
@@ -118,7 +118,7 @@ export class Ks2ResultStore {
 		for (const { rows, rowParams, params, codes } of batches) {
 			if (rows === 0) continue;
 			const one = w.prepare(build(1, codes));
-			for (let row = 0; row < rows; row++) one(params.slice(row * rowParams, (row + 1) * rowParams));
+			for (let row = 0; row < rows; row++) await one(params.slice(row * rowParams, (row + 1) * rowParams));
 		}
 	}
 

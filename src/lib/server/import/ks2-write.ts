@@ -1,4 +1,5 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
+import { integerParameter } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { FileFormat } from '../../domain/import/header';
 import type { Ks2Version } from '../../domain/import/version';
@@ -28,8 +29,8 @@ export function placeholders(columns: readonly string[]): Record<string, number>
 }
 
 /** Refuses (undoing the whole import) to replace a later version of the same year's data for the same LAs. */
-export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: number, version: Ks2Version, laCodes: Iterable<string>): void {
-	const live = ctx.w.all(
+export async function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: number, version: Ks2Version, laCodes: Iterable<string>): Promise<void> {
+	const live = await ctx.w.all(
 		ctx.db
 			.selectFrom('imports')
 			.select(['id', 'version', 'la_codes', 'imported_at'])
@@ -50,42 +51,42 @@ export function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: 
 }
 
 /** Schools with rows in `table` for `year` that a file of these schools and LAs replaces. */
-export function schoolsToReplace(
+export async function schoolsToReplace(
 	ctx: WriteContext,
 	table: 'ks2_results' | 'ks2_school_context',
 	year: number,
 	fileUrns: ReadonlySet<number>,
 	laCodes: ReadonlySet<string>
-): number[] {
-	const before = ctx.w.all<{ urn: number; la_code: string | null }>(untyped(ctx).selectFrom(table).select(['urn', 'la_code']).where('year', '=', year));
+): Promise<number[]> {
+	const before = await ctx.w.all<{ urn: number; la_code: string | null }>(untyped(ctx).selectFrom(table).select(['urn', 'la_code']).where('year', '=', year));
 	return before.filter((r) => fileUrns.has(r.urn) || (r.la_code !== null && laCodes.has(r.la_code))).map((r) => r.urn);
 }
 
 /** Moves these schools' rows for `year` into the table's `_replaced` twin, for rollback. */
-export function replaceSchools(
+export async function replaceSchools(
 	ctx: WriteContext,
 	table: 'ks2_results' | 'ks2_school_breakdowns' | 'ks2_school_context',
 	year: number,
 	urns: Iterable<number>
-): void {
+): Promise<void> {
 	const k = untyped(ctx);
 	const columns = REPLACEABLE[table];
 	// Most years have nothing to replace in most tables (no EES breakdowns under a ks2final year): one look saves a statement per 500 schools.
-	if (ctx.w.all(k.selectFrom(table).select('year').where('year', '=', year).limit(1)).length === 0) return;
+	if ((await ctx.w.all(k.selectFrom(table).select('year').where('year', '=', year).limit(1))).length === 0) return;
 	for (const group of chunks([...urns])) {
-		ctx.w.run(
+		await ctx.w.run(
 			k
 				.insertInto(`${table}_replaced`)
 				.columns(['replaced_by', ...columns])
 				.expression(
 					k
 						.selectFrom(table)
-						.select([sql<number>`${ctx.importId}`.as('replaced_by'), ...columns])
+						.select([integerParameter(ctx.importId).as('replaced_by'), ...columns])
 						.where('year', '=', year)
 						.where('urn', 'in', group)
 				)
 		);
-		ctx.w.run(k.deleteFrom(table).where('year', '=', year).where('urn', 'in', group));
+		await ctx.w.run(k.deleteFrom(table).where('year', '=', year).where('urn', 'in', group));
 	}
 }
 
@@ -94,15 +95,15 @@ export function replaceSchools(
  * twin, then the new row goes in. Each row binds the table's columns in REPLACEABLE order; the
  * key columns come first.
  */
-export function replaceByKey(
+export async function replaceByKey(
 	ctx: WriteContext,
 	table: 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context',
 	keyColumns: readonly string[],
 	rows: readonly unknown[][]
-): void {
+): Promise<void> {
 	const k = untyped(ctx);
 	const columns = REPLACEABLE[table];
-	let before = k.selectFrom(table).select([sql<number>`${0}`.as('replaced_by'), ...columns]);
+	let before = k.selectFrom(table).select([integerParameter(0).as('replaced_by'), ...columns]);
 	let remove = k.deleteFrom(table);
 	for (const c of keyColumns) {
 		before = before.where(c, '=', 0);
@@ -118,33 +119,33 @@ export function replaceByKey(
 	const insert = ctx.w.prepare(k.insertInto(table).values(placeholders(columns)));
 	for (const row of rows) {
 		const key = row.slice(0, keyColumns.length);
-		keep([ctx.importId, ...key]);
-		removeKey(key);
-		insert(row);
+		await keep([ctx.importId, ...key]);
+		await removeKey(key);
+		await insert(row);
 	}
 }
 
 /** Inserts rows binding the table's columns in REPLACEABLE order, ROWS_PER_INSERT to a statement. */
-export function insertRows(ctx: WriteContext, table: ReplaceableTable, rows: Iterable<unknown[]>): void {
+export async function insertRows(ctx: WriteContext, table: ReplaceableTable, rows: Iterable<unknown[]>): Promise<void> {
 	const k = untyped(ctx);
 	const one = placeholders(REPLACEABLE[table]);
-	let many: ((params: unknown[]) => number) | null = null;
+	let many: ((params: unknown[]) => Promise<number>) | null = null;
 	let batch: unknown[][] = [];
 	for (const row of rows) {
 		batch.push(row);
 		if (batch.length < ROWS_PER_INSERT) continue;
 		many ??= ctx.w.prepare(k.insertInto(table).values(Array(ROWS_PER_INSERT).fill(one)));
-		many(batch.flat());
+		await many(batch.flat());
 		batch = [];
 	}
 	if (batch.length === 0) return;
 	const single = ctx.w.prepare(k.insertInto(table).values(one));
-	for (const row of batch) single(row);
+	for (const row of batch) await single(row);
 }
 
 /** How many of these schools the register does not hold. */
-export function notInRegister(ctx: WriteContext, urns: Iterable<number>): number {
-	const register = new Set(ctx.w.all(ctx.db.selectFrom('schools').select('urn')).map((r) => r.urn));
+export async function notInRegister(ctx: WriteContext, urns: Iterable<number>): Promise<number> {
+	const register = new Set((await ctx.w.all(ctx.db.selectFrom('schools').select('urn'))).map((r) => r.urn));
 	let n = 0;
 	for (const urn of urns) if (!register.has(urn)) n++;
 	return n;
@@ -166,24 +167,24 @@ export interface SchoolResultsWritten {
  * and LAs already stored for the year, results and EES breakdowns alike, go to the `_replaced`
  * tables; then `results` and `breakdowns` (rows for ks2_school_breakdowns) go in.
  */
-export function writeSchoolResults(
+export async function writeSchoolResults(
 	ctx: WriteContext,
 	year: number,
 	laCodes: ReadonlySet<string>,
 	results: Ks2ResultStore,
 	breakdowns: Iterable<unknown[]> = []
-): SchoolResultsWritten {
+): Promise<SchoolResultsWritten> {
 	const fileUrns = new Set(results.urns());
-	const replaced = schoolsToReplace(ctx, 'ks2_results', year, fileUrns, laCodes);
-	replaceSchools(ctx, 'ks2_results', year, replaced);
-	replaceSchools(ctx, 'ks2_school_breakdowns', year, new Set([...replaced, ...fileUrns]));
+	const replaced = await schoolsToReplace(ctx, 'ks2_results', year, fileUrns, laCodes);
+	await replaceSchools(ctx, 'ks2_results', year, replaced);
+	await replaceSchools(ctx, 'ks2_school_breakdowns', year, new Set([...replaced, ...fileUrns]));
 	const k = untyped(ctx);
 	const withCodes = placeholders(REPLACEABLE.ks2_results);
 	const valuesOnly = placeholders(['urn', 'year', 'la_code', 'record_type', 'import_id', ...VALUE_COLUMNS]);
-	results.insert(ctx.w, (n, codes) => k.insertInto('ks2_results').values(Array(n).fill(codes ? withCodes : valuesOnly)), year, ctx.importId);
-	insertRows(ctx, 'ks2_school_breakdowns', breakdowns);
+	await results.insert(ctx.w, (n, codes) => k.insertInto('ks2_results').values(Array(n).fill(codes ? withCodes : valuesOnly)), year, ctx.importId);
+	await insertRows(ctx, 'ks2_school_breakdowns', breakdowns);
 	const updated = replaced.filter((u) => fileUrns.has(u)).length;
-	return { updated, added: results.length - updated, notInRegister: notInRegister(ctx, fileUrns) };
+	return { updated, added: results.length - updated, notInRegister: await notInRegister(ctx, fileUrns) };
 }
 
 /** Figures bound value then code, in FIGURE_COLUMNS order, after the key columns. */

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { integerParameter } from '../db/dialect';
 import { columnPositions } from '../../domain/import/header';
 import { giasDate, giasText, LINKS_COLUMNS, LINKS_REQUIRED_COLUMNS, parseUrn } from '../../domain/import/gias-fields';
 import { addProblem } from '../../domain/import/report';
@@ -54,31 +54,31 @@ export class LinksHandler implements FormatHandler {
 		return [{ year: null, version: null, laCodes: null }];
 	}
 
-	write({ db, w, importId }: WriteContext): WriteCounts {
+	async write({ db, w, importId }: WriteContext): Promise<WriteCounts> {
 		const report = this.o.report;
-		const register = new Set(w.all(db.selectFrom('schools').select('urn')).map((r) => r.urn));
+		const register = new Set((await w.all(db.selectFrom('schools').select('urn'))).map((r) => r.urn));
 		// Limited to one LA: keep only links that touch a school in the register.
 		const kept = this.o.laScope === null ? this.links : this.links.filter((l) => register.has(l[0] as number) || register.has(l[1] as number));
 		report.rowsOutsideLa = this.links.length - kept.length;
 		const urns = [...new Set(kept.map((l) => l[0] as number))];
 		for (const group of chunks(urns)) {
-			w.run(
+			await w.run(
 				db
 					.insertInto('school_links_replaced')
 					.columns(['replaced_by', ...LINK_COLUMNS])
 					.expression(
 						db
 							.selectFrom('school_links')
-							.select([sql<number>`${importId}`.as('replaced_by'), ...LINK_COLUMNS])
+							.select([integerParameter(importId).as('replaced_by'), ...LINK_COLUMNS])
 							.where('urn', 'in', group)
 					)
 			);
-			w.run(db.deleteFrom('school_links').where('urn', 'in', group));
+			await w.run(db.deleteFrom('school_links').where('urn', 'in', group));
 		}
 		const insert = w.prepare(db.insertInto('school_links').values(placeholders(LINK_COLUMNS) as never));
 		for (const l of kept) {
 			l[5] = importId;
-			insert(l);
+			await insert(l);
 		}
 		report.linksStored = kept.length;
 		report.schoolsNotInRegister = urns.filter((u) => !register.has(u)).length;

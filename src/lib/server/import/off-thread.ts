@@ -3,12 +3,14 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
-import { databaseFile } from '../db/bulk';
+import { databaseLocation } from '../db/bulk';
+import { dialectOf } from '../db/dialect';
 import { runImport, type ImportOutcome, type ImportProgress, type ImportRequest } from './pipeline';
 
 /** What the import thread is given: everything in the request but the progress callback, which stays here. */
 export interface WorkerInput {
-	databaseFile: string;
+	/** The SQLite file or PostgreSQL URL, for createDb. */
+	database: string;
 	request: Omit<ImportRequest, 'onProgress'>;
 }
 
@@ -59,16 +61,18 @@ function writeTurn(): Promise<() => void> {
  * Runs an import on a thread of its own, for the web server: parsing an England-sized file and
  * writing it in one transaction takes seconds of CPU, and the longest stretch without a turn of
  * the event loop (the write: about 2 s for England's EES data set) would otherwise stall every
- * other request. The thread opens its own connection to the same database file; SQLite's WAL lets
+ * other request. The thread opens its own connection to the same database; SQLite's WAL lets
  * the server go on reading meanwhile. If the thread cannot start at all (an in-memory database,
  * or no entry file), the import runs here instead, as the CLI runs it.
  */
 export async function runImportOffThread(db: Db, req: ImportRequest): Promise<ImportOutcome> {
-	const file = await databaseFile(db);
+	const database = await databaseLocation(db);
 	const path = entry();
+	// PostgreSQL queues imports itself, across app servers (see writeInOneTransaction).
+	const turn = dialectOf(db) === 'postgres' ? async () => () => {} : writeTurn;
 	let endTurn = () => {};
-	const here = () => runImport(db, { ...req, beforeWrite: async () => void (endTurn = await writeTurn()) }).finally(() => endTurn());
-	if (file === '') return here();
+	const here = () => runImport(db, { ...req, beforeWrite: async () => void (endTurn = await turn()) }).finally(() => endTurn());
+	if (database === '') return here();
 	if (path === null) {
 		warnOnce(`no ${ENTRY} was found`);
 		return here();
@@ -83,11 +87,11 @@ export async function runImportOffThread(db: Db, req: ImportRequest): Promise<Im
 			endTurn();
 			f();
 		};
-		const worker = new Worker(path, { workerData: { databaseFile: file, request } satisfies WorkerInput });
+		const worker = new Worker(path, { workerData: { database, request } satisfies WorkerInput });
 		worker.on('message', (m: WorkerMessage) => {
 			if (m.type === 'started') started = true;
 			else if (m.type === 'write') {
-				writeTurn().then((end) => {
+				turn().then((end) => {
 					if (settled) return end();
 					endTurn = end;
 					worker.postMessage('write');

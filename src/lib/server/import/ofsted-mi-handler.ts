@@ -121,13 +121,13 @@ export class OfstedMiHandler implements FormatHandler {
 		return [{ year: null, version: null, laCodes: null }];
 	}
 
-	write({ db, w, importId, now }: WriteContext): WriteCounts {
+	async write({ db, w, importId, now }: WriteContext): Promise<WriteCounts> {
 		const { report, laScope, fileName } = this.o;
-		const register = new Map(w.all(db.selectFrom('schools').select(['urn', 'la_code'])).map((s) => [s.urn, s.la_code]));
+		const register = new Map((await w.all(db.selectFrom('schools').select(['urn', 'la_code']))).map((s) => [s.urn, s.la_code]));
 		const recorded = new Set(
-			w
-				.all(db.selectFrom('soft_intelligence').select(['urn', 'type', 'date']).where('type', 'in', OFSTED_TYPES))
-				.map((e) => inspectionKey(e.urn, e.type as OfstedType, e.date))
+			(await w.all(db.selectFrom('soft_intelligence').select(['urn', 'type', 'date']).where('type', 'in', OFSTED_TYPES))).map((e) =>
+				inspectionKey(e.urn, e.type as OfstedType, e.date)
+			)
 		);
 		const sourceFile = miSourceLabel(fileName);
 		const values: unknown[] = [];
@@ -165,8 +165,8 @@ export class OfstedMiHandler implements FormatHandler {
 		const many = w.prepare(db.insertInto('soft_intelligence').values(Array(BATCH).fill(NEW_ENTRY)));
 		const one = w.prepare(db.insertInto('soft_intelligence').values(NEW_ENTRY as never));
 		let at = 0;
-		for (; at + BATCH * perRow <= values.length; at += BATCH * perRow) many(values.slice(at, at + BATCH * perRow));
-		for (; at < values.length; at += perRow) one(values.slice(at, at + perRow));
+		for (; at + BATCH * perRow <= values.length; at += BATCH * perRow) await many(values.slice(at, at + BATCH * perRow));
+		for (; at < values.length; at += perRow) await one(values.slice(at, at + perRow));
 		report.schoolsNotInRegister = notInRegister;
 		report.inspectionsStored = added;
 		if (notInRegister > 0) {

@@ -147,12 +147,12 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	await req.beforeWrite?.();
 	progress('writing', report.sizeBytes);
 	try {
-		const importIds = await writeInOneTransaction(db, (w) => {
+		const importIds = await writeInOneTransaction(db, async (w) => {
 			const now = nowIso();
 			const ids: number[] = [];
 			for (const part of toWrite) {
 				const fields = parts[part];
-				const [{ id }] = w.all(
+				const [{ id }] = await w.all(
 					db
 						.insertInto('imports')
 						.values({
@@ -173,7 +173,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 						})
 						.returning('id')
 				);
-				const counts = h.write({ db, w, importId: id, now }, part);
+				const counts = await h.write({ db, w, importId: id, now }, part);
 				report.parts.push({
 					year: fields.year,
 					version: fields.version,
@@ -184,7 +184,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 					comparatorsStored: counts.comparatorsStored ?? 0,
 					contextStored: counts.contextStored ?? 0
 				});
-				w.run(
+				await w.run(
 					db
 						.updateTable('imports')
 						.set({
@@ -194,7 +194,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 						})
 						.where('id', '=', id)
 				);
-				w.run(
+				await w.run(
 					auditInsert(
 						db,
 						{
@@ -211,7 +211,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 			}
 			// The report is complete only once every part is written; each history row keeps all of it.
 			for (const id of ids)
-				w.run(
+				await w.run(
 					db
 						.updateTable('imports')
 						.set({ report_json: JSON.stringify(report) })

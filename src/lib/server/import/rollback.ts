@@ -3,6 +3,7 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { referencesTo } from '../db/references';
+import { oneAtATime } from '../db/dialect';
 import { restoreReplaced, TABLES_OF } from './ks2-tables';
 import { importHistory } from './history';
 import { ofstedMiRollbackRefusal, rollbackOfstedMi } from './ofsted-mi-handler';
@@ -63,6 +64,7 @@ export async function rollbackImport(db: Db, importId: number, userId: number | 
 		if (refusal) return { ok: false, message: refusal };
 	}
 	await db.transaction().execute(async (trx) => {
+		await oneAtATime(trx, 'imports');
 		const by = sql<number>`${importId}`;
 		const ks2Tables = TABLES_OF[record.format];
 		if (ks2Tables) {

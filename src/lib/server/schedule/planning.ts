@@ -14,6 +14,7 @@ import type { Category } from '../../domain/analysis/categories';
 import type { Insertable } from 'kysely';
 import type { EngagementsTable } from '../db/schema/schedule';
 import { dayAndDate } from '../../domain/format';
+import { oneAtATime } from '../db/dialect';
 
 export interface PlanRunSummary {
 	id: number;
@@ -132,6 +133,14 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 	const { result, diff } = runPlanner(input, previous);
 
 	return db.transaction().execute(async (trx) => {
+		// Two people planning the same year at once: the second waits, then finds the plan it
+		// started from is no longer the latest, and is told so rather than plan over the first.
+		await oneAtATime(trx, 'plan', year);
+		if ((await latestPlanRun(trx, year))?.id !== previousRun?.id) {
+			throw new Refusal(
+				`${academicYearLabel(year)} was planned by someone else while this plan was being made. Look at the schedule as it is now, and plan the year again if it still needs it.`
+			);
+		}
 		const rows = await liveEngagementRows(trx, year);
 		const byKey = new Map(rows.map((r) => [r.plan_key, r]));
 		const kept = new Set<string>();
