@@ -170,13 +170,13 @@ async function responsiveness(c: Case, file: string): Promise<boolean> {
 			.returning('id')
 			.execute();
 		const size = statSync(file).size;
-		const upload = await jobs.startUpload(userId, c.file, size);
+		const upload = await jobs.startUpload(db, userId, c.file, size);
 		if (!upload.ok) throw new Error(upload.message);
 		const fd = openSync(file, 'r');
 		const piece = Buffer.alloc(upload.pieceBytes);
 		for (let at = 0; at < size;) {
 			const n = readSync(fd, piece, 0, piece.length, at);
-			const sent = await jobs.appendPiece(upload.id, userId, at, piece.subarray(0, n));
+			const sent = await jobs.appendPiece(db, upload.id, userId, at, piece.subarray(0, n));
 			if (!sent.ok) throw new Error(sent.message);
 			at += n;
 		}
@@ -189,12 +189,12 @@ async function responsiveness(c: Case, file: string): Promise<boolean> {
 			last = now;
 		}, 5);
 		const started = performance.now();
-		const job = jobs.startJob(db, upload.id, userId, { kind: null, year: null, version: null });
+		const job = await jobs.startJob(db, upload.id, userId, { kind: null, year: null, version: null });
 		if (!job.ok) throw new Error(job.message);
-		let status = jobs.jobStatus(job.id, userId)!;
+		let status = (await jobs.jobStatus(db, job.id, userId))!;
 		while (status.state === 'running') {
 			await new Promise((r) => setTimeout(r, 20));
-			status = jobs.jobStatus(job.id, userId)!;
+			status = (await jobs.jobStatus(db, job.id, userId))!;
 		}
 		clearInterval(timer);
 		const seconds = (performance.now() - started) / 1000;

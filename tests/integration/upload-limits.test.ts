@@ -1,12 +1,18 @@
-import { existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendPiece, forgetAbandoned, startUpload, UPLOAD_PIECE_BYTES } from '../../src/lib/server/import/jobs';
+import { freshDb } from '../helpers/db';
+import { addUser } from '../helpers/fixtures';
+import type { Db } from '../../src/lib/server/db';
 import { bodyLimitFor, bodyProblem, FORM_BODY_BYTES } from '../../src/lib/server/body-limit';
 
 const UPLOADS = join(tmpdir(), 'triage-uploads');
-const piecesOnDisk = () => (existsSync(UPLOADS) ? readdirSync(UPLOADS) : []);
+
+async function piecesOf(db: Db, upload: string): Promise<number> {
+	return (await db.selectFrom('upload_pieces').select('offset').where('upload_id', '=', upload).execute()).length;
+}
 
 describe('piecewise uploads', () => {
 	it.each([
@@ -16,33 +22,51 @@ describe('piecewise uploads', () => {
 		[-10, 'The size of the file is missing or not a whole number of bytes. Choose the file again.'],
 		[0, 'The file is empty.']
 	])('refuses a declared size of %j', async (size, message) => {
-		expect(await startUpload(1, 'ks2.csv', size)).toEqual({ ok: false, message });
+		const db = await freshDb();
+		expect(await startUpload(db, (await addUser(db, 'analyst')).id, 'ks2.csv', size)).toEqual({ ok: false, message });
+		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
 	});
 
 	it('counts the bytes received, refuses more than was declared or an oversized piece, and deletes what had arrived', async () => {
-		const started = await startUpload(1, 'ks2.csv', 10);
+		const db = await freshDb();
+		const me = (await addUser(db, 'analyst')).id;
+		const started = await startUpload(db, me, 'ks2.csv', 10);
 		if (!started.ok) throw new Error(started.message);
-		const path = join(UPLOADS, `${started.id}.csv`);
-		expect(await appendPiece(started.id, 1, 0, new Uint8Array(6))).toEqual({ ok: true, received: 6 });
-		expect(existsSync(path)).toBe(true);
-		expect(await appendPiece(started.id, 1, 6, new Uint8Array(5))).toEqual({
+		expect(await appendPiece(db, started.id, me, 0, new Uint8Array(6))).toEqual({ ok: true, received: 6 });
+		expect(await piecesOf(db, started.id)).toBe(1);
+		// Someone else cannot add to it.
+		expect(await appendPiece(db, started.id, me + 1, 6, new Uint8Array(4))).toEqual({ ok: false, message: 'This upload has expired. Choose the file again.' });
+		expect(await appendPiece(db, started.id, me, 6, new Uint8Array(5))).toEqual({
 			ok: false,
 			message: 'The file is larger than it said it was. Nothing was kept: choose the file again.'
 		});
-		expect(existsSync(path)).toBe(false);
+		expect(await piecesOf(db, started.id)).toBe(0);
 		// The upload is gone: a further piece is refused too.
-		expect((await appendPiece(started.id, 1, 6, new Uint8Array(4))).ok).toBe(false);
+		expect((await appendPiece(db, started.id, me, 6, new Uint8Array(4))).ok).toBe(false);
 
-		const big = await startUpload(1, 'ks2.csv', UPLOAD_PIECE_BYTES * 4);
+		const big = await startUpload(db, me, 'ks2.csv', UPLOAD_PIECE_BYTES * 4);
 		if (!big.ok) throw new Error(big.message);
-		expect(await appendPiece(big.id, 1, 0, new Uint8Array(UPLOAD_PIECE_BYTES + 1))).toEqual({
+		expect(await appendPiece(db, big.id, me, 0, new Uint8Array(UPLOAD_PIECE_BYTES + 1))).toEqual({
 			ok: false,
 			message: `A piece can be at most ${UPLOAD_PIECE_BYTES} bytes. Nothing was kept: choose the file again.`
 		});
-		expect(piecesOnDisk()).not.toContain(`${big.id}.csv`);
+		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
 	});
 
 	it('deletes pieces left behind by an upload abandoned over an hour ago, or by a server that stopped', async () => {
+		const db = await freshDb();
+		const me = (await addUser(db, 'analyst')).id;
+		const now = Date.now();
+		for (const [id, created] of [
+			['abandoned', now - 2 * 3600_000],
+			['in-flight', now - 60_000]
+		] as const) {
+			await db.insertInto('uploads').values({ id, user_id: me, file_name: 'ks2.csv', size: 100, received: 3, created_ms: created }).execute();
+			await db
+				.insertInto('upload_pieces')
+				.values({ upload_id: id, offset: 0, bytes: new Uint8Array([1, 2, 3]) })
+				.execute();
+		}
 		mkdirSync(UPLOADS, { recursive: true });
 		const orphan = join(UPLOADS, 'left-by-a-crash.csv');
 		writeFileSync(orphan, 'URN\r\n1');
@@ -50,9 +74,12 @@ describe('piecewise uploads', () => {
 		utimesSync(orphan, hoursAgo, hoursAgo);
 		const fresh = join(UPLOADS, 'another-process-uploading-now.csv');
 		writeFileSync(fresh, 'URN');
-		forgetAbandoned();
+		await forgetAbandoned(db, now);
 		expect(existsSync(orphan)).toBe(false);
 		expect(existsSync(fresh)).toBe(true);
+		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([{ id: 'in-flight' }]);
+		expect(await piecesOf(db, 'abandoned')).toBe(0);
+		expect(await piecesOf(db, 'in-flight')).toBe(1);
 	});
 });
 

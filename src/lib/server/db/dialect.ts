@@ -73,7 +73,7 @@ export function jsonValue(dialect: Dialect, document: Expression<string | null>,
  * The schema as the migrations write it, in PostgreSQL's words: an `autoIncrement()` key becomes
  * an identity column (ids still come from the database, and a row may still be given its id), and
  * `real`, which is a 4-byte float on PostgreSQL but an 8-byte one on SQLite, becomes `double precision`
- * so a stored 41.3 reads back as 41.3. SQLite's migrations run untouched.
+ * so a stored 41.3 reads back as 41.3; `blob` is `bytea`. SQLite's migrations run untouched.
  */
 export class PostgresSchemaPlugin implements KyselyPlugin {
 	private readonly transformer = new (class extends OperationNodeTransformer {
@@ -83,7 +83,8 @@ export class PostgresSchemaPlugin implements KyselyPlugin {
 			return { ...column, autoIncrement: undefined, generated: { kind: 'GeneratedNode', byDefault: true, identity: true } };
 		}
 		protected override transformDataType(node: DataTypeNode): DataTypeNode {
-			return node.dataType === 'real' ? { ...node, dataType: 'double precision' } : node;
+			if (node.dataType === 'real') return { ...node, dataType: 'double precision' };
+			return node.dataType === 'blob' ? { ...node, dataType: 'bytea' } : node;
 		}
 	})();
 

@@ -12,22 +12,22 @@ import type { Ks2Version } from '../../domain/import/version';
 /**
  * Uploads from /imports arrive in pieces (so the page can show upload progress, and no single
  * request is larger than the server's body limit), then run as a job the page polls for progress.
- * Both live in this process's memory: a restart loses only uploads in flight.
+ * Both are kept in the database, not in one server: behind a load balancer each piece, the start
+ * of the job and each look at its progress may reach a different app server. The server that
+ * starts the job puts the pieces together in a file of its own and imports it; the upload's rows
+ * then go.
  */
 
 /** Each piece of an upload; well under adapter-node's default 512 KB body limit. */
 export const UPLOAD_PIECE_BYTES = 256 * 1024;
 const EXPIRE_MS = 60 * 60 * 1000;
+/** A running job whose server has said nothing for this long has stopped with it. */
+const SILENT_MS = 5 * 60 * 1000;
+/** How often a running job's progress is written down while it reads its file. */
+const PROGRESS_EVERY_MS = 1000;
+/** Pieces read back at a time when putting an upload together: 4 MB. */
+const PIECES_AT_A_TIME = 16;
 const UPLOAD_DIR = join(tmpdir(), 'triage-uploads');
-
-interface Upload {
-	userId: number;
-	fileName: string;
-	size: number;
-	received: number;
-	path: string;
-	createdAt: number;
-}
 
 export interface JobStatus {
 	state: 'running' | 'finished' | 'failed';
@@ -36,25 +36,20 @@ export interface JobStatus {
 	error: string | null;
 }
 
-interface Job extends JobStatus {
-	userId: number;
-	createdAt: number;
-}
-
-const uploads = new Map<string, Upload>();
-const jobs = new Map<string, Job>();
-
 const newId = () => randomBytes(12).toString('hex');
 
+const EXPIRED = 'This upload has expired. Choose the file again.';
+
 /**
- * Drops uploads abandoned for an hour, and their pieces on disk. Pieces left by a process that
- * stopped (a restart, a crash) are in no map at all, so files in the folder older than that go too.
+ * Drops uploads abandoned for an hour with their pieces, and jobs finished that long ago. Files a
+ * server put together for an import and never got to delete (it stopped part-way) go too.
  */
-export function forgetAbandoned(now = Date.now()): void {
+export async function forgetAbandoned(db: Db, now = Date.now()): Promise<void> {
 	const old = now - EXPIRE_MS;
-	for (const [id, u] of uploads) if (u.createdAt < old) discard(id);
-	for (const [id, j] of jobs) if (j.createdAt < old) jobs.delete(id);
-	const known = new Set([...uploads.values()].map((u) => u.path));
+	const stale = db.selectFrom('uploads').select('id').where('created_ms', '<', old);
+	await db.deleteFrom('upload_pieces').where('upload_id', 'in', stale).execute();
+	await db.deleteFrom('uploads').where('created_ms', '<', old).execute();
+	await db.deleteFrom('import_jobs').where('created_ms', '<', old).where('state', '!=', 'running').execute();
 	let names: string[];
 	try {
 		names = readdirSync(UPLOAD_DIR);
@@ -64,27 +59,23 @@ export function forgetAbandoned(now = Date.now()): void {
 	for (const name of names) {
 		const path = join(UPLOAD_DIR, name);
 		try {
-			if (!known.has(path) && statSync(path).mtimeMs < old) rmSync(path, { force: true });
+			if (statSync(path).mtimeMs < old) rmSync(path, { force: true });
 		} catch {
 			// Gone already: another process cleaned it up.
 		}
 	}
 }
 
-/** Forgets an upload and deletes what it received. */
-function discard(id: string): void {
-	const u = uploads.get(id);
-	if (u) rmSync(u.path, { force: true });
-	uploads.delete(id);
+/** Forgets an upload and what it received. */
+async function discard(db: Db, id: string): Promise<void> {
+	await db.deleteFrom('upload_pieces').where('upload_id', '=', id).execute();
+	await db.deleteFrom('uploads').where('id', '=', id).execute();
 }
-
-// On start-up: pieces a previous run of the server left behind.
-forgetAbandoned();
 
 export type Result<T> = ({ ok: true } & T) | { ok: false; message: string };
 
-export async function startUpload(userId: number, fileName: unknown, size: unknown): Promise<Result<{ id: string; pieceBytes: number }>> {
-	forgetAbandoned();
+export async function startUpload(db: Db, userId: number, fileName: unknown, size: unknown): Promise<Result<{ id: string; pieceBytes: number }>> {
+	await forgetAbandoned(db);
 	const max = importMaxBytes();
 	if (typeof fileName !== 'string' || fileName.trim() === '') return { ok: false, message: 'Choose a file to import' };
 	if (fileName.length > 255) return { ok: false, message: 'The file name is too long. Rename the file to something shorter, then choose it again.' };
@@ -92,32 +83,37 @@ export async function startUpload(userId: number, fileName: unknown, size: unkno
 		return { ok: false, message: 'The size of the file is missing or not a whole number of bytes. Choose the file again.' };
 	if (size === 0) return { ok: false, message: 'The file is empty.' };
 	if (size > max) return { ok: false, message: `The file is ${megabytes(size)}, which is over the limit of ${megabytes(max)}.` };
-	mkdirSync(UPLOAD_DIR, { recursive: true });
 	const id = newId();
-	const path = join(UPLOAD_DIR, `${id}.csv`);
-	await fs.writeFile(path, new Uint8Array(0));
-	uploads.set(id, { userId, fileName, size, received: 0, path, createdAt: Date.now() });
+	await db.insertInto('uploads').values({ id, user_id: userId, file_name: fileName, size, received: 0, created_ms: Date.now() }).execute();
 	return { ok: true, id, pieceBytes: UPLOAD_PIECE_BYTES };
 }
 
 /**
  * Pieces must arrive in order, each no larger than a piece; the bytes actually received are
  * counted, and a piece that would go past the declared size is refused. A refused piece ends the
- * upload and deletes what had arrived: the page starts again from the file.
+ * upload and deletes what had arrived: the page starts again from the file. The count moves only
+ * from the offset the piece was sent for, so the same piece sent twice (to two servers) is kept once.
  */
-export async function appendPiece(id: string, userId: number, offset: number, bytes: Uint8Array): Promise<Result<{ received: number }>> {
-	const u = uploads.get(id);
-	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
-	const refuse = (message: string): Result<{ received: number }> => {
-		discard(id);
+export async function appendPiece(db: Db, id: string, userId: number, offset: number, bytes: Uint8Array): Promise<Result<{ received: number }>> {
+	const u = await db.selectFrom('uploads').select(['user_id', 'size', 'received']).where('id', '=', id).executeTakeFirst();
+	if (!u || u.user_id !== userId) return { ok: false, message: EXPIRED };
+	const refuse = async (message: string): Promise<Result<{ received: number }>> => {
+		await discard(db, id);
 		return { ok: false, message: `${message} Nothing was kept: choose the file again.` };
 	};
 	if (offset !== u.received) return refuse(`Expected the piece at byte ${u.received}, not ${offset}.`);
 	if (bytes.length > UPLOAD_PIECE_BYTES) return refuse(`A piece can be at most ${UPLOAD_PIECE_BYTES} bytes.`);
 	if (u.received + bytes.length > u.size) return refuse('The file is larger than it said it was.');
-	await fs.appendFile(u.path, bytes);
-	u.received += bytes.length;
-	return { ok: true, received: u.received };
+	if (bytes.length === 0) return { ok: true, received: u.received };
+	const received = u.received + bytes.length;
+	const kept = await db.transaction().execute(async (trx) => {
+		const moved = await trx.updateTable('uploads').set({ received }).where('id', '=', id).where('received', '=', offset).executeTakeFirst();
+		if (Number(moved.numUpdatedRows) !== 1) return false;
+		await trx.insertInto('upload_pieces').values({ upload_id: id, offset, bytes }).execute();
+		return true;
+	});
+	if (!kept) return refuse(`Expected the piece at byte ${offset} once, not twice.`);
+	return { ok: true, received };
 }
 
 export interface JobOptions {
@@ -127,42 +123,115 @@ export interface JobOptions {
 }
 
 /**
- * Runs the import in the background, on a thread of its own (see off-thread.ts); the page polls
- * jobStatus. The uploaded file is deleted afterwards.
+ * Puts a finished upload together in a file here and forgets the upload. Null when the upload is
+ * not there (expired, not this person's, or already started by another request).
  */
-export function startJob(db: Db, uploadId: string, userId: number, options: JobOptions): Result<{ id: string }> {
-	const u = uploads.get(uploadId);
-	if (!u || u.userId !== userId) return { ok: false, message: 'This upload has expired. Choose the file again.' };
+async function claimUpload(db: Db, uploadId: string, userId: number): Promise<Result<{ path: string; fileName: string; size: number }>> {
+	const u = await db.selectFrom('uploads').select(['user_id', 'file_name', 'size', 'received']).where('id', '=', uploadId).executeTakeFirst();
+	if (!u || u.user_id !== userId) return { ok: false, message: EXPIRED };
 	if (u.received !== u.size) return { ok: false, message: 'The upload is not complete. Choose the file again.' };
-	uploads.delete(uploadId);
+	// Only one request may start it: the first to mark it taken.
+	const taken = await db.updateTable('uploads').set({ received: -1 }).where('id', '=', uploadId).where('received', '=', u.size).executeTakeFirst();
+	if (Number(taken.numUpdatedRows) !== 1) return { ok: false, message: EXPIRED };
+	mkdirSync(UPLOAD_DIR, { recursive: true });
+	const path = join(UPLOAD_DIR, `${newId()}.csv`);
+	const file = await fs.open(path, 'w');
+	try {
+		for (let at = 0; at < u.size;) {
+			const pieces = await db
+				.selectFrom('upload_pieces')
+				.select(['offset', 'bytes'])
+				.where('upload_id', '=', uploadId)
+				.where('offset', '>=', at)
+				.orderBy('offset')
+				.limit(PIECES_AT_A_TIME)
+				.execute();
+			if (pieces.length === 0) break;
+			for (const p of pieces) {
+				await file.write(p.bytes);
+				at = p.offset + p.bytes.length;
+			}
+		}
+	} finally {
+		await file.close();
+		await discard(db, uploadId);
+	}
+	return { ok: true, path, fileName: u.file_name, size: u.size };
+}
+
+/**
+ * Runs the import in the background, on a thread of its own (see off-thread.ts); the page polls
+ * jobStatus, from whichever server. The file put together for it is deleted afterwards.
+ */
+export async function startJob(db: Db, uploadId: string, userId: number, options: JobOptions): Promise<Result<{ id: string }>> {
+	const upload = await claimUpload(db, uploadId, userId);
+	if (!upload.ok) return upload;
 	const id = newId();
-	const job: Job = {
-		userId,
-		createdAt: Date.now(),
-		state: 'running',
-		progress: { phase: 'checking', bytesRead: 0, totalBytes: u.size, rowsRead: 0 },
-		outcome: null,
-		error: null
+	const now = Date.now();
+	const save = (changes: { state?: JobStatus['state']; progress?: ImportProgress; outcome?: ImportOutcome; error?: string }) =>
+		db
+			.updateTable('import_jobs')
+			.set({
+				...(changes.state ? { state: changes.state } : {}),
+				...(changes.progress ? { progress_json: JSON.stringify(changes.progress) } : {}),
+				...(changes.outcome ? { outcome_json: JSON.stringify(changes.outcome) } : {}),
+				...(changes.error ? { error: changes.error } : {}),
+				updated_ms: Date.now()
+			})
+			.where('id', '=', id)
+			.execute();
+	const first: ImportProgress = { phase: 'checking', bytesRead: 0, totalBytes: upload.size, rowsRead: 0 };
+	await db
+		.insertInto('import_jobs')
+		.values({ id, user_id: userId, state: 'running', progress_json: JSON.stringify(first), outcome_json: null, error: null, created_ms: now, updated_ms: now })
+		.execute();
+
+	/**
+	 * Progress is written down at most once a second, one write after another, and not at all once
+	 * the import starts writing: on SQLite the import's transaction then holds the database.
+	 */
+	let saving: Promise<unknown> = Promise.resolve();
+	let savedAt = 0;
+	let writing = false;
+	const progress = (p: ImportProgress) => {
+		if (writing || Date.now() - savedAt < PROGRESS_EVERY_MS) return;
+		savedAt = Date.now();
+		saving = saving.then(() => save({ progress: p })).catch(() => {});
 	};
-	jobs.set(id, job);
-	runImportOffThread(db, { path: u.path, fileName: u.fileName, ...options, userId, onProgress: (p) => (job.progress = p) })
-		.then((outcome) => {
-			job.outcome = outcome;
-			job.state = 'finished';
-		})
-		.catch((e: Error) => {
-			job.state = 'failed';
-			job.error = `The import stopped unexpectedly and nothing was written: ${e.message}`;
-		})
-		.finally(() => rmSync(u.path, { force: true }));
+	const beforeWrite = async () => {
+		writing = true;
+		await saving;
+		await save({ progress: { phase: 'writing', bytesRead: upload.size, totalBytes: upload.size, rowsRead: 0 } }).catch(() => {});
+	};
+	runImportOffThread(db, { path: upload.path, fileName: upload.fileName, ...options, userId, onProgress: progress, beforeWrite })
+		.then((outcome) =>
+			save({ state: 'finished', outcome, progress: { phase: 'done', bytesRead: upload.size, totalBytes: upload.size, rowsRead: outcome.report.rowsRead } })
+		)
+		.catch((e: Error) => save({ state: 'failed', error: `The import stopped unexpectedly and nothing was written: ${e.message}` }))
+		.catch(() => {})
+		.finally(() => rmSync(upload.path, { force: true }));
 	return { ok: true, id };
 }
 
 /** A job's progress, for its owner only. */
-export function jobStatus(id: string, userId: number): JobStatus | null {
-	const j = jobs.get(id);
-	if (!j || j.userId !== userId) return null;
-	return { state: j.state, progress: j.progress, outcome: j.outcome, error: j.error };
+export async function jobStatus(db: Db, id: string, userId: number, now = Date.now()): Promise<JobStatus | null> {
+	const j = await db.selectFrom('import_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+	if (!j || j.user_id !== userId) return null;
+	const status: JobStatus = {
+		state: j.state,
+		progress: JSON.parse(j.progress_json) as ImportProgress,
+		outcome: j.outcome_json === null ? null : (JSON.parse(j.outcome_json) as ImportOutcome),
+		error: j.error
+	};
+	// Its import is one transaction, so a server that stopped part-way wrote nothing.
+	if (status.state === 'running' && now - j.updated_ms > SILENT_MS) {
+		return {
+			...status,
+			state: 'failed',
+			error: 'The import stopped unexpectedly, with the server running it, and nothing was written. Import the file again.'
+		};
+	}
+	return status;
 }
 
 /** For the no-JavaScript form: the whole file arrives in one request. */

@@ -71,7 +71,14 @@ export async function runImportOffThread(db: Db, req: ImportRequest): Promise<Im
 	// PostgreSQL queues imports itself, across app servers (see writeInOneTransaction).
 	const turn = dialectOf(db) === 'postgres' ? async () => () => {} : writeTurn;
 	let endTurn = () => {};
-	const here = () => runImport(db, { ...req, beforeWrite: async () => void (endTurn = await turn()) }).finally(() => endTurn());
+	const here = () =>
+		runImport(db, {
+			...req,
+			beforeWrite: async () => {
+				endTurn = await turn();
+				await req.beforeWrite?.();
+			}
+		}).finally(() => endTurn());
 	if (database === '') return here();
 	if (path === null) {
 		warnOnce(`no ${ENTRY} was found`);
@@ -91,10 +98,14 @@ export async function runImportOffThread(db: Db, req: ImportRequest): Promise<Im
 		worker.on('message', (m: WorkerMessage) => {
 			if (m.type === 'started') started = true;
 			else if (m.type === 'write') {
-				turn().then((end) => {
+				turn().then(async (end) => {
 					if (settled) return end();
 					endTurn = end;
-					worker.postMessage('write');
+					try {
+						await req.beforeWrite?.();
+					} finally {
+						worker.postMessage('write');
+					}
 				});
 			} else if (m.type === 'progress') onProgress?.(m.progress);
 			else if (m.type === 'outcome') settle(() => resolvePromise(m.outcome));

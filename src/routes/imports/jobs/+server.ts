@@ -11,6 +11,6 @@ export const POST: RequestHandler = async (event) => {
 	const body = (await event.request.json().catch(() => ({}))) as Record<string, string | undefined>;
 	const options = parseImportOptions(body);
 	if (!options.ok) return json({ ok: false, message: Object.values(options.errors).join('. ') }, { status: 400 });
-	const result = startJob(db(), String(body.uploadId ?? ''), user.id, options.value);
+	const result = await startJob(db(), String(body.uploadId ?? ''), user.id, options.value);
 	return json(result, { status: result.ok ? 200 : 400 });
 };

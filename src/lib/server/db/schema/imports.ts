@@ -189,7 +189,38 @@ export interface Ks2AreaContextReplacedTable extends Ks2AreaContextTable {
 	replaced_by: number;
 }
 
+/** A file arriving in pieces from /imports (see import/jobs.ts). Times are milliseconds since 1970. */
+export interface UploadsTable {
+	id: string;
+	user_id: number;
+	file_name: string;
+	size: number;
+	received: number;
+	created_ms: number;
+}
+
+export interface UploadPiecesTable {
+	upload_id: string;
+	offset: number;
+	bytes: Uint8Array;
+}
+
+export interface ImportJobsTable {
+	id: string;
+	user_id: number;
+	state: 'running' | 'finished' | 'failed';
+	progress_json: string;
+	outcome_json: string | null;
+	error: string | null;
+	created_ms: number;
+	/** When the server running it last said how far it had got. */
+	updated_ms: number;
+}
+
 export interface ImportTables {
+	uploads: UploadsTable;
+	upload_pieces: UploadPiecesTable;
+	import_jobs: ImportJobsTable;
 	imports: ImportsTable;
 	ks2_results: Ks2ResultsTable;
 	ks2_comparators: Ks2ComparatorsTable;

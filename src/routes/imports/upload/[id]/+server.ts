@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
+import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { appendPiece } from '$lib/server/import/jobs';
 
@@ -8,6 +9,6 @@ export const POST: RequestHandler = async (event) => {
 	const user = guard(event, 'data.import');
 	const offset = Number(event.url.searchParams.get('offset'));
 	const bytes = new Uint8Array(await event.request.arrayBuffer());
-	const result = await appendPiece(event.params.id, user.id, offset, bytes);
+	const result = await appendPiece(db(), event.params.id, user.id, offset, bytes);
 	return json(result, { status: result.ok ? 200 : 400 });
 };
