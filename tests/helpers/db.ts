@@ -64,14 +64,19 @@ export async function freshDb(): Promise<Db> {
 	return db;
 }
 
+/** What DATABASE_URL would say for a database freshDb made: for the CLI, which opens it in a process of its own. */
+export function databaseUrlOf(db: Db): string {
+	const address = addresses.get(db);
+	if (!address) throw new Error('databaseUrlOf takes a database made by freshDb');
+	return address;
+}
+
 /**
  * A second connection to a database freshDb made, as the CLI or another app server on the same
  * database opens one. Closed after the test.
  */
 export function anotherConnection(db: Db): Db {
-	const address = addresses.get(db);
-	if (!address) throw new Error('anotherConnection takes a database made by freshDb');
-	const other = createDb(address);
+	const other = createDb(databaseUrlOf(db));
 	open.unshift({ db: other, drop: async () => {} });
 	return other;
 }

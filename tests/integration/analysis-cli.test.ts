@@ -1,27 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
-import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { databaseUrlOf, freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
 import { smallLa, URNS } from './analysis-fixtures';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-/** A database file with the small LA in it, for the CLI to open in its own process. */
+/** A database with the small LA in it, for the CLI to open in a process of its own. */
 async function laDatabase(schoolName?: string): Promise<string> {
-	const dir = mkdtempSync(join(tmpdir(), 'triage-categorise-'));
-	dirs.push(dir);
-	const path = join(dir, 'la.sqlite');
-	const db = createDb(path);
-	await migrateToLatest(db);
+	const db = await freshDb();
 	await smallLa(db);
 	if (schoolName) await db.updateTable('schools').set({ name: schoolName }).where('urn', '=', URNS.secure).execute();
-	await db.destroy();
-	return path;
+	return databaseUrlOf(db);
 }
 
 describe('npm run triage -- categorise', () => {
@@ -83,15 +72,14 @@ describe('npm run triage -- categorise', () => {
 	});
 
 	it('fails with plain words on a bad option or an empty database', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'triage-categorise-'));
-		dirs.push(dir);
-		const empty = triage(['categorise'], { databaseUrl: join(dir, 'empty.sqlite') });
+		const databaseUrl = databaseUrlOf(await freshDb());
+		const empty = triage(['categorise'], { databaseUrl });
 		expect(empty.status).toBe(1);
 		expect(empty.stderr.trim()).toBe('There are no KS2 results yet. Import a KS2 file first.');
-		const format = triage(['categorise', '--format', 'xlsx'], { databaseUrl: join(dir, 'empty.sqlite') });
+		const format = triage(['categorise', '--format', 'xlsx'], { databaseUrl });
 		expect(format.status).toBe(1);
 		expect(format.stderr).toMatch(/^--format must be csv or json, not "xlsx"/);
-		const year = triage(['categorise', '--year', 'last'], { databaseUrl: join(dir, 'empty.sqlite') });
+		const year = triage(['categorise', '--year', 'last'], { databaseUrl });
 		expect(year.stderr).toMatch(/^--year must be an academic year like 2018-19, not "last"/);
 	});
 });
