@@ -67,8 +67,27 @@ export async function writeInOneTransaction<T>(db: Db, work: (w: BulkWriter) => 
 	return turn;
 }
 
-/** Imports in this process wait their turn here on SQLite (and on other threads, in off-thread.ts). */
+/** Imports in this process wait their turn here on SQLite (for imports on other threads, see importTurn). */
 let sqliteWriters: Promise<unknown> = Promise.resolve();
+
+/** The end of the queue of imports on threads of their own waiting to write. */
+let threadWriters: Promise<void> = Promise.resolve();
+
+/**
+ * For an import that will write on a thread of its own (import/off-thread.ts): waits for its turn,
+ * and returns what ends it. On SQLite one import writes at a time, since two write transactions on
+ * two threads would make the later wait on SQLite's busy timeout, and fail if the first took longer
+ * than that (England's EES data set takes seconds to write). PostgreSQL queues imports itself,
+ * across app servers (see writeInOneTransaction), so there the turn comes at once.
+ */
+export function importTurn(db: Db): Promise<() => void> {
+	if (dialectOf(db) === 'postgres') return Promise.resolve(() => {});
+	let end!: () => void;
+	const turn = new Promise<void>((resolve) => (end = resolve));
+	const start = threadWriters.then(() => end);
+	threadWriters = threadWriters.then(() => turn);
+	return start;
+}
 
 async function inSqlite<T>(db: Db, work: (w: BulkWriter) => Promise<T>): Promise<T> {
 	const file = await databaseFile(db);

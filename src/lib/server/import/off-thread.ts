@@ -3,8 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Db } from '../db';
-import { databaseLocation } from '../db/bulk';
-import { dialectOf } from '../db/dialect';
+import { databaseLocation, importTurn } from '../db/bulk';
 import { runImport, type ImportOutcome, type ImportProgress, type ImportRequest } from './pipeline';
 
 /** What the import thread is given: everything in the request but the progress callback, which stays here. */
@@ -41,22 +40,6 @@ function warnOnce(reason: string) {
 	warned = true;
 }
 
-/** The end of the queue of imports waiting to write. */
-let writers: Promise<void> = Promise.resolve();
-
-/**
- * Waits for this import's turn to write, and returns what ends it. One import writes at a time:
- * two write transactions on two threads would make the later wait on SQLite's busy timeout,
- * and fail if the first took longer than that (England's EES data set takes seconds to write).
- */
-function writeTurn(): Promise<() => void> {
-	let end!: () => void;
-	const turn = new Promise<void>((resolve) => (end = resolve));
-	const start = writers.then(() => end);
-	writers = writers.then(() => turn);
-	return start;
-}
-
 /**
  * Runs an import on a thread of its own, for the web server: parsing an England-sized file and
  * writing it in one transaction takes seconds of CPU, and the longest stretch without a turn of
@@ -68,8 +51,7 @@ function writeTurn(): Promise<() => void> {
 export async function runImportOffThread(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 	const database = await databaseLocation(db);
 	const path = entry();
-	// PostgreSQL queues imports itself, across app servers (see writeInOneTransaction).
-	const turn = dialectOf(db) === 'postgres' ? async () => () => {} : writeTurn;
+	const turn = () => importTurn(db);
 	let endTurn = () => {};
 	const here = () =>
 		runImport(db, {
