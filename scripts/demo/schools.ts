@@ -69,6 +69,15 @@ const FIRST = [
 	'Tom',
 	'Zoe'
 ];
+/** Names the demo gives only with Mr (or Dr); the rest only with Mrs, Ms (or Dr). Sam goes with any. */
+const WITH_MR = new Set(['Ben', 'David', 'Gareth', 'Imran', 'Kofi', 'Mark', 'Owen', 'Tom']);
+
+/** A title that fits the first name: the one picked, unless it would read oddly, as "Mr Zoe" does. */
+function headName(title: string, first: string, last: string): string {
+	const fits = title === 'Dr' || first === 'Sam' || (title === 'Mr') === WITH_MR.has(first);
+	return `${fits ? title : WITH_MR.has(first) ? 'Mr' : 'Ms'} ${first} ${last}`;
+}
+
 const LAST = [
 	'Adams',
 	'Bennett',
@@ -135,7 +144,7 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 			town,
 			street: `${1 + Math.floor(random() * 90)} ${pick(random, PLACES)} Road`,
 			postcode: `WM${1 + Math.floor(random() * 9)} ${Math.floor(random() * 9)}${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}`,
-			headName: `${pick(random, ['Mr', 'Mrs', 'Ms', 'Dr'])} ${pick(random, FIRST)} ${pick(random, LAST)}`,
+			headName: headName(pick(random, ['Mr', 'Mrs', 'Ms', 'Dr']), pick(random, FIRST), pick(random, LAST)),
 			easting: 430000 + Math.floor(random() * 40000),
 			northing: 120000 + Math.floor(random() * 40000),
 			strength,

@@ -65,6 +65,11 @@ describe('the overview for staff', () => {
 		const schools = demo<{ n: number }>('select count(*) as n from school_categories where year = 2026')[0].n;
 		expect(await page.locator('figure', { hasText: 'Attainment against progress' }).locator('tbody tr').count()).toBe(schools);
 		await expectNoAxeViolations(page);
+		// The analysis page counts the same categories waiting, though it splits them into two lists.
+		const waiting = (await page.locator('.app-card', { hasText: 'waiting to be agreed' }).locator('.app-card__value').textContent())?.trim();
+		expect(Number(waiting)).toBeGreaterThan(1);
+		await page.goto('/analysis');
+		expect((await page.locator('main').textContent())?.replace(/\s+/g, ' ')).toContain(`${waiting} categories are waiting to be agreed:`);
 		expect(errors).toEqual([]);
 		await page.context().close();
 	});

@@ -105,6 +105,9 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await page.getByRole('button', { name: 'Submit to the assessor' }).click();
 		await shown(page, 'Self-audit submitted to the assessor.');
 		expect(await statusTag(page)).toBe('Audit submitted');
+		// One way to change it now: take it back. Starting a new one would do the same.
+		expect(await page.getByRole('button', { name: 'Take the self-audit back' }).count()).toBe(1);
+		expect(await page.getByRole('button', { name: /Start (a new|the) self-audit/ }).count()).toBe(0);
 		await page.context().close();
 	});
 

@@ -10,7 +10,7 @@ export const MODERATION_LISTS = ['first', 'waiting', 'agreed'] as const;
 export type ModerationList = (typeof MODERATION_LISTS)[number];
 export const MODERATION_LIST_TITLES: Record<ModerationList, string> = {
 	first: 'Look at these first',
-	waiting: 'Waiting for agreement',
+	waiting: 'Ready to agree',
 	agreed: 'Agreed'
 };
 

@@ -30,7 +30,8 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 					.map((s) => ({ value: s, label: QM_STATUS_LABELS[s] }))
 			: [],
 		bookVisit: assessor && canTransition(status, 'assessment_visit_booked'),
-		startAudit: ownHead && canTransition(status, 'self_audit_in_progress') && status !== 'assessor_review',
+		// A submitted audit is taken back (takeBack), not started again; one under review stays with the assessor.
+		startAudit: ownHead && canTransition(status, 'self_audit_in_progress') && status !== 'assessor_review' && status !== 'audit_submitted',
 		editAudit: ownHead && status === 'self_audit_in_progress' && auditOpen,
 		takeBack: ownHead && status === 'audit_submitted',
 		review: assessor && (status === 'assessor_review' || status === 'assessment_visit_booked') && auditOpen,
