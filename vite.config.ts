@@ -84,6 +84,20 @@ export default defineConfig({
 			{
 				extends: './vite.config.ts',
 				test: {
+					name: 'e2e-pg',
+					environment: 'node',
+					// The app built and started as `npm start` starts it, on PostgreSQL with the demo loaded: every page
+					// and action for every role, and a headteacher kept to their own school.
+					include: ['tests/e2e/access.test.ts', 'tests/e2e/headteacher-isolation.test.ts', 'tests/e2e/roles.test.ts'],
+					globalSetup: ['tests/helpers/postgres-cluster.ts', 'tests/e2e/global-setup.ts'],
+					testTimeout: 60_000,
+					hookTimeout: 300_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: './vite.config.ts',
+				test: {
 					name: 'e2e',
 					environment: 'node',
 					include: ['tests/e2e/**/*.test.ts'],

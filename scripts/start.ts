@@ -1,39 +1,16 @@
 // npm start: build if needed, migrate, load the demo LA into an empty database, then serve.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDb, db } from '../src/lib/server/db';
 import { databaseTarget } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrate';
 import { describeLogins, isEmpty, seedDemo } from './demo/seed';
 import { importMaxBytes } from '../src/lib/server/import/limits';
+import { buildIfNeeded } from './build-if-needed';
 
-/** Newest modification time of anything the build depends on. */
-function newestSource(paths: string[]): number {
-	let newest = 0;
-	const walk = (p: string) => {
-		if (!existsSync(p)) return;
-		const s = statSync(p);
-		if (s.isDirectory()) for (const f of readdirSync(p)) walk(join(p, f));
-		else newest = Math.max(newest, s.mtimeMs);
-	};
-	paths.forEach(walk);
-	return newest;
+if (!buildIfNeeded()) {
+	console.error('The build failed. See the messages above.');
+	process.exit(1);
 }
-
-function buildIfNeeded(): void {
-	const built = 'build/index.js';
-	const stale = !existsSync(built) || newestSource(['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json']) > statSync(built).mtimeMs;
-	if (!stale) return;
-	console.log('Building the app (first start, or the source has changed)...');
-	const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-	if (result.status !== 0) {
-		console.error('The build failed. See the messages above.');
-		process.exit(1);
-	}
-}
-
-buildIfNeeded();
 const target = databaseTarget();
 const applied = await migrateToLatest(db());
 if (applied.length) console.log(`Database ${target.dialect === 'sqlite' ? target.path : 'on PostgreSQL'}: applied ${applied.length} migration(s).`);

@@ -1,15 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import pg from 'pg';
 import { freePort } from '../helpers/ports';
+import { buildIfNeeded } from '../../scripts/build-if-needed';
 
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string;
 		chromiumPath: string;
+		/** The demo's SQLite file: for tests that only run on SQLite. */
 		databasePath: string;
+		/** What DATABASE_URL the app runs with: the SQLite file, or a PostgreSQL database in the e2e-pg project. */
+		databaseUrl: string;
 		/** Everything the app has written to stdout and stderr so far. */
 		serverLogPath: string;
 	}
@@ -27,11 +32,55 @@ export function chromiumPath(): string {
 	return found;
 }
 
+/**
+ * An empty database on the throwaway PostgreSQL cluster that tests/helpers/postgres-cluster.ts
+ * started for this project (the e2e-pg project lists it first), or null for the SQLite file.
+ */
+async function postgresDatabase(project: TestProject): Promise<string | null> {
+	const cluster = project.getProvidedContext().postgresUrl;
+	if (!cluster) return null;
+	const admin = new pg.Client({ connectionString: `${cluster}postgres` });
+	await admin.connect();
+	try {
+		await admin.query('create database e2e_demo');
+	} finally {
+		await admin.end();
+	}
+	return `${cluster}e2e_demo`;
+}
+
+/**
+ * Builds the app if its source changed, once: the e2e and e2e-pg projects start their servers at the
+ * same time, and two builds into one folder would spoil each other. A folder made only by the one
+ * that builds is the lock; the other waits for it to go.
+ */
+async function buildOnce(): Promise<void> {
+	const lock = join(tmpdir(), 'triage-e2e-build.lock');
+	for (const deadline = Date.now() + 280_000; ;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch {
+			// Left by a run that was stopped part-way: no build takes ten minutes.
+			if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 600_000) rmSync(lock, { recursive: true, force: true });
+			if (Date.now() > deadline) throw new Error(`Another build of the app held ${lock} for too long. Delete it if no tests are running.`);
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+	try {
+		if (!buildIfNeeded()) throw new Error('The build failed. See the messages above.');
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
+}
+
 /** Builds the app and starts it exactly as `npm start` does, on a fresh database and a free port. */
 export default async function setup(project: TestProject) {
 	const chromium = chromiumPath();
+	await buildOnce();
 	const dir = mkdtempSync(join(tmpdir(), 'triage-e2e-'));
 	const databasePath = join(dir, 'e2e.sqlite');
+	const databaseUrl = (await postgresDatabase(project)) ?? databasePath;
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 	const server: ChildProcess = spawn('npx', ['tsx', 'scripts/start.ts'], {
@@ -40,7 +89,7 @@ export default async function setup(project: TestProject) {
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseUrl,
-			DATABASE_URL: databasePath,
+			DATABASE_URL: databaseUrl,
 			LOGIN_LIMIT_PER_ADDRESS: '10000',
 			NODE_ENV: 'production'
 		},
@@ -68,9 +117,17 @@ export default async function setup(project: TestProject) {
 		if (Date.now() > deadline) throw new Error(`The app did not start in time:\n${output}`);
 		await new Promise((r) => setTimeout(r, 500));
 	}
+	if (databaseUrl !== databasePath) {
+		// The demo is in PostgreSQL, where the app put it: the pages below really come from there.
+		const check = new pg.Client({ connectionString: databaseUrl });
+		await check.connect();
+		const { rows } = await check.query<{ n: string }>('select count(*) as n from schools').finally(() => check.end());
+		if (Number(rows[0].n) === 0) throw new Error(`The app started, but put no demo schools in ${databaseUrl}:\n${output}`);
+	}
 	project.provide('baseUrl', baseUrl);
 	project.provide('chromiumPath', chromium);
 	project.provide('databasePath', databasePath);
+	project.provide('databaseUrl', databaseUrl);
 	project.provide('serverLogPath', serverLogPath);
 
 	return async () => {

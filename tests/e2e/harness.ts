@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import SQLite from 'better-sqlite3';
+import { CompiledQuery } from 'kysely';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, expect, inject } from 'vitest';
 import type { Role } from '../../src/lib/domain/roles';
@@ -8,6 +8,8 @@ import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dat
 import { workingDays } from '../../src/lib/domain/calendar/working-days';
 import { schoolYearOf } from '../../src/lib/domain/self-evaluation/summary';
 import * as clock from '../../src/lib/server/clock';
+import { createDb } from '../../src/lib/server/db/connection';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 
 export const DEMO_PASSWORD = 'triage-demo-2026';
 export const DEMO_EMAILS: Record<Role, string> = {
@@ -20,13 +22,18 @@ export const DEMO_EMAILS: Record<Role, string> = {
 
 export const baseUrl = () => inject('baseUrl');
 
-/** Reads the demo database the server runs on, for facts the pages do not print. Read only. */
-export function demoRows<T>(query: string, ...params: unknown[]): T[] {
-	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+/**
+ * Reads the demo database the server runs on (SQLite, or PostgreSQL in the e2e-pg project), for
+ * facts the pages do not print. `query` is SQL both understand, with `?` for each parameter.
+ */
+export async function demoRows<T>(query: string, ...params: unknown[]): Promise<T[]> {
+	const db = createDb(inject('databaseUrl'));
 	try {
-		return sqlite.prepare(query).all(...params) as T[];
+		const parts = query.split('?');
+		const text = dialectOf(db) === 'postgres' ? parts.map((p, i) => (i === 0 ? p : `$${i}${p}`)).join('') : query;
+		return (await db.executeQuery<T>(CompiledQuery.raw(text, params))).rows;
 	} finally {
-		sqlite.close();
+		await db.destroy();
 	}
 }
 

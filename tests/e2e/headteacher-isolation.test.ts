@@ -1,7 +1,6 @@
-import SQLite from 'better-sqlite3';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { appRoutes } from '../helpers/routes';
-import { baseUrl, DEMO_EMAILS, DEMO_PASSWORD } from './harness';
+import { baseUrl, DEMO_EMAILS, DEMO_PASSWORD, demoRows } from './harness';
 
 // School A is the demo headteacher's school; school B is the first demo school, which is not theirs.
 const SCHOOL_B = { urn: '190001', name: 'Southlands Special School' };
@@ -51,11 +50,10 @@ describe("a headteacher cannot see or change another school's data", () => {
 	});
 
 	it("answers 404, not 403, for another school's engagement and its note of visit", async () => {
-		const sqlite = new SQLite(inject('databasePath'), { readonly: true });
 		// Any engagement of a school that is not the headteacher's (190211).
-		const row = sqlite.prepare('select e.id, s.name from engagements e join schools s on s.urn = e.urn where e.urn != 190211 order by e.id limit 1').get() as
-			{ id: number; name: string } | undefined;
-		sqlite.close();
+		const [row] = await demoRows<{ id: number; name: string }>(
+			'select e.id, s.name from engagements e join schools s on s.urn = e.urn where e.urn != 190211 order by e.id limit 1'
+		);
 		expect(row).toBeDefined();
 		const cookie = await headteacherCookie();
 		for (const path of [`/schedule/engagements/${row!.id}`, `/schedule/engagements/${row!.id}/note`]) {

@@ -23,23 +23,27 @@ interface School {
 }
 
 /** The headteacher's own school: it gets a report card that puts it in special measures. */
-const ownSchool = () =>
-	demoRows<School>(
-		'select s.urn, s.name from user_schools us join users u on u.id = us.user_id join schools s on s.urn = us.urn where u.email = ? order by s.urn',
-		DEMO_EMAILS.headteacher
+const ownSchool = async () =>
+	(
+		await demoRows<School>(
+			'select s.urn, s.name from user_schools us join users u on u.id = us.user_id join schools s on s.urn = us.urn where u.email = ? order by s.urn',
+			DEMO_EMAILS.headteacher
+		)
 	)[0];
 
 /**
  * Another analysed school with no graded inspection since 2024 began: two Requires improvement
  * grades recorded now (March 2024 and June 2025) make it eligible for RISE targeted intervention.
  */
-const stuckSchool = (not: number) =>
-	demoRows<School>(
-		`select s.urn, s.name from schools s join school_categories c on c.urn = s.urn
+const stuckSchool = async (not: number) =>
+	(
+		await demoRows<School>(
+			`select s.urn, s.name from schools s join school_categories c on c.urn = s.urn
 		 where c.year = (select max(year) from school_categories) and s.urn != ?
 		   and not exists (select 1 from soft_intelligence si where si.urn = s.urn and si.type in ('ofsted_legacy', 'ofsted_report_card') and si.date >= '2024-01-01')
 		 order by s.urn limit 1`,
-		not
+			not
+		)
 	)[0];
 
 /** The overview's count for a status, read off its card. */
@@ -110,8 +114,8 @@ describe('DfE intervention status', () => {
 	});
 
 	it('shows beside the category on the profile as soon as a lead adviser records the inspections', async () => {
-		own = ownSchool();
-		stuck = stuckSchool(own.urn);
+		own = await ownSchool();
+		stuck = await stuckSchool(own.urn);
 		expect(own).toBeDefined();
 		expect(stuck).toBeDefined();
 		const page = await newPage();

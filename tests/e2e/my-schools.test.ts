@@ -3,10 +3,10 @@ import type { Page } from 'playwright-core';
 import { DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
 
 /** The demo adviser's id and link schools, as the database has them now. */
-function demoAdviser() {
-	const [{ id }] = demoRows<{ id: number }>('select id from users where email = ?', DEMO_EMAILS.adviser);
-	const linkUrns = demoRows<{ urn: number }>('select urn from schools where link_adviser_id = ? order by urn', id).map((r) => r.urn);
-	const [{ n: schools }] = demoRows<{ n: number }>('select count(*) as n from schools');
+async function demoAdviser() {
+	const [{ id }] = await demoRows<{ id: number }>('select id from users where email = ?', DEMO_EMAILS.adviser);
+	const linkUrns = (await demoRows<{ urn: number }>('select urn from schools where link_adviser_id = ? order by urn', id)).map((r) => r.urn);
+	const [{ n: schools }] = await demoRows<{ n: number }>('select count(*) as n from schools');
 	return { id, linkUrns, schools };
 }
 
@@ -25,7 +25,7 @@ async function scheduledIds(page: Page): Promise<number[]> {
 
 describe('my link schools', () => {
 	it('narrows the self-evaluation list to the adviser’s link schools, and the URL keeps it', async () => {
-		const me = demoAdviser();
+		const me = await demoAdviser();
 		// The filter can only be seen to work if the adviser has some schools, but not all of them.
 		expect(me.linkUrns.length).toBeGreaterThan(0);
 		expect(me.linkUrns.length).toBeLessThan(me.schools);
@@ -59,7 +59,7 @@ describe('my link schools', () => {
 	});
 
 	it('narrows the schedule to the adviser’s link schools and their own engagements, and the URL keeps it', async () => {
-		const me = demoAdviser();
+		const me = await demoAdviser();
 		const page = await newPage();
 		await signIn(page, 'adviser');
 		await page.goto('/schedule');
@@ -81,12 +81,14 @@ describe('my link schools', () => {
 		await page.goto(all.pathname + all.search);
 		const everyone = await scheduledIds(page);
 		const ours = everyone.length
-			? demoRows<{ id: number }>(
-					`select e.id from engagements e join schools s on s.urn = e.urn
+			? (
+					await demoRows<{ id: number }>(
+						`select e.id from engagements e join schools s on s.urn = e.urn
 					 where e.id in (${everyone.map(() => '?').join(',')}) and (s.link_adviser_id = ? or e.adviser_id = ?) order by e.id`,
-					...everyone,
-					me.id,
-					me.id
+						...everyone,
+						me.id,
+						me.id
+					)
 				).map((r) => r.id)
 			: [];
 		expect(ours.length).toBeGreaterThan(0);
