@@ -79,6 +79,19 @@ export async function signIn(page: Page, role: Role): Promise<void> {
 	await page.waitForURL((url) => url.pathname !== '/login');
 }
 
+/** Signs in without a browser, as `role`, and returns the session cookie to send with fetch. */
+export async function sessionCookie(role: Role): Promise<string> {
+	const res = await fetch(`${baseUrl()}/login`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }).toString()
+	});
+	const cookie = res.headers.get('set-cookie')?.split(';')[0];
+	if (!cookie) throw new Error(`Sign-in as ${role} failed with ${res.status}`);
+	return cookie;
+}
+
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 interface AxeViolation {

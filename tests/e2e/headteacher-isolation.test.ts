@@ -1,21 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { appRoutes } from '../helpers/routes';
-import { baseUrl, DEMO_EMAILS, DEMO_PASSWORD, demoRows } from './harness';
+import { baseUrl, demoRows, sessionCookie } from './harness';
 
 // School A is the demo headteacher's school; school B is the first demo school, which is not theirs.
 const SCHOOL_B = { urn: '190001', name: 'Southlands Special School' };
 
-async function headteacherCookie(): Promise<string> {
-	const res = await fetch(`${baseUrl()}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ email: DEMO_EMAILS.headteacher, password: DEMO_PASSWORD }).toString()
-	});
-	const cookie = res.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`Sign-in as the headteacher failed with ${res.status}`);
-	return cookie;
-}
+const headteacherCookie = () => sessionCookie('headteacher');
 
 const routes = appRoutes({ urn: SCHOOL_B.urn }).filter((r) => r.path !== '/login' && r.path !== '/logout');
 const withSchool = routes.filter((r) => r.path.includes(SCHOOL_B.urn));
