@@ -18,6 +18,7 @@ import * as m0016 from './0016_reasons';
 import * as m0017 from './0017_sign_in_failures';
 import * as m0018 from './0018_capacity_history';
 import * as m0019 from './0019_uploads_and_jobs';
+import * as m0020 from './0020_user_las';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
 	'0016_reasons': m0016,
 	'0017_sign_in_failures': m0017,
 	'0018_capacity_history': m0018,
-	'0019_uploads_and_jobs': m0019
+	'0019_uploads_and_jobs': m0019,
+	'0020_user_las': m0020
 };

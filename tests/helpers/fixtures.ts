@@ -5,13 +5,13 @@ import { nowIso } from '../../src/lib/server/clock';
 import type { Role } from '../../src/lib/domain/roles';
 
 /** A register row with only what a test needs; everything else null. */
-export async function addSchool(db: Db, urn: number, values: { name?: string; link_adviser_id?: number | null } = {}) {
+export async function addSchool(db: Db, urn: number, values: { name?: string; link_adviser_id?: number | null; la_code?: string } = {}) {
 	await db
 		.insertInto('schools')
 		.values({
 			urn,
 			name: values.name ?? `School ${urn}`,
-			la_code: '999',
+			la_code: values.la_code ?? '999',
 			la_name: 'Test LA',
 			establishment_number: null,
 			type: 'Community school',

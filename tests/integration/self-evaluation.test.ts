@@ -30,7 +30,7 @@ describe('who may do what with a summary', () => {
 	it('gives the school, advisers and lead advisers their own part, and nobody else anything', async () => {
 		const db = await freshDb();
 		const { lead, link, other, head, otherHead } = await setUp(db);
-		const school = { urn: 100001, link_adviser_id: link.id };
+		const school = { urn: 100001, link_adviser_id: link.id, la_code: '850' };
 		expect(seAccess(head, school)).toEqual({ side: 'school', canDecide: false });
 		expect(seAccess(otherHead, school)).toBeNull();
 		expect(seAccess(link, school)).toEqual({ side: 'adviser', canDecide: true });

@@ -124,6 +124,36 @@ describe('the access policy', () => {
 		expect(decide(PEOPLE.admin, 'register.keep', ASH)).toMatchObject({ message: 'You cannot change the soft-intelligence register' });
 	});
 
+	describe('local authorities', () => {
+		/** Every action about one school, its Quality Mark or its engagement, with that LA's code on it. */
+		const aboutOneSchool = (Object.keys(TABLE) as Action[])
+			.filter((action) => TABLE[action].about.length > 0)
+			.map((action) => [action, TABLE[action].about.map((r) => ({ ...(r as object), laCode: '850' }))] as const);
+		const staff = COLUMNS.filter((p) => PEOPLE[p].role !== 'headteacher');
+
+		it.each(aboutOneSchool)('%s: staff of another LA are told nothing, exactly as for a school that does not exist', (action, about) => {
+			for (const person of staff) {
+				const elsewhere: Actor = { ...PEOPLE[person], laCodes: ['936'] };
+				expect(decide(elsewhere, action, ...(about as About<typeof action>)), person).toEqual({ allowed: false, status: 404, message: 'Page not found' });
+			}
+		});
+
+		it.each(aboutOneSchool)('%s: staff who serve the LA, among others, or every LA, get the answers above', (action, about) => {
+			for (const person of COLUMNS) {
+				const expected = TABLE[action].expect[person];
+				for (const laCodes of [['936', '850'], []]) {
+					const decision = decide({ ...PEOPLE[person], laCodes }, action, ...(about as About<typeof action>));
+					expect(decision.allowed ? 'yes' : decision.status, `${person} serving ${laCodes.join(' and ') || 'every LA'}`).toBe(expected);
+				}
+			}
+		});
+
+		it('serves a school whose LA is not known only to staff who serve every LA', () => {
+			expect(can({ ...PEOPLE.lead, laCodes: ['850'] }, 'school.view', { urn: 1, laCode: null })).toBe(false);
+			expect(can(PEOPLE.lead, 'school.view', { urn: 1, laCode: null })).toBe(true);
+		});
+	});
+
 	it('throws a refusal with the same words and status when work is refused', () => {
 		const thrown = (run: () => void) => {
 			try {

@@ -17,9 +17,10 @@ import { NOT_FOUND, Refusal } from './refusal';
  *   about one school asks `school.view` first.
  * - Every other action refuses with 403 and says who may do it.
  *
- * Adding a role or a scope changes this file only. A local authority scope, for instance, puts the
- * LA codes a person serves on `Actor` and the school's LA code on `School` (and so on `Engagement`),
- * and `serves` compares them: every rule about a school already goes through it.
+ * Local authorities: a member of staff serves the LAs on `Actor` (none listed: every LA), and a
+ * school belongs to the LA on `School` (and so does its `Engagement`). `serves` compares them, and
+ * every rule about a school goes through it, so another LA's school is as absent as one that does
+ * not exist. A school whose LA is not known is served only by those who serve every LA.
  */
 
 /** The person asking: the signed-in user, or what a service or the CLI knows of them. */
@@ -28,6 +29,8 @@ export interface Actor {
 	role: Role;
 	/** The schools a headteacher's account is linked to; none for staff. */
 	schoolUrns?: readonly number[];
+	/** The LA codes a member of staff serves; none (or absent): every LA. */
+	laCodes?: readonly string[];
 }
 
 /** A school, as far as access depends on it. */
@@ -36,6 +39,8 @@ export interface School {
 	/** For the words of a refusal. */
 	name?: string;
 	linkAdviserId?: number | null;
+	/** The school's LA code from the register, such as '850'. */
+	laCode?: string | null;
 }
 
 /** A school's Quality Mark for one framework: its school and the assessor made responsible for it. */
@@ -52,6 +57,8 @@ export interface QualityMarkMove extends QualityMark {
 /** An engagement in the schedule: its school and the adviser or lead adviser it is booked to. */
 export interface Engagement {
 	urn: number;
+	/** Its school's LA code. */
+	laCode?: string | null;
 	adviserId: number;
 	adviserName?: string;
 }
@@ -141,8 +148,10 @@ const roleIn = (actor: Actor, roles: readonly Role[], message?: string) => when(
 const leads = (actor: Actor, school: School) => actor.role === 'headteacher' && (actor.schoolUrns ?? []).includes(school.urn);
 /** The adviser given this school as a link school. */
 const linkAdviserOf = (actor: Actor, school: School) => actor.role === 'adviser' && school.linkAdviserId === actor.id;
-/** Staff who work with this school. Today every member of staff serves every school; a scope goes here. */
-const serves = (actor: Actor, _school: School) => isStaff(actor);
+/** Staff who serve this school's LA: every LA when they have none listed. */
+const servesLa = (actor: Actor, laCode: string | null | undefined) =>
+	!actor.laCodes?.length || (laCode !== null && laCode !== undefined && actor.laCodes.includes(laCode));
+const serves = (actor: Actor, school: School) => isStaff(actor) && servesLa(actor, school.laCode);
 /** A lead adviser, or the school's link adviser: who acts for a school. */
 const actsFor = (actor: Actor, school: School) => serves(actor, school) && (isLead(actor) || linkAdviserOf(actor, school));
 const nameOf = (school: School) => school.name ?? `URN ${school.urn}`;
@@ -210,16 +219,18 @@ const RULES: { [A in Action]: Rule<A> } = {
 		),
 
 	// A headteacher sees their school's visits on its own pages, never the LA's engagement pages.
-	'engagement.view': (a, e) => (serves(a, { urn: e.urn }) ? ALLOWED : hidden),
+	'engagement.view': (a, e) => (serves(a, { urn: e.urn, laCode: e.laCode }) ? ALLOWED : hidden),
 	// Admins and analysts read the schedule but do not change engagements.
 	'engagement.change': (a, e) =>
-		when(serves(a, { urn: e.urn }) && (isLead(a) || (a.role === 'adviser' && e.adviserId === a.id)), () =>
+		when(serves(a, { urn: e.urn, laCode: e.laCode }) && (isLead(a) || (a.role === 'adviser' && e.adviserId === a.id)), () =>
 			forbidden(`Only ${e.adviserName ?? 'its adviser'} or a lead adviser can change this engagement.`)
 		)
 };
 
 /** May `actor` do `action` (to `resource`)? Allowed, or why not and with which status. */
 export function decide<A extends Action>(actor: Actor, action: A, ...[resource]: About<A>): Decision {
+	// Another LA's school, engagement or Quality Mark is not there at all for staff who do not serve it.
+	if (resource && isStaff(actor) && !servesLa(actor, resource.laCode)) return hidden;
 	return RULES[action](actor, resource as Resources[A]);
 }
 

@@ -3,13 +3,13 @@ import type { School } from '../domain/access';
 import { Refusal } from '../domain/refusal';
 
 /** What the access policy needs to know of a school row. */
-export function toSchool(row: { urn: number; name?: string; link_adviser_id: number | null }): School {
-	return { urn: row.urn, name: row.name, linkAdviserId: row.link_adviser_id };
+export function toSchool(row: { urn: number; name?: string; link_adviser_id: number | null; la_code: string | null }): School {
+	return { urn: row.urn, name: row.name, linkAdviserId: row.link_adviser_id, laCode: row.la_code };
 }
 
 /** A school as the access policy sees it, or undefined when there is no such school. */
 export async function schoolRef(db: Db, urn: number): Promise<School | undefined> {
-	const row = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
+	const row = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id', 'la_code']).where('urn', '=', urn).executeTakeFirst();
 	return row && toSchool(row);
 }
 

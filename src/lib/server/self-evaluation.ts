@@ -22,7 +22,7 @@ import { existingSchool, toSchool } from './schools';
  * What this person may do with a school's summary: the school writes it; advisers read and
  * comment on any school's; the link adviser and lead advisers move it on. Others: nothing.
  */
-export function seAccess(user: SessionUser, row: { urn: number; name?: string; link_adviser_id: number | null }) {
+export function seAccess(user: SessionUser, row: { urn: number; name?: string; link_adviser_id: number | null; la_code: string | null }) {
 	const school = toSchool(row);
 	if (!can(user, 'selfEvaluation.view', school)) return null;
 	if (can(user, 'selfEvaluation.write', school)) return { side: 'school' as const, canDecide: false };

@@ -19,6 +19,8 @@ export interface SessionUser {
 	role: Role;
 	/** URNs a headteacher is linked to; empty for staff. */
 	schoolUrns: number[];
+	/** LA codes a member of staff serves; empty or absent: every LA. */
+	laCodes?: readonly string[];
 }
 
 export interface Session {
@@ -79,7 +81,10 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 		session.expiresAt = new Date(now + SESSION_LIFETIME_MS);
 		await db.updateTable('sessions').set({ expires_at: session.expiresAt.getTime() }).where('id', '=', session.id).execute();
 	}
-	const schools = await db.selectFrom('user_schools').select('urn').where('user_id', '=', row.user_id).orderBy('urn').execute();
+	const [schools, las] = await Promise.all([
+		db.selectFrom('user_schools').select('urn').where('user_id', '=', row.user_id).orderBy('urn').execute(),
+		db.selectFrom('user_las').select('la_code').where('user_id', '=', row.user_id).orderBy('la_code').execute()
+	]);
 	return {
 		session,
 		user: {
@@ -87,7 +92,8 @@ export async function validateSessionToken(db: Db, token: string): Promise<Sessi
 			email: row.email,
 			name: row.name,
 			role: row.role,
-			schoolUrns: schools.map((s) => s.urn)
+			schoolUrns: schools.map((s) => s.urn),
+			laCodes: las.map((l) => l.la_code)
 		}
 	};
 }

@@ -78,7 +78,7 @@ export async function openRecord(
 	urn: number,
 	frameworkKey: Key
 ): Promise<{ school: { urn: number; name: string }; framework: QualityMarkFramework; row: QualityMarkRow | undefined; mark: QualityMark }> {
-	const school = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id']).where('urn', '=', urn).executeTakeFirst();
+	const school = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id', 'la_code']).where('urn', '=', urn).executeTakeFirst();
 	const framework = await getFramework(db, frameworkKey);
 	if (!school || !framework) throw new Refusal(NOT_FOUND, { status: 404 });
 	requireAllowed(actor, 'school.view', toSchool(school));

@@ -12,6 +12,8 @@ export interface EngagementView {
 	year: number;
 	urn: number;
 	schoolName: string;
+	/** The school's LA code. */
+	laCode: string | null;
 	/** The school's link adviser today, for "My link schools". */
 	linkAdviserId: number | null;
 	adviserId: number;
@@ -56,6 +58,7 @@ function baseQuery(db: Db) {
 			'e.year',
 			'e.urn',
 			's.name as school_name',
+			's.la_code',
 			's.link_adviser_id',
 			'e.adviser_id',
 			'a.name as adviser_name',
@@ -85,6 +88,7 @@ function toView(r: Row): EngagementView {
 		year: r.year,
 		urn: r.urn,
 		schoolName: r.school_name,
+		laCode: r.la_code,
 		linkAdviserId: r.link_adviser_id,
 		adviserId: r.adviser_id,
 		adviserName: r.adviser_name,

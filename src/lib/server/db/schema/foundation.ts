@@ -47,6 +47,12 @@ export interface SchoolsTable {
 	updated_at: string;
 }
 
+/** The LAs a member of staff serves; none: every LA. */
+export interface UserLasTable {
+	user_id: number;
+	la_code: string;
+}
+
 export interface UserSchoolsTable {
 	user_id: number;
 	urn: number;
@@ -88,6 +94,7 @@ export interface FoundationTables {
 	sessions: SessionsTable;
 	schools: SchoolsTable;
 	user_schools: UserSchoolsTable;
+	user_las: UserLasTable;
 	audit_log: AuditLogTable;
 	settings: SettingsTable;
 	data_version: DataVersionTable;
