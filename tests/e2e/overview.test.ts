@@ -132,7 +132,7 @@ describe('the overview for staff', () => {
 		const page = await newPage();
 		await signIn(page, 'admin');
 		await page.goto('/');
-		await page.getByRole('link', { name: 'Agree or change them in the desktop analysis' }).click();
+		await page.getByRole('link', { name: 'See them in the desktop analysis, where lead advisers agree them' }).click();
 		await page.waitForURL(/\/analysis\?year=2026$/);
 		await page.goto('/');
 		await page.getByRole('link', { name: 'Secure Plus schools holding a Quality Mark' }).click();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { DEMO_YEARS } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
-import { baseUrl, expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
+import { baseUrl, demoRows, expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
 import * as clock from '../../src/lib/server/clock';
 import { formatDays, longDate } from '../../src/lib/domain/format';
 
@@ -138,9 +138,17 @@ describe('the schedule', () => {
 		await confirm.getByRole('button', { name: 'Publish to the school' }).click();
 		await adviser.waitForURL(/\/schedule\/engagements\/\d+\?published=1$/);
 		await adviser.getByText('The note of visit is published and the engagement is complete.').waitFor();
+		await adviser.getByText('The school’s headteacher has been told.').waitFor();
 		expect(await adviser.locator('dl').first().textContent()).toContain('Completed');
 		expect(await adviser.locator('main').textContent()).toContain(PURPOSE);
 		await expectNoAxeViolations(adviser);
+		// At a school whose headteacher has no account nobody is told, and the page says so.
+		const [noHead] = await demoRows<{ id: number }>(
+			"select e.id from engagements e where e.urn not in (select us.urn from user_schools us join users u on u.id = us.user_id where u.role = 'headteacher') order by e.id limit 1"
+		);
+		await adviser.goto(`/schedule/engagements/${noHead.id}?published=1`);
+		await adviser.getByText('The school’s headteacher has no account in Triage, so send them the note yourself.').waitFor();
+		expect(await adviser.getByText('has been told').count()).toBe(0);
 		await adviser.context().close();
 
 		const head = await newPage();

@@ -43,12 +43,25 @@ describe('self-evaluation summary', () => {
 		await adviser.locator('#section-teaching').getByRole('button', { name: 'Add comment' }).click();
 		await adviser.getByText('Your comment has been added.').waitFor();
 		await expectNoAxeViolations(adviser);
+		// Sent back for changes: the school sees the comment beside its answers while it changes them.
+		const summaryPath = new URL(adviser.url()).pathname;
+		await adviser.getByRole('button', { name: 'Return to the school for changes' }).click();
+		await adviser.getByText('The summary has been returned to the school.').waitFor();
+
+		const head = await newPage();
+		await signIn(head, 'headteacher');
+		await head.goto('/self-evaluation');
+		await head.getByText(/^Sent back for changes after it was submitted on \d+ \w+ \d{4}$/).waitFor();
+		expect(await head.locator('#section-teaching').textContent()).toContain('Which classes did you see?');
+		await expectNoAxeViolations(head);
+		await head.getByRole('button', { name: 'Submit to your adviser' }).click();
+		await head.getByText('Your summary has been submitted to your adviser.').waitFor();
+
+		await adviser.goto(summaryPath);
 		await adviser.getByRole('button', { name: 'Agree summary' }).click();
 		await adviser.getByText('The summary has been agreed.').waitFor();
 		await adviser.context().close();
 
-		const head = await newPage();
-		await signIn(head, 'headteacher');
 		await head.goto('/notifications');
 		const messages = await head.locator('main li').allTextContents();
 		expect(messages.some((m) => m.includes('commented on "Quality of teaching"'))).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countsByCategory, isFiltered, moderationSearch, moderationView, parseModerationQuery, type ModerationRow } from './moderation-view';
+import { countsByCategory, isFiltered, moderationSearch, moderationView, parseModerationQuery, type ModerationRow, waitingSentence } from './moderation-view';
 
 const row = (urn: number, o: Partial<ModerationRow> = {}): ModerationRow => ({
 	urn,
@@ -81,5 +81,25 @@ describe('bulk agreement, counted by category', () => {
 			{ category: 'light_touch', count: 1 },
 			{ category: 'secure', count: 2 }
 		]);
+	});
+});
+
+describe('how many wait to be agreed', () => {
+	it.each([
+		[
+			{ first: 44, waiting: 0, agreed: 3 },
+			false,
+			'44 categories are waiting to be agreed: 44 to look at first, with something to check, and 0 ready to agree.'
+		],
+		[{ first: 0, waiting: 1, agreed: 0 }, false, '1 category is waiting to be agreed: 0 to look at first, with something to check, and 1 ready to agree.'],
+		[
+			{ first: 2, waiting: 5, agreed: 9 },
+			true,
+			'7 categories are waiting to be agreed in this selection: 2 to look at first, with something to check, and 5 ready to agree.'
+		],
+		[{ first: 0, waiting: 0, agreed: 120 }, false, 'No category is waiting to be agreed.'],
+		[{ first: 0, waiting: 0, agreed: 0 }, true, 'No category is waiting to be agreed in this selection.']
+	])('%j, filtered %s: %s', (counts, filtered, sentence) => {
+		expect(waitingSentence(counts, filtered)).toBe(sentence);
 	});
 });

@@ -41,6 +41,18 @@ export interface ModerationQuery {
 
 export const MODERATION_PAGE_SIZE = 50;
 
+/**
+ * How many categories wait to be agreed, in the words the overview uses, and how the two lists
+ * before "Agreed" share them.
+ */
+export function waitingSentence(counts: Record<ModerationList, number>, filtered: boolean): string {
+	const total = counts.first + counts.waiting;
+	const where = filtered ? ' in this selection' : '';
+	if (total === 0) return `No category is waiting to be agreed${where}.`;
+	const are = total === 1 ? 'category is' : 'categories are';
+	return `${total} ${are} waiting to be agreed${where}: ${counts.first} to look at first, with something to check, and ${counts.waiting} ready to agree.`;
+}
+
 export function listOf(row: Pick<ModerationRow, 'status' | 'attention'>): ModerationList {
 	return row.status === 'agreed' ? 'agreed' : row.attention.length > 0 ? 'first' : 'waiting';
 }

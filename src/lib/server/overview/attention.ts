@@ -187,7 +187,7 @@ export function attentionGroups(a: Attention): AttentionGroup[] {
 					category: i.category
 				})
 			),
-			more: { href: analysis, text: 'Agree or change them in the desktop analysis' },
+			more: { href: analysis, text: 'See them in the desktop analysis, where lead advisers agree them' },
 			empty: 'Every category is agreed.'
 		},
 		{

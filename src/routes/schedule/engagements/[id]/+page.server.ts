@@ -5,6 +5,7 @@ import { act, guard, signedIn } from '$lib/server/access';
 import { can } from '$lib/domain/access';
 import { NOT_FOUND } from '$lib/domain/refusal';
 import { auditTrail } from '$lib/server/audit';
+import { headteachersOf } from '$lib/server/notifications';
 import { field } from '$lib/server/forms';
 import { cancelEngagement, confirmEngagement, getEngagement, moveEngagement, notesFor, today } from '$lib/server/schedule';
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
@@ -35,6 +36,8 @@ export const load: PageServerLoad = async (event) => {
 		yearLabel: academicYearLabel(engagement.year),
 		note,
 		canAct: can(user, 'engagement.change', engagement),
+		/** Whether publishing a note tells anyone at the school: only a headteacher with an account is told. */
+		schoolHasHeadteacher: (await headteachersOf(db(), engagement.urn)).length > 0,
 		today: today(),
 		history
 	};
