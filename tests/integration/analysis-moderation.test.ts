@@ -87,14 +87,22 @@ describe('moderation', () => {
 	it('lets a lead adviser change any school and agree categories one by one; only agreed ones are current', async () => {
 		const db = await freshDb();
 		const { lead, adviser } = await analysedLa(db);
-		await overrideCategory(db, lead, {
-			urn: URNS.focus,
-			year: 2019,
-			category: 'light_touch',
-			reason: 'Results recovered in 2019 and the new maths lead is strong'
+		// A lead adviser's own change is agreed as it is made: nobody else would agree it.
+		expect(
+			await overrideCategory(db, lead, {
+				urn: URNS.focus,
+				year: 2019,
+				category: 'light_touch',
+				reason: 'Results recovered in 2019 and the new maths lead is strong'
+			})
+		).toEqual({ agreed: true });
+		expect((await categoryHistory(db, URNS.focus)).slice(0, 2).map((s) => [s.action, s.from, s.to, s.by, s.reason])).toEqual([
+			['agreed', 'light_touch', 'light_touch', 'Lena Lead', null],
+			['changed', 'focus', 'light_touch', 'Lena Lead', 'Results recovered in 2019 and the new maths lead is strong']
+		]);
+		expect(await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'light_touch', reason: 'Governance is weak' })).toEqual({
+			agreed: false
 		});
-		await agreeCategory(db, lead, { urn: URNS.focus, year: 2019 });
-		await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'light_touch', reason: 'Governance is weak' });
 		await agreeCategory(db, lead, { urn: URNS.secure, year: 2019, note: 'Agreed after the moderation meeting' });
 		expect(await currentCategories(db, 2019)).toEqual(
 			new Map([

@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
 import { existingSchool } from '../schools';
-import { requireAllowed, type Actor } from '../../domain/access';
+import { can, requireAllowed, type Actor } from '../../domain/access';
 import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
@@ -109,10 +109,18 @@ export const MAX_REASON = 2000;
 
 /**
  * An adviser (for their own link schools) or a lead adviser (for any school) sets a different
- * category. The reason is required. Any agreement is cleared: a lead adviser agrees the new one.
+ * category. The reason is required. An adviser's change waits for a lead adviser to agree it; a
+ * lead adviser's own change is agreed as it is made, since they are the one who would agree it.
+ * Resolves to whether the new category is agreed.
  */
-export async function overrideCategory(db: Db, actor: Actor, input: { urn: number; year: number; category: string; reason: string }): Promise<void> {
-	requireAllowed(actor, 'category.change', await existingSchool(db, input.urn));
+export async function overrideCategory(
+	db: Db,
+	actor: Actor,
+	input: { urn: number; year: number; category: string; reason: string }
+): Promise<{ agreed: boolean }> {
+	const school = await existingSchool(db, input.urn);
+	requireAllowed(actor, 'category.change', school);
+	const agreed = can(actor, 'category.agree', school);
 	if (!isCategory(input.category)) throw new Refusal('Choose the category the school should have', { field: 'category' });
 	const reason = input.reason.trim();
 	if (reason === '') throw new Refusal('Give the reason for the change, in words you could read out to the headteacher', { field: 'reason' });
@@ -126,8 +134,8 @@ export async function overrideCategory(db: Db, actor: Actor, input: { urn: numbe
 			.set({
 				category: input.category as Category,
 				changed_by_adviser: input.category === before.proposed_category ? 0 : 1,
-				agreed_by: null,
-				agreed_at: null,
+				agreed_by: agreed ? actor.id : null,
+				agreed_at: agreed ? now : null,
 				updated_at: now
 			})
 			.where('urn', '=', input.urn)
@@ -142,7 +150,18 @@ export async function overrideCategory(db: Db, actor: Actor, input: { urn: numbe
 			reason,
 			at: now
 		});
+		if (agreed)
+			await record(trx, actor.id, {
+				urn: input.urn,
+				year: input.year,
+				action: 'agreed',
+				from: input.category as Category,
+				to: input.category as Category,
+				reason: null,
+				at: now
+			});
 	});
+	return { agreed };
 }
 
 /** A lead adviser agrees a school's current category (the proposal, or an adviser's change). */

@@ -44,7 +44,14 @@ export const actions: Actions = {
 		const { user, urn } = await schoolUrn(event);
 		const data = await event.request.formData();
 		const values = { category: field(data, 'category'), reason: field(data, 'reason') };
-		return change('override', () => overrideCategory(db(), user, { urn, year: Number(field(data, 'year')), ...values }), values);
+		// A lead adviser's change is agreed as it is made: the page says so.
+		return act(
+			async () => {
+				const { agreed } = await overrideCategory(db(), user, { urn, year: Number(field(data, 'year')), ...values });
+				return { form: agreed ? 'override-agreed' : 'override', done: true as const };
+			},
+			{ form: 'override', values }
+		);
 	},
 	agree: async (event) => {
 		const { user, urn } = await schoolUrn(event);
