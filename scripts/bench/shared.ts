@@ -1,12 +1,22 @@
 // What the benchmarks share: the --db option, a throwaway PostgreSQL cluster with new and copied
-// databases on it (SQLite files alike), the built app started as `npm start` starts it, and medians.
+// databases on it (SQLite files alike), the built app started as `npm start` starts it, an
+// England-sized register with three years of KS2 results loaded through the real importer, and medians.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import pg from 'pg';
+import type { Db } from '../../src/lib/server/db';
+import { createDb } from '../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { runImport } from '../../src/lib/server/import/pipeline';
+import { describeProblem } from '../../src/lib/domain/import/report';
 import { startCluster } from '../../tests/helpers/postgres-cluster';
 import { freePort } from '../../tests/helpers/ports';
+import { seededRandom } from '../demo/random';
+import { englandSchools } from '../generate/england-ks2';
+import { writeGiasExport, type GiasSchool } from '../generate/gias-file';
+import { writeKs2File, type Ks2School } from '../generate/ks2-file';
 
 /** The option every database benchmark takes: `--db postgres` runs its measurement on SQLite and on PostgreSQL. */
 export const DB_OPTION = { db: { type: 'string', default: 'sqlite' } } as const;
@@ -172,4 +182,112 @@ export async function startApp(database: string, extra: NodeJS.ProcessEnv = {}):
 		}
 		await new Promise((r) => setTimeout(r, 500));
 	}
+}
+
+/** The summer of the latest KS2 results in the England data set; the two before it are loaded too. */
+export const ENGLAND_YEAR = 2019;
+
+/** A register entry for a school in the England KS2 file, with an Ofsted judgement for about a third. */
+function giasRecord(s: Ks2School, laName: string, random: () => number): GiasSchool {
+	const special = s.recordType === 2;
+	const [ageLow, ageHigh] = s.ageRange.split('-').map(Number);
+	const roll = random();
+	const ofstedRating = roll < 0.02 ? 'Inadequate' : roll < 0.06 ? 'Requires improvement' : roll < 0.3 ? 'Good' : roll < 0.35 ? 'Outstanding' : null;
+	return {
+		urn: s.urn,
+		laCode: s.laCode,
+		laName,
+		establishmentNumber: s.estab,
+		name: s.name,
+		type: special ? 'Community special school' : s.type,
+		typeGroup: special ? 'Special schools' : 'Local authority maintained schools',
+		status: 'Open',
+		phase: special ? 'Not applicable' : 'Primary',
+		ageLow,
+		ageHigh,
+		headTitle: 'Ms',
+		headFirstName: 'Alex',
+		headLastName: `Head ${s.urn}`,
+		street: `${1 + (s.urn % 90)} School Lane`,
+		locality: '',
+		town: s.town,
+		postcode: s.postcode,
+		easting: null,
+		northing: null,
+		ofstedRating,
+		ofstedDate: ofstedRating ? `2017-0${1 + Math.floor(random() * 9)}-14` : null
+	};
+}
+
+/**
+ * Loads England into a migrated database through the one import pipeline, as an analyst would:
+ * the GIAS register of `count` schools in 150 LAs (every school: no LA setting), then their
+ * ks2final files for 2016/17, 2017/18 and 2018/19 (the generator of bench:import's England file).
+ */
+export async function loadEngland(db: Db, count: number): Promise<void> {
+	const { schools, las } = englandSchools(count);
+	const dir = mkdtempSync(join(tmpdir(), 'triage-bench-england-'));
+	try {
+		const gias = join(dir, 'edubase_search_export_england.csv');
+		const random = seededRandom(17);
+		writeGiasExport(
+			gias,
+			schools.map((s) => giasRecord(s, las[s.laCode], random))
+		);
+		const files = [gias];
+		for (const year of [ENGLAND_YEAR - 2, ENGLAND_YEAR - 1, ENGLAND_YEAR]) {
+			const file = join(dir, `${year - 1}-${year}_england_ks2final.csv`);
+			await writeKs2File(file, { year, columnSet: '2019', schools, las, englandRwm: 61 + (year - 2017) * 2, progress: true, random: seededRandom(year) });
+			files.push(file);
+		}
+		for (const path of files) {
+			const outcome = await runImport(db, { path, fileName: basename(path), userId: null });
+			if (outcome.status === 'rejected')
+				throw new Error(`${basename(path)} did not import:\n${outcome.report.problems.slice(0, 5).map(describeProblem).join('\n')}`);
+		}
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+/** Makes a new database, migrates it and lets `seed` fill it; returns its location, closed, ready to copy. */
+export async function seeded(databases: Databases, seed: (db: Db) => Promise<void>): Promise<string> {
+	const location = await databases.create();
+	const db = createDb(location);
+	try {
+		await migrateToLatest(db);
+		await seed(db);
+	} finally {
+		await db.destroy();
+	}
+	return location;
+}
+
+/**
+ * Times `work` on a fresh copy of each database's seeded one (`bases`, one per Databases), so every
+ * run does the same work on the same data: one untimed run on each first (loading and compiling
+ * the code), then `runs` timed runs, the databases taking turns so a noisy machine slows them
+ * alike. Copying, opening and closing are not timed. Returns each database's times in ms.
+ */
+export async function timeOnCopies(
+	bases: [Databases, string][],
+	runs: number,
+	work: (db: Db, databases: Databases) => Promise<void>
+): Promise<Map<Databases, number[]>> {
+	const times = new Map<Databases, number[]>(bases.map(([d]) => [d, []]));
+	for (let i = 0; i <= runs; i++) {
+		for (const [databases, base] of bases) {
+			const location = await databases.copy(base);
+			const db = createDb(location);
+			try {
+				const started = performance.now();
+				await work(db, databases);
+				if (i > 0) times.get(databases)!.push(performance.now() - started);
+			} finally {
+				await db.destroy();
+				await databases.remove(location);
+			}
+		}
+	}
+	return times;
 }
