@@ -156,9 +156,9 @@ async function benchmark(runners: { reference: Runner; cli: Runner; also?: Runne
 	const peak = Math.max(...results.get(runners.cli)!.map((r) => r.peakMb));
 	const ratio = cli.median / ref.median;
 	const row = (label: string, cells: number[], unit: string) =>
-		console.log(`  ${label.padEnd(36)}${cells.map((v) => `${v.toFixed(2)}${unit}`.padStart(10)).join('')}`);
+		console.log(`  ${label.padEnd(40)}${cells.map((v) => `${v.toFixed(2)}${unit}`.padStart(10)).join('')}`);
 	console.log(`${RUNS} runs of each, taking turns, each a whole process on a new database:`);
-	console.log(`  ${''.padEnd(36)}${['median', 'fastest', 'CPU'].map((h) => h.padStart(10)).join('')}`);
+	console.log(`  ${''.padEnd(40)}${['median', 'fastest', 'CPU'].map((h) => h.padStart(10)).join('')}`);
 	row(runners.reference.label, [ref.median, ref.fastest, ref.cpu], ' s');
 	row(runners.cli.label, [cli.median, cli.fastest, cli.cpu], ' s');
 	row('ratio', [ratio, cli.fastest / ref.fastest, cli.cpu / ref.cpu], '');
