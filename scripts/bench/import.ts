@@ -7,17 +7,30 @@
 // left out). Each run is a new process on a new, empty database file, so the migrations are
 // timed too, as on a first import. The reference and the CLI take turns, so a noisy machine
 // slows both alike. Medians are reported.
+// With --db postgres (npm run bench:import -- --db postgres), the ks2final file is then imported
+// into PostgreSQL the same way: each run a new, empty database on one throwaway cluster started for
+// the benchmark (scripts/bench/shared.ts), DATABASE_URL=postgres://..., the CLI migrating it itself
+// as on SQLite (timed). The reference is `psql \copy` of the same file into a plain table of the
+// file's columns, all text, as sqlite3 .import makes one (target: within 1.5x). COPY refuses a row
+// with fewer cells than the header, where sqlite3 pads it with NULLs, so psql reads a copy of the
+// file with those rows padded with empty cells, made once and not timed. `triage migrate` of a new
+// database is timed too, taking its turn, to show what the migrations cost. Making and dropping
+// each database is not timed. CPU time and peak memory are psql's or node's, not the server's.
 // Then each file is imported once more as the web server imports it (uploaded in pieces, then a
 // job: see src/lib/server/import/jobs.ts), and the longest the server's event loop went without a
 // turn is reported: a web server must go on answering while it imports (target: under 200 ms).
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { writeEnglandKs2 } from '../generate/england-ks2';
 import { writeEnglandEesKs2 } from '../generate/england-ees-ks2';
+import { DB_OPTION, median, postgresDatabases, withPostgres } from './shared';
 
 const SQLITE = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find(existsSync);
+const PSQL = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync);
+const POSTGRES = withPostgres(parseArgs({ options: DB_OPTION }).values.db);
 const TIME = '/usr/bin/time';
 const CLI = 'scripts/triage.mjs';
 const BUNDLE = 'build/cli/triage.mjs';
@@ -25,6 +38,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const TARGET_MB = 256;
 /** The longest the web server may go without a turn of its event loop while it imports. */
 const TARGET_STALL_MS = 200;
+/** The ks2final import into PostgreSQL, against psql \copy of the same file. */
+const POSTGRES_TARGET_RATIO = 1.5;
 
 interface Case {
 	title: string;
@@ -45,6 +60,10 @@ const CASES: Case[] = [
 
 if (!SQLITE) {
 	console.error('The sqlite3 command-line shell is the reference for this benchmark. Install it with:\n  apt-get install -y sqlite3');
+	process.exit(1);
+}
+if (POSTGRES && !PSQL) {
+	console.error("psql, PostgreSQL's client, is the reference for --db postgres. Install it with:\n  apt-get install -y postgresql-client");
 	process.exit(1);
 }
 if (!existsSync(TIME)) {
@@ -79,7 +98,6 @@ function timed(command: string[], env: NodeJS.ProcessEnv = process.env): Run {
 	};
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const bundleMtime = () => (existsSync(BUNDLE) ? statSync(BUNDLE).mtimeMs : 0);
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-bench-'));
@@ -89,13 +107,15 @@ try {
 	for (const c of CASES) {
 		const file = await generated(c);
 		files.push([c, file]);
-		allMet = benchmark(c, file) && allMet;
+		allMet = (await sqliteBenchmark(c, file)) && allMet;
 	}
+	if (POSTGRES) allMet = (await postgresBenchmark(...files[0])) && allMet;
 	console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
 	for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
 	console.log(`\n${allMet ? 'Every target met.' : 'Not every target met.'}`);
 	console.log("On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node's");
 	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
+	if (POSTGRES) console.log("On PostgreSQL, CPU time and peak memory are psql's or node's only: the server's work shows in the wall-clock time.");
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }
@@ -108,9 +128,54 @@ async function generated(c: Case): Promise<string> {
 	return file;
 }
 
-function benchmark(c: Case, file: string): boolean {
+interface Runner {
+	label: string;
+	run: () => Promise<Run>;
+}
+
+/**
+ * Runs the CLI once untimed, then RUNS of each runner taking turns, and prints their medians,
+ * fastest runs and CPU time, and the CLI's ratio to the reference. `also` runners are printed after.
+ */
+async function benchmark(runners: { reference: Runner; cli: Runner; also?: Runner[] }, targetRatio: number): Promise<boolean> {
+	// The first run compiles the CLI if its sources changed, as any earlier use would have.
+	await runners.cli.run();
+	const built = bundleMtime();
+	const all = [runners.reference, runners.cli, ...(runners.also ?? [])];
+	const results = new Map<Runner, Run[]>(all.map((r) => [r, []]));
+	for (let i = 0; i < RUNS; i++) {
+		for (const runner of all) results.get(runner)!.push(await runner.run());
+	}
+
+	const summary = (runner: Runner) => {
+		const runs = results.get(runner)!;
+		return { median: median(runs.map((r) => r.seconds)), fastest: Math.min(...runs.map((r) => r.seconds)), cpu: median(runs.map((r) => r.cpuSeconds)) };
+	};
+	const ref = summary(runners.reference);
+	const cli = summary(runners.cli);
+	const peak = Math.max(...results.get(runners.cli)!.map((r) => r.peakMb));
+	const ratio = cli.median / ref.median;
+	const row = (label: string, cells: number[], unit: string) =>
+		console.log(`  ${label.padEnd(40)}${cells.map((v) => `${v.toFixed(2)}${unit}`.padStart(10)).join('')}`);
+	console.log(`${RUNS} runs of each, taking turns, each a whole process on a new database:`);
+	console.log(`  ${''.padEnd(40)}${['median', 'fastest', 'CPU'].map((h) => h.padStart(10)).join('')}`);
+	row(runners.reference.label, [ref.median, ref.fastest, ref.cpu], ' s');
+	row(runners.cli.label, [cli.median, cli.fastest, cli.cpu], ' s');
+	row('ratio', [ratio, cli.fastest / ref.fastest, cli.cpu / ref.cpu], '');
+	for (const runner of runners.also ?? []) {
+		const also = summary(runner);
+		row(runner.label, [also.median, also.fastest, also.cpu], ' s');
+	}
+	console.log(`  peak memory of the CLI: ${peak.toFixed(0)} MB`);
+	if (bundleMtime() !== built) console.log('  (the CLI was recompiled during the runs because a source file changed: those runs are slower)');
+	const ok = ratio <= targetRatio && peak < TARGET_MB;
+	console.log(`Target: median ratio at most ${targetRatio}, peak under ${TARGET_MB} MB. ${ok ? 'Met' : 'Not met'}.`);
+	return ok;
+}
+
+function sqliteBenchmark(c: Case, file: string): Promise<boolean> {
 	// Each run's database is removed after it: the EES runs would otherwise fill gigabytes.
-	const fresh = (run: (db: string) => Run) => () => {
+	const fresh = (run: (db: string) => Run) => async () => {
 		const db = join(dir, 'run.sqlite');
 		try {
 			return run(db);
@@ -118,39 +183,93 @@ function benchmark(c: Case, file: string): boolean {
 			for (const suffix of ['', '-wal', '-shm']) rmSync(db + suffix, { force: true });
 		}
 	};
-	const runners = {
-		reference: fresh((db) => timed([SQLITE!, db, `.import --csv ${file} ks2`])),
-		cli: fresh((db) => timed([process.execPath, CLI, 'import', file], { ...process.env, DATABASE_URL: db }))
-	};
-	// The first run compiles the CLI if its sources changed, as any earlier use would have.
-	runners.cli();
-	const built = bundleMtime();
-	const results: Record<keyof typeof runners, Run[]> = { reference: [], cli: [] };
-	for (let i = 0; i < RUNS; i++) {
-		for (const [name, run] of Object.entries(runners)) results[name as keyof typeof runners].push(run());
-	}
+	return benchmark(
+		{
+			reference: { label: 'sqlite3 .import (reference)', run: fresh((db) => timed([SQLITE!, db, `.import --csv ${file} ks2`])) },
+			cli: { label: `node ${CLI} import`, run: fresh((db) => timed([process.execPath, CLI, 'import', file], { ...process.env, DATABASE_URL: db })) }
+		},
+		c.targetRatio
+	);
+}
 
-	const summary = (runs: Run[]) => ({
-		median: median(runs.map((r) => r.seconds)),
-		fastest: Math.min(...runs.map((r) => r.seconds)),
-		cpu: median(runs.map((r) => r.cpuSeconds))
-	});
-	const ref = summary(results.reference);
-	const cli = summary(results.cli);
-	const peak = Math.max(...results.cli.map((r) => r.peakMb));
-	const ratio = cli.median / ref.median;
-	const row = (label: string, cells: number[], unit: string) =>
-		console.log(`  ${label.padEnd(32)}${cells.map((v) => `${v.toFixed(2)}${unit}`.padStart(10)).join('')}`);
-	console.log(`${RUNS} runs of each, taking turns, each a whole process on a new database:`);
-	console.log(`  ${''.padEnd(32)}${['median', 'fastest', 'CPU'].map((h) => h.padStart(10)).join('')}`);
-	row('sqlite3 .import (reference)', [ref.median, ref.fastest, ref.cpu], ' s');
-	row(`node ${CLI} import`, [cli.median, cli.fastest, cli.cpu], ' s');
-	row('ratio', [ratio, cli.fastest / ref.fastest, cli.cpu / ref.cpu], '');
-	console.log(`  peak memory of the CLI: ${peak.toFixed(0)} MB`);
-	if (bundleMtime() !== built) console.log('  (the CLI was recompiled during the runs because a source file changed: those runs are slower)');
-	const ok = ratio <= c.targetRatio && peak < TARGET_MB;
-	console.log(`Target: median ratio at most ${c.targetRatio}, peak under ${TARGET_MB} MB. ${ok ? 'Met' : 'Not met'}.`);
-	return ok;
+/**
+ * A copy of a CSV file for COPY: each row with fewer cells than the header gets empty cells to
+ * make up the number, as sqlite3 .import fills them with NULL. Returns the header's names and how
+ * many rows were padded. Quoted cells may hold commas and line breaks.
+ */
+function padShortRows(from: string, to: string): { columns: string[]; padded: number } {
+	const text = readFileSync(from, 'utf8');
+	const parts: string[] = [];
+	let columns: string[] | null = null;
+	let cells = 1;
+	let rowStart = 0;
+	let quoted = false;
+	let padded = 0;
+	const endRow = (end: number) => {
+		// `end` is where the row's line break starts (or the end of the file).
+		const row = text.slice(rowStart, end);
+		if (columns === null) {
+			columns = row
+				.replace(/^\uFEFF/, '')
+				.split(',')
+				.map((name) => name.replace(/^"|"$/g, ''));
+			parts.push(row);
+		} else if (cells < columns.length) {
+			parts.push(row + ','.repeat(columns.length - cells));
+			padded++;
+		} else parts.push(row);
+		cells = 1;
+	};
+	for (let i = 0; i < text.length; i++) {
+		const ch = text[i];
+		if (ch === '"') quoted = !quoted;
+		else if (quoted) continue;
+		else if (ch === ',') cells++;
+		else if (ch === '\n') {
+			const end = text[i - 1] === '\r' ? i - 1 : i;
+			endRow(end);
+			parts.push(text.slice(end, i + 1));
+			rowStart = i + 1;
+		}
+	}
+	if (rowStart < text.length) endRow(text.length);
+	writeFileSync(to, parts.join(''));
+	return { columns: columns ?? [], padded };
+}
+
+async function postgresBenchmark(c: Case, file: string): Promise<boolean> {
+	console.log(`\nThe same ${c.file} into PostgreSQL, on a throwaway cluster:`);
+	const postgres = await postgresDatabases();
+	try {
+		const copy = join(dir, `padded-${c.file}`);
+		const { columns, padded } = padShortRows(file, copy);
+		const script = join(dir, 'reference.sql');
+		const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+		writeFileSync(
+			script,
+			`create table ks2 (${columns.map((name) => `${ident(name)} text`).join(', ')});\n\\copy ks2 from '${copy}' with (format csv, header true, encoding 'UTF8')\n`
+		);
+		console.log(`  (psql reads a copy with its ${padded} short rows padded with empty cells: COPY refuses them)`);
+		const fresh = (run: (url: string) => Run) => async () => {
+			const url = await postgres.create();
+			try {
+				return run(url);
+			} finally {
+				await postgres.remove(url);
+			}
+		};
+		const cli = (command: string[]) => fresh((url) => timed([process.execPath, CLI, ...command], { ...process.env, DATABASE_URL: url }));
+		return await benchmark(
+			{
+				reference: { label: 'psql \\copy (reference)', run: fresh((url) => timed([PSQL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', script])) },
+				cli: { label: `node ${CLI} import`, run: cli(['import', file]) },
+				also: [{ label: `node ${CLI} migrate, alone`, run: cli(['migrate']) }]
+			},
+			POSTGRES_TARGET_RATIO
+		);
+	} finally {
+		await postgres.close();
+	}
 }
 
 /**

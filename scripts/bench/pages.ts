@@ -14,18 +14,23 @@
  * are then driven with that cache off, so every request is rendered afresh, and printed for
  * comparison: that is what the first view after a change costs.
  *
- *   npm run bench:pages                       (BENCH_SECONDS=10 per page by default)
+ * With --db postgres the same is then done on PostgreSQL (a throwaway cluster started for the
+ * benchmark, the demo LA seeded into a new database the same way), each page's p95 also printed as
+ * a ratio to SQLite's. Then two app servers are started on that one database, each as `npm start`
+ * starts one, with a port of its own, and the 20 clients are split between them, 10 each, with the
+ * cookie of one sign-in on the first (sessions live in the database); p95 is over both servers'
+ * responses, with the cache on and off. Every server here runs on this one machine, with the
+ * database and the clients. The budget applies to every run with the cache on, on either database.
+ *
+ *   npm run bench:pages [-- --db postgres]    (BENCH_SECONDS=10 per page by default)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedDemo } from '../demo/seed';
 import { DEMO_PASSWORD } from '../demo/users';
+import { benchDatabases, DB_OPTION, ratioText, startApp, withPostgres, type App } from './shared';
 
 const SCHOOLS = 400;
 const CONNECTIONS = 20;
@@ -33,16 +38,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BUDGET_P95_MS = 100;
 /** What Chromium, Firefox and Edge all send. */
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const srv = createServer();
-		srv.listen(0, '127.0.0.1', () => {
-			const address = srv.address();
-			srv.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port'))));
-		});
-	});
-}
+const POSTGRES = withPostgres(parseArgs({ options: DB_OPTION }).values.db);
 
 /** A seeded 400-school LA, and a primary school with this year's results and progress scores to profile. */
 async function seed(path: string): Promise<number> {
@@ -61,24 +57,6 @@ async function seed(path: string): Promise<number> {
 		return school.urn;
 	} finally {
 		await db.destroy();
-	}
-}
-
-async function start(env: NodeJS.ProcessEnv, base: string): Promise<ChildProcess> {
-	const server = spawn('npx', ['tsx', 'scripts/start.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-	let output = '';
-	server.stdout?.on('data', (d) => (output += d));
-	server.stderr?.on('data', (d) => (output += d));
-	const deadline = Date.now() + 300_000;
-	for (;;) {
-		if (server.exitCode !== null) throw new Error(`The app stopped while starting:\n${output}`);
-		try {
-			if ((await fetch(`${base}/login`)).ok) return server;
-		} catch {
-			// not listening yet
-		}
-		if (Date.now() > deadline) throw new Error(`The app did not start in time:\n${output}`);
-		await new Promise((r) => setTimeout(r, 500));
 	}
 }
 
@@ -111,67 +89,77 @@ interface Measured {
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
-/** 20 clients for SECONDS on one page; every response time is kept, so p95 is exact. */
-async function measure(page: string, url: string, cookie: string | null): Promise<Measured> {
+/**
+ * 20 clients for SECONDS on one page, split evenly between the servers at `bases`; every response
+ * time is kept, so p95 is exact.
+ */
+async function measure(page: string, bases: string[], path: string, cookie: string | null): Promise<Measured> {
 	const times: number[] = [];
 	let bytes = 0;
-	const result = await new Promise<autocannon.Result>((resolve, reject) => {
-		// Each client asks as a browser does: with its session cookie, and accepting gzip.
-		const headers = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...(cookie ? { cookie } : {}) };
-		const instance = autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers }, (err, res) => (err ? reject(err) : resolve(res)));
-		instance.on('response', (_client, _status, resBytes, responseTime) => {
-			times.push(responseTime);
-			bytes += resBytes;
-		});
-	});
+	// Each client asks as a browser does: with its session cookie, and accepting gzip.
+	const headers = { 'accept-encoding': BROWSER_ACCEPT_ENCODING, ...(cookie ? { cookie } : {}) };
+	const connections = CONNECTIONS / bases.length;
+	const results = await Promise.all(
+		bases.map(
+			(base) =>
+				new Promise<autocannon.Result>((resolve, reject) => {
+					const instance = autocannon({ url: base + path, connections, duration: SECONDS, headers }, (err, res) => (err ? reject(err) : resolve(res)));
+					instance.on('response', (_client, _status, resBytes, responseTime) => {
+						times.push(responseTime);
+						bytes += resBytes;
+					});
+				})
+		)
+	);
 	times.sort((a, b) => a - b);
 	return {
 		page,
-		path: new URL(url).pathname + new URL(url).search,
+		path,
 		requests: times.length,
 		perSecond: times.length / SECONDS,
 		p50: percentile(times, 50),
 		p95: percentile(times, 95),
 		max: times[times.length - 1] ?? NaN,
-		failed: result.non2xx + result.errors + result.timeouts,
+		failed: results.reduce((sum, r) => sum + r.non2xx + r.errors + r.timeouts, 0),
 		kb: times.length ? bytes / times.length / 1024 : 0
 	};
 }
 
 const ms = (x: number) => `${x.toFixed(0)} ms`.padStart(8);
 
-function report(rows: Measured[]): void {
+/** The table of one run; with `sqlite`, the same pages' run on SQLite, each p95 also as a ratio to SQLite's. */
+function report(rows: Measured[], sqlite?: Measured[]): void {
 	const reference = rows[0];
 	console.log(
-		`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB sent'.padStart(9)}${'HTML KB'.padStart(9)}  p95 / reference`
+		`${'page'.padEnd(26)}${'req/s'.padStart(8)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'max'.padStart(8)}${'KB sent'.padStart(9)}${'HTML KB'.padStart(9)}  ${sqlite ? `${'p95 / reference'.padEnd(17)}p95 / SQLite` : 'p95 / reference'}`
 	);
-	for (const r of rows) {
+	for (const [i, r] of rows.entries()) {
 		const ratio = r === reference ? '' : `${(r.p95 / reference.p95).toFixed(1)}x`;
+		const vsSqlite = sqlite ? ratioText(r.p95, sqlite[i].p95) : '';
 		console.log(
-			`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(9)}${(r.htmlKb ?? NaN).toFixed(0).padStart(9)}  ${ratio}${r.failed ? `  (${r.failed} failed)` : ''}`
+			`${r.page.padEnd(26)}${r.perSecond.toFixed(0).padStart(8)}${ms(r.p50)}${ms(r.p95)}${ms(r.max)}${r.kb.toFixed(0).padStart(9)}${(r.htmlKb ?? NaN).toFixed(0).padStart(9)}  ${sqlite ? `${ratio.padEnd(17)}${vsSqlite}` : ratio}${r.failed ? `  (${r.failed} failed)` : ''}`
 		);
 	}
 }
 
-/** Starts the app with `extra` settings, signs in, warms each page up and drives each in turn. */
-async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv): Promise<Measured[]> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const server = await start(
-		{
-			...process.env,
-			...extra,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: base,
-			DATABASE_URL: database,
-			LOGIN_LIMIT_PER_ADDRESS: '100000',
-			NODE_ENV: 'production'
-		},
-		base
-	);
+/** Prints whether every page of a run with the page cache on met the budget; returns the pages that did not. */
+function budget(rows: Measured[]): string[] {
+	const over = rows.slice(1).filter((r) => r.p95 >= BUDGET_P95_MS || r.failed > 0);
+	console.log(`\nBudget: p95 under ${BUDGET_P95_MS} ms for every page. ${over.length === 0 ? 'Met.' : `Not met by: ${over.map((r) => r.page).join(', ')}.`}`);
+	return over.map((r) => r.page);
+}
+
+/**
+ * Starts `servers` app servers on one database with `extra` settings, signs in on the first, warms
+ * each page up on each server and drives each page in turn.
+ */
+async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv, servers = 1): Promise<Measured[]> {
+	const apps: App[] = [];
 	try {
-		const cookie = await signIn(base);
+		// One after another: the first builds the app if the source changed.
+		for (let i = 0; i < servers; i++) apps.push(await startApp(database, extra));
+		const bases = apps.map((app) => app.base);
+		const cookie = await signIn(bases[0]);
 		// The reference is fetched signed out: signed in, the sign-in page sends you on to the overview.
 		const pages: [string, string, string | null][] = [
 			['Sign-in page (reference)', '/login', null],
@@ -179,44 +167,58 @@ async function drive(database: string, urn: number, extra: NodeJS.ProcessEnv): P
 			['School list', '/schools', cookie],
 			['School profile', `/schools/${urn}`, cookie]
 		];
+		const get = async (base: string, path: string, as: string | null) => (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer();
 		// Warm up: the first request to each page loads its code and fills the caches.
-		for (const [, path, as] of pages) for (let i = 0; i < 5; i++) await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer();
-		const sizes = await Promise.all(
-			pages.map(async ([, path, as]) => (await (await fetch(base + path, { headers: as ? { cookie: as } : {} })).arrayBuffer()).byteLength)
-		);
+		for (const base of bases) for (const [, path, as] of pages) for (let i = 0; i < 5; i++) await get(base, path, as);
+		const sizes = await Promise.all(pages.map(async ([, path, as]) => (await get(bases[0], path, as)).byteLength));
 		const rows: Measured[] = [];
-		for (const [[name, path, as], i] of pages.map((p, i) => [p, i] as const)) rows.push({ ...(await measure(name, base + path, as)), htmlKb: sizes[i] / 1024 });
+		for (const [[name, path, as], i] of pages.map((p, i) => [p, i] as const)) rows.push({ ...(await measure(name, bases, path, as)), htmlKb: sizes[i] / 1024 });
 		return rows;
 	} finally {
-		if (server.pid) {
-			try {
-				process.kill(-server.pid, 'SIGTERM');
-			} catch {
-				// already gone
-			}
-		}
-		await new Promise((r) => setTimeout(r, 500));
+		for (const app of apps) await app.stop();
 	}
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'triage-bench-pages-'));
+const [sqlite, postgres] = await benchDatabases(POSTGRES);
 try {
-	const database = join(dir, 'bench.sqlite');
+	const database = await sqlite.create();
 	console.log(`Seeding a demo LA of ${SCHOOLS} schools...`);
 	const urn = await seed(database);
 	console.log('Starting the app as `npm start` does (building it first if the source changed)...');
 	const rows = await drive(database, urn, {});
 	console.log(`\n${CONNECTIONS} concurrent clients, ${SECONDS} s a page, on loopback:\n`);
 	report(rows);
-	const over = rows.slice(1).filter((r) => r.p95 >= BUDGET_P95_MS || r.failed > 0);
-	console.log(`\nBudget: p95 under ${BUDGET_P95_MS} ms for every page. ${over.length === 0 ? 'Met.' : `Not met by: ${over.map((r) => r.page).join(', ')}.`}`);
+	const over = budget(rows);
 
 	// For comparison, not for the budget: every request rendered afresh, as the first view after a
 	// change is. The app keeps a rendered page only until the next write to the database.
 	const fresh = await drive(database, urn, { PAGE_CACHE: 'off' });
 	console.log(`\nFor comparison, with the page cache off (PAGE_CACHE=off), so every request is rendered afresh:\n`);
 	report(fresh);
+
+	if (postgres) {
+		const url = await postgres.create();
+		console.log(`\nSeeding the same demo LA into PostgreSQL...`);
+		const pgUrn = await seed(url);
+		const pgRows = await drive(url, pgUrn, {});
+		console.log(`\nOn PostgreSQL, one app server, ${CONNECTIONS} concurrent clients, ${SECONDS} s a page:\n`);
+		report(pgRows, rows);
+		over.push(...budget(pgRows).map((page) => `${page} on PostgreSQL`));
+		const pgFresh = await drive(url, pgUrn, { PAGE_CACHE: 'off' });
+		console.log(`\nOn PostgreSQL, one app server, with the page cache off:\n`);
+		report(pgFresh, fresh);
+
+		const two = await drive(url, pgUrn, {}, 2);
+		console.log(`\nOn PostgreSQL, two app servers on the one database, ${CONNECTIONS / 2} clients each:\n`);
+		report(two, rows);
+		over.push(...budget(two).map((page) => `${page} on two servers`));
+		const twoFresh = await drive(url, pgUrn, { PAGE_CACHE: 'off' }, 2);
+		console.log(`\nOn PostgreSQL, two app servers, with the page cache off:\n`);
+		report(twoFresh, fresh);
+		if (over.length > 0) console.log(`\nNot within budget: ${over.join(', ')}.`);
+	}
 	process.exitCode = over.length === 0 ? 0 : 1;
 } finally {
-	rmSync(dir, { recursive: true, force: true });
+	await sqlite.close();
+	await postgres?.close();
 }
