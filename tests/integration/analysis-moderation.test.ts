@@ -50,7 +50,7 @@ describe('moderation', () => {
 			by: 'Ada Adviser',
 			year: 2019
 		});
-		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'category.change').execute();
+		const log = await db.selectFrom('audit_log').selectAll().where('action', '=', 'category.change').orderBy('id').execute();
 		expect(log).toHaveLength(1);
 		expect(log[0]).toMatchObject({ user_id: adviser.id, entity: 'school', entity_id: String(URNS.secure) });
 		expect(JSON.parse(log[0].after_json!)).toMatchObject({ category: 'light_touch', reason: 'New head from January; maths leadership is thin.' });
@@ -123,7 +123,7 @@ describe('moderation', () => {
 		const [state] = await categoryStates(db, 2019, URNS.secure);
 		expect(state).toMatchObject({ category: 'secure', status: 'proposed', changedByAdviser: false, agreedAt: null });
 		expect((await currentCategories(db, 2019)).has(URNS.secure)).toBe(false);
-		const agreeAudit = await db.selectFrom('audit_log').select('id').where('action', '=', 'category.agree').execute();
+		const agreeAudit = await db.selectFrom('audit_log').select('id').where('action', '=', 'category.agree').orderBy('id').execute();
 		expect(agreeAudit).toHaveLength(2);
 	});
 

@@ -31,7 +31,7 @@ describe('running the analysis', () => {
 		expect(states.map((s) => [s.urn, s.category, s.status])).toContainEqual([URNS.focus, 'focus', 'proposed']);
 		const history = await db.selectFrom('category_history').selectAll().where('urn', '=', URNS.intensive).execute();
 		expect(history).toMatchObject([{ action: 'proposed', from_category: null, to_category: 'intensive', user_id: analyst.id, run_id: run.id }]);
-		const audits = await db.selectFrom('audit_log').select('action').where('action', 'in', ['analysis.run', 'category.propose']).execute();
+		const audits = await db.selectFrom('audit_log').select('action').where('action', 'in', ['analysis.run', 'category.propose']).orderBy('id').execute();
 		expect(audits.filter((a) => a.action === 'category.propose')).toHaveLength(6);
 		expect(audits.filter((a) => a.action === 'analysis.run')).toHaveLength(1);
 	});

@@ -505,7 +505,12 @@ describe('advisers correct an imported inspection', () => {
 		expect(after.grade).toBe('requires_improvement');
 		expect(after.ofsted!.corrected).toMatch(/^Corrected by Ada Adviser on \d{1,2} \w+ \d{4}$/);
 		expect(after.ofsted!.rows).toContainEqual({ key: 'Category of concern', value: 'Serious weaknesses' });
-		const log = await db.selectFrom('audit_log').select(['user_id', 'before_json', 'after_json']).where('action', '=', 'soft_intelligence.correct').execute();
+		const log = await db
+			.selectFrom('audit_log')
+			.select(['user_id', 'before_json', 'after_json'])
+			.where('action', '=', 'soft_intelligence.correct')
+			.orderBy('id')
+			.execute();
 		expect(log).toHaveLength(1);
 		expect(JSON.parse(log[0].before_json!)).toMatchObject({ id: graded.id, grade: null, category_of_concern: null });
 		expect(JSON.parse(log[0].after_json!)).toMatchObject({ id: graded.id, grade: 'requires_improvement', category_of_concern: 'serious_weaknesses' });

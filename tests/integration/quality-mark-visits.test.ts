@@ -185,7 +185,7 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		expect(await moveEngagement(db, w.adviserA, visit.engagementId, '2026-09-23', TODAY)).toEqual(expect.any(Array));
 		expect(await getEngagement(db, visit.engagementId)).toMatchObject({ date: '2026-09-23', status: 'confirmed' });
 		expect((await record(db, qualityMarkId)).visit_date).toBe('2026-09-23');
-		const moves = await db.selectFrom('audit_log').select(['action', 'after_json']).where('action', '=', 'quality_mark.visit_move').execute();
+		const moves = await db.selectFrom('audit_log').select(['action', 'after_json']).where('action', '=', 'quality_mark.visit_move').orderBy('id').execute();
 		expect(moves.map((m) => JSON.parse(m.after_json!))).toEqual([{ visitDate: '2026-09-23' }]);
 
 		expect((await rejection(Refusal, moveEngagement(db, w.adviserA, visit.engagementId, '2026-09-26', TODAY))).message).toBe(

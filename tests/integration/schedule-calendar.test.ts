@@ -43,7 +43,7 @@ describe('term dates', () => {
 
 		await resetTermDates(db, admin.id, 2027);
 		expect((await loadCalendar(db, 2027)).saved).toBe(false);
-		const log = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'term_dates').execute();
+		const log = await db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity', '=', 'term_dates').orderBy('id').execute();
 		expect(log).toEqual([
 			{ action: 'term_dates.update', entity_id: '2027' },
 			{ action: 'term_dates.reset', entity_id: '2027' }

@@ -150,7 +150,7 @@ describe('planning the year over the database', () => {
 		expect(run.diff!.removed.find((r) => r.engagement.id === board.planKey)!.reason).toBe("The school's support category no longer includes it.");
 		expect(run.diff!.added.map((e) => e.templateId)).toContain('secure.progress_call');
 
-		const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'plan_run').execute();
+		const audit = await db.selectFrom('audit_log').select('action').where('entity', '=', 'plan_run').orderBy('id').execute();
 		expect(audit.map((a) => a.action)).toEqual(['schedule.plan', 'schedule.replan']);
 	});
 
