@@ -25,7 +25,7 @@ import type { SoftIntelligenceEntry } from '../../src/lib/domain/analysis/soft-i
 import { blankSchoolYear, NO_FIGURES } from '../../src/lib/domain/analysis/test-fixtures';
 import { seededRandom } from '../demo/random';
 import { runAnalysis } from '../../src/lib/server/analysis';
-import { benchDatabases, DB_OPTION, ENGLAND_YEAR, loadEngland, median, ratioText, seeded, timeOnCopies, withPostgres, type Databases } from './shared';
+import { benchDatabases, DB_OPTION, ENGLAND_YEAR, loadEngland, median, printTimes, seeded, timeOnCopies, withPostgres, type Databases } from './shared';
 
 const BUDGET_MS = 1000;
 const YEARS = [2017, 2018, 2019];
@@ -103,17 +103,13 @@ async function onDatabases(schools: number, runs: number): Promise<void> {
 		const outcomes = new Map<string, string>();
 		const times = await timeOnCopies(bases, runs, async (db, databases) => {
 			const { run } = await runAnalysis(db, { year: ENGLAND_YEAR, userId: null });
-			outcomes.set(databases.label, CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${run.counts[c]}`).join(', '));
+			outcomes.set(`${databases.label} categories`, CATEGORIES.map((c) => `${CATEGORY_LABELS[c]} ${run.counts[c]}`).join(', '));
 		});
-		console.log(`runAnalysis: the first analysis of 2018/19, read from and stored in the database, ${runs} runs after 1 warm-up run, each on a fresh copy:`);
-		for (const [label, outcome] of outcomes) console.log(`  ${label} categories: ${outcome}`);
-		for (const [databases, ms] of times) {
-			console.log(
-				`  ${databases.label.padEnd(12)}median ${(median(ms) / 1000).toFixed(2)} s, best ${(Math.min(...ms) / 1000).toFixed(2)} s, worst ${(Math.max(...ms) / 1000).toFixed(2)} s`
-			);
-		}
-		const [sqlite, postgres] = [...times.values()].map(median);
-		console.log(`  PostgreSQL / SQLite: ${ratioText(postgres, sqlite)}`);
+		printTimes(
+			`runAnalysis: the first analysis of 2018/19, read from and stored in the database, ${runs} runs after 1 warm-up run, each on a fresh copy:`,
+			outcomes,
+			times
+		);
 	} finally {
 		for (const databases of all) await databases.close();
 	}

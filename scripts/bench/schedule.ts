@@ -28,7 +28,7 @@ import type { Db } from '../../src/lib/server/db';
 import { runAnalysis } from '../../src/lib/server/analysis';
 import { addClosure, addDaysOff, loadCalendar, planYear, setCapacity } from '../../src/lib/server/schedule';
 import { nowIso } from '../../src/lib/server/clock';
-import { benchDatabases, DB_OPTION, ENGLAND_YEAR, loadEngland, median, ratioText, seeded, timeOnCopies, withPostgres, type Databases } from './shared';
+import { benchDatabases, DB_OPTION, ENGLAND_YEAR, loadEngland, printTimes, seeded, timeOnCopies, withPostgres, type Databases } from './shared';
 
 const BUDGET_MS = 10_000;
 const SEED = 20260901;
@@ -150,15 +150,11 @@ async function onDatabases(): Promise<void> {
 			const { run } = await planYear(db, null, PLAN_YEAR, '2019-09-01');
 			outcomes.set(databases.label, `${run.engagementCount.toLocaleString('en-GB')} engagements placed, ${run.unplacedCount.toLocaleString('en-GB')} unplaced`);
 		});
-		console.log(`planYear: the first plan of 2019/20, read from and stored in the database, ${RUNS} runs after 1 warm-up run, each on a fresh copy:`);
-		for (const [label, outcome] of outcomes) console.log(`  ${label}: ${outcome}`);
-		for (const [databases, ms] of times) {
-			console.log(
-				`  ${databases.label.padEnd(12)}median ${(median(ms) / 1000).toFixed(2)} s, best ${(Math.min(...ms) / 1000).toFixed(2)} s, worst ${(Math.max(...ms) / 1000).toFixed(2)} s`
-			);
-		}
-		const [sqlite, postgres] = [...times.values()].map(median);
-		console.log(`  PostgreSQL / SQLite: ${ratioText(postgres, sqlite)}`);
+		printTimes(
+			`planYear: the first plan of 2019/20, read from and stored in the database, ${RUNS} runs after 1 warm-up run, each on a fresh copy:`,
+			outcomes,
+			times
+		);
 	} finally {
 		for (const databases of all) await databases.close();
 	}

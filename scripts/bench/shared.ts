@@ -291,3 +291,16 @@ export async function timeOnCopies(
 	}
 	return times;
 }
+
+/** Prints what timeOnCopies measured: each database's outcome and times, then PostgreSQL's median as a ratio to SQLite's. */
+export function printTimes(heading: string, outcomes: Map<string, string>, times: Map<Databases, number[]>): void {
+	console.log(heading);
+	for (const [label, outcome] of outcomes) console.log(`  ${label}: ${outcome}`);
+	for (const [databases, ms] of times) {
+		console.log(
+			`  ${databases.label.padEnd(12)}median ${(median(ms) / 1000).toFixed(2)} s, best ${(Math.min(...ms) / 1000).toFixed(2)} s, worst ${(Math.max(...ms) / 1000).toFixed(2)} s`
+		);
+	}
+	const [sqlite, postgres] = [...times.values()].map(median);
+	console.log(`  PostgreSQL / SQLite: ${ratioText(postgres, sqlite)}`);
+}
