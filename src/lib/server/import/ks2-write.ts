@@ -37,6 +37,8 @@ export async function refuseOlderVersion(ctx: WriteContext, format: FileFormat, 
 			.where('format', 'in', formatsSharingData(format))
 			.where('year', '=', year)
 			.where('rolled_back_at', 'is', null)
+			// The newest first: the refusal names the import whose results are live now, on either database.
+			.orderBy('id', 'desc')
 	);
 	const later = laterVersion(
 		live.map((r) => ({ ...r, laCodes: parseLaCodes(r.la_codes) })),
