@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { signedIn } from '$lib/server/access';
-import { can } from '$lib/domain/access';
+import { can, servedLas } from '$lib/domain/access';
 import { staffOverview } from '$lib/server/overview';
 import { mySchools } from '$lib/server/school-profile';
 import { today, yearParam } from '$lib/server/schedule/years';
@@ -12,6 +12,6 @@ export const load: PageServerLoad = async (event) => {
 	if (!can(user, 'schools.list')) {
 		return { title: 'My school', view: 'headteacher' as const, today: day, schools: await mySchools(db(), user, day) };
 	}
-	const overview = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day });
+	const overview = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day, las: servedLas(user) });
 	return { title: 'Overview', view: 'staff' as const, today: day, overview };
 };

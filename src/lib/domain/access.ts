@@ -152,6 +152,30 @@ const linkAdviserOf = (actor: Actor, school: School) => actor.role === 'adviser'
 const servesLa = (actor: Actor, laCode: string | null | undefined) =>
 	!actor.laCodes?.length || (laCode !== null && laCode !== undefined && actor.laCodes.includes(laCode));
 const serves = (actor: Actor, school: School) => isStaff(actor) && servesLa(actor, school.laCode);
+
+/**
+ * The LAs whose schools a member of staff's lists, exports and counts take in: null for every LA
+ * (none listed for them). Lists filter by it, so they show exactly the schools `school.view` allows.
+ */
+export function servedLas(actor: Actor): readonly string[] | null {
+	return actor.laCodes?.length ? actor.laCodes : null;
+}
+
+/**
+ * Whether someone may be told of an import, from the LAs whose data it holds (null: a file about
+ * every LA, such as the register; none: it stored no school's rows). An import of only other LAs'
+ * data is as absent as another LA's school.
+ */
+export function seesImport(actor: Actor, laCodes: readonly string[] | null): boolean {
+	const las = servedLas(actor);
+	return las === null || laCodes === null || laCodes.length === 0 || laCodes.some((code) => las.includes(code));
+}
+
+/** Whether every LA an import holds data for is served: who may undo it without touching another LA's data. */
+export function servesWholeImport(actor: Actor, laCodes: readonly string[] | null): boolean {
+	const las = servedLas(actor);
+	return las === null || (laCodes !== null && laCodes.every((code) => las.includes(code)));
+}
 /** A lead adviser, or the school's link adviser: who acts for a school. */
 const actsFor = (actor: Actor, school: School) => serves(actor, school) && (isLead(actor) || linkAdviserOf(actor, school));
 const nameOf = (school: School) => school.name ?? `URN ${school.urn}`;

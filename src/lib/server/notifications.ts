@@ -32,31 +32,59 @@ export async function headteachersOf(db: Db, urn: number): Promise<number[]> {
 	return rows.map((r) => r.id);
 }
 
-/** The school's link adviser and every lead adviser: who hears about summaries, self-referrals and disagreements. */
+/**
+ * The school's link adviser and every lead adviser who serves its LA: who hears about summaries,
+ * self-referrals and disagreements.
+ */
 export async function advisersFor(db: Db, urn: number): Promise<number[]> {
-	const school = await db.selectFrom('schools').select('link_adviser_id').where('urn', '=', urn).executeTakeFirst();
-	const leads = await db.selectFrom('users').select('id').where('role', '=', 'lead_adviser').where('disabled_at', 'is', null).execute();
+	const school = await db.selectFrom('schools').select(['link_adviser_id', 'la_code']).where('urn', '=', urn).executeTakeFirst();
+	const leads = await db
+		.selectFrom('users as u')
+		.select('u.id')
+		.where('u.role', '=', 'lead_adviser')
+		.where('u.disabled_at', 'is', null)
+		.where((eb) =>
+			eb.or([
+				eb.not(eb.exists(eb.selectFrom('user_las as l').select('l.user_id').whereRef('l.user_id', '=', 'u.id'))),
+				eb.exists(
+					eb
+						.selectFrom('user_las as l')
+						.select('l.user_id')
+						.whereRef('l.user_id', '=', 'u.id')
+						.where('l.la_code', '=', school?.la_code ?? '')
+				)
+			])
+		)
+		.execute();
 	return [...(school?.link_adviser_id ? [school.link_adviser_id] : []), ...leads.map((l) => l.id)];
 }
 
-export async function unreadCount(db: Db, userId: number): Promise<number> {
-	const row = await db
-		.selectFrom('notifications')
-		.select(db.fn.countAll<number>().as('n'))
-		.where('user_id', '=', userId)
-		.where('read_at', 'is', null)
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
+/**
+ * Someone's notifications: about no school, or about a school in an LA they serve (`las`, from
+ * access.ts `servedLas`; null for every LA). One about another LA's school, from before their LAs
+ * changed, is kept but not shown.
+ */
+function mine(db: Db, userId: number, las: readonly string[] | null) {
+	return db
+		.selectFrom('notifications as n')
+		.where('n.user_id', '=', userId)
+		.$if(las !== null, (qb) =>
+			qb.where((eb) =>
+				eb.or([
+					eb('n.urn', 'is', null),
+					eb.exists(eb.selectFrom('schools as s').select('s.urn').whereRef('s.urn', '=', 'n.urn').where('s.la_code', 'in', las!))
+				])
+			)
+		);
 }
 
-export async function listNotifications(db: Db, userId: number, limit = 100) {
-	return db
-		.selectFrom('notifications')
-		.select(['id', 'kind', 'message', 'link', 'created_at', 'read_at'])
-		.where('user_id', '=', userId)
-		.orderBy('id', 'desc')
-		.limit(limit)
-		.execute();
+export async function unreadCount(db: Db, userId: number, las: readonly string[] | null = null): Promise<number> {
+	const row = await mine(db, userId, las).select(db.fn.countAll<number>().as('count')).where('n.read_at', 'is', null).executeTakeFirstOrThrow();
+	return Number(row.count);
+}
+
+export async function listNotifications(db: Db, userId: number, limit = 100, las: readonly string[] | null = null) {
+	return mine(db, userId, las).select(['n.id', 'n.kind', 'n.message', 'n.link', 'n.created_at', 'n.read_at']).orderBy('n.id', 'desc').limit(limit).execute();
 }
 
 /** Marks one (or, with no id, every) notification of this user as read. Never touches anyone else's. */

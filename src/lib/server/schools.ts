@@ -36,14 +36,21 @@ export async function getSchools(db: Db, urns: number[]) {
 }
 
 /** Numbers for the overview: schools by phase, and how many have no link adviser. */
-export async function registerSummary(db: Db) {
+/** `las`: the LAs whose schools it counts (access.ts `servedLas`), null for every LA. */
+export async function registerSummary(db: Db, las: readonly string[] | null = null) {
 	const byPhase = await db
 		.selectFrom('schools')
 		.select(['phase', db.fn.countAll<number>().as('count')])
+		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.groupBy('phase')
 		.orderBy('phase')
 		.execute();
-	const unlinked = await db.selectFrom('schools').select(db.fn.countAll<number>().as('count')).where('link_adviser_id', 'is', null).executeTakeFirstOrThrow();
+	const unlinked = await db
+		.selectFrom('schools')
+		.select(db.fn.countAll<number>().as('count'))
+		.where('link_adviser_id', 'is', null)
+		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
+		.executeTakeFirstOrThrow();
 	const total = byPhase.reduce((n, p) => n + Number(p.count), 0);
 	return { total, byPhase: byPhase.map((p) => ({ phase: p.phase ?? 'Not recorded', count: Number(p.count) })), withoutLinkAdviser: Number(unlinked.count) };
 }

@@ -201,7 +201,8 @@ export async function decideSummary(db: Db, user: SessionUser, urn: number, year
 }
 
 /** Every school with its summary status for a year, submitted ones first, for advisers. */
-export async function summariesForYear(db: Db, year: number) {
+/** `las`: only these LAs' schools (access.ts `servedLas`); null for every LA. */
+export async function summariesForYear(db: Db, year: number, las: readonly string[] | null = null) {
 	const rows = await db
 		.selectFrom('schools')
 		.leftJoin('se_summaries', (j) => j.onRef('se_summaries.urn', '=', 'schools.urn').on('se_summaries.year', '=', year))
@@ -214,6 +215,7 @@ export async function summariesForYear(db: Db, year: number) {
 			'se_summaries.status',
 			'se_summaries.submitted_at'
 		])
+		.$if(las !== null, (qb) => qb.where('schools.la_code', 'in', las!))
 		.orderBy('schools.name')
 		.execute();
 	const order = { submitted: 0, reviewed: 1, agreed: 2, draft: 3 } as const;

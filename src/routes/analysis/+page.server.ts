@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard } from '$lib/server/access';
 import { field } from '$lib/server/forms';
-import { can } from '$lib/domain/access';
+import { can, servedLas } from '$lib/domain/access';
 import { Refusal } from '$lib/domain/refusal';
 import { interventionStatuses } from '$lib/server/intervention';
 import { today } from '$lib/server/schedule/years';
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
 	const policy = (await adoptedPolicy(db())).policy;
-	const all = year === null ? [] : await moderationList(db(), year);
+	const all = year === null ? [] : await moderationList(db(), year, servedLas(user));
 	const query = parseModerationQuery(event.url.searchParams);
 	const view = moderationView(all, query);
 	const unchanged = all.filter((s) => s.unchanged);

@@ -3,7 +3,7 @@ import { fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
-import { can } from '$lib/domain/access';
+import { can, seesImport, servesWholeImport } from '$lib/domain/access';
 import { field } from '$lib/server/forms';
 import { importHistory } from '$lib/server/import/history';
 import { getLaScope, setLaScope } from '$lib/server/import/settings';
@@ -17,7 +17,7 @@ import { checkReason } from '$lib/domain/reason';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'data.import');
-	const history = await importHistory(db());
+	const history = (await importHistory(db())).filter((r) => seesImport(user, r.laCodes));
 	const asked = Number(event.url.searchParams.get('rollback'));
 	return {
 		title: 'Imports',
@@ -59,6 +59,11 @@ export const actions: Actions = {
 		if (!Number.isInteger(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
 		const reason = checkReason(field(form, 'reason'), 'Enter why you are rolling back this import');
 		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: field(form, 'reason') });
+		const record = (await importHistory(db())).find((r) => r.id === id);
+		if (record && !seesImport(admin, record.laCodes)) return fail(404, { rollback: { ok: false, message: `There is no import ${id}.` } });
+		if (record && !servesWholeImport(admin, record.laCodes)) {
+			return fail(403, { rollback: { ok: false, message: 'This import holds other LAs’ data too. An admin who serves every LA it holds can roll it back' } });
+		}
 		const result = await rollbackImport(db(), id, admin.id, reason.value);
 		return result.ok ? { rollback: result } : fail(400, { rollback: result });
 	},

@@ -1,11 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { servedLas } from '$lib/domain/access';
 import { signedIn } from '$lib/server/access';
 import { listNotifications, markRead } from '$lib/server/notifications';
 
 export const load: PageServerLoad = async (event) => {
 	const user = signedIn(event);
-	return { title: 'Notifications', notifications: await listNotifications(db(), user.id) };
+	return { title: 'Notifications', notifications: await listNotifications(db(), user.id, undefined, servedLas(user)) };
 };
 
 export const actions: Actions = {

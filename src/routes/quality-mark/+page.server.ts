@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
+import { servedUrns } from '$lib/server/la-scope';
 import { signedIn } from '$lib/server/access';
 import { can } from '$lib/domain/access';
 import { getSchools } from '$lib/server/schools';
@@ -15,13 +16,14 @@ export const load: PageServerLoad = async (event) => {
 	}
 	const frameworks = await listFrameworks(db());
 	const filters = parseFilters(event.url.searchParams, frameworks);
+	const served = await servedUrns(db(), user);
 	return {
 		title: 'Quality Mark',
 		view: 'staff' as const,
 		today,
 		frameworks: frameworks.map((f) => ({ key: f.key, name: f.name, shortName: f.shortName })),
 		filters,
-		dashboard: await qualityMarkDashboard(db(), today),
-		rows: await qualityMarkTable(db(), filters, today)
+		dashboard: await qualityMarkDashboard(db(), today, undefined, served),
+		rows: await qualityMarkTable(db(), filters, today, served)
 	};
 };

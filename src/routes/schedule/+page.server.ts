@@ -1,7 +1,8 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
-import { can } from '$lib/domain/access';
+import { can, servedLas } from '$lib/domain/access';
+import { keepUsers, usersServing } from '$lib/server/la-scope';
 import {
 	buildPlanInput,
 	closuresFor,
@@ -44,7 +45,9 @@ export const load: PageServerLoad = async (event) => {
 	const params = event.url.searchParams;
 	const day = today();
 	const year = yearParam(params.get('year')) ?? (await defaultScheduleYear(db(), day));
-	const advisers = await listAdvisers(db());
+	const las = servedLas(user);
+	// Those who serve the LAs this person serves: another LA's advisers are not theirs to look at.
+	const advisers = keepUsers(await usersServing(db(), las), await listAdvisers(db()));
 	// Advisers and lead advisers (listAdvisers) open on their own engagements.
 	const isAdviser = advisers.some((a) => a.id === user.id);
 	const canNarrow = can(user, 'schools.mine');
@@ -67,11 +70,11 @@ export const load: PageServerLoad = async (event) => {
 		const [first, second] = TERMS[term].map((id) => calendar.halfTerms.find((h) => h.id === id)!);
 		range = { from: first.start, to: second.end };
 	}
-	const listed = await listEngagements(db(), { year, adviserId, ...range, live: true });
+	const listed = await listEngagements(db(), { year, adviserId, ...range, live: true, las });
 	const { shown: engagements, total } = narrowToMine(listed, schools, user.id);
 	const week = weekOf(day);
-	const myWeek = isAdviser ? await listEngagements(db(), { adviserId: user.id, ...week, live: true }) : [];
-	const myOverdue = isAdviser ? await overdueEngagements(db(), day, { adviserId: user.id }) : [];
+	const myWeek = isAdviser ? await listEngagements(db(), { adviserId: user.id, ...week, live: true, las }) : [];
+	const myOverdue = isAdviser ? await overdueEngagements(db(), day, { adviserId: user.id, las }) : [];
 	const run = await latestPlanRun(db(), year);
 	const years = [...new Set([...(await plannedYears(db())), year, (await planningYear(db())) ?? year])].sort((a, b) => b - a);
 

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
-import { can } from '$lib/domain/access';
+import { can, servedLas } from '$lib/domain/access';
 import { summariesForYear } from '$lib/server/self-evaluation';
 import { getSchools } from '$lib/server/schools';
 import { schoolYearOf } from '$lib/domain/self-evaluation/summary';
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async (event) => {
 	const status = event.url.searchParams.get('status') ?? '';
 	const canNarrow = can(user, 'schools.mine');
 	const schoolsFilter = schoolsFilterFrom(event.url.searchParams.get('schools'), canNarrow);
-	const { shown, total } = narrowToMine(await summariesForYear(db(), year), schoolsFilter, user.id);
+	const { shown, total } = narrowToMine(await summariesForYear(db(), year, servedLas(user)), schoolsFilter, user.id);
 	const rows = status === 'none' ? shown.filter((r) => !r.status) : status ? shown.filter((r) => r.status === status) : shown;
 	return { title: 'Self-evaluation summaries', view: 'staff' as const, year, current, status, canNarrow, schoolsFilter, rows, total };
 };

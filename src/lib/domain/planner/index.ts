@@ -10,3 +10,4 @@ export { replan, diffPlans, type EngagementMove, type PlanDiff } from './replan'
 export { checkMove, type MoveCheck } from './check-move';
 export { checkBooking, type Booking, type BookingCheck } from './booking';
 export * from './capacity-summary';
+export { narrowPlan, type PlanScope } from './narrow';

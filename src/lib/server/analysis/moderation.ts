@@ -4,7 +4,7 @@ import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
 import { existingSchool } from '../schools';
-import { can, requireAllowed, type Actor } from '../../domain/access';
+import { can, requireAllowed, servedLas, type Actor } from '../../domain/access';
 import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
@@ -38,7 +38,8 @@ export interface ModerationItem {
  * that an adviser changed come first; then the rest waiting for agreement; then the agreed ones.
  * Within each group, most support first, then by name.
  */
-export async function moderationList(db: Db, year: number): Promise<ModerationItem[]> {
+/** `las`: only these LAs' schools (access.ts `servedLas`); null for every LA. */
+export async function moderationList(db: Db, year: number, las: readonly string[] | null = null): Promise<ModerationItem[]> {
 	const rows = await db
 		.selectFrom('school_categories as c')
 		.innerJoin('schools as s', 's.urn', 'c.urn')
@@ -65,6 +66,7 @@ export async function moderationList(db: Db, year: number): Promise<ModerationIt
 			'r.result_json'
 		])
 		.where('c.year', '=', year)
+		.$if(las !== null, (qb) => qb.where('s.la_code', 'in', las!))
 		.execute();
 	const items = rows.map((r): ModerationItem => {
 		const result = JSON.parse(r.result_json) as CategoriseResult;
@@ -194,7 +196,8 @@ export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; 
 /** A lead adviser agrees, in one go, every school that is `unchanged` (see ModerationItem). Returns how many. */
 export async function agreeUnchanged(db: Db, actor: Actor, year: number): Promise<number> {
 	requireAllowed(actor, 'categories.agree');
-	const items = (await moderationList(db, year)).filter((i) => i.unchanged);
+	// Only the schools this lead adviser serves: another LA's proposals are that LA's to agree.
+	const items = (await moderationList(db, year, servedLas(actor))).filter((i) => i.unchanged);
 	if (items.length === 0) return 0;
 	const now = nowIso();
 	const reason = 'Agreed with the other unchanged proposals';

@@ -7,6 +7,7 @@ import { CATEGORY_LABELS, categoryRank, type Category } from '../../domain/analy
 import { dateInEngland } from '../../domain/calendar/iso-date';
 import { longDate } from '../../domain/format';
 import type { CategoryStatus } from '../analysis/categories';
+import { keepServed, type Served } from '../la-scope';
 
 /*
  * The overview's "needs attention" list: each kind of thing that is waiting for someone, with a
@@ -116,12 +117,19 @@ export async function openSelfReferrals(db: Db, today: string): Promise<SelfRefe
 	return rows;
 }
 
-export async function attentionLists(db: Db, year: number | null, moderation: readonly ModerationItem[], today: string): Promise<Attention> {
+/** `served`: the schools whose items it lists (la-scope.ts); the moderation list comes already kept to them. */
+export async function attentionLists(
+	db: Db,
+	year: number | null,
+	moderation: readonly ModerationItem[],
+	today: string,
+	served: Served = null
+): Promise<Attention> {
 	const [disagreements, overdue, expiring, selfReferrals] = await Promise.all([
-		openDisagreements(db),
-		overdueEngagements(db, today),
-		expiringQualityMarks(db, today, 6),
-		openSelfReferrals(db, today)
+		openDisagreements(db).then((rows) => keepServed(served, rows)),
+		overdueEngagements(db, today).then((rows) => keepServed(served, rows)),
+		expiringQualityMarks(db, today, 6).then((rows) => keepServed(served, rows)),
+		openSelfReferrals(db, today).then((rows) => keepServed(served, rows))
 	]);
 	return {
 		year,

@@ -14,6 +14,7 @@ import type { FlowCount } from '../../components/charts/flow';
 import type { ScatterSchool } from '../../components/charts/scatter';
 import type { TrendSeries } from '../../components/charts/series';
 import { academicYearLabel } from '../../domain/ks2/types';
+import { keepServed, type Served } from '../la-scope';
 
 export {
 	ATTENTION_LIMIT,
@@ -97,23 +98,43 @@ const cache = new VersionedCache<StaffOverview>();
  * Everything the staff overview shows. `scatterYear` is the `?year=` the person chose, if any.
  * It reads most of the database, so it is built once and reused until anything is written to it.
  */
-export async function staffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
-	return cache.get(db, JSON.stringify([options.today, options.scatterYear]), () => buildStaffOverview(db, options));
+export async function staffOverview(db: Db, options: OverviewOptions): Promise<StaffOverview> {
+	return cache.get(db, JSON.stringify([options.today, options.scatterYear, options.las ?? null]), () => buildStaffOverview(db, options));
 }
 
-async function buildStaffOverview(db: Db, options: { scatterYear: number | null; today: string }): Promise<StaffOverview> {
+export interface OverviewOptions {
+	scatterYear: number | null;
+	today: string;
+	/** The LAs whose schools it takes in (access.ts `servedLas`): null for every LA. */
+	las?: readonly string[] | null;
+}
+
+async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<StaffOverview> {
 	const { today } = options;
-	const [register, year, years, schools, policy, interventions] = await Promise.all([
-		registerSummary(db),
+	const served = options.las ?? null;
+	const [register, year, years, schools, policy, allInterventions] = await Promise.all([
+		registerSummary(db, served),
 		latestCategoryYear(db),
 		resultYears(db),
-		db.selectFrom('schools').select(['urn', 'name', 'la_code', 'la_name']).execute(),
+		db
+			.selectFrom('schools')
+			.select(['urn', 'name', 'la_code', 'la_name'])
+			.$if(served !== null, (qb) => qb.where('la_code', 'in', served!))
+			.execute(),
 		adoptedPolicy(db),
 		interventionStatuses(db, today)
 	]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
+	const urns: Served = served === null ? null : new Set(names.keys());
+	const interventions = new Map([...allInterventions].filter(([urn]) => urns === null || urns.has(urn)));
 	const [current, previous, moderation] =
-		year === null ? [[], [], []] : await Promise.all([categoryStates(db, year), categoryStates(db, year - 1), moderationList(db, year)]);
+		year === null
+			? [[], [], []]
+			: await Promise.all([
+					categoryStates(db, year).then((rows) => keepServed(urns, rows)),
+					categoryStates(db, year - 1).then((rows) => keepServed(urns, rows)),
+					moderationList(db, year, served)
+				]);
 
 	const counts =
 		year === null
@@ -130,7 +151,7 @@ async function buildStaffOverview(db: Db, options: { scatterYear: number | null;
 	const chosen = chooseScatterYear(years, options.scatterYear);
 	if (chosen && year !== null) {
 		// Colour by the category for that year's results where there is one, else by the latest.
-		const own = chosen.year === year ? current : chosen.year === year - 1 ? previous : await categoryStates(db, chosen.year);
+		const own = chosen.year === year ? current : chosen.year === year - 1 ? previous : keepServed(urns, await categoryStates(db, chosen.year));
 		const categoryYear = own.length > 0 ? chosen.year : year;
 		const categories = new Map<number, Category>((own.length > 0 ? own : current).map((s) => [s.urn, s.category]));
 		scatter = {
@@ -144,18 +165,18 @@ async function buildStaffOverview(db: Db, options: { scatterYear: number | null;
 
 	// Comparators only: asking for no schools' rows loads every year's LA and England figures.
 	const { comparators } = await loadKs2ForAnalysis(db, { urns: [] });
-	const las = [
+	const laList = [
 		...new Map(schools.filter((s) => s.la_code !== null).map((s) => [s.la_code as string, { code: s.la_code as string, name: s.la_name }])).values()
 	];
 	const holders = await currentQualityMarkHolders(db, today);
-	const attention = await attentionLists(db, year, moderation, today);
+	const attention = await attentionLists(db, year, moderation, today, urns);
 	return {
 		register,
 		year,
 		counts,
 		flow,
 		scatter,
-		trend: laEnglandTrend(comparators, las),
+		trend: laEnglandTrend(comparators, laList),
 		attention,
 		attentionGroups: attentionGroups(attention),
 		couldLeadSupport: current.filter((s) => s.category === 'secure_plus' && holders.has(s.urn)).length,

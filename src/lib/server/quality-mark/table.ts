@@ -12,6 +12,7 @@ import {
 } from '../../domain/quality-mark';
 import * as clock from '../clock';
 import { listFrameworks } from './frameworks';
+import { keepServed, type Served } from '../la-scope';
 import { listed, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
 
 /** The /quality-mark page for staff: coverage, what to watch, and the filtered table behind the CSV export. */
@@ -47,8 +48,9 @@ async function openSchools(db: Db): Promise<{ urn: number; name: string }[]> {
  * One row per school and framework that matches the filters, including schools that have never
  * engaged (shown only when the filter asks for them). Sorted by school name, then framework.
  */
-export async function qualityMarkTable(db: Db, filters: TableFilters, today: IsoDate = clock.today()): Promise<TableRow[]> {
-	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+/** `served`: the schools of the LAs the person asking serves (la-scope.ts); null for every school. */
+export async function qualityMarkTable(db: Db, filters: TableFilters, today: IsoDate = clock.today(), served: Served = null): Promise<TableRow[]> {
+	const [frameworks, records, schools] = await servedRecords(db, served);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
 	for (const r of records) if (!names.has(r.record.urn)) names.set(r.record.urn, r.schoolName);
 	const rows: TableRow[] = [];
@@ -64,6 +66,12 @@ export async function qualityMarkTable(db: Db, filters: TableFilters, today: Iso
 	return rows;
 }
 
+/** The frameworks, and the records and open schools of the schools in `served`. */
+async function servedRecords(db: Db, served: Served) {
+	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+	return [frameworks, served === null ? records : records.filter((r) => served.has(r.record.urn)), keepServed(served, schools)] as const;
+}
+
 export interface Dashboard {
 	coverage: FrameworkCoverage[];
 	inProgress: WatchItem[];
@@ -71,8 +79,8 @@ export interface Dashboard {
 }
 
 /** The top of /quality-mark: coverage by framework, what is in progress, what expires within 6 months. */
-export async function qualityMarkDashboard(db: Db, today: IsoDate = clock.today(), months = 6): Promise<Dashboard> {
-	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+export async function qualityMarkDashboard(db: Db, today: IsoDate = clock.today(), months = 6, served: Served = null): Promise<Dashboard> {
+	const [frameworks, records, schools] = await servedRecords(db, served);
 	const all = records.map((r) => r.record);
 	return {
 		coverage: coverageByFramework(

@@ -3,6 +3,15 @@ import { buildPlanInput } from './plan-input';
 import { latestPlanRun, planInputsChangedSince, schoolsChangedSince, storedPlan, type PlanRunSummary } from './planning';
 import { capacitySummary, type CapacitySummary } from '../../domain/planner/capacity-summary';
 import type { PlanResult } from '../../domain/planner/plan-types';
+import { narrowPlan, type PlanScope } from '../../domain/planner/narrow';
+import { servedLas, type Actor } from '../../domain/access';
+import { servedUrns, usersServing } from '../la-scope';
+
+/** The schools and advisers of the LAs someone serves, for `capacityView`. */
+export async function planScopeOf(db: Db, actor: Actor): Promise<PlanScope> {
+	const [urns, advisers] = await Promise.all([servedUrns(db, actor), usersServing(db, servedLas(actor))]);
+	return { urns, advisers };
+}
 
 export interface CapacityView {
 	run: PlanRunSummary | null;
@@ -20,8 +29,10 @@ export interface CapacityView {
  * it falls on. Read from the current categories, capacity and term dates, so it also shows when
  * the plan has fallen out of date.
  */
-export async function capacityView(db: Db, year: number): Promise<CapacityView> {
-	const [input, result, run] = await Promise.all([buildPlanInput(db, year, null), storedPlan(db, year), latestPlanRun(db, year)]);
+export async function capacityView(db: Db, year: number, scope: PlanScope = { urns: null, advisers: null }): Promise<CapacityView> {
+	const [whole, stored, run] = await Promise.all([buildPlanInput(db, year, null), storedPlan(db, year), latestPlanRun(db, year)]);
+	// Someone who serves some LAs sees their schools and advisers only (la-scope.ts).
+	const { input, result } = narrowPlan(whole, stored, scope);
 	return {
 		run,
 		result,

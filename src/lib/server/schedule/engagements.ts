@@ -43,6 +43,8 @@ export interface EngagementFilter {
 	to?: IsoDate;
 	/** Leave cancelled engagements out (the calendar views); the default keeps them. */
 	live?: boolean;
+	/** Only these LAs' schools (access.ts `servedLas`); null or absent for every LA. */
+	las?: readonly string[] | null;
 }
 
 function baseQuery(db: Db) {
@@ -117,6 +119,7 @@ export async function listEngagements(db: Db, filter: EngagementFilter): Promise
 	if (filter.from) q = q.where('e.date', '>=', filter.from);
 	if (filter.to) q = q.where('e.date', '<=', filter.to);
 	if (filter.live) q = q.where('e.status', '!=', 'cancelled');
+	if (filter.las) q = q.where('s.la_code', 'in', filter.las);
 	const rows = await q.orderBy('e.date').orderBy('a.name').orderBy('s.name').orderBy('e.id').execute();
 	return rows.map(toView);
 }
@@ -130,9 +133,14 @@ export async function getEngagement(db: Db, id: number): Promise<EngagementView 
  * Engagements whose date has passed but that are neither completed nor cancelled, oldest first:
  * the overview's "needs attention". Pass `adviserId` for one adviser's.
  */
-export async function overdueEngagements(db: Db, today: IsoDate, options: { adviserId?: number } = {}): Promise<EngagementView[]> {
+export async function overdueEngagements(
+	db: Db,
+	today: IsoDate,
+	options: { adviserId?: number; las?: readonly string[] | null } = {}
+): Promise<EngagementView[]> {
 	let q = baseQuery(db).where('e.date', '<', today).where('e.status', 'in', ['planned', 'confirmed']);
 	if (options.adviserId !== undefined) q = q.where('e.adviser_id', '=', options.adviserId);
+	if (options.las) q = q.where('s.la_code', 'in', options.las);
 	const rows = await q.orderBy('e.date').orderBy('s.name').orderBy('e.id').execute();
 	return rows.map(toView);
 }

@@ -84,9 +84,9 @@ export function icsEngagements(engagements: readonly EngagementView[], origin: s
 	}));
 }
 
-/** Every engagement of one adviser, in every year. */
-export async function adviserFeed(db: Db, adviser: { id: number; name: string }, origin: string): Promise<string> {
-	const engagements = await listEngagements(db, { adviserId: adviser.id });
+/** Every engagement of one adviser, in every year; `las`: only at these LAs' schools (null for every LA). */
+export async function adviserFeed(db: Db, adviser: { id: number; name: string }, origin: string, las: readonly string[] | null = null): Promise<string> {
+	const engagements = await listEngagements(db, { adviserId: adviser.id, las });
 	return engagementsCalendar(`Triage: ${adviser.name}`, icsEngagements(engagements, origin, false), { forSchool: false });
 }
 

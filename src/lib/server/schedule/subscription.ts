@@ -5,7 +5,7 @@ import { nowIso } from '../clock';
 import { generateSessionToken, sessionIdFromToken } from '../auth/session';
 import { listEngagements } from './engagements';
 import { engagementsCalendar, icsEngagements } from './ics';
-import { can } from '../../domain/access';
+import { can, servedLas } from '../../domain/access';
 
 /**
  * A private calendar subscription: one address per person that Outlook (or any calendar) polls
@@ -54,7 +54,8 @@ export async function subscribedCalendar(db: Db, token: string, origin: string):
 		.executeTakeFirst();
 	if (!user || user.disabled_at !== null) return null;
 	if (can(user, 'calendar.subscribe')) {
-		const engagements = await listEngagements(db, { adviserId: user.id });
+		const las = (await db.selectFrom('user_las').select('la_code').where('user_id', '=', user.id).execute()).map((l) => l.la_code);
+		const engagements = await listEngagements(db, { adviserId: user.id, las: servedLas({ ...user, laCodes: las }) });
 		return engagementsCalendar(`Triage: ${user.name}`, icsEngagements(engagements, origin, false), { forSchool: false });
 	}
 	const schools = await db.selectFrom('user_schools').select('urn').where('user_id', '=', user.id).execute();

@@ -41,6 +41,11 @@ export interface SchoolListQuery {
 	sort: SortKey;
 	dir: SortDirection;
 	page: number;
+	/**
+	 * The LAs whose schools the person asking serves (access.ts `servedLas`); absent or null for
+	 * every LA. Not part of the address: it comes from who is signed in.
+	 */
+	served?: readonly string[] | null;
 }
 
 export const DEFAULT_QUERY: SchoolListQuery = {

@@ -10,6 +10,7 @@ import { RENEWAL_NOTICE_MONTHS } from '../../domain/quality-mark';
 import { addMonthsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
 import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
+import { keepUsers, usersServing } from '../la-scope';
 
 /*
  * The school list as filtered, sorted, paginated queries, so it stays fast with an England-sized
@@ -166,6 +167,8 @@ async function latestYear(db: Db): Promise<number | null> {
  */
 function filtered(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null) {
 	let q = db.selectFrom('schools as s');
+	const served = query.served ?? null;
+	if (served !== null) q = q.where('s.la_code', 'in', served);
 	if (withStatus !== null) q = withStatus.length > 0 ? q.where('s.urn', 'in', withStatus) : q.where(sql<boolean>`1 = 0`);
 	if (query.q) q = q.where((eb) => searchTerm(eb, query.q));
 	if (query.category === 'none') q = q.where((eb) => eb.not(eb.exists(categoryOf(eb, year).select('c.urn'))));
@@ -305,12 +308,20 @@ async function rowsFor(
 	});
 }
 
-export async function filterOptions(db: Db): Promise<FilterOptions> {
-	const [advisers, groups] = await Promise.all([
+/** `served`: the LAs of the person asking (access.ts `servedLas`), null for every LA; it limits the LAs and advisers offered. */
+export async function filterOptions(db: Db, served: readonly string[] | null = null): Promise<FilterOptions> {
+	const [allAdvisers, serving, groups] = await Promise.all([
 		db.selectFrom('users').select(['id', 'name']).where('role', 'in', ADVISER_ROLES).where('disabled_at', 'is', null).orderBy('name').execute(),
+		usersServing(db, served),
 		// One pass over the register for both lists.
-		db.selectFrom('schools').select(['la_code', 'la_name', 'phase']).groupBy(['la_code', 'la_name', 'phase']).execute()
+		db
+			.selectFrom('schools')
+			.select(['la_code', 'la_name', 'phase'])
+			.$if(served !== null, (qb) => qb.where('la_code', 'in', served!))
+			.groupBy(['la_code', 'la_name', 'phase'])
+			.execute()
 	]);
+	const advisers = keepUsers(serving, allAdvisers);
 	const las = new Map<string, string>();
 	const phases = new Set<string>();
 	for (const g of groups) {
@@ -342,7 +353,7 @@ export async function listSchools(db: Db, query: SchoolListQuery, today: string,
 	// Past the end (an old link, or schools since removed): show the last page there is.
 	const page = Math.min(query.page, pages);
 	const urns = await pageOfUrns(db, query, year, today, withStatus, pageSize, (page - 1) * pageSize);
-	const [rows, options] = await Promise.all([rowsFor(db, urns, year, today, statuses), filterOptions(db)]);
+	const [rows, options] = await Promise.all([rowsFor(db, urns, year, today, statuses), filterOptions(db, query.served ?? null)]);
 	return { rows, total, page, pages, pageSize, year, options };
 }
 

@@ -34,8 +34,9 @@ const ORDER_WORDS: Record<SortKey, [string, string]> = {
 };
 
 /** Everything /schools shows: one page of schools, and every link on the page already built from the URL. */
-export async function schoolListView(db: Db, params: URLSearchParams, today: string): Promise<SchoolListView> {
-	const query = parseListQuery(params);
+/** `served`: the LAs of the person asking (access.ts `servedLas`), null for every LA. */
+export async function schoolListView(db: Db, params: URLSearchParams, today: string, served: readonly string[] | null = null): Promise<SchoolListView> {
+	const query = { ...parseListQuery(params), served };
 	const list = await listSchools(db, query, today);
 	const here = { ...query, page: list.page };
 	const sortLinks = Object.fromEntries(

@@ -4,12 +4,13 @@ import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { importHistory, importReport } from '$lib/server/import/history';
 import { NOT_FOUND } from '$lib/domain/refusal';
+import { seesImport } from '$lib/domain/access';
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'data.import');
+	const user = guard(event, 'data.import');
 	const id = Number(event.params.id);
 	const record = Number.isInteger(id) ? (await importHistory(db())).find((r) => r.id === id) : undefined;
 	const report = record ? await importReport(db(), id) : null;
-	if (!record || !report) error(404, NOT_FOUND);
+	if (!record || !report || !seesImport(user, record.laCodes)) error(404, NOT_FOUND);
 	return { title: `Import ${id}`, record, report };
 };

@@ -1,0 +1,162 @@
+// Lists, exports and counts for staff who serve some LAs take in those LAs' schools only, and
+// for staff who serve every LA (as everyone in a one-LA installation does) every school as before.
+// Two LAs: 850 (Ashgrove and Birchfield, adviser A) and 936 (the other four, adviser B).
+import { beforeEach, describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { addUser } from '../helpers/fixtures';
+import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
+import { capacityView, listEngagements, overdueEngagements, planScopeOf, planYear } from '../../src/lib/server/schedule';
+import { staffOverview } from '../../src/lib/server/overview';
+import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
+import { agreeUnchanged, moderationList } from '../../src/lib/server/analysis/moderation';
+import { runAnalysis } from '../../src/lib/server/analysis';
+import { smallLa, URNS } from './analysis-fixtures';
+import { summariesForYear } from '../../src/lib/server/self-evaluation';
+import { qualityMarkDashboard, qualityMarkTable } from '../../src/lib/server/quality-mark/table';
+import { advisersFor, listNotifications, notify, unreadCount } from '../../src/lib/server/notifications';
+import { servedUrns, usersServing } from '../../src/lib/server/la-scope';
+import { servedLas } from '../../src/lib/domain/access';
+import type { Db } from '../../src/lib/server/db';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+
+const TODAY = '2027-03-01';
+
+let db: Db;
+let w: ScheduleWorld;
+let lead936: SessionUser;
+let lead850: SessionUser;
+let hampshire: number[];
+let surrey: number[];
+
+async function serve(user: SessionUser, ...las: string[]): Promise<SessionUser> {
+	for (const la_code of las) await db.insertInto('user_las').values({ user_id: user.id, la_code }).execute();
+	return { ...user, laCodes: las };
+}
+
+// Each test has a database of its own (helpers/db.ts closes it after the test).
+beforeEach(async () => {
+	db = await freshDb();
+	w = await scheduleWorld(db);
+	hampshire = [w.urns.focus, w.urns.secure];
+	surrey = [w.urns.intensive, w.urns.lightTouch, w.urns.securePlus, w.urns.otherSecure];
+	await db.updateTable('schools').set({ la_code: '850', la_name: 'Hampshire' }).where('urn', 'in', hampshire).execute();
+	await db.updateTable('schools').set({ la_code: '936', la_name: 'Surrey' }).where('urn', 'in', surrey).execute();
+	// Adviser A serves 850 only, adviser B 936 only; but A's link schools include two in 936, as
+	// happens while links are being moved: their work shows to 936's staff, A's other work does not.
+	await serve(w.adviserA, '850');
+	await serve(w.adviserB, '936');
+	lead936 = await serve(await addUser(db, 'lead_adviser'), '936');
+	lead850 = await serve(await addUser(db, 'lead_adviser'), '850');
+	await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+}, 60_000);
+
+describe('staff who serve some LAs see only those LAs in lists', () => {
+	it('the served LAs come from the person: none listed means every LA', async () => {
+		expect(servedLas(lead936)).toEqual(['936']);
+		expect(servedLas(w.lead)).toBeNull();
+		expect(await servedUrns(db, w.lead)).toBeNull();
+		expect([...(await servedUrns(db, lead936))!].sort()).toEqual([...surrey].sort());
+		const advisers = await usersServing(db, ['936']);
+		expect(advisers!.has(w.adviserB.id)).toBe(true);
+		expect(advisers!.has(w.adviserA.id)).toBe(false);
+		// Those who serve every LA work alongside everyone.
+		expect(advisers!.has(w.lead.id)).toBe(true);
+	});
+
+	it('the school list, its filters and its CSV', async () => {
+		const { list } = await schoolListView(db, new URLSearchParams(''), TODAY, ['936']);
+		expect(list.rows.map((r) => r.urn).sort()).toEqual([...surrey].sort());
+		expect(list.total).toBe(4);
+		expect(list.options.las).toEqual([{ code: '936', name: 'Surrey' }]);
+		expect(list.options.advisers.map((a) => a.id)).not.toContain(w.adviserA.id);
+		expect(list.options.advisers.map((a) => a.id)).toContain(w.adviserB.id);
+		// Asking for the other LA by its filter finds nothing, rather than that LA's schools.
+		expect((await schoolListView(db, new URLSearchParams('la=850'), TODAY, ['936'])).list.total).toBe(0);
+		const csv = await allMatchingSchools(db, { ...parseListQuery(new URLSearchParams('')), served: ['936'] }, TODAY);
+		expect(csv.rows.map((r) => r.urn).sort()).toEqual([...surrey].sort());
+		// Everyone else: every school, both LAs offered.
+		expect((await schoolListView(db, new URLSearchParams(''), TODAY)).list.total).toBe(6);
+		expect((await filterOptions(db)).las.map((l) => l.code)).toEqual(['850', '936']);
+	});
+
+	it('the overview counts and lists the served LAs’ schools', async () => {
+		const mine = await staffOverview(db, { scatterYear: null, today: TODAY, las: ['850'] });
+		const all = await staffOverview(db, { scatterYear: null, today: TODAY, las: null });
+		expect(mine.register.total).toBe(2);
+		expect(all.register.total).toBe(6);
+		const sum = (counts: Record<string, number>) => Object.values(counts).reduce((n, c) => n + c, 0);
+		expect(sum(mine.counts!.current.counts)).toBe(2);
+		expect(sum(all.counts!.current.counts)).toBe(6);
+		expect(mine.trend.filter((t) => t.kind === 'la').map((t) => t.label)).toEqual(['Hampshire (LA)']);
+		// Every engagement before 1 March is overdue (none was confirmed): only 850's are listed.
+		const overdue = mine.attention.overdue;
+		expect(overdue.total).toBeGreaterThan(0);
+		expect(overdue.total).toBe((await overdueEngagements(db, TODAY, { las: ['850'] })).length);
+		expect(overdue.items.every((i) => hampshire.includes(i.urn))).toBe(true);
+		expect(all.attention.overdue.total).toBeGreaterThan(overdue.total);
+	});
+
+	it('the schedule and the self-evaluation list', async () => {
+		const engagements = await listEngagements(db, { year: w.year, las: ['936'] });
+		expect(engagements.length).toBeGreaterThan(0);
+		expect(engagements.every((e) => surrey.includes(e.urn))).toBe(true);
+		expect(new Set((await listEngagements(db, { year: w.year })).map((e) => e.urn)).size).toBe(6);
+		expect((await summariesForYear(db, w.year, ['850'])).map((r) => r.urn).sort()).toEqual([...hampshire].sort());
+	});
+
+	it('Quality Marks: the table, its CSV and the dashboard', async () => {
+		const served = await servedUrns(db, lead850);
+		const rows = await qualityMarkTable(db, { framework: '' as never, status: 'all' }, TODAY, served);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(new Set(rows.map((r) => r.urn))).toEqual(new Set(hampshire));
+		const dashboard = await qualityMarkDashboard(db, TODAY, 6, served);
+		for (const c of dashboard.coverage) expect(c.schools).toBe(2);
+	});
+
+	it('capacity and workload: the served LAs’ advisers and the work at their schools', async () => {
+		const mine = await capacityView(db, w.year, await planScopeOf(db, lead936));
+		const ids = mine.summary.byAdviser.map((a) => a.adviserId);
+		expect(ids).toContain(w.adviserB.id);
+		expect(ids).not.toContain(w.adviserA.id);
+		expect(mine.result.engagements.every((e) => surrey.includes(e.urn))).toBe(true);
+		const everyone = await capacityView(db, w.year);
+		expect(everyone.summary.byAdviser.map((a) => a.adviserId)).toContain(w.adviserA.id);
+		expect(everyone.result.engagements.length).toBeGreaterThan(mine.result.engagements.length);
+	});
+
+	it('notifications: only the lead advisers who serve the school’s LA hear of it, and none shows another LA’s school', async () => {
+		const told = await advisersFor(db, w.urns.intensive);
+		expect(told).toContain(lead936.id);
+		expect(told).toContain(w.lead.id);
+		expect(told).not.toContain(lead850.id);
+		// One from before lead 850's LAs were set, about a 936 school: kept, but not shown or counted.
+		await notify(db, [lead850.id], { kind: 'self_referral', message: 'Cedar Lane Primary asked for support', link: null, urn: w.urns.intensive });
+		await notify(db, [lead850.id], { kind: 'self_referral', message: 'Ashgrove Primary asked for support', link: null, urn: w.urns.focus });
+		expect((await listNotifications(db, lead850.id, 100, ['850'])).map((n) => n.message)).toEqual(['Ashgrove Primary asked for support']);
+		expect(await unreadCount(db, lead850.id, ['850'])).toBe(1);
+		expect(await unreadCount(db, lead850.id)).toBe(2);
+	});
+});
+
+describe('the desktop analysis for staff who serve some LAs', () => {
+	it('lists, and agrees in bulk, only the served LAs’ proposals', async () => {
+		const analysis = await freshDb();
+		const people = await smallLa(analysis);
+		await runAnalysis(analysis, { userId: people.analyst.id });
+		const ours = [URNS.intensive, URNS.secure, URNS.securePlus];
+		await analysis.updateTable('schools').set({ la_code: '850' }).where('urn', 'in', ours).execute();
+		await analysis.updateTable('schools').set({ la_code: '936' }).where('urn', 'not in', ours).execute();
+		expect((await moderationList(analysis, 2019, ['850'])).map((i) => i.urn).sort()).toEqual([...ours].sort());
+		const everything = await moderationList(analysis, 2019);
+		expect(everything.length).toBeGreaterThan(ours.length);
+
+		await analysis.insertInto('user_las').values({ user_id: people.lead.id, la_code: '850' }).execute();
+		const lead = { ...people.lead, laCodes: ['850'] };
+		const unchanged = everything.filter((i) => i.unchanged);
+		const agreed = await agreeUnchanged(analysis, lead, 2019);
+		expect(agreed).toBeGreaterThan(0);
+		expect(agreed).toBe(unchanged.filter((i) => ours.includes(i.urn as never)).length);
+		const after = await moderationList(analysis, 2019);
+		for (const i of after) expect(i.status === 'agreed', `${i.urn}`).toBe(ours.includes(i.urn as never) && unchanged.some((u) => u.urn === i.urn));
+	});
+});
