@@ -4,7 +4,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
-import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
+import { agreeCategories, BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
+import { laComparison } from '../../src/lib/server/la-comparison';
 import { capacityView, listEngagements, overdueEngagements, planScopeOf, planYear } from '../../src/lib/server/schedule';
 import { staffOverview } from '../../src/lib/server/overview';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
@@ -14,7 +15,7 @@ import { smallLa, URNS } from './analysis-fixtures';
 import { summariesForYear } from '../../src/lib/server/self-evaluation';
 import { qualityMarkDashboard, qualityMarkTable } from '../../src/lib/server/quality-mark/table';
 import { advisersFor, listNotifications, notify, unreadCount } from '../../src/lib/server/notifications';
-import { servedUrns, usersServing } from '../../src/lib/server/la-scope';
+import { seesSeveralLas, servedUrns, usersServing } from '../../src/lib/server/la-scope';
 import { servedLas } from '../../src/lib/domain/access';
 import type { Db } from '../../src/lib/server/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
@@ -135,6 +136,59 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		expect((await listNotifications(db, lead850.id, 100, ['850'])).map((n) => n.message)).toEqual(['Ashgrove Primary asked for support']);
 		expect(await unreadCount(db, lead850.id, ['850'])).toBe(1);
 		expect(await unreadCount(db, lead850.id)).toBe(2);
+	});
+});
+
+describe('the comparison of LAs', () => {
+	beforeEach(async () => {
+		// Last year's categories: Ashgrove and Cedar Lane needed less support then, Elmhurst more;
+		// Birchfield is unchanged, and Dove Street and Fernhill had none.
+		await agreeCategories(db, 2025, { [w.urns.focus]: 'secure', [w.urns.secure]: 'secure', [w.urns.intensive]: 'focus', [w.urns.securePlus]: 'secure' });
+	});
+
+	it('puts the LAs side by side, each figure from its own schools', async () => {
+		const { year, planYear, rows } = await laComparison(db, w.lead, TODAY);
+		expect(year).toBe(2026);
+		expect(planYear).toBe(w.year);
+		expect(rows.map((r) => [r.code, r.name, r.schools])).toEqual([
+			['850', 'Hampshire', 2],
+			['936', 'Surrey', 4]
+		]);
+		const [hants, surreyRow] = rows;
+		expect(hants.byCategory).toMatchObject({ focus: 1, secure: 1, intensive: 0, none: 0 });
+		expect(surreyRow.byCategory).toMatchObject({ intensive: 1, light_touch: 1, secure_plus: 1, secure: 1, none: 0 });
+		expect(hants.movement).toEqual({ more: 1, less: 0, same: 1, new: 0 });
+		expect(surreyRow.movement).toEqual({ more: 1, less: 1, same: 0, new: 2 });
+		// Adviser A serves 850, adviser B 936, and the lead adviser (every LA) both.
+		for (const row of rows) {
+			expect(row.days!.planned).toBeGreaterThan(0);
+			expect(row.days!.available).toBeGreaterThan(row.days!.planned);
+		}
+		const perLa = await Promise.all(['850', '936'].map(async (la) => (await capacityView(db, w.year, await planScopeOf(db, w.lead, la))).summary.total));
+		expect(rows.map((r) => r.days)).toEqual(perLa.map((t) => ({ planned: t.planned, available: t.available })));
+	});
+
+	it('shows only the LAs someone serves, and says whether there is anything to compare', async () => {
+		expect((await laComparison(db, lead936, TODAY)).rows.map((r) => r.code)).toEqual(['936']);
+		expect(await seesSeveralLas(db, lead936)).toBe(false);
+		expect(await seesSeveralLas(db, w.lead)).toBe(true);
+		expect(await seesSeveralLas(db, { ...w.lead, laCodes: ['850', '936'] })).toBe(true);
+		await db.updateTable('schools').set({ la_code: '936' }).execute();
+		expect(await seesSeveralLas(db, w.lead)).toBe(false);
+	});
+
+	it('each movement figure is the school list filtered the same way', async () => {
+		const { rows } = await laComparison(db, w.lead, TODAY);
+		for (const row of rows) {
+			for (const moved of ['more', 'less', 'same', 'new'] as const) {
+				const { list } = await schoolListView(db, new URLSearchParams(`la=${row.code}&moved=${moved}`), TODAY);
+				expect(list.total, `${row.code} ${moved}`).toBe(row.movement[moved]);
+			}
+			const { list } = await schoolListView(db, new URLSearchParams(`la=${row.code}&category=focus`), TODAY);
+			expect(list.total).toBe(row.byCategory.focus);
+		}
+		const moreInSurrey = await schoolListView(db, new URLSearchParams('la=936&moved=more'), TODAY);
+		expect(moreInSurrey.list.rows.map((r) => r.urn)).toEqual([w.urns.intensive]);
 	});
 });
 

@@ -224,13 +224,14 @@ describe('the school list in the URL', () => {
 	it('reads filters from the URL, ignores what it does not know, and writes them back without defaults', () => {
 		const q = parseListQuery(
 			new URLSearchParams(
-				'q=+elm+&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'
+				'q=+elm+&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'
 			)
 		);
 		expect(q).toEqual({
 			q: 'elm',
 			category: 'focus',
 			intervention: 'rise_targeted',
+			moved: 'less',
 			adviser: 3,
 			la: '',
 			phase: '',
@@ -240,9 +241,11 @@ describe('the school list in the URL', () => {
 			dir: 'desc',
 			page: 2
 		});
-		expect(listSearch(q)).toBe('?q=elm&category=focus&intervention=rise_targeted&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2');
+		expect(listSearch(q)).toBe(
+			'?q=elm&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2'
+		);
 		expect(parseListQuery(new URLSearchParams(listSearch(q)))).toEqual(q);
-		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(
+		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&moved=sideways&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(
 			parseListQuery(new URLSearchParams(''))
 		);
 		expect(listSearch(parseListQuery(new URLSearchParams('')))).toBe('');

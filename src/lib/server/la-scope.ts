@@ -12,8 +12,13 @@ import { servedLas, type Actor } from '../domain/access';
 export type Served = ReadonlySet<number> | null;
 
 export async function servedUrns(db: Db, actor: Actor): Promise<Served> {
-	const las = servedLas(actor);
+	return urnsOfLas(db, servedLas(actor));
+}
+
+/** The URNs of these LAs' schools, or null for every school (`las` null). */
+export async function urnsOfLas(db: Db, las: readonly string[] | null): Promise<Served> {
 	if (las === null) return null;
+	if (las.length === 0) return new Set();
 	const rows = await db.selectFrom('schools').select('urn').where('la_code', 'in', las).execute();
 	return new Set(rows.map((r) => r.urn));
 }
@@ -45,4 +50,21 @@ export async function usersServing(db: Db, las: readonly string[] | null): Promi
 /** The rows about people `usersServing` kept. */
 export function keepUsers<T extends { id: number }>(users: ReadonlySet<number> | null, rows: readonly T[]): T[] {
 	return users === null ? [...rows] : rows.filter((r) => users.has(r.id));
+}
+
+/** An LA's name as the register gives it, or "LA 850" when it gives none. */
+export async function laName(db: Db, code: string): Promise<string> {
+	const row = await db.selectFrom('schools').select('la_name').where('la_code', '=', code).where('la_name', 'is not', null).limit(1).executeTakeFirst();
+	return row?.la_name ?? `LA ${code}`;
+}
+
+/**
+ * Whether someone sees more than one LA's schools: then they get the comparison of LAs. A
+ * one-LA installation never does, so it looks as it always has.
+ */
+export async function seesSeveralLas(db: Db, actor: Actor): Promise<boolean> {
+	const las = servedLas(actor);
+	if (las !== null) return las.length > 1;
+	const rows = await db.selectFrom('schools').select('la_code').where('la_code', 'is not', null).groupBy('la_code').limit(2).execute();
+	return rows.length > 1;
 }

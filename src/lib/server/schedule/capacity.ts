@@ -5,11 +5,16 @@ import { capacitySummary, type CapacitySummary } from '../../domain/planner/capa
 import type { PlanResult } from '../../domain/planner/plan-types';
 import { narrowPlan, type PlanScope } from '../../domain/planner/narrow';
 import { servedLas, type Actor } from '../../domain/access';
-import { servedUrns, usersServing } from '../la-scope';
+import { urnsOfLas, usersServing } from '../la-scope';
 
-/** The schools and advisers of the LAs someone serves, for `capacityView`. */
-export async function planScopeOf(db: Db, actor: Actor): Promise<PlanScope> {
-	const [urns, advisers] = await Promise.all([servedUrns(db, actor), usersServing(db, servedLas(actor))]);
+/**
+ * The schools and advisers of the LAs someone serves, for `capacityView`; with `la`, of that LA
+ * alone (the comparison page links there), when they serve it. An LA they do not serve gives nothing.
+ */
+export async function planScopeOf(db: Db, actor: Actor, la: string | null = null): Promise<PlanScope> {
+	const served = servedLas(actor);
+	const las = la === null ? served : served === null || served.includes(la) ? [la] : [];
+	const [urns, advisers] = await Promise.all([urnsOfLas(db, las), usersServing(db, las)]);
 	return { urns, advisers };
 }
 

@@ -1,5 +1,6 @@
 import { isCategory, type Category } from '../../domain/analysis/categories';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '../../domain/analysis/intervention';
+import { isMovement, type Movement } from '../../domain/la-comparison';
 import { isQmStatus, type QmStatus } from '../../domain/quality-mark';
 
 /*
@@ -29,6 +30,8 @@ export interface SchoolListQuery {
 	category: Category | 'none' | '';
 	/** A DfE intervention status as of today, or '' for any. */
 	intervention: InterventionStatus | '';
+	/** How the category moved since last year's, or '' for any. */
+	moved: Movement | '';
 	/** A link adviser's user id, 'none' for schools without one, or null for any. */
 	adviser: number | 'none' | null;
 	/** An LA code, or '' for any. */
@@ -52,6 +55,7 @@ export const DEFAULT_QUERY: SchoolListQuery = {
 	q: '',
 	category: '',
 	intervention: '',
+	moved: '',
 	adviser: null,
 	la: '',
 	phase: '',
@@ -73,6 +77,7 @@ export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 	const intervention = text(params, 'intervention');
 	const adviser = text(params, 'adviser');
 	const qm = text(params, 'qm');
+	const moved = text(params, 'moved');
 	const sort = text(params, 'sort');
 	const page = Number(params.get('page'));
 	const adviserId = Number(adviser);
@@ -80,6 +85,7 @@ export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 		q: text(params, 'q'),
 		category: isCategory(category) || category === 'none' ? category : '',
 		intervention: (INTERVENTION_STATUSES as readonly string[]).includes(intervention) ? (intervention as InterventionStatus) : '',
+		moved: isMovement(moved) ? moved : '',
 		adviser: adviser === 'none' ? 'none' : Number.isInteger(adviserId) && adviserId > 0 ? adviserId : null,
 		la: text(params, 'la'),
 		phase: text(params, 'phase'),
@@ -98,6 +104,7 @@ export function listSearch(query: SchoolListQuery, change: Partial<SchoolListQue
 	if (q.q) params.set('q', q.q);
 	if (q.category) params.set('category', q.category);
 	if (q.intervention) params.set('intervention', q.intervention);
+	if (q.moved) params.set('moved', q.moved);
 	if (q.adviser !== null) params.set('adviser', String(q.adviser));
 	if (q.la) params.set('la', q.la);
 	if (q.phase) params.set('phase', q.phase);
@@ -114,5 +121,15 @@ export function listSearch(query: SchoolListQuery, change: Partial<SchoolListQue
 
 /** True when any filter or search narrows the list. */
 export function isFiltered(q: SchoolListQuery): boolean {
-	return q.q !== '' || q.category !== '' || q.intervention !== '' || q.adviser !== null || q.la !== '' || q.phase !== '' || q.qm !== '' || q.flags.length > 0;
+	return (
+		q.q !== '' ||
+		q.category !== '' ||
+		q.intervention !== '' ||
+		q.moved !== '' ||
+		q.adviser !== null ||
+		q.la !== '' ||
+		q.phase !== '' ||
+		q.qm !== '' ||
+		q.flags.length > 0
+	);
 }

@@ -10,6 +10,7 @@ import { RENEWAL_NOTICE_MONTHS } from '../../domain/quality-mark';
 import { addMonthsIso, subMonthsIso } from '../../domain/quality-mark/iso-date';
 import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
+import type { Movement } from '../../domain/la-comparison';
 import { keepUsers, usersServing } from '../la-scope';
 
 /*
@@ -176,6 +177,10 @@ function filtered(db: Db, query: SchoolListQuery, year: number | null, today: st
 		const category = query.category;
 		q = q.where((eb) => eb.exists(categoryOf(eb, year).select('c.urn').where('c.category', '=', category)));
 	}
+	if (query.moved) {
+		const moved = query.moved;
+		q = q.where((eb) => movedSince(eb, year, moved));
+	}
 	if (query.adviser === 'none') q = q.where('s.link_adviser_id', 'is', null);
 	else if (query.adviser !== null) q = q.where('s.link_adviser_id', '=', query.adviser);
 	if (query.la) q = q.where('s.la_code', '=', query.la);
@@ -193,6 +198,15 @@ function categoryRank(eb: Eb, year: number | null) {
 		rest.forEach((category, i) => (rank = rank.when('c.category', '=', category).then(i + 1)));
 		return rank.else(CATEGORIES.length).end().as('rank');
 	});
+}
+
+/** Schools whose category this year moved from last year's as asked (la-comparison.ts `movement`). */
+function movedSince(eb: Eb, year: number | null, moved: Movement) {
+	const now = categoryRank(eb, year);
+	const before = categoryRank(eb, year === null ? null : year - 1);
+	if (moved === 'new')
+		return eb.and([eb.exists(categoryOf(eb, year).select('c.urn')), eb.not(eb.exists(categoryOf(eb, year === null ? null : year - 1).select('c.urn')))]);
+	return eb(now, moved === 'more' ? '>' : moved === 'less' ? '<' : '=', before);
 }
 
 const adviserName = (eb: Eb) => eb.selectFrom('users as a').select('a.name').whereRef('a.id', '=', 's.link_adviser_id');

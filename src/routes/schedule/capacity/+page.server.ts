@@ -1,7 +1,10 @@
 import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
-import { can } from '$lib/domain/access';
+import { error } from '@sveltejs/kit';
+import { can, servedLas } from '$lib/domain/access';
+import { NOT_FOUND } from '$lib/domain/refusal';
+import { laName } from '$lib/server/la-scope';
 import { planScopeOf, capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 
@@ -9,9 +12,14 @@ import { academicYearLabel } from '$lib/domain/ks2/types';
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'schools.list');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
-	const { summary, run, changedSince, inputsChanged, result } = await capacityView(db(), year, await planScopeOf(db(), user));
+	// One LA's part of the plan, from the comparison of LAs.
+	const la = event.url.searchParams.get('la') || null;
+	const served = servedLas(user);
+	if (la !== null && served !== null && !served.includes(la)) error(404, NOT_FOUND);
+	const { summary, run, changedSince, inputsChanged, result } = await capacityView(db(), year, await planScopeOf(db(), user, la));
 	return {
 		title: 'Capacity summary',
+		la: la && (await laName(db(), la)),
 		year,
 		yearLabel: academicYearLabel(year),
 		planned: run !== null,
