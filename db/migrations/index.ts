@@ -20,6 +20,7 @@ import * as m0018 from './0018_capacity_history';
 import * as m0019 from './0019_uploads_and_jobs';
 import * as m0020 from './0020_user_las';
 import * as m0021 from './0021_schools_by_la';
+import * as m0022 from './0022_la_policies';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -46,5 +47,6 @@ export const migrations: Record<string, Migration> = {
 	'0018_capacity_history': m0018,
 	'0019_uploads_and_jobs': m0019,
 	'0020_user_las': m0020,
-	'0021_schools_by_la': m0021
+	'0021_schools_by_la': m0021,
+	'0022_la_policies': m0022
 };

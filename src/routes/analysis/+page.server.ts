@@ -53,8 +53,9 @@ export const actions: Actions = {
 		const user = guard(event, 'analysis.run');
 		const year = Number(field(await event.request.formData(), 'year')) || null;
 		return act(async () => {
-			const { run, changed } = await runAnalysis(db(), { year, userId: user.id });
-			return { ran: { id: run.id, year: run.year, schools: run.schoolCount, changed } };
+			// The LAs this person serves, each on its own policy.
+			const { run, runs, changed } = await runAnalysis(db(), { year, userId: user.id, las: servedLas(user) });
+			return { ran: { id: run.id, year: run.year, schools: runs.reduce((n, r) => n + r.schoolCount, 0), changed } };
 		});
 	},
 	agree: async (event) => {

@@ -4,5 +4,15 @@ export { currentCategories, categoryStates, latestCategoryYear, type CategorySta
 export { analysisYears, asOfFor, loadInputs } from './inputs';
 export { runAnalysis, resolveYear, getRun, runsForYear, runResults, type RunOutcome, type RunSummary } from './runs';
 export { moderationList, overrideCategory, agreeCategory, agreeUnchanged, categoryHistory, type ModerationItem, type HistoryStep } from './moderation';
-export { adoptedPolicy, getPolicyVersion, listPolicyVersions, createDraft, saveDraft, discardDraft, adoptDraft, type StoredPolicy } from './policy-store';
+export {
+	adoptedPolicy,
+	lasWithOwnPolicy,
+	getPolicyVersion,
+	listPolicyVersions,
+	createDraft,
+	saveDraft,
+	discardDraft,
+	adoptDraft,
+	type StoredPolicy
+} from './policy-store';
 export { whatIf } from './what-if';

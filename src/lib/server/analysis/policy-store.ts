@@ -17,6 +17,8 @@ export interface StoredPolicy {
 	/** Why it was adopted, as the admin gave it. */
 	adoptionReason: string | null;
 	adoptedBy: string | null;
+	/** The LA whose policy it is; null for the installation's, which every LA without its own uses. */
+	laCode: string | null;
 }
 
 /** A stored definition that no longer validates is a bug or a hand edit: say so rather than run it. */
@@ -39,6 +41,7 @@ function baseQuery(db: Db) {
 			'p.updated_at',
 			'p.adopted_at',
 			'p.adoption_reason',
+			'p.la_code',
 			'u.name as adopted_by_name'
 		]);
 }
@@ -55,15 +58,29 @@ function toStored(r: Row): StoredPolicy {
 		updatedAt: r.updated_at,
 		adoptedAt: r.adopted_at,
 		adoptionReason: r.adoption_reason,
-		adoptedBy: r.adopted_by_name
+		adoptedBy: r.adopted_by_name,
+		laCode: r.la_code
 	};
 }
 
-/** The policy every run uses. The first migration adopts afo-default-1 version 1, so there is always one. */
-export async function adoptedPolicy(db: Db): Promise<StoredPolicy> {
-	const row = await baseQuery(db).where('p.status', '=', 'adopted').executeTakeFirst();
+/**
+ * The policy an LA's runs use: its own adopted one, or else the installation's (`la` null: the
+ * installation's). The first migration adopts afo-default-1 version 1, so there is always one.
+ */
+export async function adoptedPolicy(db: Db, la: string | null = null): Promise<StoredPolicy> {
+	const rows = await baseQuery(db)
+		.where('p.status', '=', 'adopted')
+		.where((eb) => (la === null ? eb('p.la_code', 'is', null) : eb.or([eb('p.la_code', 'is', null), eb('p.la_code', '=', la)])))
+		.execute();
+	const row = rows.find((r) => r.la_code === la) ?? rows.find((r) => r.la_code === null);
 	if (!row) throw new Error('No policy is adopted. The database migrations have not run.');
 	return toStored(row);
+}
+
+/** The LAs with an adopted policy of their own. */
+export async function lasWithOwnPolicy(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('policy_versions').select('la_code').where('status', '=', 'adopted').where('la_code', 'is not', null).execute();
+	return rows.map((r) => r.la_code!).sort();
 }
 
 export async function getPolicyVersion(db: Db, rowId: number): Promise<StoredPolicy | null> {
@@ -78,9 +95,12 @@ export async function listPolicyVersions(db: Db): Promise<StoredPolicy[]> {
 	return [...all.filter((p) => p.status !== 'draft'), ...all.filter((p) => p.status === 'draft')];
 }
 
-/** Copies the adopted policy into a new draft. Nothing else changes. */
-export async function createDraft(db: Db, userId: number | null): Promise<number> {
-	const adopted = await adoptedPolicy(db);
+/**
+ * Copies the policy an LA uses (or, with `la` null, the installation's) into a new draft of that
+ * LA's (or the installation's) policy. Nothing else changes.
+ */
+export async function createDraft(db: Db, userId: number | null, la: string | null = null): Promise<number> {
+	const adopted = await adoptedPolicy(db, la);
 	const now = nowIso();
 	// The draft carries the number it would get if adopted now; adoption numbers it for real.
 	const draft: Policy = { ...adopted.policy, version: adopted.policy.version + 1 };
@@ -93,6 +113,7 @@ export async function createDraft(db: Db, userId: number | null): Promise<number
 				status: 'draft',
 				definition_json: JSON.stringify(draft),
 				based_on: adopted.rowId,
+				la_code: la,
 				created_by: userId,
 				created_at: now,
 				updated_at: now,
@@ -106,7 +127,7 @@ export async function createDraft(db: Db, userId: number | null): Promise<number
 			action: 'policy.draft',
 			entity: 'policy',
 			entityId: row.id,
-			after: { basedOn: `${adopted.policy.id} v${adopted.policy.version}` }
+			after: { basedOn: `${adopted.policy.id} v${adopted.policy.version}`, ...(la !== null && { la }) }
 		});
 		return row.id;
 	});
@@ -155,7 +176,14 @@ export async function adoptDraft(db: Db, rowId: number, userId: number | null, r
 	const stored = await requireDraft(db, rowId);
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
-		const current = await trx.selectFrom('policy_versions').select(['id', 'definition_json']).where('status', '=', 'adopted').executeTakeFirst();
+		// The one it replaces: the adopted policy of the same LA, or the installation's.
+		const la = stored.laCode;
+		const current = await trx
+			.selectFrom('policy_versions')
+			.select(['id', 'definition_json'])
+			.where('status', '=', 'adopted')
+			.where((eb) => (la === null ? eb('la_code', 'is', null) : eb('la_code', '=', la)))
+			.executeTakeFirst();
 		const top = await trx
 			.selectFrom('policy_versions')
 			.select((eb) => eb.fn.max('version').as('v'))

@@ -21,6 +21,8 @@ export interface PolicyVersionsTable {
 	adopted_at: string | null;
 	/** Why it was adopted, as the admin gave it. */
 	adoption_reason: string | null;
+	/** The LA whose policy it is; null for the installation's, which every LA without its own uses. */
+	la_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface SoftIntelligenceTable {
@@ -76,6 +78,8 @@ export interface AnalysisRunsTable {
 	school_count: number;
 	/** { secure_plus: 12, ... } */
 	counts_json: string;
+	/** The LA it categorised; null when it categorised every school at once. */
+	la_code: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AnalysisResultsTable {

@@ -1,0 +1,75 @@
+// Each LA may have a policy of its own; the analysis categorises each LA on its own policy, in a run
+// of its own. An installation where no LA has one goes on as before: one run for every school.
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { smallLa, URNS } from './analysis-fixtures';
+import { adoptDraft, adoptedPolicy, createDraft, lasWithOwnPolicy, runAnalysis } from '../../src/lib/server/analysis';
+import type { Db } from '../../src/lib/server/db';
+
+const HAMPSHIRE = [URNS.intensive, URNS.secure, URNS.securePlus];
+
+async function twoLas(db: Db) {
+	const people = await smallLa(db);
+	await db.updateTable('schools').set({ la_code: '850' }).where('urn', 'in', HAMPSHIRE).execute();
+	await db.updateTable('schools').set({ la_code: '936' }).where('urn', 'not in', HAMPSHIRE).execute();
+	return people;
+}
+
+const runRows = (db: Db) => db.selectFrom('analysis_runs').select(['id', 'la_code', 'policy_version_id', 'school_count']).orderBy('id').execute();
+const categoryRuns = async (db: Db) =>
+	new Map((await db.selectFrom('school_categories').select(['urn', 'run_id']).where('year', '=', 2019).execute()).map((c) => [c.urn, c.run_id]));
+
+describe('a policy for each LA', () => {
+	it('while no LA has its own, one run categorises every school, as before', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		const { runs } = await runAnalysis(db, { userId: people.analyst.id });
+		expect(runs).toHaveLength(1);
+		const [run] = await runRows(db);
+		expect(run.la_code).toBeNull();
+		expect(run.policy_version_id).toBe((await adoptedPolicy(db)).rowId);
+	});
+
+	it('an LA’s own policy is adopted beside the installation’s, and its runs use it', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		const installation = await adoptedPolicy(db);
+		const draft = await createDraft(db, people.admin.id, '936');
+		expect((await adoptedPolicy(db, '936')).rowId).toBe(installation.rowId);
+		await adoptDraft(db, draft, people.admin.id, 'Surrey’s own thresholds');
+		expect(await lasWithOwnPolicy(db)).toEqual(['936']);
+		expect((await adoptedPolicy(db, '936')).rowId).toBe(draft);
+		expect((await adoptedPolicy(db, '936')).laCode).toBe('936');
+		// The installation's policy is still adopted, and every other LA uses it.
+		expect((await adoptedPolicy(db)).rowId).toBe(installation.rowId);
+		expect((await adoptedPolicy(db, '850')).rowId).toBe(installation.rowId);
+
+		const { runs, results } = await runAnalysis(db, { userId: people.analyst.id });
+		expect(runs).toHaveLength(2);
+		const rows = await runRows(db);
+		expect(rows.map((r) => [r.la_code, r.policy_version_id])).toEqual([
+			['850', installation.rowId],
+			['936', draft]
+		]);
+		expect(rows[0].school_count).toBe(3);
+		expect(results.length).toBe(rows[0].school_count + rows[1].school_count);
+
+		// A new installation draft, adopted, replaces the installation's only.
+		const next = await createDraft(db, people.admin.id);
+		await adoptDraft(db, next, people.admin.id, 'New thresholds for everyone');
+		expect((await adoptedPolicy(db)).rowId).toBe(next);
+		expect((await adoptedPolicy(db, '936')).rowId).toBe(draft);
+	});
+
+	it('a run for some LAs leaves the others’ categories alone', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		await runAnalysis(db, { userId: people.analyst.id });
+		const before = await categoryRuns(db);
+		const { runs } = await runAnalysis(db, { userId: people.analyst.id, las: ['850'] });
+		expect(runs.map((r) => r.schoolCount)).toEqual([3]);
+		expect((await runRows(db)).at(-1)!.la_code).toBe('850');
+		const after = await categoryRuns(db);
+		for (const [urn, runId] of after) expect(runId, `${urn}`).toBe(HAMPSHIRE.includes(urn as never) ? runs[0].id : before.get(urn));
+	});
+});
