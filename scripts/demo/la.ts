@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { Db } from '../../src/lib/server/db';
 import { runImport } from '../../src/lib/server/import/pipeline';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { setServedLas } from '../../src/lib/server/import/settings';
 import { describeProblem } from '../../src/lib/domain/import/report';
 import { DEMO_LA, demoSchools } from './schools';
 import { writeDemoFiles } from './dfe-files';
@@ -15,7 +15,7 @@ import { writeDemoFiles } from './dfe-files';
  */
 export async function loadDemoLa(db: Db, count?: number): Promise<number[]> {
 	const schools = demoSchools(count);
-	await setLaScope(db, DEMO_LA.code, null);
+	await setServedLas(db, [DEMO_LA.code], null);
 	const dir = mkdtempSync(join(tmpdir(), 'triage-demo-'));
 	try {
 		for (const path of await writeDemoFiles(dir, schools)) {

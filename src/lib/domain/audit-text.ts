@@ -25,7 +25,7 @@ export const AUDIT_SENTENCES = {
 	'policy.adopt': 'Adopted a new policy',
 	'import.create': 'Imported {target}',
 	'import.rollback': 'Rolled back {target}',
-	'setting.update': 'Changed which schools the register keeps',
+	'setting.update': 'Changed which LAs this installation serves, and so which schools the register keeps',
 	'schedule.plan': 'Planned the year',
 	'schedule.replan': 'Re-planned the year',
 	'engagement.book': 'Booked {target} from the Quality Mark record',
