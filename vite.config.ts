@@ -74,6 +74,7 @@ export default defineConfig({
 						'tests/integration/sign-in.test.ts',
 						'tests/integration/soft-intelligence.test.ts',
 						'tests/integration/upload-limits.test.ts',
+						'tests/integration/user-las.test.ts',
 						'tests/integration/users.test.ts',
 						'tests/integration/writers-at-once.test.ts'
 					],

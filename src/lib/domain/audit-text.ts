@@ -9,6 +9,7 @@
 export const AUDIT_SENTENCES = {
 	'user.create': 'Added the account of {target}',
 	'user.update': 'Changed the account of {target}',
+	'user.las': 'Changed which local authorities {target} serves',
 	'user.disable': 'Turned off the account of {target}',
 	'user.enable': 'Turned back on the account of {target}',
 	'user.reset_password': 'Reset the password of {target}',
