@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { databaseUrlOf, freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
 import { addSchool } from '../helpers/fixtures';
-import { createUser, getUser, listUsers, updateUser } from '../../src/lib/server/users';
+import { createUser, getUser, listUsers, resetPassword, setUserDisabled, updateUser } from '../../src/lib/server/users';
 import { knownLas } from '../../src/lib/server/las';
 import { setServedLas } from '../../src/lib/server/import/settings';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
@@ -108,6 +108,16 @@ describe('the LAs a user serves', () => {
 			field: 'user',
 			message: 'This account serves every LA, so only an admin who serves every LA can change it'
 		});
+		// Nor turn it off, or give it a new password; an account within their LAs they can.
+		const surrey = await add(db, 'adviser', ['850', '936']);
+		await expect(setUserDisabled(db, surrey.id, true, admin.id)).rejects.toMatchObject({
+			field: 'user',
+			message: 'This account serves LAs 850 and 936, so only an admin who serves all of them can change it'
+		});
+		await expect(resetPassword(db, everyLa.id, 'another long password', admin.id)).rejects.toMatchObject({ field: 'user' });
+		const analyst = (await listUsers(db)).find((u) => u.role === 'analyst')!;
+		await setUserDisabled(db, analyst.id, true, admin.id);
+		expect((await getUser(db, analyst.id))?.disabledAt).not.toBeNull();
 	});
 
 	it('a change of LAs is saved with the user, logged in words, and signs them out; other changes leave the LAs be', async () => {

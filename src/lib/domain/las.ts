@@ -50,6 +50,19 @@ export interface KnownLa {
 export const laLabel = (la: KnownLa): string => (la.name ? `${la.name} (${la.code})` : `LA ${la.code}`);
 
 /**
+ * Why an admin who serves `giver` (none: every LA) may not change this account at all, or null. An
+ * admin of some LAs changes only accounts within them: never one of another LA, nor of every LA.
+ * Headteachers are tied to schools, which are checked instead.
+ */
+export function accountOutside(giver: readonly string[], account: { role: Role; laCodes: readonly string[] }): string | null {
+	if (giver.length === 0 || account.role === 'headteacher') return null;
+	if (account.laCodes.length === 0) return 'This account serves every LA, so only an admin who serves every LA can change it';
+	if (account.laCodes.some((c) => !giver.includes(c)))
+		return `This account serves ${lasWords(account.laCodes)}, so only an admin who serves all of them can change it`;
+	return null;
+}
+
+/**
  * Why the LAs chosen for a user cannot be given, or null when they can. `giver` is what the admin
  * (or the CLI: every LA) serves; `before` the account as it is, when it is being changed. Staff and
  * regional users serve LAs; headteachers are tied to schools and have none, so the caller gives them
@@ -64,13 +77,8 @@ export function laChoiceProblem(o: {
 }): { field: 'las' | 'user'; message: string } | null {
 	const { chosen, known, giver, before } = o;
 	const limited = giver.length > 0;
-	// An admin of some LAs changes only accounts within them: never one of another LA, nor of every LA.
-	if (limited && before && before.role !== 'headteacher') {
-		if (before.laCodes.length === 0) return { field: 'user', message: 'This account serves every LA, so only an admin who serves every LA can change it' };
-		if (before.laCodes.some((c) => !giver.includes(c))) {
-			return { field: 'user', message: `This account serves ${lasWords(before.laCodes)}, so only an admin who serves all of them can change it` };
-		}
-	}
+	const outside = before && accountOutside(giver, before);
+	if (outside) return { field: 'user', message: outside };
 	if (o.role === 'headteacher') return null;
 	const bad = chosen.find((c) => !isLaCode(c));
 	if (bad !== undefined) return { field: 'las', message: `“${bad}” is not an LA code. ${LA_CODE_HINT}` };

@@ -6,7 +6,7 @@ import { invalidateUserSessions } from './auth/session';
 import { normaliseEmail, type UserInput } from '../domain/users';
 import type { Role } from '../domain/roles';
 import { Refusal } from '../domain/refusal';
-import { inLas, laChoiceProblem } from '../domain/las';
+import { accountOutside, inLas, laChoiceProblem } from '../domain/las';
 import { knownLas } from './las';
 
 /** A refusal about the account as a whole: the user pages show it at the top of their error summary. */
@@ -83,6 +83,12 @@ async function checkLas(db: Db, input: UserInput, giver: readonly string[], befo
 	const problem = laChoiceProblem({ role: input.role, chosen, known, giver, before });
 	if (problem) throw new Refusal(problem.message, problem.field === 'user' ? ABOUT_THE_ACCOUNT : { field: problem.field });
 	return [...chosen];
+}
+
+/** Refuses an admin of some LAs an account outside them: to turn off, turn on or give a new password. */
+async function checkWithinLas(db: Db, account: UserSummary, actorId: number | null): Promise<void> {
+	const outside = accountOutside(await lasOf(db, actorId), account);
+	if (outside) throw new Refusal(outside, ABOUT_THE_ACCOUNT);
 }
 
 async function writeLas(db: Db, userId: number, laCodes: readonly string[]): Promise<void> {
@@ -188,6 +194,7 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean, act
 		const before = await getUser(trx, id);
 		if (!before) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
 		if (disabled && id === actorId) throw new Refusal('You cannot disable your own account', ABOUT_THE_ACCOUNT);
+		await checkWithinLas(trx, before, actorId);
 		if (disabled && before.role === 'admin') await ensureAnotherAdmin(trx, id);
 		await trx
 			.updateTable('users')
@@ -215,6 +222,7 @@ export async function resetPassword(db: Db, id: number, password: string, actorI
 	await db.transaction().execute(async (trx) => {
 		const user = await getUser(trx, id);
 		if (!user) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
+		await checkWithinLas(trx, user, actorId);
 		await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
 		await invalidateUserSessions(trx, id);
 		await audit(trx, { userId: actorId, action: 'user.reset_password', entity: 'user', entityId: id });
