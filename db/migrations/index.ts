@@ -19,7 +19,7 @@ import * as m0017 from './0017_sign_in_failures';
 import * as m0018 from './0018_capacity_history';
 import * as m0019 from './0019_uploads_and_jobs';
 import * as m0020 from './0020_user_las';
-import * as m0021 from './0021_regional_role';
+import * as m0023 from './0023_regional_role';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -46,5 +46,5 @@ export const migrations: Record<string, Migration> = {
 	'0018_capacity_history': m0018,
 	'0019_uploads_and_jobs': m0019,
 	'0020_user_las': m0020,
-	'0021_regional_role': m0021
+	'0023_regional_role': m0023
 };
