@@ -76,6 +76,7 @@ export default defineConfig({
 						'tests/integration/sign-in.test.ts',
 						'tests/integration/soft-intelligence.test.ts',
 						'tests/integration/upload-limits.test.ts',
+						'tests/integration/user-las.test.ts',
 						'tests/integration/users.test.ts',
 						'tests/integration/writers-at-once.test.ts'
 					],
@@ -91,7 +92,7 @@ export default defineConfig({
 					environment: 'node',
 					// The app built and started as `npm start` starts it, on PostgreSQL with the demo loaded: every page
 					// for every role, what is refused when signed out, and a headteacher kept to their own school.
-					include: ['tests/e2e/access.test.ts', 'tests/e2e/every-page.test.ts', 'tests/e2e/headteacher-isolation.test.ts'],
+					include: ['tests/e2e/access.test.ts', 'tests/e2e/every-page.test.ts', 'tests/e2e/headteacher-isolation.test.ts', 'tests/e2e/regional.test.ts'],
 					globalSetup: ['tests/helpers/postgres-cluster.ts', 'tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 300_000,

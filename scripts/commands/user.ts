@@ -4,11 +4,14 @@ import { db } from '../../src/lib/server/db';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { createUser } from '../../src/lib/server/users';
 import { validateUserInput } from '../../src/lib/domain/users';
-import { ROLES } from '../../src/lib/domain/roles';
+import { ROLE_LABELS, ROLES } from '../../src/lib/domain/roles';
+import { lasWords } from '../../src/lib/domain/las';
 
 const USAGE =
-	'npm run triage -- user add --email E --role ROLE [--name N] [--school URN ...]\n' +
-	`  ROLE is one of ${ROLES.join(', ')}. The password is read from standard input.`;
+	'npm run triage -- user add --email E --role ROLE [--name N] [--school URN ...] [--la CODE ...]\n' +
+	`  ROLE is one of ${ROLES.join(', ')}. The password is read from standard input.\n` +
+	'  --la gives an LA the user serves (repeat it for several, as --la 850 --la 936); without it, every LA.\n' +
+	'  Headteachers have no LAs: they see the schools given with --school.';
 
 async function askPassword(): Promise<string> {
 	if (!process.stdin.isTTY) return (await readStdin()).replace(/\r?\n$/, '');
@@ -36,7 +39,8 @@ export const user: Command = {
 				email: { type: 'string' },
 				role: { type: 'string' },
 				name: { type: 'string' },
-				school: { type: 'string', multiple: true }
+				school: { type: 'string', multiple: true },
+				la: { type: 'string', multiple: true }
 			},
 			USAGE
 		);
@@ -46,12 +50,17 @@ export const user: Command = {
 			email,
 			name: values.name ?? email.split('@')[0],
 			role: values.role,
-			schools: (values.school ?? []).join(',')
+			schools: (values.school ?? []).join(','),
+			las: values.la ?? []
 		});
 		if (!parsed.ok) throw new CliError(Object.values(parsed.errors).join('\n'));
+		if (parsed.value.role === 'headteacher' && (values.la ?? []).length > 0) {
+			throw new CliError('A headteacher has no LAs: they see the schools given with --school. Leave out --la');
+		}
 		const password = await askPassword();
 		await migrateToLatest(db());
 		const created = await createUser(db(), { ...parsed.value, password }, null);
-		console.log(`Added ${created.role.replace('_', ' ')} ${created.email} (user ${created.id}).`);
+		const las = created.role === 'headteacher' ? '' : created.laCodes.length > 0 ? `, serving ${lasWords(created.laCodes)}` : ', serving every LA';
+		console.log(`Added ${ROLE_LABELS[created.role].toLowerCase()} ${created.email} (user ${created.id})${las}.`);
 	}
 };

@@ -8,7 +8,7 @@ import { seededRandom } from './random';
 import { writeDemoMiFile } from './ofsted';
 import { writeDemoEesFiles } from './ees';
 import { mkdirSync } from 'node:fs';
-import { DEMO_LA, type DemoSchool } from './schools';
+import { byLa, type DemoSchool } from './schools';
 
 /** 2022/23 to 2025/26. Progress scores exist only for 2022/23 and 2025/26 (no KS1 baseline between). */
 export const DEMO_YEARS = [2023, 2024, 2025, 2026] as const;
@@ -20,8 +20,8 @@ export function giasRecord(s: DemoSchool): GiasSchool {
 	const [title, first, ...last] = s.headName.split(' ');
 	return {
 		urn: s.urn,
-		laCode: DEMO_LA.code,
-		laName: DEMO_LA.name,
+		laCode: s.laCode,
+		laName: s.laName,
 		establishmentNumber: s.establishmentNumber,
 		name: s.name,
 		type: s.type,
@@ -56,7 +56,7 @@ export function ks2Schools(schools: readonly DemoSchool[], seed = 42): Ks2School
 		const small = s.phase === 'primary' && random() < 0.12;
 		return {
 			urn: s.urn,
-			laCode: DEMO_LA.code,
+			laCode: s.laCode,
 			estab: s.establishmentNumber,
 			name: s.name,
 			town: s.town,
@@ -92,24 +92,28 @@ const eesVersion = (year: number) => (year === 2026 ? 'Revised' : 'Final');
 /**
  * Writes every demo file into `dir`; returns their paths in the order to import them: the register,
  * the ks2final files oldest first, the EES data sets (information, LA and national, then school
- * performance), then Ofsted's MI file.
+ * performance), then Ofsted's MI file. Schools of several LAs go in the same files, as DfE's and
+ * Ofsted's England-wide files have every LA.
  */
 export async function writeDemoFiles(dir: string, schools: readonly DemoSchool[]): Promise<string[]> {
-	const gias = join(dir, 'edubase_search_export_999.csv');
+	const las = byLa(schools);
+	const area = las.length === 1 ? las[0][0].laCode : 'england';
+	const gias = join(dir, `edubase_search_export_${area}.csv`);
 	writeGiasExport(gias, schools.map(giasRecord));
-	const ks2 = ks2Schools(schools);
+	// The first LA's results come from the same sequence whatever else is loaded.
+	const ks2 = las.flatMap((group, i) => ks2Schools(group, 42 + i));
 	const files = [gias];
 	// EES years are made as ks2final first, in a folder of their own, then written in the EES layout.
 	const scratch = join(dir, 'ks2final-for-ees');
 	mkdirSync(scratch, { recursive: true });
 	const forEes = new Map<number, string>();
 	for (const year of DEMO_YEARS) {
-		const file = join(EES_YEARS.has(year) ? scratch : dir, `${year - 1}-${year}_${DEMO_LA.code}_ks2final.csv`);
+		const file = join(EES_YEARS.has(year) ? scratch : dir, `${year - 1}-${year}_${area}_ks2final.csv`);
 		await writeKs2File(file, {
 			year,
 			columnSet: '2025',
 			schools: ks2,
-			las: { [DEMO_LA.code]: DEMO_LA.name },
+			las: Object.fromEntries(las.map((group) => [group[0].laCode, group[0].laName])),
 			englandRwm: ENGLAND(year),
 			progress: PROGRESS_YEARS.has(year),
 			random: seededRandom(year)

@@ -22,7 +22,7 @@ import {
 	SCHOOL_INFORMATION_COLUMNS,
 	SCHOOL_PERFORMANCE_COLUMNS
 } from '../generate/ees-ks2-file';
-import { DEMO_LA, type DemoSchool } from './schools';
+import { type DemoSchool } from './schools';
 import { seededRandom } from './random';
 
 type Figures = Parameters<typeof breakdownRowsFrom>[0];
@@ -103,19 +103,19 @@ export async function writeDemoEesFiles(
 	const information: string[][] = [];
 	const areas: string[][] = [];
 	const areaInformation: string[][] = [];
-	const la = { code: DEMO_LA.code, name: DEMO_LA.name };
+	const laNames = new Map(schools.map((s) => [s.laCode, s.laName]));
 	for (const [year, path] of [...ks2finalByYear].sort((a, b) => a[0] - b[0])) {
 		const version = versions(year);
 		const random = seededRandom(year);
 		for (const r of await readKs2final(path)) {
 			if (r.recordType <= 2 && r.urn !== null) {
 				const s = byUrn.get(r.urn)!;
-				const school = { urn: r.urn, laestab: `${DEMO_LA.code}${s.establishmentNumber}`, name: s.name };
+				const school = { urn: r.urn, laestab: `${s.laCode}${s.establishmentNumber}`, name: s.name };
 				for (const b of [...breakdownRowsFrom(r.figures), ...pupilGroupRows(r.figures, random, true)])
 					performance.push(schoolPerformanceRow(year, version, school, b));
 				information.push(schoolInformationRow(year, school, r.recordType as 1 | 2, informationFrom(r.figures)));
 			} else if (r.recordType === 3 || r.recordType === 5) {
-				const where = r.recordType === 3 ? la : null;
+				const where = r.recordType === 3 && r.laCode ? { code: r.laCode, name: laNames.get(r.laCode) ?? r.laCode } : null;
 				for (const b of [...breakdownRowsFrom(r.figures), ...pupilGroupRows(r.figures, random, false)])
 					areas.push(laPerformanceRow(year, version, where, 'All state funded', b));
 				areaInformation.push(laInformationRow(year, where, informationFrom(r.figures)));

@@ -4,7 +4,7 @@
 // inspections, and schools DfE would put in special measures or offer RISE targeted intervention.
 import { writeMiFile, miFileName, type MiColumn, type MiSchool } from '../generate/ofsted-mi-file';
 import { seededRandom, pick } from './random';
-import { DEMO_LA, type DemoSchool } from './schools';
+import { byLa, type DemoSchool } from './schools';
 import { startOfMonth, subDays } from 'date-fns';
 import { toDate, toIso, type IsoDate } from '../../src/lib/domain/calendar/iso-date';
 import { longDate } from '../../src/lib/domain/format';
@@ -55,7 +55,7 @@ export function demoMiSchools(schools: readonly DemoSchool[], asAtIso: string): 
 	const specialMeasures = byStrength[0].urn;
 	const stuck = byStrength.find((s) => s.urn !== specialMeasures && s.ofstedRating === 'Requires improvement')?.urn;
 	return schools.map((s) => {
-		const mi: MiSchool = { urn: s.urn, laCode: DEMO_LA.code, name: s.name, phase: 'Primary' };
+		const mi: MiSchool = { urn: s.urn, laCode: s.laCode, name: s.name, phase: 'Primary' };
 		// The graded inspection GIAS last showed, as the MI file also has it.
 		if (s.ofstedRating && s.ofstedDate && GRADE_OF[s.ofstedRating]) {
 			const g = GRADE_OF[s.ofstedRating];
@@ -137,6 +137,10 @@ export function demoMiSchools(schools: readonly DemoSchool[], asAtIso: string): 
 export function writeDemoMiFile(dir: string, schools: readonly DemoSchool[], today: IsoDate = clockToday()): string {
 	const asAtIso = demoMiAsAt(today);
 	const path = `${dir}/${miFileName(longDate(asAtIso))}`;
-	writeMiFile(path, demoMiSchools(schools, asAtIso));
+	// Each LA's inspections are made as one LA's would be; the file has them all, as Ofsted's does.
+	writeMiFile(
+		path,
+		byLa(schools).flatMap((group) => demoMiSchools(group, asAtIso))
+	);
 	return path;
 }

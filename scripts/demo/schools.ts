@@ -1,12 +1,24 @@
 import { pick, seededRandom } from './random';
 
-/** The demo LA: a made-up authority with a code no real LA uses. */
-export const DEMO_LA = { code: '999', name: 'Westmoor' } as const;
-
 export type DemoPhase = 'infant' | 'junior' | 'primary' | 'special';
+
+/** A made-up LA of the demo: its code (one no real LA uses), its name, and how its schools are made. */
+export interface DemoLa {
+	code: string;
+	name: string;
+	/** The first school's URN; the rest follow 7 apart. */
+	firstUrn: number;
+	/** The letters its postcodes start with. */
+	postcode: string;
+	towns: readonly string[];
+	/** Each LA's schools come from a random sequence of their own, so the first LA's are the same with or without a second. */
+	seed: number;
+}
 
 export interface DemoSchool {
 	urn: number;
+	laCode: string;
+	laName: string;
 	establishmentNumber: string;
 	name: string;
 	phase: DemoPhase;
@@ -26,6 +38,22 @@ export interface DemoSchool {
 }
 
 const TOWNS = ['Westmoor', 'Ashby Cross', 'Brackenford', 'Colley Vale', 'Dunmere', 'Elmsworth', 'Farleigh', 'Greystone', 'Holloway End', 'Kestle'];
+
+/** The demo LA: the one `npm start` loads. */
+export const DEMO_LA: DemoLa = { code: '999', name: 'Westmoor', firstUrn: 190001, postcode: 'WM', towns: TOWNS, seed: 2026 };
+
+/** The second LA of `npm run demo -- --las 2`. */
+export const SECOND_DEMO_LA: DemoLa = {
+	code: '998',
+	name: 'Eastbrook',
+	firstUrn: 290001,
+	postcode: 'EB',
+	towns: ['Eastbrook', 'Ashwell', 'Barnsby', 'Cotterill', 'Dunholme', 'Fenwick', 'Harlow Green', 'Kettleby', 'Linford', 'Marston'],
+	seed: 2027
+};
+
+/** The LAs the demo can load, in order: `--las 2` loads the first two. */
+export const DEMO_LAS: readonly DemoLa[] = [DEMO_LA, SECOND_DEMO_LA];
 const PLACES = [
 	'Oakfield',
 	'Riverside',
@@ -103,9 +131,9 @@ const LAST = [
 const TYPES = ['Community school', 'Voluntary aided school', 'Voluntary controlled school', 'Academy converter', 'Academy sponsor led', 'Foundation school'];
 const OFSTED = ['Outstanding', 'Good', 'Good', 'Good', 'Good', 'Requires improvement', 'Inadequate'];
 
-/** About 120 schools: mostly primary, with infant and junior pairs and a few special schools. */
-export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
-	const random = seededRandom(seed);
+/** About 120 schools of `la`: mostly primary, with infant and junior pairs and a few special schools. */
+export function demoSchools(count = 120, la: DemoLa = DEMO_LA): DemoSchool[] {
+	const random = seededRandom(la.seed);
 	const used = new Set<string>();
 	const schools: DemoSchool[] = [];
 	for (let i = 0; i < count; i++) {
@@ -113,9 +141,9 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 		const phase: DemoPhase = r < 0.05 ? 'special' : r < 0.15 ? 'infant' : r < 0.25 ? 'junior' : 'primary';
 		const faith = random() < 0.25;
 		const place = faith ? pick(random, SAINTS) : pick(random, PLACES);
-		const town = pick(random, TOWNS);
+		const town = pick(random, la.towns);
 		// Real LAs repeat names across towns ("Westmoor St Mary's"); try each town before giving up.
-		const options = [place, `${town} ${place}`, ...TOWNS.map((t) => `${t} ${place}`), ...PLACES.map((p) => `${town} ${p}`)];
+		const options = [place, `${town} ${place}`, ...la.towns.map((t) => `${t} ${place}`), ...PLACES.map((p) => `${town} ${p}`)];
 		const base = options.find((o) => !used.has(o)) ?? `${town} ${place} ${i}`;
 		used.add(base);
 		const suffix = { infant: 'Infant School', junior: 'Junior School', primary: faith ? 'CE Primary School' : 'Primary School', special: 'School' }[phase];
@@ -134,7 +162,9 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 			: null;
 		const inspected = new Date(Date.UTC(2018 + Math.floor(random() * 7), Math.floor(random() * 12), 1 + Math.floor(random() * 27)));
 		schools.push({
-			urn: 190001 + i * 7,
+			urn: la.firstUrn + i * 7,
+			laCode: la.code,
+			laName: la.name,
 			establishmentNumber: String((phase === 'special' ? 7000 : 2000) + i),
 			name,
 			phase,
@@ -143,7 +173,7 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 			ageHigh,
 			town,
 			street: `${1 + Math.floor(random() * 90)} ${pick(random, PLACES)} Road`,
-			postcode: `WM${1 + Math.floor(random() * 9)} ${Math.floor(random() * 9)}${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}`,
+			postcode: `${la.postcode}${1 + Math.floor(random() * 9)} ${Math.floor(random() * 9)}${String.fromCharCode(65 + Math.floor(random() * 26))}${String.fromCharCode(65 + Math.floor(random() * 26))}`,
 			headName: headName(pick(random, ['Mr', 'Mrs', 'Ms', 'Dr']), pick(random, FIRST), pick(random, LAST)),
 			easting: 430000 + Math.floor(random() * 40000),
 			northing: 120000 + Math.floor(random() * 40000),
@@ -153,4 +183,11 @@ export function demoSchools(count = 120, seed = 2026): DemoSchool[] {
 		});
 	}
 	return schools;
+}
+
+/** The demo's schools by LA, in the order given: each LA's files are made from its own schools, as one LA's would be. */
+export function byLa(schools: readonly DemoSchool[]): DemoSchool[][] {
+	const groups = new Map<string, DemoSchool[]>();
+	for (const s of schools) groups.set(s.laCode, [...(groups.get(s.laCode) ?? []), s]);
+	return [...groups.values()];
 }

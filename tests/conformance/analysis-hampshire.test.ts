@@ -10,7 +10,7 @@ import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
 import { runImport } from '../../src/lib/server/import/pipeline';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { setServedLas } from '../../src/lib/server/import/settings';
 import { runAnalysis, type RunOutcome } from '../../src/lib/server/analysis';
 import { CATEGORIES } from '../../src/lib/domain/analysis/categories';
 
@@ -44,7 +44,7 @@ if (!existsSync(DFE)) {
 			dir = mkdtempSync(join(tmpdir(), 'triage-hampshire-'));
 			db = createDb(join(dir, 'hampshire.sqlite'));
 			await migrateToLatest(db);
-			await setLaScope(db, '850', null);
+			await setServedLas(db, ['850'], null);
 			for (const file of FILES) {
 				const path = join(DFE, file);
 				const imported = await runImport(db, { path, fileName: file.split('/').pop()!, userId: null });

@@ -8,7 +8,7 @@ import { freshDb } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
 import { runImport, type ImportOutcome } from '../../src/lib/server/import/pipeline';
 import { loadKs2ForAnalysis, schoolLinks } from '../../src/lib/server/import/ks2-repository';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { setServedLas } from '../../src/lib/server/import/settings';
 import { encodeCp1252 } from '../../src/lib/domain/import/cp1252';
 import { tempDir, writeFile } from '../integration/import-fixtures';
 
@@ -196,7 +196,7 @@ if (!existsSync(DFE)) {
 
 		it('limits the register to one LA when the admin says so', async () => {
 			const db = await freshDb();
-			await setLaScope(db, '850', null);
+			await setServedLas(db, ['850'], null);
 			const outcome = await imported(db, gias('2022-04-20_gias_search_export_850_936_primary.csv'));
 			expect(outcome.report).toMatchObject({ schoolsAdded: 520, rowsOutsideLa: 576 });
 		});

@@ -5,9 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { appRoutes } from '../helpers/routes';
 import { baseUrl, DEMO_EMAILS, demoRows, sessionCookie } from './harness';
-import type { Role } from '../../src/lib/domain/roles';
-
-const ROLES: Role[] = ['admin', 'analyst', 'lead_adviser', 'adviser', 'headteacher'];
+import { ROLES, type Role } from '../../src/lib/domain/roles';
 
 /** Ids that exist in the demo, so each page shows something rather than "not found": for a headteacher, their own school's. */
 async function demoSample(role: Role): Promise<Record<string, string>> {

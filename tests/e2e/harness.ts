@@ -17,6 +17,7 @@ export const DEMO_EMAILS: Record<Role, string> = {
 	analyst: 'analyst@westmoor.example.org',
 	lead_adviser: 'lead.adviser@westmoor.example.org',
 	adviser: 'adviser@westmoor.example.org',
+	regional: 'regional@westmoor.example.org',
 	headteacher: 'head@westmoor.example.org'
 };
 
@@ -71,7 +72,23 @@ afterAll(async () => {
 	browser = undefined;
 });
 
+/**
+ * The demo of one LA has no regional login (`npm run demo -- --las 2` makes one): an admin adds it
+ * through Admin > Users, as an LA would, the first time a test signs in as regional.
+ */
+async function ensureLogin(role: Role): Promise<void> {
+	if (role !== 'regional' || (await demoRows('select id from users where email = ?', DEMO_EMAILS.regional)).length > 0) return;
+	const res = await fetch(`${baseUrl()}/admin/users/new`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { origin: baseUrl(), cookie: await sessionCookie('admin'), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: new URLSearchParams({ name: 'Rhys Pritchard', email: DEMO_EMAILS.regional, role: 'regional', schools: '', password: DEMO_PASSWORD }).toString()
+	});
+	if (res.status !== 303) throw new Error(`Adding the regional login failed with ${res.status}`);
+}
+
 export async function signIn(page: Page, role: Role): Promise<void> {
+	await ensureLogin(role);
 	await page.goto('/login');
 	await page.getByLabel('Email address').fill(DEMO_EMAILS[role]);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
@@ -81,6 +98,7 @@ export async function signIn(page: Page, role: Role): Promise<void> {
 
 /** Signs in without a browser, as `role`, and returns the session cookie to send with fetch. */
 export async function sessionCookie(role: Role): Promise<string> {
+	await ensureLogin(role);
 	const res = await fetch(`${baseUrl()}/login`, {
 		method: 'POST',
 		redirect: 'manual',

@@ -8,6 +8,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
 	analyst: ['Overview', 'Schools', 'Analysis', 'Imports', 'Schedule', 'Quality Mark'],
 	lead_adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
 	adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
+	regional: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
 	headteacher: ['My school', 'Self-evaluation', 'Quality Mark', 'Ask for support']
 };
 

@@ -7,7 +7,7 @@ import type { ImportOutcome } from '../../src/lib/server/import/pipeline';
 import { rollbackImport } from '../../src/lib/server/import/rollback';
 import { importHistory } from '../../src/lib/server/import/history';
 import { loadKs2ForAnalysis } from '../../src/lib/server/import/ks2-repository';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { setServedLas } from '../../src/lib/server/import/settings';
 import { importFile, ks2File, refused, school, snapshot, tempDir, writeFile } from './import-fixtures';
 import {
 	EES_SCHOOLS,
@@ -236,7 +236,7 @@ describe('EES school performance: one import per year', () => {
 	it('limits the rows to the LA the register is limited to', async () => {
 		const db = await freshDb();
 		const dir = tempDir();
-		await setLaScope(db, '850', null);
+		await setServedLas(db, ['850'], null);
 		const outcome = await imported(db, await eesPerformanceFile(dir, 'perf.csv', [{ year: 2024, version: 'Final' }]));
 		expect(outcome.report).toMatchObject({ resultsStored: 2, rowsOutsideLa: 20 });
 		expect(outcome.importIds).toHaveLength(1);

@@ -4,7 +4,7 @@ import { freshDb } from '../helpers/db';
 import type { Db } from '../../src/lib/server/db';
 import { rollbackImport } from '../../src/lib/server/import/rollback';
 import { importHistory } from '../../src/lib/server/import/history';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { getServedLas, LA_SCOPE_KEY, setServedLas } from '../../src/lib/server/import/settings';
 import { loadKs2ForAnalysis } from '../../src/lib/server/import/ks2-repository';
 import { createUser } from '../../src/lib/server/users';
 import { keptNoSchool, reportText } from '../../src/lib/domain/import/report-text';
@@ -123,7 +123,7 @@ describe('the LA setting', () => {
 	it('limits the register and the KS2 results to the LA, and the report says what was left out', async () => {
 		const db = await freshDb();
 		const dir = tempDir();
-		await setLaScope(db, '850', null);
+		await setServedLas(db, ['850'], null);
 		const gias = await importFile(db, giasFile(dir, [giasSchool(100001), giasSchool(100004, '936')]));
 		expect(gias.report).toMatchObject({ schoolsAdded: 1, rowsOutsideLa: 1 });
 		const ks2 = await importFile(db, await ks2File(dir));
@@ -135,7 +135,7 @@ describe('the LA setting', () => {
 	it("a file with only another LA's schools keeps none, says so, and replaces nothing of the LA's", async () => {
 		const db = await freshDb();
 		const dir = tempDir();
-		await setLaScope(db, '850', null);
+		await setServedLas(db, ['850'], null);
 		const ours = await imported(db, await ks2File(dir));
 		const theirs = await importFile(db, await ks2File(dir, { name: '2018-2019_936_ks2final.csv', schools: [school(200001, '936'), school(200002, '936')] }));
 		expect(theirs.status).toBe('imported');
@@ -148,9 +148,43 @@ describe('the LA setting', () => {
 		expect((await loadKs2ForAnalysis(db)).results.map((r) => r.urn)).toEqual([100001, 100002, 100003]);
 	});
 
+	it('keeps the schools of every LA the installation serves from one England-wide file', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		await setServedLas(db, ['936', '850', '936'], null);
+		expect(await getServedLas(db)).toEqual(['850', '936']);
+		const gias = await importFile(db, giasFile(dir, [giasSchool(100001), giasSchool(100004, '936'), giasSchool(100005, '937')]));
+		expect(gias.report).toMatchObject({ schoolsAdded: 2, rowsOutsideLa: 1 });
+		expect(gias.report.warnings).toContain('1 schools are outside LAs 850 and 936 and were left out (the LA setting limits the register to those LAs).');
+		const ks2 = await importFile(db, await ks2File(dir, { schools: [school(100001), school(100004, '936'), school(100005, '937')] }));
+		expect(ks2.report).toMatchObject({ resultsStored: 2, rowsOutsideLa: 1 });
+		expect((await loadKs2ForAnalysis(db)).results.map((r) => r.urn)).toEqual([100001, 100004]);
+		// None: every LA again.
+		await setServedLas(db, [], null);
+		expect(await getServedLas(db)).toEqual([]);
+		const log = await db.selectFrom('audit_log').select(['before_json', 'after_json']).where('action', '=', 'setting.update').orderBy('id').execute();
+		expect(log.map((l) => [JSON.parse(l.before_json!), JSON.parse(l.after_json!)])).toEqual([
+			[{ laCodes: [] }, { laCodes: ['850', '936'] }],
+			[{ laCodes: ['850', '936'] }, { laCodes: [] }]
+		]);
+	});
+
+	it('reads the setting as a database of one LA stored it', async () => {
+		const db = await freshDb();
+		for (const [value_json, served] of [
+			['{"laCode":"850"}', ['850']],
+			['{"laCode":null}', []],
+			['{"laCodes":["936","850"]}', ['850', '936']]
+		] as const) {
+			await db.deleteFrom('settings').where('key', '=', LA_SCOPE_KEY).execute();
+			await db.insertInto('settings').values({ key: LA_SCOPE_KEY, value_json }).execute();
+			expect(await getServedLas(db)).toEqual(served);
+		}
+	});
+
 	it('refuses a code that is not three digits', async () => {
 		const db = await freshDb();
-		expect(await setLaScope(db, '85', null)).toEqual({ ok: false, message: expect.stringContaining('three digits') });
+		expect(await setServedLas(db, ['85'], null)).toEqual({ ok: false, message: expect.stringContaining('three digits') });
 	});
 });
 

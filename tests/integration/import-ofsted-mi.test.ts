@@ -10,7 +10,7 @@ import { importFile, snapshot, tempDir } from './import-fixtures';
 import { miFileName, writeMiFile, type MiColumn, type MiFileOptions, type MiSchool } from '../../scripts/generate/ofsted-mi-file';
 import { describeProblem } from '../../src/lib/domain/import/report';
 import { rollbackImport } from '../../src/lib/server/import/rollback';
-import { setLaScope } from '../../src/lib/server/import/settings';
+import { setServedLas } from '../../src/lib/server/import/settings';
 import { runAnalysis } from '../../src/lib/server/analysis';
 import { correctEntry, endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -350,7 +350,7 @@ describe('importing Ofsted’s management information', () => {
 	it('leaves out schools outside the LA the register is limited to', async () => {
 		const db = await freshDb();
 		await register(db);
-		await setLaScope(db, '999', null);
+		await setServedLas(db, ['999'], null);
 		// Outside the LA, its row is not read any further: a cell that would be refused elsewhere does not matter.
 		const outside: MiSchool = { urn: 300001, laCode: '850', name: 'Hampshire School', ungraded: { date: '2025-02-31', outcome: 'School remains Good' } };
 		const outcome = await importFile(db, miFile(tempDir(), [...APRIL_SCHOOLS, outside]));

@@ -9,7 +9,8 @@ import { createDb } from '../../src/lib/server/db/connection';
 import { MIGRATIONS_FOLDER, migrateToLatest } from '../../src/lib/server/db/migrate';
 import { nowIso } from '../../src/lib/server/clock';
 import { freshDb } from '../helpers/db';
-import { addSchool, addUser } from '../helpers/fixtures';
+import type { Db } from '../../src/lib/server/db';
+import { addSchool } from '../helpers/fixtures';
 
 /** Every migration file, by name without `.ts`: each .ts file in the folder except the list itself. */
 const files = readdirSync(MIGRATIONS_FOLDER)
@@ -21,6 +22,13 @@ const files = readdirSync(MIGRATIONS_FOLDER)
 function importsOf(source: string): string[] {
 	const found = source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)['"]([^'"]+)['"]/g);
 	return [...found].map((m) => m[1]);
+}
+
+/** An adviser's row in the users table as 0001 made it: the app's own code expects today's schema. */
+async function userAsItWas(db: Db, email = 'adviser@example.org'): Promise<{ id: number }> {
+	const now = nowIso();
+	const values = { email, name: 'An Adviser', role: 'adviser' as const, password_hash: 'not a hash', disabled_at: null, created_at: now, updated_at: now };
+	return db.insertInto('users').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
 describe('db/migrations', () => {
@@ -56,13 +64,47 @@ describe('db/migrations', () => {
 		expect(applied.rows.map((r) => r.name)).toEqual(files);
 	});
 
+	it('0023 lets the regional role in, and every user keeps their id, sessions and LAs', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0023')));
+			const adviser = await userAsItWas(db);
+			await db.insertInto('sessions').values({ id: 'session-1', user_id: adviser.id, expires_at: 1, created_at: nowIso() }).execute();
+			await db.insertInto('user_las').values({ user_id: adviser.id, la_code: '850' }).execute();
+			const regional = () => db.updateTable('users').set({ role: 'regional' }).where('id', '=', adviser.id).execute();
+			await expect(regional()).rejects.toThrow(/CHECK constraint failed/);
+
+			expect(await migrateToLatest(db)).toContain('0023_regional_role');
+			await regional();
+			expect(await db.selectFrom('users').select(['id', 'role']).execute()).toEqual([{ id: adviser.id, role: 'regional' }]);
+			expect(await db.selectFrom('sessions').select('user_id').execute()).toEqual([{ user_id: adviser.id }]);
+			expect(await db.selectFrom('user_las').select(['user_id', 'la_code']).execute()).toEqual([{ user_id: adviser.id, la_code: '850' }]);
+			await expect(
+				db
+					.updateTable('users')
+					.set({ role: 'wizard' as never })
+					.execute()
+			).rejects.toThrow(/CHECK constraint failed/);
+			// The next user gets a new id, and deleting a user still takes their sessions with them.
+			expect((await userAsItWas(db, 'second@example.org')).id).toBeGreaterThan(adviser.id);
+			expect((await sql`PRAGMA foreign_key_check`.execute(db)).rows).toEqual([]);
+			expect((await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db)).rows).toEqual([{ foreign_keys: 1 }]);
+			await db.deleteFrom('users').where('id', '=', adviser.id).execute();
+			expect(await db.selectFrom('sessions').select('id').execute()).toEqual([]);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('0009 rebuilds engagements without losing a note of visit or an area for improvement, and keeps foreign keys on', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
 		const db = createDb(join(dir, 'test.sqlite'));
 		try {
 			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0009'));
 			await migrateToLatest(db, before);
-			const adviser = await addUser(db, 'adviser');
+			const adviser = await userAsItWas(db);
 			await addSchool(db, 300001);
 			const now = nowIso();
 			const engagement = {
@@ -216,7 +258,7 @@ describe('db/migrations', () => {
 		try {
 			const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0012'));
 			await migrateToLatest(db, before);
-			const adviser = await addUser(db, 'adviser');
+			const adviser = await userAsItWas(db);
 			await addSchool(db, 300001);
 			const now = nowIso();
 			const row = {

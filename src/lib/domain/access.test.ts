@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, decide, requireAllowed, type Action, type Actor, type About, type Engagement, type QualityMark, type School } from './access';
+import { can, decide, READ_ACTIONS, requireAllowed, type Action, type Actor, type About, type Engagement, type QualityMark, type School } from './access';
 import { Refusal } from './refusal';
 import { ROLES } from './roles';
 
@@ -13,6 +13,7 @@ const PEOPLE = {
 	lead: { id: 3, role: 'lead_adviser' },
 	link: { id: 4, role: 'adviser' },
 	adviser: { id: 6, role: 'adviser' },
+	regional: { id: 9, role: 'regional' },
 	head: { id: 7, role: 'headteacher', schoolUrns: [ASH.urn] },
 	otherHead: { id: 8, role: 'headteacher', schoolUrns: [BIRCH.urn] }
 } as const satisfies Record<string, Actor>;
@@ -23,7 +24,7 @@ type Outcome = 'yes' | 403 | 404;
 type Row = Record<Person, Outcome>;
 
 /** Every role is a row of the table (a new role must be given a column). */
-const COLUMNS: Person[] = ['admin', 'analyst', 'lead', 'link', 'adviser', 'head', 'otherHead'];
+const COLUMNS: Person[] = ['admin', 'analyst', 'lead', 'link', 'adviser', 'regional', 'head', 'otherHead'];
 
 const row = (...outcomes: Outcome[]): Row => Object.fromEntries(COLUMNS.map((p, i) => [p, outcomes[i]])) as Row;
 
@@ -33,39 +34,40 @@ const VISIT: Engagement = { urn: ASH.urn, adviserId: 4, adviserName: 'Ada Advise
 /**
  * Every action, what it is asked about, and each person's answer. `link` is Ash's link adviser,
  * `adviser` another adviser, `head` Ash's headteacher and `otherHead` Birch's; the thing asked about
- * is always Ash's, in each column's order: admin, analyst, lead, link, adviser, head, otherHead.
+ * is always Ash's, in each column's order: admin, analyst, lead, link, adviser, regional, head, otherHead.
+ * `regional` reads what staff read and changes nothing.
  */
 const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
-	'schools.list': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
-	'data.import': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403) },
-	'analysis.run': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403) },
-	'categories.agree': { about: [], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
-	'service.manage': { about: [], expect: row('yes', 403, 403, 403, 403, 403, 403) },
-	'year.plan': { about: [], expect: row('yes', 403, 'yes', 403, 403, 403, 403) },
-	'calendar.subscribe': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
-	'selfEvaluation.list': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes') },
-	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 'yes', 'yes') },
-	'schools.mine': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403) },
+	'schools.list': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
+	'data.import': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403, 403) },
+	'analysis.run': { about: [], expect: row('yes', 'yes', 403, 403, 403, 403, 403, 403) },
+	'categories.agree': { about: [], expect: row(403, 403, 'yes', 403, 403, 403, 403, 403) },
+	'service.manage': { about: [], expect: row('yes', 403, 403, 403, 403, 403, 403, 403) },
+	'year.plan': { about: [], expect: row('yes', 403, 'yes', 403, 403, 403, 403, 403) },
+	'calendar.subscribe': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403, 403) },
+	'selfEvaluation.list': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes', 'yes') },
+	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 403, 'yes', 'yes') },
+	'schools.mine': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403, 403) },
 
-	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
-	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
-	'category.change': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
-	'category.agree': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
-	'register.keep': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
-	'disagreement.raise': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
-	'disagreement.review': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
-	'disagreement.decide': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403) },
-	'selfEvaluation.view': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 404) },
-	'selfEvaluation.write': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
-	'selfEvaluation.comment': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403) },
-	'selfEvaluation.decide': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) },
-	'support.ask': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
-	'qualityMark.selfAudit': { about: [ASH], expect: row(403, 403, 403, 403, 403, 'yes', 403) },
-	'qualityMark.manage': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 403, 403) },
-	'qualityMark.changeStatus': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 'yes', 403) },
-	'qualityMark.move': { about: [{ ...MARK, from: 'registered', to: 'self_audit_in_progress' }], expect: row('yes', 403, 'yes', 'yes', 403, 'yes', 403) },
-	'engagement.view': { about: [VISIT], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 404, 404) },
-	'engagement.change': { about: [VISIT], expect: row(403, 403, 'yes', 'yes', 403, 403, 403) }
+	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
+	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
+	'category.change': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'category.agree': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403, 403) },
+	'register.keep': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'disagreement.raise': { about: [ASH], expect: row(403, 403, 403, 403, 403, 403, 'yes', 403) },
+	'disagreement.review': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'disagreement.decide': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403, 403) },
+	'selfEvaluation.view': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
+	'selfEvaluation.write': { about: [ASH], expect: row(403, 403, 403, 403, 403, 403, 'yes', 403) },
+	'selfEvaluation.comment': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403, 403) },
+	'selfEvaluation.decide': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'support.ask': { about: [ASH], expect: row(403, 403, 403, 403, 403, 403, 'yes', 403) },
+	'qualityMark.selfAudit': { about: [ASH], expect: row(403, 403, 403, 403, 403, 403, 'yes', 403) },
+	'qualityMark.manage': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'qualityMark.changeStatus': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 403, 'yes', 403) },
+	'qualityMark.move': { about: [{ ...MARK, from: 'registered', to: 'self_audit_in_progress' }], expect: row('yes', 403, 'yes', 'yes', 403, 403, 'yes', 403) },
+	'engagement.view': { about: [VISIT], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404, 404) },
+	'engagement.change': { about: [VISIT], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) }
 };
 
 const cases = (Object.keys(TABLE) as Action[]).flatMap((action) => COLUMNS.map((person) => [action, person, TABLE[action].expect[person]] as const));
@@ -110,6 +112,30 @@ describe('the access policy', () => {
 			allowed: false,
 			status: 403,
 			message: 'Only Ada Adviser or a lead adviser can change this engagement.'
+		});
+	});
+
+	describe('the regional role', () => {
+		const changes = (Object.keys(TABLE) as Action[]).filter((action) => !(READ_ACTIONS as readonly Action[]).includes(action));
+
+		it.each(changes)('%s: refused with 403, in words that say who can', (action) => {
+			const decision = decide(PEOPLE.regional, action, ...(TABLE[action].about as About<typeof action>));
+			expect(decision).toMatchObject({ allowed: false, status: 403 });
+			expect(decision.allowed || decision.message).toMatch(/^Only .+\. A regional account can see but not change anything$/);
+		});
+
+		it.each(READ_ACTIONS)('%s: allowed, as for staff', (action) => {
+			expect(TABLE[action].expect.regional).toBe('yes');
+			expect(TABLE[action].expect.lead).toBe('yes');
+		});
+
+		it('reads only the LAs it is given, and every LA when given none', () => {
+			const elsewhere = { ...ASH, laCode: '850' };
+			expect(decide({ ...PEOPLE.regional, laCodes: ['936'] }, 'school.view', elsewhere)).toMatchObject({ status: 404 });
+			expect(can({ ...PEOPLE.regional, laCodes: ['936', '850'] }, 'school.view', elsewhere)).toBe(true);
+			expect(can(PEOPLE.regional, 'school.view', elsewhere)).toBe(true);
+			// Another LA's school is not there at all, even for a change it could never make.
+			expect(decide({ ...PEOPLE.regional, laCodes: ['936'] }, 'category.change', elsewhere)).toMatchObject({ status: 404 });
 		});
 	});
 

@@ -21,6 +21,9 @@ import { NOT_FOUND, Refusal } from './refusal';
  * school belongs to the LA on `School` (and so does its `Engagement`). `serves` compares them, and
  * every rule about a school goes through it, so another LA's school is as absent as one that does
  * not exist. A school whose LA is not known is served only by those who serve every LA.
+ *
+ * The regional role reads what staff read about the LAs it serves (READ_ACTIONS) and is refused
+ * everything else with 403, in words that say who may do it (WHO_MAY).
  */
 
 /** The person asking: the signed-in user, or what a service or the CLI knows of them. */
@@ -126,8 +129,48 @@ export type About<A extends Action> = Resources[A] extends undefined ? [] : [res
 
 export type Decision = { allowed: true } | { allowed: false; status: 403 | 404; message: string };
 
-/** Every role that works for the LA and sees every school. */
-const STAFF: readonly Role[] = ['admin', 'analyst', 'lead_adviser', 'adviser'];
+/** Every role that works for the LAs it serves and sees all their schools. */
+const STAFF: readonly Role[] = ['admin', 'analyst', 'lead_adviser', 'adviser', 'regional'];
+
+/** What the regional role may do: read, as staff do. Every other action is a change, or needs one. */
+export const READ_ACTIONS = [
+	'schools.list',
+	'school.view',
+	'school.seeWorking',
+	'selfEvaluation.list',
+	'selfEvaluation.view',
+	'engagement.view'
+] as const satisfies readonly Action[];
+type ReadAction = (typeof READ_ACTIONS)[number];
+
+/** Who may do each action that changes something: what a regional user is told when refused it. */
+const WHO_MAY: Record<Exclude<Action, ReadAction>, string> = {
+	'data.import': 'Only an admin or an analyst can import data',
+	'analysis.run': 'Only an admin or an analyst can run the analysis',
+	'categories.agree': 'Only a lead adviser can agree categories',
+	'service.manage': 'Only an admin can do this',
+	'year.plan': 'Only an admin or a lead adviser can plan the year',
+	'calendar.subscribe': 'Only the LA’s own staff can subscribe to a calendar of their engagements',
+	'support.open': 'Only a school’s headteacher can ask for support',
+	'schools.mine': 'Only advisers and lead advisers have link schools',
+	'category.change': 'Only a school’s link adviser or a lead adviser can change its category',
+	'category.agree': 'Only a lead adviser can agree a category',
+	'register.keep': 'Only a school’s link adviser or a lead adviser can change its register',
+	'disagreement.raise': 'Only the school’s headteacher can record a disagreement',
+	'disagreement.review': 'Only the school’s link adviser or a lead adviser can review a disagreement',
+	'disagreement.decide': 'Only a lead adviser can decide a disagreement',
+	'selfEvaluation.write': 'Only the school can change its summary',
+	'selfEvaluation.comment': 'Only advisers can comment',
+	'selfEvaluation.decide': 'Only the link adviser or a lead adviser can do this',
+	'support.ask': 'Only the school’s headteacher can ask for support for it',
+	'qualityMark.selfAudit': "Only the school's headteacher can fill in its self-audit",
+	'qualityMark.manage': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can do this",
+	'qualityMark.changeStatus': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark",
+	'qualityMark.move': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can move a Quality Mark",
+	'engagement.change': 'Only the engagement’s adviser or a lead adviser can change it'
+};
+
+const isRead = (action: Action): action is ReadAction => (READ_ACTIONS as readonly Action[]).includes(action);
 
 /**
  * The roles that hold link schools, a schedule and a capacity: the only people engagements and
@@ -194,7 +237,7 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// Analysts produce the categories but do not commit advisers' time; advisers work within the plan.
 	'year.plan': (a) => roleIn(a, ['admin', 'lead_adviser'], 'You do not have permission to see this page'),
 	'calendar.subscribe': (a) => when(isStaff(a), () => forbidden()),
-	'selfEvaluation.list': (a) => roleIn(a, ['headteacher', ...ADVISER_ROLES], 'You do not have permission to see this page'),
+	'selfEvaluation.list': (a) => roleIn(a, ['headteacher', ...ADVISER_ROLES, 'regional'], 'You do not have permission to see this page'),
 	'support.open': (a) => roleIn(a, ['headteacher'], 'You do not have permission to see this page'),
 	// Only the roles that can be given link schools have any to narrow a list to.
 	'schools.mine': (a) => roleIn(a, ADVISER_ROLES),
@@ -219,7 +262,7 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// Advisers read and comment on any school's summary; the link adviser and lead advisers move it on.
 	'selfEvaluation.view': (a, s) => {
 		if (a.role === 'headteacher') return leads(a, s) ? ALLOWED : hidden;
-		return when(serves(a, s) && ADVISER_ROLES.includes(a.role), () => forbidden('You do not have permission to see this page'));
+		return when(serves(a, s) && [...ADVISER_ROLES, 'regional'].includes(a.role), () => forbidden('You do not have permission to see this page'));
 	},
 	'selfEvaluation.write': (a, s) => when(leads(a, s), () => forbidden('Only the school can change its summary')),
 	'selfEvaluation.comment': (a, s) => when(serves(a, s) && ADVISER_ROLES.includes(a.role), () => forbidden('Only advisers can comment')),
@@ -255,6 +298,9 @@ const RULES: { [A in Action]: Rule<A> } = {
 export function decide<A extends Action>(actor: Actor, action: A, ...[resource]: About<A>): Decision {
 	// Another LA's school, engagement or Quality Mark is not there at all for staff who do not serve it.
 	if (resource && isStaff(actor) && !servesLa(actor, resource.laCode)) return hidden;
+	// A regional user reads and changes nothing: told who can, whatever the rule would say of them.
+	if (actor.role === 'regional' && !isRead(action))
+		return forbidden(`${WHO_MAY[action as Exclude<Action, ReadAction>]}. A regional account can see but not change anything`);
 	return RULES[action](actor, resource as Resources[A]);
 }
 

@@ -9,6 +9,7 @@
 export const AUDIT_SENTENCES = {
 	'user.create': 'Added the account of {target}',
 	'user.update': 'Changed the account of {target}',
+	'user.las': 'Changed which local authorities {target} serves',
 	'user.disable': 'Turned off the account of {target}',
 	'user.enable': 'Turned back on the account of {target}',
 	'user.reset_password': 'Reset the password of {target}',
@@ -25,7 +26,7 @@ export const AUDIT_SENTENCES = {
 	'policy.adopt': 'Adopted a new policy',
 	'import.create': 'Imported {target}',
 	'import.rollback': 'Rolled back {target}',
-	'setting.update': 'Changed which schools the register keeps',
+	'setting.update': 'Changed which LAs this installation serves, and so which schools the register keeps',
 	'schedule.plan': 'Planned the year',
 	'schedule.replan': 'Re-planned the year',
 	'engagement.book': 'Booked {target} from the Quality Mark record',

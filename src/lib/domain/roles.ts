@@ -1,8 +1,8 @@
 import { can, type Actor, type ServiceAction } from './access';
 
 // What each role may do is decided in access.ts, the one access policy.
-/** The five roles (docs/roles.md), in the order admins see them. */
-export const ROLES = ['admin', 'analyst', 'lead_adviser', 'adviser', 'headteacher'] as const;
+/** The six roles (docs/roles.md), in the order admins see them. */
+export const ROLES = ['admin', 'analyst', 'lead_adviser', 'adviser', 'regional', 'headteacher'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -10,6 +10,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 	analyst: 'Analyst',
 	lead_adviser: 'Lead adviser',
 	adviser: 'Adviser',
+	regional: 'Regional',
 	headteacher: 'Headteacher'
 };
 

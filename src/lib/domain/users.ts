@@ -1,14 +1,20 @@
 import { isRole, type Role } from './roles';
 import { controlCharacterWords, emailProblem } from './text';
+import { isLaCode, LA_CODE_HINT, tidyLas } from './las';
 
 export interface UserInput {
 	email: string;
 	name: string;
 	role: Role;
 	schoolUrns: number[];
+	/**
+	 * The LAs a member of staff or a regional user serves (none: every LA); headteachers have none.
+	 * Absent when the form did not ask (an installation of one LA): a change leaves them as they are.
+	 */
+	laCodes?: string[];
 }
 
-export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'schools' | 'password', string>>;
+export type FieldErrors = Partial<Record<'email' | 'name' | 'role' | 'schools' | 'las' | 'password', string>>;
 
 export function normaliseEmail(email: string): string {
 	return email.trim().toLowerCase();
@@ -28,6 +34,8 @@ export function validateUserInput(raw: {
 	name?: string | null;
 	role?: string | null;
 	schools?: string | null;
+	/** The LA codes chosen; absent when the form did not ask. */
+	las?: readonly string[] | null;
 }): { ok: true; value: UserInput } | { ok: false; errors: FieldErrors } {
 	const errors: FieldErrors = {};
 	const email = normaliseEmail(raw.email ?? '');
@@ -44,6 +52,9 @@ export function validateUserInput(raw: {
 	else if (raw.role === 'headteacher' && urns.length === 0) {
 		errors.schools = 'Enter the URN of at least one school for a headteacher';
 	}
+	const las = raw.las ? tidyLas(raw.las) : undefined;
+	const notCode = las?.find((c) => !isLaCode(c));
+	if (notCode !== undefined) errors.las = `“${notCode}” is not an LA code. ${LA_CODE_HINT}`;
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	return {
 		ok: true,
@@ -51,7 +62,9 @@ export function validateUserInput(raw: {
 			email,
 			name,
 			role: raw.role as Role,
-			schoolUrns: raw.role === 'headteacher' ? (urns ?? []) : []
+			schoolUrns: raw.role === 'headteacher' ? (urns ?? []) : [],
+			// Headteachers are tied to schools, not LAs.
+			...(raw.role === 'headteacher' ? { laCodes: [] } : las ? { laCodes: las } : {})
 		}
 	};
 }

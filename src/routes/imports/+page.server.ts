@@ -6,7 +6,8 @@ import { guard } from '$lib/server/access';
 import { can, seesImport, servesWholeImport } from '$lib/domain/access';
 import { field } from '$lib/server/forms';
 import { importHistory } from '$lib/server/import/history';
-import { getLaScope, setLaScope } from '$lib/server/import/settings';
+import { getServedLas, setServedLas } from '$lib/server/import/settings';
+import { parseLaList } from '$lib/domain/las';
 import { importMaxBytes } from '$lib/server/import/limits';
 import { megabytes } from '$lib/server/import/csv-source';
 import { runImportOffThread } from '$lib/server/import/off-thread';
@@ -24,7 +25,8 @@ export const load: PageServerLoad = async (event) => {
 		history,
 		/** The import an admin asked to roll back, shown with what it will do and a reason to give before anything happens. */
 		confirmRollback: can(user, 'service.manage') ? (history.find((r) => r.id === asked && !r.rolledBackAt && r.blockedBy === null) ?? null) : null,
-		laScope: await getLaScope(db()),
+		/** The LAs this installation serves; none: every LA. */
+		servedLas: await getServedLas(db()),
 		canManage: can(user, 'service.manage'),
 		maxSize: megabytes(importMaxBytes())
 	};
@@ -72,9 +74,11 @@ export const actions: Actions = {
 		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
 		const limit = field(form, 'limit') === 'la';
-		const laCode = field(form, 'laCode');
-		if (limit && laCode === '') return fail(400, { scopeError: 'Enter the LA code, for example 850' });
-		const result = await setLaScope(db(), limit ? laCode : null, admin.id);
-		return result.ok ? { scopeSaved: true } : fail(400, { scopeError: result.message });
+		const text = field(form, 'laCodes');
+		if (limit && text === '') return fail(400, { scopeError: 'Enter the code of each LA this installation serves, for example 850', laCodes: text });
+		const parsed = parseLaList(limit ? text : '');
+		if (!parsed.ok) return fail(400, { scopeError: parsed.message, laCodes: text });
+		const result = await setServedLas(db(), parsed.codes, admin.id);
+		return result.ok ? { scopeSaved: true } : fail(400, { scopeError: result.message, laCodes: text });
 	}
 };

@@ -6,6 +6,7 @@ import { tooWide } from '../../domain/import/ees-rows';
 import { EesYears, type EesYear } from '../../domain/import/ees-years';
 import { refuseOlderVersion } from './ks2-write';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
+import { lasWords, limitWords, registerLimit } from '../../domain/las';
 
 /**
  * What the handlers of the KS2 data sets from Explore Education Statistics share: the columns
@@ -103,16 +104,14 @@ export abstract class EesHandler<P extends EesYear> implements FormatHandler {
 		if (years.every((p) => stored(p) === 0) && report.problems.length === 0) {
 			const why =
 				report.rowsOutsideLa > 0
-					? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.`
+					? `None of the schools in this file are in ${registerLimit(laScope)}.`
 					: this.regionalRows > 0
 						? 'The file has only regional rows: the app keeps LA and England figures.'
 						: empty;
 			addProblem(report, { row: null, column: null, message: why });
 		}
-		if (laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(
-				`${report.rowsOutsideLa} rows are for schools outside LA ${laScope} and were left out (the LA setting limits the register to that LA).`
-			);
+		if (laScope.length > 0 && report.rowsOutsideLa > 0) {
+			report.warnings.push(`${report.rowsOutsideLa} rows are for schools outside ${lasWords(laScope)} and were left out (${limitWords(laScope)}).`);
 		}
 		if (this.regionalRows > 0) report.warnings.push(`${this.regionalRows} regional rows were left out: the app keeps LA and England figures.`);
 		return years;

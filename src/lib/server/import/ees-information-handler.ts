@@ -9,6 +9,7 @@ import type { EesYear } from '../../domain/import/ees-years';
 import { insertRows, notInRegister, replaceByKey, replaceSchools, schoolsToReplace } from './ks2-write';
 import { EesHandler } from './ees-handler';
 import type { HandlerOptions, WriteContext, WriteCounts } from './handler';
+import { inLas } from '../../domain/las';
 
 interface InfoYears extends EesYear {
 	/** Each row bound for its table (see REPLACEABLE), with null where the import id goes. */
@@ -90,7 +91,7 @@ export class EesInformationHandler extends EesHandler<InfoYears> {
 		}
 		const rectype = this.rectype(cells, rowNumber, ['1', '2']);
 		if (rectype === undefined) return null;
-		if (laScope !== null && id.laCode !== laScope) {
+		if (!inLas(laScope, id.laCode)) {
 			report.rowsOutsideLa++;
 			return null;
 		}

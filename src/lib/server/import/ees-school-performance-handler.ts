@@ -10,6 +10,7 @@ import { notInRegisterWarning, writeSchoolResults } from './ks2-write';
 import { EesFigureStore } from './ees-figure-store';
 import { EesHandler } from './ees-handler';
 import type { HandlerOptions, WriteContext, WriteCounts } from './handler';
+import { inLas } from '../../domain/las';
 
 const PROGRESS_SLOTS = new Set(['readProgress', 'writProgress', 'matProgress'].map((f) => KS2_FIELD_SPECS.findIndex((s) => s.field === f)));
 
@@ -106,7 +107,7 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 			return null;
 		}
 		const { urn, laCode } = id;
-		if (laScope !== null && laCode !== laScope) return -1;
+		if (!inLas(laScope, laCode)) return -1;
 		let row = part.rowOf.get(urn);
 		if (row === undefined) {
 			row = part.results.open(urn, laCode, 1);

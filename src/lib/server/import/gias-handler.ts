@@ -5,6 +5,7 @@ import { GIAS_COLUMNS, GIAS_REQUIRED_COLUMNS, giasDate, giasInteger, giasText, h
 import { addProblem } from '../../domain/import/report';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 import { placeholders } from './ks2-write';
+import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
 
 /** The register columns a GIAS file sets, in binding order. Ofsted comes last so it can be left out. */
 const DATA_COLUMNS = [
@@ -62,7 +63,7 @@ export class GiasHandler implements FormatHandler {
 		const control = controlCharacterWords(name);
 		if (control) return problem('name', `the school's name contains ${control}, which no real school name has. Check the file has not been edited by hand.`);
 		const laCode = (cell('laCode') ?? '').trim();
-		if (laScope !== null && laCode !== laScope) {
+		if (!inLas(laScope, laCode)) {
 			report.rowsOutsideLa++;
 			return;
 		}
@@ -104,17 +105,14 @@ export class GiasHandler implements FormatHandler {
 			addProblem(report, {
 				row: null,
 				column: null,
-				message:
-					report.rowsOutsideLa > 0
-						? `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.`
-						: 'The file has no rows of schools.'
+				message: report.rowsOutsideLa > 0 ? `None of the schools in this file are in ${registerLimit(laScope)}.` : 'The file has no rows of schools.'
 			});
 		}
 		if (!this.hasOfsted) {
 			report.warnings.push('This file has no Ofsted columns (GIAS stopped including them in April 2025). Ofsted ratings already in the register were kept.');
 		}
-		if (laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(`${report.rowsOutsideLa} schools are outside LA ${laScope} and were left out (the LA setting limits the register to that LA).`);
+		if (laScope.length > 0 && report.rowsOutsideLa > 0) {
+			report.warnings.push(`${report.rowsOutsideLa} schools are outside ${lasWords(laScope)} and were left out (${limitWords(laScope)}).`);
 		}
 	}
 

@@ -13,8 +13,8 @@ export interface HandlerOptions {
 	/** Given by the person importing; null to read it from the file. */
 	year: number | null;
 	version: Ks2Version | null;
-	/** The LA the register is limited to, or null for every school. */
-	laScope: string | null;
+	/** The LAs the register is limited to (the LAs the installation serves); none: every school. */
+	laScope: readonly string[];
 }
 
 export interface WriteContext {

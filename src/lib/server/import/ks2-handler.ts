@@ -9,6 +9,7 @@ import { columnIndex } from '../../domain/import/header';
 import { Ks2ResultStore } from './ks2-store';
 import { bindFigures, notInRegisterWarning, refuseOlderVersion, replaceByKey, writeSchoolResults } from './ks2-write';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
+import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
 
 const COMPARATOR_KIND: Record<3 | 4 | 5, ComparatorKind> = { 3: 'la', 4: 'england_all', 5: 'england_state' };
 const PROGRESS_SLOT = KS2_FIELD_SPECS.findIndex((s) => s.field === 'readProgress');
@@ -73,7 +74,7 @@ export class Ks2Handler implements FormatHandler {
 				return;
 			}
 			this.urnRow.set(r.urn!, rowNumber);
-			if (this.o.laScope !== null && r.laCode !== this.o.laScope) {
+			if (!inLas(this.o.laScope, r.laCode)) {
 				report.rowsOutsideLa++;
 				return;
 			}
@@ -121,10 +122,7 @@ export class Ks2Handler implements FormatHandler {
 			addProblem(report, {
 				row: null,
 				column: null,
-				message:
-					report.rowsOutsideLa > 0
-						? `None of the schools in this file are in LA ${this.o.laScope}, the LA the register is limited to.`
-						: 'The file has no rows of results.'
+				message: report.rowsOutsideLa > 0 ? `None of the schools in this file are in ${registerLimit(this.o.laScope)}.` : 'The file has no rows of results.'
 			});
 		}
 		if (this.results.length > 0 && this.progressValues === 0) {
@@ -137,10 +135,8 @@ export class Ks2Handler implements FormatHandler {
 				`The file has no ${this.reader.absentColumns.join(', ')} column${this.reader.absentColumns.length === 1 ? '' : 's'}; those figures are stored as not available.`
 			);
 		}
-		if (this.o.laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(
-				`${report.rowsOutsideLa} school rows are outside LA ${this.o.laScope} and were left out (the LA setting limits the register to that LA).`
-			);
+		if (this.o.laScope.length > 0 && report.rowsOutsideLa > 0) {
+			report.warnings.push(`${report.rowsOutsideLa} school rows are outside ${lasWords(this.o.laScope)} and were left out (${limitWords(this.o.laScope)}).`);
 		}
 	}
 

@@ -4,6 +4,7 @@ import { giasDate, giasText, LINKS_COLUMNS, LINKS_REQUIRED_COLUMNS, parseUrn } f
 import { addProblem } from '../../domain/import/report';
 import { chunks, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 import { placeholders } from './ks2-write';
+import { lasWords } from '../../domain/las';
 
 type LinkField = keyof typeof LINKS_COLUMNS;
 const LINK_COLUMNS = ['urn', 'link_urn', 'link_type', 'link_name', 'link_date', 'import_id'] as const;
@@ -58,7 +59,7 @@ export class LinksHandler implements FormatHandler {
 		const report = this.o.report;
 		const register = new Set((await w.all(db.selectFrom('schools').select('urn'))).map((r) => r.urn));
 		// Limited to one LA: keep only links that touch a school in the register.
-		const kept = this.o.laScope === null ? this.links : this.links.filter((l) => register.has(l[0] as number) || register.has(l[1] as number));
+		const kept = this.o.laScope.length === 0 ? this.links : this.links.filter((l) => register.has(l[0] as number) || register.has(l[1] as number));
 		report.rowsOutsideLa = this.links.length - kept.length;
 		const urns = [...new Set(kept.map((l) => l[0] as number))];
 		for (const group of chunks(urns)) {
@@ -82,10 +83,12 @@ export class LinksHandler implements FormatHandler {
 		}
 		report.linksStored = kept.length;
 		report.schoolsNotInRegister = urns.filter((u) => !register.has(u)).length;
-		if (this.o.laScope !== null && report.rowsOutsideLa > 0) {
-			report.warnings.push(`${report.rowsOutsideLa} links do not involve any school in the register (limited to LA ${this.o.laScope}) and were left out.`);
+		if (this.o.laScope.length > 0 && report.rowsOutsideLa > 0) {
+			report.warnings.push(
+				`${report.rowsOutsideLa} links do not involve any school in the register (limited to ${lasWords(this.o.laScope)}) and were left out.`
+			);
 		}
-		if (this.o.laScope !== null && register.size === 0) {
+		if (this.o.laScope.length > 0 && register.size === 0) {
 			report.warnings.push('The register is empty, so no links were kept. Import the GIAS establishment file first.');
 		}
 		return { schoolsAdded: 0, schoolsUpdated: 0, recordsStored: kept.length };

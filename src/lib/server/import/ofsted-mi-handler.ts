@@ -17,6 +17,7 @@ import {
 } from '../../domain/ofsted/mi-file';
 import { inspectionLabel } from '../../domain/ofsted/describe';
 import { ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
+import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
 
 /** The soft_intelligence columns an MI import sets, in binding order. */
 const INSERT_COLUMNS = [
@@ -89,7 +90,7 @@ export class OfstedMiHandler implements FormatHandler {
 		this.urnRow.set(urn.value, rowNumber);
 		// As the GIAS importer does: a school outside the LA is left out before the rest of its row is read.
 		const laCode = laCodeOf(cell('laestab'));
-		if (laScope !== null && laCode !== null && laCode !== laScope) {
+		if (laCode !== null && !inLas(laScope, laCode)) {
 			report.rowsOutsideLa++;
 			return;
 		}
@@ -107,12 +108,12 @@ export class OfstedMiHandler implements FormatHandler {
 		if (!this.usable || report.problems.length > 0) return;
 		if (this.urnRow.size === 0) addProblem(report, { row: null, column: null, message: 'The file has no rows of schools.' });
 		else if (report.rowsOutsideLa === this.urnRow.size) {
-			addProblem(report, { row: null, column: null, message: `None of the schools in this file are in LA ${laScope}, the LA the register is limited to.` });
+			addProblem(report, { row: null, column: null, message: `None of the schools in this file are in ${registerLimit(laScope)}.` });
 		}
-		if (laScope !== null && report.rowsOutsideLa > 0) {
+		if (laScope.length > 0 && report.rowsOutsideLa > 0) {
 			const n = report.rowsOutsideLa;
 			report.warnings.push(
-				`${n} ${n === 1 ? 'school is' : 'schools are'} outside LA ${laScope} and ${n === 1 ? 'was' : 'were'} left out (the LA setting limits the register to that LA).`
+				`${n} ${n === 1 ? 'school is' : 'schools are'} outside ${lasWords(laScope)} and ${n === 1 ? 'was' : 'were'} left out (${limitWords(laScope)}).`
 			);
 		}
 	}
@@ -140,7 +141,7 @@ export class OfstedMiHandler implements FormatHandler {
 				continue;
 			}
 			// A row without LAESTAB is placed by the register's own LA for the school.
-			if (laScope !== null && row.laCode === null && laCode !== laScope) {
+			if (row.laCode === null && !inLas(laScope, laCode)) {
 				report.rowsOutsideLa++;
 				continue;
 			}

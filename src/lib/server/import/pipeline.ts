@@ -16,7 +16,7 @@ import { EesSchoolPerformanceHandler } from './ees-school-performance-handler';
 import { EesLaPerformanceHandler } from './ees-la-performance-handler';
 import { EesInformationHandler } from './ees-information-handler';
 import { OfstedMiHandler } from './ofsted-mi-handler';
-import { getLaScope } from './settings';
+import { getServedLas } from './settings';
 import { importMaxBytes } from './limits';
 
 export type { ImportKind } from '../../domain/import/header';
@@ -125,7 +125,7 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 	}
 	const hashing = inspected.facts.sha256 ? undefined : createHash('sha256');
 
-	const parsed = await readRows(req, encoding, !checked, report, await getLaScope(db), hashing);
+	const parsed = await readRows(req, encoding, !checked, report, await getServedLas(db), hashing);
 	if (parsed === 'empty') return rejected('The file is empty.');
 	if (parsed === null) return { status: 'rejected', report };
 	const h: FormatHandler = parsed;
@@ -255,7 +255,7 @@ async function readRows(
 	encoding: TextEncoding,
 	checkBytes: boolean,
 	report: ImportReport,
-	laScope: string | null,
+	laScope: readonly string[],
 	hashing: Hash | undefined
 ): Promise<FormatHandler | 'empty' | null> {
 	let handler: FormatHandler | null = null;

@@ -5,6 +5,7 @@ import { act, guard } from '$lib/server/access';
 import { getUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/users';
 import { validateUserInput } from '$lib/domain/users';
 import { field } from '$lib/server/forms';
+import { laChoices, lasFromForm } from '$lib/server/las';
 import { auditTrail } from '$lib/server/audit';
 import { NOT_FOUND } from '$lib/domain/refusal';
 
@@ -15,15 +16,15 @@ function userId(event: RequestEvent): number {
 }
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
+	const admin = guard(event, 'service.manage');
 	const user = await getUser(db(), userId(event));
 	if (!user) error(404, NOT_FOUND);
 	const history = (await auditTrail(db(), 'user', user.id)).map((h) => ({ id: h.id, at: h.at, action: h.action, by: h.user_name }));
-	return { title: user.name, user, history };
+	return { title: user.name, user, history, ...(await laChoices(db(), admin)) };
 };
 
 /** Runs a user change; `kind` says which form it came from, for the page's message. */
-function change(kind: string, run: () => Promise<unknown>, values?: Record<string, string>) {
+function change(kind: string, run: () => Promise<unknown>, values?: Record<string, string | string[] | undefined>) {
 	return act(
 		async () => {
 			await run();
@@ -37,7 +38,8 @@ export const actions: Actions = {
 	update: async (event) => {
 		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
-		const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), schools: field(form, 'schools') };
+		const las = lasFromForm(form, await laChoices(db(), admin));
+		const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), schools: field(form, 'schools'), las };
 		const parsed = validateUserInput(values);
 		if (!parsed.ok) return fail(400, { kind: 'update', values, errors: parsed.errors });
 		return change('update', () => updateUser(db(), userId(event), parsed.value, admin.id), values);

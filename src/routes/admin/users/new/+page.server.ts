@@ -5,17 +5,19 @@ import { act, guard } from '$lib/server/access';
 import { createUser } from '$lib/server/users';
 import { validateUserInput } from '$lib/domain/users';
 import { field } from '$lib/server/forms';
+import { laChoices, lasFromForm } from '$lib/server/las';
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
-	return { title: 'Add a user' };
+	const admin = guard(event, 'service.manage');
+	return { title: 'Add a user', ...(await laChoices(db(), admin)) };
 };
 
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
-		const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), schools: field(form, 'schools') };
+		const las = lasFromForm(form, await laChoices(db(), admin));
+		const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), schools: field(form, 'schools'), las };
 		const parsed = validateUserInput(values);
 		const password = String(form.get('password') ?? '');
 		if (!parsed.ok) return fail(400, { values, errors: parsed.errors });
