@@ -92,7 +92,13 @@ export default defineConfig({
 					environment: 'node',
 					// The app built and started as `npm start` starts it, on PostgreSQL with the demo loaded: every page
 					// for every role, what is refused when signed out, and a headteacher kept to their own school.
-					include: ['tests/e2e/access.test.ts', 'tests/e2e/every-page.test.ts', 'tests/e2e/headteacher-isolation.test.ts', 'tests/e2e/regional.test.ts'],
+					include: [
+						'tests/e2e/access.test.ts',
+						'tests/e2e/every-page.test.ts',
+						'tests/e2e/headteacher-isolation.test.ts',
+						'tests/e2e/regional.test.ts',
+						'tests/e2e/la-isolation.test.ts'
+					],
 					globalSetup: ['tests/helpers/postgres-cluster.ts', 'tests/e2e/global-setup.ts'],
 					testTimeout: 60_000,
 					hookTimeout: 300_000,

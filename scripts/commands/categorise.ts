@@ -1,32 +1,49 @@
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import { parseAcademicYear } from '../../src/lib/domain/ks2/types';
+import { inLas, isLaCode, lasWords, tidyLas } from '../../src/lib/domain/las';
 
 const USAGE =
-	'npm run triage -- categorise [--year 2018-19] [--format csv|json]\n' +
+	'npm run triage -- categorise [--year 2018-19] [--la CODE ...] [--format csv|json]\n' +
 	'  Runs the desktop analysis with the adopted policy, stores the run, and writes each school’s\n' +
 	'  proposed category, confidence, rules and reasons to standard output (CSV unless --format json).\n' +
-	'  Without --year it uses the latest year with KS2 results.';
+	'  Without --year it uses the latest year with KS2 results.\n' +
+	'  --la runs it for one LA (repeat it for several, as --la 850 --la 936), on that LA’s policy;\n' +
+	'  without it, for every LA the installation serves, each on its own policy.';
 
 export const categorise: Command = {
 	summary: 'Run the desktop analysis for a year and print every school’s proposed category',
 	usage: USAGE,
 	async run(argv) {
-		const { values, positionals } = parseCommandArgs(argv, { year: { type: 'string' }, format: { type: 'string' } }, USAGE);
+		const { values, positionals } = parseCommandArgs(
+			argv,
+			{ year: { type: 'string' }, format: { type: 'string' }, la: { type: 'string', multiple: true } },
+			USAGE
+		);
 		if (positionals.length > 0) throw new CliError(`categorise takes no file or other words: "${positionals.join(' ')}".\nUsage: ${USAGE}`);
 		const format = values.format ?? 'csv';
 		if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}".\nUsage: ${USAGE}`);
 		const year = values.year === undefined ? null : parseAcademicYear(values.year);
 		if (values.year !== undefined && year === null) throw new CliError(`--year must be an academic year like 2018-19, not "${values.year}".\nUsage: ${USAGE}`);
 
-		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }] = await Promise.all([
+		const asked = tidyLas(values.la ?? []);
+		const wrong = asked.find((code) => !isLaCode(code));
+		if (wrong !== undefined) throw new CliError(`--la must be an LA code of three digits, such as 850, not "${wrong}".\nUsage: ${USAGE}`);
+
+		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }, { getServedLas }] = await Promise.all([
 			import('../../src/lib/server/db'),
 			import('../../src/lib/server/db/migrate'),
 			import('../../src/lib/server/analysis'),
 			import('../../src/lib/domain/analysis/categories'),
-			import('../../src/lib/server/csv')
+			import('../../src/lib/server/csv'),
+			import('../../src/lib/server/import/settings')
 		]);
 		await migrateToLatest(db());
-		const outcome = await analysis.runAnalysis(db(), { year, userId: null });
+		// The LAs the command may run for: those the installation serves (none set: every LA).
+		const served = await getServedLas(db());
+		const outside = asked.filter((code) => !inLas(served, code));
+		if (outside.length > 0) throw new CliError(`This installation does not serve ${lasWords(outside)}. It serves ${lasWords(served)}.`);
+		const las = asked.length > 0 ? asked : served.length > 0 ? served : null;
+		const outcome = await analysis.runAnalysis(db(), { year, userId: null, las });
 		const { run } = outcome;
 		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);
 		const reasons = (r: (typeof results)[number]) => (r.firedRules.length > 0 ? r.firedRules.map((f) => f.sentence) : [r.summary]);
@@ -42,7 +59,18 @@ export const categorise: Command = {
 				reasons: reasons(r)
 			}));
 			process.stdout.write(
-				JSON.stringify({ runId: run.id, year: run.year, policy: { id: run.policyId, version: run.policyVersion }, schools }, null, 2) + '\n'
+				JSON.stringify(
+					{
+						runId: run.id,
+						year: run.year,
+						policy: { id: run.policyId, version: run.policyVersion },
+						// One run, or one for each LA on its own policy.
+						runs: outcome.runs.map((r) => ({ id: r.id, la: r.laCode, policy: { id: r.policyId, version: r.policyVersion }, schools: r.schoolCount })),
+						schools
+					},
+					null,
+					2
+				) + '\n'
 			);
 			return;
 		}

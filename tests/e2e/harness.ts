@@ -99,14 +99,19 @@ export async function signIn(page: Page, role: Role): Promise<void> {
 /** Signs in without a browser, as `role`, and returns the session cookie to send with fetch. */
 export async function sessionCookie(role: Role): Promise<string> {
 	await ensureLogin(role);
+	return cookieFor(DEMO_EMAILS[role]);
+}
+
+/** Signs in without a browser with an email address (and the demo password): the session cookie. */
+export async function cookieFor(email: string): Promise<string> {
 	const res = await fetch(`${baseUrl()}/login`, {
 		method: 'POST',
 		redirect: 'manual',
 		headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-		body: new URLSearchParams({ email: DEMO_EMAILS[role], password: DEMO_PASSWORD }).toString()
+		body: new URLSearchParams({ email, password: DEMO_PASSWORD }).toString()
 	});
 	const cookie = res.headers.get('set-cookie')?.split(';')[0];
-	if (!cookie) throw new Error(`Sign-in as ${role} failed with ${res.status}`);
+	if (!cookie) throw new Error(`Sign-in as ${email} failed with ${res.status}`);
 	return cookie;
 }
 

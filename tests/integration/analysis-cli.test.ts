@@ -83,3 +83,43 @@ describe('npm run triage -- categorise', () => {
 		expect(year.stderr).toMatch(/^--year must be an academic year like 2018-19, not "last"/);
 	});
 });
+
+describe('npm run triage -- categorise --la', () => {
+	/** The small LA split in two: the first three schools in LA 850, the rest in 936. */
+	async function twoLas(): Promise<string> {
+		const db = await freshDb();
+		await smallLa(db);
+		await db.updateTable('schools').set({ la_code: '936' }).execute();
+		await db.updateTable('schools').set({ la_code: '850' }).where('urn', 'in', [URNS.intensive, URNS.secure, URNS.securePlus]).execute();
+		return databaseUrlOf(db);
+	}
+
+	it('runs for the LA asked for only, on its policy, and says which in JSON', async () => {
+		const path = await twoLas();
+		const out = triage(['categorise', '--la', '850', '--format', 'json'], { databaseUrl: path });
+		expect(out.stderr).toBe('');
+		expect(out.status).toBe(0);
+		const json = JSON.parse(out.stdout) as { runs: { la: string | null; schools: number }[]; schools: { urn: number }[] };
+		expect(json.runs).toEqual([expect.objectContaining({ la: '850', schools: 3 })]);
+		expect(json.schools.map((s) => s.urn)).toEqual([URNS.intensive, URNS.secure, URNS.securePlus]);
+	});
+
+	it('without --la runs for every LA the installation serves, and refuses an LA it does not serve', async () => {
+		const path = await twoLas();
+		const db = createDb(path);
+		await db
+			.insertInto('settings')
+			.values({ key: 'import.la_scope', value_json: JSON.stringify({ laCodes: ['936'] }) })
+			.execute();
+		await db.destroy();
+		const all = triage(['categorise', '--format', 'json'], { databaseUrl: path });
+		expect(all.status).toBe(0);
+		expect((JSON.parse(all.stdout) as { runs: { la: string }[] }).runs.map((r) => r.la)).toEqual(['936']);
+		const refused = triage(['categorise', '--la', '850'], { databaseUrl: path });
+		expect(refused.status).toBe(1);
+		expect(refused.stderr).toContain('This installation does not serve LA 850. It serves LA 936.');
+		const malformed = triage(['categorise', '--la', '85'], { databaseUrl: path });
+		expect(malformed.status).toBe(1);
+		expect(malformed.stderr).toContain('--la must be an LA code of three digits, such as 850, not "85"');
+	});
+});

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { smallLa, URNS } from './analysis-fixtures';
-import { adoptDraft, adoptedPolicy, createDraft, lasWithOwnPolicy, runAnalysis } from '../../src/lib/server/analysis';
+import { adoptDraft, adoptedPolicy, createDraft, getPolicyVersion, lasWithOwnPolicy, runAnalysis, whatIf } from '../../src/lib/server/analysis';
 import type { Db } from '../../src/lib/server/db';
 
 const HAMPSHIRE = [URNS.intensive, URNS.secure, URNS.securePlus];
@@ -71,5 +71,16 @@ describe('a policy for each LA', () => {
 		expect((await runRows(db)).at(-1)!.la_code).toBe('850');
 		const after = await categoryRuns(db);
 		for (const [urn, runId] of after) expect(runId, `${urn}`).toBe(HAMPSHIRE.includes(urn as never) ? runs[0].id : before.get(urn));
+	});
+
+	it('what a draft of an LA’s policy would do is worked out on that LA’s schools, against the policy it uses now', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		const draft = (await getPolicyVersion(db, await createDraft(db, people.admin.id, '850')))!;
+		expect(draft.laCode).toBe('850');
+		const mine = await whatIf(db, draft.policy, { la: '850' });
+		const everyone = await whatIf(db, draft.policy);
+		expect(mine.comparison.total).toBe(3);
+		expect(everyone.comparison.total).toBeGreaterThan(3);
 	});
 });

@@ -25,7 +25,7 @@ export const load: PageServerLoad = async (event) => {
 		years,
 		year,
 		policy: { id: policy.id, version: policy.version, name: policy.name },
-		runs: year === null ? [] : await runsForYear(db(), year, 5),
+		runs: year === null ? [] : await runsForYear(db(), year, 5, servedLas(user)),
 		total: all.length,
 		query,
 		view,

@@ -19,6 +19,8 @@ export interface RunSummary {
 	runBy: string | null;
 	schoolCount: number;
 	counts: Record<Category, number>;
+	/** The LA it categorised; null when it categorised every school at once. */
+	laCode: string | null;
 }
 
 export interface RunOutcome {
@@ -241,7 +243,18 @@ function runQuery(db: Db) {
 	return db
 		.selectFrom('analysis_runs as r')
 		.leftJoin('users as u', 'u.id', 'r.run_by')
-		.select(['r.id', 'r.year', 'r.as_of', 'r.policy_id', 'r.policy_version', 'r.run_at', 'r.school_count', 'r.counts_json', 'u.name as run_by_name']);
+		.select([
+			'r.id',
+			'r.year',
+			'r.as_of',
+			'r.policy_id',
+			'r.policy_version',
+			'r.run_at',
+			'r.school_count',
+			'r.counts_json',
+			'r.la_code',
+			'u.name as run_by_name'
+		]);
 }
 
 function toSummary(r: Awaited<ReturnType<ReturnType<typeof runQuery>['executeTakeFirstOrThrow']>>): RunSummary {
@@ -254,7 +267,8 @@ function toSummary(r: Awaited<ReturnType<ReturnType<typeof runQuery>['executeTak
 		runAt: r.run_at,
 		runBy: r.run_by_name,
 		schoolCount: r.school_count,
-		counts: JSON.parse(r.counts_json) as Record<Category, number>
+		counts: JSON.parse(r.counts_json) as Record<Category, number>,
+		laCode: r.la_code
 	};
 }
 
@@ -263,9 +277,16 @@ export async function getRun(db: Db, id: number): Promise<RunSummary | null> {
 	return row ? toSummary(row) : null;
 }
 
-/** Runs for a year, newest first. */
-export async function runsForYear(db: Db, year: number, limit = 10): Promise<RunSummary[]> {
-	return (await runQuery(db).where('r.year', '=', year).orderBy('r.id', 'desc').limit(limit).execute()).map(toSummary);
+/** Runs for a year, newest first; `las`: those for every school or for these LAs (null: every run). */
+export async function runsForYear(db: Db, year: number, limit = 10, las: readonly string[] | null = null): Promise<RunSummary[]> {
+	return (
+		await runQuery(db)
+			.where('r.year', '=', year)
+			.$if(las !== null, (qb) => qb.where((eb) => eb.or([eb('r.la_code', 'is', null), eb('r.la_code', 'in', las!)])))
+			.orderBy('r.id', 'desc')
+			.limit(limit)
+			.execute()
+	).map(toSummary);
 }
 
 /** Every school's stored result in a run, by URN. */

@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { today } from '../clock';
+import { urnsOfLas } from '../la-scope';
 import { adoptedPolicy } from './policy-store';
 import { asOfFor, loadInputs } from './inputs';
 import { resolveYear } from './runs';
@@ -8,15 +9,19 @@ import type { Policy } from '../../domain/analysis/policy';
 
 /**
  * What a draft policy would do to every school's proposal for a year (the latest with data by
- * default), against the adopted policy on the same inputs. Reads only: nothing is stored.
+ * default), against the adopted policy on the same inputs. Reads only: nothing is stored. With
+ * `la`, a draft of that LA's policy: its schools only, against the policy the LA uses now.
  */
 export async function whatIf(
 	db: Db,
 	draft: Policy,
-	options: { year?: number | null; today?: string } = {}
+	options: { year?: number | null; today?: string; la?: string | null } = {}
 ): Promise<{ year: number; comparison: PolicyComparison }> {
 	const year = await resolveYear(db, options.year ?? null);
-	const adopted = await adoptedPolicy(db);
-	const inputs = await loadInputs(db, year, asOfFor(year, options.today ?? today()));
+	const la = options.la ?? null;
+	const adopted = await adoptedPolicy(db, la);
+	const all = await loadInputs(db, year, asOfFor(year, options.today ?? today()));
+	const ours = la === null ? null : await urnsOfLas(db, [la]);
+	const inputs = ours === null ? all : all.filter((i) => ours.has(i.school.urn));
 	return { year, comparison: comparePolicies(inputs, adopted.policy, draft) };
 }

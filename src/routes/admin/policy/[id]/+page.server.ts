@@ -4,33 +4,46 @@ import { db } from '$lib/server/db';
 import { act, guard } from '$lib/server/access';
 import { adoptDraft, adoptedPolicy, analysisYears, discardDraft, getPolicyVersion, saveDraft, whatIf } from '$lib/server/analysis';
 import { NOT_FOUND } from '$lib/domain/refusal';
+import { servedLas, type Actor } from '$lib/domain/access';
+import { laLabel } from '$lib/domain/las';
+import { knownLas } from '$lib/server/las';
 import { policyFromForm } from '$lib/server/analysis/policy-form';
 import { field } from '$lib/server/forms';
 import { checkReason } from '$lib/domain/reason';
 
-async function stored(event: RequestEvent) {
+/**
+ * The policy version in the address, if this admin may see it: the installation's, or an LA's they
+ * serve. `change`: they mean to change it, which the installation's is only to an admin of every LA.
+ */
+async function stored(event: RequestEvent, admin: Actor, change = false) {
 	const rowId = Number(event.params.id);
 	const found = Number.isInteger(rowId) ? await getPolicyVersion(db(), rowId) : null;
-	if (!found) error(404, NOT_FOUND);
+	const served = servedLas(admin);
+	if (!found || (found.laCode !== null && served !== null && !served.includes(found.laCode))) error(404, NOT_FOUND);
+	if (change && found.laCode === null && served !== null) error(403, 'Only an admin who serves every LA can change the policy every LA uses');
 	return found;
 }
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
-	const version = await stored(event);
-	const adopted = await adoptedPolicy(db());
+	const admin = guard(event, 'service.manage');
+	const version = await stored(event, admin);
+	const adopted = await adoptedPolicy(db(), version.laCode);
 	const years = await analysisYears(db());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
-	const comparison = version.status === 'draft' && year !== null ? (await whatIf(db(), version.policy, { year })).comparison : null;
+	const comparison = version.status === 'draft' && year !== null ? (await whatIf(db(), version.policy, { year, la: version.laCode })).comparison : null;
 	const title = version.status === 'draft' ? `Draft: ${version.policy.name}` : `${version.policy.name}, version ${version.policy.version}`;
-	return { title, version, adopted: adopted.policy, years, year, comparison };
+	const known = await knownLas(db());
+	const la = known.find((l) => l.code === version.laCode);
+	// Whose policy it is, said only where there are several LAs.
+	const forWhom = known.length <= 1 ? null : la ? laLabel(la) : version.laCode === null ? 'every LA without a policy of its own' : `LA ${version.laCode}`;
+	return { title, version, adopted: adopted.policy, years, year, comparison, forWhom };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const version = await stored(event);
+		const version = await stored(event, admin, true);
 		const raw = policyFromForm(await event.request.formData(), version.policy.rules);
 		return act(
 			async () => {
@@ -42,7 +55,7 @@ export const actions: Actions = {
 	},
 	adopt: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const version = await stored(event);
+		const version = await stored(event, admin, true);
 		const given = field(await event.request.formData(), 'reason');
 		const reason = checkReason(given, 'Enter why you are adopting this draft');
 		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: given });
@@ -53,7 +66,7 @@ export const actions: Actions = {
 	},
 	discard: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const version = await stored(event);
+		const version = await stored(event, admin, true);
 		return act(async () => {
 			await discardDraft(db(), version.rowId, admin.id);
 			redirect(303, '/admin/policy');
