@@ -12,6 +12,7 @@ import { createUser } from '../../src/lib/server/users';
 
 const LEAD = 'lead.adviser.936@example.org';
 const ANALYST = 'analyst.936@example.org';
+const ADMIN = 'admin.936@example.org';
 let schools: { urn: number; name: string }[] = [];
 let sample: { urn: string; id: string };
 let laImport: number;
@@ -21,7 +22,8 @@ beforeAll(async () => {
 	try {
 		for (const [email, role] of [
 			[LEAD, 'lead_adviser'],
-			[ANALYST, 'analyst']
+			[ANALYST, 'analyst'],
+			[ADMIN, 'admin']
 		] as const) {
 			const known = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
 			const id = known?.id ?? (await createUser(db, { email, name: `Another LA’s ${role}`, role, schoolUrns: [], password: DEMO_PASSWORD }, null)).id;
@@ -100,5 +102,15 @@ describe('staff who serve another LA', () => {
 		// The register (every LA's schools) is not another LA's: it is listed.
 		const [register] = await demoRows<{ id: number }>("select id from imports where format = 'gias_register' order by id limit 1");
 		expect(list).toContain(`href="/imports/${register.id}"`);
+	});
+
+	it('an admin of LA 936 is shown no account or link school of LA 999', async () => {
+		const cookie = await cookieFor(ADMIN);
+		const [head] = await demoRows<{ id: number; email: string }>("select id, email from users where role = 'headteacher' order by id limit 1");
+		const users = await (await fetch(`${baseUrl()}/admin/users`, { headers: { cookie } })).text();
+		expect(users).toContain(LEAD);
+		expect(users).not.toContain(head.email);
+		expect((await fetch(`${baseUrl()}/admin/users/${head.id}`, { headers: { cookie }, redirect: 'manual' })).status).toBe(404);
+		for (const path of ['/admin/users', '/admin/advisers']) expect(named(await (await fetch(baseUrl() + path, { headers: { cookie } })).text())).toEqual([]);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { andList, inLas, laChoiceProblem, lasWords, parseLaList, registerLimit } from './las';
+import { adminSees, andList, inLas, laChoiceProblem, lasWords, parseLaList, registerLimit } from './las';
 import type { Role } from './roles';
 
 describe('LA words', () => {
@@ -80,4 +80,20 @@ describe('which LAs an admin may give a user', () => {
 			'LA 850 is not one of this installation’s LAs. Import the GIAS register or set the LAs this installation serves first'
 		);
 	});
+});
+
+describe('the accounts an admin who serves some LAs is shown', () => {
+	const ours = (urn: number) => urn === 100850;
+	const staff = (laCodes: string[]) => ({ role: 'adviser' as const, laCodes, schoolUrns: [] });
+	const head = (schoolUrns: number[]) => ({ role: 'headteacher' as const, laCodes: [], schoolUrns });
+	it.each([
+		['an admin of every LA: anyone', null, staff(['936']), true],
+		['staff of one of their LAs', ['850'], staff(['850']), true],
+		['staff of that LA and another', ['850'], staff(['850', '936']), true],
+		['staff of every LA', ['850'], staff([]), true],
+		['staff of another LA only', ['850'], staff(['936']), false],
+		['a headteacher of one of their schools', ['850'], head([100850]), true],
+		['a headteacher of another LA’s school', ['850'], head([100936]), false],
+		['a headteacher of no school', ['850'], head([]), false]
+	] as const)('%s', (_, las, user, shown) => expect(adminSees(las, user, ours)).toBe(shown));
 });

@@ -92,3 +92,18 @@ export function laChoiceProblem(o: {
 	if (limited && notYours.length > 0) return { field: 'las', message: `You can give only the LAs you serve: ${andList(giver)}` };
 	return null;
 }
+
+/**
+ * Whether an admin who serves `las` (null: every LA) is shown an account: one who serves one of
+ * those LAs, or every LA, or a headteacher of one of their schools (`ours`). Another LA's staff and
+ * headteachers are not theirs to see.
+ */
+export function adminSees(
+	las: readonly string[] | null,
+	user: { role: Role; laCodes: readonly string[]; schoolUrns: readonly number[] },
+	ours: (urn: number) => boolean
+): boolean {
+	if (las === null) return true;
+	if (user.role === 'headteacher') return user.schoolUrns.some(ours);
+	return user.laCodes.length === 0 || user.laCodes.some((code) => las.includes(code));
+}

@@ -4,11 +4,14 @@ import { act, guard } from '$lib/server/access';
 import { DEFAULT_DAYS_PER_WEEK, linkSchools, listAdvisers, reassignFromForm, reassignSchools } from '$lib/server/schedule';
 import { Refusal } from '$lib/domain/refusal';
 import { ROLE_LABELS } from '$lib/domain/roles';
+import { servedLas } from '$lib/domain/access';
+import { keepServed, keepUsers, servedUrns, usersServing } from '$lib/server/la-scope';
 
 /** Advisers' capacity and link schools, and the schools still without a link adviser. */
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
-	const advisers = await listAdvisers(db());
+	const admin = guard(event, 'service.manage');
+	// An admin who serves some LAs: the advisers who serve them, and their schools without one.
+	const advisers = keepUsers(await usersServing(db(), servedLas(admin)), await listAdvisers(db()));
 	return {
 		title: 'Advisers',
 		defaultDays: DEFAULT_DAYS_PER_WEEK,
@@ -21,7 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			daysOff: a.daysOff.length,
 			schools: a.schoolCount
 		})),
-		unlinked: await linkSchools(db(), null)
+		unlinked: keepServed(await servedUrns(db(), admin), await linkSchools(db(), null))
 	};
 };
 

@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard } from '$lib/server/access';
+import { servedLas, type Actor } from '$lib/domain/access';
+import { keepServed, keepUsers, servedUrns, usersServing } from '$lib/server/la-scope';
 import { field } from '$lib/server/forms';
 import {
 	addDaysOff,
@@ -18,17 +20,21 @@ import {
 import { ROLE_LABELS } from '$lib/domain/roles';
 import { NOT_FOUND, Refusal } from '$lib/domain/refusal';
 
-async function adviserOf(event: RequestEvent) {
+/** The adviser in the address, if this admin serves an LA they serve (another LA's is not there). */
+async function adviserOf(event: RequestEvent, admin: Actor) {
 	const id = Number(event.params.id);
 	const adviser = Number.isInteger(id) ? await getAdviser(db(), id) : null;
-	if (!adviser) error(404, NOT_FOUND);
+	const serving = await usersServing(db(), servedLas(admin));
+	if (!adviser || (serving !== null && !serving.has(adviser.id))) error(404, NOT_FOUND);
 	return adviser;
 }
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
-	const adviser = await adviserOf(event);
-	const others = (await listAdvisers(db())).filter((a) => a.id !== adviser.id).map((a) => ({ id: a.id, name: a.name }));
+	const admin = guard(event, 'service.manage');
+	const adviser = await adviserOf(event, admin);
+	const others = keepUsers(await usersServing(db(), servedLas(admin)), await listAdvisers(db()))
+		.filter((a) => a.id !== adviser.id)
+		.map((a) => ({ id: a.id, name: a.name }));
 	const from = today();
 	return {
 		title: adviser.name,
@@ -36,7 +42,7 @@ export const load: PageServerLoad = async (event) => {
 		defaultDays: DEFAULT_DAYS_PER_WEEK,
 		upcomingDaysOff: adviser.daysOff.filter((d) => d.date >= from),
 		pastDaysOff: adviser.daysOff.filter((d) => d.date < from).length,
-		schools: await linkSchools(db(), adviser.id),
+		schools: keepServed(await servedUrns(db(), admin), await linkSchools(db(), adviser.id)),
 		others
 	};
 };
@@ -44,7 +50,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	capacity: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const adviser = await adviserOf(event);
+		const adviser = await adviserOf(event, admin);
 		const text = field(await event.request.formData(), 'days-per-week');
 		return act(
 			async () => {
@@ -56,7 +62,7 @@ export const actions: Actions = {
 	},
 	addDaysOff: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const adviser = await adviserOf(event);
+		const adviser = await adviserOf(event, admin);
 		const form = await event.request.formData();
 		const values = { 'off-from': field(form, 'off-from'), 'off-to': field(form, 'off-to'), 'off-reason': field(form, 'off-reason') };
 		return act(
@@ -69,7 +75,7 @@ export const actions: Actions = {
 	},
 	removeDayOff: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const adviser = await adviserOf(event);
+		const adviser = await adviserOf(event, admin);
 		const date = field(await event.request.formData(), 'date');
 		return act(async () => {
 			await removeDayOff(db(), admin.id, adviser.id, date);
@@ -78,7 +84,7 @@ export const actions: Actions = {
 	},
 	reassign: async (event) => {
 		const admin = guard(event, 'service.manage');
-		const adviser = await adviserOf(event);
+		const adviser = await adviserOf(event, admin);
 		const { urns, toAdviserId } = reassignFromForm(await event.request.formData());
 		return act(async () => {
 			if (toAdviserId === 'invalid' || toAdviserId === adviser.id) throw new Refusal('Choose another adviser to give the schools to.', { field: 'to-adviser' });

@@ -8,6 +8,9 @@ import { field } from '$lib/server/forms';
 import { laChoices, lasFromForm } from '$lib/server/las';
 import { auditTrail } from '$lib/server/audit';
 import { NOT_FOUND } from '$lib/domain/refusal';
+import { isServed, servedUrns } from '$lib/server/la-scope';
+import { servedLas } from '$lib/domain/access';
+import { adminSees } from '$lib/domain/las';
 
 function userId(event: RequestEvent): number {
 	const id = Number(event.params.id);
@@ -18,7 +21,9 @@ function userId(event: RequestEvent): number {
 export const load: PageServerLoad = async (event) => {
 	const admin = guard(event, 'service.manage');
 	const user = await getUser(db(), userId(event));
-	if (!user) error(404, NOT_FOUND);
+	const ours = await servedUrns(db(), admin);
+	// Another LA's account is as unknown to an admin who serves some LAs as one that does not exist.
+	if (!user || !adminSees(servedLas(admin), user, (urn) => isServed(ours, urn))) error(404, NOT_FOUND);
 	const history = (await auditTrail(db(), 'user', user.id)).map((h) => ({ id: h.id, at: h.at, action: h.action, by: h.user_name }));
 	return { title: user.name, user, history, ...(await laChoices(db(), admin)) };
 };
