@@ -30,7 +30,24 @@ import { DB_OPTION, median, postgresDatabases, withPostgres } from './shared';
 
 const SQLITE = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find(existsSync);
 const PSQL = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync);
-const POSTGRES = withPostgres(parseArgs({ options: DB_OPTION }).values.db);
+const USAGE = `npm run bench:import [-- [--db sqlite|postgres] [--only sqlite|postgres|web]]
+  --db postgres   also import the ks2final file into PostgreSQL, against psql \\copy
+  --only PART     run one part: sqlite (both files against sqlite3 .import), postgres (the
+                  ks2final file against psql \\copy; implies --db postgres) or web (the web
+                  server's longest stall while it imports each file, on SQLite)
+  BENCH_RUNS=n    runs of each (default 5)`;
+const ARGS = parseArgs({ options: { ...DB_OPTION, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+if (ARGS.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const PARTS = ['sqlite', 'postgres', 'web'];
+if (ARGS.only !== undefined && !PARTS.includes(ARGS.only)) {
+	console.error(`--only takes ${PARTS.join(', ')}, not "${ARGS.only}".\n${USAGE}`);
+	process.exit(2);
+}
+const runs = (part: string) => ARGS.only === undefined || ARGS.only === part;
+const POSTGRES = ARGS.only === 'postgres' || (withPostgres(ARGS.db) && runs('postgres'));
 const TIME = '/usr/bin/time';
 const CLI = 'scripts/triage.mjs';
 const BUNDLE = 'build/cli/triage.mjs';
@@ -107,11 +124,15 @@ try {
 	for (const c of CASES) {
 		const file = await generated(c);
 		files.push([c, file]);
-		allMet = (await sqliteBenchmark(c, file)) && allMet;
+		if (runs('sqlite')) allMet = (await sqliteBenchmark(c, file)) && allMet;
+		// Only the ks2final file goes into PostgreSQL.
+		if (ARGS.only === 'postgres') break;
 	}
 	if (POSTGRES) allMet = (await postgresBenchmark(...files[0])) && allMet;
-	console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
-	for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
+	if (runs('web')) {
+		console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
+		for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
+	}
 	console.log(`\n${allMet ? 'Every target met.' : 'Not every target met.'}`);
 	console.log("On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node's");
 	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
