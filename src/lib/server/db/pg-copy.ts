@@ -24,17 +24,23 @@ export class CopyRows {
 	 * plain text form (a Buffer, a Date, an object): the caller INSERTs those rows instead.
 	 */
 	add(params: readonly unknown[], columns: number): boolean {
-		let text = '';
-		for (let i = 0; i < params.length; i++) {
+		// Cells joined into lines, and lines into one text: several times quicker than adding to one string cell by cell.
+		const line: string[] = new Array(columns);
+		const lines: string[] = [];
+		for (let i = 0, column = 0; i < params.length; i++) {
 			const v = params[i];
-			let cell: string;
-			if (v === null || v === undefined) cell = '\\N';
+			if (v === null || v === undefined) line[column] = '\\N';
 			// What pg sends as the parameter's text: String() too.
-			else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') cell = String(v);
-			else if (typeof v === 'string') cell = SPECIAL.test(v) ? v.replace(SPECIALS, (ch) => ESCAPES[ch]) : v;
+			else if (typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean') line[column] = String(v);
+			else if (typeof v === 'string') line[column] = SPECIAL.test(v) ? v.replace(SPECIALS, (ch) => ESCAPES[ch]) : v;
 			else return false;
-			text += (i + 1) % columns === 0 ? cell + '\n' : cell + '\t';
+			if (++column === columns) {
+				lines.push(line.join('\t'));
+				column = 0;
+			}
 		}
+		lines.push('');
+		const text = lines.join('\n');
 		this.chunks.push(text);
 		this.rows += params.length / columns;
 		this.size += text.length;
