@@ -136,8 +136,8 @@ function sqliteWriter(raw: SQLite.Database): BulkWriter {
 	};
 }
 
-/** How much COPY text (in UTF-16 code units) the PostgreSQL writer gathers before it sends it: a few megabytes. */
-const COPY_SIZE = 4 << 20;
+/** How much COPY text (in UTF-16 code units) the PostgreSQL writer gathers before it sends it: about a megabyte. */
+const COPY_SIZE = 1 << 20;
 
 /**
  * The PostgreSQL writer, and `flush`, to run before the transaction commits. A prepared plain INSERT
