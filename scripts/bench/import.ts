@@ -14,8 +14,10 @@
 // file's columns, all text, as sqlite3 .import makes one (target: within 1.5x). COPY refuses a row
 // with fewer cells than the header, where sqlite3 pads it with NULLs, so psql reads a copy of the
 // file with those rows padded with empty cells, made once and not timed. `triage migrate` of a new
-// database is timed too, taking its turn, to show what the migrations cost. Making and dropping
-// each database is not timed. CPU time and peak memory are psql's or node's, not the server's.
+// database is timed too, taking its turn, to show what the migrations cost, and so is the import
+// into a database migrated just before, untimed, with its own ratio: psql's one CREATE TABLE is
+// timed, while the CLI's migrations make every table of the app. Making and dropping each database
+// is not timed. CPU time and peak memory are psql's or node's, not the server's.
 // Then each file is imported once more as the web server imports it (uploaded in pieces, then a
 // job: see src/lib/server/import/jobs.ts), and the longest the server's event loop went without a
 // turn is reported: a web server must go on answering while it imports (target: under 200 ms).
@@ -30,7 +32,24 @@ import { DB_OPTION, median, postgresDatabases, withPostgres } from './shared';
 
 const SQLITE = ['/usr/bin/sqlite3', '/usr/local/bin/sqlite3'].find(existsSync);
 const PSQL = ['/usr/bin/psql', '/usr/local/bin/psql'].find(existsSync);
-const POSTGRES = withPostgres(parseArgs({ options: DB_OPTION }).values.db);
+const USAGE = `npm run bench:import [-- [--db sqlite|postgres] [--only sqlite|postgres|web]]
+  --db postgres   also import the ks2final file into PostgreSQL, against psql \\copy
+  --only PART     run one part: sqlite (both files against sqlite3 .import), postgres (the
+                  ks2final file against psql \\copy; implies --db postgres) or web (the web
+                  server's longest stall while it imports each file, on SQLite)
+  BENCH_RUNS=n    runs of each (default 5)`;
+const ARGS = parseArgs({ options: { ...DB_OPTION, only: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+if (ARGS.help) {
+	console.log(USAGE);
+	process.exit(0);
+}
+const PARTS = ['sqlite', 'postgres', 'web'];
+if (ARGS.only !== undefined && !PARTS.includes(ARGS.only)) {
+	console.error(`--only takes ${PARTS.join(', ')}, not "${ARGS.only}".\n${USAGE}`);
+	process.exit(2);
+}
+const runs = (part: string) => ARGS.only === undefined || ARGS.only === part;
+const POSTGRES = ARGS.only === 'postgres' || (withPostgres(ARGS.db) && runs('postgres'));
 const TIME = '/usr/bin/time';
 const CLI = 'scripts/triage.mjs';
 const BUNDLE = 'build/cli/triage.mjs';
@@ -107,11 +126,15 @@ try {
 	for (const c of CASES) {
 		const file = await generated(c);
 		files.push([c, file]);
-		allMet = (await sqliteBenchmark(c, file)) && allMet;
+		if (runs('sqlite')) allMet = (await sqliteBenchmark(c, file)) && allMet;
+		// Only the ks2final file goes into PostgreSQL.
+		if (ARGS.only === 'postgres') break;
 	}
 	if (POSTGRES) allMet = (await postgresBenchmark(...files[0])) && allMet;
-	console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
-	for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
+	if (runs('web')) {
+		console.log('\nThe web server while it imports each file (uploaded in pieces, then imported as a job):');
+		for (const [c, file] of files) allMet = (await responsiveness(c, file)) && allMet;
+	}
 	console.log(`\n${allMet ? 'Every target met.' : 'Not every target met.'}`);
 	console.log("On a busy machine the fastest runs, and CPU time, say more than the medians. CPU time counts node's");
 	console.log('helper threads too (garbage collection, file reads), which the single-threaded sqlite3 shell has none of.');
@@ -131,6 +154,8 @@ async function generated(c: Case): Promise<string> {
 interface Runner {
 	label: string;
 	run: () => Promise<Run>;
+	/** Printed with its own ratio to the reference (for `also` runners). */
+	ratio?: string;
 }
 
 /**
@@ -165,6 +190,7 @@ async function benchmark(runners: { reference: Runner; cli: Runner; also?: Runne
 	for (const runner of runners.also ?? []) {
 		const also = summary(runner);
 		row(runner.label, [also.median, also.fastest, also.cpu], ' s');
+		if (runner.ratio) row(runner.ratio, [also.median / ref.median, also.fastest / ref.fastest, also.cpu / ref.cpu], '');
 	}
 	console.log(`  peak memory of the CLI: ${peak.toFixed(0)} MB`);
 	if (bundleMtime() !== built) console.log('  (the CLI was recompiled during the runs because a source file changed: those runs are slower)');
@@ -250,6 +276,8 @@ async function postgresBenchmark(c: Case, file: string): Promise<boolean> {
 			`create table ks2 (${columns.map((name) => `${ident(name)} text`).join(', ')});\n\\copy ks2 from '${copy}' with (format csv, header true, encoding 'UTF8')\n`
 		);
 		console.log(`  (psql reads a copy with its ${padded} short rows padded with empty cells: COPY refuses them)`);
+		console.log('  (the ratio times the CLI migrating the new database, as psql creating its one table is timed; the');
+		console.log('  import into a database migrated beforehand, untimed, has a ratio of its own, for the import alone)');
 		const fresh = (run: (url: string) => Run) => async () => {
 			const url = await postgres.create();
 			try {
@@ -258,12 +286,20 @@ async function postgresBenchmark(c: Case, file: string): Promise<boolean> {
 				await postgres.remove(url);
 			}
 		};
-		const cli = (command: string[]) => fresh((url) => timed([process.execPath, CLI, ...command], { ...process.env, DATABASE_URL: url }));
+		const cli = (command: string[], migrateFirst = false) =>
+			fresh((url) => {
+				const env = { ...process.env, DATABASE_URL: url };
+				if (migrateFirst) timed([process.execPath, CLI, 'migrate'], env);
+				return timed([process.execPath, CLI, ...command], env);
+			});
 		return await benchmark(
 			{
 				reference: { label: 'psql \\copy (reference)', run: fresh((url) => timed([PSQL!, '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', url, '-f', script])) },
 				cli: { label: `node ${CLI} import`, run: cli(['import', file]) },
-				also: [{ label: `node ${CLI} migrate, alone`, run: cli(['migrate']) }]
+				also: [
+					{ label: `node ${CLI} migrate, alone`, run: cli(['migrate']) },
+					{ label: 'import into a migrated database', run: cli(['import', file], true), ratio: 'ratio, migrations untimed' }
+				]
 			},
 			POSTGRES_TARGET_RATIO
 		);

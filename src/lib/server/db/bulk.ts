@@ -1,6 +1,7 @@
 // Changes here are on the import's hot path: check them with `npm run bench:import`.
 import SQLite from 'better-sqlite3';
-import { CompiledQuery, sql, type Compilable, type Transaction } from 'kysely';
+import { CompiledQuery, InsertQueryNode, sql, ValueListNode, ValueNode, ValuesNode, type Compilable, type RootOperationNode, type Transaction } from 'kysely';
+import { CopyRows } from './pg-copy';
 import { versionBump } from './data-version';
 import { dialectOf, oneAtATime } from './dialect';
 import { postgresUrlOf } from './connection';
@@ -17,7 +18,9 @@ export interface BulkWriter {
 	/**
 	 * Prepares a statement once, for many rows: the returned function runs it with new
 	 * parameters, in the order of the compiled query's parameters. This is the fast path
-	 * for bulk inserts: no SQL is built per row (and on SQLite none is parsed either).
+	 * for bulk inserts: no SQL is built per row. On SQLite none is parsed either; on PostgreSQL
+	 * a plain INSERT's rows are gathered and sent with COPY, and may reach the server (and fail)
+	 * only when the next other statement runs or the work ends: either way inside the one transaction.
 	 */
 	prepare(query: Compilable): (params: unknown[]) => Promise<number>;
 }
@@ -45,8 +48,9 @@ export async function databaseLocation(db: Db): Promise<string> {
  * Runs `work` in one transaction: if it throws, nothing is written. The transaction also adds one
  * to the data version (data-version.ts), once, so every cache sees the import.
  *
- * On PostgreSQL it is an ordinary transaction on one of the pool's connections, with multi-row
- * inserts, that first waits for any other import's (or rollback's) to end. On SQLite it is an
+ * On PostgreSQL it is an ordinary transaction on one of the pool's connections, that first waits
+ * for any other import's (or rollback's) to end; its bulk inserts are sent with COPY, a few
+ * thousand rows at a time (see postgresWriter). On SQLite it is an
  * IMMEDIATE transaction on a short-lived second connection to the same file, whose statements
  * are prepared once for every row: kysely's SQLite driver prepares each statement afresh, which an
  * England-sized import cannot afford. Every statement there runs
@@ -56,7 +60,10 @@ export async function writeInOneTransaction<T>(db: Db, work: (w: BulkWriter) => 
 	if (dialectOf(db) === 'postgres') {
 		return db.transaction().execute(async (trx) => {
 			await oneAtATime(trx, 'imports');
-			return work(postgresWriter(trx));
+			const { writer, flush } = postgresWriter(trx);
+			const result = await work(writer);
+			await flush();
+			return result;
 		});
 	}
 	const turn = sqliteWriters.then(() => inSqlite(db, work));
@@ -129,19 +136,75 @@ function sqliteWriter(raw: SQLite.Database): BulkWriter {
 	};
 }
 
-function postgresWriter(trx: Transaction<Database>): BulkWriter {
+/** How much COPY text (in UTF-16 code units) the PostgreSQL writer gathers before it sends it: about a megabyte. */
+const COPY_SIZE = 1 << 20;
+
+/**
+ * The PostgreSQL writer, and `flush`, to run before the transaction commits. A prepared plain INSERT
+ * of parameters (see copyStatement) gathers its rows and sends them with COPY (pg-copy.ts), a few
+ * thousand rows at a time rather than the callers' batches of ROWS_PER_INSERT: COPY parses each
+ * value once and plans nothing, and fewer, larger COPYs cost the server less. Any other statement
+ * first sends the rows gathered, so statements still run in the order they were given; a COPY
+ * that fails does so at the next statement, or at `flush`, failing the import all the same.
+ */
+function postgresWriter(trx: Transaction<Database>): { writer: BulkWriter; flush: () => Promise<void> } {
 	const changes = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
-	return {
+	let pending: { sql: string; rows: CopyRows } | null = null;
+	const flush = async () => {
+		if (pending === null) return;
+		const { sql, rows } = pending;
+		pending = null;
+		await trx.executeQuery(CompiledQuery.raw(sql, [rows]));
+	};
+	const execute = async <R>(query: CompiledQuery<R>) => {
+		await flush();
+		return trx.executeQuery(query);
+	};
+	const writer: BulkWriter = {
 		async run(query) {
-			return changes(await trx.executeQuery(query.compile()));
+			return changes(await execute(query.compile()));
 		},
 		async all<R>(query: Compilable<R>) {
-			return (await trx.executeQuery(query.compile())).rows;
+			return (await execute(query.compile())).rows;
 		},
 		prepare(query) {
 			const compiled = query.compile();
 			// A copy: kysely freezes the parameters it is given, and callers fill one array again for each batch.
-			return async (params) => changes(await trx.executeQuery(CompiledQuery.raw(compiled.sql, [...params])));
+			const insert = async (params: unknown[]) => changes(await execute(CompiledQuery.raw(compiled.sql, [...params])));
+			const copy = copyStatement(compiled.query);
+			if (copy === null) return insert;
+			return async (params) => {
+				if (pending !== null && pending.sql !== copy.sql) await flush();
+				const into = pending?.rows ?? new CopyRows();
+				const before = into.rows;
+				if (!into.add(params, copy.columns)) return insert(params);
+				pending = { sql: copy.sql, rows: into };
+				if (into.size >= COPY_SIZE) await flush();
+				return into.rows - before;
+			};
 		}
 	};
+	return { writer, flush };
+}
+
+/** What a plain INSERT of rows has; any other part (RETURNING, ON CONFLICT, WITH...) makes it more than COPY can do. */
+const PLAIN_INSERT = new Set(['kind', 'into', 'columns', 'values']);
+
+/**
+ * The COPY that does what `query` does, when it is a plain INSERT of rows of parameters (no
+ * RETURNING, no ON CONFLICT, no DEFAULT, no expressions), each row binding every column in order;
+ * null for any other statement.
+ */
+function copyStatement(query: RootOperationNode): { sql: string; columns: number } | null {
+	if (!InsertQueryNode.is(query) || !query.into || !query.columns || !query.values || !ValuesNode.is(query.values)) return null;
+	if (Object.entries(query).some(([part, value]) => value !== undefined && !PLAIN_INSERT.has(part))) return null;
+	const n = query.columns.length;
+	for (const row of query.values.values) {
+		if (row.values.length !== n) return null;
+		if (ValueListNode.is(row) && !row.values.every((v) => ValueNode.is(v) && !v.immediate)) return null;
+	}
+	const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
+	const { schema, identifier } = query.into.table;
+	const table = schema ? `${ident(schema.name)}.${ident(identifier.name)}` : ident(identifier.name);
+	return { sql: `copy ${table} (${query.columns.map((c) => ident(c.column.name)).join(', ')}) from stdin`, columns: n };
 }

@@ -1,6 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery, PostgresPool, PostgresPoolClient, PostgresQueryResult, SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Db } from './index';
+import { copyIn, CopyRows } from './pg-copy';
 
 /*
  * How the in-memory caches (whole pages, the overview's figures) know that the data changed.
@@ -177,7 +178,9 @@ export function countingPool(pool: PostgresPool): PostgresPool {
 				} else if (first === 'rollback' && !/^\s*rollback\s+to\b/i.test(text)) {
 					inTransaction = false;
 				} else {
-					const result = (await client.query(text, parameters)) as PgResult | PgResult[];
+					const result = (
+						parameters[0] instanceof CopyRows ? await copyIn(client, text, parameters[0]) : await client.query(text, parameters)
+					) as PgResult | PgResult[];
 					if (pgChanged(result)) {
 						if (inTransaction) wrote = true;
 						else await bump(client);

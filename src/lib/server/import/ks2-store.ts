@@ -81,42 +81,39 @@ export class Ks2ResultStore {
 	 * codes)` is the INSERT for n rows; each row binds urn, year, la_code, record_type, import_id,
 	 * then for each figure in KS2_FIELD_SPECS order its value and, when `codes`, its code. Rows
 	 * with no code at all (most) leave the code columns out, to be NULL: about a third fewer values
-	 * to bind.
+	 * to bind. Those rows go first, then the rows with codes: on PostgreSQL the writer gathers each
+	 * statement's rows for as long as no other statement comes between (see bulk.ts).
 	 */
 	async insert(w: BulkWriter, build: (rows: number, codes: boolean) => Compilable, year: number, importId: number): Promise<void> {
-		const batches = [false, true].map((codes) => ({
-			codes,
-			rowParams: 5 + (codes ? 2 : 1) * FIELDS,
-			params: [] as unknown[],
-			rows: 0,
-			run: null as ((params: unknown[]) => Promise<number>) | null
-		}));
-		for (let row = 0; row < this.length; row++) {
-			const batch = batches[this.withCodes[row] ? 1 : 0];
-			const { params, codes } = batch;
-			let at = batch.rows * batch.rowParams;
-			params[at++] = this.urnList[row];
-			params[at++] = year;
-			params[at++] = this.laCodes[row];
-			params[at++] = this.recordTypes[row];
-			params[at++] = importId;
-			const values = this.values[Math.floor(row / BLOCK_ROWS)];
-			const codeIndexes = this.codes[Math.floor(row / BLOCK_ROWS)];
-			const base = (row % BLOCK_ROWS) * FIELDS;
-			for (let i = base; i < base + FIELDS; i++) {
-				const v = values[i];
-				params[at++] = Number.isNaN(v) ? null : v;
-				if (codes) params[at++] = codeIndexes[i] === 0 ? null : this.codeNames[codeIndexes[i] - 1];
+		for (const codes of [false, true]) {
+			const rowParams = 5 + (codes ? 2 : 1) * FIELDS;
+			const params: unknown[] = [];
+			let rows = 0;
+			let run: ((params: unknown[]) => Promise<number>) | null = null;
+			for (let row = 0; row < this.length; row++) {
+				if (this.withCodes[row] !== codes) continue;
+				let at = rows * rowParams;
+				params[at++] = this.urnList[row];
+				params[at++] = year;
+				params[at++] = this.laCodes[row];
+				params[at++] = this.recordTypes[row];
+				params[at++] = importId;
+				const values = this.values[Math.floor(row / BLOCK_ROWS)];
+				const codeIndexes = this.codes[Math.floor(row / BLOCK_ROWS)];
+				const base = (row % BLOCK_ROWS) * FIELDS;
+				for (let i = base; i < base + FIELDS; i++) {
+					const v = values[i];
+					params[at++] = Number.isNaN(v) ? null : v;
+					if (codes) params[at++] = codeIndexes[i] === 0 ? null : this.codeNames[codeIndexes[i] - 1];
+				}
+				if (++rows === ROWS_PER_INSERT) {
+					run ??= w.prepare(build(ROWS_PER_INSERT, codes));
+					await run(params);
+					rows = 0;
+				}
 			}
-			if (++batch.rows === ROWS_PER_INSERT) {
-				batch.run ??= w.prepare(build(ROWS_PER_INSERT, codes));
-				await batch.run(params);
-				batch.rows = 0;
-			}
-		}
-		// The rest one by one: quicker than building and preparing one more long statement.
-		for (const { rows, rowParams, params, codes } of batches) {
 			if (rows === 0) continue;
+			// The rest one by one: quicker than building and preparing one more long statement.
 			const one = w.prepare(build(1, codes));
 			for (let row = 0; row < rows; row++) await one(params.slice(row * rowParams, (row + 1) * rowParams));
 		}

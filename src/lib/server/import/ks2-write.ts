@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { expressionBuilder, sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import { integerParameter } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { FileFormat } from '../../domain/import/header';
@@ -72,37 +72,51 @@ export async function replaceSchools(
 	urns: Iterable<number>
 ): Promise<void> {
 	const k = untyped(ctx);
-	const columns = REPLACEABLE[table];
 	// Most years have nothing to replace in most tables (no EES breakdowns under a ks2final year): one look saves a statement per 500 schools.
 	if ((await ctx.w.all(k.selectFrom(table).select('year').where('year', '=', year).limit(1))).length === 0) return;
-	for (const group of chunks([...urns])) {
-		await ctx.w.run(
-			k
-				.insertInto(`${table}_replaced`)
-				.columns(['replaced_by', ...columns])
-				.expression(
-					k
-						.selectFrom(table)
-						.select([integerParameter(ctx.importId).as('replaced_by'), ...columns])
-						.where('year', '=', year)
-						.where('urn', 'in', group)
-				)
-		);
-		await ctx.w.run(k.deleteFrom(table).where('year', '=', year).where('urn', 'in', group));
-	}
+	const eb = expressionBuilder<any, any>(); // eslint-disable-line @typescript-eslint/no-explicit-any -- see untyped
+	for (const group of chunks([...urns])) await moveToReplaced(ctx, table, eb.and([eb('year', '=', year), eb('urn', 'in', group)]));
 }
 
+/** Moves the rows of `table` that `where` picks into its `_replaced` twin, for rollback. */
+async function moveToReplaced(ctx: WriteContext, table: ReplaceableTable, where: Expression<SqlBool>): Promise<void> {
+	const k = untyped(ctx);
+	const columns = REPLACEABLE[table];
+	await ctx.w.run(
+		k
+			.insertInto(`${table}_replaced`)
+			.columns(['replaced_by', ...columns])
+			.expression(
+				k
+					.selectFrom(table)
+					.select([integerParameter(ctx.importId).as('replaced_by'), ...columns])
+					.where(where)
+			)
+	);
+	await ctx.w.run(k.deleteFrom(table).where(where));
+}
+
+type KeyedTable = 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context';
+
 /**
- * Writes rows one key at a time: the row already there under the same key goes to the `_replaced`
- * twin, then the new row goes in. Each row binds the table's columns in REPLACEABLE order; the
- * key columns come first.
+ * Writes rows by key: the rows already there under a new row's key go to the `_replaced` twin,
+ * then the new rows go in. Each row binds the table's columns in REPLACEABLE order; the key
+ * columns come first. When no two rows share a key (as in every file so far), that is a few
+ * statements for 500 keys at a time and one bulk insert, instead of three statements a row: on
+ * PostgreSQL each is a round trip to the server.
  */
-export async function replaceByKey(
-	ctx: WriteContext,
-	table: 'ks2_comparators' | 'ks2_area_breakdowns' | 'ks2_area_context',
-	keyColumns: readonly string[],
-	rows: readonly unknown[][]
-): Promise<void> {
+export async function replaceByKey(ctx: WriteContext, table: KeyedTable, keyColumns: readonly string[], rows: readonly unknown[][]): Promise<void> {
+	const n = keyColumns.length;
+	if (new Set(rows.map((row) => JSON.stringify(row.slice(0, n)))).size < rows.length) return replaceRowByRow(ctx, table, keyColumns, rows);
+	const keyRow = sql`(${sql.join(keyColumns.map((c) => sql.ref(c)))})`;
+	for (const group of chunks(rows)) {
+		await moveToReplaced(ctx, table, sql<SqlBool>`${keyRow} in (${sql.join(group.map((row) => sql`(${sql.join(row.slice(0, n))})`))})`);
+	}
+	await insertRows(ctx, table, rows);
+}
+
+/** replaceByKey for rows that share keys: each row in turn replaces whatever holds its key, even a row written just before. */
+async function replaceRowByRow(ctx: WriteContext, table: KeyedTable, keyColumns: readonly string[], rows: readonly unknown[][]): Promise<void> {
 	const k = untyped(ctx);
 	const columns = REPLACEABLE[table];
 	let before = k.selectFrom(table).select([integerParameter(0).as('replaced_by'), ...columns]);
