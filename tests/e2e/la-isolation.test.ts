@@ -3,7 +3,7 @@
 // have them. Every page, export and action about an LA 999 school, engagement, Quality Mark,
 // self-evaluation summary or import answers 404 to them, exactly as for a school that does not
 // exist, and no LA 999 school's URN or name appears on any page or export they can open.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { appRoutes } from '../helpers/routes';
 import { baseUrl, cookieFor, DEMO_PASSWORD, demoRows } from './harness';
@@ -40,6 +40,22 @@ beforeAll(async () => {
 	const [engagement] = await demoRows<{ id: number; urn: number }>("select id, urn from engagements where status != 'cancelled' order by id limit 1");
 	sample = { urn: String(engagement.urn), id: String(engagement.id) };
 	[{ id: laImport }] = await demoRows<{ id: number }>("select id from imports where la_codes = '999' order by id limit 1");
+});
+
+// The accounts go again afterwards: while anyone serves LA 936 the installation knows two LAs, and
+// the other tests expect the demo's one (no LA fields, no LA columns).
+afterAll(async () => {
+	const db = createDb(inject('databaseUrl'));
+	try {
+		const ids = (await db.selectFrom('users').select('id').where('email', 'in', [LEAD, ANALYST, ADMIN]).execute()).map((u) => u.id);
+		if (ids.length > 0) {
+			await db.deleteFrom('user_las').where('user_id', 'in', ids).execute();
+			await db.deleteFrom('sessions').where('user_id', 'in', ids).execute();
+			await db.deleteFrom('users').where('id', 'in', ids).execute();
+		}
+	} finally {
+		await db.destroy();
+	}
 });
 
 /** The LA 999 schools a page names, by URN or by name. */
