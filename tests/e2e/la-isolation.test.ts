@@ -127,6 +127,7 @@ describe('staff who serve another LA', () => {
 		expect(users).toContain(LEAD);
 		expect(users).not.toContain(head.email);
 		expect((await fetch(`${baseUrl()}/admin/users/${head.id}`, { headers: { cookie }, redirect: 'manual' })).status).toBe(404);
-		for (const path of ['/admin/users', '/admin/advisers']) expect(named(await (await fetch(baseUrl() + path, { headers: { cookie } })).text())).toEqual([]);
+		for (const path of ['/admin/users', '/admin/advisers', '/admin/audit'])
+			expect(named(await (await fetch(baseUrl() + path, { headers: { cookie } })).text())).toEqual([]);
 	});
 });

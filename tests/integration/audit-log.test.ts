@@ -12,7 +12,8 @@ describe('the audit log page', () => {
 		await audit(db, { userId: lead.id, action: 'quality_mark.status', entity: 'quality_mark', entityId: '100001/basic_skills' });
 		await audit(db, { userId: null, action: 'import.rollback', entity: 'import', entityId: 4 });
 		await audit(db, { userId: lead.id, action: 'category.agree', entity: 'school', entityId: 999999 });
-		const lines = await auditLines(db, { before: null, limit: 10 });
+		const { lines, last } = await auditLines(db, { before: null, limit: 10 });
+		expect(last).toBeNull();
 		expect(lines.map((l) => [l.who, l.sentence])).toEqual([
 			[lead.name, 'Agreed the category of the school with URN 999999'],
 			[null, 'Rolled back import 4'],
@@ -21,6 +22,26 @@ describe('the audit log page', () => {
 			// Adding the lead adviser's account was logged first.
 			[null, `Added the account of ${lead.name}`]
 		]);
-		expect(await auditLines(db, { before: lines[1].id, limit: 2 })).toHaveLength(2);
+		const page = await auditLines(db, { before: lines[1].id, limit: 2 });
+		expect(page.lines).toHaveLength(2);
+		expect(page.last).toBe(page.lines[1].id);
+	});
+
+	it('shows an admin who serves some LAs no change about another LA’s school, and everything else', async () => {
+		const db = await freshDb();
+		await addSchool(db, 100850, { name: 'Hampshire Primary', la_code: '850' });
+		await addSchool(db, 100936, { name: 'Surrey Primary', la_code: '936' });
+		const lead = await addUser(db, 'lead_adviser');
+		await audit(db, { userId: lead.id, action: 'category.agree', entity: 'school', entityId: 100850 });
+		await audit(db, { userId: lead.id, action: 'quality_mark.status', entity: 'quality_mark', entityId: '100850/basic_skills' });
+		await audit(db, { userId: lead.id, action: 'category.agree', entity: 'school', entityId: 100936 });
+		await audit(db, { userId: null, action: 'import.rollback', entity: 'import', entityId: 4 });
+		const surrey = await auditLines(db, { before: null, limit: 3, served: new Set([100936]) });
+		expect(surrey.lines.map((l) => l.sentence)).toEqual(['Rolled back import 4', 'Agreed the category of Surrey Primary (URN 100936)']);
+		// The page held three entries, one of them left out: the next page starts before the third.
+		expect(surrey.last).not.toBeNull();
+		const older = await auditLines(db, { before: surrey.last, limit: 10, served: new Set([100936]) });
+		expect(older.lines.map((l) => l.sentence).join('\n')).not.toContain('Hampshire');
+		expect((await auditLines(db, { before: null, limit: 10 })).lines.map((l) => l.sentence).join('\n')).toContain('Hampshire Primary');
 	});
 });

@@ -93,8 +93,33 @@ async function subjectNames(db: Db, entries: readonly { entity: string; entity_i
 	return names;
 }
 
-/** A page of the audit log, newest first, each change in a sentence. */
-export async function auditLines(db: Db, o: { before: number | null; limit: number }): Promise<AuditLine[]> {
+/**
+ * The school an entry is about, where it is about one (a school, its Quality Mark, an engagement or
+ * a self-evaluation summary): for keeping another LA's changes from an admin who serves some LAs.
+ */
+async function subjectSchools(db: Db, entries: readonly { entity: string; entity_id: string | null }[]): Promise<Map<string, number>> {
+	const of = new Map<string, number>();
+	const ids = (entity: string) => entries.filter((e) => e.entity === entity && e.entity_id !== null).map((e) => e.entity_id!);
+	for (const id of ids('school')) of.set(`school:${id}`, Number(id));
+	for (const ref of ids('quality_mark')) of.set(`quality_mark:${ref}`, Number(ref.split('/')[0]));
+	const engagements = ids('engagement').map(Number).filter(Number.isInteger);
+	if (engagements.length)
+		for (const e of await db.selectFrom('engagements').select(['id', 'urn']).where('id', 'in', engagements).execute()) of.set(`engagement:${e.id}`, e.urn);
+	const summaries = ids('se_summary').map(Number).filter(Number.isInteger);
+	if (summaries.length)
+		for (const r of await db.selectFrom('se_summaries').select(['id', 'urn']).where('id', 'in', summaries).execute()) of.set(`se_summary:${r.id}`, r.urn);
+	return of;
+}
+
+/**
+ * A page of the audit log, newest first, each change in a sentence. `served`: the schools of the LAs
+ * the admin reading it serves (la-scope.ts; null: every school); a change about another LA's school
+ * is left out, so a page may hold fewer than `limit`. `last` is the id a next page starts before.
+ */
+export async function auditLines(
+	db: Db,
+	o: { before: number | null; limit: number; served?: ReadonlySet<number> | null }
+): Promise<{ lines: AuditLine[]; last: number | null }> {
 	let query = db
 		.selectFrom('audit_log')
 		.leftJoin('users', 'users.id', 'audit_log.user_id')
@@ -111,9 +136,15 @@ export async function auditLines(db: Db, o: { before: number | null; limit: numb
 		.orderBy('audit_log.id', 'desc')
 		.limit(o.limit);
 	if (o.before !== null) query = query.where('audit_log.id', '<', o.before);
-	const entries = await query.execute();
+	const all = await query.execute();
+	const served = o.served ?? null;
+	const schoolOf = served === null ? new Map<string, number>() : await subjectSchools(db, all);
+	const entries = all.filter((e) => {
+		const urn = schoolOf.get(`${e.entity}:${e.entity_id}`);
+		return served === null || urn === undefined || served.has(urn);
+	});
 	const names = await subjectNames(db, entries);
-	return entries.map((e) => ({
+	const lines = entries.map((e) => ({
 		id: e.id,
 		at: e.at,
 		who: e.user_name,
@@ -121,4 +152,5 @@ export async function auditLines(db: Db, o: { before: number | null; limit: numb
 		before: e.before_json,
 		after: e.after_json
 	}));
+	return { lines, last: all.length === o.limit ? all[all.length - 1].id : null };
 }

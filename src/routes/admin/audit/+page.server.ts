@@ -2,13 +2,14 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { auditLines } from '$lib/server/audit';
+import { servedUrns } from '$lib/server/la-scope';
 
 const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
+	const admin = guard(event, 'service.manage');
 	const before = Number(event.url.searchParams.get('before')) || null;
-	const entries = await auditLines(db(), { before, limit: PAGE_SIZE });
-	const last = entries.at(-1);
-	return { title: 'Audit log', entries, older: entries.length === PAGE_SIZE && last ? last.id : null };
+	// An admin who serves some LAs reads no change about another LA's school.
+	const { lines, last } = await auditLines(db(), { before, limit: PAGE_SIZE, served: await servedUrns(db(), admin) });
+	return { title: 'Audit log', entries: lines, older: last };
 };
