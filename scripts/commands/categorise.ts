@@ -1,6 +1,6 @@
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import { parseAcademicYear } from '../../src/lib/domain/ks2/types';
-import { inLas, isLaCode, lasWords, tidyLas } from '../../src/lib/domain/las';
+import { askedLas, commandLas } from '../lib/las';
 
 const USAGE =
 	'npm run triage -- categorise [--year 2018-19] [--la CODE ...] [--format csv|json]\n' +
@@ -25,24 +25,17 @@ export const categorise: Command = {
 		const year = values.year === undefined ? null : parseAcademicYear(values.year);
 		if (values.year !== undefined && year === null) throw new CliError(`--year must be an academic year like 2018-19, not "${values.year}".\nUsage: ${USAGE}`);
 
-		const asked = tidyLas(values.la ?? []);
-		const wrong = asked.find((code) => !isLaCode(code));
-		if (wrong !== undefined) throw new CliError(`--la must be an LA code of three digits, such as 850, not "${wrong}".\nUsage: ${USAGE}`);
+		const asked = askedLas(values.la, USAGE);
 
-		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }, { getServedLas }] = await Promise.all([
+		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }] = await Promise.all([
 			import('../../src/lib/server/db'),
 			import('../../src/lib/server/db/migrate'),
 			import('../../src/lib/server/analysis'),
 			import('../../src/lib/domain/analysis/categories'),
-			import('../../src/lib/server/csv'),
-			import('../../src/lib/server/import/settings')
+			import('../../src/lib/server/csv')
 		]);
 		await migrateToLatest(db());
-		// The LAs the command may run for: those the installation serves (none set: every LA).
-		const served = await getServedLas(db());
-		const outside = asked.filter((code) => !inLas(served, code));
-		if (outside.length > 0) throw new CliError(`This installation does not serve ${lasWords(outside)}. It serves ${lasWords(served)}.`);
-		const las = asked.length > 0 ? asked : served.length > 0 ? served : null;
+		const las = await commandLas(db(), asked);
 		const outcome = await analysis.runAnalysis(db(), { year, userId: null, las });
 		const { run } = outcome;
 		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);

@@ -175,6 +175,26 @@ describe('npm run triage -- schedule', () => {
 		await check.destroy();
 	});
 
+	it('prints one LA’s part of the plan with --la, and every LA the installation serves without it', async () => {
+		const { path, db } = await cliDatabase();
+		const w = await scheduleWorld(db);
+		const hampshire = [w.urns.focus, w.urns.secure];
+		await db.updateTable('schools').set({ la_code: '936' }).execute();
+		await db.updateTable('schools').set({ la_code: '850' }).where('urn', 'in', hampshire).execute();
+		await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		await db.destroy();
+
+		const urnsOf = (out: { stdout: string }) => new Set((JSON.parse(out.stdout) as { engagements: { urn: number }[] }).engagements.map((e) => e.urn));
+		expect(urnsOf(triage(['schedule', '--year', '2026-27', '--la', '850'], { databaseUrl: path }))).toEqual(new Set(hampshire));
+		expect(urnsOf(triage(['schedule', '--year', '2026-27'], { databaseUrl: path })).size).toBe(6);
+		const ics = triage(['schedule', '--year', '2026-27', '--la', '936', '--format', 'ics'], { databaseUrl: path });
+		expect(ics.status).toBe(0);
+		expect(parseIcs(ics.stdout).length).toBeGreaterThan(0);
+		expect(ics.stdout).not.toContain('Ashgrove Primary');
+		const bad = triage(['schedule', '--la', 'Hampshire'], { databaseUrl: path });
+		expect([bad.status, bad.stderr.split('\n')[0]]).toEqual([1, '--la must be an LA code of three digits, such as 850, not "Hampshire".']);
+	});
+
 	it('fails with a plain message for a bad format, a bad year, or a year with nothing to plan', async () => {
 		const { path, db } = await cliDatabase();
 		await db.destroy();

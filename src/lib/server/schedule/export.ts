@@ -9,6 +9,7 @@ import { academicYearLabel } from '../../domain/ks2/types';
 import type { Category } from '../../domain/analysis/categories';
 import type { HalfTermId } from '../../domain/calendar/half-terms';
 import type { Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
+import { urnsOfLas } from '../la-scope';
 import type { EngagementRowStatus } from '../db/schema/schedule';
 
 export interface ExportedEngagement {
@@ -46,7 +47,22 @@ export interface ExportedPlan {
  * the year has never been planned, a fresh plan of the whole year from the agreed categories,
  * computed but not stored.
  */
-export async function exportPlan(db: Db, year: number): Promise<ExportedPlan> {
+export async function exportPlan(db: Db, year: number, las: readonly string[] | null = null): Promise<ExportedPlan> {
+	const plan = await wholePlan(db, year);
+	const urns = await urnsOfLas(db, las);
+	if (urns === null) return plan;
+	// One LA's part (or several LAs'): their schools' engagements, and what could not be placed for them.
+	const ours = <T extends { urn: number }>(rows: readonly T[]) => rows.filter((r) => urns.has(r.urn));
+	return {
+		...plan,
+		engagements: ours(plan.engagements),
+		unplaced: ours(plan.unplaced),
+		shortfalls: plan.shortfalls.map((s) => ({ ...s, urns: s.urns.filter((u) => urns.has(u)) })).filter((s) => s.urns.length > 0),
+		events: ours(plan.events)
+	};
+}
+
+async function wholePlan(db: Db, year: number): Promise<ExportedPlan> {
 	const base = { year, schoolYear: academicYearLabel(year) };
 	if (await latestPlanRun(db, year)) {
 		const [views, plan] = await Promise.all([listEngagements(db, { year, live: true }), storedPlan(db, year)]);
