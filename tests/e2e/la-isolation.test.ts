@@ -130,4 +130,25 @@ describe('staff who serve another LA', () => {
 		for (const path of ['/admin/users', '/admin/advisers', '/admin/audit'])
 			expect(named(await (await fetch(baseUrl() + path, { headers: { cookie } })).text())).toEqual([]);
 	});
+
+	it('someone who serves some LAs only cannot change what every LA shares: the plan, term dates and closures, templates', async () => {
+		const before = await demoRows<{ n: number }>('select count(*) as n from audit_log');
+		const post = async (email: string, path: string, action: string) =>
+			fetch(`${baseUrl()}${path}${action === 'default' ? '' : `?/${action}`}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { cookie: await cookieFor(email), origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body: new URLSearchParams({ year: '2027', date: '2027-01-04', reason: 'test', label: 'test' }).toString()
+			});
+		const lead = await cookieFor(LEAD);
+		const plan = await (await fetch(`${baseUrl()}/schedule/plan`, { headers: { cookie: lead } })).text();
+		expect(plan).toContain('only someone who serves every LA can plan it');
+		expect(plan).not.toContain('action="?/plan"');
+		const refused: [string, string, string][] = [[LEAD, '/schedule/plan', 'plan']];
+		for (const path of ['/admin/calendar', '/admin/templates', '/admin/templates/new', '/admin/templates/1'])
+			for (const { actions } of appRoutes().filter((r) => r.path === path)) for (const action of actions) refused.push([ADMIN, path, action]);
+		expect(refused.length).toBeGreaterThan(5);
+		for (const [email, path, action] of refused) expect((await post(email, path, action)).status, `${path} ?/${action}`).toBe(403);
+		expect(await demoRows<{ n: number }>('select count(*) as n from audit_log')).toEqual(before);
+	});
 });

@@ -43,5 +43,10 @@ describe('the audit log page', () => {
 		const older = await auditLines(db, { before: surrey.last, limit: 10, served: new Set([100936]) });
 		expect(older.lines.map((l) => l.sentence).join('\n')).not.toContain('Hampshire');
 		expect((await auditLines(db, { before: null, limit: 10 })).lines.map((l) => l.sentence).join('\n')).toContain('Hampshire Primary');
+		// A change to an account the admin is not shown (another LA's headteacher, say) is left out too.
+		const shown = await auditLines(db, { before: null, limit: 10, served: new Set([100936]), accounts: new Set() });
+		expect(shown.lines.map((l) => l.sentence)).not.toContain(`Added the account of ${lead.name}`);
+		const all = await auditLines(db, { before: null, limit: 10, served: new Set([100936]), accounts: new Set([lead.id]) });
+		expect(all.lines.map((l) => l.sentence)).toContain(`Added the account of ${lead.name}`);
 	});
 });

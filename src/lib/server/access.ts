@@ -1,5 +1,5 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { decide, type About, type Action } from '../domain/access';
+import { decide, servedLas, type About, type Action } from '../domain/access';
 import { NOT_FOUND, Refusal } from '../domain/refusal';
 import type { SessionUser } from './auth/session';
 import { db } from './db';
@@ -93,4 +93,20 @@ export async function visibleSchool(user: SessionUser, urnText: string) {
 export async function schoolFromUrl(event: GuardEvent & { params: { urn: string } }) {
 	const user = signedIn(event);
 	return { user, school: await visibleSchool(user, event.params.urn) };
+}
+
+/** What every LA of the installation shares, and what someone who serves some LAs only is told. */
+const SHARED_BY_EVERY_LA = {
+	calendar: 'Term dates and closure days are the same for every LA, so only an admin who serves every LA can change them',
+	templates: 'Engagement templates are the same for every LA, so only an admin who serves every LA can change them',
+	plan: 'The plan of a school year takes in every LA’s schools, so only someone who serves every LA can plan it'
+} as const;
+
+/**
+ * For a change to what every LA of the installation shares (term dates and closures, engagement
+ * templates, the plan of a school year): only someone who serves every LA may make it, since it
+ * changes other LAs' schools too.
+ */
+export function requireEveryLa(user: SessionUser, what: keyof typeof SHARED_BY_EVERY_LA): void {
+	if (servedLas(user) !== null) error(403, SHARED_BY_EVERY_LA[what]);
 }

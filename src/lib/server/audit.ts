@@ -114,11 +114,12 @@ async function subjectSchools(db: Db, entries: readonly { entity: string; entity
 /**
  * A page of the audit log, newest first, each change in a sentence. `served`: the schools of the LAs
  * the admin reading it serves (la-scope.ts; null: every school); a change about another LA's school
- * is left out, so a page may hold fewer than `limit`. `last` is the id a next page starts before.
+ * is left out, and so is a change to an account not in `accounts` (the accounts that admin is shown;
+ * null: every account), so a page may hold fewer than `limit`. `last` is the id a next page starts before.
  */
 export async function auditLines(
 	db: Db,
-	o: { before: number | null; limit: number; served?: ReadonlySet<number> | null }
+	o: { before: number | null; limit: number; served?: ReadonlySet<number> | null; accounts?: ReadonlySet<number> | null }
 ): Promise<{ lines: AuditLine[]; last: number | null }> {
 	let query = db
 		.selectFrom('audit_log')
@@ -139,8 +140,10 @@ export async function auditLines(
 	const all = await query.execute();
 	const served = o.served ?? null;
 	const schoolOf = served === null ? new Map<string, number>() : await subjectSchools(db, all);
+	const accounts = o.accounts ?? null;
 	const entries = all.filter((e) => {
 		const urn = schoolOf.get(`${e.entity}:${e.entity_id}`);
+		if (accounts !== null && e.entity === 'user' && !accounts.has(Number(e.entity_id))) return false;
 		return served === null || urn === undefined || served.has(urn);
 	});
 	const names = await subjectNames(db, entries);

@@ -1,6 +1,8 @@
 import type { Db } from './db';
 import { getServedLas } from './import/settings';
-import type { KnownLa } from '../domain/las';
+import { adminSees, type KnownLa } from '../domain/las';
+import { servedLas, type Actor } from '../domain/access';
+import { isServed, servedUrns } from './la-scope';
 
 /**
  * The LAs this installation knows, by code, with the name the register gives each: the LAs it serves
@@ -38,4 +40,10 @@ export async function laChoices(db: Db, admin: { laCodes?: readonly string[] }):
 /** The LAs ticked on a user form, or undefined when the form did not ask. */
 export function lasFromForm(form: FormData, choices: { las: readonly KnownLa[] }): string[] | undefined {
 	return choices.las.length > 0 ? form.getAll('las').map(String) : undefined;
+}
+
+/** Whether an admin is shown an account (domain/las.ts `adminSees`): every one, to an admin of every LA. */
+export async function seesAccount(db: Db, admin: Actor): Promise<(user: Parameters<typeof adminSees>[1]) => boolean> {
+	const served = await servedUrns(db, admin);
+	return (user) => adminSees(servedLas(admin), user, (urn) => isServed(served, urn));
 }

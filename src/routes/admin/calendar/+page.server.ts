@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard } from '$lib/server/access';
+import { act, guard, requireEveryLa } from '$lib/server/access';
 import { field } from '$lib/server/forms';
 import { addClosure, closuresFor, loadCalendar, removeClosure, resetTermDates, saveTermDates, schoolYearOf, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
@@ -47,6 +47,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'calendar');
 		const { form, year } = await formYear(event);
 		const halfTerms = HALF_TERMS.map((id) => ({ id, start: field(form, `${id}.start`), end: field(form, `${id}.end`) }));
 		const values = Object.fromEntries(
@@ -65,6 +66,7 @@ export const actions: Actions = {
 	},
 	reset: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'calendar');
 		const { year } = await formYear(event);
 		return act(async () => {
 			await resetTermDates(db(), admin.id, year);
@@ -73,6 +75,7 @@ export const actions: Actions = {
 	},
 	addClosure: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'calendar');
 		const form = await event.request.formData();
 		const values = { 'closure-date': field(form, 'closure-date'), 'closure-reason': field(form, 'closure-reason') };
 		return act(
@@ -85,6 +88,7 @@ export const actions: Actions = {
 	},
 	removeClosure: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'calendar');
 		const form = await event.request.formData();
 		return act(async () => {
 			await removeClosure(db(), admin.id, field(form, 'date'));

@@ -1,6 +1,6 @@
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard } from '$lib/server/access';
+import { act, guard, requireEveryLa } from '$lib/server/access';
 import { loadTemplates, resetTemplates } from '$lib/server/schedule';
 import { CATEGORIES, CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 import { daysPerSchool } from '$lib/domain/planner/templates';
@@ -24,6 +24,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	reset: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'templates');
 		return act(async () => {
 			await resetTemplates(db(), admin.id);
 			return { done: 'The templates are back to the defaults. Plan the year again to use them.' };

@@ -1,7 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { field } from '$lib/server/forms';
 import { db } from '$lib/server/db';
-import { act, guard } from '$lib/server/access';
+import { servedLas } from '$lib/domain/access';
+import { isServed, keepServed, servedUrns } from '$lib/server/la-scope';
+import { act, guard, requireEveryLa } from '$lib/server/access';
 import { Refusal } from '$lib/domain/refusal';
 import {
 	defaultScheduleYear,
@@ -24,10 +26,23 @@ const SHOWN = 200;
 
 /** "Plan the year": for those who may commit advisers' time (`year.plan`). */
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'year.plan');
+	const user = guard(event, 'year.plan');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
-	const [run, schools, advisers, plan] = await Promise.all([latestPlanRun(db(), year), planSchools(db(), year), listAdvisers(db()), storedPlan(db(), year)]);
-	const diff = run?.diff;
+	const [run, allSchools, advisers, plan, served] = await Promise.all([
+		latestPlanRun(db(), year),
+		planSchools(db(), year),
+		listAdvisers(db()),
+		storedPlan(db(), year),
+		servedUrns(db(), user)
+	]);
+	// Someone who serves some LAs sees their schools' part of the plan and of what last moved.
+	const schools = keepServed(served, allSchools);
+	const diff = run?.diff && {
+		...run.diff,
+		moved: keepServed(served, run.diff.moved),
+		added: keepServed(served, run.diff.added),
+		removed: run.diff.removed.filter((r) => isServed(served, r.engagement.urn))
+	};
 	const years = [...new Set([...(await plannedYears(db())), year, schoolYearOf(today()), (await planningYear(db())) ?? year])].sort((a, b) => b - a);
 	const diffUrns = diff ? [...new Set([...diff.moved.map((m) => m.urn), ...diff.added.map((e) => e.urn), ...diff.removed.map((r) => r.engagement.urn)])] : [];
 	const names = diffUrns.length > 0 ? await db().selectFrom('schools').select(['urn', 'name']).where('urn', 'in', diffUrns).execute() : [];
@@ -35,6 +50,8 @@ export const load: PageServerLoad = async (event) => {
 	const counts = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({ label, count: schools.filter((s) => s.category === category).length }));
 	return {
 		title: 'Plan the year',
+		/** The plan takes in every LA's schools: someone who serves some LAs only cannot make it (requireEveryLa). */
+		servesEveryLa: servedLas(user) === null,
 		year,
 		yearLabel: academicYearLabel(year),
 		resultsLabel: academicYearLabel(year - 1),
@@ -50,7 +67,7 @@ export const load: PageServerLoad = async (event) => {
 			added: diff.added.slice(0, SHOWN),
 			removed: diff.removed.slice(0, SHOWN)
 		},
-		unplaced: plan.unplaced,
+		unplaced: keepServed(served, plan.unplaced),
 		schoolName: Object.fromEntries(names.map((n) => [n.urn, n.name])) as Record<number, string>,
 		adviserName: Object.fromEntries(adviserNames) as Record<string, string>
 	};
@@ -59,6 +76,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	plan: async (event) => {
 		const user = guard(event, 'year.plan');
+		requireEveryLa(user, 'plan');
 		const form = await event.request.formData();
 		const year = yearParam(field(form, 'year'));
 		return act(async () => {

@@ -1,7 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard } from '$lib/server/access';
+import { act, guard, requireEveryLa } from '$lib/server/access';
 import { deleteTemplate, loadTemplates, saveTemplate, templateFormValues, templateFromForm } from '$lib/server/schedule';
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 import { NOT_FOUND } from '$lib/domain/refusal';
@@ -35,6 +35,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	save: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'templates');
 		const { template } = await templateOf(event);
 		const form = await event.request.formData();
 		const edited = { ...templateFromForm(form), id: template.id, category: template.category };
@@ -48,6 +49,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'templates');
 		const { template } = await templateOf(event);
 		return act(async () => {
 			await deleteTemplate(db(), admin.id, template.id);

@@ -1,7 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard } from '$lib/server/access';
+import { act, guard, requireEveryLa } from '$lib/server/access';
 import { addTemplate, loadTemplates, templateFormValues, templateFromForm } from '$lib/server/schedule';
 import { isCategory } from '$lib/domain/analysis/categories';
 
@@ -33,6 +33,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = guard(event, 'service.manage');
+		requireEveryLa(admin, 'templates');
 		const form = await event.request.formData();
 		return act(
 			async () => {

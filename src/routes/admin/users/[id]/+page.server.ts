@@ -5,12 +5,9 @@ import { act, guard } from '$lib/server/access';
 import { getUser, resetPassword, setUserDisabled, updateUser } from '$lib/server/users';
 import { validateUserInput } from '$lib/domain/users';
 import { field } from '$lib/server/forms';
-import { laChoices, lasFromForm } from '$lib/server/las';
+import { laChoices, lasFromForm, seesAccount } from '$lib/server/las';
 import { auditTrail } from '$lib/server/audit';
 import { NOT_FOUND } from '$lib/domain/refusal';
-import { isServed, servedUrns } from '$lib/server/la-scope';
-import { servedLas } from '$lib/domain/access';
-import { adminSees } from '$lib/domain/las';
 
 function userId(event: RequestEvent): number {
 	const id = Number(event.params.id);
@@ -21,9 +18,8 @@ function userId(event: RequestEvent): number {
 export const load: PageServerLoad = async (event) => {
 	const admin = guard(event, 'service.manage');
 	const user = await getUser(db(), userId(event));
-	const ours = await servedUrns(db(), admin);
 	// Another LA's account is as unknown to an admin who serves some LAs as one that does not exist.
-	if (!user || !adminSees(servedLas(admin), user, (urn) => isServed(ours, urn))) error(404, NOT_FOUND);
+	if (!user || !(await seesAccount(db(), admin))(user)) error(404, NOT_FOUND);
 	const history = (await auditTrail(db(), 'user', user.id)).map((h) => ({ id: h.id, at: h.at, action: h.action, by: h.user_name }));
 	return { title: user.name, user, history, ...(await laChoices(db(), admin)) };
 };
