@@ -317,7 +317,7 @@ async function readRows(
 			progress
 		},
 		hashing,
-		{ checkBytes }
+		{ checkBytes, yieldOften: req.newDatabase !== undefined }
 	);
 	return headerSeen ? handler : 'empty';
 }
