@@ -4,6 +4,7 @@ import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import type { Db } from '../../src/lib/server/db';
 import { parseImportOptions } from '../../src/lib/domain/import/options';
 import { longDate } from '../../src/lib/domain/format';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 
 const USAGE =
 	'npm run triage -- import <file> [--kind ks2|gias|ofsted] [--year 2018-19] [--version provisional|revised|final]\n' +
@@ -13,19 +14,27 @@ const USAGE =
 	'  The kind, year and version are read from the file when not given.';
 
 /**
- * Runs the migrations only when one is pending. Loading them costs more than a small import,
- * and scheduled jobs run this command against a database that is nearly always up to date.
+ * Starts the migrations when one is pending, or returns null. Loading them costs more than a small
+ * import, and scheduled jobs run this command against a database that is nearly always up to date.
+ * `whileReading` says they may run while the file is read: a PostgreSQL database with no table at
+ * all (see ImportRequest.newDatabase). On SQLite the migrations would run on this thread,
+ * overlapping nothing, so they run first there, as on any database that has tables.
  */
-async function migrateIfPending(db: Db): Promise<void> {
+async function pendingMigrations(db: Db): Promise<{ migrated: Promise<unknown>; whileReading: boolean } | null> {
 	const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
 	const files = Object.keys((await import('../../db/migrations')).migrations);
 	const done = await db
 		.selectFrom('kysely_migration' as never)
 		.select('name' as never)
 		.execute()
-		.catch(() => []);
-	const applied = new Set(done.map((r) => (r as { name: string }).name));
-	if (files.some((f) => !applied.has(f))) await migrateToLatest(db);
+		.catch(() => null);
+	const applied = new Set((done ?? []).map((r) => (r as { name: string }).name));
+	if (files.every((f) => applied.has(f))) return null;
+	const whileReading = done === null && dialectOf(db) === 'postgres' && (await db.introspection.getTables()).length === 0;
+	const migrated = migrateToLatest(db);
+	// Awaited by the caller, possibly after reading the file: until then a failure must not count as unhandled.
+	migrated.catch(() => {});
+	return { migrated, whileReading };
 }
 
 export const importCommand: Command = {
@@ -45,8 +54,17 @@ export const importCommand: Command = {
 			import('../../src/lib/server/import/pipeline'),
 			import('../../src/lib/domain/import/report-text')
 		]);
-		await migrateIfPending(db());
-		const outcome = await runImport(db(), { path: file, fileName: basename(file), ...options.value, userId: null });
+		// On a new PostgreSQL database the server migrates it while node reads the file.
+		const migrations = await pendingMigrations(db());
+		const overlap = migrations?.whileReading === true;
+		if (migrations && !overlap) await migrations.migrated;
+		const outcome = await runImport(db(), {
+			path: file,
+			fileName: basename(file),
+			...options.value,
+			userId: null,
+			newDatabase: overlap ? { migrated: migrations!.migrated } : undefined
+		});
 		const what = text.describeFile(outcome.report);
 		if (outcome.status === 'rejected') {
 			throw new CliError(`Nothing was imported from ${file}: it has problems.\n${text.problemsText(outcome.report)}`);

@@ -47,4 +47,29 @@ describe('the import writer', () => {
 		expect(await settings(db)).toEqual([]);
 		expect(await dataVersion(db)).toBe(before);
 	});
+
+	it('sends many rows while they are still coming, sees them all, and writes nothing when one fails part-way', async () => {
+		const db = await freshDb();
+		// Several hundred thousand characters: on PostgreSQL the COPY is under way long before the last row.
+		const long = 'x'.repeat(200);
+		const count = await writeInOneTransaction(db, async (w) => {
+			const add = w.prepare(db.insertInto('settings').values({ key: '', value_json: '' }));
+			for (let i = 0; i < 3000; i++) await add([`bulk ${String(i).padStart(4, '0')}`, long]);
+			return w.all(
+				db
+					.selectFrom('settings')
+					.select((eb) => eb.fn.countAll<number>().as('n'))
+					.where('key', 'like', 'bulk %')
+			);
+		});
+		expect(Number(count[0].n)).toBe(3000);
+		const before = await dataVersion(db);
+		const failing = writeInOneTransaction(db, async (w) => {
+			const add = w.prepare(db.insertInto('settings').values({ key: '', value_json: '' }));
+			for (let i = 0; i < 3000; i++) await add([i === 1500 ? 'bulk 0007' : `bulk again ${i}`, long]);
+		});
+		await expect(failing).rejects.toThrow(UNIQUE_VIOLATION);
+		expect((await settings(db)).filter((r) => r.key.startsWith('bulk again'))).toEqual([]);
+		expect(await dataVersion(db)).toBe(before);
+	});
 });

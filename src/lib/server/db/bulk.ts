@@ -1,7 +1,7 @@
 // Changes here are on the import's hot path: check them with `npm run bench:import`.
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, InsertQueryNode, sql, ValueListNode, ValueNode, ValuesNode, type Compilable, type RootOperationNode, type Transaction } from 'kysely';
-import { CopyRows } from './pg-copy';
+import { CopyRows, CopyStream } from './pg-copy';
 import { versionBump } from './data-version';
 import { dialectOf, oneAtATime } from './dialect';
 import { postgresUrlOf } from './connection';
@@ -19,8 +19,8 @@ export interface BulkWriter {
 	 * Prepares a statement once, for many rows: the returned function runs it with new
 	 * parameters, in the order of the compiled query's parameters. This is the fast path
 	 * for bulk inserts: no SQL is built per row. On SQLite none is parsed either; on PostgreSQL
-	 * a plain INSERT's rows are gathered and sent with COPY, and may reach the server (and fail)
-	 * only when the next other statement runs or the work ends: either way inside the one transaction.
+	 * a plain INSERT's rows are sent with COPY as they come, without waiting for the server, and may
+	 * fail only when the next other statement runs or the work ends: either way inside the one transaction.
 	 */
 	prepare(query: Compilable): (params: unknown[]) => Promise<number>;
 }
@@ -49,8 +49,8 @@ export async function databaseLocation(db: Db): Promise<string> {
  * to the data version (data-version.ts), once, so every cache sees the import.
  *
  * On PostgreSQL it is an ordinary transaction on one of the pool's connections, that first waits
- * for any other import's (or rollback's) to end; its bulk inserts are sent with COPY, a few
- * thousand rows at a time (see postgresWriter). On SQLite it is an
+ * for any other import's (or rollback's) to end; its bulk inserts are sent with COPY, streamed
+ * to the server as they are made (see postgresWriter). On SQLite it is an
  * IMMEDIATE transaction on a short-lived second connection to the same file, whose statements
  * are prepared once for every row: kysely's SQLite driver prepares each statement afresh, which an
  * England-sized import cannot afford. Every statement there runs
@@ -136,25 +136,44 @@ function sqliteWriter(raw: SQLite.Database): BulkWriter {
 	};
 }
 
-/** How much COPY text (in UTF-16 code units) the PostgreSQL writer gathers before it sends it: about a megabyte. */
-const COPY_SIZE = 1 << 20;
+/** How much COPY text (in UTF-16 code units) the PostgreSQL writer gathers before it sends it: a quarter of a megabyte. */
+const COPY_SIZE = 1 << 18;
 
 /**
  * The PostgreSQL writer, and `flush`, to run before the transaction commits. A prepared plain INSERT
- * of parameters (see copyStatement) gathers its rows and sends them with COPY (pg-copy.ts), a few
- * thousand rows at a time rather than the callers' batches of ROWS_PER_INSERT: COPY parses each
- * value once and plans nothing, and fewer, larger COPYs cost the server less. Any other statement
- * first sends the rows gathered, so statements still run in the order they were given; a COPY
- * that fails does so at the next statement, or at `flush`, failing the import all the same.
+ * of parameters (see copyStatement) sends its rows with COPY (pg-copy.ts) rather than the callers'
+ * batches of ROWS_PER_INSERT: COPY parses each value once and plans nothing. One COPY stays open
+ * for as long as no other statement comes between, and its rows are sent as they come, a piece of
+ * COPY_SIZE at a time, without waiting for the server: it stores each piece while node makes the
+ * next. Any other statement first ends the COPY and waits for it, so statements still run in the
+ * order they were given and see what was written before them; a COPY that fails does so at the
+ * next statement, at the next row once the server has said so, or at `flush`, failing the import
+ * all the same.
  */
 function postgresWriter(trx: Transaction<Database>): { writer: BulkWriter; flush: () => Promise<void> } {
 	const changes = (result: { numAffectedRows?: bigint }) => Number(result.numAffectedRows ?? 0);
-	let pending: { sql: string; rows: CopyRows } | null = null;
+	/** The COPY being written: its rows not sent yet, and once the first piece is sent, its input and its answer. */
+	let pending: { sql: string; rows: CopyRows; stream: CopyStream | null; done: Promise<unknown> | null } | null = null;
+	const send = (copy: NonNullable<typeof pending>) => {
+		if (copy.stream === null) {
+			copy.stream = new CopyStream();
+			copy.done = trx.executeQuery(CompiledQuery.raw(copy.sql, [copy.stream]));
+			// Awaited by flush; until then a failure must not count as unhandled.
+			copy.done.catch(() => {});
+		}
+		const rows = copy.rows;
+		copy.rows = new CopyRows();
+		return copy.stream.write(rows);
+	};
 	const flush = async () => {
 		if (pending === null) return;
-		const { sql, rows } = pending;
+		const copy = pending;
 		pending = null;
-		await trx.executeQuery(CompiledQuery.raw(sql, [rows]));
+		// Its only row was INSERTed instead (see CopyRows.add): there is no COPY to end.
+		if (copy.stream === null && copy.rows.rows === 0) return;
+		await send(copy);
+		copy.stream!.end();
+		await copy.done;
 	};
 	const execute = async <R>(query: CompiledQuery<R>) => {
 		await flush();
@@ -174,13 +193,15 @@ function postgresWriter(trx: Transaction<Database>): { writer: BulkWriter; flush
 			const copy = copyStatement(compiled.query);
 			if (copy === null) return insert;
 			return async (params) => {
-				if (pending !== null && pending.sql !== copy.sql) await flush();
-				const into = pending?.rows ?? new CopyRows();
+				// Another statement's COPY ends first; so does one the server has refused, failing the import now.
+				if (pending !== null && (pending.sql !== copy.sql || pending.stream?.failed)) await flush();
+				pending ??= { sql: copy.sql, rows: new CopyRows(), stream: null, done: null };
+				const into = pending.rows;
 				const before = into.rows;
 				if (!into.add(params, copy.columns)) return insert(params);
-				pending = { sql: copy.sql, rows: into };
-				if (into.size >= COPY_SIZE) await flush();
-				return into.rows - before;
+				const added = into.rows - before;
+				if (into.size >= COPY_SIZE) await send(pending);
+				return added;
 			};
 		}
 	};

@@ -1,7 +1,7 @@
 import type SQLite from 'better-sqlite3';
 import type { CompiledQuery, PostgresPool, PostgresPoolClient, PostgresQueryResult, SqliteDatabase, SqliteStatement } from 'kysely';
 import type { Db } from './index';
-import { copyIn, CopyRows } from './pg-copy';
+import { copyIn, CopyStream } from './pg-copy';
 
 /*
  * How the in-memory caches (whole pages, the overview's figures) know that the data changed.
@@ -179,7 +179,7 @@ export function countingPool(pool: PostgresPool): PostgresPool {
 					inTransaction = false;
 				} else {
 					const result = (
-						parameters[0] instanceof CopyRows ? await copyIn(client, text, parameters[0]) : await client.query(text, parameters)
+						parameters[0] instanceof CopyStream ? await copyIn(client, text, parameters[0]) : await client.query(text, parameters)
 					) as PgResult | PgResult[];
 					if (pgChanged(result)) {
 						if (inTransaction) wrote = true;

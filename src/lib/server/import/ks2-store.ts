@@ -82,7 +82,7 @@ export class Ks2ResultStore {
 	 * then for each figure in KS2_FIELD_SPECS order its value and, when `codes`, its code. Rows
 	 * with no code at all (most) leave the code columns out, to be NULL: about a third fewer values
 	 * to bind. Those rows go first, then the rows with codes: on PostgreSQL the writer gathers each
-	 * statement's rows for as long as no other statement comes between (see bulk.ts).
+	 * statement's rows into one COPY for as long as no other statement comes between (see bulk.ts).
 	 */
 	async insert(w: BulkWriter, build: (rows: number, codes: boolean) => Compilable, year: number, importId: number): Promise<void> {
 		for (const codes of [false, true]) {

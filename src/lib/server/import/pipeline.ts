@@ -37,6 +37,14 @@ export interface ImportRequest {
 	 * transaction: an import on a thread of its own waits here while another import writes (see off-thread.ts).
 	 */
 	beforeWrite?: () => Promise<void>;
+	/**
+	 * Set when the database is new (no table at all) and its migrations are running while the file
+	 * is read: the CLI's first import into a new PostgreSQL database (scripts/commands/import.ts),
+	 * so the server migrates while node reads. Such a database holds no import and no LA scope
+	 * once migrated (no migration adds either), so the file is read at once, and the database is
+	 * first used once `migrated` settles. The import ends only after it has, and fails if it fails.
+	 */
+	newDatabase?: { migrated: Promise<unknown> };
 }
 
 export interface ImportProgress {
@@ -77,6 +85,18 @@ const STOP_AFTER = MAX_PROBLEMS * 20;
  *    row, what it replaced (for rollback) and the audit entry. Any error writes nothing.
  */
 export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutcome> {
+	const migrated = req.newDatabase?.migrated;
+	if (!migrated) return importFile(db, req);
+	// Awaited below, whatever the outcome: until then a failure must not count as unhandled.
+	migrated.catch(() => {});
+	try {
+		return await importFile(db, req);
+	} finally {
+		await migrated;
+	}
+}
+
+async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 	const report = emptyReport(req.fileName);
 	const progress = (phase: ImportProgress['phase'], bytesRead: number) =>
 		req.onProgress?.({ phase, bytesRead, totalBytes: report.sizeBytes, rowsRead: report.rowsRead });
@@ -119,20 +139,23 @@ export async function runImport(db: Db, req: ImportRequest): Promise<ImportOutco
 		const allLive = earlier.every((e) => liveYears.has(e.year));
 		return previous && allLive ? unchanged(previous) : null;
 	};
-	if (inspected.facts.sha256) {
+	// A new database has no earlier import to be the same file as, and no LA scope (see newDatabase).
+	if (inspected.facts.sha256 && !req.newDatabase) {
 		const known = await sameFile(inspected.facts.sha256);
 		if (known) return known;
 	}
 	const hashing = inspected.facts.sha256 ? undefined : createHash('sha256');
 
-	const parsed = await readRows(req, encoding, !checked, report, await getServedLas(db), hashing);
+	const laScope = req.newDatabase ? [] : await getServedLas(db);
+	const parsed = await readRows(req, encoding, !checked, report, laScope, hashing);
 	if (parsed === 'empty') return rejected('The file is empty.');
 	if (parsed === null) return { status: 'rejected', report };
 	const h: FormatHandler = parsed;
 	h.finish();
 	if (report.problems.length > 0) return { status: 'rejected', report };
-	if (hashing) {
-		const known = await sameFile(hashing.digest('hex'));
+	if (req.newDatabase) await req.newDatabase.migrated;
+	if (hashing || req.newDatabase) {
+		const known = await sameFile(inspected.facts.sha256 ?? hashing!.digest('hex'));
 		if (known) return known;
 	}
 	const sha256 = report.sha256;
@@ -294,7 +317,7 @@ async function readRows(
 			progress
 		},
 		hashing,
-		{ checkBytes }
+		{ checkBytes, yieldOften: req.newDatabase !== undefined }
 	);
 	return headerSeen ? handler : 'empty';
 }
