@@ -1,5 +1,5 @@
 import type { Db } from './db';
-import { categoryStates } from './analysis/categories';
+import { categoryStates, latestCategoryYear } from './analysis/categories';
 import { interventionStatuses } from './intervention';
 import { currentQualityMarkHolders } from './quality-mark/queries';
 import { buildPlanInput } from './schedule/plan-input';
@@ -37,11 +37,7 @@ export async function laComparison(db: Db, actor: Actor, today: string): Promise
 	for (const s of schools) if (!names.has(s.la_code!) || s.la_name) names.set(s.la_code!, s.la_name ?? `LA ${s.la_code}`);
 	const order = [...names].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
 
-	const latest = await db
-		.selectFrom('school_categories')
-		.select((eb) => eb.fn.max('year').as('year'))
-		.executeTakeFirst();
-	const year = latest?.year ?? null;
+	const year = await latestCategoryYear(db);
 	const [current, previous, interventions, holders] = await Promise.all([
 		year === null ? [] : categoryStates(db, year),
 		year === null ? [] : categoryStates(db, year - 1),

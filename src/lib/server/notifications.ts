@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { nowIso } from './clock';
+import { keepUsers, usersServing } from './la-scope';
 
 export interface NewNotification {
 	kind: string;
@@ -38,25 +39,12 @@ export async function headteachersOf(db: Db, urn: number): Promise<number[]> {
  */
 export async function advisersFor(db: Db, urn: number): Promise<number[]> {
 	const school = await db.selectFrom('schools').select(['link_adviser_id', 'la_code']).where('urn', '=', urn).executeTakeFirst();
-	const leads = await db
-		.selectFrom('users as u')
-		.select('u.id')
-		.where('u.role', '=', 'lead_adviser')
-		.where('u.disabled_at', 'is', null)
-		.where((eb) =>
-			eb.or([
-				eb.not(eb.exists(eb.selectFrom('user_las as l').select('l.user_id').whereRef('l.user_id', '=', 'u.id'))),
-				eb.exists(
-					eb
-						.selectFrom('user_las as l')
-						.select('l.user_id')
-						.whereRef('l.user_id', '=', 'u.id')
-						.where('l.la_code', '=', school?.la_code ?? '')
-				)
-			])
-		)
-		.execute();
-	return [...(school?.link_adviser_id ? [school.link_adviser_id] : []), ...leads.map((l) => l.id)];
+	const [leads, serving] = await Promise.all([
+		db.selectFrom('users').select('id').where('role', '=', 'lead_adviser').where('disabled_at', 'is', null).execute(),
+		// A school whose LA is not known: only those who serve every LA.
+		usersServing(db, [school?.la_code ?? ''])
+	]);
+	return [...(school?.link_adviser_id ? [school.link_adviser_id] : []), ...keepUsers(serving, leads).map((l) => l.id)];
 }
 
 /**

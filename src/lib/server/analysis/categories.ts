@@ -54,12 +54,12 @@ export async function categoryStates(db: Db, year: number, urn?: number): Promis
 	}));
 }
 
-/** The newest year for which a school has a category, or null. */
-export async function latestCategoryYear(db: Db, urn: number): Promise<number | null> {
+/** The newest year for which a school (or, with no URN, any school) has a category, or null. */
+export async function latestCategoryYear(db: Db, urn?: number): Promise<number | null> {
 	const row = await db
 		.selectFrom('school_categories')
 		.select((eb) => eb.fn.max('year').as('year'))
-		.where('urn', '=', urn)
+		.$if(urn !== undefined, (qb) => qb.where('urn', '=', urn!))
 		.executeTakeFirst();
 	return row?.year ?? null;
 }

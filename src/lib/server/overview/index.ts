@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import { categoryStates } from '../analysis/categories';
+import { categoryStates, latestCategoryYear } from '../analysis/categories';
 import { moderationList } from '../analysis/moderation';
 import { adoptedPolicy } from '../analysis/policy-store';
 import { loadKs2ForAnalysis } from '../import/ks2-repository';
@@ -82,14 +82,6 @@ export function chooseScatterYear(
 		year: withProgress.year,
 		note: `There are no progress scores for ${academicYearLabel(latest.year)}, the latest results, so this shows ${academicYearLabel(withProgress.year)}, the latest year with progress scores. Choose another year to see it.`
 	};
-}
-
-async function latestCategoryYear(db: Db): Promise<number | null> {
-	const row = await db
-		.selectFrom('school_categories')
-		.select((eb) => eb.fn.max('year').as('year'))
-		.executeTakeFirst();
-	return row?.year ?? null;
 }
 
 const cache = new VersionedCache<StaffOverview>();

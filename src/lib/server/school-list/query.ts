@@ -2,7 +2,7 @@ import { addDays, format } from 'date-fns';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../db';
 import { dialectOf, jsonValue, type Dialect } from '../db/dialect';
-import type { CategoryStatus } from '../analysis/categories';
+import { latestCategoryYear, type CategoryStatus } from '../analysis/categories';
 import { interventionStatuses, urnsWithStatus, type Intervention, type InterventionStatus } from '../intervention';
 import { listFrameworks } from '../quality-mark/frameworks';
 import { CATEGORIES, type Category } from '../../domain/analysis/categories';
@@ -152,14 +152,6 @@ function searchTerm(eb: Eb, q: string) {
 	const term = q.replace(/[%_]/g, '').toLowerCase();
 	const byName = eb(eb.fn('lower', ['s.name']), 'like', `%${term}%`);
 	return /^\d{1,9}$/.test(term) ? eb.or([byName, eb('s.urn', '=', Number(term))]) : byName;
-}
-
-async function latestYear(db: Db): Promise<number | null> {
-	const row = await db
-		.selectFrom('school_categories')
-		.select((eb) => eb.fn.max('year').as('year'))
-		.executeTakeFirst();
-	return row?.year ?? null;
 }
 
 /**
@@ -361,7 +353,7 @@ async function statusFilter(db: Db, query: SchoolListQuery, today: string) {
 
 /** One page of the filtered, sorted list, with how many schools match and what the filters can choose from. */
 export async function listSchools(db: Db, query: SchoolListQuery, today: string, pageSize = PAGE_SIZE): Promise<SchoolListPage> {
-	const [year, { statuses, withStatus }] = await Promise.all([latestYear(db), statusFilter(db, query, today)]);
+	const [year, { statuses, withStatus }] = await Promise.all([latestCategoryYear(db), statusFilter(db, query, today)]);
 	const total = await countMatching(db, query, year, today, withStatus);
 	const pages = Math.max(1, Math.ceil(total / pageSize));
 	// Past the end (an old link, or schools since removed): show the last page there is.
@@ -374,7 +366,7 @@ export async function listSchools(db: Db, query: SchoolListQuery, today: string,
 /** Every school that matches, in the list's order: the CSV export. */
 export async function allMatchingSchools(db: Db, query: SchoolListQuery, today: string): Promise<{ year: number | null; rows: SchoolListRow[] }> {
 	// Every school's status at once, whether or not it filters: the export has a column for it.
-	const [year, statuses] = await Promise.all([latestYear(db), interventionStatuses(db, today)]);
+	const [year, statuses] = await Promise.all([latestCategoryYear(db), interventionStatuses(db, today)]);
 	const withStatus = query.intervention ? urnsWithStatus(statuses, query.intervention) : null;
 	const urns = await pageOfUrns(db, query, year, today, withStatus, null, 0);
 	const rows: SchoolListRow[] = [];
