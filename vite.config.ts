@@ -61,6 +61,7 @@ export default defineConfig({
 						'tests/integration/la-scope.test.ts',
 						'tests/integration/la-lists.test.ts',
 						'tests/integration/la-policies.test.ts',
+						'tests/integration/la-schedule.test.ts',
 						'tests/integration/migrations-down-up.test.ts',
 						'tests/integration/overview.test.ts',
 						'tests/integration/overview-school-profile.test.ts',

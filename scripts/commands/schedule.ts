@@ -8,7 +8,8 @@ const USAGE =
 	'  could not be placed with the reason (JSON), or the engagements as an ICS calendar (--format ics).\n' +
 	'  Without --year it uses the year after the latest year with KS2 results. A year not yet planned in\n' +
 	'  the app is planned from its agreed categories for printing, but not stored.\n' +
-	'  --la prints one LA’s schools (repeat it for several); without it, every LA the installation serves.';
+	'  --la prints one LA’s schools (repeat it for several); without it, every LA the installation serves.\n' +
+	'  Each LA with term dates, closure days or templates of its own is planned on them.';
 
 export const schedule: Command = {
 	summary: 'Print the plan of a school year as JSON or as an ICS calendar',

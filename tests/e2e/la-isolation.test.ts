@@ -131,24 +131,48 @@ describe('staff who serve another LA', () => {
 			expect(named(await (await fetch(baseUrl() + path, { headers: { cookie } })).text())).toEqual([]);
 	});
 
-	it('someone who serves some LAs only cannot change what every LA shares: the plan, term dates and closures, templates', async () => {
+	it('someone who serves some LAs changes only their own LA’s term dates, closures and templates, and plans only their LA', async () => {
 		const before = await demoRows<{ n: number }>('select count(*) as n from audit_log');
-		const post = async (email: string, path: string, action: string) =>
-			fetch(`${baseUrl()}${path}${action === 'default' ? '' : `?/${action}`}`, {
+		const post = async (email: string, path: string, action: string, la: string) =>
+			fetch(`${baseUrl()}${path}${action === 'default' ? `?la=${la}` : `?la=${la}&/${action}`}`, {
 				method: 'POST',
 				redirect: 'manual',
 				headers: { cookie: await cookieFor(email), origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
-				body: new URLSearchParams({ year: '2027', date: '2027-01-04', reason: 'test', label: 'test' }).toString()
+				body: new URLSearchParams({ year: '2027', la, date: '2027-01-04', reason: 'test', label: 'test' }).toString()
 			});
-		const lead = await cookieFor(LEAD);
-		const plan = await (await fetch(`${baseUrl()}/schedule/plan`, { headers: { cookie: lead } })).text();
-		expect(plan).toContain('only someone who serves every LA can plan it');
-		expect(plan).not.toContain('action="?/plan"');
-		const refused: [string, string, string][] = [[LEAD, '/schedule/plan', 'plan']];
-		for (const path of ['/admin/calendar', '/admin/templates', '/admin/templates/new', '/admin/templates/1'])
-			for (const { actions } of appRoutes().filter((r) => r.path === path)) for (const action of actions) refused.push([ADMIN, path, action]);
+		const refused: [string, string][] = [];
+		for (const path of ['/admin/calendar', '/admin/templates', '/admin/templates/new', '/admin/templates/secure.desktop_analysis'])
+			for (const { actions } of appRoutes().filter((r) => r.path === path.replace('secure.desktop_analysis', '1')))
+				for (const action of actions) refused.push([path, action]);
 		expect(refused.length).toBeGreaterThan(5);
-		for (const [email, path, action] of refused) expect((await post(email, path, action)).status, `${path} ?/${action}`).toBe(403);
+		// Those every LA shares ('') and LA 999's own are not theirs: 404, as another LA's school is.
+		for (const la of ['', '999'])
+			for (const [path, action] of refused) expect((await post(ADMIN, path, action, la)).status, `${path} ?/${action} for "${la}"`).toBe(404);
+		for (const la of ['', '999'])
+			for (const path of ['/admin/calendar', '/admin/templates'])
+				expect((await fetch(`${baseUrl()}${path}?la=${la}`, { headers: { cookie: await cookieFor(ADMIN) } })).status).toBe(404);
+
+		// The lead adviser of 936 may plan, but only LA 936, which has no agreed school: nothing is written.
+		const plan = await post(LEAD, '/schedule/plan', 'plan', '936');
+		expect(plan.status).toBe(400);
+		expect(await plan.text()).toContain('No school in LA 936 has an agreed category');
 		expect(await demoRows<{ n: number }>('select count(*) as n from audit_log')).toEqual(before);
+
+		// Their own LA's term dates are theirs to set, and to give back.
+		const page = await (await fetch(`${baseUrl()}/admin/calendar?year=2027`, { headers: { cookie: await cookieFor(ADMIN) } })).text();
+		expect(page).toContain('uses the dates every LA shares');
+		const dates = Object.fromEntries([...page.matchAll(/name="([a-z_0-9]+\.(?:start|end))"[^>]*value="([0-9-]+)"/g)].map((m) => [m[1], m[2]]));
+		expect(Object.keys(dates)).toHaveLength(12);
+		const save = await fetch(`${baseUrl()}/admin/calendar?/save`, {
+			method: 'POST',
+			headers: { cookie: await cookieFor(ADMIN), origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: new URLSearchParams({ ...dates, year: '2027', la: '936' }).toString()
+		});
+		expect(save.status).toBe(200);
+		expect(await demoRows<{ la_code: string }>("select distinct la_code from term_dates where summer_year = 2027 and la_code != ''")).toEqual([
+			{ la_code: '936' }
+		]);
+		expect((await post(ADMIN, '/admin/calendar', 'reset', '936')).status).toBe(200);
+		expect(await demoRows("select * from term_dates where la_code = '936'")).toEqual([]);
 	});
 });

@@ -33,13 +33,13 @@ describe('term dates', () => {
 	it('start as the generated defaults, save an admin’s edits, and go back to the defaults', async () => {
 		const db = await freshDb();
 		const admin = await addUser(db, 'admin');
-		expect(await loadCalendar(db, 2027)).toEqual({ calendar: defaultTermDates(2027), saved: false });
+		expect(await loadCalendar(db, 2027)).toEqual({ calendar: defaultTermDates(2027), saved: false, from: '' });
 
 		const edited = defaultTermDates(2027);
 		edited.halfTerms[0] = { ...edited.halfTerms[0], start: '2026-09-03' };
 		await saveTermDates(db, admin.id, edited);
-		expect(await loadCalendar(db, 2027)).toEqual({ calendar: edited, saved: true });
-		expect(await loadCalendar(db, 2028)).toEqual({ calendar: defaultTermDates(2028), saved: false });
+		expect(await loadCalendar(db, 2027)).toEqual({ calendar: edited, saved: true, from: '' });
+		expect(await loadCalendar(db, 2028)).toEqual({ calendar: defaultTermDates(2028), saved: false, from: '' });
 
 		await resetTermDates(db, admin.id, 2027);
 		expect((await loadCalendar(db, 2027)).saved).toBe(false);
@@ -67,7 +67,7 @@ describe('term dates', () => {
 		const admin = await addUser(db, 'admin');
 		await addClosure(db, admin.id, '2026-11-13', 'Staff training day');
 		await addClosure(db, admin.id, '2027-09-10', 'Next year');
-		expect(await closuresFor(db, 2027)).toEqual([{ date: '2026-11-13', reason: 'Staff training day' }]);
+		expect(await closuresFor(db, 2027)).toEqual([{ date: '2026-11-13', reason: 'Staff training day', la: '' }]);
 		expect((await refusal(() => addClosure(db, admin.id, '2026-11-13', 'Again'))).errors).toEqual({
 			'closure-date': 'Friday 13 November 2026 is already a closure day.'
 		});

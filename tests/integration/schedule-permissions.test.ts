@@ -224,7 +224,7 @@ describe('notes of visit', () => {
 		const { w, initial } = await planned(db);
 		await db
 			.insertInto('closure_days')
-			.values({ date: '2026-10-16', reason: 'Staff training day', created_by: w.admin.id, created_at: '2026-09-01T09:00:00Z' })
+			.values({ la_code: '', date: '2026-10-16', reason: 'Staff training day', created_by: w.admin.id, created_at: '2026-09-01T09:00:00Z' })
 			.execute();
 		for (const [date, why] of [
 			['2026-10-17', 'it is a Saturday'],

@@ -95,18 +95,20 @@ export async function schoolFromUrl(event: GuardEvent & { params: { urn: string 
 	return { user, school: await visibleSchool(user, event.params.urn) };
 }
 
-/** What every LA of the installation shares, and what someone who serves some LAs only is told. */
+/** What every LA shares unless it has its own, and what someone who serves some LAs only is told. */
 const SHARED_BY_EVERY_LA = {
-	calendar: 'Term dates and closure days are the same for every LA, so only an admin who serves every LA can change them',
-	templates: 'Engagement templates are the same for every LA, so only an admin who serves every LA can change them',
-	plan: 'The plan of a school year takes in every LA’s schools, so only someone who serves every LA can plan it'
+	calendar: 'The term dates and closure days every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own',
+	templates: 'The engagement templates every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own'
 } as const;
 
 /**
- * For a change to what every LA of the installation shares (term dates and closures, engagement
- * templates, the plan of a school year): only someone who serves every LA may make it, since it
- * changes other LAs' schools too.
+ * For a change to an LA's own term dates, closures or templates ('' for those every LA shares):
+ * only someone who serves that LA may make it, and only someone who serves every LA may change
+ * what every LA shares. Another LA's answers 404, as its schools do.
  */
-export function requireEveryLa(user: SessionUser, what: keyof typeof SHARED_BY_EVERY_LA): void {
-	if (servedLas(user) !== null) error(403, SHARED_BY_EVERY_LA[what]);
+export function requireSettingsOf(user: SessionUser, scope: string, what: keyof typeof SHARED_BY_EVERY_LA): void {
+	const las = servedLas(user);
+	if (las === null) return;
+	if (scope === '') error(403, SHARED_BY_EVERY_LA[what]);
+	if (!las.includes(scope)) error(404, NOT_FOUND);
 }

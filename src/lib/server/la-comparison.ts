@@ -59,8 +59,10 @@ export async function laComparison(db: Db, actor: Actor, today: string): Promise
 	const days = new Map<string, LaDays>();
 	const planned = (await latestPlanRun(db, planYear)) !== null;
 	if (planned) {
-		const [input, result] = await Promise.all([buildPlanInput(db, planYear, null), storedPlan(db, planYear)]);
+		const result = await storedPlan(db, planYear);
 		for (const la of order) {
+			// Each LA's available days are counted on its own term dates and closures.
+			const input = await buildPlanInput(db, planYear, null, la.code);
 			const urns = new Set(facts.filter((f) => f.laCode === la.code).map((f) => f.urn));
 			const narrowed = narrowPlan(input, result, { urns, advisers: await usersServing(db, [la.code]) });
 			const { total } = capacitySummary(narrowed.input, narrowed.result);

@@ -58,8 +58,10 @@ export const load: PageServerLoad = async (event) => {
 	const adviserId = asked === 'all' ? null : (chosen?.id ?? (isAdviser && schools === 'all' ? user.id : null));
 	const view = params.get('view') === 'month' ? 'month' : 'term';
 
-	const { calendar, saved } = await loadCalendar(db(), year);
-	const closures = await closuresFor(db(), year);
+	// Someone who serves one LA sees its own term dates and closures; everyone else those every LA shares.
+	const scope = las?.length === 1 ? las[0] : '';
+	const { calendar, saved } = await loadCalendar(db(), year, scope);
+	const closures = await closuresFor(db(), year, scope);
 	const askedTerm = params.get('term');
 	const term = isTerm(askedTerm) ? askedTerm : termOf(calendar, day);
 	const month = monthFor(year, params.get('month'), day);

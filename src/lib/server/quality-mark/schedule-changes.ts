@@ -25,14 +25,14 @@ export async function moveVisitFromSchedule(
 	visit: { engagementId: number; planKey: string; qualityMarkId: number; adviserId: number; from: IsoDate; to: IsoDate },
 	today: IsoDate
 ): Promise<BookingCheck> {
-	const check = await checkVisitDate(trx, { engagementPlanKey: visit.planKey, adviserId: visit.adviserId, date: visit.to, today });
-	if (!check.ok) return check;
-	await moveVisit(trx, actor.id, visit.engagementId, visit.from, visit.to);
 	const row = await trx
 		.selectFrom('quality_marks')
 		.select(['urn', 'framework_key', 'visit_date', 'status'])
 		.where('id', '=', visit.qualityMarkId)
 		.executeTakeFirstOrThrow();
+	const check = await checkVisitDate(trx, { engagementPlanKey: visit.planKey, urn: row.urn, adviserId: visit.adviserId, date: visit.to, today });
+	if (!check.ok) return check;
+	await moveVisit(trx, actor.id, visit.engagementId, row.urn, visit.from, visit.to);
 	// Only a visit still to be decided carries its date on the record; a decided record keeps the date it was decided on.
 	if (row.status === 'assessment_visit_booked') {
 		await trx.updateTable('quality_marks').set({ visit_date: visit.to, updated_at: nowIso() }).where('id', '=', visit.qualityMarkId).execute();

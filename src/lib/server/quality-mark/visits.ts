@@ -62,7 +62,7 @@ export async function keepScheduleInStep(trx: Db, actor: Actor, move: StatusMove
 
 async function book(trx: Db, actor: Actor, move: StatusMove, today: IsoDate): Promise<VisitBooking> {
 	if (move.visitDate === null || move.assessorId === null) throw new Refusal('Give the date of the assessment visit and who carries it out');
-	const check = await checkVisitDate(trx, { engagementPlanKey: null, adviserId: move.assessorId, date: move.visitDate, today });
+	const check = await checkVisitDate(trx, { engagementPlanKey: null, urn: move.urn, adviserId: move.assessorId, date: move.visitDate, today });
 	if (!check.ok) throw new Refusal(`The visit cannot be booked for ${dayAndDate(move.visitDate)}. ${check.reasons.join(' ')}`);
 	const engagementId = await insertVisit(trx, actor.id, {
 		qualityMarkId: move.qualityMarkId,

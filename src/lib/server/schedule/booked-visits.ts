@@ -1,9 +1,9 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { closuresFor, loadCalendar } from './calendar';
+
 import { listAdvisers, toPlannerAdvisers } from './advisers';
-import { liveEngagementRows, toEngagement } from './plan-input';
+import { liveEngagementRows, schoolCalendar, toEngagement } from './plan-input';
 import { schoolYearOf } from './years';
 import { writeCancel, writeMove } from './engagement-writes';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
@@ -34,17 +34,12 @@ export function visitTemplateId(frameworkKey: string): string {
  */
 export async function checkVisitDate(
 	db: Db,
-	visit: { engagementPlanKey: string | null; adviserId: number; date: string; today: IsoDate }
+	visit: { engagementPlanKey: string | null; urn: number; adviserId: number; date: string; today: IsoDate }
 ): Promise<BookingCheck> {
 	if (!isIsoDate(visit.date)) return { ok: false, reasons: ['Enter the visit date as a real date, like 2026-11-13.'] };
 	const year = schoolYearOf(visit.date);
-	const [{ calendar }, closures, advisers, rows] = await Promise.all([
-		loadCalendar(db, year),
-		closuresFor(db, year),
-		listAdvisers(db),
-		liveEngagementRows(db, year)
-	]);
-	return checkBooking({ calendar, closures: closures.map((c) => c.date), advisers: toPlannerAdvisers(advisers) }, rows.map(toEngagement), {
+	const [{ calendar, closures }, advisers, rows] = await Promise.all([schoolCalendar(db, year, visit.urn), listAdvisers(db), liveEngagementRows(db, year)]);
+	return checkBooking({ calendar, closures, advisers: toPlannerAdvisers(advisers) }, rows.map(toEngagement), {
 		id: visit.engagementPlanKey,
 		adviserId: visit.adviserId,
 		date: visit.date,
@@ -71,7 +66,7 @@ export interface NewVisit {
 export async function insertVisit(trx: Db, userId: number, visit: NewVisit): Promise<number> {
 	const year = schoolYearOf(visit.date);
 	const templateId = visitTemplateId(visit.frameworkKey);
-	const { calendar } = await loadCalendar(trx, year);
+	const { calendar } = await schoolCalendar(trx, year, visit.urn);
 	const earlier = await trx
 		.selectFrom('engagements')
 		.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -152,7 +147,7 @@ export async function completeVisit(trx: Db, userId: number, engagementId: numbe
 }
 
 /** Moves a visit to another day of the same school year, confirmed, inside the caller's transaction. */
-export async function moveVisit(trx: Db, userId: number, engagementId: number, from: IsoDate, to: IsoDate): Promise<void> {
-	const { calendar } = await loadCalendar(trx, schoolYearOf(to));
+export async function moveVisit(trx: Db, userId: number, engagementId: number, urn: number, from: IsoDate, to: IsoDate): Promise<void> {
+	const { calendar } = await schoolCalendar(trx, schoolYearOf(to), urn);
 	await writeMove(trx, userId, engagementId, { date: from }, to, halfTermOf(calendar, to));
 }

@@ -34,8 +34,9 @@ export interface CapacityView {
  * it falls on. Read from the current categories, capacity and term dates, so it also shows when
  * the plan has fallen out of date.
  */
-export async function capacityView(db: Db, year: number, scope: PlanScope = { urns: null, advisers: null }): Promise<CapacityView> {
-	const [whole, stored, run] = await Promise.all([buildPlanInput(db, year, null), storedPlan(db, year), latestPlanRun(db, year)]);
+export async function capacityView(db: Db, year: number, scope: PlanScope = { urns: null, advisers: null }, la: string | null = null): Promise<CapacityView> {
+	// One LA's capacity is read against its own term dates and closures (buildPlanInput).
+	const [whole, stored, run] = await Promise.all([buildPlanInput(db, year, null, la), storedPlan(db, year), latestPlanRun(db, year, la ?? undefined)]);
 	// Someone who serves some LAs sees their schools and advisers only (la-scope.ts).
 	const { input, result } = narrowPlan(whole, stored, scope);
 	return {

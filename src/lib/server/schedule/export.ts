@@ -3,8 +3,8 @@ import { Refusal } from '../../domain/refusal';
 import { listAdvisers } from './advisers';
 import { listEngagements } from './engagements';
 import { engagementsCalendar, icsEngagements, type IcsEngagement } from './ics';
-import { buildPlanInput } from './plan-input';
-import { latestPlanRun, runPlanner, storedPlan } from './planning';
+import { planSchools } from './plan-input';
+import { latestPlanRun, previewPlan, storedPlan } from './planning';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { Category } from '../../domain/analysis/categories';
 import type { HalfTermId } from '../../domain/calendar/half-terms';
@@ -90,14 +90,14 @@ async function wholePlan(db: Db, year: number): Promise<ExportedPlan> {
 			events: icsEngagements(views, '', false).map((e) => ({ ...e, url: null }))
 		};
 	}
-	const input = await buildPlanInput(db, year, null);
-	if (input.schools.length === 0) {
+	const agreed = await planSchools(db, year);
+	if (agreed.length === 0) {
 		throw new Refusal(
 			`${academicYearLabel(year)} has not been planned, and no school has an agreed category for it yet (from the ${academicYearLabel(year - 1)} results).`
 		);
 	}
-	const { result } = runPlanner(input, null);
-	const schools = new Map(input.schools.map((s) => [s.urn, s.name]));
+	const result = await previewPlan(db, year, null);
+	const schools = new Map(agreed.map((s) => [s.urn, s.name]));
 	const advisers = new Map((await listAdvisers(db)).map((a) => [a.id, a.name]));
 	const engagements: ExportedEngagement[] = result.engagements.map((e) => ({
 		id: e.id,

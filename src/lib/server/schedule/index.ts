@@ -1,7 +1,18 @@
 /** Planning and delivering the year's engagements: templates, calendar, capacity, the plan, notes of visit, ICS. */
-export { loadTemplates, saveTemplate, addTemplate, deleteTemplate, resetTemplates } from './templates';
+export { loadTemplates, templatesOf, lasWithOwnTemplates, saveTemplate, addTemplate, deleteTemplate, resetTemplates } from './templates';
 export { templateFromForm, templateFormValues } from './template-form';
-export { loadCalendar, saveTermDates, resetTermDates, closuresFor, addClosure, removeClosure, type ClosureDay, type StoredCalendar } from './calendar';
+export {
+	loadCalendar,
+	saveTermDates,
+	resetTermDates,
+	closuresFor,
+	addClosure,
+	removeClosure,
+	INSTALLATION,
+	type ClosureDay,
+	type StoredCalendar,
+	type SettingsScope
+} from './calendar';
 export {
 	DEFAULT_DAYS_PER_WEEK,
 	listAdvisers,
@@ -16,9 +27,10 @@ export {
 	type LinkSchool
 } from './advisers';
 export { planningYear, plannedYears, defaultScheduleYear, yearParam, schoolYearOf, today } from './years';
-export { buildPlanInput, planSchools } from './plan-input';
+export { buildPlanInput, planSchools, liveEngagementRows } from './plan-input';
 export {
 	planYear,
+	planScopes,
 	storedPlan,
 	latestPlanRun,
 	runPlanner,

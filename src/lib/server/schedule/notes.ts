@@ -6,7 +6,7 @@ import { headteachersOf, notify } from '../notifications';
 import { field } from '../forms';
 import { Refusal } from '../../domain/refusal';
 import { engagementToChange } from './tracking';
-import { closuresFor, loadCalendar } from './calendar';
+import { schoolCalendar } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
@@ -202,10 +202,9 @@ export async function saveNote(
 	const publish = action === 'publish';
 	const stored = { ...input, visitDate: input.visitDate || engagement.date };
 	const errors = noteProblems(stored, { publish: action !== 'save', today, year: engagement.year });
-	const { calendar } = await loadCalendar(db, engagement.year);
+	const { calendar, closures } = await schoolCalendar(db, engagement.year, engagement.urn);
 	// Publishing moves the engagement to the visit date, so that date must be a day it could be on, as for Move.
 	if (!errors['visit-date'] && stored.visitDate !== engagement.date) {
-		const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
 		const notWorking = whyNotWorkingDay(calendar, closures, stored.visitDate);
 		if (notWorking) errors['visit-date'] = `The visit cannot have been on ${dayAndDate(stored.visitDate)}, because ${notWorking}. Check the date.`;
 	}

@@ -1,6 +1,8 @@
 import type { Db } from '../db';
 import { currentCategories } from '../analysis/categories';
-import { loadCalendar, closuresFor } from './calendar';
+import { loadCalendar, closuresFor, INSTALLATION } from './calendar';
+import { workingDays } from '../../domain/calendar/working-days';
+import type { AcademicCalendar } from '../../domain/calendar/half-terms';
 import { listAdvisers, toPlannerAdvisers } from './advisers';
 import { loadTemplates } from './templates';
 import type { IsoDate } from '../../domain/calendar/iso-date';
@@ -13,13 +15,14 @@ import type { Selectable } from 'kysely';
  * of the year before: the 2018/19 results (year 2019) set the support planned for 2019/20 (year
  * 2020). Schools still awaiting agreement are left out until they are agreed.
  */
-export async function planSchools(db: Db, summerYear: number): Promise<PlanSchool[]> {
+export async function planSchools(db: Db, summerYear: number, la: string | null = null): Promise<PlanSchool[]> {
 	const categories = await currentCategories(db, summerYear - 1);
 	if (categories.size === 0) return [];
 	const rows = await db
 		.selectFrom('schools')
 		.select(['urn', 'name', 'link_adviser_id'])
 		.where('urn', 'in', [...categories.keys()])
+		.$if(la !== null, (q) => q.where('la_code', '=', la!))
 		.orderBy('urn')
 		.execute();
 	return rows.map((s) => ({
@@ -69,13 +72,14 @@ export function toEngagement(row: EngagementRow): Engagement {
 	};
 }
 
-/** Live (not cancelled) engagements of a year, with whether each has a note. */
-export async function liveEngagementRows(db: Db, summerYear: number): Promise<(EngagementRow & { has_note: boolean })[]> {
+/** Live (not cancelled) engagements of a year, with whether each has a note and the LA of its school. */
+export async function liveEngagementRows(db: Db, summerYear: number): Promise<(EngagementRow & { has_note: boolean; la_code: string | null })[]> {
 	const rows = await db
 		.selectFrom('engagements')
+		.innerJoin('schools', 'schools.urn', 'engagements.urn')
 		.leftJoin('visit_notes', 'visit_notes.engagement_id', 'engagements.id')
 		.selectAll('engagements')
-		.select('visit_notes.engagement_id as note_id')
+		.select(['visit_notes.engagement_id as note_id', 'schools.la_code'])
 		.where('engagements.year', '=', summerYear)
 		.where('engagements.status', '!=', 'cancelled')
 		.orderBy('engagements.id')
@@ -83,27 +87,48 @@ export async function liveEngagementRows(db: Db, summerYear: number): Promise<(E
 	return rows.map(({ note_id, ...row }) => ({ ...row, has_note: note_id !== null }));
 }
 
+/** The LA a school belongs to, as a settings scope: its code, or '' (the installation's settings) when it has none. */
+export async function schoolScope(db: Db, urn: number): Promise<string> {
+	const row = await db.selectFrom('schools').select('la_code').where('urn', '=', urn).executeTakeFirst();
+	return row?.la_code ?? INSTALLATION;
+}
+
+/** The term dates and closure days a school's engagements are planned and checked against: its LA's. */
+export async function schoolCalendar(db: Db, summerYear: number, urn: number): Promise<{ calendar: AcademicCalendar; closures: IsoDate[] }> {
+	const scope = await schoolScope(db, urn);
+	const [{ calendar }, closures] = await Promise.all([loadCalendar(db, summerYear, scope), closuresFor(db, summerYear, scope)]);
+	return { calendar, closures: closures.map((c) => c.date) };
+}
+
 /**
  * Everything the planner needs for one school year, read from the database: term dates (saved or
  * default), closure days, advisers with capacity and days off, agreed categories, the templates,
  * and the engagements that must stay where they are.
+ *
+ * With `la`, for that LA's schools alone, on its own term dates, closures and templates. Every
+ * engagement of another LA's school that falls on one of its working days is fixed too, so an
+ * adviser who serves several LAs is never given more than their days across them all.
  */
-export async function buildPlanInput(db: Db, summerYear: number, notBefore: IsoDate | null): Promise<PlanInput> {
+export async function buildPlanInput(db: Db, summerYear: number, notBefore: IsoDate | null, la: string | null = null): Promise<PlanInput> {
+	const scope = la ?? INSTALLATION;
 	const [{ calendar }, closures, advisers, schools, templates, rows] = await Promise.all([
-		loadCalendar(db, summerYear),
-		closuresFor(db, summerYear),
+		loadCalendar(db, summerYear, scope),
+		closuresFor(db, summerYear, scope),
 		listAdvisers(db),
-		planSchools(db, summerYear),
-		loadTemplates(db),
+		planSchools(db, summerYear, la),
+		loadTemplates(db, scope),
 		liveEngagementRows(db, summerYear)
 	]);
+	const closureDays = closures.map((c) => c.date);
+	const workingDates = la === null ? null : new Set(workingDays(calendar, closureDays).map((d) => d.date));
+	const fixed = rows.filter((r) => (la === null || r.la_code === la ? isFixed(r, r.has_note, notBefore) : workingDates!.has(r.date)));
 	return {
 		calendar,
-		closures: closures.map((c) => c.date),
+		closures: closureDays,
 		advisers: toPlannerAdvisers(advisers),
 		schools,
 		templates,
-		fixed: rows.filter((r) => isFixed(r, r.has_note, notBefore)).map(toFixed),
+		fixed: fixed.map(toFixed),
 		notBefore
 	};
 }

@@ -2,12 +2,15 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { Refusal } from '../../domain/refusal';
-import { buildPlanInput, isFixed, liveEngagementRows, toEngagement } from './plan-input';
+import { buildPlanInput, isFixed, liveEngagementRows, planSchools, toEngagement } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { plan } from '../../domain/planner/plan';
-import { replan, type PlanDiff } from '../../domain/planner/replan';
+import { diffPlans, replan, type PlanDiff } from '../../domain/planner/replan';
+import { lasWords } from '../../domain/las';
+import { workingDays } from '../../domain/calendar/working-days';
+import { INSTALLATION } from './calendar';
 import { PlanInputError } from '../../domain/planner/validate-plan-input';
 import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
 import type { Category } from '../../domain/analysis/categories';
@@ -19,6 +22,8 @@ import { oneAtATime } from '../db/dialect';
 export interface PlanRunSummary {
 	id: number;
 	year: number;
+	/** The LA planned, or null when every school was planned at once. */
+	la: string | null;
 	kind: 'plan' | 'replan';
 	notBefore: IsoDate | null;
 	runAt: string;
@@ -30,20 +35,25 @@ export interface PlanRunSummary {
 	categories: Record<string, Category>;
 }
 
-/** The latest run of the planner for a year, or null if the year has never been planned. */
-export async function latestPlanRun(db: Db, year: number): Promise<PlanRunSummary | null> {
+/**
+ * The latest run of the planner for a year, or null if the year has never been planned. With an
+ * LA, the latest run that planned its schools: its own, or one that planned every school at once.
+ */
+export async function latestPlanRun(db: Db, year: number, la?: string): Promise<PlanRunSummary | null> {
 	const row = await db
 		.selectFrom('plan_runs')
 		.leftJoin('users', 'users.id', 'plan_runs.run_by')
 		.selectAll('plan_runs')
 		.select('users.name as run_by_name')
 		.where('plan_runs.year', '=', year)
+		.$if(la !== undefined, (q) => q.where((eb) => eb.or([eb('plan_runs.la_code', '=', la!), eb('plan_runs.la_code', 'is', null)])))
 		.orderBy('plan_runs.id', 'desc')
 		.executeTakeFirst();
 	if (!row) return null;
 	return {
 		id: row.id,
 		year: row.year,
+		la: row.la_code,
 		kind: row.kind,
 		notBefore: row.not_before,
 		runAt: row.run_at,
@@ -56,15 +66,19 @@ export async function latestPlanRun(db: Db, year: number): Promise<PlanRunSummar
 	};
 }
 
-/** The stored plan of a year in the planner's own shape, so checkMove and capacitySummary can read it. */
-export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
-	const engagements = (await liveEngagementRows(db, year)).map(toEngagement);
+/**
+ * The stored plan of a year in the planner's own shape, so checkMove and capacitySummary can read
+ * it. With an LA, its schools' part, and the shortfalls of the run that planned them.
+ */
+export async function storedPlan(db: Db, year: number, la?: string): Promise<PlanResult> {
+	const engagements = (await liveEngagementRows(db, year)).filter((r) => la === undefined || r.la_code === la).map(toEngagement);
 	const unplacedRows = await db
 		.selectFrom('unplaced_engagements as u')
 		.innerJoin('schools', 'schools.urn', 'u.urn')
 		.selectAll('u')
 		.select('schools.name as school_name')
 		.where('u.year', '=', year)
+		.$if(la !== undefined, (q) => q.where('schools.la_code', '=', la!))
 		.orderBy('u.urn')
 		.orderBy('u.template_id')
 		.orderBy('u.sequence')
@@ -85,7 +99,7 @@ export async function storedPlan(db: Db, year: number): Promise<PlanResult> {
 		cause: u.cause,
 		reason: u.reason
 	}));
-	const run = await latestPlanRun(db, year);
+	const run = await latestPlanRun(db, year, la);
 	return { engagements, unplaced, shortfalls: run?.shortfalls ?? [] };
 }
 
@@ -108,40 +122,118 @@ export function runPlanner(input: PlanInput, previous: PlanResult | null): { res
 }
 
 export interface PlanOutcome {
+	/** The last run made (the only one when every school was planned at once). */
 	run: PlanRunSummary;
 	result: PlanResult;
+	/** Every run made: one for every school at once, or one per LA, in LA order. */
+	runs: PlanRunSummary[];
 }
 
 /**
- * "Plan the year": plans a school year from the agreed categories and stores it. The first time,
+ * Which plans "plan the year" makes: one for every school at once while every LA plans alike (no
+ * LA has its own templates, term dates or closure days for the year, and no LA has been planned on
+ * its own), as an installation of one LA always does; otherwise one per LA, each on its own
+ * settings. Someone who serves some LAs plans those LAs only (`las`).
+ */
+export async function planScopes(db: Db, year: number, las: readonly string[] | null): Promise<(string | null)[]> {
+	const agreed = await planSchools(db, year);
+	const urns = agreed.map((s) => s.urn);
+	const withSchools =
+		urns.length === 0
+			? []
+			: (
+					await db.selectFrom('schools').select('la_code').distinct().where('urn', 'in', urns).where('la_code', 'is not', null).orderBy('la_code').execute()
+				).map((r) => r.la_code!);
+	if (las !== null) return withSchools.filter((la) => las.includes(la));
+	if (withSchools.length <= 1) return [null];
+	const { start, end } = academicYearBounds(year);
+	const [templates, terms, closures, runs] = await Promise.all([
+		db.selectFrom('engagement_templates').select('la_code').where('la_code', '!=', INSTALLATION).limit(1).execute(),
+		db.selectFrom('term_dates').select('la_code').where('la_code', '!=', INSTALLATION).where('summer_year', '=', year).limit(1).execute(),
+		db.selectFrom('closure_days').select('la_code').where('la_code', '!=', INSTALLATION).where('date', '>=', start).where('date', '<=', end).limit(1).execute(),
+		db.selectFrom('plan_runs').select('la_code').where('year', '=', year).where('la_code', 'is not', null).limit(1).execute()
+	]);
+	const alike = templates.length + terms.length + closures.length + runs.length === 0;
+	return alike ? [null] : withSchools;
+}
+
+/**
+ * "Plan the year": plans a school year from the agreed categories and stores it, for every school
+ * at once or LA by LA (see planScopes), each plan in its own transaction. The first time,
  * everything is planned; after that the year is re-planned: confirmed and completed engagements
  * (and planned ones already started or overdue, see isFixed) stay exactly where they are, the
  * rest is replaced, and the run records what moved. Planned engagements keep their row (and so
  * their link and calendar id) when the planner still wants them, at whatever date it now gives;
  * those it no longer wants are cancelled with the reason, never deleted, so no link or UID breaks.
  */
-export async function planYear(db: Db, userId: number | null, year: number, today: IsoDate): Promise<PlanOutcome> {
+export async function planYear(db: Db, userId: number | null, year: number, today: IsoDate, las: readonly string[] | null = null): Promise<PlanOutcome> {
 	const notBefore = notBeforeFor(year, today);
-	const input = await buildPlanInput(db, year, notBefore);
+	const scopes = await planScopes(db, year, las);
+	if (scopes.length === 0) {
+		const whose = las === null ? '' : ` in ${lasWords(las)}`;
+		throw new Refusal(
+			`No school${whose} has an agreed category for ${academicYearLabel(year)} yet (from the ${academicYearLabel(year - 1)} results). Agree categories first, then plan the year.`
+		);
+	}
+	const outcomes: Omit<PlanOutcome, 'runs'>[] = [];
+	for (const la of scopes) outcomes.push(await planOne(db, userId, year, today, notBefore, la));
+	return { ...outcomes[outcomes.length - 1], runs: outcomes.map((o) => o.run) };
+}
+
+/**
+ * What planning the year would give, computed but not stored: for every school at once, or LA by
+ * LA as planYear would do it, each LA's plan holding the work already given to shared advisers.
+ */
+export async function previewPlan(db: Db, year: number, las: readonly string[] | null): Promise<PlanResult> {
+	const whole: PlanResult = { engagements: [], unplaced: [], shortfalls: [] };
+	for (const la of await planScopes(db, year, las)) {
+		const input = await buildPlanInput(db, year, null, la);
+		const working = new Set(workingDays(input.calendar, input.closures).map((d) => d.date));
+		const ours = new Set(input.schools.map((s) => s.urn));
+		const carried = whole.engagements.filter((e) => working.has(e.date)).map((e) => ({ ...e, status: 'confirmed' as const }));
+		const { result } = runPlanner({ ...input, fixed: [...(input.fixed ?? []), ...carried] }, null);
+		whole.engagements.push(...result.engagements.filter((e) => ours.has(e.urn)));
+		whole.unplaced.push(...result.unplaced);
+		whole.shortfalls.push(...result.shortfalls);
+	}
+	return whole;
+}
+
+/** Plans every school (`la` null) or one LA's schools, with the other LAs' engagements held where they are. */
+async function planOne(
+	db: Db,
+	userId: number | null,
+	year: number,
+	today: IsoDate,
+	notBefore: IsoDate | null,
+	la: string | null
+): Promise<Omit<PlanOutcome, 'runs'>> {
+	const input = await buildPlanInput(db, year, notBefore, la);
 	if (input.schools.length === 0) {
 		throw new Refusal(
 			`No school has an agreed category for ${academicYearLabel(year)} yet (from the ${academicYearLabel(year - 1)} results). Agree categories first, then plan the year.`
 		);
 	}
-	const previousRun = await latestPlanRun(db, year);
-	const previous = previousRun ? await storedPlan(db, year) : null;
-	const { result, diff } = runPlanner(input, previous);
+	const ours = new Set(input.schools.map((s) => s.urn));
+	const previousRun = await latestPlanRun(db, year, la ?? undefined);
+	const latestOfYear = await latestPlanRun(db, year);
+	const previous = previousRun ? await storedPlan(db, year, la ?? undefined) : null;
+	const planned = runPlanner(input, previous);
+	// Planning one LA holds the other LAs' engagements where they are; they are not this plan's to write.
+	const result = la === null ? planned.result : { ...planned.result, engagements: planned.result.engagements.filter((e) => ours.has(e.urn)) };
+	const diff = la === null || previous === null ? planned.diff : diffPlans(previous, result, input);
 
 	return db.transaction().execute(async (trx) => {
-		// Two people planning the same year at once: the second waits, then finds the plan it
-		// started from is no longer the latest, and is told so rather than plan over the first.
+		// Two people planning the same year at once (the same LA or two LAs that may share advisers):
+		// the second waits, then finds the plan it started from is no longer the latest, and is told
+		// so rather than plan over the first or give an adviser more days than they have.
 		await oneAtATime(trx, 'plan', year);
-		if ((await latestPlanRun(trx, year))?.id !== previousRun?.id) {
+		if ((await latestPlanRun(trx, year))?.id !== latestOfYear?.id) {
 			throw new Refusal(
 				`${academicYearLabel(year)} was planned by someone else while this plan was being made. Look at the schedule as it is now, and plan the year again if it still needs it.`
 			);
 		}
-		const rows = await liveEngagementRows(trx, year);
+		const rows = (await liveEngagementRows(trx, year)).filter((r) => la === null || r.la_code === la);
 		const byKey = new Map(rows.map((r) => [r.plan_key, r]));
 		const kept = new Set<string>();
 		const now = nowIso();
@@ -203,7 +295,11 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 				.execute();
 		}
 
-		await trx.deleteFrom('unplaced_engagements').where('year', '=', year).execute();
+		await trx
+			.deleteFrom('unplaced_engagements')
+			.where('year', '=', year)
+			.$if(la !== null, (q) => q.where('urn', 'in', (sub) => sub.selectFrom('schools').select('urn').where('la_code', '=', la!)))
+			.execute();
 		for (let i = 0; i < result.unplaced.length; i += 200) {
 			await trx
 				.insertInto('unplaced_engagements')
@@ -234,6 +330,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			.insertInto('plan_runs')
 			.values({
 				year,
+				la_code: la,
 				kind,
 				not_before: notBefore,
 				run_by: userId,
@@ -253,6 +350,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 			entityId: id,
 			after: {
 				year,
+				...(la === null ? {} : { la }),
 				engagements: result.engagements.length,
 				unplaced: result.unplaced.length,
 				moved: diff?.moved.length ?? 0,
@@ -260,7 +358,7 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
 				removed: diff?.removed.length ?? 0
 			}
 		});
-		const run = (await latestPlanRun(trx, year))!;
+		const run = (await latestPlanRun(trx, year, la ?? undefined))!;
 		return { run, result };
 	});
 }

@@ -8,6 +8,7 @@ import { DEFAULT_TEMPLATES } from '../../domain/planner/default-templates';
 import { validateTemplates, type TemplateProblem } from '../../domain/planner/validate-templates';
 import type { EngagementTemplate } from '../../domain/planner/templates';
 import type { EngagementTemplatesTable } from '../db/schema/schedule';
+import { INSTALLATION, type SettingsScope } from './calendar';
 
 function fromRow(row: EngagementTemplatesTable): EngagementTemplate {
 	return {
@@ -25,8 +26,9 @@ function fromRow(row: EngagementTemplatesTable): EngagementTemplate {
 	};
 }
 
-function toRow(template: EngagementTemplate, position: number, userId: number | null): EngagementTemplatesTable {
+function toRow(template: EngagementTemplate, position: number, userId: number | null, scope: SettingsScope): EngagementTemplatesTable {
 	return {
+		la_code: scope,
 		id: template.id,
 		category: template.category,
 		activity: template.activity,
@@ -45,10 +47,31 @@ function toRow(template: EngagementTemplate, position: number, userId: number | 
 	};
 }
 
-/** The engagement templates the planner uses, in the order admins arranged them. */
-export async function loadTemplates(db: Db): Promise<EngagementTemplate[]> {
-	const rows = await db.selectFrom('engagement_templates').selectAll().orderBy('position').orderBy('id').execute();
-	return rows.map(fromRow);
+/**
+ * The engagement templates the planner uses for an LA, in the order admins arranged them: the LA's
+ * own if it has any, else the installation's (''). `from` says whose they are.
+ */
+export async function templatesOf(db: Db, scope: SettingsScope = INSTALLATION): Promise<{ templates: EngagementTemplate[]; from: SettingsScope }> {
+	const rows = await db
+		.selectFrom('engagement_templates')
+		.selectAll()
+		.where('la_code', 'in', [...new Set([INSTALLATION, scope])])
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+	const from = rows.some((r) => r.la_code === scope) ? scope : INSTALLATION;
+	return { templates: rows.filter((r) => r.la_code === from).map(fromRow), from };
+}
+
+/** The engagement templates an LA (or, with '', the installation) plans with. */
+export async function loadTemplates(db: Db, scope: SettingsScope = INSTALLATION): Promise<EngagementTemplate[]> {
+	return (await templatesOf(db, scope)).templates;
+}
+
+/** The LAs that have engagement templates of their own. */
+export async function lasWithOwnTemplates(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('engagement_templates').select('la_code').distinct().where('la_code', '!=', INSTALLATION).orderBy('la_code').execute();
+	return rows.map((r) => r.la_code);
 }
 
 /** The form field each template property is edited in, so a problem can point at it. */
@@ -75,46 +98,64 @@ function refusal(problems: TemplateProblem[], editedId: string): Refusal {
 	return new Refusal(problems[0].message, { errors });
 }
 
+interface Change {
+	scope: SettingsScope;
+	userId: number;
+	editedId: string;
+	action: AuditAction;
+	before: unknown;
+	after: unknown;
+}
+
 /**
- * Replaces the whole set of templates with `next` if, taken together, they pass the planner's
- * checks; otherwise changes nothing. Every write goes through here so the set is never half valid.
+ * Replaces the whole set of templates of the installation or of one LA with `next` if, taken
+ * together, they pass the planner's checks; otherwise changes nothing. Every write goes through
+ * here so a set is never half valid. The first change an LA makes gives it a set of its own: the
+ * installation's as they were, with that change.
  */
-async function replaceAll(db: Db, next: EngagementTemplate[], userId: number, editedId: string, action: AuditAction, before: unknown, after: unknown) {
+async function replaceAll(db: Db, next: EngagementTemplate[], { scope, userId, editedId, action, before, after }: Change) {
 	const problems = validateTemplates(next);
 	if (problems.length > 0) throw refusal(problems, editedId);
 	await db.transaction().execute(async (trx) => {
-		await trx.deleteFrom('engagement_templates').execute();
+		await trx.deleteFrom('engagement_templates').where('la_code', '=', scope).execute();
 		await trx
 			.insertInto('engagement_templates')
-			.values(next.map((t, i) => toRow(t, i, userId)))
+			.values(next.map((t, i) => toRow(t, i, userId, scope)))
 			.execute();
-		await audit(trx, { userId, action, entity: 'engagement_template', entityId: editedId, before, after });
+		await audit(trx, {
+			userId,
+			action,
+			entity: 'engagement_template',
+			entityId: editedId,
+			before,
+			after: scope === INSTALLATION || after === undefined ? after : { la: scope, ...(after as object) }
+		});
 	});
 }
 
-export async function saveTemplate(db: Db, userId: number, template: EngagementTemplate): Promise<void> {
-	const current = await loadTemplates(db);
+export async function saveTemplate(db: Db, userId: number, template: EngagementTemplate, scope: SettingsScope = INSTALLATION): Promise<void> {
+	const current = await loadTemplates(db, scope);
 	const index = current.findIndex((t) => t.id === template.id);
 	if (index < 0) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
 	const next = current.map((t, i) => (i === index ? { ...template, category: t.category } : t));
-	await replaceAll(db, next, userId, template.id, 'engagement_template.update', current[index], next[index]);
+	await replaceAll(db, next, { scope, userId, editedId: template.id, action: 'engagement_template.update', before: current[index], after: next[index] });
 }
 
 /** Adds a template at the end of its category. Its id is made from the category and label. */
-export async function addTemplate(db: Db, userId: number, template: Omit<EngagementTemplate, 'id'>): Promise<string> {
-	const current = await loadTemplates(db);
+export async function addTemplate(db: Db, userId: number, template: Omit<EngagementTemplate, 'id'>, scope: SettingsScope = INSTALLATION): Promise<string> {
+	const current = await loadTemplates(db, scope);
 	if (!isCategory(template.category)) throw new Refusal('Choose the category this engagement belongs to.', { field: 'category' });
 	const id = uniqueId(template.category, template.label, new Set(current.map((t) => t.id)));
 	const created = { ...template, id };
 	const lastOfCategory = current.map((t) => t.category).lastIndexOf(template.category);
 	const next = [...current];
 	next.splice(lastOfCategory < 0 ? next.length : lastOfCategory + 1, 0, created);
-	await replaceAll(db, next, userId, id, 'engagement_template.create', undefined, created);
+	await replaceAll(db, next, { scope, userId, editedId: id, action: 'engagement_template.create', before: undefined, after: created });
 	return id;
 }
 
-export async function deleteTemplate(db: Db, userId: number, id: string): Promise<void> {
-	const current = await loadTemplates(db);
+export async function deleteTemplate(db: Db, userId: number, id: string, scope: SettingsScope = INSTALLATION): Promise<void> {
+	const current = await loadTemplates(db, scope);
 	const existing = current.find((t) => t.id === id);
 	if (!existing) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
 	const followers = current.filter((t) => t.after.includes(id));
@@ -127,25 +168,42 @@ export async function deleteTemplate(db: Db, userId: number, id: string): Promis
 	await replaceAll(
 		db,
 		current.filter((t) => t.id !== id),
-		userId,
-		id,
-		'engagement_template.delete',
-		existing,
-		undefined
+		{ scope, userId, editedId: id, action: 'engagement_template.delete', before: existing, after: undefined }
 	);
 }
 
-/** Puts back the default templates (docs/scheduling.md, What each category promises), replacing every edit. */
-export async function resetTemplates(db: Db, userId: number): Promise<void> {
-	const current = await loadTemplates(db);
+/**
+ * Puts back the default templates (docs/scheduling.md, What each category promises), replacing
+ * every edit of the installation's; for an LA, drops its own so it uses the installation's again.
+ */
+export async function resetTemplates(db: Db, userId: number, scope: SettingsScope = INSTALLATION): Promise<void> {
+	const { templates: current, from } = await templatesOf(db, scope);
+	if (scope !== INSTALLATION) {
+		if (from !== scope) throw new Refusal('This LA already uses the templates every LA shares.');
+		await db.transaction().execute(async (trx) => {
+			await trx.deleteFrom('engagement_templates').where('la_code', '=', scope).execute();
+			await audit(trx, {
+				userId,
+				action: 'engagement_template.reset',
+				entity: 'engagement_template',
+				entityId: 'all',
+				before: current,
+				after: { la: scope, uses: 'every LA’s templates' }
+			});
+		});
+		return;
+	}
 	await replaceAll(
 		db,
 		DEFAULT_TEMPLATES.map((t) => ({ ...t, after: [...t.after], window: { ...t.window } })),
-		userId,
-		'all',
-		'engagement_template.reset',
-		current,
-		'defaults'
+		{
+			scope,
+			userId,
+			editedId: 'all',
+			action: 'engagement_template.reset',
+			before: current,
+			after: 'defaults'
+		}
 	);
 }
 

@@ -5,13 +5,13 @@ import { nowIso } from '../clock';
 import { Refusal } from '../../domain/refusal';
 import { requireAllowed } from '../../domain/access';
 import { getEngagement, type EngagementView } from './engagements';
-import { buildPlanInput } from './plan-input';
+import { buildPlanInput, schoolCalendar, schoolScope } from './plan-input';
 import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
 import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
-import { closuresFor, loadCalendar } from './calendar';
+
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { checkMove } from '../../domain/planner/check-move';
@@ -39,8 +39,7 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 	requireOpen(engagement, 'confirm');
 	if (engagement.status === 'confirmed') throw new Refusal('It is already confirmed.');
 	// Term dates or closures may have changed since it was planned: confirm only a day it could be on, as Move checks.
-	const { calendar } = await loadCalendar(db, engagement.year);
-	const closures = (await closuresFor(db, engagement.year)).map((c) => c.date);
+	const { calendar, closures } = await schoolCalendar(db, engagement.year, engagement.urn);
 	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
 	if (notWorking)
 		throw new Refusal(`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`);
@@ -75,7 +74,7 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 	if (newDate === engagement.date) throw new Refusal(`It is already on ${dayAndDate(newDate)}.`, { field: 'new-date' });
 	if (engagement.qualityMark) return moveQualityMarkVisit(db, user, engagement, engagement.qualityMark.id, newDate, today);
 
-	const input = await buildPlanInput(db, engagement.year, today);
+	const input = await buildPlanInput(db, engagement.year, today, (await schoolScope(db, engagement.urn)) || null);
 	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
 	if (!check.ok) {
 		const message = `It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`;

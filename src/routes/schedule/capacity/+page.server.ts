@@ -16,7 +16,12 @@ export const load: PageServerLoad = async (event) => {
 	const la = event.url.searchParams.get('la') || null;
 	const served = servedLas(user);
 	if (la !== null && served !== null && !served.includes(la)) error(404, NOT_FOUND);
-	const { summary, run, changedSince, inputsChanged, result } = await capacityView(db(), year, await planScopeOf(db(), user, la));
+	const { summary, run, changedSince, inputsChanged, result } = await capacityView(
+		db(),
+		year,
+		await planScopeOf(db(), user, la),
+		la ?? (served?.length === 1 ? served[0] : null)
+	);
 	return {
 		title: 'Capacity summary',
 		la: la && (await laName(db(), la)),

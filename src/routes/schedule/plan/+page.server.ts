@@ -3,7 +3,9 @@ import { field } from '$lib/server/forms';
 import { db } from '$lib/server/db';
 import { servedLas } from '$lib/domain/access';
 import { isServed, keepServed, servedUrns } from '$lib/server/la-scope';
-import { act, guard, requireEveryLa } from '$lib/server/access';
+import { act, guard } from '$lib/server/access';
+import { knownLas } from '$lib/server/las';
+import { andList, laLabel } from '$lib/domain/las';
 import { Refusal } from '$lib/domain/refusal';
 import {
 	defaultScheduleYear,
@@ -12,6 +14,7 @@ import {
 	plannedYears,
 	planningYear,
 	planSchools,
+	planScopes,
 	planYear,
 	schoolYearOf,
 	storedPlan,
@@ -28,13 +31,20 @@ const SHOWN = 200;
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'year.plan');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
-	const [run, allSchools, advisers, plan, served] = await Promise.all([
-		latestPlanRun(db(), year),
+	const las = servedLas(user);
+	const [run, allSchools, advisers, plan, served, scopes, known] = await Promise.all([
+		latestPlanRun(db(), year, las?.length === 1 ? las[0] : undefined),
 		planSchools(db(), year),
 		listAdvisers(db()),
 		storedPlan(db(), year),
-		servedUrns(db(), user)
+		servedUrns(db(), user),
+		planScopes(db(), year, las),
+		knownLas(db())
 	]);
+	const label = (code: string | null) => {
+		const la = known.find((l) => l.code === code);
+		return la ? laLabel(la) : `LA ${code}`;
+	};
 	// Someone who serves some LAs sees their schools' part of the plan and of what last moved.
 	const schools = keepServed(served, allSchools);
 	const diff = run?.diff && {
@@ -50,8 +60,14 @@ export const load: PageServerLoad = async (event) => {
 	const counts = Object.entries(CATEGORY_LABELS).map(([category, label]) => ({ label, count: schools.filter((s) => s.category === category).length }));
 	return {
 		title: 'Plan the year',
-		/** The plan takes in every LA's schools: someone who serves some LAs only cannot make it (requireEveryLa). */
-		servesEveryLa: servedLas(user) === null,
+		/** What "Plan the year" plans, in words, when it is not simply every school at once (planScopes). */
+		planFor:
+			scopes.length === 0 || scopes[0] === null
+				? null
+				: las === null
+					? `Each LA is planned on its own, on its own term dates, closure days and templates: ${andList(scopes.map(label))}.`
+					: `This plans ${andList(scopes.map(label))}. Other LAs’ engagements stay where they are, and count against the days of advisers you share.`,
+		runFor: run?.la ? label(run.la) : null,
 		year,
 		yearLabel: academicYearLabel(year),
 		resultsLabel: academicYearLabel(year - 1),
@@ -59,7 +75,14 @@ export const load: PageServerLoad = async (event) => {
 		withoutAdviser: schools.filter((s) => s.linkAdviserId === null).length,
 		counts,
 		years: years.map((y) => ({ value: y, label: academicYearLabel(y) })),
-		run: run && { ...run, categories: undefined, diff: undefined },
+		// Someone who serves some LAs sees their schools' part of a plan made for every school at once.
+		run: run && {
+			...run,
+			engagementCount: served === null ? run.engagementCount : keepServed(served, plan.engagements).length,
+			unplacedCount: served === null ? run.unplacedCount : keepServed(served, plan.unplaced).length,
+			categories: undefined,
+			diff: undefined
+		},
 		diff: diff && {
 			unchanged: diff.unchanged,
 			counts: { moved: diff.moved.length, added: diff.added.length, removed: diff.removed.length },
@@ -76,14 +99,15 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	plan: async (event) => {
 		const user = guard(event, 'year.plan');
-		requireEveryLa(user, 'plan');
 		const form = await event.request.formData();
 		const year = yearParam(field(form, 'year'));
 		return act(async () => {
 			if (year === null) throw new Refusal('Choose the school year to plan.');
-			const { run } = await planYear(db(), user.id, year, today());
-			const placed = `${run.engagementCount} engagements are in the plan`;
-			const missing = run.unplacedCount === 0 ? 'everything was placed' : `${run.unplacedCount} could not be placed (see below)`;
+			const { runs } = await planYear(db(), user.id, year, today(), servedLas(user));
+			const engagements = runs.reduce((n, r) => n + r.engagementCount, 0);
+			const unplaced = runs.reduce((n, r) => n + r.unplacedCount, 0);
+			const placed = `${engagements} engagements are in the plan`;
+			const missing = unplaced === 0 ? 'everything was placed' : `${unplaced} could not be placed (see below)`;
 			return { done: `${academicYearLabel(year)} is planned: ${placed} and ${missing}.` };
 		});
 	}

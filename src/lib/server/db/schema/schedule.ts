@@ -5,6 +5,8 @@ import type { Activity, EngagementActivity, EngagementMode } from '../../../doma
 import type { UnplacedCause } from '../../../domain/planner/plan-types';
 
 export interface EngagementTemplatesTable {
+	/** The LA these belong to, or '' for the installation's own, used by every LA without its own (migration 0024). */
+	la_code: string;
 	/** Stable key such as "focus.review"; engagements and "comes after" links refer to it. */
 	id: string;
 	category: Category;
@@ -26,6 +28,8 @@ export interface EngagementTemplatesTable {
 }
 
 export interface TermDatesTable {
+	/** The LA these belong to, or '' for the installation's own, used by every LA without its own (migration 0024). */
+	la_code: string;
 	/** The school year by its summer (2027 = 2026/27). */
 	summer_year: number;
 	half_term: HalfTermId;
@@ -36,6 +40,8 @@ export interface TermDatesTable {
 }
 
 export interface ClosureDaysTable {
+	/** The LA these belong to, or '' for the installation's own, used by every LA without its own (migration 0024). */
+	la_code: string;
 	date: string;
 	reason: string;
 	created_by: number | null;
@@ -69,6 +75,8 @@ export type PlanRunKind = 'plan' | 'replan';
 export interface PlanRunsTable {
 	id: Generated<number>;
 	year: number;
+	/** The LA planned, or null when every school was planned at once (migration 0024). */
+	la_code: string | null;
 	kind: PlanRunKind;
 	/** Nothing new was placed before this date (the day it was planned), or null for the whole year. */
 	not_before: string | null;

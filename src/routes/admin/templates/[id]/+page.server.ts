@@ -1,21 +1,28 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard, requireEveryLa } from '$lib/server/access';
+import { act, guard, requireSettingsOf } from '$lib/server/access';
+import { settingsScope, scopeQuery } from '$lib/server/schedule/settings-scope';
 import { deleteTemplate, loadTemplates, saveTemplate, templateFormValues, templateFromForm } from '$lib/server/schedule';
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 import { NOT_FOUND } from '$lib/domain/refusal';
 
 async function templateOf(event: RequestEvent) {
-	const templates = await loadTemplates(db());
+	const user = guard(event, 'service.manage');
+	const view = await settingsScope(db(), user, event.url.searchParams.get('la'));
+	const templates = await loadTemplates(db(), view.scope);
 	const template = templates.find((t) => t.id === event.params.id);
 	if (!template) error(404, NOT_FOUND);
-	return { template, siblings: templates.filter((t) => t.category === template.category && t.id !== template.id).map((t) => ({ id: t.id, label: t.label })) };
+	return {
+		user,
+		view,
+		template,
+		siblings: templates.filter((t) => t.category === template.category && t.id !== template.id).map((t) => ({ id: t.id, label: t.label }))
+	};
 }
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
-	const { template, siblings } = await templateOf(event);
+	const { view, template, siblings } = await templateOf(event);
 	const values = {
 		category: template.category,
 		activity: template.activity,
@@ -29,31 +36,29 @@ export const load: PageServerLoad = async (event) => {
 		min_weeks_apart: template.minWeeksApart === null ? '' : String(template.minWeeksApart),
 		after: template.after
 	};
-	return { title: template.label, id: template.id, categoryLabel: CATEGORY_LABELS[template.category], values, siblings };
+	return { title: template.label, ...view, query: scopeQuery(view), id: template.id, categoryLabel: CATEGORY_LABELS[template.category], values, siblings };
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const admin = guard(event, 'service.manage');
-		requireEveryLa(admin, 'templates');
-		const { template } = await templateOf(event);
+		const { user: admin, view, template } = await templateOf(event);
+		requireSettingsOf(admin, view.scope, 'templates');
 		const form = await event.request.formData();
 		const edited = { ...templateFromForm(form), id: template.id, category: template.category };
 		return act(
 			async () => {
-				await saveTemplate(db(), admin.id, edited);
-				redirect(303, '/admin/templates?saved=1');
+				await saveTemplate(db(), admin.id, edited, view.scope);
+				redirect(303, `/admin/templates?${scopeQuery(view)}saved=1`);
 			},
 			{ values: templateFormValues(form) }
 		);
 	},
 	delete: async (event) => {
-		const admin = guard(event, 'service.manage');
-		requireEveryLa(admin, 'templates');
-		const { template } = await templateOf(event);
+		const { user: admin, view, template } = await templateOf(event);
+		requireSettingsOf(admin, view.scope, 'templates');
 		return act(async () => {
-			await deleteTemplate(db(), admin.id, template.id);
-			redirect(303, '/admin/templates?deleted=1');
+			await deleteTemplate(db(), admin.id, template.id, view.scope);
+			redirect(303, `/admin/templates?${scopeQuery(view)}deleted=1`);
 		});
 	}
 };

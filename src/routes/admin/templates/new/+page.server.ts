@@ -1,17 +1,21 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
-import { act, guard, requireEveryLa } from '$lib/server/access';
+import { act, guard, requireSettingsOf } from '$lib/server/access';
 import { addTemplate, loadTemplates, templateFormValues, templateFromForm } from '$lib/server/schedule';
+import { settingsScope, scopeQuery } from '$lib/server/schedule/settings-scope';
 import { isCategory } from '$lib/domain/analysis/categories';
 
 export const load: PageServerLoad = async (event) => {
-	guard(event, 'service.manage');
+	const user = guard(event, 'service.manage');
 	const asked = event.url.searchParams.get('category');
 	const category = isCategory(asked) ? asked : '';
-	const templates = await loadTemplates(db());
+	const view = await settingsScope(db(), user, event.url.searchParams.get('la'));
+	const templates = await loadTemplates(db(), view.scope);
 	return {
 		title: 'Add an engagement',
+		...view,
+		query: scopeQuery(view),
 		values: {
 			category,
 			activity: 'visit',
@@ -33,12 +37,13 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const admin = guard(event, 'service.manage');
-		requireEveryLa(admin, 'templates');
+		const view = await settingsScope(db(), admin, event.url.searchParams.get('la'));
+		requireSettingsOf(admin, view.scope, 'templates');
 		const form = await event.request.formData();
 		return act(
 			async () => {
-				await addTemplate(db(), admin.id, templateFromForm(form));
-				redirect(303, '/admin/templates?saved=1');
+				await addTemplate(db(), admin.id, templateFromForm(form), view.scope);
+				redirect(303, `/admin/templates?${scopeQuery(view)}saved=1`);
 			},
 			{ values: templateFormValues(form) }
 		);
