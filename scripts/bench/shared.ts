@@ -187,6 +187,21 @@ export async function startApp(database: string, extra: NodeJS.ProcessEnv = {}):
 /** The summer of the latest KS2 results in the England data set; the two before it are loaded too. */
 export const ENGLAND_YEAR = 2019;
 
+/**
+ * Where a school is and its trust, from its URN and LA alone (so the register's other fields, drawn
+ * from the seeded generator, stay as they were): each LA a patch about 40 km across on England's
+ * grid, and four in ten schools in a trust of about ten.
+ */
+function placeAndTrust(urn: number, laCode: string): { easting: number; northing: number; trust: string | null } {
+	const spread = (k: number) => ((Math.imul(urn, 2654435761 + k) >>> 0) % 1_000_000) / 1_000_000;
+	const la = Number(laCode);
+	return {
+		easting: Math.round(150_000 + (la % 13) * 38_000 + spread(1) * 38_000),
+		northing: Math.round(60_000 + (Math.floor(la / 13) % 14) * 45_000 + spread(2) * 45_000),
+		trust: spread(3) < 0.4 ? `Trust ${laCode}-${Math.floor(urn / 10) % 20}` : null
+	};
+}
+
 /** A register entry for a school in the England KS2 file, with an Ofsted judgement for about a third. */
 function giasRecord(s: Ks2School, laName: string, random: () => number): GiasSchool {
 	const special = s.recordType === 2;
@@ -212,8 +227,7 @@ function giasRecord(s: Ks2School, laName: string, random: () => number): GiasSch
 		locality: '',
 		town: s.town,
 		postcode: s.postcode,
-		easting: null,
-		northing: null,
+		...placeAndTrust(s.urn, s.laCode),
 		ofstedRating,
 		ofstedDate: ofstedRating ? `2017-0${1 + Math.floor(random() * 9)}-14` : null
 	};

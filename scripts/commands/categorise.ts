@@ -1,5 +1,4 @@
-import { CliError, parseCommandArgs, type Command } from '../lib/cli';
-import { parseAcademicYear } from '../../src/lib/domain/ks2/types';
+import { yearCommandArgs, type Command } from '../lib/cli';
 import { askedLas, commandLas } from '../lib/las';
 
 const USAGE =
@@ -14,18 +13,8 @@ export const categorise: Command = {
 	summary: 'Run the desktop analysis for a year and print every school’s proposed category',
 	usage: USAGE,
 	async run(argv) {
-		const { values, positionals } = parseCommandArgs(
-			argv,
-			{ year: { type: 'string' }, format: { type: 'string' }, la: { type: 'string', multiple: true } },
-			USAGE
-		);
-		if (positionals.length > 0) throw new CliError(`categorise takes no file or other words: "${positionals.join(' ')}".\nUsage: ${USAGE}`);
-		const format = values.format ?? 'csv';
-		if (format !== 'csv' && format !== 'json') throw new CliError(`--format must be csv or json, not "${format}".\nUsage: ${USAGE}`);
-		const year = values.year === undefined ? null : parseAcademicYear(values.year);
-		if (values.year !== undefined && year === null) throw new CliError(`--year must be an academic year like 2018-19, not "${values.year}".\nUsage: ${USAGE}`);
-
-		const asked = askedLas(values.la, USAGE);
+		const { year, format, la } = yearCommandArgs(argv, 'categorise', ['csv', 'json'] as const, USAGE);
+		const asked = askedLas(la, USAGE);
 
 		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }] = await Promise.all([
 			import('../../src/lib/server/db'),

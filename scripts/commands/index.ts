@@ -11,5 +11,6 @@ export const COMMANDS: Record<string, () => Promise<Command>> = {
 	backup: async () => (await import('./backup')).backup,
 	import: async () => (await import('./import')).importCommand,
 	categorise: async () => (await import('./categorise')).categorise,
-	schedule: async () => (await import('./schedule')).schedule
+	schedule: async () => (await import('./schedule')).schedule,
+	broker: async () => (await import('./broker')).broker
 };

@@ -25,6 +25,8 @@ export interface GiasSchool {
 	postcode: string;
 	easting: number | null;
 	northing: number | null;
+	/** GIAS "Trusts (name)": blank for a maintained school. */
+	trust?: string | null;
 	ofstedRating: string | null;
 	/** ISO date. */
 	ofstedDate: string | null;
@@ -63,6 +65,7 @@ function cells(s: GiasSchool): Record<string, string | number | null> {
 		HeadPreferredJobTitle: 'Headteacher',
 		Easting: s.easting,
 		Northing: s.northing,
+		'Trusts (name)': s.trust ?? '',
 		'OfstedRating (name)': s.ofstedRating ?? '',
 		'Country (name)': 'United Kingdom'
 	};

@@ -192,6 +192,11 @@ if (!existsSync(DFE)) {
 				ofsted_date: '2019-01-23'
 			});
 			expect((await db.selectFrom('schools').select('name').where('urn', '=', 115872).executeTakeFirstOrThrow()).name).toBe("Chandler's Ford Infant School");
+			// The trust, for school-to-school support: never between two schools of one trust.
+			expect(row.trust_name).toBeNull();
+			expect((await db.selectFrom('schools').select('trust_name').where('urn', '=', 124964).executeTakeFirstOrThrow()).trust_name).toBe(
+				'Voice Education Trust'
+			);
 		});
 
 		it('limits the register to one LA when the admin says so', async () => {

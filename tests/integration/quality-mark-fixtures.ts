@@ -76,3 +76,13 @@ export async function recordUnderReview(db: Db, urn: number, submittedBy: number
 	await completeAudit(db, id, BS, submittedBy);
 	return id;
 }
+
+/** An award recorded straight in the table: held from `awardDate` to `expiryDate`. */
+export async function addAward(db: Db, urn: number, frameworkKey: string, awardDate: string, expiryDate: string): Promise<void> {
+	const now = nowIso();
+	const row = { urn, framework_key: frameworkKey, status: 'achieved' as const, status_changed_on: awardDate, award_date: awardDate, expiry_date: expiryDate };
+	await db
+		.insertInto('quality_marks')
+		.values({ ...row, visit_date: null, assessor_id: null, nominee_id: null, feedback: null, created_at: now, updated_at: now })
+		.execute();
+}

@@ -180,12 +180,12 @@ function openEntriesPhrase(entries: SoftIntelligenceEntry[]): string {
 }
 
 function leadershipPhrase(risks: SoftIntelligenceEntry[]): string {
-	const words = risks.map((e) =>
-		e.type === 'new_head'
-			? `a new headteacher since ${longDate(e.date)}`
-			: e.type === 'interim_leadership'
-				? `interim leadership since ${longDate(e.date)}`
-				: `a governance concern since ${longDate(e.date)}`
-	);
-	return `leadership risk: ${list(words)}`;
+	return `leadership risk: ${list(risks.map(leadershipRiskWords))}`;
+}
+
+/** One leadership risk: "a new headteacher since 1 September 2025", "interim leadership since ...", "a governance concern since ...". */
+export function leadershipRiskWords(e: SoftIntelligenceEntry): string {
+	if (e.type === 'new_head') return `a new headteacher since ${longDate(e.date)}`;
+	if (e.type === 'interim_leadership') return `interim leadership since ${longDate(e.date)}`;
+	return `a governance concern since ${longDate(e.date)}`;
 }

@@ -22,6 +22,8 @@ export const GIAS_COLUMNS = {
 	postcode: 'Postcode',
 	easting: 'Easting',
 	northing: 'Northing',
+	/** The academy trust, if any; blank for a maintained school. */
+	trust: 'Trusts (name)',
 	/** Dropped by DfE from files downloaded on or after 22 April 2025. */
 	ofstedRating: 'OfstedRating (name)',
 	ofstedDate: 'OfstedLastInsp'

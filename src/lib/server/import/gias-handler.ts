@@ -7,7 +7,7 @@ import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFi
 import { placeholders } from './ks2-write';
 import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
 
-/** The register columns a GIAS file sets, in binding order. Ofsted comes last so it can be left out. */
+/** The register columns a GIAS file sets, in binding order. The trust and Ofsted come last so they can be left out. */
 const DATA_COLUMNS = [
 	'la_code',
 	'la_name',
@@ -26,8 +26,9 @@ const DATA_COLUMNS = [
 	'easting',
 	'northing'
 ] as const;
+const TRUST_COLUMNS = ['trust_name'] as const;
 const OFSTED_COLUMNS = ['ofsted_rating', 'ofsted_date'] as const;
-type RegisterColumn = (typeof DATA_COLUMNS)[number] | (typeof OFSTED_COLUMNS)[number];
+type RegisterColumn = (typeof DATA_COLUMNS)[number] | (typeof TRUST_COLUMNS)[number] | (typeof OFSTED_COLUMNS)[number];
 type RegisterRow = { urn: number } & Record<RegisterColumn, string | number | null>;
 
 /**
@@ -38,6 +39,8 @@ export class GiasHandler implements FormatHandler {
 	private readonly usable: boolean;
 	private readonly at: Record<GiasField, number>;
 	private readonly hasOfsted: boolean;
+	/** A file without the trusts column (an old or hand-made export) leaves the trusts already in the register alone. */
+	private readonly hasTrust: boolean;
 	private readonly rows: unknown[][] = [];
 	private readonly urnRow = new Map<number, number>();
 
@@ -45,6 +48,7 @@ export class GiasHandler implements FormatHandler {
 		this.usable = requireColumns(o, GIAS_REQUIRED_COLUMNS, (column) => `the file has no ${column} column, which every GIAS establishment file has.`);
 		this.at = columnPositions(o.header, GIAS_COLUMNS);
 		this.hasOfsted = this.at.ofstedRating >= 0;
+		this.hasTrust = this.at.trust >= 0;
 	}
 
 	row(cells: string[], rowNumber: number): void {
@@ -94,6 +98,7 @@ export class GiasHandler implements FormatHandler {
 			ints.easting,
 			ints.northing
 		];
+		if (this.hasTrust) values.push(giasText(cell('trust')));
 		if (this.hasOfsted) values.push(giasText(cell('ofstedRating')), inspected.iso);
 		this.rows.push(values);
 	}
@@ -122,11 +127,11 @@ export class GiasHandler implements FormatHandler {
 
 	/** New schools are added; changed ones updated, their old row kept for rollback; the same ones left alone. */
 	async write({ db, w, importId, now }: WriteContext): Promise<WriteCounts> {
-		const columns: RegisterColumn[] = [...DATA_COLUMNS, ...(this.hasOfsted ? OFSTED_COLUMNS : [])];
+		const columns: RegisterColumn[] = [...DATA_COLUMNS, ...(this.hasTrust ? TRUST_COLUMNS : []), ...(this.hasOfsted ? OFSTED_COLUMNS : [])];
 		const existing = new Map(
-			((await w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS]))) as RegisterRow[]).map((r) => [r.urn, r])
+			((await w.all(db.selectFrom('schools').select(['urn', ...DATA_COLUMNS, ...TRUST_COLUMNS, ...OFSTED_COLUMNS]))) as RegisterRow[]).map((r) => [r.urn, r])
 		);
-		const everything = ['urn', ...DATA_COLUMNS, ...OFSTED_COLUMNS, 'created_at', 'updated_at'] as const;
+		const everything = ['urn', ...DATA_COLUMNS, ...TRUST_COLUMNS, ...OFSTED_COLUMNS, 'created_at', 'updated_at'] as const;
 		const keep = w.prepare(
 			db
 				.insertInto('schools_replaced')

@@ -29,6 +29,7 @@ const REGISTER_COLUMNS = [
 	'postcode',
 	'easting',
 	'northing',
+	'trust_name',
 	'ofsted_rating',
 	'ofsted_date',
 	'created_at',

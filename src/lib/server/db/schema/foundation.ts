@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Role } from '../../../domain/roles';
 
 export interface UsersTable {
@@ -40,6 +40,8 @@ export interface SchoolsTable {
 	postcode: string | null;
 	easting: number | null;
 	northing: number | null;
+	/** GIAS "Trusts (name)": the academy trust the school belongs to, if any. */
+	trust_name: ColumnType<string | null, string | null | undefined, string | null>;
 	ofsted_rating: string | null;
 	ofsted_date: string | null;
 	link_adviser_id: number | null;

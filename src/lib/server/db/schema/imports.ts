@@ -121,7 +121,8 @@ type Nullable<T> = { [K in keyof T]: T[K] | null };
  * A register row as it was before a GIAS import changed it (or was_new = 1 if the import added
  * it). The columns are the register's own, less link_adviser_id, which imports never touch.
  */
-export interface SchoolsReplacedTable extends Nullable<Omit<SchoolsTable, 'urn' | 'link_adviser_id'>> {
+export interface SchoolsReplacedTable extends Nullable<Omit<SchoolsTable, 'urn' | 'link_adviser_id' | 'trust_name'>> {
+	trust_name: string | null;
 	replaced_by: number;
 	urn: number;
 	was_new: number;

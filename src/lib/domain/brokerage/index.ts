@@ -1,0 +1,6 @@
+/** School-to-school support: needs, strengths and the matching that pairs them. Pure, no I/O. */
+export type { BrokerageSchool, BrokerageSettings, Declined, Need, NeedKind, Proposals, ProposedMatch, Strength, Unmatched } from './types';
+export { needsOf, ofstedNeeds, NEEDING_CATEGORIES } from './needs';
+export { strengthsOf, strengthFor, supportBar, maySupport, SMALL_DISADVANTAGED_GAP } from './strengths';
+export { alike } from './alike';
+export { match, DEFAULT_BROKERAGE_SETTINGS, type MatchOptions } from './match';
