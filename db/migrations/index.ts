@@ -22,6 +22,7 @@ import * as m0020 from './0020_user_las';
 import * as m0021 from './0021_schools_by_la';
 import * as m0022 from './0022_la_policies';
 import * as m0023 from './0023_regional_role';
+import * as m0026 from './0026_schools_by_la_and_name';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
 	'0020_user_las': m0020,
 	'0021_schools_by_la': m0021,
 	'0022_la_policies': m0022,
-	'0023_regional_role': m0023
+	'0023_regional_role': m0023,
+	'0026_schools_by_la_and_name': m0026
 };
