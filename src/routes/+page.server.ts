@@ -12,6 +12,14 @@ export const load: PageServerLoad = async (event) => {
 	if (!can(user, 'schools.list')) {
 		return { title: 'My school', view: 'headteacher' as const, today: day, schools: await mySchools(db(), user, day) };
 	}
-	const overview = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day, las: servedLas(user) });
-	return { title: 'Overview', view: 'staff' as const, today: day, overview };
+	// `attention` is what `attentionGroups` says in words and links; only those are shown.
+	const {
+		scatter,
+		attention: _attention,
+		...overview
+	} = await staffOverview(db(), { scatterYear: yearParam(event.url.searchParams.get('year')), today: day, las: servedLas(user) });
+	// The scatter as drawn, without its schools: their figures are on the chart's data page, so the
+	// overview stays the same size however many schools the LA has.
+	const drawn = scatter && { year: scatter.year, years: scatter.years, categoryYear: scatter.categoryYear, note: scatter.note, drawing: scatter.drawing };
+	return { title: 'Overview', view: 'staff' as const, today: day, overview: { ...overview, scatter: drawn } };
 };

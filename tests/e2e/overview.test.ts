@@ -48,8 +48,9 @@ describe('the overview for staff', () => {
 			'Attainment against progress, 2025/26',
 			'Reading, writing and maths, expected standard: the LA against England'
 		]);
-		// Every chart has its data as a table behind "Show data".
-		expect(await page.locator('figure details summary', { hasText: 'Show data' }).count()).toBe(4);
+		// Every chart has its data as a table behind "Show data", except the scatter, a mark for every
+		// school, whose table is a page of its own.
+		expect(await page.locator('figure details summary', { hasText: 'Show data' }).count()).toBe(3);
 		for (const heading of [
 			'Categories waiting to be agreed',
 			'Schools moved to more support',
@@ -61,10 +62,28 @@ describe('the overview for staff', () => {
 			expect(await page.getByRole('heading', { level: 3, name: new RegExp(`^${heading} \\d+$`) }).count()).toBe(1);
 		}
 		await expectNoAxeViolations(page);
-		await page.locator('figure', { hasText: 'Attainment against progress' }).getByText('Show data').click();
 		const schools = demo<{ n: number }>('select count(*) as n from school_categories where year = 2026')[0].n;
-		expect(await page.locator('figure', { hasText: 'Attainment against progress' }).locator('tbody tr').count()).toBe(schools);
+		const scatter = page.locator('figure', { hasText: 'Attainment against progress' });
+		// One path of marks a category drawn, holding a mark for every school with both figures.
+		const marks = await scatter.locator('path[data-category]').evaluateAll((paths) => paths.map((p) => (p.getAttribute('d') ?? '').split('M').length - 1));
+		expect(marks.length).toBeGreaterThan(1);
+		expect(marks.reduce((a, b) => a + b, 0)).toBeGreaterThan(schools / 2);
+		await scatter.getByRole('link', { name: new RegExp(`^See every school’s figures as a table \\(${schools} schools\\)`) }).click();
+		await page.waitForURL(/\/overview\/attainment-progress\?year=2026$/);
+		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('OverviewAttainment against progress, 2025/26');
+		expect(await page.locator('tbody tr').count()).toBe(schools);
+		// Most support last: the first row is a Secure Plus school, linked to its own profile.
+		const firstLink = page.locator('tbody tr').first().getByRole('link');
+		const urn = Number(/^\/schools\/(\d+)$/.exec((await firstLink.getAttribute('href')) ?? '')?.[1]);
+		expect(
+			demo<{ name: string; category: string }>(
+				'select s.name, c.category from schools s join school_categories c on c.urn = s.urn and c.year = 2026 where s.urn = ?',
+				urn
+			)
+		).toEqual([{ name: (await firstLink.textContent())?.trim(), category: 'secure_plus' }]);
 		await expectNoAxeViolations(page);
+		await page.getByRole('link', { name: 'Back to the overview' }).click();
+		await page.waitForURL(/\/\?year=2026#results$/);
 		// The analysis page counts the same categories waiting, though it splits them into two lists.
 		const waiting = (await page.locator('.app-card', { hasText: 'waiting to be agreed' }).locator('.app-card__value').textContent())?.trim();
 		expect(Number(waiting)).toBeGreaterThan(1);

@@ -8,6 +8,7 @@ import ForestPlot from '../../src/lib/components/charts/ForestPlot.svelte';
 import TrendLine from '../../src/lib/components/charts/TrendLine.svelte';
 import WorkloadChart from '../../src/lib/components/charts/WorkloadChart.svelte';
 import type { ScatterSchool } from '../../src/lib/components/charts/scatter';
+import { scatterDrawing, scatterTable } from '../../src/lib/components/charts/scatter-drawing';
 import type { ProgressScore } from '../../src/lib/components/charts/progress';
 
 /*
@@ -130,52 +131,71 @@ describe('AttainmentProgressScatter', () => {
 		school(100001, 'Oak Primary', 'secure', 4, 1.5),
 		school(100002, 'Ash Junior', 'focus', -18, -3),
 		school(100003, 'Elm Academy', 'secure_plus', 15, 2.5),
-		school(100004, 'Birch Infant', 'secure', null, null)
+		school(100004, 'Birch Infant', 'secure', null, null),
+		school(100005, 'Yew Primary', 'secure', -2, 0.5)
 	];
+	const dataHref = '/overview/attainment-progress?year=2019';
+	const scatter = (list: ScatterSchool[], year: number) => html(AttainmentProgressScatter, { drawing: scatterDrawing(list), year, dataHref });
+	/** Each category's path of marks, and how many marks it draws (one move each). */
+	const markPaths = (body: string) =>
+		Object.fromEntries([...body.matchAll(/<path d="([^"]+)"[^>]*data-category="([a-z_]+)"/g)].map((m) => [m[2], (m[1].match(/M/g) ?? []).length]));
 
-	it('renders an SVG of linked, labelled points with axes, England lines and a data table', () => {
-		const body = html(AttainmentProgressScatter, { schools, year: 2019 });
-		expectAccessibleChart(body, 'Attainment against progress', 460);
-		expectMarks(body, 3);
-		// Keyboard order runs left to right: the lowest attainment first.
-		expect(marks(body)[0]).toContain('href="/schools/100002"');
-		expect(body).toContain(
-			'aria-label="Ash Junior, Focus support; RWM expected 18 points below England; average progress -3.0 (95% confidence interval -5.0 to -1.0)"'
-		);
+	it('draws one path of marks and one of intervals a category, with axes, England lines and a link to the data', () => {
+		const body = scatter(schools, 2019);
+		expect(body).toContain('<svg viewBox="0 0 640 460"');
+		expect(body).toMatch(/<figure class="app-chart[^"]*"[^>]*>\s*<figcaption[^>]*>Attainment against progress<\/figcaption>/);
+		expect(markPaths(body)).toEqual({ secure_plus: 1, secure: 2, focus: 1 });
+		expect(body.match(/class="app-chart__ci"/g)).toHaveLength(3);
 		expect(body).toContain('RWM expected: points above or below England');
 		expect(body).toContain('Average progress score (0 = national)');
 		expect(body).toContain('>England</text>');
 		expect(body).toContain('1 school without the figures to plot is listed in the table only.');
+		expect(body).toContain(`href="${dataHref}"`);
+		expect(body).toContain('See every school’s figures as a table (5 schools)');
+		// No table and no mark for each school in the page: those are on the data page.
+		expect(body).not.toContain('<table');
+		expect(body).not.toContain('Oak Primary');
 	});
 
-	it('tables every school, linked, with the ones it could not plot', () => {
-		const rows = tableRows(html(AttainmentProgressScatter, { schools, year: 2019 }));
-		expect(rows).toEqual([
+	it('stays the same kind of size for 700 schools: a few numbers a school, not a link and a label', () => {
+		const many = Array.from({ length: 700 }, (_, i) =>
+			school(200000 + i, `School ${i}`, (['secure_plus', 'secure', 'light_touch', 'focus', 'intensive'] as const)[i % 5], (i % 41) - 20, ((i % 13) - 6) / 2)
+		);
+		const body = scatter(many, 2019);
+		expect(markPaths(body)).toEqual({ secure_plus: 140, secure: 140, light_touch: 140, focus: 140, intensive: 140 });
+		expect(body.length).toBeLessThan(60_000);
+	});
+
+	it('tables every school on its data page, linked, with the ones it could not plot', () => {
+		const table = scatterTable(schools, { title: 'Attainment against progress', year: 2019 });
+		expect(table.caption).toBe('Attainment against progress, 2018/19');
+		expect(table.rows.map((r) => r.cells.map((c) => (typeof c === 'string' ? c : c.text)))).toEqual([
 			['Elm Academy', 'Secure Plus', '+15.0', '+2.5', '+0.5 to +4.5'],
 			['Birch Infant', 'Secure', 'Not published', 'Not published', ''],
 			['Oak Primary', 'Secure', '+4.0', '+1.5', '-0.5 to +3.5'],
+			['Yew Primary', 'Secure', '-2.0', '+0.5', '-1.5 to +2.5'],
 			['Ash Junior', 'Focus support', '-18.0', '-3.0', '-5.0 to -1.0']
 		]);
-		expect(html(AttainmentProgressScatter, { schools, year: 2019 })).toContain('<a class="govuk-link" href="/schools/100003">Elm Academy</a>');
+		expect(table.rows[0].cells[0]).toEqual({ text: 'Elm Academy', href: '/schools/100003' });
+		expect(scatterTable(schools, { title: 'A', year: 2019, schoolHref: (urn) => `/la/202/schools/${urn}` }).rows[0].cells[0]).toEqual({
+			text: 'Elm Academy',
+			href: '/la/202/schools/100003'
+		});
 	});
 
-	it('uses the link the page asks for', () => {
-		const body = html(AttainmentProgressScatter, { schools, year: 2019, schoolHref: (urn: number) => `/la/202/schools/${urn}` });
-		expect(marks(body)[0]).toContain('href="/la/202/schools/100002"');
-	});
-
-	it('in a year with no progress scores, says why and shows attainment alone', () => {
+	it('in a year with no progress scores, says why and shows attainment alone, a row a category', () => {
 		const noProgress = schools.map((s) => ({ ...s, progress: null }));
-		const body = html(AttainmentProgressScatter, { schools: noProgress, year: 2024 });
+		const body = scatter(noProgress, 2024);
 		expect(body).toContain('There are no KS2 progress scores for 2023/24');
 		expect(body).toContain('Schools are shown by attainment alone, a row for each category.');
-		expect(body).not.toContain('Average progress score</text>');
-		expectMarks(body, 3);
-		expectAccessibleChart(body, 'Attainment against progress', 330);
+		expect(body).not.toContain('Average progress score (0 = national)');
+		expect(body).toContain('<svg viewBox="0 0 640 330"');
+		expect(markPaths(body)).toEqual({ secure_plus: 1, secure: 2, focus: 1 });
+		expect(body).not.toContain('class="app-chart__ci"');
 	});
 
 	it('with nothing to plot, says so instead of drawing axes', () => {
-		const body = html(AttainmentProgressScatter, { schools: [], year: 2021 });
+		const body = scatter([], 2021);
 		expect(body).not.toContain('<svg');
 		expect(body).toContain('No school has a published RWM expected figure for 2020/21.');
 	});

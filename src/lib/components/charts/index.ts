@@ -15,3 +15,4 @@ export * from './scatter';
 export * from './series';
 export * from './symbols';
 export * from './workload';
+export * from './scatter-drawing';

@@ -12,6 +12,7 @@ import { categoryCounts, categoryFlows, laEnglandTrend, resultYears, scatterScho
 import type { Category } from '../../domain/analysis/categories';
 import type { FlowCount } from '../../components/charts/flow';
 import type { ScatterSchool } from '../../components/charts/scatter';
+import { scatterDrawing, type ScatterDrawing } from '../../components/charts/scatter-drawing';
 import type { TrendSeries } from '../../components/charts/series';
 import { academicYearLabel } from '../../domain/ks2/types';
 import { keepServed, type Served } from '../la-scope';
@@ -38,7 +39,10 @@ export interface ScatterView {
 	categoryYear: number;
 	/** Why this year was chosen, when it is not the one asked for or the latest ("no progress scores yet"). */
 	note: string | null;
+	/** Every school, for the chart's data page; the overview itself sends only the `drawing`. */
 	schools: ScatterSchool[];
+	/** The chart laid out: where each school's mark goes. */
+	drawing: ScatterDrawing;
 }
 
 export interface StaffOverview {
@@ -146,12 +150,14 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 		const own = chosen.year === year ? current : chosen.year === year - 1 ? previous : keepServed(urns, await categoryStates(db, chosen.year));
 		const categoryYear = own.length > 0 ? chosen.year : year;
 		const categories = new Map<number, Category>((own.length > 0 ? own : current).map((s) => [s.urn, s.category]));
+		const plotted = await scatterSchools(db, chosen.year, categories, names, policy.policy.thresholds);
 		scatter = {
 			year: chosen.year,
 			years: years.map((y) => y.year),
 			categoryYear,
 			note: chosen.note,
-			schools: await scatterSchools(db, chosen.year, categories, names, policy.policy.thresholds)
+			schools: plotted,
+			drawing: scatterDrawing(plotted)
 		};
 	}
 

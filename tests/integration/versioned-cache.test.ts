@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { freshDb } from '../helpers/db';
+import { addSchool } from '../helpers/fixtures';
+import { VersionedCache } from '../../src/lib/server/overview';
+
+describe('VersionedCache', () => {
+	it('builds once for everyone who asks while the build is under way, and again after a write', async () => {
+		const db = await freshDb();
+		const cache = new VersionedCache<number>();
+		let builds = 0;
+		const build = async () => {
+			builds++;
+			await new Promise((r) => setTimeout(r, 20));
+			return builds;
+		};
+		const at = await Promise.all(Array.from({ length: 20 }, () => cache.get(db, 'k', build)));
+		expect(builds).toBe(1);
+		expect(new Set(at)).toEqual(new Set([1]));
+		expect(await cache.get(db, 'k', build)).toBe(1);
+		await addSchool(db, 100001);
+		expect(await cache.get(db, 'k', build)).toBe(2);
+		expect(builds).toBe(2);
+	});
+
+	it('does not keep a build that failed', async () => {
+		const db = await freshDb();
+		const cache = new VersionedCache<string>();
+		await expect(cache.get(db, 'k', () => Promise.reject(new Error('the database went away')))).rejects.toThrow('went away');
+		expect(await cache.get(db, 'k', async () => 'built')).toBe('built');
+	});
+});
