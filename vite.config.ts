@@ -63,6 +63,7 @@ export default defineConfig({
 						'tests/integration/la-lists.test.ts',
 						'tests/integration/la-policies.test.ts',
 						'tests/integration/la-schedule.test.ts',
+						'tests/integration/partnerships.test.ts',
 						'tests/integration/migrations-down-up.test.ts',
 						'tests/integration/overview.test.ts',
 						'tests/integration/overview-school-profile.test.ts',

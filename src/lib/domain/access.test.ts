@@ -48,6 +48,7 @@ const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
 	'selfEvaluation.list': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 'yes', 'yes', 'yes') },
 	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 403, 'yes', 'yes') },
 	'schools.mine': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403, 403) },
+	'brokerage.open': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes') },
 
 	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
 	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },
@@ -67,7 +68,11 @@ const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
 	'qualityMark.changeStatus': { about: [MARK], expect: row('yes', 403, 'yes', 'yes', 403, 403, 'yes', 403) },
 	'qualityMark.move': { about: [{ ...MARK, from: 'registered', to: 'self_audit_in_progress' }], expect: row('yes', 403, 'yes', 'yes', 403, 403, 'yes', 403) },
 	'engagement.view': { about: [VISIT], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404, 404) },
-	'engagement.change': { about: [VISIT], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) }
+	'engagement.change': { about: [VISIT], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'partnership.propose': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) },
+	'partnership.agree': { about: [ASH], expect: row(403, 403, 'yes', 403, 403, 403, 403, 403) },
+	'partnership.respond': { about: [ASH], expect: row(403, 403, 403, 403, 403, 403, 'yes', 403) },
+	'partnership.manage': { about: [ASH], expect: row(403, 403, 'yes', 'yes', 403, 403, 403, 403) }
 };
 
 const cases = (Object.keys(TABLE) as Action[]).flatMap((action) => COLUMNS.map((person) => [action, person, TABLE[action].expect[person]] as const));

@@ -86,6 +86,8 @@ export interface Resources {
 	'support.open': undefined;
 	/** Narrow the schedule and the self-evaluation list to one's own link schools ("My link schools"). */
 	'schools.mine': undefined;
+	/** School-to-school support: the proposals and partnerships one may see. */
+	'brokerage.open': undefined;
 
 	/** Be told the school exists: its pages, and any form that names it. */
 	'school.view': School;
@@ -117,6 +119,15 @@ export interface Resources {
 	'engagement.view': Engagement;
 	/** Confirm, move, cancel or complete it, and write its note of visit. */
 	'engagement.change': Engagement;
+
+	/** Propose school-to-school support for this school, or withdraw a proposal not yet under way. */
+	'partnership.propose': School;
+	/** Agree a proposed partnership for this school, or choose another supporter. */
+	'partnership.agree': School;
+	/** Accept or decline a partnership for one's own school. */
+	'partnership.respond': School;
+	/** Set up, keep notes on and end a partnership that supports this school. */
+	'partnership.manage': School;
 }
 
 export type Action = keyof Resources;
@@ -139,7 +150,8 @@ export const READ_ACTIONS = [
 	'school.seeWorking',
 	'selfEvaluation.list',
 	'selfEvaluation.view',
-	'engagement.view'
+	'engagement.view',
+	'brokerage.open'
 ] as const satisfies readonly Action[];
 type ReadAction = (typeof READ_ACTIONS)[number];
 
@@ -167,7 +179,11 @@ const WHO_MAY: Record<Exclude<Action, ReadAction>, string> = {
 	'qualityMark.manage': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can do this",
 	'qualityMark.changeStatus': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark",
 	'qualityMark.move': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can move a Quality Mark",
-	'engagement.change': 'Only the engagement’s adviser or a lead adviser can change it'
+	'engagement.change': 'Only the engagement’s adviser or a lead adviser can change it',
+	'partnership.propose': 'Only a school’s link adviser or a lead adviser can propose support for it',
+	'partnership.agree': 'Only a lead adviser can agree a partnership',
+	'partnership.respond': 'Only the school’s headteacher can accept or decline a partnership for it',
+	'partnership.manage': 'Only the supported school’s link adviser or a lead adviser can do this'
 };
 
 const isRead = (action: Action): action is ReadAction => (READ_ACTIONS as readonly Action[]).includes(action);
@@ -241,6 +257,7 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'support.open': (a) => roleIn(a, ['headteacher'], 'You do not have permission to see this page'),
 	// Only the roles that can be given link schools have any to narrow a list to.
 	'schools.mine': (a) => roleIn(a, ADVISER_ROLES),
+	'brokerage.open': (a) => roleIn(a, [...STAFF, 'headteacher']),
 
 	'school.view': (a, s) => (serves(a, s) || leads(a, s) ? ALLOWED : hidden),
 	'school.seeWorking': (a, s) => when(serves(a, s), () => forbidden()),
@@ -291,7 +308,14 @@ const RULES: { [A in Action]: Rule<A> } = {
 	'engagement.change': (a, e) =>
 		when(serves(a, { urn: e.urn, laCode: e.laCode }) && (isLead(a) || (a.role === 'adviser' && e.adviserId === a.id)), () =>
 			forbidden(`Only ${e.adviserName ?? 'its adviser'} or a lead adviser can change this engagement.`)
-		)
+		),
+
+	// School-to-school support: the supported school's link adviser or a lead adviser proposes and runs it,
+	// a lead adviser agrees it, and each school's headteacher answers for their own school.
+	'partnership.propose': (a, s) => when(actsFor(a, s), () => forbidden(`Only ${nameOf(s)}’s link adviser or a lead adviser can propose support for it`)),
+	'partnership.agree': (a, s) => when(serves(a, s) && isLead(a), () => forbidden('Only a lead adviser can agree a partnership')),
+	'partnership.respond': (a, s) => when(leads(a, s), () => forbidden(`Only ${nameOf(s)}’s headteacher can accept or decline a partnership for it`)),
+	'partnership.manage': (a, s) => when(actsFor(a, s), () => forbidden(`Only ${nameOf(s)}’s link adviser or a lead adviser can do this`))
 };
 
 /** May `actor` do `action` (to `resource`)? Allowed, or why not and with which status. */

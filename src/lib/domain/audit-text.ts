@@ -66,7 +66,15 @@ export const AUDIT_SENTENCES = {
 	'soft_intelligence.import_ofsted': "Added inspections from Ofsted's monthly file to the register",
 	'soft_intelligence.self_referral': 'Asked for support for {target}',
 	'calendar.subscription.new': 'Made a new calendar subscription link for {target}',
-	'calendar.subscription.revoke': 'Turned off the calendar subscription link of {target}'
+	'calendar.subscription.revoke': 'Turned off the calendar subscription link of {target}',
+	'partnership.propose': 'Proposed school-to-school support for {target}',
+	'partnership.agree': 'Agreed school-to-school support for {target}',
+	'partnership.accept': 'Accepted school-to-school support for {target}',
+	'partnership.decline': 'Declined school-to-school support for {target}',
+	'partnership.activate': 'Set up school-to-school support for {target}',
+	'partnership.note': 'Added a note on the school-to-school support for {target}',
+	'partnership.end': 'Ended the school-to-school support for {target}',
+	'partnership.withdraw': 'Withdrew the school-to-school support proposed for {target}'
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_SENTENCES;

@@ -33,6 +33,7 @@ const NAV: { item: NavItem; action?: ServiceAction; unless?: ServiceAction }[] =
 	{ item: { href: '/schedule', label: 'Schedule' }, action: 'schools.list' },
 	{ item: { href: '/self-evaluation', label: 'Self-evaluation' }, action: 'selfEvaluation.list' },
 	{ item: { href: '/quality-mark', label: 'Quality Mark' } },
+	{ item: { href: '/brokerage', label: 'Partnerships' }, action: 'brokerage.open' },
 	{ item: { href: '/support', label: 'Ask for support' }, action: 'support.open' },
 	{ item: { href: '/admin', label: 'Admin' }, action: 'service.manage' }
 ];

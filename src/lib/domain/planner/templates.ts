@@ -22,16 +22,18 @@ export const ACTIVITY_LABELS: Record<Activity, string> = {
 /**
  * Work that is booked rather than planned: no category's templates ask for it, so the planner never
  * places it, but it takes as fixed whatever has been booked. A Quality Mark assessment visit is
- * booked from the school's Quality Mark record (docs/quality-mark.md, Assessment visits).
+ * booked from the school's Quality Mark record (docs/quality-mark.md, Assessment visits); a review of
+ * school-to-school support when the partnership is set up (DESIGN section 12).
  */
-export const BOOKED_ACTIVITIES = ['quality_mark_visit'] as const;
+export const BOOKED_ACTIVITIES = ['quality_mark_visit', 'partnership_review'] as const;
 export type BookedActivity = (typeof BOOKED_ACTIVITIES)[number];
 /** What kind of work any engagement is: planned from a template, or booked. */
 export type EngagementActivity = Activity | BookedActivity;
 
 export const ENGAGEMENT_ACTIVITY_LABELS: Record<EngagementActivity, string> = {
 	...ACTIVITY_LABELS,
-	quality_mark_visit: 'Quality Mark assessment visit'
+	quality_mark_visit: 'Quality Mark assessment visit',
+	partnership_review: 'Review of school-to-school support'
 };
 
 export const MODES = ['on_site', 'remote'] as const;

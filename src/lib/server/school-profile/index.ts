@@ -8,6 +8,8 @@ import type { CategoriseResult } from '../../domain/analysis/engine';
 import { latestKs2Year, loadKs2ForAnalysis } from '../import/ks2-repository';
 import { engagementsForSchool, type SchoolEngagements } from '../schedule/school';
 import { qualityMarkForSchool } from '../quality-mark/queries';
+import { listPartnerships } from '../brokerage/partnerships';
+import type { PartnershipStatus } from '../../domain/brokerage/partnership';
 import type { SchoolQualityMark } from '../quality-mark/listing';
 import { getSummary } from '../self-evaluation';
 import { schoolIntervention, type Intervention } from '../intervention';
@@ -35,6 +37,8 @@ export interface SchoolOverview {
 	intervention: Intervention | null;
 	engagements: SchoolEngagements;
 	qualityMarks: SchoolQualityMark[];
+	/** School-to-school support this school gives or gets; a headteacher sees only those a lead adviser has agreed. */
+	partnerships: SchoolPartnership[];
 	selfEvaluation: { year: number; status: SeStatus | null };
 	/** Secure Plus and holding a Quality Mark: a school that could lead support for others (docs/categories.md, The five categories). */
 	couldLeadSupport: { frameworks: string[] } | null;
@@ -78,16 +82,28 @@ export async function resultsForSchool(db: Db, school: Pick<SchoolRow, 'urn' | '
 	});
 }
 
+/** One partnership as a school's page lists it. */
+export interface SchoolPartnership {
+	id: number;
+	/** True when this school is the one supported. */
+	supported: boolean;
+	partner: string;
+	need: string;
+	status: PartnershipStatus;
+	schoolYearLabel: string;
+}
+
 async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'headteacher', today: string): Promise<SchoolOverview> {
 	const seYear = schoolYearOf(today);
-	const [results, pupilGroups, agreed, intervention, engagements, qualityMarks, summary] = await Promise.all([
+	const [results, pupilGroups, agreed, intervention, engagements, qualityMarks, summary, partnerships] = await Promise.all([
 		resultsForSchool(db, school),
 		pupilGroupsForSchool(db, school.urn, school.la_code),
 		agreedCategory(db, school.urn),
 		schoolIntervention(db, school.urn, today),
 		engagementsForSchool(db, school.urn, { publishedNotesOnly: viewer === 'headteacher' }),
 		qualityMarkForSchool(db, school.urn, today),
-		getSummary(db, school.urn, seYear)
+		getSummary(db, school.urn, seYear),
+		listPartnerships(db, { urns: [school.urn] })
 	]);
 	const held = qualityMarks.filter((q) => q.holdsAward).map((q) => q.frameworkName);
 	return {
@@ -98,6 +114,19 @@ async function schoolOverview(db: Db, school: SchoolRow, viewer: 'staff' | 'head
 		intervention,
 		engagements,
 		qualityMarks,
+		partnerships: partnerships
+			.filter((p) => viewer === 'staff' || p.agreedAt !== null)
+			.map((p) => {
+				const supported = p.supported.urn === school.urn;
+				return {
+					id: p.id,
+					supported,
+					partner: supported ? p.supporting.name : p.supported.name,
+					need: p.need,
+					status: p.status,
+					schoolYearLabel: p.schoolYearLabel
+				};
+			}),
 		selfEvaluation: { year: seYear, status: summary?.status ?? null },
 		couldLeadSupport: agreed?.category === 'secure_plus' && held.length > 0 ? { frameworks: held } : null
 	};

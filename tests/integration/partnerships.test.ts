@@ -1,0 +1,202 @@
+// School-to-school support, from proposal to outcome, on a real database: who may take each step,
+// what each step writes (the partnership, its reviews in the schedule, the audit log), and how a
+// decline or an open partnership changes the next proposals.
+import { describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/server/db';
+import { runAnalysis } from '../../src/lib/server/analysis';
+import {
+	activatePartnership,
+	addPartnershipNote,
+	agreePartnership,
+	declinedIn,
+	endPartnership,
+	getPartnership,
+	maySeePartnership,
+	openProposals,
+	proposalFor,
+	proposePartnership,
+	respondToPartnership,
+	supportCounts,
+	withdrawPartnership
+} from '../../src/lib/server/brokerage';
+import { Refusal } from '../../src/lib/domain/refusal';
+import { freshDb } from '../helpers/db';
+import { addUser } from '../helpers/fixtures';
+import { smallLa, URNS } from './analysis-fixtures';
+import type { SessionUser } from '../../src/lib/server/auth/session';
+import type { Actor } from '../../src/lib/domain/access';
+
+interface World {
+	db: Db;
+	link: Actor;
+	other: Actor;
+	lead: Actor;
+	headAshdown: SessionUser;
+	headCedar: SessionUser;
+	headElm: SessionUser;
+}
+
+/** The small LA on a map: Cedar (Secure Plus) near Ashdown (Intensive, 2 km) and Elm (Focus, 5 km); Ada is Ashdown's link adviser, Otto Elm's. */
+async function world(): Promise<World> {
+	const db = await freshDb();
+	await smallLa(db);
+	for (const [urn, km] of [
+		[URNS.securePlus, 0],
+		[URNS.intensive, 2],
+		[URNS.secure, 3],
+		[URNS.focus, 5],
+		[URNS.lightTouch, 8],
+		[URNS.infant, 1]
+	])
+		await db
+			.updateTable('schools')
+			.set({ easting: 450000 + km * 1000, northing: 150000 })
+			.where('urn', '=', urn)
+			.execute();
+	await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
+	const person = async (name: string) => {
+		const u = await db.selectFrom('users').select(['id', 'role']).where('name', '=', name).executeTakeFirstOrThrow();
+		return { id: u.id, role: u.role } as Actor;
+	};
+	return {
+		db,
+		link: await person('Ada Adviser'),
+		other: await person('Otto Other'),
+		lead: await person('Lena Lead'),
+		headAshdown: await addUser(db, 'headteacher', [URNS.intensive]),
+		headCedar: await addUser(db, 'headteacher', [URNS.securePlus]),
+		headElm: await addUser(db, 'headteacher', [URNS.focus])
+	};
+}
+
+async function refusal(work: () => Promise<unknown>): Promise<Refusal> {
+	try {
+		await work();
+	} catch (e) {
+		if (e instanceof Refusal) return e;
+		throw e;
+	}
+	throw new Error('expected a refusal');
+}
+
+async function propose(w: World, actor: Actor, supported: number): Promise<number> {
+	const match = await proposalFor(w.db, actor, 2019, supported, URNS.securePlus);
+	return proposePartnership(w.db, actor, { year: 2019, ...match });
+}
+
+const SET_UP = {
+	objectives: 'Raise RWM attainment: shared moderation of writing in year 6',
+	startDate: '2019-10-01',
+	reviewDates: ['2019-11-04', '2020-01-13', '2020-03-09']
+};
+
+describe('a partnership from proposal to outcome', () => {
+	it('is proposed by the link adviser, agreed by a lead adviser, accepted by both schools, set up with reviews in the schedule, and ended', async () => {
+		const w = await world();
+		expect((await openProposals(w.db, 2019, null)).rows.map((m) => [m.supportedUrn, m.supportingUrn])).toEqual([
+			[URNS.intensive, URNS.securePlus],
+			[URNS.focus, URNS.securePlus]
+		]);
+		// Otto is not Ashdown's link adviser.
+		expect((await refusal(() => propose(w, w.other, URNS.intensive))).status).toBe(403);
+		const id = await propose(w, w.link, URNS.intensive);
+		expect((await refusal(() => propose(w, w.link, URNS.intensive))).message).toMatch(/^That proposal is no longer open/);
+		expect((await openProposals(w.db, 2019, null)).rows.map((m) => m.supportedUrn)).toEqual([URNS.focus]);
+
+		// The schools are asked only once a lead adviser agrees it; until then it is the LA's working.
+		let p = await getPartnership(w.db, id);
+		expect(maySeePartnership(w.headAshdown, p)).toBe(false);
+		expect((await refusal(() => respondToPartnership(w.db, w.headAshdown, id, 'accepted'))).message).toBe(
+			'A lead adviser agrees the partnership first; then each school can accept or decline it.'
+		);
+		expect((await refusal(() => agreePartnership(w.db, w.link, id))).status).toBe(403);
+		await agreePartnership(w.db, w.lead, id);
+		p = await getPartnership(w.db, id);
+		expect(maySeePartnership(w.headAshdown, p)).toBe(true);
+		expect(maySeePartnership(w.headElm, p)).toBe(false);
+
+		expect((await refusal(() => respondToPartnership(w.db, w.headElm, id, 'accepted'))).status).toBe(403);
+		expect(await respondToPartnership(w.db, w.headAshdown, id, 'accepted')).toBe('supported');
+		expect((await getPartnership(w.db, id)).status).toBe('agreed');
+		expect(await respondToPartnership(w.db, w.headCedar, id, 'accepted')).toBe('supporting');
+		expect((await getPartnership(w.db, id)).status).toBe('accepted');
+
+		const bad = await refusal(() => activatePartnership(w.db, w.link, id, { objectives: '', startDate: '2019-10-01', reviewDates: ['2019-12-25'] }));
+		expect(bad.errors).toEqual({
+			objectives: 'Enter what the partnership is for: its objectives.',
+			'review-dates': 'No review can be on Wednesday 25 December 2019, because it is in the school holidays.'
+		});
+		expect((await getPartnership(w.db, id)).status).toBe('accepted');
+		await activatePartnership(w.db, w.link, id, SET_UP);
+		p = await getPartnership(w.db, id);
+		expect(p.status).toBe('active');
+		expect(p.objectives).toBe(SET_UP.objectives);
+		expect(p.reviews.map((r) => [r.date, r.status])).toEqual(SET_UP.reviewDates.map((d) => [d, 'confirmed']));
+		const reviews = await w.db.selectFrom('engagements').selectAll().where('template_id', '=', 'partnership.review').orderBy('date').execute();
+		expect(reviews.map((e) => [e.urn, e.adviser_id, e.year, e.activity, e.status, e.half_term])).toEqual([
+			[URNS.intensive, w.link.id, 2020, 'partnership_review', 'confirmed', 'autumn_2'],
+			[URNS.intensive, w.link.id, 2020, 'partnership_review', 'confirmed', 'spring_1'],
+			[URNS.intensive, w.link.id, 2020, 'partnership_review', 'confirmed', 'spring_2']
+		]);
+		expect(reviews[0].label).toBe('Review of the school-to-school support with Cedar Primary School');
+
+		await addPartnershipNote(w.db, w.link, id, 'First moderation meeting held at Cedar.');
+		expect((await refusal(() => addPartnershipNote(w.db, w.other, id, 'Not mine'))).status).toBe(403);
+		expect((await refusal(() => withdrawPartnership(w.db, w.link, id))).message).toBe('An active partnership is ended with an outcome, not withdrawn.');
+		expect(await supportCounts(w.db, null)).toEqual({ active: 1, withoutSupport: 2, year: 2019 });
+
+		expect((await refusal(() => endPartnership(w.db, w.link, id, ' ', '2020-02-01'))).field).toBe('outcome');
+		await endPartnership(w.db, w.link, id, 'Writing moderated in line with Cedar; RWM up in the spring assessment.', '2020-02-01');
+		p = await getPartnership(w.db, id);
+		expect([p.status, p.outcome, p.notes.map((n) => n.text)]).toEqual([
+			'ended',
+			'Writing moderated in line with Cedar; RWM up in the spring assessment.',
+			['First moderation meeting held at Cedar.']
+		]);
+		// The review still to come is cancelled; those before the end stay.
+		expect(p.reviews.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'cancelled']);
+
+		const log = await w.db.selectFrom('audit_log').select(['action', 'entity', 'entity_id']).where('action', 'like', 'partnership.%').orderBy('id').execute();
+		expect(log.map((l) => l.action)).toEqual([
+			'partnership.propose',
+			'partnership.agree',
+			'partnership.accept',
+			'partnership.accept',
+			'partnership.activate',
+			'partnership.note',
+			'partnership.end'
+		]);
+		expect(new Set(log.map((l) => `${l.entity}/${l.entity_id}`))).toEqual(new Set([`school/${URNS.intensive}`]));
+	});
+
+	it('a supporter that declines is not proposed to that school again that year; a withdrawn proposal frees the school', async () => {
+		const w = await world();
+		const id = await propose(w, w.other, URNS.focus);
+		await agreePartnership(w.db, w.lead, id);
+		await respondToPartnership(w.db, w.headCedar, id, 'declined');
+		expect((await getPartnership(w.db, id)).status).toBe('declined');
+		expect(await declinedIn(w.db, 2019)).toEqual([{ supportingUrn: URNS.securePlus, supportedUrn: URNS.focus }]);
+		const { rows, unmatched } = await openProposals(w.db, 2019, null);
+		expect(rows.some((m) => m.supportedUrn === URNS.focus && m.supportingUrn === URNS.securePlus)).toBe(false);
+		expect(unmatched.map((u) => u.urn)).toContain(URNS.focus);
+		expect((await refusal(() => respondToPartnership(w.db, w.headElm, id, 'accepted'))).message).toBe(
+			'This partnership is declined, so nothing more can be done with it.'
+		);
+
+		const second = await propose(w, w.link, URNS.intensive);
+		await withdrawPartnership(w.db, w.link, second);
+		expect((await getPartnership(w.db, second)).status).toBe('withdrawn');
+		expect((await openProposals(w.db, 2019, null)).rows.map((m) => m.supportedUrn)).toContain(URNS.intensive);
+	});
+
+	it('a school’s headteacher answers only for their own school, and a regional user changes nothing', async () => {
+		const w = await world();
+		const id = await propose(w, w.link, URNS.intensive);
+		const regional = await addUser(w.db, 'regional');
+		expect((await refusal(() => agreePartnership(w.db, regional, id))).status).toBe(403);
+		await agreePartnership(w.db, w.lead, id);
+		await respondToPartnership(w.db, w.headAshdown, id, 'accepted');
+		expect((await refusal(() => respondToPartnership(w.db, w.headAshdown, id, 'declined'))).message).toBe('Your school has already accepted this partnership.');
+		expect((await refusal(() => activatePartnership(w.db, w.link, id, SET_UP))).message).toBe('Both schools must accept the partnership before it is set up.');
+	});
+});
