@@ -4,12 +4,12 @@ import { expectNoAxeViolations, newPage, signIn } from './harness';
 
 /** What each role should see in the header navigation. */
 const EXPECTED_NAV: Record<Role, string[]> = {
-	admin: ['Overview', 'Schools', 'Analysis', 'Imports', 'Schedule', 'Quality Mark', 'Admin'],
-	analyst: ['Overview', 'Schools', 'Analysis', 'Imports', 'Schedule', 'Quality Mark'],
-	lead_adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
-	adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
-	regional: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark'],
-	headteacher: ['My school', 'Self-evaluation', 'Quality Mark', 'Ask for support']
+	admin: ['Overview', 'Schools', 'Analysis', 'Imports', 'Schedule', 'Quality Mark', 'Partnerships', 'Admin'],
+	analyst: ['Overview', 'Schools', 'Analysis', 'Imports', 'Schedule', 'Quality Mark', 'Partnerships'],
+	lead_adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark', 'Partnerships'],
+	adviser: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark', 'Partnerships'],
+	regional: ['Overview', 'Schools', 'Analysis', 'Schedule', 'Self-evaluation', 'Quality Mark', 'Partnerships'],
+	headteacher: ['My school', 'Self-evaluation', 'Quality Mark', 'Partnerships', 'Ask for support']
 };
 
 describe('each role', () => {
