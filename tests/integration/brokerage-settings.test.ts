@@ -1,6 +1,6 @@
 // Each LA's settings for school-to-school support, stored and used: saved and reset with every change
 // in the audit log, an LA without its own using the installation's, proposals and `triage broker`
-// matching by them, and the what-if of the policy page.
+// matching by them, the what-if of the policy page, and the ranked supporters of one school.
 import { describe, expect, it } from 'vitest';
 import {
 	brokerageSettings,
@@ -8,7 +8,8 @@ import {
 	brokerageWhatIf,
 	proposals,
 	resetBrokerageSettings,
-	saveBrokerageSettings
+	saveBrokerageSettings,
+	supporterChoices
 } from '../../src/lib/server/brokerage';
 import { auditLines } from '../../src/lib/server/audit';
 import { DEFAULT_BROKERAGE_SETTINGS } from '../../src/lib/domain/brokerage';
@@ -17,6 +18,7 @@ import { databaseUrlOf, freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
 import { addUser, URNS } from './analysis-fixtures';
 import { placedLa } from './brokerage-fixtures';
+import { addAward, BS } from './quality-mark-fixtures';
 
 const asTyped = (capacity: string, maxDistanceKm: string, supportingCategories: string[], allowOtherLas?: boolean) => ({
 	capacity,
@@ -151,5 +153,57 @@ describe('proposals and triage broker use the stored settings', () => {
 		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 0, matched: 0, matchedNow: 0 });
 		expect(await brokerageWhatIf(db, { year: 2019, scope: '999', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 3, matchedNow: 1 });
 		expect(await brokerageSettingsOf(db, '999')).toMatchObject({ settings: { capacity: 1 }, from: 'own' });
+	});
+});
+
+describe('supporterChoices', () => {
+	it('ranks every school that may support one school, with why, how far, and how many it is already proposed to', async () => {
+		const { db, users } = await placedLa();
+		await addAward(db, URNS.secure, BS, '2019-01-31', '2022-01-31');
+		// Proposed now: Ashdown and Elm to Cedar, Dale to Birchwood. For Elm, each is proposed to one other school.
+		expect(matched(await proposals(db, { year: 2019, las: null, today: '2019-10-01' }))).toEqual([
+			[URNS.intensive, URNS.securePlus],
+			[URNS.lightTouch, URNS.secure],
+			[URNS.focus, URNS.securePlus]
+		]);
+		const choices = await supporterChoices(db, { year: 2019, urn: URNS.focus, today: '2019-10-01' });
+		expect(choices.none).toBeNull();
+		expect(choices.supporters.map((s) => [s.rank, s.urn, s.category, s.distanceKm, s.proposedFor, s.capacity])).toEqual([
+			[1, URNS.securePlus, 'secure_plus', 5, 1, 2],
+			[2, URNS.secure, 'secure', 2, 1, 2]
+		]);
+		expect(choices.supporters[0].reasons).toMatch(/^RWM expected 16 points above England \(81% in 2018\/19\) where Elm Primary School's is .*; 5 km/);
+		expect(choices.supporters[1].reasons).toMatch(
+			/^Holds the Basic Skills Quality Mark \(current until 31 January 2022\) where Elm Primary School's RWM expected is /
+		);
+
+		const declined = await supporterChoices(db, {
+			year: 2019,
+			urn: URNS.focus,
+			today: '2019-10-01',
+			declined: [{ supportingUrn: URNS.securePlus, supportedUrn: null }]
+		});
+		expect(declined.supporters.map((s) => s.urn)).toEqual([URNS.secure]);
+		const held = await supporterChoices(db, {
+			year: 2019,
+			urn: URNS.focus,
+			today: '2019-10-01',
+			proposed: [{ supportingUrn: URNS.secure, supportedUrn: URNS.lightTouch }]
+		});
+		expect(held.supporters.map((s) => [s.urn, s.proposedFor])).toEqual([
+			[URNS.securePlus, 0],
+			[URNS.secure, 1]
+		]);
+
+		// By the stored settings: Testshire lets only Secure Plus schools support, within 4 km.
+		await saveBrokerageSettings(db, users.admin.id, '999', asTyped('2', '4', ['secure_plus']));
+		expect(await supporterChoices(db, { year: 2019, urn: URNS.focus, today: '2019-10-01' })).toEqual({
+			urn: URNS.focus,
+			supporters: [],
+			none: 'No Secure Plus school in the same LA is within 4 km.'
+		});
+		expect((await supporterChoices(db, { year: 2019, urn: URNS.securePlus, today: '2019-10-01' })).none).toBe(
+			'This school is not in a category that needs support.'
+		);
 	});
 });

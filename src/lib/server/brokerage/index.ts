@@ -1,4 +1,4 @@
-/** School-to-school support on the server: proposals read from the database and the settings they use. */
+/** School-to-school support on the server: proposals read from the database, the settings they use, and the choices for one school. */
 export { proposals, brokerageSchools, type ProposalOptions, type LoadOptions } from './proposals';
 export {
 	brokerageSettings,
@@ -9,4 +9,5 @@ export {
 	type BrokerageScope,
 	type StoredBrokerageSettings
 } from './settings';
+export { supporterChoices, type SupporterChoiceOptions } from './choices';
 export { brokerageWhatIf, type BrokerageWhatIf } from './what-if';
