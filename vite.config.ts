@@ -40,6 +40,7 @@ export default defineConfig({
 						'tests/conformance/ees-files.test.ts',
 						'tests/integration/audit-log.test.ts',
 						'tests/integration/brokerage.test.ts',
+						'tests/integration/brokerage-settings.test.ts',
 						'tests/integration/bulk-writer.test.ts',
 						'tests/integration/cli-database.test.ts',
 						'tests/integration/data-version-imports.test.ts',

@@ -25,6 +25,7 @@ import * as m0023 from './0023_regional_role';
 import * as m0024 from './0024_la_schedule_settings';
 import * as m0025 from './0025_school_trusts';
 import * as m0026 from './0026_schools_by_la_and_name';
+import * as m0027 from './0027_brokerage_settings';
 import * as m0028 from './0028_partnerships';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
@@ -58,5 +59,6 @@ export const migrations: Record<string, Migration> = {
 	'0024_la_schedule_settings': m0024,
 	'0025_school_trusts': m0025,
 	'0026_schools_by_la_and_name': m0026,
+	'0027_brokerage_settings': m0027,
 	'0028_partnerships': m0028
 };

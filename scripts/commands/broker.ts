@@ -6,8 +6,10 @@ const USAGE =
 	'npm run triage -- broker [--year 2018-19] [--la CODE ...] [--format csv|json]\n' +
 	'  Proposes school-to-school support: a supporter for each school in Light touch, Focus or Intensive\n' +
 	'  support, from the needs behind its category and the strengths of Secure Plus and Secure schools\n' +
-	'  nearby (at most 2 schools each, within 25 km, in the same LA), with the reasons for each match\n' +
-	'  and why any school is left without one. A table unless --format csv or json.\n' +
+	'  nearby, with the reasons for each match and why any school is left without one. Each LA’s\n' +
+	'  settings (Admin > Policy > School-to-school support) say how many schools a supporter takes and\n' +
+	'  how far it may be: 2 schools each, within 25 km, in the same LA until they are changed.\n' +
+	'  A table unless --format csv or json.\n' +
 	'  Without --year it uses the latest year with categories. --la matches one LA’s schools (repeat it\n' +
 	'  for several); without it, every LA the installation serves.';
 

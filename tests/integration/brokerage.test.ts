@@ -1,43 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { Db } from '../../src/lib/server/db';
-import { runAnalysis } from '../../src/lib/server/analysis';
 import { proposals } from '../../src/lib/server/brokerage';
 import { databaseUrlOf, freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
-import { smallLa, URNS } from './analysis-fixtures';
+import { URNS } from './analysis-fixtures';
+import { placedLa } from './brokerage-fixtures';
 import { addAward, BS } from './quality-mark-fixtures';
-
-/**
- * The small LA placed on the map around Cedar (Secure Plus, well above England for three years):
- * Ashdown (Intensive) 2 km away, Elm (Focus) 5 km, Dale (Light touch) 8 km, Birchwood (Secure, with
- * no strength of its own) 3 km. Each needing school's need is RWM attainment.
- */
-async function placedLa(): Promise<Db> {
-	const db = await freshDb();
-	await smallLa(db);
-	const places: [number, number][] = [
-		[URNS.securePlus, 0],
-		[URNS.intensive, 2],
-		[URNS.secure, 3],
-		[URNS.focus, 5],
-		[URNS.lightTouch, 8],
-		[URNS.infant, 1]
-	];
-	for (const [urn, km] of places)
-		await db
-			.updateTable('schools')
-			.set({ easting: 450000 + km * 1000, northing: 150000 })
-			.where('urn', '=', urn)
-			.execute();
-	await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
-	return db;
-}
 
 const pairs = (p: Awaited<ReturnType<typeof proposals>>) => p.matches.map((m) => [m.supportedUrn, m.supportingUrn, m.need, m.distanceKm]);
 
 describe('brokerage proposals from the database', () => {
 	it('matches the nearest needing schools to the Secure Plus school, up to its capacity, and says why the third is left', async () => {
-		const db = await placedLa();
+		const { db } = await placedLa();
 		const result = await proposals(db, { year: 2019, las: null, today: '2019-10-01' });
 		expect(pairs(result)).toEqual([
 			[URNS.intensive, URNS.securePlus, 'RWM expected', 2],
@@ -52,7 +25,7 @@ describe('brokerage proposals from the database', () => {
 	});
 
 	it('reads trusts and Quality Marks from the register: never within a trust, and a Basic Skills Quality Mark meets attainment', async () => {
-		const db = await placedLa();
+		const { db } = await placedLa();
 		await db.updateTable('schools').set({ trust_name: 'Elm Trust' }).where('urn', 'in', [URNS.focus, URNS.securePlus]).execute();
 		await addAward(db, URNS.secure, BS, '2019-01-31', '2022-01-31');
 		const result = await proposals(db, { year: 2019, las: null, today: '2019-10-01' });
@@ -69,7 +42,7 @@ describe('brokerage proposals from the database', () => {
 	});
 
 	it('matches only the LAs asked for, and honours settings and declines given to it', async () => {
-		const db = await placedLa();
+		const { db } = await placedLa();
 		expect(await proposals(db, { year: 2019, las: ['936'], today: '2019-10-01' })).toEqual({
 			maxDistanceKm: 25,
 			capacityPerSupporter: 2,
@@ -93,7 +66,7 @@ describe('brokerage proposals from the database', () => {
 
 describe('npm run triage -- broker', () => {
 	it('prints the proposals as JSON, CSV and a table, for an LA', async () => {
-		const db = await placedLa();
+		const { db } = await placedLa();
 		const path = databaseUrlOf(db);
 		const json = triage(['broker', '--year', '2018-19', '--la', '999', '--format', 'json'], { databaseUrl: path });
 		expect(json.stderr).toBe('');
@@ -118,7 +91,7 @@ describe('npm run triage -- broker', () => {
 	});
 
 	it('refuses bad input in plain words', async () => {
-		const db = await placedLa();
+		const { db } = await placedLa();
 		const databaseUrl = databaseUrlOf(db);
 		const cases: [string[], string][] = [
 			[['broker', '--format', 'xlsx'], '--format must be csv or json, not "xlsx"'],

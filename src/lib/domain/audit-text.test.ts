@@ -25,6 +25,13 @@ describe('the audit log in sentences', () => {
 			'Changed the engagement template “SIA-led review”'
 		],
 		['engagement_template.delete', { entity: 'engagement_template', entityId: 'focus.review' }, 'Removed the engagement template “focus review”'],
+		[
+			'brokerage_settings.update',
+			{ entity: 'brokerage_settings', entityId: '936', name: 'Surrey (936)' },
+			'Changed the school-to-school support settings of Surrey (936)'
+		],
+		['brokerage_settings.update', { entity: 'brokerage_settings', entityId: '936' }, 'Changed the school-to-school support settings of LA 936'],
+		['brokerage_settings.reset', { entity: 'brokerage_settings', entityId: '' }, 'Put back the usual school-to-school support settings of every LA'],
 		['policy.adopt', { entity: 'policy', entityId: '3' }, 'Adopted a new policy'],
 		['something.old', { entity: 'thing', entityId: '1' }, 'something.old']
 	])('%s on %o: %s', (action, subject, sentence) => {

@@ -48,6 +48,8 @@ export const AUDIT_SENTENCES = {
 	'engagement_template.update': 'Changed the engagement template {target}',
 	'engagement_template.delete': 'Removed the engagement template {target}',
 	'engagement_template.reset': 'Put back the default engagement templates',
+	'brokerage_settings.update': 'Changed the school-to-school support settings of {target}',
+	'brokerage_settings.reset': 'Put back the usual school-to-school support settings of {target}',
 	'quality_mark.status': 'Changed the Quality Mark status of {target}',
 	'quality_mark.decision': 'Recorded the Quality Mark award decision for {target}',
 	'quality_mark.nominate': 'Nominated a colleague to work on the Quality Mark of {target}',
@@ -111,6 +113,9 @@ export function auditTarget({ entity, entityId, name }: AuditSubject): string {
 		case 'engagement_template':
 			// Its key ("focus.review") is not for reading: its label is, or the key in words once it is gone.
 			return name ? `“${name}”` : `“${id.replace(/[._]/g, ' ')}”`;
+		case 'brokerage_settings':
+			// Stored by LA code; '' is the installation's, which every LA without its own uses.
+			return id === '' ? 'every LA' : (name ?? `LA ${id}`);
 		case 'se_summary':
 			return name ? `${name}` : `summary ${id}`;
 		default:

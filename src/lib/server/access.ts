@@ -98,11 +98,12 @@ export async function schoolFromUrl(event: GuardEvent & { params: { urn: string 
 /** What every LA shares unless it has its own, and what someone who serves some LAs only is told. */
 const SHARED_BY_EVERY_LA = {
 	calendar: 'The term dates and closure days every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own',
-	templates: 'The engagement templates every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own'
+	templates: 'The engagement templates every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own',
+	brokerage: 'The school-to-school support settings every LA shares can be changed only by an admin who serves every LA. Choose your LA to change its own'
 } as const;
 
 /**
- * For a change to an LA's own term dates, closures or templates ('' for those every LA shares):
+ * For a change to an LA's own term dates, closures, templates or brokerage settings ('' for those every LA shares):
  * only someone who serves that LA may make it, and only someone who serves every LA may change
  * what every LA shares. Another LA's answers 404, as its schools do.
  */

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { nowIso } from './clock';
 import { auditSentence, type AuditAction } from '../domain/audit-text';
+import { laLabel } from '../domain/las';
 
 export interface AuditEntry {
 	/** Who made the change; null for the system (demo seed, CLI without a user). */
@@ -80,6 +81,15 @@ async function subjectNames(db: Db, entries: readonly { entity: string; entity_i
 	if (templateIds.length)
 		for (const t of await db.selectFrom('engagement_templates').select(['id', 'label']).where('id', 'in', templateIds).execute())
 			names.set(`engagement_template:${t.id}`, t.label);
+	const laCodes = ids('brokerage_settings').filter((code) => code !== '');
+	if (laCodes.length)
+		for (const la of await db
+			.selectFrom('schools')
+			.select(['la_code', (eb) => eb.fn.max('la_name').as('la_name')])
+			.where('la_code', 'in', laCodes)
+			.groupBy('la_code')
+			.execute())
+			names.set(`brokerage_settings:${la.la_code}`, laLabel({ code: la.la_code as string, name: la.la_name }));
 	const summaryIds = ids('se_summary').map(Number);
 	if (summaryIds.length) {
 		const rows = await db

@@ -4,3 +4,12 @@ export { needsOf, ofstedNeeds, NEEDING_CATEGORIES } from './needs';
 export { strengthsOf, strengthFor, supportBar, maySupport, SMALL_DISADVANTAGED_GAP } from './strengths';
 export { alike } from './alike';
 export { match, DEFAULT_BROKERAGE_SETTINGS, type MatchOptions } from './match';
+export { rankSupporters, type RankedSupporter, type RankOptions, type SupporterRanking } from './rank';
+export {
+	checkBrokerageSettings,
+	SUPPORTING_CATEGORY_CHOICES,
+	CAPACITY_LIMITS,
+	DISTANCE_LIMITS_KM,
+	type BrokerageSettingsInput,
+	type BrokerageSettingsCheck
+} from './settings';

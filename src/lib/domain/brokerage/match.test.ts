@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gaps, progressFigures } from '../analysis/test-fixtures';
 import { DEFAULT_BROKERAGE_SETTINGS, match } from './match';
-import { east, fromEngine, plain, strongMaths, weakMaths } from './test-fixtures';
+import { east, focus, fromEngine, plain, secure, secureMaths, securePlus } from './test-fixtures';
 import type { BrokerageSchool } from './types';
 
-const focus = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, weakMaths(), [], { name: `Needy ${urn}`, ...extra });
-const securePlus = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, strongMaths(), [], { name: `Strong ${urn}`, ...extra });
-/** Secure, with nothing well above: no strength to offer. */
-const secure = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, plain(), [], { name: `Steady ${urn}`, ...extra });
-/** Secure with maths progress well above average, but not enough for Secure Plus. */
-const secureMaths = (urn: number, extra: Partial<BrokerageSchool> = {}) =>
-	fromEngine(urn, gaps(0, 0, 0, progressFigures(0, 0, 3.6)), [], { name: `Mathsy ${urn}`, ...extra });
 const pairs = (p: ReturnType<typeof match>) => p.matches.map((m) => [m.supportedUrn, m.supportingUrn]);
 
 describe('match', () => {

@@ -24,7 +24,8 @@ export interface MatchOptions {
 	declined?: readonly Declined[];
 }
 
-interface Candidate {
+export interface Candidate {
+	/** The supporter's place in the list of supporters it was considered from. */
 	supporter: number;
 	need: Need;
 	strength: Strength | null;
@@ -33,7 +34,7 @@ interface Candidate {
 }
 
 /** Why each supporter within reach could not take a school, counted for the unmatched school's reason. */
-interface Reach {
+export interface Reach {
 	within: number;
 	concern: number;
 	trust: number;
@@ -54,15 +55,9 @@ interface Reach {
  * taken in URN order, so ties go the same way whatever order they come in.
  */
 export function match(schools: readonly BrokerageSchool[], options: MatchOptions = {}): Proposals {
-	const base = options.settings ?? DEFAULT_BROKERAGE_SETTINGS;
-	const settingsOf = (la: string | null) => (la !== null ? options.settingsByLa?.[la] : undefined) ?? base;
+	const { base, settingsOf } = settingsLookup(options);
 	const sorted = [...schools].sort((a, b) => a.urn - b.urn);
-	const declinedAll = new Set<number>();
-	const declinedPairs = new Set<string>();
-	for (const d of options.declined ?? []) {
-		if (d.supportedUrn === null) declinedAll.add(d.supportingUrn);
-		else declinedPairs.add(`${d.supportingUrn}:${d.supportedUrn}`);
-	}
+	const hasDeclined = declinedLookup(options.declined);
 
 	const supporters = sorted.filter((s) => maySupport(s.category, settingsOf(s.laCode).supportingCategories));
 	const strengths = supporters.map(strengthsOf);
@@ -75,44 +70,19 @@ export function match(schools: readonly BrokerageSchool[], options: MatchOptions
 	const needing: { school: BrokerageSchool; candidates: Candidate[]; reach: Reach }[] = [];
 	for (const school of sorted) {
 		const needs = needsOf(school);
-		if (needs.length === 0) {
-			if (NEEDING_CATEGORIES.includes(school.category)) unmatched.push({ urn: school.urn, reason: noNeedReason(school) });
+		const cannot = cannotMatch(school, needs);
+		if (cannot !== null) {
+			if (cannot !== NOT_NEEDING) unmatched.push({ urn: school.urn, reason: cannot });
 			continue;
 		}
-		if (school.easting === null || school.northing === null) {
-			unmatched.push({
-				urn: school.urn,
-				reason: 'The register has no easting and northing for this school, so no distance can be measured. Import a GIAS file with them.'
-			});
-			continue;
-		}
-		const mine = settingsOf(school.laCode);
 		const reach: Reach = { within: 0, concern: 0, trust: 0, declined: 0, noStrength: 0 };
 		const candidates: Candidate[] = [];
-		for (const i of grid.near(school.easting, school.northing)) {
-			const s = supporters[i];
-			const theirs = settingsOf(s.laCode);
-			const sameLa = s.laCode === school.laCode;
-			if (!sameLa && !(mine.allowOtherLas && theirs.allowOtherLas)) continue;
-			const limit = sameLa ? mine.maxDistanceKm : Math.min(mine.maxDistanceKm, theirs.maxDistanceKm);
-			const distanceKm = Math.hypot((s.easting as number) - school.easting, (s.northing as number) - school.northing) / 1000;
-			if (distanceKm > limit) continue;
+		for (const i of grid.near(school.easting as number, school.northing as number)) {
+			const verdict = consider(school, needs, supporters[i], i, strengths[i], settingsOf, hasDeclined);
+			if (verdict === 'beyond') continue;
 			reach.within++;
-			if (s.concern !== null) reach.concern++;
-			else if (sameTrust(s, school)) reach.trust++;
-			else if (declinedAll.has(s.urn) || declinedPairs.has(`${s.urn}:${school.urn}`)) reach.declined++;
-			else {
-				const met = needs.map((n) => ({ need: n, strength: strengthFor(strengths[i], n.key) })).find((m) => m.strength !== null);
-				if (!met && s.category !== 'secure_plus') reach.noStrength++;
-				else
-					candidates.push({
-						supporter: i,
-						need: met?.need ?? needs[0],
-						strength: met?.strength ?? null,
-						distanceKm,
-						similarity: alike(s, school)
-					});
-			}
+			if (typeof verdict === 'string') reach[verdict]++;
+			else candidates.push(verdict);
 		}
 		candidates.sort((a, b) => a.supporter - b.supporter);
 		needing.push({ school, candidates, reach });
@@ -141,6 +111,72 @@ export function match(schools: readonly BrokerageSchool[], options: MatchOptions
 	matches.sort((a, b) => a.supportedUrn - b.supportedUrn);
 	unmatched.sort((a, b) => a.urn - b.urn);
 	return { maxDistanceKm: base.maxDistanceKm, capacityPerSupporter: base.capacity, matches, unmatched };
+}
+
+/** The settings an LA's schools are matched by: its own, else those of every LA without its own. */
+export function settingsLookup(options: Pick<MatchOptions, 'settings' | 'settingsByLa'>): {
+	base: BrokerageSettings;
+	settingsOf: (la: string | null) => BrokerageSettings;
+} {
+	const base = options.settings ?? DEFAULT_BROKERAGE_SETTINGS;
+	return { base, settingsOf: (la) => (la !== null ? options.settingsByLa?.[la] : undefined) ?? base };
+}
+
+/** Whether a supporter has said no to this school, or to supporting at all, this year. */
+export function declinedLookup(declined: readonly Declined[] = []): (supportingUrn: number, supportedUrn: number) => boolean {
+	const all = new Set<number>();
+	const pairs = new Set<string>();
+	for (const d of declined) {
+		if (d.supportedUrn === null) all.add(d.supportingUrn);
+		else pairs.add(`${d.supportingUrn}:${d.supportedUrn}`);
+	}
+	return (supporting, supported) => all.has(supporting) || pairs.has(`${supporting}:${supported}`);
+}
+
+/** Returned by `cannotMatch` for a school that needs no supporter (not in a category that needs support). */
+export const NOT_NEEDING = '';
+
+/**
+ * Why no supporter can be proposed for a school whatever the supporters: NOT_NEEDING for a school
+ * not in Light touch, Focus or Intensive support, the reason in words for one with no need a
+ * supporter's strengths can answer or no place on the map; null when it can be matched.
+ */
+export function cannotMatch(school: BrokerageSchool, needs: readonly Need[]): string | null {
+	if (needs.length === 0) return NEEDING_CATEGORIES.includes(school.category) ? noNeedReason(school) : NOT_NEEDING;
+	if (school.easting === null || school.northing === null)
+		return 'The register has no easting and northing for this school, so no distance can be measured. Import a GIAS file with them.';
+	return null;
+}
+
+/**
+ * Whether one supporter may support one school (with needs and a place on the map): 'beyond' when
+ * it is out of reach (too far, or in another LA that the two LAs do not both allow), the reason it
+ * may not when it is within reach, else the pairing, with the first of the school's needs that one of
+ * the supporter's strengths meets (or, for a Secure Plus school with none, the first need).
+ */
+export function consider(
+	school: BrokerageSchool,
+	needs: readonly Need[],
+	s: BrokerageSchool,
+	index: number,
+	strengths: readonly Strength[],
+	settingsOf: (la: string | null) => BrokerageSettings,
+	hasDeclined: (supportingUrn: number, supportedUrn: number) => boolean
+): Candidate | 'beyond' | Exclude<keyof Reach, 'within'> {
+	if (s.easting === null || s.northing === null || s.urn === school.urn) return 'beyond';
+	const mine = settingsOf(school.laCode);
+	const theirs = settingsOf(s.laCode);
+	const sameLa = s.laCode === school.laCode;
+	if (!sameLa && !(mine.allowOtherLas && theirs.allowOtherLas)) return 'beyond';
+	const limit = sameLa ? mine.maxDistanceKm : Math.min(mine.maxDistanceKm, theirs.maxDistanceKm);
+	const distanceKm = Math.hypot(s.easting - (school.easting as number), s.northing - (school.northing as number)) / 1000;
+	if (distanceKm > limit) return 'beyond';
+	if (s.concern !== null) return 'concern';
+	if (sameTrust(s, school)) return 'trust';
+	if (hasDeclined(s.urn, school.urn)) return 'declined';
+	const met = needs.map((n) => ({ need: n, strength: strengthFor(strengths, n.key) })).find((m) => m.strength !== null);
+	if (!met && s.category !== 'secure_plus') return 'noStrength';
+	return { supporter: index, need: met?.need ?? needs[0], strength: met?.strength ?? null, distanceKm, similarity: alike(s, school) };
 }
 
 function sameTrust(a: BrokerageSchool, b: BrokerageSchool): boolean {
@@ -213,7 +249,7 @@ function assign(
 }
 
 /** The two lowest tiers of a pair's cost: distance in tenths of a kilometre, then unlikeness. */
-function low(c: Candidate): number {
+export function low(c: Candidate): number {
 	return Math.round(c.distanceKm * 10) * 101 + c.similarity.score;
 }
 
@@ -222,7 +258,7 @@ function possessive(name: string): string {
 }
 
 /** "Maths progress well above average (+3.4) where Oakfield's is well below average (-4.1); 6.2 km; similar size (...) and disadvantage (...)". */
-function matchReasons(c: Candidate, supporter: BrokerageSchool, supported: BrokerageSchool, distanceKm: number): string {
+export function matchReasons(c: Candidate, supporter: BrokerageSchool, supported: BrokerageSchool, distanceKm: number): string {
 	const theirs = possessive(supported.name);
 	const need = c.need;
 	let first: string;
@@ -238,7 +274,7 @@ function noNeedReason(school: BrokerageSchool): string {
 	return `${CATEGORY_LABELS[school.category]} for reasons (rules ${list([...school.firedRules])}) that no other school's results or records can answer. Choose a supporter by hand.`;
 }
 
-function unmatchedReason(
+export function unmatchedReason(
 	n: { school: BrokerageSchool; candidates: Candidate[]; reach: Reach },
 	supporters: readonly BrokerageSchool[],
 	settingsOf: (la: string | null) => BrokerageSettings

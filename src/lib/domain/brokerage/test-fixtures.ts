@@ -41,3 +41,13 @@ export const plain = (): Ks2SchoolYear[] => gaps(0, 0, 0, progressFigures(0, 0, 
 
 /** A point `km` east of the fixtures' default location. */
 export const east = (km: number) => ({ easting: 450000 + km * 1000, northing: 150000 });
+
+/** Focus support for maths progress (and reading). */
+export const focus = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, weakMaths(), [], { name: `Needy ${urn}`, ...extra });
+/** Secure Plus, with maths progress well above average. */
+export const securePlus = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, strongMaths(), [], { name: `Strong ${urn}`, ...extra });
+/** Secure, with nothing well above: no strength to offer. */
+export const secure = (urn: number, extra: Partial<BrokerageSchool> = {}) => fromEngine(urn, plain(), [], { name: `Steady ${urn}`, ...extra });
+/** Secure with maths progress well above average, but not enough for Secure Plus. */
+export const secureMaths = (urn: number, extra: Partial<BrokerageSchool> = {}) =>
+	fromEngine(urn, gaps(0, 0, 0, progressFigures(0, 0, 3.6)), [], { name: `Mathsy ${urn}`, ...extra });

@@ -1,5 +1,16 @@
-/** School-to-school support on the server: proposals read from the database. */
-export { proposals, type ProposalOptions } from './proposals';
+/** School-to-school support on the server: proposals read from the database, the settings they use, the choices for one school, and the partnerships that follow. */
+export { proposals, brokerageSchools, type ProposalOptions, type LoadOptions } from './proposals';
+export {
+	brokerageSettings,
+	brokerageSettingsOf,
+	saveBrokerageSettings,
+	resetBrokerageSettings,
+	EVERY_LA,
+	type BrokerageScope,
+	type StoredBrokerageSettings
+} from './settings';
+export { supporterChoices, type SupporterChoiceOptions } from './choices';
+export { brokerageWhatIf, type BrokerageWhatIf } from './what-if';
 export {
 	listPartnerships,
 	getPartnership,

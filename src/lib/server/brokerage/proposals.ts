@@ -6,29 +6,54 @@ import { listFrameworks } from '../quality-mark/frameworks';
 import { DEFAULT_POLICY } from '../../domain/analysis/policy';
 import { latestOfsted, leadershipRisks } from '../../domain/analysis/soft-intelligence';
 import type { CategoriseResult } from '../../domain/analysis/engine';
+import { brokerageSettings } from './settings';
 import { match, supportBar, type BrokerageSchool, type BrokerageSettings, type Declined, type Proposals } from '../../domain/brokerage';
 
-export interface ProposalOptions {
+export interface LoadOptions {
 	/** The analysis year whose categories are matched (2019 = 2018/19). */
 	year: number;
 	/** The LAs whose schools are matched (and may support); null for every LA. */
 	las: readonly string[] | null;
-	/** The settings of an LA with none of its own (default: the domain's defaults). */
-	settings?: BrokerageSettings;
-	settingsByLa?: Readonly<Record<string, BrokerageSettings>>;
-	/** Supporters that said no this year. */
-	declined?: readonly Declined[];
 	/** yyyy-mm-dd: the register and Quality Marks are read as of this day (for a past year, its autumn; see asOfFor). */
 	today?: string;
 }
 
+export interface ProposalOptions extends LoadOptions {
+	/** The settings of an LA with none of its own. With neither this nor `settingsByLa`, the stored settings (settings.ts). */
+	settings?: BrokerageSettings;
+	settingsByLa?: Readonly<Record<string, BrokerageSettings>>;
+	/** Supporters that said no this year. */
+	declined?: readonly Declined[];
+}
+
 /**
- * Proposals of school-to-school support for a year: every school with a category that year (the
- * agreed one, or the working one while it waits), with the engine's reasons from the run that
- * proposed it, its place, trust and KS2 size from the register, and its soft intelligence and
- * Quality Marks as of the analysis date; then `match` pairs them.
+ * Proposals of school-to-school support for a year: the schools `brokerageSchools` reads, paired by
+ * `match` under the settings given, or else those stored. Asked for one LA with settings of its own,
+ * the proposals say that LA's capacity and distance.
  */
 export async function proposals(db: Db, options: ProposalOptions): Promise<Proposals> {
+	const [schools, settings] = await Promise.all([brokerageSchools(db, options), settingsFor(db, options)]);
+	return match(schools, { ...settings, declined: options.declined });
+}
+
+/** The settings given, or the stored ones (with the one LA asked for's own as the proposals' headline). */
+async function settingsFor(
+	db: Db,
+	options: Pick<ProposalOptions, 'las' | 'settings' | 'settingsByLa'>
+): Promise<{ settings: BrokerageSettings | undefined; settingsByLa: Readonly<Record<string, BrokerageSettings>> | undefined }> {
+	if (options.settings !== undefined || options.settingsByLa !== undefined) return { settings: options.settings, settingsByLa: options.settingsByLa };
+	const stored = await brokerageSettings(db);
+	const only = options.las?.length === 1 ? stored.settingsByLa[options.las[0]] : undefined;
+	return { settings: only ?? stored.settings, settingsByLa: stored.settingsByLa };
+}
+
+/**
+ * The schools brokerage matches for a year: every school with a category that year (the agreed
+ * one, or the working one while it waits), with the engine's reasons from the run that proposed it,
+ * its place, trust and KS2 size from the register, and its soft intelligence and Quality Marks as of
+ * the analysis date.
+ */
+export async function brokerageSchools(db: Db, options: LoadOptions): Promise<BrokerageSchool[]> {
 	const { year, las } = options;
 	const asOf = asOfFor(year, options.today ?? today());
 	let query = db
@@ -46,7 +71,7 @@ export async function proposals(db: Db, options: ProposalOptions): Promise<Propo
 	const [register, marks] = await Promise.all([registers(db, urns), currentMarks(db, asOf)]);
 	const newHeadMonths = DEFAULT_POLICY.thresholds.newHeadMonths;
 
-	const schools: BrokerageSchool[] = rows.map((row) => {
+	return rows.map((row) => {
 		const result = JSON.parse(row.result_json) as CategoriseResult;
 		const entries = register.get(row.urn) ?? [];
 		return {
@@ -67,7 +92,6 @@ export async function proposals(db: Db, options: ProposalOptions): Promise<Propo
 			qualityMarks: marks.get(row.urn) ?? []
 		};
 	});
-	return match(schools, { settings: options.settings, settingsByLa: options.settingsByLa, declined: options.declined });
 }
 
 /** Quality Marks held on `asOf` (awarded by then, not yet expired), by URN. */

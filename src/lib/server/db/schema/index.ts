@@ -1,4 +1,5 @@
 import type { AnalysisTables } from './analysis';
+import type { BrokerageSettingsTables } from './brokerage-settings';
 import type { DisagreementTables } from './disagreements';
 import type { FoundationTables } from './foundation';
 import type { ImportTables } from './imports';
@@ -12,6 +13,16 @@ import type { SelfEvaluationTables } from './self-evaluation';
  * The whole database, as kysely sees it. Each area of the app keeps its tables in its own file
  * in this folder and is added here, so the interface stays one type without one huge file.
  */
-export interface Database extends FoundationTables, ImportTables, AnalysisTables, NotificationTables, SelfEvaluationTables, QualityMarkTables, ScheduleTables, DisagreementTables, PartnershipTables {}
+export interface Database
+	extends FoundationTables,
+		ImportTables,
+		AnalysisTables,
+		NotificationTables,
+		SelfEvaluationTables,
+		QualityMarkTables,
+		ScheduleTables,
+		DisagreementTables,
+		BrokerageSettingsTables,
+		PartnershipTables {}
 
 export type * from './foundation';
