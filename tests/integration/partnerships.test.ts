@@ -13,6 +13,7 @@ import {
 	getPartnership,
 	maySeePartnership,
 	openProposals,
+	otherSupporters,
 	proposalFor,
 	proposePartnership,
 	respondToPartnership,
@@ -23,6 +24,7 @@ import { Refusal } from '../../src/lib/domain/refusal';
 import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import { smallLa, URNS } from './analysis-fixtures';
+import { addAward, BS } from './quality-mark-fixtures';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Actor } from '../../src/lib/domain/access';
 
@@ -198,5 +200,26 @@ describe('a partnership from proposal to outcome', () => {
 		await respondToPartnership(w.db, w.headAshdown, id, 'accepted');
 		expect((await refusal(() => respondToPartnership(w.db, w.headAshdown, id, 'declined'))).message).toBe('Your school has already accepted this partnership.');
 		expect((await refusal(() => activatePartnership(w.db, w.link, id, SET_UP))).message).toBe('Both schools must accept the partnership before it is set up.');
+	});
+
+	it('a lead adviser may agree it with another supporter from the ranked list, which the partnership then names with its reasons', async () => {
+		const w = await world();
+		await addAward(w.db, URNS.secure, BS, '2019-01-31', '2022-01-31');
+		const id = await propose(w, w.link, URNS.intensive);
+		const others = await otherSupporters(w.db, await getPartnership(w.db, id));
+		expect(others.supporters.map((s) => s.urn)).toEqual([URNS.secure]);
+		const [birchwood] = others.supporters;
+		expect(birchwood.reasons).toMatch(/^Holds the Basic Skills Quality Mark/);
+		await agreePartnership(w.db, w.lead, id, {
+			supportingUrn: birchwood.urn,
+			need: birchwood.need,
+			needKey: birchwood.needKey,
+			distanceKm: birchwood.distanceKm,
+			reasons: birchwood.reasons
+		});
+		const p = await getPartnership(w.db, id);
+		expect([p.status, p.supporting.urn, p.reasons, p.distanceKm]).toEqual(['agreed', URNS.secure, birchwood.reasons, 1]);
+		const log = await w.db.selectFrom('audit_log').select('after_json').where('action', '=', 'partnership.agree').executeTakeFirstOrThrow();
+		expect(JSON.parse(log.after_json!)).toMatchObject({ supportingUrn: URNS.secure, chosenInstead: true });
 	});
 });

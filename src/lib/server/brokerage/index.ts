@@ -27,5 +27,5 @@ export {
 	type PartnershipView,
 	type PartnershipSchool
 } from './partnerships';
-export { brokerageView, openProposals, proposalFor, maySeePartnership, type BrokerageView, type ProposalRow } from './page';
+export { brokerageView, openProposals, proposalFor, maySeePartnership, otherSupporters, type BrokerageView, type ProposalRow } from './page';
 export { supportCounts } from './counts';

@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from '../../domain/brokerage/partnership';
 import type { ProposedMatch, Unmatched } from '../../domain/brokerage';
 import { proposals } from './proposals';
 import { declinedIn, listPartnerships, openPartnerships, type PartnershipView } from './partnerships';
+import { supporterChoices } from './choices';
 
 export interface ProposalRow extends ProposedMatch {
 	supportedName: string;
@@ -128,4 +129,29 @@ export function maySeePartnership(actor: Actor, p: PartnershipView): boolean {
 	if (actor.role === 'headteacher' && p.agreedAt === null) return false;
 	const schools = [p.supported, p.supporting].map((s) => ({ urn: s.urn, linkAdviserId: s.linkAdviserId, laCode: s.laCode }));
 	return schools.some((s) => can(actor, 'school.view', s));
+}
+
+/**
+ * The supporters a lead adviser may choose from for a proposed partnership, best first, counting
+ * the partnerships under way (not this one) against each supporter's capacity, and leaving out any
+ * that said no. The one proposed is marked.
+ */
+export async function otherSupporters(db: Db, p: PartnershipView) {
+	const [declined, open] = await Promise.all([
+		declinedIn(db, p.year),
+		db
+			.selectFrom('partnerships')
+			.select(['supporting_urn', 'supported_urn'])
+			.where('year', '=', p.year)
+			.where('status', 'in', OPEN_STATUSES)
+			.where('id', '!=', p.id)
+			.execute()
+	]);
+	const ranking = await supporterChoices(db, {
+		year: p.year,
+		urn: p.supported.urn,
+		declined,
+		proposed: open.map((o) => ({ supportingUrn: o.supporting_urn, supportedUrn: o.supported_urn }))
+	});
+	return { ...ranking, supporters: ranking.supporters.filter((s) => s.urn !== p.supporting.urn) };
 }

@@ -11,6 +11,7 @@ import {
 	endPartnership,
 	getPartnership,
 	maySeePartnership,
+	otherSupporters,
 	respondToPartnership,
 	withdrawPartnership,
 	type PartnershipView
@@ -45,12 +46,16 @@ export const load: PageServerLoad = async (event) => {
 			: mine.includes(p.supporting.urn) && p.supportingResponse === null
 				? 'supporting'
 				: null;
+	const mayAgree = p.status === 'proposed' && can(user, 'partnership.agree', school(p.supported));
+	// A lead adviser may agree the supporter proposed, or choose another from the ranked list (the first ten).
+	const others = mayAgree ? await otherSupporters(db(), p) : null;
 	return {
 		title: `Support for ${p.supported.name}`,
+		others: others && { supporters: others.supporters.slice(0, 10), more: Math.max(0, others.supporters.length - 10) },
 		p,
 		isHead: user.role === 'headteacher',
 		may: {
-			agree: p.status === 'proposed' && can(user, 'partnership.agree', school(p.supported)),
+			agree: mayAgree,
 			withdraw: ['proposed', 'agreed', 'accepted'].includes(p.status) && can(user, 'partnership.propose', school(p.supported)),
 			respond: p.status === 'agreed' && pendingSide !== null,
 			setUp: p.status === 'accepted' && can(user, 'partnership.manage', school(p.supported)),
@@ -78,6 +83,22 @@ export const actions: Actions = {
 		return act(async () => {
 			await agreePartnership(db(), user, p.id);
 			return { done: DONE.agreed };
+		});
+	},
+	agreeOther: async (event) => {
+		const { user, p } = await partnershipOf(event);
+		const chosen = Number(field(await event.request.formData(), 'supporting'));
+		return act(async () => {
+			const found = (await otherSupporters(db(), p)).supporters.find((s) => s.urn === chosen);
+			if (!found) throw new Refusal('Choose one of the schools listed to support it instead.', { field: 'supporting' });
+			await agreePartnership(db(), user, p.id, {
+				supportingUrn: found.urn,
+				need: found.need,
+				needKey: found.needKey,
+				distanceKm: found.distanceKm,
+				reasons: found.reasons
+			});
+			return { done: `The partnership is agreed with ${found.name} as the supporter. Each school’s headteacher is asked to accept or decline it.` };
 		});
 	},
 	accept: async (event) => {
