@@ -25,6 +25,7 @@ import * as m0023 from './0023_regional_role';
 import * as m0024 from './0024_la_schedule_settings';
 import * as m0025 from './0025_school_trusts';
 import * as m0026 from './0026_schools_by_la_and_name';
+import * as m0029 from './0029_result_flags';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -56,5 +57,6 @@ export const migrations: Record<string, Migration> = {
 	'0023_regional_role': m0023,
 	'0024_la_schedule_settings': m0024,
 	'0025_school_trusts': m0025,
-	'0026_schools_by_la_and_name': m0026
+	'0026_schools_by_la_and_name': m0026,
+	'0029_result_flags': m0029
 };
