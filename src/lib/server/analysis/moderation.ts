@@ -9,6 +9,7 @@ import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
 import type { Confidence } from '../../domain/analysis/engine';
+import { sql } from 'kysely';
 import { dialectOf, jsonValue } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
 
@@ -24,6 +25,7 @@ export interface ModerationItem {
 	/** Last year's agreed category, if there is one. */
 	lastYear: Category | null;
 	confidence: Confidence;
+	/** The engine's summary; empty when the list was read without summaries. */
 	summary: string;
 	/** Why the school should be looked at before the rest; empty when nothing stands out. */
 	attention: string[];
@@ -40,7 +42,13 @@ export interface ModerationItem {
  * Within each group, most support first, then by name.
  */
 /** `las`: only these LAs' schools (access.ts `servedLas`); null for every LA. */
-export async function moderationList(db: Db, year: number, las: readonly string[] | null = null): Promise<ModerationItem[]> {
+/** `summaries: false` leaves each item's summary empty, for callers that show none (the overview): reading them is most of the query. */
+export async function moderationList(
+	db: Db,
+	year: number,
+	las: readonly string[] | null = null,
+	{ summaries = true }: { summaries?: boolean } = {}
+): Promise<ModerationItem[]> {
 	const rows = await db
 		.selectFrom('school_categories as c')
 		.innerJoin('schools as s', 's.urn', 'c.urn')
@@ -68,8 +76,14 @@ export async function moderationList(db: Db, year: number, las: readonly string[
 			'r.needs_confirmation',
 			// Two strings from the engine's stored result, read by the database: parsing every
 			// school's whole result here was most of the overview's and the analysis page's work.
-			(eb) => jsonValue(dialectOf(db), eb.ref('r.result_json'), ['summary']).$castTo<string | null>().as('summary'),
-			(eb) => jsonValue(dialectOf(db), eb.ref('r.result_json'), ['confirmationReason']).$castTo<string | null>().as('confirmation_reason')
+			(eb) => (summaries ? jsonValue(dialectOf(db), eb.ref('r.result_json'), ['summary']) : sql`null`).$castTo<string | null>().as('summary'),
+			// The reason is shown only while a category waits for agreement, and there is one only when confirmation is needed.
+			(eb) =>
+				sql<
+					string | null
+				>`case when ${eb.ref('c.agreed_at')} is null and ${eb.ref('r.needs_confirmation')} = 1 then ${jsonValue(dialectOf(db), eb.ref('r.result_json'), ['confirmationReason'])} end`.as(
+					'confirmation_reason'
+				)
 		])
 		.where('c.year', '=', year)
 		.$if(las !== null, (qb) => qb.where('s.la_code', 'in', las!))
