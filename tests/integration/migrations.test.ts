@@ -98,6 +98,62 @@ describe('db/migrations', () => {
 		}
 	});
 
+	it('0029 keeps two facts of each stored result in columns: a second year below England, and no KS2 data', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0029')));
+			for (const urn of [100001, 100002, 100003, 100004]) await addSchool(db, urn);
+			const policy = await db.selectFrom('policy_versions').select(['id', 'policy_id', 'version']).executeTakeFirstOrThrow();
+			const run = await db
+				.insertInto('analysis_runs')
+				.values({
+					year: 2025,
+					as_of: '2025-09-01',
+					policy_version_id: policy.id,
+					policy_id: policy.policy_id,
+					policy_version: policy.version,
+					run_by: null,
+					run_at: nowIso(),
+					school_count: 4,
+					counts_json: '{}'
+				} as never)
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const result = (signals: object) => JSON.stringify({ signals });
+			const rows: [number, object][] = [
+				[100001, { persistence: { belowYears: [2023, 2024], of: 3 }, noKs2Data: null }],
+				[100002, { persistence: { belowYears: [2024], of: 3 }, noKs2Data: null }],
+				[100003, { persistence: null, noKs2Data: 'infant_school' }],
+				[100004, { persistence: { belowYears: [], of: 0 } }]
+			];
+			for (const [urn, signals] of rows) {
+				await db
+					.insertInto('analysis_results')
+					.values({
+						run_id: run.id,
+						urn,
+						category: 'secure',
+						confidence: 'high',
+						needs_confirmation: 0,
+						deciding_rule: null,
+						result_json: result(signals)
+					} as never)
+					.execute();
+			}
+			expect(await migrateToLatest(db)).toContain('0029_result_flags');
+			expect(await db.selectFrom('analysis_results').select(['urn', 'below_two_years', 'no_ks2_data']).orderBy('urn').execute()).toEqual([
+				{ urn: 100001, below_two_years: 1, no_ks2_data: 0 },
+				{ urn: 100002, below_two_years: 0, no_ks2_data: 0 },
+				{ urn: 100003, below_two_years: 0, no_ks2_data: 1 },
+				{ urn: 100004, below_two_years: 0, no_ks2_data: 0 }
+			]);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('0009 rebuilds engagements without losing a note of visit or an area for improvement, and keeps foreign keys on', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
 		const db = createDb(join(dir, 'test.sqlite'));

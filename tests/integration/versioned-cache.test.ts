@@ -28,4 +28,21 @@ describe('VersionedCache', () => {
 		await expect(cache.get(db, 'k', () => Promise.reject(new Error('the database went away')))).rejects.toThrow('went away');
 		expect(await cache.get(db, 'k', async () => 'built')).toBe('built');
 	});
+
+	it('keeps nothing with the page cache off, so every request builds its own', async () => {
+		const db = await freshDb();
+		const cache = new VersionedCache<number>();
+		let builds = 0;
+		const before = process.env.PAGE_CACHE;
+		process.env.PAGE_CACHE = 'off';
+		try {
+			expect(await cache.get(db, 'k', async () => ++builds)).toBe(1);
+			expect(await cache.get(db, 'k', async () => ++builds)).toBe(2);
+		} finally {
+			if (before === undefined) delete process.env.PAGE_CACHE;
+			else process.env.PAGE_CACHE = before;
+		}
+		expect(await cache.get(db, 'k', async () => ++builds)).toBe(3);
+		expect(await cache.get(db, 'k', async () => ++builds)).toBe(3);
+	});
 });

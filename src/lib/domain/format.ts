@@ -19,10 +19,26 @@ function calendarDate(value: string): Date | null {
 	return isValid(date) ? date : null;
 }
 
+/**
+ * Dates already written, by pattern and value: a page shows the same few hundred dates again and
+ * again, and working one out (its day in England, then date-fns' format) was a tenth of a school
+ * profile's rendering. What a value reads as never changes, so nothing here goes stale; the
+ * map is emptied when it grows large.
+ */
+const written = new Map<string, string>();
+const MAX_WRITTEN = 20_000;
+
 function formatted(value: string | null | undefined, pattern: string, none: string): string {
 	if (!value) return none;
-	const date = calendarDate(value);
-	return date ? format(date, pattern) : value;
+	const key = `${pattern}\n${value}`;
+	let text = written.get(key);
+	if (text === undefined) {
+		const date = calendarDate(value);
+		text = date ? format(date, pattern) : value;
+		if (written.size >= MAX_WRITTEN) written.clear();
+		written.set(key, text);
+	}
+	return text;
 }
 
 /** "2026-12-06" → "6 December 2026"; a timestamp gives its date in England; null → `none`; text that is not a date stays as it is. */

@@ -1,5 +1,6 @@
 import type { Db } from './db';
 import { registers } from './soft-intelligence/repository';
+import { OFSTED_TYPES } from '../domain/analysis/soft-intelligence';
 import { INTERVENTION_STATUSES, interventionStatus, type Intervention, type InterventionStatus } from '../domain/analysis/intervention';
 
 /*
@@ -15,7 +16,7 @@ export type { Intervention, InterventionStatus } from '../domain/analysis/interv
 export async function interventionStatuses(db: Db, asOf: string, urns?: readonly number[]): Promise<Map<number, Intervention>> {
 	const out = new Map<number, Intervention>();
 	if (urns !== undefined && urns.length === 0) return out;
-	for (const [urn, entries] of await registers(db, urns)) {
+	for (const [urn, entries] of await registers(db, urns, OFSTED_TYPES)) {
 		const status = interventionStatus(entries, asOf);
 		if (status !== null) out.set(urn, status);
 	}

@@ -65,6 +65,18 @@ export async function laName(db: Db, code: string): Promise<string> {
 export async function seesSeveralLas(db: Db, actor: Actor): Promise<boolean> {
 	const las = servedLas(actor);
 	if (las !== null) return las.length > 1;
-	const rows = await db.selectFrom('schools').select('la_code').where('la_code', 'is not', null).groupBy('la_code').limit(2).execute();
-	return rows.length > 1;
+	// The first and last LA code, each one step into the index by LA: asked on every page, for the header.
+	const row = await db
+		.selectNoFrom((eb) => [
+			eb
+				.selectFrom('schools')
+				.select((e) => e.fn.min('la_code').as('code'))
+				.as('first'),
+			eb
+				.selectFrom('schools')
+				.select((e) => e.fn.max('la_code').as('code'))
+				.as('last')
+		])
+		.executeTakeFirstOrThrow();
+	return row.first !== null && row.last !== null && row.first !== row.last;
 }

@@ -8,7 +8,9 @@ import { can, requireAllowed, servedLas, type Actor } from '../../domain/access'
 import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
 import { CATEGORY_LABELS, categoryRank, isCategory, type Category } from '../../domain/analysis/categories';
-import type { CategoriseResult, Confidence } from '../../domain/analysis/engine';
+import type { Confidence } from '../../domain/analysis/engine';
+import { sql } from 'kysely';
+import { dialectOf, jsonValue } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
 
 export interface ModerationItem {
@@ -23,6 +25,7 @@ export interface ModerationItem {
 	/** Last year's agreed category, if there is one. */
 	lastYear: Category | null;
 	confidence: Confidence;
+	/** The engine's summary; empty when the list was read without summaries. */
 	summary: string;
 	/** Why the school should be looked at before the rest; empty when nothing stands out. */
 	attention: string[];
@@ -39,7 +42,13 @@ export interface ModerationItem {
  * Within each group, most support first, then by name.
  */
 /** `las`: only these LAs' schools (access.ts `servedLas`); null for every LA. */
-export async function moderationList(db: Db, year: number, las: readonly string[] | null = null): Promise<ModerationItem[]> {
+/** `summaries: false` leaves each item's summary empty, for callers that show none (the overview): reading them is most of the query. */
+export async function moderationList(
+	db: Db,
+	year: number,
+	las: readonly string[] | null = null,
+	{ summaries = true }: { summaries?: boolean } = {}
+): Promise<ModerationItem[]> {
 	const rows = await db
 		.selectFrom('school_categories as c')
 		.innerJoin('schools as s', 's.urn', 'c.urn')
@@ -63,19 +72,30 @@ export async function moderationList(db: Db, year: number, las: readonly string[
 			'c.agreed_at',
 			'g.name as agreed_by_name',
 			'p.category as last_year',
-			'r.result_json'
+			'r.confidence',
+			'r.needs_confirmation',
+			// Two strings from the engine's stored result, read by the database: parsing every
+			// school's whole result here was most of the overview's and the analysis page's work.
+			(eb) => (summaries ? jsonValue(dialectOf(db), eb.ref('r.result_json'), ['summary']) : sql`null`).$castTo<string | null>().as('summary'),
+			// The reason is shown only while a category waits for agreement, and there is one only when confirmation is needed.
+			(eb) =>
+				sql<
+					string | null
+				>`case when ${eb.ref('c.agreed_at')} is null and ${eb.ref('r.needs_confirmation')} = 1 then ${jsonValue(dialectOf(db), eb.ref('r.result_json'), ['confirmationReason'])} end`.as(
+					'confirmation_reason'
+				)
 		])
 		.where('c.year', '=', year)
 		.$if(las !== null, (qb) => qb.where('s.la_code', 'in', las!))
 		.execute();
 	const items = rows.map((r): ModerationItem => {
-		const result = JSON.parse(r.result_json) as CategoriseResult;
+		const needsConfirmation = r.needs_confirmation === 1;
 		const agreed = r.agreed_at !== null;
 		const changed = r.changed_by_adviser === 1;
 		const lastYear = r.last_year ?? null;
 		const attention: string[] = [];
 		if (!agreed) {
-			if (result.confirmationReason) attention.push(result.confirmationReason);
+			if (r.confirmation_reason) attention.push(r.confirmation_reason);
 			if (lastYear !== null && lastYear !== r.proposed_category)
 				attention.push(`Proposed ${CATEGORY_LABELS[r.proposed_category]}; last year’s agreed category was ${CATEGORY_LABELS[lastYear]}`);
 			if (changed) attention.push(`An adviser changed the proposal (${CATEGORY_LABELS[r.proposed_category]}) to ${CATEGORY_LABELS[r.category]}`);
@@ -90,11 +110,11 @@ export async function moderationList(db: Db, year: number, las: readonly string[
 			status: agreed ? 'agreed' : changed ? 'changed' : 'proposed',
 			agreedBy: r.agreed_by_name,
 			lastYear,
-			confidence: result.confidence,
-			summary: result.summary,
+			confidence: r.confidence as Confidence,
+			summary: r.summary ?? '',
 			attention,
-			needsConfirmation: result.needsConfirmation,
-			unchanged: !agreed && !changed && !result.needsConfirmation && (lastYear === null || lastYear === r.proposed_category)
+			needsConfirmation,
+			unchanged: !agreed && !changed && !needsConfirmation && (lastYear === null || lastYear === r.proposed_category)
 		};
 	});
 	const group = (i: ModerationItem) => (i.status === 'agreed' ? 2 : i.attention.length > 0 ? 0 : 1);

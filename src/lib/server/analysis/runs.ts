@@ -151,6 +151,8 @@ async function storeRun(trx: Db, toStore: RunToStore): Promise<RunOutcome> {
 					category: r.category,
 					confidence: r.confidence,
 					needs_confirmation: r.needsConfirmation ? 1 : 0,
+					below_two_years: r.signals.persistence?.belowYears[1] != null ? 1 : 0,
+					no_ks2_data: r.signals.noKs2Data != null ? 1 : 0,
 					deciding_rule: r.decidingRule,
 					result_json: JSON.stringify(r)
 				}))

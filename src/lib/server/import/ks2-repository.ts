@@ -9,11 +9,13 @@ import { chunks } from './handler';
 
 type FigureRow = Ks2FigureValues & Ks2FigureCodes;
 
+const ALL_FIELDS: readonly Ks2Field[] = KS2_FIELD_SPECS.map((s) => s.field);
+
 /** Stored columns back to the domain shape: a number or null, and the code kept where one was published. */
-function toFigures(row: FigureRow): { figures: Ks2Figures; codes: Partial<Record<Ks2Field, string>> } {
+function toFigures(row: FigureRow, fields: readonly Ks2Field[] = ALL_FIELDS): { figures: Ks2Figures; codes: Partial<Record<Ks2Field, string>> } {
 	const figures = {} as Ks2Figures;
 	const codes: Partial<Record<Ks2Field, string>> = {};
-	for (const { field } of KS2_FIELD_SPECS) {
+	for (const field of fields) {
 		const column = KS2_COLUMN_OF[field];
 		figures[field] = row[column];
 		const code = row[codeColumn(column)];
@@ -29,6 +31,12 @@ export interface Ks2Selection {
 	upToYear?: number;
 	/** The earliest summer to include. */
 	fromYear?: number;
+	/**
+	 * Only these figures of each school's results (and their codes) are read and filled in; the
+	 * others are left out. Reading a school's 70-odd columns costs far more than using a few, so
+	 * a page that shows two figures for every school asks for those.
+	 */
+	fields?: readonly Ks2Field[];
 }
 
 export interface Ks2ForAnalysis {
@@ -42,15 +50,20 @@ export interface Ks2ForAnalysis {
  * Only live data is here: rolled-back imports have already been undone.
  */
 export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): Promise<Ks2ForAnalysis> {
-	const { urns, upToYear, fromYear } = selection;
+	const { urns, upToYear, fromYear, fields } = selection;
+	const columns = fields?.flatMap((f) => [KS2_COLUMN_OF[f], codeColumn(KS2_COLUMN_OF[f])]);
 	// Every year when not limited: these bounds leave nothing out.
 	const [from, to] = [fromYear ?? 0, upToYear ?? 9999];
 	const bySchool = async <T>(query: (group: readonly number[] | null) => Promise<T[]>): Promise<T[]> =>
 		urns === undefined ? query(null) : (await Promise.all(chunks(urns).map((group) => query(group)))).flat();
 	const [rows, contexts] = await Promise.all([
 		bySchool((group) => {
-			const q = db.selectFrom('ks2_results').selectAll().where('year', '>=', from).where('year', '<=', to);
-			return (group ? q.where('urn', 'in', group) : q).execute();
+			const base = db.selectFrom('ks2_results');
+			// With `fields`, the cohort is read too: without it a row's context comes from elsewhere (withoutCohort).
+			const q = (columns ? base.select(['urn', 'year', 'record_type', 'cohort', 'cohort_code', ...columns]) : base.selectAll())
+				.where('year', '>=', from)
+				.where('year', '<=', to);
+			return (group ? q.where('urn', 'in', group) : q).execute() as Promise<(FigureRow & { urn: number; year: number; record_type: number | null })[]>;
 		}),
 		bySchool((group) => {
 			const q = db
@@ -64,11 +77,11 @@ export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): 
 	const contextOf = new Map(contexts.map((c) => [`${c.urn}:${c.year}`, c]));
 	rows.sort((a, b) => a.year - b.year || a.urn - b.urn);
 	const results: Ks2SchoolYear[] = rows.map((r) => {
-		const { figures, codes } = toFigures(r);
+		const { figures, codes } = toFigures(r, fields);
 		let recordType: 1 | 2 = r.record_type === 2 ? 2 : 1;
 		const context = withoutCohort(r) ? contextOf.get(`${r.urn}:${r.year}`) : undefined;
 		if (context) {
-			mergeContext(figures, codes, r, context);
+			mergeContext(figures, codes, r, context, fields);
 			if (context.record_type === 2) recordType = 2;
 		}
 		return { urn: r.urn, year: r.year, recordType, ...figures, codes };
@@ -102,8 +115,15 @@ function withoutCohort(row: Ks2FigureValues & Ks2FigureCodes): boolean {
 const CONTEXT_FIELDS = EES_INFORMATION_FIELDS.map((f) => ({ field: f.field, column: KS2_COLUMN_OF[f.field] as Ks2ContextColumn }));
 
 /** Fills each context field the row has no column for (value and code null) from the context row. */
-function mergeContext(figures: Ks2Figures, codes: Partial<Record<Ks2Field, string>>, row: FigureRow, context: Ks2ContextFigures): void {
+function mergeContext(
+	figures: Ks2Figures,
+	codes: Partial<Record<Ks2Field, string>>,
+	row: FigureRow,
+	context: Ks2ContextFigures,
+	fields?: readonly Ks2Field[]
+): void {
 	for (const { field, column } of CONTEXT_FIELDS) {
+		if (fields && !fields.includes(field)) continue;
 		if (row[column] !== null || row[codeColumn(column)] !== null) continue;
 		figures[field] = context[column];
 		const code = context[codeColumn(column) as `${Ks2ContextColumn}_code`];

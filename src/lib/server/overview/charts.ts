@@ -5,6 +5,7 @@ import { progress } from '../../domain/analysis/signals';
 import { englandFigure, indexComparators } from '../../domain/analysis/years';
 import type { PolicyThresholds } from '../../domain/analysis/policy';
 import type { Category } from '../../domain/analysis/categories';
+import type { Ks2Field } from '../../domain/ks2/types';
 import { countCategories, type CategoryCountMap } from '../../components/charts/counts';
 import type { FlowCount } from '../../components/charts/flow';
 import { meanProgress } from '../../components/charts/progress';
@@ -55,6 +56,15 @@ export async function resultYears(db: Db): Promise<{ year: number; withProgress:
 	return rows.map((r) => ({ year: r.year, withProgress: Number(r.read) + Number(r.writ) + Number(r.mat) > 0 }));
 }
 
+/** What a dot needs: RWM expected, and each subject's progress score, limits, band and coverage (signals.ts `progress`). */
+const SCATTER_FIELDS: readonly Ks2Field[] = (['read', 'writ', 'mat'] as const).flatMap((s) => [
+	`${s}Progress` as const,
+	`${s}ProgressLower` as const,
+	`${s}ProgressUpper` as const,
+	`${s}ProgressBand` as const,
+	`${s}Coverage` as const
+]);
+
 /**
  * One dot a school for a results year: RWM expected against England in points, and the mean of
  * its published progress scores. `categories` colours the dots; schools without one are left out.
@@ -66,7 +76,7 @@ export async function scatterSchools(
 	names: ReadonlyMap<number, string>,
 	t: PolicyThresholds
 ): Promise<ScatterSchool[]> {
-	const { results, comparators } = await loadKs2ForAnalysis(db, { fromYear: year, upToYear: year });
+	const { results, comparators } = await loadKs2ForAnalysis(db, { fromYear: year, upToYear: year, fields: ['rwmExpected', ...SCATTER_FIELDS] });
 	const england = englandFigure(indexComparators(comparators), year, 'rwmExpected')?.value ?? null;
 	const byUrn = new Map(results.map((r) => [r.urn, r]));
 	const schools: ScatterSchool[] = [];

@@ -129,7 +129,7 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 			: await Promise.all([
 					categoryStates(db, year).then((rows) => keepServed(urns, rows)),
 					categoryStates(db, year - 1).then((rows) => keepServed(urns, rows)),
-					moderationList(db, year, served)
+					moderationList(db, year, served, { summaries: false })
 				]);
 
 	const counts =

@@ -1,7 +1,6 @@
 import { addDays, format } from 'date-fns';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Database, Db } from '../db';
-import { dialectOf, jsonValue, type Dialect } from '../db/dialect';
 import { latestCategoryYear, type CategoryStatus } from '../analysis/categories';
 import { interventionStatuses, urnsWithStatus, type Intervention, type InterventionStatus } from '../intervention';
 import { listFrameworks } from '../quality-mark/frameworks';
@@ -16,8 +15,8 @@ import { keepUsers, usersServing } from '../la-scope';
 /*
  * The school list as filtered, sorted, paginated queries, so it stays fast with an England-sized
  * register: nothing is loaded to be filtered in JavaScript. Categories are each school's working
- * category for the latest analysed year. Flags read the stored engine result of that category's
- * run through kysely's JSON paths.
+ * category for the latest analysed year. Flags read what the engine found for that category's
+ * run, kept in columns beside its stored result (migration 0029).
  */
 
 export const PAGE_SIZE = 50;
@@ -79,11 +78,6 @@ function resultOf(eb: Eb, year: number | null) {
 	return categoryOf(eb, year).innerJoin('analysis_results as r', (j) => j.onRef('r.run_id', '=', 'c.run_id').onRef('r.urn', '=', 'c.urn'));
 }
 
-/** A value in the engine's stored result (its JSON text), found by path, as kysely's JSON paths would say it: signals.persistence.belowYears[1]. */
-function storedResult(eb: ExpressionBuilder<Schools & { r: Database['analysis_results'] }, 'r'>, dialect: Dialect, path: readonly (string | number)[]) {
-	return jsonValue(dialect, eb.ref('r.result_json'), path);
-}
-
 /**
  * The last expiry date whose renewal is already due on `today`: an achieved award shows as
  * renewal due from 6 months before it expires (see effectiveStatus). Month ends make the step
@@ -118,23 +112,15 @@ function qualityMarkStatus(eb: Eb, status: SchoolListQuery['qm'], today: string)
 	return eb.exists(records.where('q.status', '=', status as Exclude<typeof status, ''>));
 }
 
-function hasFlag(eb: Eb, dialect: Dialect, flag: Flag, year: number | null, today: string) {
+function hasFlag(eb: Eb, flag: Flag, year: number | null, today: string) {
 	switch (flag) {
 		case 'below_2_of_3':
-			// A second year below England is in the engine's persistence signal.
-			return eb.exists(
-				resultOf(eb, year)
-					.select('r.urn')
-					.where((w) => w(storedResult(w, dialect, ['signals', 'persistence', 'belowYears', 1]), 'is not', null))
-			);
+			// A second year below England in the engine's persistence signal, kept beside the result.
+			return eb.exists(resultOf(eb, year).select('r.urn').where('r.below_two_years', '=', 1));
 		case 'no_ks2':
 			// The engine found no KS2 data; or, for a school not analysed yet, there are no results at all.
 			return eb.or([
-				eb.exists(
-					resultOf(eb, year)
-						.select('r.urn')
-						.where((w) => w(storedResult(w, dialect, ['signals', 'noKs2Data']), 'is not', null))
-				),
+				eb.exists(resultOf(eb, year).select('r.urn').where('r.no_ks2_data', '=', 1)),
 				eb.and([
 					eb.not(eb.exists(resultOf(eb, year).select('r.urn'))),
 					eb.not(eb.exists(eb.selectFrom('ks2_results as k').select('k.urn').whereRef('k.urn', '=', 's.urn')))
@@ -178,7 +164,7 @@ function filtered(db: Db, query: SchoolListQuery, year: number | null, today: st
 	if (query.la) q = q.where('s.la_code', '=', query.la);
 	if (query.phase) q = q.where('s.phase', '=', query.phase);
 	if (query.qm) q = q.where((eb) => qualityMarkStatus(eb, query.qm, today));
-	for (const flag of query.flags) q = q.where((eb) => hasFlag(eb, dialectOf(db), flag, year, today));
+	for (const flag of query.flags) q = q.where((eb) => hasFlag(eb, flag, year, today));
 	return q;
 }
 
@@ -269,9 +255,9 @@ async function rowsFor(
 			.selectFrom('schools as s')
 			.select((eb) => [
 				's.urn',
-				hasFlag(eb, dialectOf(db), 'below_2_of_3', year, today).as('below'),
-				hasFlag(eb, dialectOf(db), 'no_ks2', year, today).as('noKs2'),
-				hasFlag(eb, dialectOf(db), 'needs_confirmation', year, today).as('confirm')
+				hasFlag(eb, 'below_2_of_3', year, today).as('below'),
+				hasFlag(eb, 'no_ks2', year, today).as('noKs2'),
+				hasFlag(eb, 'needs_confirmation', year, today).as('confirm')
 			])
 			.where('s.urn', 'in', urns)
 			.execute(),

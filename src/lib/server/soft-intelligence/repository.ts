@@ -22,7 +22,27 @@ import { longDate } from '../../domain/format';
 import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
 import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
 
-type Row = Selectable<SoftIntelligenceTable>;
+/** The columns an entry is made of (toEntry): who recorded, ended or corrected it, and when, are the register page's alone. */
+const ENTRY_COLUMNS = [
+	'id',
+	'urn',
+	'type',
+	'date',
+	'end_date',
+	'details',
+	'source',
+	'grade',
+	'areas_json',
+	'safeguarding_met',
+	'judgements_json',
+	'safeguarding_effective',
+	'category_of_concern',
+	'predecessor',
+	'source_file',
+	'outcome'
+] as const;
+
+type Row = Pick<Selectable<SoftIntelligenceTable>, (typeof ENTRY_COLUMNS)[number]>;
 
 const bool = (n: number | null): boolean | null => (n === null ? null : n === 1);
 const bit = (b: boolean | null): number | null => (b === null ? null : b ? 1 : 0);
@@ -48,9 +68,19 @@ export function toEntry(row: Row): SoftIntelligenceEntry {
 	return { ...inspection, type: 'ofsted_ungraded', outcome: row.outcome ?? '' };
 }
 
-/** Every school's register, for a run: urn → entries, oldest first. Schools with none are absent. */
-export async function registers(db: Db, urns?: readonly number[]): Promise<Map<number, SoftIntelligenceEntry[]>> {
-	const query = () => db.selectFrom('soft_intelligence').selectAll().orderBy('urn').orderBy('date').orderBy('id');
+/**
+ * Every school's register, for a run: urn → entries, oldest first. Schools with none are absent.
+ * `types`: only entries of these types (a school's intervention status rests on its inspections alone).
+ */
+export async function registers(db: Db, urns?: readonly number[], types?: readonly SoftIntelligenceType[]): Promise<Map<number, SoftIntelligenceEntry[]>> {
+	const query = () =>
+		db
+			.selectFrom('soft_intelligence')
+			.select(ENTRY_COLUMNS)
+			.$if(types !== undefined, (qb) => qb.where('type', 'in', types!))
+			.orderBy('urn')
+			.orderBy('date')
+			.orderBy('id');
 	const rows =
 		urns === undefined ? await query().execute() : (await Promise.all(chunks(urns).map((group) => query().where('urn', 'in', group).execute()))).flat();
 	const out = new Map<number, SoftIntelligenceEntry[]>();
@@ -94,7 +124,10 @@ export interface OfstedView {
 	values: Record<string, string>;
 }
 
-function ofstedView(e: OfstedInspectionEntry, r: Row & { created_by_name: string | null; corrected_by_name: string | null }): OfstedView {
+function ofstedView(
+	e: OfstedInspectionEntry,
+	r: Selectable<SoftIntelligenceTable> & { created_by_name: string | null; corrected_by_name: string | null }
+): OfstedView {
 	const origin =
 		r.source === 'ofsted_mi'
 			? `From ${r.source_file ?? 'Ofsted’s management information'}`

@@ -89,6 +89,10 @@ export interface AnalysisResultsTable {
 	confidence: string;
 	needs_confirmation: number;
 	deciding_rule: string | null;
+	/** 1 when the persistence signal found a second year below England (signals.persistence.belowYears[1]); for the school list's flag. */
+	below_two_years: Generated<number>;
+	/** 1 when the engine found no KS2 data (signals.noKs2Data); for the school list's flag. */
+	no_ks2_data: Generated<number>;
 	/** The engine's whole CategoriseResult. */
 	result_json: string;
 }
