@@ -122,6 +122,30 @@ describe('a partnership from proposal to outcome', () => {
 		expect((await getPartnership(w.db, id)).status).toBe('agreed');
 		expect(await respondToPartnership(w.db, w.headCedar, id, 'accepted')).toBe('supporting');
 		expect((await getPartnership(w.db, id)).status).toBe('accepted');
+		// Each step tells the next person: the lead advisers a proposal, the headteachers an agreed partnership, the link adviser two acceptances.
+		const told = async (userId: number) =>
+			(
+				await w.db
+					.selectFrom('notifications')
+					.select(['message', 'link'])
+					.where('user_id', '=', userId)
+					.where('kind', '=', 'partnership')
+					.orderBy('id')
+					.execute()
+			).map((n) => [n.message, n.link]);
+		expect(await told(w.lead.id)).toEqual([
+			['School-to-school support is proposed for Ashdown Primary School, from Cedar Primary School. A lead adviser agrees it.', `/brokerage/${id}`],
+			['Both schools accepted the school-to-school support for Ashdown Primary School. Set it up: objectives, a start and review dates.', `/brokerage/${id}`]
+		]);
+		expect(await told(w.headAshdown.id)).toEqual([
+			['The LA proposes that Cedar Primary School supports your school with: rwm expected. Accept or decline it.', `/brokerage/${id}`]
+		]);
+		expect((await told(w.headCedar.id)).map(([m]) => m)).toEqual([
+			'The LA proposes that your school supports Ashdown Primary School with: rwm expected. Accept or decline it.'
+		]);
+		expect((await told(w.link.id)).map(([m]) => m)).toEqual([
+			'Both schools accepted the school-to-school support for Ashdown Primary School. Set it up: objectives, a start and review dates.'
+		]);
 
 		const bad = await refusal(() => activatePartnership(w.db, w.link, id, { objectives: '', startDate: '2019-10-01', reviewDates: ['2019-12-25'] }));
 		expect(bad.errors).toEqual({

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { existingSchool } from '../schools';
+import { advisersFor, headteachersOf, notify } from '../notifications';
 import { schoolCalendar } from '../schedule/plan-input';
 import { Refusal } from '../../domain/refusal';
 import { requireAllowed, type Actor, type School } from '../../domain/access';
@@ -249,6 +250,16 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 			entityId: supported.urn,
 			after: { partnership: id, supportingUrn: supporting.urn, supporting: supporting.name, need: input.need }
 		});
+		await notify(
+			trx,
+			(await advisersFor(trx, supported.urn)).filter((u) => u !== actor.id),
+			{
+				kind: 'partnership',
+				message: `School-to-school support is proposed for ${supported.name}, from ${supporting.name}. A lead adviser agrees it.`,
+				link: `/brokerage/${id}`,
+				urn: supported.urn
+			}
+		);
 		return id;
 	});
 }
@@ -316,7 +327,24 @@ export async function agreePartnership(db: Db, actor: Actor, id: number, other?:
 				? { supporting_urn: other.supportingUrn, need: other.need, need_key: other.needKey, distance_km: other.distanceKm, reasons: other.reasons }
 				: {})
 		}),
-		async () => (other ? { supportingUrn: other.supportingUrn, chosenInstead: true } : {})
+		async (trx, row) => {
+			const supportingUrn = other?.supportingUrn ?? row.supporting_urn;
+			const supporting = await existingSchool(trx, supportingUrn);
+			const link = `/brokerage/${id}`;
+			await notify(trx, await headteachersOf(trx, p.supported.urn), {
+				kind: 'partnership',
+				message: `The LA proposes that ${supporting.name} supports your school with: ${(other?.need ?? row.need).toLowerCase()}. Accept or decline it.`,
+				link,
+				urn: p.supported.urn
+			});
+			await notify(trx, await headteachersOf(trx, supportingUrn), {
+				kind: 'partnership',
+				message: `The LA proposes that your school supports ${p.supported.name} with: ${(other?.need ?? row.need).toLowerCase()}. Accept or decline it.`,
+				link,
+				urn: supportingUrn
+			});
+			return other ? { supportingUrn: other.supportingUrn, chosenInstead: true } : {};
+		}
 	);
 }
 
@@ -340,7 +368,18 @@ export async function respondToPartnership(db: Db, actor: Actor, id: number, res
 		() => ({ kind: 'respond', side, response }),
 		response === 'accepted' ? 'partnership.accept' : 'partnership.decline',
 		(_, now) => (response === 'declined' ? { closed_by: actor.id, closed_at: now } : {}),
-		async () => ({ side })
+		async (trx) => {
+			const school = side === 'supported' ? p.supported.name : p.supporting.name;
+			const after = await trx.selectFrom('partnerships').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+			const message =
+				response === 'declined'
+					? `${school} declined the school-to-school support between ${p.supporting.name} and ${p.supported.name}.`
+					: after.status === 'accepted'
+						? `Both schools accepted the school-to-school support for ${p.supported.name}. Set it up: objectives, a start and review dates.`
+						: null;
+			if (message) await notify(trx, await advisersFor(trx, p.supported.urn), { kind: 'partnership', message, link: `/brokerage/${id}`, urn: p.supported.urn });
+			return { side };
+		}
 	);
 	return side;
 }
