@@ -1,4 +1,4 @@
-// Takes the README's screenshots from a running app: npm start, then npm run screenshots.
+// Takes the README's screenshots from a running app: npm start, then npm run screenshots (ONLY=name,... for some).
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 
@@ -17,7 +17,9 @@ const SHOTS: [string, string, string, number?][] = [
 	// The demo's 2024/25 school performance data set from Explore Education Statistics, as imported.
 	['import-ees', 'analyst@westmoor.example.org', '/imports/10', 1800],
 	// The demo school whose report card puts it in special measures.
-	['intervention', 'lead.adviser@westmoor.example.org', '/schools/190799', 1500]
+	['intervention', 'lead.adviser@westmoor.example.org', '/schools/190799', 1500],
+	// School-to-school support: the matches proposed for the demo LA's schools that need support.
+	['brokerage', 'lead.adviser@westmoor.example.org', '/brokerage', 1500]
 ];
 
 mkdirSync(OUT, { recursive: true });
@@ -25,7 +27,9 @@ const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 });
-for (const [name, email, path, maxHeight] of SHOTS) {
+// ONLY=brokerage,overview takes just those.
+const only = process.env.ONLY?.split(',');
+for (const [name, email, path, maxHeight] of SHOTS.filter(([name]) => !only || only.includes(name))) {
 	const page = await browser.newPage({ baseURL: BASE, viewport: { width: 1280, height: 800 } });
 	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email address').fill(email);
