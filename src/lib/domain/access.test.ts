@@ -49,6 +49,7 @@ const TABLE: { [A in Action]: { about: About<A>; expect: Row } } = {
 	'support.open': { about: [], expect: row(403, 403, 403, 403, 403, 403, 'yes', 'yes') },
 	'schools.mine': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403, 403) },
 	'brokerage.open': { about: [], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes') },
+	'brokerage.propose': { about: [], expect: row(403, 403, 'yes', 'yes', 'yes', 403, 403, 403) },
 
 	'school.view': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 'yes', 404) },
 	'school.seeWorking': { about: [ASH], expect: row('yes', 'yes', 'yes', 'yes', 'yes', 'yes', 403, 403) },

@@ -88,6 +88,8 @@ export interface Resources {
 	'schools.mine': undefined;
 	/** School-to-school support: the proposals and partnerships one may see. */
 	'brokerage.open': undefined;
+	/** Propose school-to-school support at all: the roles that may propose it for some school. */
+	'brokerage.propose': undefined;
 
 	/** Be told the school exists: its pages, and any form that names it. */
 	'school.view': School;
@@ -180,6 +182,7 @@ const WHO_MAY: Record<Exclude<Action, ReadAction>, string> = {
 	'qualityMark.changeStatus': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can change a Quality Mark",
 	'qualityMark.move': "Only the school's link adviser, the Quality Mark's assessor, a lead adviser or an admin can move a Quality Mark",
 	'engagement.change': 'Only the engagement’s adviser or a lead adviser can change it',
+	'brokerage.propose': 'Only a school’s link adviser or a lead adviser can propose support for it',
 	'partnership.propose': 'Only a school’s link adviser or a lead adviser can propose support for it',
 	'partnership.agree': 'Only a lead adviser can agree a partnership',
 	'partnership.respond': 'Only the school’s headteacher can accept or decline a partnership for it',
@@ -258,6 +261,7 @@ const RULES: { [A in Action]: Rule<A> } = {
 	// Only the roles that can be given link schools have any to narrow a list to.
 	'schools.mine': (a) => roleIn(a, ADVISER_ROLES),
 	'brokerage.open': (a) => roleIn(a, [...STAFF, 'headteacher']),
+	'brokerage.propose': (a) => roleIn(a, ADVISER_ROLES, 'Only a school’s link adviser or a lead adviser can propose support for it'),
 
 	'school.view': (a, s) => (serves(a, s) || leads(a, s) ? ALLOWED : hidden),
 	'school.seeWorking': (a, s) => when(serves(a, s), () => forbidden()),

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	/** Propose the match the page showed: the server finds it again, so a form cannot make up its reasons. */
 	propose: async (event) => {
-		const user = guard(event, 'brokerage.open');
+		const user = guard(event, 'brokerage.propose');
 		const form = await event.request.formData();
 		const [year, supported, supporting] = ['year', 'supported', 'supporting'].map((name) => Number(field(form, name)));
 		return act(async () => {

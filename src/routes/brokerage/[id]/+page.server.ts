@@ -16,7 +16,7 @@ import {
 	withdrawPartnership,
 	type PartnershipView
 } from '$lib/server/brokerage';
-import { can } from '$lib/domain/access';
+import { can, requireAllowed } from '$lib/domain/access';
 import { NOT_FOUND, Refusal } from '$lib/domain/refusal';
 import { parseReviewDates } from '$lib/domain/brokerage/partnership';
 
@@ -89,6 +89,7 @@ export const actions: Actions = {
 		const { user, p } = await partnershipOf(event);
 		const chosen = Number(field(await event.request.formData(), 'supporting'));
 		return act(async () => {
+			requireAllowed(user, 'partnership.agree', school(p.supported));
 			const found = (await otherSupporters(db(), p)).supporters.find((s) => s.urn === chosen);
 			if (!found) throw new Refusal('Choose one of the schools listed to support it instead.', { field: 'supporting' });
 			await agreePartnership(db(), user, p.id, {
