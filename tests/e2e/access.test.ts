@@ -1,7 +1,7 @@
 import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { appRoutes } from '../helpers/routes';
-import { baseUrl } from './harness';
+import { baseUrl, sessionCookie } from './harness';
 
 /** Pages anyone may ask for: sign-in, and calendar subscriptions, whose private address is the key (tested in schedule.test.ts). */
 const PUBLIC = new Set(['/login', '/calendar/subscribe/1']);
@@ -74,6 +74,14 @@ describe('sign-in', () => {
 		expect(statuses[5]).toBe(429);
 		const body = await (await attempt()).text();
 		expect(body).toContain('Too many sign-in attempts. Wait 15 minutes, then try again.');
+	});
+
+	it('says on a refused page who may use it, as the access policy words it', async () => {
+		const res = await fetch(`${baseUrl()}/admin`, { headers: { cookie: await sessionCookie('adviser') }, redirect: 'manual' });
+		expect(res.status).toBe(403);
+		const body = await res.text();
+		expect(body).toContain('You do not have permission to see this page');
+		expect(body).toContain('<p class="govuk-body">Only an admin can do this.</p>');
 	});
 
 	it('refuses a cross-site form post (the origin check is on)', async () => {

@@ -249,10 +249,10 @@ type Rule<A extends Action> = (actor: Actor, resource: Resources[A]) => Decision
 
 const RULES: { [A in Action]: Rule<A> } = {
 	'schools.list': (a) => when(isStaff(a), () => forbidden('You do not have permission to see this page')),
-	'data.import': (a) => roleIn(a, ['admin', 'analyst']),
-	'analysis.run': (a) => roleIn(a, ['admin', 'analyst']),
+	'data.import': (a) => roleIn(a, ['admin', 'analyst'], 'Only an admin or an analyst can import data'),
+	'analysis.run': (a) => roleIn(a, ['admin', 'analyst'], 'Only an admin or an analyst can run the analysis'),
 	'categories.agree': (a) => roleIn(a, ['lead_adviser'], 'Only a lead adviser can agree categories'),
-	'service.manage': (a) => roleIn(a, ['admin']),
+	'service.manage': (a) => roleIn(a, ['admin'], 'Only an admin can do this'),
 	// Analysts produce the categories but do not commit advisers' time; advisers work within the plan.
 	'year.plan': (a) => roleIn(a, ['admin', 'lead_adviser'], 'You do not have permission to see this page'),
 	'calendar.subscribe': (a) => when(isStaff(a), () => forbidden()),
