@@ -6,6 +6,16 @@ import type { BrokerageSchool } from './types';
 const pairs = (p: ReturnType<typeof match>) => p.matches.map((m) => [m.supportedUrn, m.supportingUrn]);
 
 describe('match', () => {
+	it('says so when the supporter is Secure Plus with no strength of its own in the need, naming the need', () => {
+		const oakfield = focus(1, { name: 'Oakfield', cohort: 47, disadvantagedPct: 28 });
+		const supporter = securePlus(2, { ...east(6.2), signals: secure(2).signals, cohort: 52, disadvantagedPct: 31 });
+		const [found] = match([oakfield, supporter]).matches;
+		expect(found.metByStrength).toBe(false);
+		expect(found.reasons).toBe(
+			"Secure Plus school with no particular strength in reading progress; Oakfield's reading progress is well below average (-4); 6.2 km; similar size (52 and 47 pupils at KS2) and disadvantage (31% and 28%)"
+		);
+	});
+
 	it('explains a match in words with its numbers', () => {
 		const oakfield = focus(1, { name: 'Oakfield', cohort: 47, disadvantagedPct: 28 });
 		const supporter = securePlus(2, { ...east(6.2), cohort: 52, disadvantagedPct: 31 });

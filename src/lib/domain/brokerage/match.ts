@@ -262,7 +262,8 @@ export function matchReasons(c: Candidate, supporter: BrokerageSchool, supported
 	const theirs = possessive(supported.name);
 	const need = c.need;
 	let first: string;
-	if (c.strength === null) first = `${CATEGORY_LABELS[supporter.category]}, with no particular strength in ${need.measure}, where ${theirs} is ${need.state}`;
+	if (c.strength === null)
+		first = `${CATEGORY_LABELS[supporter.category]} school with no particular strength in ${need.measure}; ${theirs} ${need.measure} is ${need.state}`;
 	else if (c.strength.kind === need.kind && need.kind !== 'leadership') first = `${c.strength.words} where ${theirs} is ${need.state}`;
 	else first = `${c.strength.words} where ${theirs} ${need.measure} is ${need.state}`;
 	return [first, `${num(distanceKm)} km`, c.similarity.words].filter((p) => p !== null).join('; ');
