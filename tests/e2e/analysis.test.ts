@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
+import { databasePath, DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
 
 /** The banner that confirms a change, or the error summary if it was refused. */
 async function outcome(page: Page): Promise<string> {
@@ -12,7 +12,7 @@ async function outcome(page: Page): Promise<string> {
 
 /** Reads the demo database the server runs on, for facts the pages do not print (the head's own URN). */
 function demoFact<T>(query: string, ...params: unknown[]): T {
-	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	const sqlite = new SQLite(databasePath(), { readonly: true });
 	try {
 		return sqlite.prepare(query).get(...params) as T;
 	} finally {

@@ -2,8 +2,7 @@
 // how many schools would be matched, saves them and puts them back, with errors in plain words and
 // no axe violations; an admin who serves one LA changes that LA's settings only.
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { baseUrl, cookieFor, DEMO_PASSWORD, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
+import { baseUrl, cookieFor, databaseUrl, DEMO_PASSWORD, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
 import { createDb } from '../../src/lib/server/db/connection';
 import { createUser } from '../../src/lib/server/users';
 
@@ -83,7 +82,7 @@ describe('school-to-school support settings', () => {
 
 	it('an admin who serves one LA changes its own settings, not those every LA shares nor another LA’s', async () => {
 		const email = 'admin.brokerage.936@example.org';
-		const db = createDb(inject('databaseUrl'));
+		const db = createDb(databaseUrl());
 		const { id } = await createUser(db, { email, name: 'Another LA’s admin', role: 'admin', schoolUrns: [], password: DEMO_PASSWORD }, null);
 		await db.insertInto('user_las').values({ user_id: id, la_code: '936' }).execute();
 		try {

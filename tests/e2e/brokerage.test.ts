@@ -1,8 +1,8 @@
 // School-to-school support through its pages, on the demo: a lead adviser proposes a match and
 // agrees it, both headteachers accept it, the lead adviser sets it up and its reviews appear in the
 // schedule; every page passes axe. The partnership and the two headteacher accounts go afterwards.
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { baseUrl, cookieFor, demoRows, DEMO_PASSWORD, expectNoAxeViolations, newPage, signIn } from './harness';
+import { afterAll, describe, expect, it } from 'vitest';
+import { baseUrl, cookieFor, databaseUrl, DEMO_PASSWORD, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
 import { createDb } from '../../src/lib/server/db/connection';
 import { createUser } from '../../src/lib/server/users';
 import { workingDays } from '../../src/lib/domain/calendar/working-days';
@@ -11,7 +11,7 @@ import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dat
 const HEADS = ['head.supported@example.org', 'head.supporting@example.org'];
 
 afterAll(async () => {
-	const db = createDb(inject('databaseUrl'));
+	const db = createDb(databaseUrl());
 	try {
 		await db.deleteFrom('engagements').where('template_id', '=', 'partnership.review').execute();
 		await db.deleteFrom('partnership_notes').execute();
@@ -61,7 +61,7 @@ describe('school-to-school support', () => {
 			'select supported_urn, supporting_urn, year from partnerships where id = ?',
 			Number(id)
 		);
-		const db = createDb(inject('databaseUrl'));
+		const db = createDb(databaseUrl());
 		try {
 			for (const [email, urn] of [
 				[HEADS[0], p.supported_urn],

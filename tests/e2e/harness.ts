@@ -10,6 +10,7 @@ import { schoolYearOf } from '../../src/lib/domain/self-evaluation/summary';
 import * as clock from '../../src/lib/server/clock';
 import { createDb } from '../../src/lib/server/db/connection';
 import { dialectOf } from '../../src/lib/server/db/dialect';
+import type { Lane } from './global-setup';
 
 export const DEMO_PASSWORD = 'triage-demo-2026';
 export const DEMO_EMAILS: Record<Role, string> = {
@@ -21,14 +22,29 @@ export const DEMO_EMAILS: Record<Role, string> = {
 	headteacher: 'head@westmoor.example.org'
 };
 
-export const baseUrl = () => inject('baseUrl');
+/**
+ * This test file's lane: the app server and demo database it has to itself while it runs (see
+ * global-setup.ts). Workers are numbered from 1, and no two run a file at once.
+ */
+export function lane(): Lane {
+	const lanes = inject('lanes');
+	return lanes[(Number(process.env.VITEST_POOL_ID ?? 1) - 1) % lanes.length];
+}
+
+export const baseUrl = () => lane().baseUrl;
+/** The demo's SQLite file: for tests that only run on SQLite. */
+export const databasePath = () => lane().databasePath;
+/** What DATABASE_URL the app runs with: the SQLite file, or a PostgreSQL database in the e2e-pg project. */
+export const databaseUrl = () => lane().databaseUrl;
+/** Everything the app has written to stdout and stderr so far. */
+export const serverLogPath = () => lane().serverLogPath;
 
 /**
  * Reads the demo database the server runs on (SQLite, or PostgreSQL in the e2e-pg project), for
  * facts the pages do not print. `query` is SQL both understand, with `?` for each parameter.
  */
 export async function demoRows<T>(query: string, ...params: unknown[]): Promise<T[]> {
-	const db = createDb(inject('databaseUrl'));
+	const db = createDb(databaseUrl());
 	try {
 		const parts = query.split('?');
 		const text = dialectOf(db) === 'postgres' ? parts.map((p, i) => (i === 0 ? p : `$${i}${p}`)).join('') : query;
@@ -87,13 +103,28 @@ async function ensureLogin(role: Role): Promise<void> {
 	if (res.status !== 303) throw new Error(`Adding the regional login failed with ${res.status}`);
 }
 
-export async function signIn(page: Page, role: Role): Promise<void> {
+/**
+ * Signs in through the sign-in page itself, as a person does: fills in the form and lands where it
+ * sends them. roles.test.ts does this for every role.
+ */
+export async function signInWithForm(page: Page, role: Role): Promise<void> {
 	await ensureLogin(role);
 	await page.goto('/login');
 	await page.getByLabel('Email address').fill(DEMO_EMAILS[role]);
 	await page.getByLabel('Password').fill(DEMO_PASSWORD);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((url) => url.pathname !== '/login');
+}
+
+/**
+ * Signs in as `role` by posting the sign-in form outside the browser, and gives the page's browser
+ * that session; the page stays where it is. For tests of what comes after signing in: it spares each
+ * of them loading the sign-in page and then the overview it lands on.
+ */
+export async function signIn(page: Page, role: Role): Promise<void> {
+	const cookie = await sessionCookie(role);
+	const at = cookie.indexOf('=');
+	await page.context().addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url: baseUrl(), httpOnly: true, sameSite: 'Lax' }]);
 }
 
 /** Signs in without a browser, as `role`, and returns the session cookie to send with fetch. */

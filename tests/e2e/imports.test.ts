@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { writeDemoFiles } from '../../scripts/demo/dfe-files';
 import { demoSchools } from '../../scripts/demo/schools';
-import { expectNoAxeViolations, newPage, signIn } from './harness';
+import { expectNoAxeViolations, newPage, serverLogPath, signIn } from './harness';
 import { eesInformationFile } from '../integration/import-ees-fixtures';
 import { ks2File, school } from '../integration/import-fixtures';
 
@@ -17,6 +17,7 @@ describe('imports page', () => {
 		writeFileSync(bad, 'Name,Notes\r\nSomething,"unfinished quote\r\n');
 		const page = await newPage();
 		await signIn(page, 'analyst');
+		await page.goto('/');
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Imports' }).click();
 		await expectNoAxeViolations(page);
 		await page.getByLabel('File to import').setInputFiles(bad);
@@ -64,7 +65,7 @@ describe('imports page', () => {
 		await page.context().close();
 		// The built app ran it on a thread of its own (src/lib/server/import/off-thread.ts), not on the
 		// thread that answers every page.
-		expect(readFileSync(inject('serverLogPath'), 'utf8')).not.toContain('the import thread did not start');
+		expect(readFileSync(serverLogPath(), 'utf8')).not.toContain('the import thread did not start');
 	});
 
 	it("says which LA's schools the register keeps, and a file with none of them is not shown as a success", async () => {

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
-import { DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
+import { databasePath, DEMO_EMAILS, demoRows, expectNoAxeViolations, newPage, signIn } from './harness';
 import * as clock from '../../src/lib/server/clock';
 import { longDate } from '../../src/lib/domain/format';
 
@@ -79,7 +79,7 @@ const recordRequiresImprovement = (page: Page, date: string) =>
 
 /** Withdraws, as of today, every Ofsted entry the lead adviser recorded at these schools since this file started. */
 async function withdrawRecorded(urns: number[]) {
-	const other = createDb(inject('databasePath'));
+	const other = createDb(databasePath());
 	try {
 		const lead = await other.selectFrom('users').select('id').where('email', '=', DEMO_EMAILS.lead_adviser).executeTakeFirstOrThrow();
 		await other

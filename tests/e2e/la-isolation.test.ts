@@ -4,9 +4,8 @@
 // self-evaluation summary or import answers 404 to them, exactly as for a school that does not
 // exist, and no LA 999 school's URN or name appears on any page or export they can open.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { appRoutes } from '../helpers/routes';
-import { baseUrl, cookieFor, DEMO_PASSWORD, demoRows } from './harness';
+import { baseUrl, cookieFor, databaseUrl, DEMO_PASSWORD, demoRows } from './harness';
 import { createDb } from '../../src/lib/server/db/connection';
 import { createUser } from '../../src/lib/server/users';
 
@@ -18,7 +17,7 @@ let sample: { urn: string; id: string };
 let laImport: number;
 
 beforeAll(async () => {
-	const db = createDb(inject('databaseUrl'));
+	const db = createDb(databaseUrl());
 	try {
 		for (const [email, role] of [
 			[LEAD, 'lead_adviser'],
@@ -45,7 +44,7 @@ beforeAll(async () => {
 // The accounts go again afterwards: while anyone serves LA 936 the installation knows two LAs, and
 // the other tests expect the demo's one (no LA fields, no LA columns).
 afterAll(async () => {
-	const db = createDb(inject('databaseUrl'));
+	const db = createDb(databaseUrl());
 	try {
 		const ids = (await db.selectFrom('users').select('id').where('email', 'in', [LEAD, ANALYST, ADMIN]).execute()).map((u) => u.id);
 		if (ids.length > 0) {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { miFileName, writeMiFile } from '../../scripts/generate/ofsted-mi-file';
-import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
+import { databasePath, DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-e2e-ofsted-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -14,7 +14,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
  * headteacher's school, nor the last school in the register (the page-cache tests use it).
  */
 function linkSchool(): { urn: number; name: string; la_code: string } {
-	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	const sqlite = new SQLite(databasePath(), { readonly: true });
 	try {
 		return sqlite
 			.prepare(

@@ -1,12 +1,12 @@
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
-import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
+import { databasePath, DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
 
 /** Reads the demo database the server runs on, for facts the pages do not print. */
 function demo<T>(query: string, ...params: unknown[]): T[] {
-	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	const sqlite = new SQLite(databasePath(), { readonly: true });
 	try {
 		return sqlite.prepare(query).all(...params) as T[];
 	} finally {
@@ -97,7 +97,7 @@ describe('the overview for staff', () => {
 		// The last school in the register; the page-cache tests rename it, and put its name back.
 		const [school] = demo<{ urn: number; phase: string | null }>('select urn, phase from schools order by urn desc limit 1');
 		const setPhase = async (phase: string | null) => {
-			const other = createDb(inject('databasePath'));
+			const other = createDb(databasePath());
 			try {
 				await other.updateTable('schools').set({ phase }).where('urn', '=', school.urn).execute();
 			} finally {

@@ -1,15 +1,15 @@
 import SQLite from 'better-sqlite3';
 import type { Page } from 'playwright-core';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
-import { newPage, signIn } from './harness';
+import { databasePath, newPage, signIn } from './harness';
 
 // The overview, the school list and the profile are kept in memory once rendered (see
 // src/lib/server/page-cache.ts). These tests prove a kept page never hides a change: not one made
 // in the app, not one made by another process, and never another person's page.
 
 function demoDb<T>(run: (sqlite: SQLite.Database) => T): T {
-	const sqlite = new SQLite(inject('databasePath'));
+	const sqlite = new SQLite(databasePath());
 	sqlite.pragma('busy_timeout = 5000');
 	try {
 		return run(sqlite);
@@ -20,7 +20,7 @@ function demoDb<T>(run: (sqlite: SQLite.Database) => T): T {
 
 /** Renames a school as another process would, the command line say: through the app's database code, on its own connection. */
 async function renameElsewhere(urn: number, name: string): Promise<void> {
-	const other = createDb(inject('databasePath'));
+	const other = createDb(databasePath());
 	try {
 		await other.updateTable('schools').set({ name }).where('urn', '=', urn).execute();
 	} finally {

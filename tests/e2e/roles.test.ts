@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/lib/domain/roles';
-import { expectNoAxeViolations, newPage, signIn } from './harness';
+import { expectNoAxeViolations, newPage, signIn, signInWithForm } from './harness';
 
 /** What each role should see in the header navigation. */
 const EXPECTED_NAV: Record<Role, string[]> = {
@@ -15,7 +15,7 @@ const EXPECTED_NAV: Record<Role, string[]> = {
 describe('each role', () => {
 	it.each(ROLES)('%s signs in, sees its navigation, and signs out', async (role) => {
 		const page = await newPage();
-		await signIn(page, role);
+		await signInWithForm(page, role);
 		const nav = page.getByRole('navigation', { name: 'Main' });
 		const links = await nav.getByRole('link').allTextContents();
 		expect(links.map((l) => l.trim())).toEqual(EXPECTED_NAV[role]);

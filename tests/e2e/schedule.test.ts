@@ -23,6 +23,7 @@ describe('the schedule', () => {
 	it('an adviser sees their week first, and the month, workload and capacity views pass axe', async () => {
 		const page = await newPage();
 		await signIn(page, 'adviser');
+		await page.goto('/');
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Schedule' }).click();
 		await page.getByRole('heading', { level: 1, name: /Schedule/ }).waitFor();
 		const firstHeading = await page.locator('main h2').first().textContent();

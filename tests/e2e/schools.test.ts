@@ -1,9 +1,9 @@
 import SQLite from 'better-sqlite3';
-import { describe, expect, inject, it } from 'vitest';
-import { DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
+import { describe, expect, it } from 'vitest';
+import { databasePath, DEMO_EMAILS, expectNoAxeViolations, newPage, signIn } from './harness';
 
 function demo<T>(query: string, ...params: unknown[]): T[] {
-	const sqlite = new SQLite(inject('databasePath'), { readonly: true });
+	const sqlite = new SQLite(databasePath(), { readonly: true });
 	try {
 		return sqlite.prepare(query).all(...params) as T[];
 	} finally {

@@ -6,6 +6,7 @@ describe('self-evaluation summary', () => {
 	it('a headteacher saves a draft, sees what is missing, and submits', async () => {
 		const page = await newPage();
 		await signIn(page, 'headteacher');
+		await page.goto('/');
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Self-evaluation' }).click();
 		await page.getByRole('heading', { level: 1, name: /Self-evaluation summary/ }).waitFor();
 		await expectNoAxeViolations(page);
@@ -37,6 +38,7 @@ describe('self-evaluation summary', () => {
 	it('the link adviser is notified, comments on a section and agrees it; the head sees both', async () => {
 		const adviser = await newPage();
 		await signIn(adviser, 'adviser');
+		await adviser.goto('/');
 		await adviser.getByRole('link', { name: /Notifications/ }).click();
 		await adviser.getByRole('link', { name: /submitted its self-evaluation summary/ }).click();
 		await adviser.getByLabel('Comment on quality of teaching').fill('Which classes did you see?');
