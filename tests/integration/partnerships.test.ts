@@ -8,6 +8,7 @@ import {
 	activatePartnership,
 	addPartnershipNote,
 	agreePartnership,
+	brokerageView,
 	declinedIn,
 	endPartnership,
 	getPartnership,
@@ -92,6 +93,15 @@ const SET_UP = {
 	reviewDates: ['2019-11-04', '2020-01-13', '2020-03-09']
 };
 
+/**
+ * The overview counts schools that need support and have none in SQL (supportCounts); /brokerage
+ * counts the proposals and the schools left unmatched. A lead adviser sees both numbers, so they must agree.
+ */
+async function expectOneCountOfSchoolsWithoutSupport(w: World, expected: number): Promise<void> {
+	expect((await supportCounts(w.db, null)).withoutSupport).toBe(expected);
+	expect((await brokerageView(w.db, w.lead)).counts.withoutSupport).toBe(expected);
+}
+
 describe('a partnership from proposal to outcome', () => {
 	it('is proposed by the link adviser, agreed by a lead adviser, accepted by both schools, set up with reviews in the schedule, and ended', async () => {
 		const w = await world();
@@ -99,6 +109,7 @@ describe('a partnership from proposal to outcome', () => {
 			[URNS.intensive, URNS.securePlus],
 			[URNS.focus, URNS.securePlus]
 		]);
+		await expectOneCountOfSchoolsWithoutSupport(w, 3);
 		// Otto is not Ashdown's link adviser.
 		expect((await refusal(() => propose(w, w.other, URNS.intensive))).status).toBe(403);
 		const id = await propose(w, w.link, URNS.intensive);
@@ -170,6 +181,7 @@ describe('a partnership from proposal to outcome', () => {
 		expect((await refusal(() => addPartnershipNote(w.db, w.other, id, 'Not mine'))).status).toBe(403);
 		expect((await refusal(() => withdrawPartnership(w.db, w.link, id))).message).toBe('An active partnership is ended with an outcome, not withdrawn.');
 		expect(await supportCounts(w.db, null)).toEqual({ active: 1, withoutSupport: 2, year: 2019 });
+		await expectOneCountOfSchoolsWithoutSupport(w, 2);
 
 		expect((await refusal(() => endPartnership(w.db, w.link, id, ' ', '2020-02-01'))).field).toBe('outcome');
 		await endPartnership(w.db, w.link, id, 'Writing moderated in line with Cedar; RWM up in the spring assessment.', '2020-02-01');
