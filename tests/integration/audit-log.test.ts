@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { audit, auditLines } from '../../src/lib/server/audit';
+import { saveBrokerageSettings } from '../../src/lib/server/brokerage/settings';
+import { addClosure } from '../../src/lib/server/schedule/calendar';
 
 describe('the audit log page', () => {
 	it('says each change in a sentence, naming the school, person or record changed', async () => {
@@ -48,5 +50,30 @@ describe('the audit log page', () => {
 		expect(shown.lines.map((l) => l.sentence)).not.toContain(`Added the account of ${lead.name}`);
 		const all = await auditLines(db, { before: null, limit: 10, served: new Set([100936]), accounts: new Set([lead.id]) });
 		expect(all.lines.map((l) => l.sentence)).toContain(`Added the account of ${lead.name}`);
+	});
+
+	it('shows an admin who serves some LAs the settings every LA shares and their own LAs’, not another LA’s', async () => {
+		const db = await freshDb();
+		await addSchool(db, 100850, { name: 'Hampshire Primary', la_code: '850' });
+		await addSchool(db, 100936, { name: 'Surrey Primary', la_code: '936' });
+		const admin = await addUser(db, 'admin');
+		const settings = { capacity: 2, maxDistanceKm: 20, supportingCategories: ['secure_plus' as const] };
+		await saveBrokerageSettings(db, admin.id, '', settings);
+		await saveBrokerageSettings(db, admin.id, '850', settings);
+		await saveBrokerageSettings(db, admin.id, '936', settings);
+		await addClosure(db, admin.id, '2026-12-16', 'Training day for every LA');
+		await addClosure(db, admin.id, '2026-12-17', 'Hampshire training day', '850');
+		await addClosure(db, admin.id, '2026-12-18', 'Surrey training day', '936');
+		const sentences = async (las: ReadonlySet<string> | null) =>
+			(await auditLines(db, { before: null, limit: 20, served: las && new Set([100936]), las })).lines
+				.map((l) => l.sentence)
+				.filter((t) => !t.startsWith('Added the account'));
+		expect(await sentences(new Set(['936']))).toEqual([
+			'Added the closure day 2026-12-18',
+			'Added the closure day 2026-12-16',
+			'Changed the school-to-school support settings of Test LA (936)',
+			'Changed the school-to-school support settings of every LA'
+		]);
+		expect(await sentences(null)).toHaveLength(6);
 	});
 });

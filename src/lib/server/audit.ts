@@ -121,15 +121,39 @@ async function subjectSchools(db: Db, entries: readonly { entity: string; entity
 	return of;
 }
 
+/** Settings an LA may have of its own: their audit entries say which LA in `la` (brokerage settings in the entity id). */
+const LA_SETTINGS = new Set(['term_dates', 'closure_day', 'engagement_template']);
+
+/**
+ * The LA whose own settings an entry changed, or null for one about no LA's settings (or the
+ * settings every LA shares, which apply to each LA).
+ */
+function settingsLa(e: { entity: string; entity_id: string | null; before_json: string | null; after_json: string | null }): string | null {
+	if (e.entity === 'brokerage_settings') return e.entity_id || null;
+	if (!LA_SETTINGS.has(e.entity)) return null;
+	for (const json of [e.after_json, e.before_json]) {
+		const la = json === null ? undefined : (JSON.parse(json) as { la?: unknown } | null)?.la;
+		if (typeof la === 'string' && la !== '') return la;
+	}
+	return null;
+}
+
 /**
  * A page of the audit log, newest first, each change in a sentence. `served`: the schools of the LAs
  * the admin reading it serves (la-scope.ts; null: every school); a change about another LA's school
  * is left out, and so is a change to an account not in `accounts` (the accounts that admin is shown;
- * null: every account), so a page may hold fewer than `limit`. `last` is the id a next page starts before.
+ * null: every account) and a change to another LA's own settings (not in `las`, the LAs that admin
+ * serves; null: every LA), so a page may hold fewer than `limit`. `last` is the id a next page starts before.
  */
 export async function auditLines(
 	db: Db,
-	o: { before: number | null; limit: number; served?: ReadonlySet<number> | null; accounts?: ReadonlySet<number> | null }
+	o: {
+		before: number | null;
+		limit: number;
+		served?: ReadonlySet<number> | null;
+		accounts?: ReadonlySet<number> | null;
+		las?: ReadonlySet<string> | null;
+	}
 ): Promise<{ lines: AuditLine[]; last: number | null }> {
 	let query = db
 		.selectFrom('audit_log')
@@ -151,9 +175,12 @@ export async function auditLines(
 	const served = o.served ?? null;
 	const schoolOf = served === null ? new Map<string, number>() : await subjectSchools(db, all);
 	const accounts = o.accounts ?? null;
+	const las = o.las ?? null;
 	const entries = all.filter((e) => {
 		const urn = schoolOf.get(`${e.entity}:${e.entity_id}`);
 		if (accounts !== null && e.entity === 'user' && !accounts.has(Number(e.entity_id))) return false;
+		const la = las === null ? null : settingsLa(e);
+		if (la !== null && !las!.has(la)) return false;
 		return served === null || urn === undefined || served.has(urn);
 	});
 	const names = await subjectNames(db, entries);
