@@ -7,7 +7,11 @@
  * - with the page cache on, each page's p95 under 100 ms;
  * - the overview's HTML under 150 KB and the desktop analysis page's under 300 KB.
  *
- * Seeds a generated demo LA of 700 schools into a new database, starts the built app on it exactly as
+ * Seeds the real DfE files into a new database when ../shared/data/dfe is beside the checkout, as
+ * the conformance tests read them: GIAS's export of Hampshire's and Surrey's primary schools (850 and
+ * 936, 1,096 rows, closed schools among them) and Hampshire's ks2final files for 2016/17 to 2018/19,
+ * with the demo's accounts, 2017/18's categories agreed and 2018/19's run. Without them (or with
+ * BENCH_DATA=generated) it seeds a generated demo LA of 700 schools instead. Then it starts the built app on it exactly as
  * `npm start` does (building first if the source changed), signs in as a lead adviser and drives
  * each page in turn with 20 concurrent autocannon clients for a bounded time. The sign-in page,
  * which reads nothing from the database, is measured the same way first as the machine's
@@ -29,12 +33,18 @@
  *
  *   npm run bench:pages [-- --db postgres]    (BENCH_SECONDS=10 per page by default)
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import type { Db } from '../../src/lib/server/db';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import { seedDemo } from '../demo/seed';
-import { DEMO_PASSWORD } from '../demo/users';
+import { createDemoUsers, DEMO_PASSWORD } from '../demo/users';
+import { runDemoAnalysis } from '../demo/analysis';
+import { runImport } from '../../src/lib/server/import/pipeline';
 import { benchDatabases, DB_OPTION, ratioText, startApp, withPostgres, type App } from './shared';
 
 const SCHOOLS = 700;
@@ -49,12 +59,38 @@ const HTML_BUDGET_KB = { overview: 150, analysis: 300 };
 const BROWSER_ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const POSTGRES = withPostgres(parseArgs({ options: DB_OPTION }).values.db);
 
-/** A seeded 700-school LA, and a primary school with this year's results and progress scores to profile. */
+/** The real DfE files, when they are beside the checkout. */
+const DFE = fileURLToPath(new URL('../../../shared/data/dfe', import.meta.url));
+const REAL_FILES = [
+	'gias/2022-04-20_gias_search_export_850_936_primary.csv',
+	'ks2/2016-2017_850_ks2final.csv',
+	'ks2/2017-2018_850_ks2final.csv',
+	'ks2/2018-2019_850_ks2final.csv'
+];
+const REAL = process.env.BENCH_DATA !== 'generated' && REAL_FILES.every((f) => existsSync(join(DFE, f)));
+const DATA = REAL
+	? "Hampshire's and Surrey's primary schools from the real GIAS and ks2final files in ../shared/data/dfe"
+	: `a generated demo LA of ${SCHOOLS} schools`;
+
+/** The real files through the real importer, the demo's accounts over every school, and two years' analysis. */
+async function seedReal(db: Db): Promise<void> {
+	for (const file of REAL_FILES) {
+		const outcome = await runImport(db, { path: join(DFE, file), fileName: file.split('/').pop()!, userId: null });
+		if (outcome.status !== 'imported') throw new Error(`${file} was not imported: ${JSON.stringify(outcome.report.problems)}`);
+	}
+	const urns = (await db.selectFrom('schools').select('urn').orderBy('urn').execute()).map((s) => s.urn);
+	await createDemoUsers(db, urns);
+	const id = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+	await runDemoAnalysis(db, { analystId: await id('analyst@westmoor.example.org'), leadId: await id('lead.adviser@westmoor.example.org') }, [2018, 2019]);
+}
+
+/** The LA to measure (see DATA), and a primary school with this year's results and progress scores to profile. */
 async function seed(path: string): Promise<number> {
 	const db = createDb(path);
 	try {
 		await migrateToLatest(db);
-		await seedDemo(db, { schools: SCHOOLS });
+		if (REAL) await seedReal(db);
+		else await seedDemo(db, { schools: SCHOOLS });
 		const school = await db
 			.selectFrom('schools as s')
 			.innerJoin('ks2_results as k', 'k.urn', 's.urn')
@@ -228,7 +264,7 @@ async function drive(
 const [sqlite, postgres] = await benchDatabases(POSTGRES);
 try {
 	const database = await sqlite.create();
-	console.log(`Seeding a demo LA of ${SCHOOLS} schools...`);
+	console.log(`Seeding ${DATA}...`);
 	const urn = await seed(database);
 	console.log('Starting the app as `npm start` does (building it first if the source changed)...');
 	const rows = await drive(database, urn, {});
@@ -246,7 +282,7 @@ try {
 
 	if (postgres) {
 		const url = await postgres.create();
-		console.log(`\nSeeding the same demo LA into PostgreSQL...`);
+		console.log(`\nSeeding the same into PostgreSQL...`);
 		const pgUrn = await seed(url);
 		const pgRows = await drive(url, pgUrn, {});
 		console.log(`\nOn PostgreSQL, one app server, ${CONNECTIONS} concurrent clients, ${SECONDS} s a page:\n`);
