@@ -91,21 +91,23 @@ describe('Ofsted’s management information', () => {
 		);
 		await expectNoAxeViolations(page);
 
-		// A correction with a sub-judgement missing is refused in plain words, then made.
-		await graded.locator('summary', { hasText: 'Correct this inspection' }).click();
+		// A correction, on the inspection's own page: a sub-judgement missing is refused in plain words, then it is made.
+		await graded.getByRole('link', { name: /^Correct this inspection/ }).click();
+		await page.getByRole('heading', { level: 1, name: 'Correct an inspection' }).waitFor();
+		expect(await page.locator('main').textContent()).toContain('Ofsted graded inspection with no overall grade, 14 October 2024');
 		await expectNoAxeViolations(page);
-		await graded.getByLabel('Quality of education').selectOption('');
-		await graded.getByRole('button', { name: /^Save the correction/ }).click();
+		await page.getByLabel('Quality of education').selectOption('');
+		await page.getByRole('button', { name: 'Save the correction' }).click();
 		const problem = page.locator('.govuk-error-summary');
 		await problem.waitFor();
 		expect(await problem.textContent()).toContain('Choose a grade from 1 to 4 for quality of education');
 		await expectNoAxeViolations(page);
 		await problem.getByRole('link', { name: 'Choose a grade from 1 to 4 for quality of education' }).click();
-		const again = page.locator('.app-summary-card', { hasText: 'Ofsted graded inspection with no overall grade, 14 October 2024' });
-		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toMatch(/^correct-\d+-qualityOfEducation$/);
-		await again.getByLabel('Quality of education').selectOption('2');
-		await again.getByRole('button', { name: /^Save the correction/ }).click();
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('correct-qualityOfEducation');
+		await page.getByLabel('Quality of education').selectOption('2');
+		await page.getByRole('button', { name: 'Save the correction' }).click();
 		await page.getByText('Inspection corrected.').waitFor();
+		expect(new URL(page.url()).pathname).toBe(`/schools/${school.urn}`);
 		const corrected = page.locator('.app-summary-card', { hasText: 'Ofsted graded inspection with no overall grade, 14 October 2024' });
 		expect(await corrected.textContent()).toMatch(/Quality of education\s*2 \(Good\)/);
 		expect(await corrected.textContent()).toMatch(/Corrected by Tom Fletcher on \d{1,2} \w+ \d{4}/);

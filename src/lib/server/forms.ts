@@ -3,3 +3,8 @@ export function field(form: FormData, name: string): string {
 	const v = form.get(name);
 	return typeof v === 'string' ? v.trim() : '';
 }
+
+/** Every text field of a form, trimmed. */
+export function textFields(data: FormData): Record<string, string> {
+	return Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.trim()]));
+}

@@ -2,11 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, schoolFromUrl } from '$lib/server/access';
-import { field } from '$lib/server/forms';
+import { field, textFields } from '$lib/server/forms';
 import { agreeCategory, overrideCategory } from '$lib/server/analysis';
 import { schoolProfile } from '$lib/server/school-profile';
 import { today } from '$lib/server/schedule/years';
-import { correctEntry, endEntry, recordEntry } from '$lib/server/soft-intelligence/repository';
+import { endEntry, recordEntry } from '$lib/server/soft-intelligence/repository';
 import { REPORT_CARD_AREAS } from '$lib/server/soft-intelligence/input';
 import { NOT_FOUND } from '$lib/domain/refusal';
 
@@ -20,13 +20,14 @@ export const load: PageServerLoad = async (event) => {
 	const { user, urn } = await schoolUrn(event);
 	const profile = await schoolProfile(db(), user, urn, today());
 	if (!profile) error(404, NOT_FOUND);
-	return { title: profile.school.name, profile, reportCardAreas: REPORT_CARD_AREAS, today: today() };
+	return {
+		title: profile.school.name,
+		profile,
+		reportCardAreas: REPORT_CARD_AREAS,
+		today: today(),
+		corrected: event.url.searchParams.get('done') === 'corrected'
+	};
 };
-
-/** Every text field of a form, trimmed. */
-function textFields(data: FormData): Record<string, string> {
-	return Object.fromEntries([...data.entries()].filter((e): e is [string, string] => typeof e[1] === 'string').map(([k, v]) => [k, v.trim()]));
-}
 
 /** Runs a change; a refusal comes back to the form it belongs to (`form`), with its message. */
 function change(form: string, run: () => Promise<unknown>, values?: Record<string, string>) {
@@ -62,12 +63,6 @@ export const actions: Actions = {
 		const { user, urn } = await schoolUrn(event);
 		const values = textFields(await event.request.formData());
 		return change(`record-${values.kind ?? 'concern'}`, () => recordEntry(db(), user, urn, values), values);
-	},
-	correct: async (event) => {
-		const { user, urn } = await schoolUrn(event);
-		const values = textFields(await event.request.formData());
-		const id = Number(values.id);
-		return change(`correct-${id}`, () => correctEntry(db(), user, urn, id, values), values);
 	},
 	end: async (event) => {
 		const { user, urn } = await schoolUrn(event);
