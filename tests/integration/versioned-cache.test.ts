@@ -45,4 +45,38 @@ describe('VersionedCache', () => {
 		expect(await cache.get(db, 'k', async () => ++builds)).toBe(3);
 		expect(await cache.get(db, 'k', async () => ++builds)).toBe(3);
 	});
+
+	it('with the page cache off, shares a build in progress among the requests that come while it runs, at one data version', async () => {
+		const db = await freshDb();
+		const cache = new VersionedCache<number>();
+		let builds = 0;
+		const finish: (() => void)[] = [];
+		const slowBuild = () =>
+			new Promise<number>((resolve) => {
+				const n = ++builds;
+				finish.push(() => resolve(n));
+			});
+		const before = process.env.PAGE_CACHE;
+		process.env.PAGE_CACHE = 'off';
+		try {
+			const first = cache.get(db, 'k', slowBuild);
+			await new Promise((r) => setTimeout(r, 10));
+			const second = cache.get(db, 'k', slowBuild);
+			await new Promise((r) => setTimeout(r, 10));
+			finish.shift()!();
+			expect([await first, await second, builds]).toEqual([1, 1, 1]);
+			// Done, it is not kept: the next request builds again.
+			const third = cache.get(db, 'k', slowBuild);
+			await new Promise((r) => setTimeout(r, 10));
+			// A change while it builds: a request after the change does not take figures from before it.
+			await addSchool(db, 100001);
+			const fourth = cache.get(db, 'k', slowBuild);
+			await new Promise((r) => setTimeout(r, 10));
+			for (const done of finish.splice(0)) done();
+			expect([await third, await fourth, builds]).toEqual([2, 3, 3]);
+		} finally {
+			if (before === undefined) delete process.env.PAGE_CACHE;
+			else process.env.PAGE_CACHE = before;
+		}
+	});
 });
