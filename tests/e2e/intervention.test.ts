@@ -63,15 +63,17 @@ async function outcome(page: Page): Promise<string> {
 	return (await banner.textContent())?.replace(/\s+/g, ' ').trim() ?? '';
 }
 
-/** Opens the register's "Record an Ofsted …" form whose summary matches, fills it in and sends it. */
-async function recordOfsted(page: Page, summary: RegExp, date: string, fill: (form: Locator) => Promise<void>) {
-	const details = page.locator('details').filter({ has: page.locator('summary', { hasText: summary }) });
-	await details.locator('summary').click();
-	const form = details.locator('form');
+/** Follows the register's "Record an Ofsted …" link whose words match, fills in its page and sends it, back to the school's page. */
+async function recordOfsted(page: Page, link: RegExp, date: string, fill: (form: Locator) => Promise<void>) {
+	const school = new URL(page.url()).pathname;
+	await page.getByRole('link', { name: link }).click();
+	await page.getByRole('heading', { level: 1, name: /^Record an Ofsted/ }).waitFor();
+	const form = page.locator('main form');
 	await form.getByLabel('Date of the inspection').fill(date);
 	await fill(form);
 	await form.locator('button[type="submit"]').click();
 	expect(await outcome(page)).toBe('Entry added to the register.');
+	expect(new URL(page.url()).pathname).toBe(school);
 }
 
 const recordRequiresImprovement = (page: Page, date: string) =>

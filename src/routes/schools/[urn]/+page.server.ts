@@ -7,7 +7,6 @@ import { agreeCategory, overrideCategory } from '$lib/server/analysis';
 import { schoolProfile } from '$lib/server/school-profile';
 import { today } from '$lib/server/schedule/years';
 import { endEntry, recordEntry } from '$lib/server/soft-intelligence/repository';
-import { REPORT_CARD_AREAS } from '$lib/server/soft-intelligence/input';
 import { NOT_FOUND } from '$lib/domain/refusal';
 
 /** The URN in the address, after checking this person may see the school (404 for a headteacher's other schools). */
@@ -23,9 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		title: profile.school.name,
 		profile,
-		reportCardAreas: REPORT_CARD_AREAS,
 		today: today(),
-		corrected: event.url.searchParams.get('done') === 'corrected'
+		done: event.url.searchParams.get('done')
 	};
 };
 
