@@ -3,7 +3,6 @@
 // decline or an open partnership changes the next proposals.
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
-import { runAnalysis } from '../../src/lib/server/analysis';
 import {
 	activatePartnership,
 	addPartnershipNote,
@@ -22,9 +21,9 @@ import {
 	withdrawPartnership
 } from '../../src/lib/server/brokerage';
 import { Refusal } from '../../src/lib/domain/refusal';
-import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
-import { smallLa, URNS } from './analysis-fixtures';
+import { URNS } from './analysis-fixtures';
+import { placedLa } from './brokerage-fixtures';
 import { addAward, BS } from './quality-mark-fixtures';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 import type { Actor } from '../../src/lib/domain/access';
@@ -41,22 +40,7 @@ interface World {
 
 /** The small LA on a map: Cedar (Secure Plus) near Ashdown (Intensive, 2 km) and Elm (Focus, 5 km); Ada is Ashdown's link adviser, Otto Elm's. */
 async function world(): Promise<World> {
-	const db = await freshDb();
-	await smallLa(db);
-	for (const [urn, km] of [
-		[URNS.securePlus, 0],
-		[URNS.intensive, 2],
-		[URNS.secure, 3],
-		[URNS.focus, 5],
-		[URNS.lightTouch, 8],
-		[URNS.infant, 1]
-	])
-		await db
-			.updateTable('schools')
-			.set({ easting: 450000 + km * 1000, northing: 150000 })
-			.where('urn', '=', urn)
-			.execute();
-	await runAnalysis(db, { year: 2019, userId: null, today: '2019-10-01' });
+	const { db } = await placedLa();
 	const person = async (name: string) => {
 		const u = await db.selectFrom('users').select(['id', 'role']).where('name', '=', name).executeTakeFirstOrThrow();
 		return { id: u.id, role: u.role } as Actor;
