@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { afterAll, afterEach, inject } from 'vitest';
+import { inject } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
 import type { Db } from '../../src/lib/server/db';
@@ -81,15 +81,17 @@ export function anotherConnection(db: Db): Db {
 	return other;
 }
 
-afterEach(async () => {
+/** After each test (tests/helpers/per-file.ts): closes and deletes the databases it made, and gives their PostgreSQL databases back. */
+export async function closeFreshDbs(): Promise<void> {
 	taken = 0;
 	for (const { db, drop } of open.splice(0)) {
 		await db.destroy();
 		await drop();
 	}
-});
+}
 
-afterAll(async () => {
+/** After each test file (tests/helpers/per-file.ts): ends the connection that makes PostgreSQL databases. */
+export async function endPostgresAdmin(): Promise<void> {
 	await admin?.end();
 	admin = undefined;
-});
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { addSchool, addUser } from '../helpers/fixtures';
+import { useAppDatabase } from '../helpers/app-database';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 /*
@@ -13,7 +14,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
  */
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-clock-'));
-process.env.DATABASE_URL = join(dir, 'app.sqlite');
+const restoreDatabaseUrl = useAppDatabase(join(dir, 'app.sqlite'));
 const { db, closeDb } = await import('../../src/lib/server/db');
 const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
 const { setClock, today } = await import('../../src/lib/server/clock');
@@ -31,6 +32,7 @@ beforeAll(async () => {
 afterEach(() => setClock(null));
 afterAll(async () => {
 	await closeDb();
+	restoreDatabaseUrl();
 	rmSync(dir, { recursive: true, force: true });
 });
 

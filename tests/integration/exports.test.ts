@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallLa, URNS } from './analysis-fixtures';
 import { triage } from '../helpers/cli';
+import { useAppDatabase } from '../helpers/app-database';
 import type { SessionUser } from '../../src/lib/server/auth/session';
 
 /*
@@ -16,7 +17,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session';
 
 const dir = mkdtempSync(join(tmpdir(), 'triage-exports-'));
 const databaseUrl = join(dir, 'app.sqlite');
-process.env.DATABASE_URL = databaseUrl;
+const restoreDatabaseUrl = useAppDatabase(databaseUrl);
 const { db, closeDb } = await import('../../src/lib/server/db');
 const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
 const { insertRecord } = await import('../../src/lib/server/quality-mark/records');
@@ -45,6 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await closeDb();
+	restoreDatabaseUrl();
 	rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,9 +1,8 @@
 // Small files in DfE's real formats, made by the project's own generators, and a way to prove
 // an import left the database exactly as it was.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect } from 'vitest';
+import { expect } from 'vitest';
 import { sql } from 'kysely';
 import type { Db } from '../../src/lib/server/db';
 import { tableNames } from '../../src/lib/server/db/dialect';
@@ -13,16 +12,7 @@ import { seededRandom } from '../../scripts/demo/random';
 import { writeKs2File, type Ks2School } from '../../scripts/generate/ks2-file';
 import { writeGiasExport, type GiasSchool } from '../../scripts/generate/gias-file';
 
-const dirs: string[] = [];
-afterEach(() => {
-	for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
-
-export function tempDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'triage-import-test-'));
-	dirs.push(dir);
-	return dir;
-}
+export { tempDir } from '../helpers/temp-dirs';
 
 export function writeFile(dir: string, name: string, content: string | Uint8Array): string {
 	const path = join(dir, name);

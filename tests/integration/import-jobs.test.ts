@@ -1,7 +1,7 @@
 // An import from the web runs on a thread of its own, so the server keeps answering while an
 // England-sized file is parsed and written (see src/lib/server/import/off-thread.ts).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { anotherConnection, freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import { dialectOf } from '../../src/lib/server/db/dialect';
@@ -11,10 +11,14 @@ import * as pipeline from '../../src/lib/server/import/pipeline';
 import { runImportOffThread } from '../../src/lib/server/import/off-thread';
 import { ks2File, school, snapshot, tempDir } from './import-fixtures';
 
-// runImport as this thread sees it: the import thread loads its own copy, which this does not touch.
-vi.mock('../../src/lib/server/import/pipeline', async (original) => {
-	const real = await original<typeof import('../../src/lib/server/import/pipeline')>();
-	return { ...real, runImport: vi.fn(real.runImport) };
+// runImport as this thread sees it, watched: the import thread loads its own copy, which this does not touch.
+// Watched for each test, not mocked for the file: the test files of a worker share their modules
+// (vite.config.ts), so a module mock would reach only a module not loaded before this file.
+beforeEach(() => {
+	vi.spyOn(pipeline, 'runImport');
+});
+afterEach(() => {
+	vi.restoreAllMocks();
 });
 
 /** Uploads a file in pieces and runs it as a job, as the /imports page does; resolves with the finished job. */
