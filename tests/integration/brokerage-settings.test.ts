@@ -5,9 +5,14 @@ import { describe, expect, it } from 'vitest';
 import {
 	brokerageSettings,
 	brokerageSettingsOf,
+	agreePartnership,
 	brokerageWhatIf,
+	declinedIn,
+	proposalFor,
 	proposals,
+	proposePartnership,
 	resetBrokerageSettings,
+	respondToPartnership,
 	saveBrokerageSettings,
 	supporterChoices
 } from '../../src/lib/server/brokerage';
@@ -16,6 +21,7 @@ import { DEFAULT_BROKERAGE_SETTINGS } from '../../src/lib/domain/brokerage';
 import { Refusal } from '../../src/lib/domain/refusal';
 import { databaseUrlOf, freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
+import { addUser as addHeadteacher } from '../helpers/fixtures';
 import { addUser, URNS } from './analysis-fixtures';
 import { placedLa } from './brokerage-fixtures';
 import { addAward, BS } from './quality-mark-fixtures';
@@ -153,6 +159,25 @@ describe('proposals and triage broker use the stored settings', () => {
 		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 0, matched: 0, matchedNow: 0 });
 		expect(await brokerageWhatIf(db, { year: 2019, scope: '999', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 3, matchedNow: 1 });
 		expect(await brokerageSettingsOf(db, '999')).toMatchObject({ settings: { capacity: 1 }, from: 'own' });
+	});
+
+	it('never pairs a school with a supporter that declined it that year, as the proposals do', async () => {
+		const { db, users } = await placedLa();
+		const wider = { ...DEFAULT_BROKERAGE_SETTINGS, capacity: 3 };
+		const lead = users.lead;
+		const id = await proposePartnership(db, lead, { year: 2019, ...(await proposalFor(db, lead, 2019, URNS.focus, URNS.securePlus)) });
+		await agreePartnership(db, lead, id);
+		await respondToPartnership(db, await addHeadteacher(db, 'headteacher', [URNS.securePlus]), id, 'declined');
+
+		// Before the decline, 3 would be matched as typed (above): the Focus school has no other supporter near enough.
+		// Now, its place with the supporter goes to the Light touch school, as in the proposals.
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 2, matchedNow: 2 });
+		const declined = await declinedIn(db, 2019);
+		const proposed = await proposals(db, { year: 2019, las: null, today: '2019-10-01', declined });
+		expect(matched(proposed)).toEqual([
+			[URNS.intensive, URNS.securePlus],
+			[URNS.lightTouch, URNS.securePlus]
+		]);
 	});
 });
 

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { match, NEEDING_CATEGORIES, type BrokerageSettings } from '../../domain/brokerage';
 import { brokerageSchools } from './proposals';
 import { brokerageSettings, EVERY_LA, type BrokerageScope } from './settings';
+import { declinedIn } from './partnerships';
 
 export interface BrokerageWhatIf {
 	/** The schools in Light touch, Focus or Intensive support whose LA uses these settings. */
@@ -15,20 +16,20 @@ export interface BrokerageWhatIf {
  * How many schools that need support would be matched in `year` if `scope`'s settings ('' for those
  * every LA without its own shares) were `draft`, against the settings stored now: counted on the
  * schools of that LA (or of every LA that uses the shared settings), matched together with any other
- * LA's schools they may be paired with. Nothing is saved.
+ * LA's schools they may be paired with. As the proposals do, it never pairs a school with a supporter
+ * that declined it that year. Nothing is saved.
  */
 export async function brokerageWhatIf(db: Db, o: { year: number; scope: BrokerageScope; draft: BrokerageSettings; today?: string }): Promise<BrokerageWhatIf> {
-	const stored = await brokerageSettings(db);
-	const now = { settings: stored.settings, settingsByLa: stored.settingsByLa };
+	const [stored, declined] = await Promise.all([brokerageSettings(db), declinedIn(db, o.year)]);
+	const now = { settings: stored.settings, settingsByLa: stored.settingsByLa, declined };
 	const tried =
 		o.scope === EVERY_LA
-			? { settings: o.draft, settingsByLa: stored.settingsByLa }
-			: { settings: stored.settings, settingsByLa: { ...stored.settingsByLa, [o.scope]: o.draft } };
+			? { settings: o.draft, settingsByLa: stored.settingsByLa, declined }
+			: { settings: stored.settings, settingsByLa: { ...stored.settingsByLa, [o.scope]: o.draft }, declined };
 	const crossing = o.draft.allowOtherLas || (o.scope !== EVERY_LA && (stored.settingsByLa[o.scope] ?? stored.settings).allowOtherLas);
 	const schools = await brokerageSchools(db, { year: o.year, las: o.scope === EVERY_LA || crossing ? null : [o.scope], today: o.today });
 	const usesScope = (la: string | null) => (o.scope === EVERY_LA ? la === null || stored.settingsByLa[la] === undefined : la === o.scope);
 	const counted = new Set(schools.filter((s) => usesScope(s.laCode) && NEEDING_CATEGORIES.includes(s.category)).map((s) => s.urn));
-	const matchedWith = (settings: { settings: BrokerageSettings; settingsByLa: Record<string, BrokerageSettings> }) =>
-		match(schools, settings).matches.filter((m) => counted.has(m.supportedUrn)).length;
+	const matchedWith = (settings: typeof now) => match(schools, settings).matches.filter((m) => counted.has(m.supportedUrn)).length;
 	return { needing: counted.size, matched: matchedWith(tried), matchedNow: matchedWith(now) };
 }
