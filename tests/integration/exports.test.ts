@@ -1,39 +1,37 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { smallLa, URNS } from './analysis-fixtures';
 import { triage } from '../helpers/cli';
 import { useAppDatabase } from '../helpers/app-database';
+import { databaseUrlOf, freshDb, postgresUrl } from '../helpers/db';
 import type { SessionUser } from '../../src/lib/server/auth/session';
+import { closeDb, db as appDb } from '../../src/lib/server/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
+import { insertRecord } from '../../src/lib/server/quality-mark/records';
+import * as schoolsExport from '../../src/routes/schools/export.csv/+server';
+import * as qualityMarkExport from '../../src/routes/quality-mark/export.csv/+server';
 
 /*
  * Every CSV export goes through the one writer (src/lib/server/csv.ts): each ends every row with
  * CRLF and writes a school name a spreadsheet would run as a formula as text. The two the app
  * serves start with a byte order mark, so Excel reads accented names as written; the CLI's, read
  * from standard output by other programs, does not. The pages' exports run here as the app runs
- * them, against the app's own database module.
+ * them, against the app's own database module, on a fresh database of the project's dialect.
  */
-
-const dir = mkdtempSync(join(tmpdir(), 'triage-exports-'));
-const databaseUrl = join(dir, 'app.sqlite');
-const restoreDatabaseUrl = useAppDatabase(databaseUrl);
-const { db, closeDb } = await import('../../src/lib/server/db');
-const { migrateToLatest } = await import('../../src/lib/server/db/migrate');
-const { insertRecord } = await import('../../src/lib/server/quality-mark/records');
-const schoolsExport = await import('../../src/routes/schools/export.csv/+server');
-const qualityMarkExport = await import('../../src/routes/quality-mark/export.csv/+server');
 
 const NAME = '=HYPERLINK("http://evil.example","École Saint-Exupéry")';
 const WRITTEN = `"'=HYPERLINK(""http://evil.example"",""École Saint-Exupéry"")"`;
 let analyst: SessionUser;
+let databaseUrl: string;
+let restoreDatabaseUrl = () => {};
 
-beforeAll(async () => {
-	await migrateToLatest(db());
-	const la = await smallLa(db());
+beforeEach(async () => {
+	const db = await freshDb();
+	databaseUrl = databaseUrlOf(db);
+	restoreDatabaseUrl = useAppDatabase(databaseUrl);
+	const la = await smallLa(db);
 	analyst = { ...la.analyst, email: 'andy.analyst@example.org', schoolUrns: [] };
-	await db().updateTable('schools').set({ name: NAME }).where('urn', '=', URNS.secure).execute();
-	await insertRecord(db(), {
+	await db.updateTable('schools').set({ name: NAME }).where('urn', '=', URNS.secure).execute();
+	await insertRecord(db, {
 		urn: URNS.secure,
 		frameworkKey: 'basic_skills',
 		status: 'achieved',
@@ -44,10 +42,10 @@ beforeAll(async () => {
 		feedback: null
 	});
 });
-afterAll(async () => {
+// Before the fresh database is closed (tests/helpers/per-file.ts), the app's own connection to it.
+afterEach(async () => {
 	await closeDb();
 	restoreDatabaseUrl();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 /** Calls a +server.ts GET as SvelteKit would, and returns the body's exact bytes as text (a byte order mark kept). */
@@ -65,6 +63,7 @@ function crlfOnly(csv: string): boolean {
 
 describe('CSV exports', () => {
 	it('the school list: byte order mark, CRLF, formula guard', async () => {
+		expect(dialectOf(appDb())).toBe(postgresUrl ? 'postgres' : 'sqlite');
 		const csv = await download(schoolsExport.GET, '/schools/export.csv');
 		expect(csv.startsWith('\uFEFFURN,School,')).toBe(true);
 		expect(crlfOnly(csv)).toBe(true);
