@@ -161,7 +161,7 @@ describe('proposals and triage broker use the stored settings', () => {
 		expect(await brokerageSettingsOf(db, '999')).toMatchObject({ settings: { capacity: 1 }, from: 'own' });
 	});
 
-	it('never pairs a school with a supporter that declined it that year, as the proposals do', async () => {
+	it('never pairs a school with a supporter that declined it that year, nor do the proposals or triage broker', async () => {
 		const { db, users } = await placedLa();
 		const wider = { ...DEFAULT_BROKERAGE_SETTINGS, capacity: 3 };
 		const lead = users.lead;
@@ -175,6 +175,14 @@ describe('proposals and triage broker use the stored settings', () => {
 		const declined = await declinedIn(db, 2019);
 		const proposed = await proposals(db, { year: 2019, las: null, today: '2019-10-01', declined });
 		expect(matched(proposed)).toEqual([
+			[URNS.intensive, URNS.securePlus],
+			[URNS.lightTouch, URNS.securePlus]
+		]);
+		// Not told them, the proposals read the year's declines themselves; so does `triage broker`.
+		expect(matched(await proposals(db, { year: 2019, las: null, today: '2019-10-01' }))).toEqual(matched(proposed));
+		const cli = triage(['broker', '--year', '2018-19', '--format', 'json'], { databaseUrl: databaseUrlOf(db) });
+		expect(cli.stderr).toBe('');
+		expect(JSON.parse(cli.stdout).matches.map((m: { supportedUrn: number; supportingUrn: number }) => [m.supportedUrn, m.supportingUrn])).toEqual([
 			[URNS.intensive, URNS.securePlus],
 			[URNS.lightTouch, URNS.securePlus]
 		]);

@@ -77,8 +77,7 @@ export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView
 
 /** The matches still to act on in a year, for the LAs given: see brokerageView. */
 export async function openProposals(db: Db, year: number, las: readonly string[] | null): Promise<{ rows: ProposedMatch[]; unmatched: Unmatched[] }> {
-	const [declined, open] = await Promise.all([declinedIn(db, year), openPartnerships(db, year)]);
-	const found = await proposals(db, { year, las, declined });
+	const [found, open] = await Promise.all([proposals(db, { year, las }), openPartnerships(db, year)]);
 	const capacity = found.capacityPerSupporter;
 	const taken = new Map(open.bySupporter);
 	const rows: ProposedMatch[] = [];

@@ -7,6 +7,7 @@ import { DEFAULT_POLICY } from '../../domain/analysis/policy';
 import { latestOfsted, leadershipRisks } from '../../domain/analysis/soft-intelligence';
 import type { CategoriseResult } from '../../domain/analysis/engine';
 import { brokerageSettings } from './settings';
+import { declinedIn } from './partnerships';
 import { match, supportBar, type BrokerageSchool, type BrokerageSettings, type Declined, type Proposals } from '../../domain/brokerage';
 
 export interface LoadOptions {
@@ -22,18 +23,23 @@ export interface ProposalOptions extends LoadOptions {
 	/** The settings of an LA with none of its own. With neither this nor `settingsByLa`, the stored settings (settings.ts). */
 	settings?: BrokerageSettings;
 	settingsByLa?: Readonly<Record<string, BrokerageSettings>>;
-	/** Supporters that said no this year. */
+	/** Supporters that said no this year; read from the year's partnerships when not given. */
 	declined?: readonly Declined[];
 }
 
 /**
  * Proposals of school-to-school support for a year: the schools `brokerageSchools` reads, paired by
- * `match` under the settings given, or else those stored. Asked for one LA with settings of its own,
- * the proposals say that LA's capacity and distance.
+ * `match` under the settings given, or else those stored, never with a supporter that declined the
+ * school that year. Asked for one LA with settings of its own, the proposals say that LA's capacity
+ * and distance.
  */
 export async function proposals(db: Db, options: ProposalOptions): Promise<Proposals> {
-	const [schools, settings] = await Promise.all([brokerageSchools(db, options), settingsFor(db, options)]);
-	return match(schools, { ...settings, declined: options.declined });
+	const [schools, settings, declined] = await Promise.all([
+		brokerageSchools(db, options),
+		settingsFor(db, options),
+		options.declined ?? declinedIn(db, options.year)
+	]);
+	return match(schools, { ...settings, declined });
 }
 
 /** The settings given, or the stored ones (with the one LA asked for's own as the proposals' headline). */
