@@ -6,6 +6,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { createRequire } from 'node:module';
 import type pg from 'pg';
 import { countingPool, countingWrites } from './data-version';
+import { withObjectRows } from './object-rows';
 import type { Database } from './schema';
 import { withStatementCache } from './statement-cache';
 
@@ -95,7 +96,8 @@ export function postgresUrlOf(db: Kysely<Database>): string | null {
  * Opens the database at a SQLite path or a `postgres://` URL, as `DATABASE_URL` would name it: the
  * only way the app, the CLI, an import thread and the tests open one, so that every write through
  * it is counted in the data version (see data-version.ts). `cacheStatements` keeps SQLite's prepared
- * statements for reuse, for the long-lived server.
+ * statements for reuse, for the long-lived server. On SQLite, rows are read as arrays and made
+ * into objects in JavaScript (object-rows.ts): several times quicker for rows of many columns.
  */
 export function createDb(pathOrUrl: string, options: { cacheStatements?: boolean } = {}): Kysely<Database> {
 	const target = databaseTarget(pathOrUrl);
@@ -105,6 +107,6 @@ export function createDb(pathOrUrl: string, options: { cacheStatements?: boolean
 		return db;
 	}
 	const sqlite = openSqlite(target.path);
-	const statements = options.cacheStatements ? withStatementCache(sqlite) : sqlite;
+	const statements = withObjectRows(options.cacheStatements ? withStatementCache(sqlite) : sqlite);
 	return new Kysely<Database>({ dialect: new SqliteDialect({ database: countingWrites(sqlite, statements) }) });
 }
