@@ -6,7 +6,8 @@ import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import { agreeCategories, BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import { laComparison } from '../../src/lib/server/la-comparison';
-import { capacityView, listEngagements, overdueEngagements, planScopeOf, planYear } from '../../src/lib/server/schedule';
+import { calendarLaOf, capacityView, listEngagements, overdueEngagements, planScopeOf, planYear, saveTermDates } from '../../src/lib/server/schedule';
+import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { staffOverview } from '../../src/lib/server/overview';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
 import { agreeUnchanged, moderationList } from '../../src/lib/server/analysis/moderation';
@@ -123,6 +124,20 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		const everyone = await capacityView(db, w.year);
 		expect(everyone.summary.byAdviser.map((a) => a.adviserId)).toContain(w.adviserA.id);
 		expect(everyone.result.engagements.length).toBeGreaterThan(mine.result.engagements.length);
+	});
+
+	it('capacity and workload count days on the term dates of the one LA someone serves', async () => {
+		// Hampshire goes back a fortnight after everyone else.
+		const calendar = defaultTermDates(w.year);
+		calendar.halfTerms[0] = { ...calendar.halfTerms[0], start: '2026-09-14' };
+		await saveTermDates(db, w.admin.id, calendar, '850');
+		expect(calendarLaOf(lead850)).toBe('850');
+		expect(calendarLaOf(w.lead)).toBeNull();
+		expect(calendarLaOf(w.lead, '936')).toBe('936');
+		const scope = await planScopeOf(db, lead850);
+		const own = await capacityView(db, w.year, scope, calendarLaOf(lead850));
+		const shared = await capacityView(db, w.year, scope, null);
+		expect(own.summary.total.available).toBeLessThan(shared.summary.total.available);
 	});
 
 	it('notifications: only the lead advisers who serve the school’s LA hear of it, and none shows another LA’s school', async () => {

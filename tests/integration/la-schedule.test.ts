@@ -7,6 +7,8 @@ import { freshDb } from '../helpers/db';
 import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import {
 	addClosure,
+	buildPlanInput,
+	capacityView,
 	closuresFor,
 	latestPlanRun,
 	liveEngagementRows,
@@ -19,6 +21,7 @@ import {
 	resetTermDates,
 	saveTemplate,
 	saveTermDates,
+	schoolsChangedSince,
 	setCapacity
 } from '../../src/lib/server/schedule';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
@@ -151,6 +154,52 @@ describe('a plan per LA', () => {
 		expect(weeks.size).toBeGreaterThan(0);
 		expect(Math.max(...weeks.values())).toBeLessThanOrEqual(0.25);
 		expect(new Set(rows.filter((r) => r.adviser_id === w.adviserA.id).map((r) => r.la_code))).toEqual(new Set(['850', '936']));
+	});
+
+	it('when one LA alone has agreed schools, its own settings still hold', async () => {
+		// Every school in 850: as in an installation whose admin serves 850 only, and saves 850's settings.
+		await db.updateTable('schools').set({ la_code: '850', la_name: 'Hampshire' }).where('urn', 'in', in936).execute();
+		await saveTermDates(db, w.admin.id, lateStart(), '850');
+		await addClosure(db, w.admin.id, '2026-11-20', 'Hampshire inset day', '850');
+
+		expect(await planScopes(db, w.year, null)).toEqual(['850']);
+		const { runs } = await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		expect(runs.map((r) => r.la)).toEqual(['850']);
+		const rows = await liveEngagementRows(db, w.year);
+		expect(rows.length).toBeGreaterThan(0);
+		expect(rows.filter((r) => r.date < '2026-09-14' || r.date === '2026-11-20')).toEqual([]);
+	});
+
+	it('planned apart, the year’s plan is every LA’s latest run: not out of date, and each LA’s shortfalls shown', async () => {
+		await saveTermDates(db, w.admin.id, lateStart(), '936');
+		// Adviser A links schools in both LAs, with too few days for them: each LA's run records shortfalls.
+		await setCapacity(db, w.admin.id, w.adviserA.id, '0', BEFORE_YEAR);
+		const { runs } = await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		expect(runs.map((r) => r.la)).toEqual(['850', '936']);
+
+		// What /schedule and the every-LA capacity summary compare the categories with.
+		const run = (await latestPlanRun(db, w.year))!;
+		expect(Object.keys(run.categories).map(Number).sort()).toEqual([...in850, ...in936].sort());
+		expect(schoolsChangedSince(run, (await buildPlanInput(db, w.year, null)).schools)).toEqual([]);
+		const everyLa = await capacityView(db, w.year);
+		expect(everyLa.changedSince).toEqual([]);
+
+		const own850 = (await latestPlanRun(db, w.year, '850'))!.shortfalls;
+		const own936 = (await latestPlanRun(db, w.year, '936'))!.shortfalls;
+		expect(own850.length).toBeGreaterThan(0);
+		expect(own936.length).toBeGreaterThan(0);
+		expect(everyLa.result.shortfalls).toEqual(expect.arrayContaining([...own850, ...own936]));
+		// One LA's summary, as the LA comparison links to it: its own shortfalls, and nothing out of date.
+		const hampshire = await capacityView(db, w.year, { urns: new Set(in850), advisers: null }, '850');
+		expect(hampshire.result.shortfalls).toEqual(own850);
+		expect(hampshire.changedSince).toEqual([]);
+	});
+
+	it('someone who serves one LA of a year planned all at once is not told of the other LA’s schools', async () => {
+		await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		expect((await latestPlanRun(db, w.year))!.la).toBeNull();
+		const hampshire = await capacityView(db, w.year, { urns: new Set(in850), advisers: null }, '850');
+		expect(hampshire.changedSince).toEqual([]);
 	});
 
 	it('planning one LA again leaves the other LA’s engagements and unplaced work as they were', async () => {

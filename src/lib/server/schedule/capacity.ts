@@ -18,6 +18,15 @@ export async function planScopeOf(db: Db, actor: Actor, la: string | null = null
 	return { urns, advisers };
 }
 
+/**
+ * The LA whose term dates and closures a capacity view counts days on: the one asked for, else the
+ * one LA someone serves, else those every LA shares.
+ */
+export function calendarLaOf(actor: Actor, la: string | null = null): string | null {
+	const served = servedLas(actor);
+	return la ?? (served?.length === 1 ? served[0] : null);
+}
+
 export interface CapacityView {
 	run: PlanRunSummary | null;
 	summary: CapacitySummary;
@@ -43,7 +52,7 @@ export async function capacityView(db: Db, year: number, scope: PlanScope = { ur
 		run,
 		result,
 		summary: capacitySummary(input, result),
-		changedSince: run ? schoolsChangedSince(run, input.schools) : [],
+		changedSince: run ? schoolsChangedSince(run, input.schools, scope.urns) : [],
 		inputsChanged: run ? await planInputsChangedSince(db, run) : []
 	};
 }

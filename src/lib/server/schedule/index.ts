@@ -45,7 +45,7 @@ export { confirmEngagement, moveEngagement, cancelEngagement, engagementToChange
 export { noteFromForm, noteProblems, openAfis, notesFor, publishDraft, saveNote, RAG_RATINGS, type NoteInput, type NoteView } from './notes';
 export { engagementsForSchool, type SchoolEngagements, type AfiProgress } from './school';
 export { engagementsCalendar, icsEngagements, adviserFeed, schoolFeed, type IcsEngagement } from './ics';
-export { capacityView, planScopeOf, type CapacityView } from './capacity';
+export { calendarLaOf, capacityView, planScopeOf, type CapacityView } from './capacity';
 export { TERMS, isTerm, termOf, monthsOf, monthFor, monthLabel, monthGrid, weekOf, halfTermHeading, type Term } from './views';
 export { reassignFromForm } from './reassign-form';
 export { exportPlan, exportedPlanIcs, type ExportedPlan, type ExportedEngagement } from './export';

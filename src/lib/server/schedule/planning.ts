@@ -14,10 +14,12 @@ import { INSTALLATION } from './calendar';
 import { PlanInputError } from '../../domain/planner/validate-plan-input';
 import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
 import type { Category } from '../../domain/analysis/categories';
-import type { Insertable } from 'kysely';
-import type { EngagementsTable } from '../db/schema/schedule';
+import type { Insertable, Selectable } from 'kysely';
+import type { EngagementsTable, PlanRunsTable } from '../db/schema/schedule';
 import { dayAndDate } from '../../domain/format';
 import { oneAtATime } from '../db/dialect';
+import { urnsOfLas } from '../la-scope';
+import { lasPlannedApart, standingRuns, yearPlanRecord } from '../../domain/planner/year-plan';
 
 export interface PlanRunSummary {
 	id: number;
@@ -35,21 +37,10 @@ export interface PlanRunSummary {
 	categories: Record<string, Category>;
 }
 
-/**
- * The latest run of the planner for a year, or null if the year has never been planned. With an
- * LA, the latest run that planned its schools: its own, or one that planned every school at once.
- */
-export async function latestPlanRun(db: Db, year: number, la?: string): Promise<PlanRunSummary | null> {
-	const row = await db
-		.selectFrom('plan_runs')
-		.leftJoin('users', 'users.id', 'plan_runs.run_by')
-		.selectAll('plan_runs')
-		.select('users.name as run_by_name')
-		.where('plan_runs.year', '=', year)
-		.$if(la !== undefined, (q) => q.where((eb) => eb.or([eb('plan_runs.la_code', '=', la!), eb('plan_runs.la_code', 'is', null)])))
-		.orderBy('plan_runs.id', 'desc')
-		.executeTakeFirst();
-	if (!row) return null;
+/** A plan_runs row, with who ran it. */
+type PlanRunRow = Selectable<PlanRunsTable> & { run_by_name: string | null };
+
+function runSummary(row: PlanRunRow): PlanRunSummary {
 	return {
 		id: row.id,
 		year: row.year,
@@ -64,6 +55,40 @@ export async function latestPlanRun(db: Db, year: number, la?: string): Promise<
 		diff: row.diff_json === null ? null : (JSON.parse(row.diff_json) as PlanDiff),
 		categories: JSON.parse(row.categories_json) as Record<string, Category>
 	};
+}
+
+const planRuns = (db: Db, year: number) =>
+	db
+		.selectFrom('plan_runs')
+		.leftJoin('users', 'users.id', 'plan_runs.run_by')
+		.selectAll('plan_runs')
+		.select('users.name as run_by_name')
+		.where('plan_runs.year', '=', year)
+		.orderBy('plan_runs.id', 'desc');
+
+/**
+ * The latest run of the planner for a year, or null if the year has never been planned. With an
+ * LA, the latest run that planned its schools: its own, or one that planned every school at once.
+ * Without one, the latest run of any LA, with the categories and shortfalls of the whole year's plan
+ * (domain/planner/year-plan.ts): once LAs plan apart, the latest run holds only its own LA's.
+ */
+export async function latestPlanRun(db: Db, year: number, la?: string): Promise<PlanRunSummary | null> {
+	if (la !== undefined) {
+		const row = await planRuns(db, year)
+			.where((eb) => eb.or([eb('plan_runs.la_code', '=', la), eb('plan_runs.la_code', 'is', null)]))
+			.executeTakeFirst();
+		return row ? runSummary(row) : null;
+	}
+	// Which runs stand, from their LAs alone: a year may have many runs, each with every school's categories.
+	const runs = await db.selectFrom('plan_runs').select(['id', 'la_code as la']).where('year', '=', year).orderBy('id', 'desc').execute();
+	const wanted = standingRuns(runs).map((r) => r.id);
+	if (wanted.length === 0) return null;
+	const rows = await planRuns(db, year).where('plan_runs.id', 'in', wanted).execute();
+	const latest = runSummary(rows[0]);
+	if (rows.length === 1) return latest;
+	const standing = rows.map(runSummary);
+	const apart = (await urnsOfLas(db, lasPlannedApart(standing))) ?? new Set<number>();
+	return { ...latest, ...yearPlanRecord(standing, apart) };
 }
 
 /**
@@ -132,8 +157,8 @@ export interface PlanOutcome {
 /**
  * Which plans "plan the year" makes: one for every school at once while every LA plans alike (no
  * LA has its own templates, term dates or closure days for the year, and no LA has been planned on
- * its own), as an installation of one LA always does; otherwise one per LA, each on its own
- * settings. Someone who serves some LAs plans those LAs only (`las`).
+ * its own), as an installation of one LA does until its LA is given settings of its own; otherwise
+ * one per LA with agreed schools, each on its own settings. Someone who serves some LAs plans those LAs only (`las`).
  */
 export async function planScopes(db: Db, year: number, las: readonly string[] | null): Promise<(string | null)[]> {
 	const agreed = await planSchools(db, year);
@@ -145,7 +170,8 @@ export async function planScopes(db: Db, year: number, las: readonly string[] | 
 					await db.selectFrom('schools').select('la_code').distinct().where('urn', 'in', urns).where('la_code', 'is not', null).orderBy('la_code').execute()
 				).map((r) => r.la_code!);
 	if (las !== null) return withSchools.filter((la) => las.includes(la));
-	if (withSchools.length <= 1) return [null];
+	// One LA with agreed schools is still planned on its own settings when it has any.
+	if (withSchools.length === 0) return [null];
 	const { start, end } = academicYearBounds(year);
 	const [templates, terms, closures, runs] = await Promise.all([
 		db.selectFrom('engagement_templates').select('la_code').where('la_code', '!=', INSTALLATION).limit(1).execute(),
@@ -365,13 +391,15 @@ async function planOne(
 
 /**
  * Schools whose agreed category differs from the one the stored plan was made with, including
- * schools agreed since and schools no longer agreed: the plan is out of date for them.
+ * schools agreed since and schools no longer agreed: the plan is out of date for them. `schools`
+ * are those asked about; `within` their URNs, when they are only some LAs' schools.
  */
-export function schoolsChangedSince(run: PlanRunSummary, schools: PlanInput['schools']): number[] {
+export function schoolsChangedSince(run: PlanRunSummary, schools: PlanInput['schools'], within: ReadonlySet<number> | null = null): number[] {
 	const now = new Map(schools.map((s) => [String(s.urn), s.category]));
 	const urns = new Set<string>();
 	for (const [urn, category] of now) if (run.categories[urn] !== category) urns.add(urn);
-	for (const urn of Object.keys(run.categories)) if (!now.has(urn)) urns.add(urn);
+	// Schools planned then and not agreed now; with `within`, only those among the schools asked about.
+	for (const urn of Object.keys(run.categories)) if (!now.has(urn) && (within === null || within.has(Number(urn)))) urns.add(urn);
 	return [...urns].map(Number).sort((a, b) => a - b);
 }
 

@@ -5,7 +5,7 @@ import { error } from '@sveltejs/kit';
 import { can, servedLas } from '$lib/domain/access';
 import { NOT_FOUND } from '$lib/domain/refusal';
 import { laName } from '$lib/server/la-scope';
-import { planScopeOf, capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
+import { calendarLaOf, planScopeOf, capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 
 /** Days needed by category against days available: per adviser, for the LA, and the schools that go short. */
@@ -16,12 +16,7 @@ export const load: PageServerLoad = async (event) => {
 	const la = event.url.searchParams.get('la') || null;
 	const served = servedLas(user);
 	if (la !== null && served !== null && !served.includes(la)) error(404, NOT_FOUND);
-	const { summary, run, changedSince, inputsChanged, result } = await capacityView(
-		db(),
-		year,
-		await planScopeOf(db(), user, la),
-		la ?? (served?.length === 1 ? served[0] : null)
-	);
+	const { summary, run, changedSince, inputsChanged, result } = await capacityView(db(), year, await planScopeOf(db(), user, la), calendarLaOf(user, la));
 	return {
 		title: 'Capacity summary',
 		la: la && (await laName(db(), la)),

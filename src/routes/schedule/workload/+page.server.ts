@@ -2,7 +2,7 @@ import type { PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { can } from '$lib/domain/access';
-import { planScopeOf, capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
+import { calendarLaOf, planScopeOf, capacityView, defaultScheduleYear, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
 import { HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
 import type { AdviserLoad } from '$lib/components/charts/workload';
@@ -17,7 +17,8 @@ const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'schools.list');
 	const year = yearParam(event.url.searchParams.get('year')) ?? (await defaultScheduleYear(db(), today()));
-	const { summary, run } = await capacityView(db(), year, await planScopeOf(db(), user));
+	// Days available are counted as on the capacity summary: on the term dates of the one LA someone serves.
+	const { summary, run } = await capacityView(db(), year, await planScopeOf(db(), user), calendarLaOf(user));
 	const loads: AdviserLoad[] = summary.byAdviser.map((a) => ({
 		adviser: a.adviserName,
 		halfTerms: a.halfTerms.map((h) => ({ label: capital(HALF_TERM_LABELS[h.halfTerm]), planned: h.needed, capacity: h.available }))
