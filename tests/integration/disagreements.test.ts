@@ -5,6 +5,7 @@ import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
 import { decideDisagreement, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
+import { recordEntry } from '../../src/lib/server/soft-intelligence/repository';
 import { listNotifications } from '../../src/lib/server/notifications';
 import type { Db } from '../../src/lib/server/db';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -179,6 +180,15 @@ describe('asking for support', () => {
 		} as const;
 		await db.insertInto('soft_intelligence').values(row).execute();
 		await expect(db.insertInto('soft_intelligence').values(row).execute()).rejects.toThrow(UNIQUE_VIOLATION);
+	});
+
+	it('lists the headteacher’s own requests only, not a self-referral an adviser recorded in the register', async () => {
+		const db = await freshDb();
+		const { otherHead, other } = await setUp(db);
+		await recordEntry(db, other, 100002, { type: 'self_referral', date: '2026-11-02', details: 'Head mentioned staffing worries at the cluster meeting.' });
+		expect(await supportRequests(db, 100002)).toEqual([]);
+		await askForSupport(db, otherHead, 100002, 'Help with phonics, please.');
+		expect((await supportRequests(db, 100002)).map((r) => r.details)).toEqual(['Help with phonics, please.']);
 	});
 
 	it('is only for the school’s own headteacher, with a reason', async () => {

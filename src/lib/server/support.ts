@@ -82,13 +82,17 @@ async function openRequest(db: Db, urn: number): Promise<{ id: number; date: str
 	return row ?? null;
 }
 
-/** The school's requests for support, newest first; `endDate` is set once an adviser closes one. */
+/**
+ * The school's requests for support, newest first; `endDate` is set once an adviser closes one.
+ * Only the headteachers' own: a self-referral an adviser records in the register is staff working.
+ */
 export async function supportRequests(db: Db, urn: number) {
 	return db
 		.selectFrom('soft_intelligence')
 		.select(['id', 'date', 'end_date as endDate', 'details'])
 		.where('urn', '=', urn)
 		.where('type', '=', 'self_referral')
+		.where('source', '=', 'headteacher')
 		.orderBy('id', 'desc')
 		.execute();
 }
