@@ -7,6 +7,7 @@ import {
 	activatePartnership,
 	addPartnershipNote,
 	agreePartnership,
+	asSeenBy,
 	brokerageView,
 	declinedIn,
 	endPartnership,
@@ -162,6 +163,14 @@ describe('a partnership from proposal to outcome', () => {
 		expect(reviews[0].label).toBe('Review of the school-to-school support with Cedar Primary School');
 
 		await addPartnershipNote(w.db, w.link, id, 'First moderation meeting held at Cedar.');
+		// The advisers' notes are the LA's working: not sent to either school's headteacher.
+		expect((await getPartnership(w.db, id)).notes.map((n) => n.text)).toEqual(['First moderation meeting held at Cedar.']);
+		expect(asSeenBy(w.lead, await getPartnership(w.db, id)).notes).toHaveLength(1);
+		for (const head of [w.headAshdown, w.headCedar]) {
+			expect(asSeenBy(head, await getPartnership(w.db, id)).notes).toEqual([]);
+			const seen = (await brokerageView(w.db, head)).partnerships;
+			expect(seen.map((s) => [s.id, s.notes])).toEqual([[id, []]]);
+		}
 		expect((await refusal(() => addPartnershipNote(w.db, w.other, id, 'Not mine'))).status).toBe(403);
 		expect((await refusal(() => withdrawPartnership(w.db, w.link, id))).message).toBe('An active partnership is ended with an outcome, not withdrawn.');
 		expect(await supportCounts(w.db, null)).toEqual({ active: 1, withoutSupport: 2, year: 2019 });

@@ -14,6 +14,7 @@ export { brokerageWhatIf, type BrokerageWhatIf } from './what-if';
 export {
 	listPartnerships,
 	getPartnership,
+	asSeenBy,
 	declinedIn,
 	openPartnerships,
 	proposePartnership,

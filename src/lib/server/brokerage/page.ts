@@ -6,7 +6,7 @@ import { academicYearLabel } from '../../domain/ks2/types';
 import { OPEN_STATUSES } from '../../domain/brokerage/partnership';
 import type { ProposedMatch, Unmatched } from '../../domain/brokerage';
 import { proposals } from './proposals';
-import { declinedIn, listPartnerships, openPartnerships, type PartnershipView } from './partnerships';
+import { asSeenBy, declinedIn, listPartnerships, openPartnerships, type PartnershipView } from './partnerships';
 import { supporterChoices } from './choices';
 
 export interface ProposalRow extends ProposedMatch {
@@ -38,7 +38,7 @@ export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView
 	const year = await latestCategoryYear(db);
 	if (actor.role === 'headteacher') {
 		// A headteacher is asked once a lead adviser has agreed a partnership; proposals are the LA's working.
-		const partnerships = (await listPartnerships(db, { urns: actor.schoolUrns ?? [] })).filter((p) => p.agreedAt !== null);
+		const partnerships = (await listPartnerships(db, { urns: actor.schoolUrns ?? [] })).filter((p) => p.agreedAt !== null).map((p) => asSeenBy(actor, p));
 		return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(partnerships, 0) };
 	}
 	const las = servedLas(actor);

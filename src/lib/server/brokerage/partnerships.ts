@@ -160,6 +160,14 @@ export async function listPartnerships(
 	}));
 }
 
+/**
+ * A partnership as `actor` may see it: a headteacher of either school gets it without the advisers'
+ * notes, which are the LA's working (the page does not show them, and they are not sent either).
+ */
+export function asSeenBy(actor: Actor, p: PartnershipView): PartnershipView {
+	return actor.role === 'headteacher' ? { ...p, notes: [] } : p;
+}
+
 /** One partnership, or a 404 refusal. Whether the actor may see it is for the caller (`mayView`). */
 export async function getPartnership(db: Db, id: number): Promise<PartnershipView> {
 	const [found] = Number.isSafeInteger(id) ? await listPartnerships(db, { ids: [id] }) : [];

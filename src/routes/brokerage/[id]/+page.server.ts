@@ -8,6 +8,7 @@ import {
 	activatePartnership,
 	addPartnershipNote,
 	agreePartnership,
+	asSeenBy,
 	endPartnership,
 	getPartnership,
 	maySeePartnership,
@@ -32,7 +33,7 @@ async function partnershipOf(event: RequestEvent): Promise<{ user: ReturnType<ty
 		throw e;
 	}
 	if (!maySeePartnership(user, p)) error(404, NOT_FOUND);
-	return { user, p };
+	return { user, p: asSeenBy(user, p) };
 }
 
 const school = (s: PartnershipView['supported']) => ({ urn: s.urn, name: s.name, linkAdviserId: s.linkAdviserId, laCode: s.laCode });
