@@ -75,6 +75,22 @@ describe('versions and rollback', () => {
 		expect(await snapshot(db)).toEqual(before);
 	});
 
+	it('refuses an earlier version of another LA’s file too: it would bring older England figures', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		const final = await imported(db, await ks2File(dir, { name: '2018-2019_850_ks2final.csv', seed: 1, schools: [school(100001), school(100002)] }));
+		const before = await snapshot(db);
+		const outcome = await importFile(
+			db,
+			await ks2File(dir, { name: '2018-2019_936_ks2provisional.csv', seed: 3, schools: [school(100011, '936'), school(100012, '936')] })
+		);
+		expect(outcome.status).toBe('rejected');
+		expect(outcome.report.problems[0].message).toMatch(
+			new RegExp(`^2018/19 already has final England and LA figures \\(import ${final}, .*, for other LAs' schools\\)\\. These provisional results would replace them with older ones\\.`)
+		);
+		expect(await snapshot(db)).toEqual(before);
+	});
+
 	it('rolls back a register update and removes schools the import added', async () => {
 		const db = await freshDb();
 		const dir = tempDir();

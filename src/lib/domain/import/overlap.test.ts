@@ -36,16 +36,48 @@ describe('versions', () => {
 	});
 
 	it.each([
-		['final live, provisional comes', 'final', 'provisional', ['850'], ['850'], true],
-		['final live, revised comes', 'final', 'revised', ['850'], ['850'], true],
-		['provisional live, final comes', 'provisional', 'final', ['850'], ['850'], false],
-		['final live, final comes', 'final', 'final', ['850'], ['850'], false],
-		['final live for another LA', 'final', 'provisional', ['936'], ['850'], false],
-		['final live for every LA', 'final', 'provisional', null, ['850'], true],
-		['a file for every LA', 'final', 'provisional', ['936'], null, true],
-		['a file that stored no school', 'final', 'provisional', ['850'], [], false]
-	] as const)('%s: refused %s', (_, live, coming, liveLas, comingLas, refused) => {
-		const found = laterVersion([{ version: live, laCodes: liveLas }], coming, comingLas);
+		['final live, provisional comes', 'ks2', 'final', 'ks2', 'provisional', ['850'], ['850'], true],
+		['final live, revised comes', 'ks2', 'final', 'ks2', 'revised', ['850'], ['850'], true],
+		['provisional live, final comes', 'ks2', 'provisional', 'ks2', 'final', ['850'], ['850'], false],
+		['final live, final comes', 'ks2', 'final', 'ks2', 'final', ['850'], ['850'], false],
+		// Every ks2final file brings England's figures for its year, whichever LA it is for.
+		['final ks2final live for another LA, provisional ks2final comes', 'ks2', 'final', 'ks2', 'provisional', ['936'], ['850'], true],
+		[
+			'final ks2final live for another LA, provisional EES school results come',
+			'ks2',
+			'final',
+			'ees_school_performance',
+			'provisional',
+			['936'],
+			['850'],
+			false
+		],
+		[
+			'final EES school results live for another LA, provisional ks2final comes',
+			'ees_school_performance',
+			'final',
+			'ks2',
+			'provisional',
+			['936'],
+			['850'],
+			false
+		],
+		['final EES LA figures live, provisional ks2final comes', 'ees_la_performance', 'final', 'ks2', 'provisional', ['201'], ['850'], true],
+		['final live for every LA', 'ks2', 'final', 'ks2', 'provisional', null, ['850'], true],
+		['a file for every LA', 'ks2', 'final', 'ks2', 'provisional', ['936'], null, true],
+		['an EES school file that stored no school', 'ees_school_performance', 'final', 'ees_school_performance', 'provisional', ['850'], [], false]
+	] as const)('%s: refused %s', (_, liveFormat, live, comingFormat, coming, liveLas, comingLas, refused) => {
+		const found = laterVersion([{ format: liveFormat, year: 2024, version: live, laCodes: liveLas }], coming, {
+			format: comingFormat,
+			year: 2024,
+			laCodes: comingLas
+		});
 		expect(found !== null).toBe(refused);
+	});
+
+	it('an older version in another year is never refused', () => {
+		expect(
+			laterVersion([{ format: 'ks2', year: 2024, version: 'final', laCodes: ['850'] }], 'provisional', { format: 'ks2', year: 2025, laCodes: ['850'] })
+		).toBeNull();
 	});
 });

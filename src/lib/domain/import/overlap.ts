@@ -76,11 +76,11 @@ export function formatsSharingData(format: FileFormat): FileFormat[] {
 	return (Object.keys(WRITES) as FileFormat[]).filter((f) => WRITES[f].some((w) => mine.has(w.data)));
 }
 
-/** A live import of a later version than `version` for some of the same LAs, which the new one must not replace; or null. */
-export function laterVersion<T extends { version: Ks2Version | null; laCodes: readonly string[] | null }>(
-	live: readonly T[],
-	version: Ks2Version,
-	laCodes: readonly string[] | null
-): T | null {
-	return live.find((imp) => imp.version !== null && versionRank(imp.version) > versionRank(version) && sameLas(imp.laCodes, laCodes)) ?? null;
+/**
+ * A live import of a later version than `version` that wrote any of the rows the new import
+ * (`coming`) writes, which the new one must not replace; or null. A KS2 file for other LAs still
+ * writes that year's England figures, so a live later version of them counts.
+ */
+export function laterVersion<T extends ImportScope & { version: Ks2Version | null }>(live: readonly T[], version: Ks2Version, coming: ImportScope): T | null {
+	return live.find((imp) => imp.version !== null && versionRank(imp.version) > versionRank(version) && importsOverlap(imp, coming)) ?? null;
 }

@@ -3,7 +3,7 @@ import { integerParameter } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
 import type { FileFormat } from '../../domain/import/header';
 import type { Ks2Version } from '../../domain/import/version';
-import { formatsSharingData, laterVersion, parseLaCodes } from '../../domain/import/overlap';
+import { formatsSharingData, importReplaces, laterVersion, parseLaCodes } from '../../domain/import/overlap';
 import { VALUE_COLUMNS } from './ks2-columns';
 import { ROWS_PER_INSERT, type Ks2ResultStore } from './ks2-store';
 import { REPLACEABLE, type ReplaceableTable } from './ks2-tables';
@@ -28,28 +28,36 @@ export function placeholders(columns: readonly string[]): Record<string, number>
 	return Object.fromEntries(columns.map((c) => [c, 0]));
 }
 
-/** Refuses (undoing the whole import) to replace a later version of the same year's data for the same LAs. */
+/**
+ * Refuses (undoing the whole import) to replace a later version of any of the rows it writes: the
+ * same year's results for the same LAs, or that year's England and LA figures, which every KS2
+ * file for any LA brings.
+ */
 export async function refuseOlderVersion(ctx: WriteContext, format: FileFormat, year: number, version: Ks2Version, laCodes: Iterable<string>): Promise<void> {
 	const live = await ctx.w.all(
 		ctx.db
 			.selectFrom('imports')
-			.select(['id', 'version', 'la_codes', 'imported_at'])
+			.select(['id', 'format', 'version', 'la_codes', 'imported_at'])
 			.where('format', 'in', formatsSharingData(format))
 			.where('year', '=', year)
 			.where('rolled_back_at', 'is', null)
 			// The newest first: the refusal names the import whose results are live now, on either database.
 			.orderBy('id', 'desc')
 	);
+	const coming = { format, year, laCodes: [...laCodes] };
 	const later = laterVersion(
-		live.map((r) => ({ ...r, laCodes: parseLaCodes(r.la_codes) })),
+		live.map((r) => ({ ...r, format: r.format as FileFormat, year, laCodes: parseLaCodes(r.la_codes) })),
 		version,
-		[...laCodes]
+		coming
 	);
-	if (later) {
-		throw new ImportRefused(
-			`${academicYearLabel(year)} already has ${later.version} results (import ${later.id}, ${longDate(later.imported_at)}). These ${version} results are older and cannot replace them. If you mean to go back, roll back import ${later.id} first.`
-		);
-	}
+	if (!later) return;
+	const when = `import ${later.id}, ${longDate(later.imported_at)}`;
+	const goBack = `If you mean to go back, roll back import ${later.id} first.`;
+	throw new ImportRefused(
+		importReplaces(later, coming)
+			? `${academicYearLabel(year)} already has ${later.version} results (${when}). These ${version} results are older and cannot replace them. ${goBack}`
+			: `${academicYearLabel(year)} already has ${later.version} England and LA figures (${when}, for other LAs' schools). These ${version} results would replace them with older ones. Import the ${later.version} file instead. ${goBack}`
+	);
 }
 
 /** Schools with rows in `table` for `year` that a file of these schools and LAs replaces. */
