@@ -241,8 +241,10 @@ async function planOne(
 		);
 	}
 	const ours = new Set(input.schools.map((s) => s.urn));
-	const previousRun = await latestPlanRun(db, year, la ?? undefined);
+	// The year's latest run first: if another plan lands after it is read, the check below sees it,
+	// even if it landed before the run this plan starts from was read.
 	const latestOfYear = await latestPlanRun(db, year);
+	const previousRun = la === null ? latestOfYear : await latestPlanRun(db, year, la);
 	const previous = previousRun ? await storedPlan(db, year, la ?? undefined) : null;
 	const planned = runPlanner(input, previous);
 	// Planning one LA holds the other LAs' engagements where they are; they are not this plan's to write.
