@@ -86,9 +86,28 @@ describe('versions and rollback', () => {
 		);
 		expect(outcome.status).toBe('rejected');
 		expect(outcome.report.problems[0].message).toMatch(
-			new RegExp(`^2018/19 already has final England and LA figures \\(import ${final}, .*, for other LAs' schools\\)\\. These provisional results would replace them with older ones\\.`)
+			new RegExp(
+				`^2018/19 already has final England and LA figures \\(import ${final}, .*, for other LAs' schools\\)\\. These provisional results would replace them with older ones\\.`
+			)
 		);
 		expect(await snapshot(db)).toEqual(before);
+	});
+
+	it('an admin held up by another LA’s later import is told who can roll it back', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		// Surrey's file, then Hampshire's for the same year: Hampshire's replaced the year's England figures.
+		const surrey = await imported(db, await ks2File(dir, { name: '2018-2019_936_ks2final.csv', seed: 1, schools: [school(100011, '936')] }));
+		const hampshire = await imported(db, await ks2File(dir, { name: '2018-2019_850_ks2final.csv', seed: 2, schools: [school(100001)] }));
+		const surreyOnly = (laCodes: readonly string[] | null) => laCodes !== null && laCodes.every((la) => la === '936');
+		expect(await rollbackImport(db, surrey, null, null, surreyOnly)).toEqual({
+			ok: false,
+			message: `Import ${hampshire}, of other LAs' schools, came later and changed the same data. An admin who serves every LA it holds must roll it back first, then import ${surrey}.`
+		});
+		expect(await rollbackImport(db, surrey, null)).toEqual({
+			ok: false,
+			message: `Import ${hampshire} came later and changed the same data. Roll it back first, then import ${surrey}.`
+		});
 	});
 
 	it('rolls back a register update and removes schools the import added', async () => {
@@ -115,7 +134,11 @@ describe('versions and rollback', () => {
 		const id = await imported(db, giasFile(dir, [giasSchool(100001)]));
 		await createUser(db, { email: 'head@example.org', name: 'Head', role: 'headteacher', schoolUrns: [100001], password: 'a long enough password' }, null);
 		const result = await rollbackImport(db, id, null);
-		expect(result).toEqual({ ok: false, message: expect.stringContaining('1 in user schools') });
+		expect(result).toEqual({
+			ok: false,
+			message:
+				'Some schools this import added are now used elsewhere (1 in user schools). Rolling it back would remove those schools, so it cannot be done while they are. To correct the register, import a newer GIAS file instead.'
+		});
 		expect(await db.selectFrom('schools').select('urn').execute()).toEqual([{ urn: 100001 }]);
 	});
 

@@ -9,6 +9,7 @@ import { ks2File, school, tempDir, importFile } from './import-fixtures';
 import { BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
 import { dialectOf } from '../../src/lib/server/db/dialect';
 import { importHistory } from '../../src/lib/server/import/history';
+import { rollbackImport } from '../../src/lib/server/import/rollback';
 import { runImportOffThread } from '../../src/lib/server/import/off-thread';
 import { planYear } from '../../src/lib/server/schedule';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -20,6 +21,18 @@ function secondWriter(db: Db): Db {
 
 async function resultRows(db: Db) {
 	return db.selectFrom('ks2_results').select(['urn', 'year', 'import_id']).orderBy('year').orderBy('urn').execute();
+}
+
+/** Two files of one year for the same 3,000 schools: enough that two writes overlap, as a county's files would. */
+async function twoCountyFiles() {
+	const dir = tempDir();
+	const urns = Array.from({ length: 3000 }, (_, i) => 100001 + i);
+	const schools = urns.map((urn) => school(urn));
+	const [a, b] = await Promise.all([
+		ks2File(dir, { year: 2019, schools, seed: 1, name: 'first_ks2final.csv' }),
+		ks2File(dir, { year: 2019, schools, seed: 2, name: 'second_ks2final.csv' })
+	]);
+	return { urns, a, b };
 }
 
 describe('writers at the same time', () => {
@@ -42,14 +55,7 @@ describe('writers at the same time', () => {
 	it('two imports of the same year and LA at once: one replaces the other, each school once, and the first kept for rollback', async () => {
 		const db = await freshDb();
 		const other = secondWriter(db);
-		const dir = tempDir();
-		// Enough schools that the two writes overlap, as a county's files would.
-		const urns = Array.from({ length: 3000 }, (_, i) => 100001 + i);
-		const schools = urns.map((urn) => school(urn));
-		const [a, b] = await Promise.all([
-			ks2File(dir, { year: 2019, schools, seed: 1, name: 'first_ks2final.csv' }),
-			ks2File(dir, { year: 2019, schools, seed: 2, name: 'second_ks2final.csv' })
-		]);
+		const { urns, a, b } = await twoCountyFiles();
 		// As the web server runs them: each on a thread of its own.
 		const outcomes = await Promise.all([
 			runImportOffThread(db, { path: a, fileName: '2018-2019_850_ks2final.csv', userId: null }),
@@ -66,6 +72,34 @@ describe('writers at the same time', () => {
 		const kept = await db.selectFrom('ks2_results_replaced').select(['urn', 'import_id', 'replaced_by']).orderBy('urn').execute();
 		const first = ids.find((id) => id !== last);
 		expect(kept).toEqual(urns.map((urn) => ({ urn, import_id: first, replaced_by: last })));
+	});
+
+	it('a rollback while a later import of the same data lands: either the rollback goes first, or it is refused; nothing comes back', async () => {
+		const db = await freshDb();
+		const other = secondWriter(db);
+		const { urns, a, b } = await twoCountyFiles();
+		const first = await importFile(db, a);
+		if (first.status !== 'imported') throw new Error('the first import failed');
+		const [second, rollback] = await Promise.all([
+			runImportOffThread(db, { path: b, fileName: '2018-2019_850_ks2final.csv', userId: null }),
+			rollbackImport(other, first.importId, null, 'Wrong file')
+		]);
+		expect(second.status).toBe('imported');
+		const rows = await resultRows(db);
+		expect(rows.map((r) => r.urn)).toEqual(urns);
+		expect(new Set(rows.map((r) => r.import_id))).toEqual(new Set([second.status === 'imported' ? second.importId : 0]));
+		const kept = await db.selectFrom('ks2_results_replaced').select('import_id').where('import_id', '=', first.importId).execute();
+		const record = (await importHistory(db)).find((h) => h.id === first.importId)!;
+		if (rollback.ok) {
+			// Rolled back before the second import wrote: its rows are gone for good.
+			expect(record.rolledBackAt).not.toBeNull();
+			expect(kept).toEqual([]);
+		} else {
+			// The second import landed first: the rollback is refused and the first import's rows wait to come back.
+			expect(rollback.message).toMatch(/came later and changed the same data/);
+			expect(record.rolledBackAt).toBeNull();
+			expect(kept).toHaveLength(urns.length);
+		}
 	});
 
 	it('two plans of the same year at once: one plans it, the other is told, and no engagement is there twice', async () => {

@@ -18,7 +18,12 @@ import { checkReason } from '$lib/domain/reason';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'data.import');
-	const history = (await importHistory(db())).filter((r) => seesImport(user, r.laCodes));
+	const all = await importHistory(db());
+	// An import held up by one this person cannot roll back (another LA's) says who can.
+	const mayRollBack = new Set(all.filter((r) => servesWholeImport(user, r.laCodes)).map((r) => r.id));
+	const history = all
+		.filter((r) => seesImport(user, r.laCodes))
+		.map((r) => ({ ...r, blockerOutOfReach: r.blockedBy !== null && !mayRollBack.has(r.blockedBy) }));
 	const asked = Number(event.url.searchParams.get('rollback'));
 	return {
 		title: 'Imports',
@@ -66,7 +71,7 @@ export const actions: Actions = {
 		if (record && !servesWholeImport(admin, record.laCodes)) {
 			return fail(403, { rollback: { ok: false, message: 'This import holds other LAs’ data too. An admin who serves every LA it holds can roll it back' } });
 		}
-		const result = await rollbackImport(db(), id, admin.id, reason.value);
+		const result = await rollbackImport(db(), id, admin.id, reason.value, (laCodes) => servesWholeImport(admin, laCodes));
 		return result.ok ? { rollback: result } : fail(400, { rollback: result });
 	},
 
