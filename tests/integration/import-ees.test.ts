@@ -271,6 +271,24 @@ describe('EES and ks2final for the same year', () => {
 		expect((await loadKs2ForAnalysis(db2)).results.map((r) => r.rwmExpected)).toEqual(EES_SCHOOLS.map((s) => rwmOf(s.urn, 2025, 2)));
 	});
 
+	it('a file refused for one of its years reports nothing stored for any of them', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		await imported(db, await eesPerformanceFile(dir, 'final.csv', [{ year: 2024, version: 'Final' }]));
+		const before = await snapshot(db);
+		const outcome = await importFile(
+			db,
+			await eesPerformanceFile(dir, 'two.csv', [
+				{ year: 2023, version: 'Final' },
+				{ year: 2024, version: 'Provisional' }
+			])
+		);
+		expect(outcome.status).toBe('rejected');
+		expect(outcome.report).toMatchObject({ parts: [], resultsStored: 0, comparatorsStored: 0, schoolsAdded: 0, schoolsUpdated: 0, schoolsNotInRegister: 0 });
+		expect(outcome.report.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^2023\/24 already has final results/)]);
+		expect(await snapshot(db)).toEqual(before);
+	});
+
 	it('treats ks2final and EES LA performance as writing the same comparators', async () => {
 		const db = await freshDb();
 		const dir = tempDir();

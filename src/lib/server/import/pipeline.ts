@@ -169,6 +169,8 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 
 	await req.beforeWrite?.();
 	progress('writing', report.sizeBytes);
+	// What was read, before writing adds what was stored: a refused import reports only what it read.
+	const read = structuredClone(report);
 	try {
 		const importIds = await writeInOneTransaction(db, async (w) => {
 			const now = nowIso();
@@ -245,8 +247,8 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 		progress('done', report.sizeBytes);
 		return { status: 'imported', importId: importIds[0], importIds, report };
 	} catch (e) {
-		// Nothing was written, so no part was stored.
-		report.parts = [];
+		// Nothing was written, so nothing was stored: no part, and none of the counts or warnings of storing it.
+		Object.assign(report, read);
 		if (e instanceof ImportRefused) return rejected(e.message);
 		// Someone imported the same file a moment ago: the unique index on live SHA-256s caught it.
 		const again = await db
