@@ -133,6 +133,11 @@ describe('imports page', () => {
 		expect(await page.getByRole('row').filter({ hasText: name }).getByText('Rolled back').count()).toBe(1);
 		await page.goto(`/imports/${id}`);
 		expect(await page.locator('main').textContent()).toContain('Another LA’s file, uploaded by mistake');
+		// Its page says it was rolled back, not "Imported".
+		await expect(page.getByRole('region', { name: 'Rolled back' }).textContent()).resolves.toContain(
+			'This import was rolled back, so none of its data is used now.'
+		);
+		expect(await page.getByRole('region', { name: 'Imported' }).count()).toBe(0);
 		await expectNoAxeViolations(page);
 		await page.context().close();
 	});
