@@ -28,6 +28,7 @@ import * as m0026 from './0026_schools_by_la_and_name';
 import * as m0027 from './0027_brokerage_settings';
 import * as m0028 from './0028_partnerships';
 import * as m0029 from './0029_result_flags';
+import * as m0030 from './0030_import_scope';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -62,5 +63,6 @@ export const migrations: Record<string, Migration> = {
 	'0026_schools_by_la_and_name': m0026,
 	'0027_brokerage_settings': m0027,
 	'0028_partnerships': m0028,
-	'0029_result_flags': m0029
+	'0029_result_flags': m0029,
+	'0030_import_scope': m0030
 };

@@ -34,6 +34,26 @@ describe('importing the same file again', () => {
 	});
 });
 
+describe('importing the same file after the served LAs change', () => {
+	it('imports it again for the schools kept now, and is unchanged while the LAs are as they were', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		const path = await ks2File(dir, { schools: [school(100001), school(100002), school(100011, '936')] });
+		await setServedLas(db, ['850'], null);
+		const first = await imported(db, path);
+		const urns = async () => (await db.selectFrom('ks2_results').select('urn').orderBy('urn').execute()).map((r) => r.urn);
+		expect(await urns()).toEqual([100001, 100002]);
+		expect(await importFile(db, path)).toMatchObject({ status: 'unchanged', importId: first });
+
+		// Surrey joins: the same file now brings its school too, and replaces the first import's rows.
+		await setServedLas(db, ['850', '936'], null);
+		const second = await imported(db, path);
+		expect(await urns()).toEqual([100001, 100002, 100011]);
+		expect((await importHistory(db)).find((h) => h.id === first)).toMatchObject({ replacedBy: second, blockedBy: second });
+		expect(await importFile(db, path)).toMatchObject({ status: 'unchanged', importId: second });
+	});
+});
+
 describe('versions and rollback', () => {
 	it('a later version replaces the earlier one; rolling it back restores exactly what was there', async () => {
 		const db = await freshDb();

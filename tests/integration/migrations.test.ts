@@ -154,6 +154,57 @@ describe('db/migrations', () => {
 		}
 	});
 
+	it('0030 records the LAs served when each import ran: those served now for earlier imports; a file is live once per year and LAs served', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0030')));
+			await db
+				.insertInto('settings')
+				.values({ key: 'import.la_scope', value_json: JSON.stringify({ laCodes: ['936', '850'] }) })
+				.execute();
+			const row = (sha256: string) =>
+				({
+					format: 'ks2',
+					file_name: 'a.csv',
+					sha256,
+					size_bytes: 1,
+					year: 2019,
+					version: 'final',
+					la_codes: '850',
+					user_id: null,
+					imported_at: nowIso(),
+					rows_read: 1,
+					schools_added: 0,
+					schools_updated: 0,
+					records_stored: 1,
+					report_json: '{}'
+				}) as never;
+			await db.insertInto('imports').values(row('a')).execute();
+			await db.insertInto('imports').values(row('b')).execute();
+			expect(await migrateToLatest(db)).toEqual(['0030_import_scope']);
+			expect(await db.selectFrom('imports').select(['sha256', 'la_scope']).orderBy('id').execute()).toEqual([
+				{ sha256: 'a', la_scope: '850,936' },
+				{ sha256: 'b', la_scope: '850,936' }
+			]);
+			// The same file and year again: refused under the same LAs, taken under others.
+			await expect(
+				db
+					.insertInto('imports')
+					.values({ ...(row('a') as object), la_scope: '850,936' } as never)
+					.execute()
+			).rejects.toThrow(/UNIQUE constraint failed/);
+			await db
+				.insertInto('imports')
+				.values({ ...(row('a') as object), la_scope: '850' } as never)
+				.execute();
+			expect(await db.selectFrom('imports').select('id').where('sha256', '=', 'a').execute()).toHaveLength(2);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
 	it('0009 rebuilds engagements without losing a note of visit or an area for improvement, and keeps foreign keys on', async () => {
 		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
 		const db = createDb(join(dir, 'test.sqlite'));

@@ -114,10 +114,15 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 	const { encoding, checked } = inspected.facts;
 	progress('checking', 0);
 
+	// The LAs whose schools the register keeps; a new database has none yet (see newDatabase).
+	const laScope = req.newDatabase ? [] : await getServedLas(db);
+	const scope = laScope.join(',');
+
 	/**
 	 * The same file already live: say so and change nothing (a year that contradicts it is still an
 	 * error). A file of several years makes a history row per year; once one of those is rolled
-	 * back, importing the file again puts back only the years that are not live.
+	 * back, importing the file again puts back only the years that are not live. Imported while the
+	 * installation served other LAs, it is imported again, for the schools kept now.
 	 */
 	let liveYears = new Set<number | null>();
 	const sameFile = async (sha256: string): Promise<ImportOutcome | null> => {
@@ -126,6 +131,7 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 			.selectFrom('imports')
 			.select(['id', 'imported_at', 'report_json', 'year', 'rolled_back_at'])
 			.where('sha256', '=', sha256)
+			.where('la_scope', '=', scope)
 			.orderBy('id')
 			.execute();
 		const live = earlier.filter((e) => e.rolled_back_at === null);
@@ -146,7 +152,6 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 	}
 	const hashing = inspected.facts.sha256 ? undefined : createHash('sha256');
 
-	const laScope = req.newDatabase ? [] : await getServedLas(db);
 	const parsed = await readRows(req, encoding, !checked, report, laScope, hashing);
 	if (parsed === 'empty') return rejected('The file is empty.');
 	if (parsed === null) return { status: 'rejected', report };
@@ -188,6 +193,7 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 							year: fields.year,
 							version: fields.version,
 							la_codes: fields.laCodes,
+							la_scope: scope,
 							user_id: req.userId,
 							imported_at: now,
 							rows_read: report.rowsRead,
@@ -255,6 +261,7 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 			.selectFrom('imports')
 			.select(['id', 'imported_at', 'report_json'])
 			.where('sha256', '=', sha256)
+			.where('la_scope', '=', scope)
 			.where('rolled_back_at', 'is', null)
 			.executeTakeFirst();
 		if (again) return unchanged(again);

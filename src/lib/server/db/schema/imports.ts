@@ -16,6 +16,8 @@ export interface ImportsTable {
 	version: Ks2Version | null;
 	/** LA codes a KS2 file covered, comma separated: a later version replaces these LAs' rows. */
 	la_codes: string | null;
+	/** The LAs the installation served when it ran: '' for every LA, else their codes, sorted, comma separated. */
+	la_scope: Generated<string>;
 	user_id: number | null;
 	imported_at: string;
 	rows_read: number;
