@@ -5,7 +5,7 @@ import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
 import { decideDisagreement, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
-import { recordEntry } from '../../src/lib/server/soft-intelligence/repository';
+import { endEntry, recordEntry } from '../../src/lib/server/soft-intelligence/repository';
 import { listNotifications } from '../../src/lib/server/notifications';
 import type { Db } from '../../src/lib/server/db';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -189,6 +189,18 @@ describe('asking for support', () => {
 		expect(await supportRequests(db, 100002)).toEqual([]);
 		await askForSupport(db, otherHead, 100002, 'Help with phonics, please.');
 		expect((await supportRequests(db, 100002)).map((r) => r.details)).toEqual(['Help with phonics, please.']);
+	});
+
+	it('is closed by an adviser on the day it is dealt with, not on a date still to come', async () => {
+		const db = await freshDb();
+		const { otherHead, other } = await setUp(db);
+		const asked = await askForSupport(db, otherHead, 100002, 'Help with phonics, please.');
+		const future = await endEntry(db, other, 100002, asked.id, '2099-01-01').catch((e) => e);
+		expect(future).toBeInstanceOf(Refusal);
+		expect(future.message).toBe('A request for support cannot be closed on a date still to come. Close it on the day it is dealt with');
+		expect((await supportRequests(db, 100002))[0].endDate).toBeNull();
+		await endEntry(db, other, 100002, asked.id, '');
+		expect((await supportRequests(db, 100002))[0].endDate).not.toBeNull();
 	});
 
 	it('is only for the school’s own headteacher, with a reason', async () => {

@@ -209,9 +209,18 @@ function areaKey(area: string): string {
 }
 
 /** The end date for "end this entry": blank means today. It cannot come before the entry began. */
-export function validateEndDate(raw: string, startDate: string, today: string): { ok: true; value: string } | { ok: false; message: string } {
+export function validateEndDate(
+	raw: string,
+	startDate: string,
+	today: string,
+	type: SoftIntelligenceType | null = null
+): { ok: true; value: string } | { ok: false; message: string } {
 	const value = raw.trim() === '' ? today : raw.trim();
 	if (!isIsoDate(value)) return { ok: false, message: 'Enter a real end date, for example 2025-07-18' };
 	if (value < startDate) return { ok: false, message: `The end date cannot be before the entry began (${longDate(startDate)})` };
+	// The school sees a request with an end date as closed, and may then ask again: it closes when it is closed.
+	if (type === 'self_referral' && value > today) {
+		return { ok: false, message: 'A request for support cannot be closed on a date still to come. Close it on the day it is dealt with' };
+	}
 	return { ok: true, value };
 }

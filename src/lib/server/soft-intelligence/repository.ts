@@ -234,7 +234,7 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 	if (!row) throw new Refusal('That entry is not in this school’s register', { status: 404 });
 	if (row.end_date !== null) throw new Refusal('That entry has already ended', { field: 'endDate' });
 	const now = nowIso();
-	const end = validateEndDate(endDate, row.date, now.slice(0, 10));
+	const end = validateEndDate(endDate, row.date, now.slice(0, 10), row.type);
 	if (!end.ok) throw new Refusal(end.message, { field: 'endDate' });
 	await db.transaction().execute(async (trx) => {
 		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();
