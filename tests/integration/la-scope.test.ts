@@ -38,7 +38,7 @@ describe('staff who serve some LAs', () => {
 		expect((await openRecord(db, me, 100936, 'basic_skills')).school.name).toBe('Surrey Primary');
 		const row = (urn: number, la_code: string) => ({ urn, name: 'x', link_adviser_id: null, la_code });
 		expect(seAccess(me, row(100850, '850'))).toBeNull();
-		expect(seAccess(me, row(100936, '936'))).toEqual({ side: 'adviser', canDecide: true });
+		expect(seAccess(me, row(100936, '936'))).toEqual({ side: 'adviser', canDecide: true, canComment: true });
 		expect(decide(me, 'engagement.change', { urn: 100850, laCode: '850', adviserId: adviser.id })).toMatchObject({ status: 404 });
 	});
 

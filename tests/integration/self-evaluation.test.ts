@@ -31,11 +31,13 @@ describe('who may do what with a summary', () => {
 		const db = await freshDb();
 		const { lead, link, other, head, otherHead } = await setUp(db);
 		const school = { urn: 100001, link_adviser_id: link.id, la_code: '850' };
-		expect(seAccess(head, school)).toEqual({ side: 'school', canDecide: false });
+		expect(seAccess(head, school)).toEqual({ side: 'school', canDecide: false, canComment: false });
 		expect(seAccess(otherHead, school)).toBeNull();
-		expect(seAccess(link, school)).toEqual({ side: 'adviser', canDecide: true });
-		expect(seAccess(other, school)).toEqual({ side: 'adviser', canDecide: false });
-		expect(seAccess(lead, school)).toEqual({ side: 'adviser', canDecide: true });
+		expect(seAccess(link, school)).toEqual({ side: 'adviser', canDecide: true, canComment: true });
+		expect(seAccess(other, school)).toEqual({ side: 'adviser', canDecide: false, canComment: true });
+		expect(seAccess(lead, school)).toEqual({ side: 'adviser', canDecide: true, canComment: true });
+		// A regional user reads it: no comment or decision is offered that would be refused.
+		expect(seAccess(await addUser(db, 'regional'), school)).toEqual({ side: 'adviser', canDecide: false, canComment: false });
 		expect(seAccess(await addUser(db, 'admin'), school)).toBeNull();
 		expect(seAccess(await addUser(db, 'analyst'), school)).toBeNull();
 	});

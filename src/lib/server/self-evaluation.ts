@@ -25,8 +25,9 @@ import { existingSchool, toSchool } from './schools';
 export function seAccess(user: SessionUser, row: { urn: number; name?: string; link_adviser_id: number | null; la_code: string | null }) {
 	const school = toSchool(row);
 	if (!can(user, 'selfEvaluation.view', school)) return null;
-	if (can(user, 'selfEvaluation.write', school)) return { side: 'school' as const, canDecide: false };
-	return { side: 'adviser' as const, canDecide: can(user, 'selfEvaluation.decide', school) };
+	if (can(user, 'selfEvaluation.write', school)) return { side: 'school' as const, canDecide: false, canComment: false };
+	// A regional user reads summaries but neither comments nor decides: no form is offered that would be refused.
+	return { side: 'adviser' as const, canDecide: can(user, 'selfEvaluation.decide', school), canComment: can(user, 'selfEvaluation.comment', school) };
 }
 
 export async function getSummary(db: Db, urn: number, year: number) {
