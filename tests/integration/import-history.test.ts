@@ -54,6 +54,23 @@ describe('importing the same file after the served LAs change', () => {
 	});
 });
 
+describe('the same file again with another version given', () => {
+	it('is refused in plain words, not called unchanged', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		const path = await ks2File(dir, { name: '2018-2019_850_ks2final.csv' });
+		const id = await imported(db, path);
+		const before = await snapshot(db);
+		const outcome = await importFile(db, path, { version: 'revised' });
+		expect(outcome.status).toBe('rejected');
+		expect(outcome.report.problems.map((p) => p.message)).toEqual([
+			`You said this file holds revised results, but it was imported as final (import ${id}). Check the version and the file.`
+		]);
+		expect(await snapshot(db)).toEqual(before);
+		expect(await importFile(db, path, { version: 'final' })).toMatchObject({ status: 'unchanged', importId: id });
+	});
+});
+
 describe('versions and rollback', () => {
 	it('a later version replaces the earlier one; rolling it back restores exactly what was there', async () => {
 		const db = await freshDb();

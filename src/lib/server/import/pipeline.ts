@@ -129,7 +129,7 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 		report.sha256 = sha256;
 		const earlier = await db
 			.selectFrom('imports')
-			.select(['id', 'imported_at', 'report_json', 'year', 'rolled_back_at'])
+			.select(['id', 'imported_at', 'report_json', 'year', 'version', 'rolled_back_at'])
 			.where('sha256', '=', sha256)
 			.where('la_scope', '=', scope)
 			.orderBy('id')
@@ -140,6 +140,11 @@ async function importFile(db: Db, req: ImportRequest): Promise<ImportOutcome> {
 		if (previous && req.year && previous.year !== null && !liveYears.has(req.year)) {
 			return rejected(
 				`You said this file is for ${academicYearLabel(req.year)}, but it was imported as ${academicYearLabel(previous.year)} (import ${previous.id}). Check the year and the file.`
+			);
+		}
+		if (previous && req.version && previous.version !== null && previous.version !== req.version) {
+			return rejected(
+				`You said this file holds ${req.version} results, but it was imported as ${previous.version} (import ${previous.id}). Check the version and the file.`
 			);
 		}
 		const allLive = earlier.every((e) => liveYears.has(e.year));
