@@ -1,5 +1,5 @@
 import type { Db } from '../db';
-import type { Ks2ContextColumn, Ks2ContextFigures, Ks2FigureCodes, Ks2FigureValues } from '../db/schema/imports';
+import type { Ks2ContextColumn, Ks2ContextFigures, Ks2FigureCodes, Ks2FigureColumn, Ks2FigureValues } from '../db/schema/imports';
 import type { Ks2Comparator, Ks2Field, Ks2Figures, Ks2SchoolYear } from '../../domain/ks2/types';
 import { KS2_FIELD_SPECS } from '../../domain/import/ks2-fields';
 import { EES_INFORMATION_FIELDS } from '../../domain/import/ees-layout';
@@ -11,14 +11,33 @@ type FigureRow = Ks2FigureValues & Ks2FigureCodes;
 
 const ALL_FIELDS: readonly Ks2Field[] = KS2_FIELD_SPECS.map((s) => s.field);
 
-/** Stored columns back to the domain shape: a number or null, and the code kept where one was published. */
-function toFigures(row: FigureRow, fields: readonly Ks2Field[] = ALL_FIELDS): { figures: Ks2Figures; codes: Partial<Record<Ks2Field, string>> } {
-	const figures = {} as Ks2Figures;
+/** Each field with its value and code columns, worked out once for each list of fields asked for. */
+type FieldColumns = readonly (readonly [Ks2Field, Ks2FigureColumn, keyof Ks2FigureCodes])[];
+const COLUMNS_OF = new WeakMap<readonly Ks2Field[], FieldColumns>();
+function columnsOf(fields: readonly Ks2Field[]): FieldColumns {
+	let found = COLUMNS_OF.get(fields);
+	if (!found) {
+		found = fields.map((field) => [field, KS2_COLUMN_OF[field], codeColumn(KS2_COLUMN_OF[field])] as const);
+		COLUMNS_OF.set(fields, found);
+	}
+	return found;
+}
+
+/**
+ * Stored columns back to the domain shape, on `into` (which already holds the row's other
+ * properties): a number or null, and the code kept where one was published. Filling one object,
+ * not spreading one into another, keeps this cheap for hundreds of schools a view.
+ */
+function toFigures<T extends object>(
+	into: T,
+	row: FigureRow,
+	fields: readonly Ks2Field[] = ALL_FIELDS
+): { figures: T & Ks2Figures; codes: Partial<Record<Ks2Field, string>> } {
+	const figures = into as T & Ks2Figures;
 	const codes: Partial<Record<Ks2Field, string>> = {};
-	for (const field of fields) {
-		const column = KS2_COLUMN_OF[field];
+	for (const [field, column, codeColumn] of columnsOf(fields)) {
 		figures[field] = row[column];
-		const code = row[codeColumn(column)];
+		const code = row[codeColumn];
 		if (code !== null) codes[field] = code;
 	}
 	return { figures, codes };
@@ -77,14 +96,14 @@ export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): 
 	const contextOf = new Map(contexts.map((c) => [`${c.urn}:${c.year}`, c]));
 	rows.sort((a, b) => a.year - b.year || a.urn - b.urn);
 	const results: Ks2SchoolYear[] = rows.map((r) => {
-		const { figures, codes } = toFigures(r, fields);
-		let recordType: 1 | 2 = r.record_type === 2 ? 2 : 1;
+		const recordType: 1 | 2 = r.record_type === 2 ? 2 : 1;
+		const { figures, codes } = toFigures({ urn: r.urn, year: r.year, recordType }, r, fields);
 		const context = withoutCohort(r) ? contextOf.get(`${r.urn}:${r.year}`) : undefined;
 		if (context) {
 			mergeContext(figures, codes, r, context, fields);
-			if (context.record_type === 2) recordType = 2;
+			if (context.record_type === 2) figures.recordType = 2;
 		}
-		return { urn: r.urn, year: r.year, recordType, ...figures, codes };
+		return Object.assign(figures, { codes });
 	});
 
 	const [comparatorRows, areaContexts] = await Promise.all([
@@ -98,10 +117,10 @@ export async function loadKs2ForAnalysis(db: Db, selection: Ks2Selection = {}): 
 	]);
 	const areaContextOf = new Map(areaContexts.map((c) => [`${c.year}:${c.kind}:${c.area}`, c]));
 	const comparators: Ks2Comparator[] = comparatorRows.map((r) => {
-		const { figures } = toFigures(r);
+		const { figures } = toFigures({ year: r.year, kind: r.kind, laCode: r.kind === 'la' ? r.area : null }, r);
 		const context = withoutCohort(r) ? areaContextOf.get(`${r.year}:${r.kind}:${r.area}`) : undefined;
 		if (context) mergeContext(figures, {}, r, context);
-		return { year: r.year, kind: r.kind, laCode: r.kind === 'la' ? r.area : null, ...figures };
+		return figures;
 	});
 	return { results, comparators };
 }
