@@ -120,6 +120,30 @@ describe('the LAs a user serves', () => {
 		expect((await getUser(db, analyst.id))?.disabledAt).not.toBeNull();
 	});
 
+	it('an admin who serves some LAs cannot make an every-LA admin a headteacher, nor touch another LA’s headteacher', async () => {
+		const db = await freshDb();
+		await twoLas(db);
+		const admin = await add(db, 'admin', ['850']);
+		const everyLaAdmin = await add(db, 'admin', []);
+		// Made a headteacher of one of their schools, the account would then be theirs to give a new password.
+		await expect(updateUser(db, everyLaAdmin.id, { ...everyLaAdmin, role: 'headteacher', schoolUrns: [100850] }, admin.id)).rejects.toMatchObject({
+			field: 'user',
+			message: 'This account serves every LA, so only an admin who serves every LA can change it'
+		});
+		expect(await getUser(db, everyLaAdmin.id)).toMatchObject({ role: 'admin', laCodes: [] });
+
+		const surreyHead = await add(db, 'headteacher', undefined, null, [100936]);
+		const outside = 'This headteacher’s account is for a school outside the LAs you serve, so only an admin who serves its LA can change it';
+		await expect(resetPassword(db, surreyHead.id, 'another long password', admin.id)).rejects.toMatchObject({ field: 'user', message: outside });
+		await expect(setUserDisabled(db, surreyHead.id, true, admin.id)).rejects.toMatchObject({ message: outside });
+		await expect(updateUser(db, surreyHead.id, { ...surreyHead, name: 'Renamed' }, admin.id)).rejects.toMatchObject({ message: outside });
+		// Their own LA's headteacher they can.
+		const hampshireHead = await add(db, 'headteacher', undefined, null, [100850]);
+		await resetPassword(db, hampshireHead.id, 'another long password', admin.id);
+		await setUserDisabled(db, hampshireHead.id, true, admin.id);
+		expect((await getUser(db, hampshireHead.id))?.disabledAt).not.toBeNull();
+	});
+
 	it('a change of LAs is saved with the user, logged in words, and signs them out; other changes leave the LAs be', async () => {
 		const db = await freshDb();
 		await twoLas(db);

@@ -85,10 +85,22 @@ async function checkLas(db: Db, input: UserInput, giver: readonly string[], befo
 	return [...chosen];
 }
 
-/** Refuses an admin of some LAs an account outside them: to turn off, turn on or give a new password. */
+/**
+ * Refuses an admin of some LAs an account outside them: to change, turn off, turn on or give a new
+ * password. A headteacher's account is within them when every school it is linked to is.
+ */
 async function checkWithinLas(db: Db, account: UserSummary, actorId: number | null): Promise<void> {
-	const outside = accountOutside(await lasOf(db, actorId), account);
+	const giver = await lasOf(db, actorId);
+	const outside = accountOutside(giver, account);
 	if (outside) throw new Refusal(outside, ABOUT_THE_ACCOUNT);
+	if (giver.length === 0 || account.role !== 'headteacher') return;
+	const schools = account.schoolUrns.length === 0 ? [] : await db.selectFrom('schools').select('la_code').where('urn', 'in', account.schoolUrns).execute();
+	if (schools.length === 0 || schools.length < account.schoolUrns.length || schools.some((s) => !inLas(giver, s.la_code))) {
+		throw new Refusal(
+			'This headteacher’s account is for a school outside the LAs you serve, so only an admin who serves its LA can change it',
+			ABOUT_THE_ACCOUNT
+		);
+	}
 }
 
 async function writeLas(db: Db, userId: number, laCodes: readonly string[]): Promise<void> {
@@ -144,6 +156,8 @@ export async function updateUser(db: Db, id: number, input: UserInput, actorId: 
 	return db.transaction().execute(async (trx) => {
 		const before = await getUser(trx, id);
 		if (!before) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
+		// First, whatever the account becomes: an every-LA admin made a headteacher is still not theirs to change.
+		await checkWithinLas(trx, before, actorId);
 		const giver = await lasOf(trx, actorId);
 		const laCodes = await checkLas(trx, input, giver, before);
 		const clash = await findUserByEmail(trx, input.email);

@@ -15,6 +15,13 @@ function userId(event: RequestEvent): number {
 	return id;
 }
 
+/** The account in the address, for a change: another LA's is as unknown as one that does not exist, as on the page itself. */
+async function accountId(event: RequestEvent, admin: ReturnType<typeof guard>): Promise<number> {
+	const user = await getUser(db(), userId(event));
+	if (user && !(await seesAccount(db(), admin))(user)) error(404, NOT_FOUND);
+	return userId(event);
+}
+
 export const load: PageServerLoad = async (event) => {
 	const admin = guard(event, 'service.manage');
 	const user = await getUser(db(), userId(event));
@@ -43,19 +50,23 @@ export const actions: Actions = {
 		const values = { email: field(form, 'email'), name: field(form, 'name'), role: field(form, 'role'), schools: field(form, 'schools'), las };
 		const parsed = validateUserInput(values);
 		if (!parsed.ok) return fail(400, { kind: 'update', values, errors: parsed.errors });
-		return change('update', () => updateUser(db(), userId(event), parsed.value, admin.id), values);
+		const id = await accountId(event, admin);
+		return change('update', () => updateUser(db(), id, parsed.value, admin.id), values);
 	},
 	disable: async (event) => {
 		const admin = guard(event, 'service.manage');
-		return change('disable', () => setUserDisabled(db(), userId(event), true, admin.id));
+		const id = await accountId(event, admin);
+		return change('disable', () => setUserDisabled(db(), id, true, admin.id));
 	},
 	enable: async (event) => {
 		const admin = guard(event, 'service.manage');
-		return change('enable', () => setUserDisabled(db(), userId(event), false, admin.id));
+		const id = await accountId(event, admin);
+		return change('enable', () => setUserDisabled(db(), id, false, admin.id));
 	},
 	password: async (event) => {
 		const admin = guard(event, 'service.manage');
+		const id = await accountId(event, admin);
 		const form = await event.request.formData();
-		return change('password', () => resetPassword(db(), userId(event), String(form.get('password') ?? ''), admin.id));
+		return change('password', () => resetPassword(db(), id, String(form.get('password') ?? ''), admin.id));
 	}
 };
