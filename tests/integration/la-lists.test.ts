@@ -6,7 +6,17 @@ import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import { agreeCategories, BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import { laComparison } from '../../src/lib/server/la-comparison';
-import { calendarLaOf, capacityView, listEngagements, overdueEngagements, planScopeOf, planYear, saveTermDates } from '../../src/lib/server/schedule';
+import {
+	calendarLaOf,
+	capacityView,
+	listEngagements,
+	overdueEngagements,
+	planScopeOf,
+	planYear,
+	reassignSchools,
+	saveTermDates
+} from '../../src/lib/server/schedule';
+import { Refusal } from '../../src/lib/domain/refusal';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { staffOverview } from '../../src/lib/server/overview';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
@@ -138,6 +148,20 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		const own = await capacityView(db, w.year, scope, calendarLaOf(lead850));
 		const shared = await capacityView(db, w.year, scope, null);
 		expect(own.summary.total.available).toBeLessThan(shared.summary.total.available);
+	});
+
+	it('an admin who serves one LA links only its schools, and only to an adviser who serves it', async () => {
+		const admin850 = await serve(await addUser(db, 'admin'), '850');
+		const refusedWith = async (work: () => Promise<unknown>) => ((await work().catch((e) => e)) as Refusal).message;
+		// Adviser B serves 936 only.
+		expect(await refusedWith(() => reassignSchools(db, admin850, [hampshire[0]], w.adviserB.id))).toBe(
+			'Choose an adviser who serves your LAs to give the schools to.'
+		);
+		expect(await refusedWith(() => reassignSchools(db, admin850, [surrey[0]], w.adviserA.id))).toBe(
+			'Some of those schools are no longer in the register. Reload the page and try again.'
+		);
+		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'school.link_adviser').execute()).toEqual([]);
+		expect(await reassignSchools(db, admin850, [hampshire[0]], w.lead.id)).toBe(1);
 	});
 
 	it('notifications: only the lead advisers who serve the school’s LA hear of it, and none shows another LA’s school', async () => {

@@ -136,7 +136,7 @@ describe('advisers', () => {
 		const b = await addUser(db, 'lead_adviser');
 		for (const urn of [300001, 300002, 300003]) await addSchool(db, urn, { link_adviser_id: a.id });
 		await addSchool(db, 300004);
-		expect(await reassignSchools(db, admin.id, [300001, 300002, 300004], b.id)).toBe(3);
+		expect(await reassignSchools(db, admin, [300001, 300002, 300004], b.id)).toBe(3);
 		expect((await linkSchools(db, b.id)).map((s) => s.urn)).toEqual([300001, 300002, 300004]);
 		expect((await linkSchools(db, a.id)).map((s) => s.urn)).toEqual([300003]);
 		expect((await listAdvisers(db)).map((x) => [x.id, x.schoolCount])).toEqual(
@@ -153,8 +153,8 @@ describe('advisers', () => {
 			.execute();
 		expect(log.map((l) => l.entity_id)).toEqual(['300001', '300002', '300004']);
 		expect(JSON.parse(log[2].before_json!)).toEqual({ linkAdviserId: null });
-		expect((await refusal(() => reassignSchools(db, admin.id, [], b.id))).errors).toEqual({ schools: 'Choose at least one school to reassign.' });
-		expect((await refusal(() => reassignSchools(db, admin.id, [300003], admin.id))).errors).toEqual({
+		expect((await refusal(() => reassignSchools(db, admin, [], b.id))).errors).toEqual({ schools: 'Choose at least one school to reassign.' });
+		expect((await refusal(() => reassignSchools(db, admin, [300003], admin.id))).errors).toEqual({
 			'to-adviser': 'Choose an active adviser to give the schools to.'
 		});
 	});

@@ -4,7 +4,8 @@ import { audit } from '../audit';
 import { nowIso, today as todayInLondon } from '../clock';
 import { Refusal } from '../../domain/refusal';
 import type { Role } from '../../domain/roles';
-import { ADVISER_ROLES } from '../../domain/access';
+import { ADVISER_ROLES, servedLas, type Actor } from '../../domain/access';
+import { usersServing } from '../la-scope';
 import { daysBetween, isIsoDate, toDate, toIso, type IsoDate } from '../../domain/calendar/iso-date';
 import type { Adviser } from '../../domain/planner/plan-types';
 import { dayAndDate } from '../../domain/format';
@@ -174,12 +175,26 @@ export async function linkSchools(db: Db, adviserId: number | null): Promise<Lin
  * school. Their planned engagements move to the new adviser the next time the year is planned;
  * confirmed and completed ones stay with whoever has them.
  */
-export async function reassignSchools(db: Db, userId: number, urns: number[], toAdviserId: number | null): Promise<number> {
+export async function reassignSchools(db: Db, actor: Actor, urns: number[], toAdviserId: number | null): Promise<number> {
+	const userId = actor.id;
 	if (urns.length === 0) throw new Refusal('Choose at least one school to reassign.', { field: 'schools' });
 	if (toAdviserId !== null && !(await getAdviser(db, toAdviserId))) {
 		throw new Refusal('Choose an active adviser to give the schools to.', { field: 'to-adviser' });
 	}
-	const schools = await db.selectFrom('schools').select(['urn', 'link_adviser_id']).where('urn', 'in', urns).orderBy('urn').execute();
+	// An admin who serves some LAs links their schools only, and only to an adviser who serves one of those LAs.
+	const las = servedLas(actor);
+	const serving = await usersServing(db, las);
+	if (toAdviserId !== null && serving !== null && !serving.has(toAdviserId)) {
+		throw new Refusal('Choose an adviser who serves your LAs to give the schools to.', { field: 'to-adviser' });
+	}
+	const schools = await db
+		.selectFrom('schools')
+		.select(['urn', 'link_adviser_id'])
+		.where('urn', 'in', urns)
+		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
+		.orderBy('urn')
+		.execute();
+	// Another LA's school is as unknown to them as one no longer in the register.
 	if (schools.length !== new Set(urns).size) throw new Refusal('Some of those schools are no longer in the register. Reload the page and try again.');
 	const moving = schools.filter((s) => s.link_adviser_id !== toAdviserId);
 	await db.transaction().execute(async (trx) => {

@@ -34,7 +34,7 @@ export const actions: Actions = {
 		const { urns, toAdviserId } = reassignFromForm(await event.request.formData());
 		return act(async () => {
 			if (toAdviserId === 'invalid' || toAdviserId === null) throw new Refusal('Choose the adviser to give the schools to.', { field: 'to-adviser' });
-			const linked = await reassignSchools(db(), admin.id, urns, toAdviserId);
+			const linked = await reassignSchools(db(), admin, urns, toAdviserId);
 			return { done: `${linked} ${linked === 1 ? 'school has' : 'schools have'} a link adviser now. Plan the year again to give them engagements.` };
 		});
 	}

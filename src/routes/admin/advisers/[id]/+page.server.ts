@@ -91,7 +91,7 @@ export const actions: Actions = {
 			const mine = new Set((await linkSchools(db(), adviser.id)).map((s) => s.urn));
 			if (urns.some((urn) => !mine.has(urn)))
 				throw new Refusal(`Some of those schools are no longer linked to ${adviser.name}. Reload the page and try again.`);
-			const moved = await reassignSchools(db(), admin.id, urns, toAdviserId);
+			const moved = await reassignSchools(db(), admin, urns, toAdviserId);
 			return { done: `${moved} ${moved === 1 ? 'school has' : 'schools have'} moved. Their planned engagements move the next time the year is planned.` };
 		});
 	}
