@@ -2,7 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { can, servedLas } from '$lib/domain/access';
-import { keepUsers, usersServing } from '$lib/server/la-scope';
+import { keepServed, keepUsers, servedUrns, usersServing, type Served } from '$lib/server/la-scope';
 import {
 	buildPlanInput,
 	closuresFor,
@@ -10,6 +10,7 @@ import {
 	halfTermHeading,
 	isTerm,
 	latestPlanRun,
+	type PlanRunSummary,
 	listAdvisers,
 	listEngagements,
 	loadCalendar,
@@ -108,10 +109,17 @@ export const load: PageServerLoad = async (event) => {
 		myOverdue,
 		subscriptionMadeAt: await subscriptionMadeAt(db(), user.id),
 		planned: run !== null,
-		categoriesChanged: run ? schoolsChangedSince(run, (await buildPlanInput(db(), year, null)).schools).length : 0,
+		// Only the schools of the LAs this person serves, whose plan they can make again.
+		categoriesChanged: run ? await categoriesChangedFor(year, run, await servedUrns(db(), user)) : 0,
 		inputsChanged: run ? await planInputsChangedSince(db(), run) : []
 	};
 };
+
+/** How many of these schools' agreed categories differ from those the year's plan was made with. */
+async function categoriesChangedFor(year: number, run: PlanRunSummary, served: Served): Promise<number> {
+	const { schools } = await buildPlanInput(db(), year, null);
+	return schoolsChangedSince(run, keepServed(served, schools), served).length;
+}
 
 export const actions: Actions = {
 	subscribe: async (event) => {

@@ -44,6 +44,9 @@ describe('the part of a plan someone who serves some LAs sees', () => {
 			expect(advisers).toContain(s.adviserId);
 			expect(s.urns.length).toBeGreaterThan(0);
 			for (const urn of s.urns) expect(urns).toContain(urn);
+			// The days are those of the kept schools' work alone.
+			const days = r.unplaced.filter((u) => u.cause === 'capacity' && u.adviserId === s.adviserId && u.halfTerm === s.halfTerm).reduce((n, u) => n + u.days, 0);
+			expect(s.days).toBeCloseTo(days);
 		}
 	});
 

@@ -1,4 +1,5 @@
 import type { AdviserId, PlanInput, PlanResult } from './plan-types';
+import { shortfallsOf } from './plan';
 
 /** Which schools and advisers to keep; null keeps all of them. */
 export interface PlanScope {
@@ -9,11 +10,15 @@ export interface PlanScope {
 /**
  * The part of a plan, and of the input behind it, about some schools and advisers: what someone
  * who serves only some LAs sees of it. An adviser kept keeps their whole capacity; only the work at
- * kept schools is counted against it.
+ * kept schools is counted against it, and their shortfalls are those of the kept schools' unplaced work.
  */
 export function narrowPlan(input: PlanInput, result: PlanResult, scope: PlanScope): { input: PlanInput; result: PlanResult } {
 	const school = (urn: number) => scope.urns === null || scope.urns.has(urn);
 	const adviser = (id: AdviserId) => scope.advisers === null || scope.advisers.has(id);
+	const unplaced = result.unplaced.filter((u) => school(u.urn));
+	// Some schools' part of a shortfall is the days their own unplaced work needs, not the whole line's.
+	const names = result.shortfalls.map((s) => ({ id: s.adviserId, name: s.adviserName }));
+	const shortfalls = scope.urns === null ? result.shortfalls : shortfallsOf(unplaced, names);
 	return {
 		input: {
 			...input,
@@ -23,11 +28,8 @@ export function narrowPlan(input: PlanInput, result: PlanResult, scope: PlanScop
 		},
 		result: {
 			engagements: result.engagements.filter((e) => school(e.urn)),
-			unplaced: result.unplaced.filter((u) => school(u.urn)),
-			shortfalls: result.shortfalls
-				.filter((s) => adviser(s.adviserId))
-				.map((s) => ({ ...s, urns: s.urns.filter(school) }))
-				.filter((s) => s.urns.length > 0)
+			unplaced,
+			shortfalls: shortfalls.filter((s) => adviser(s.adviserId))
 		}
 	};
 }

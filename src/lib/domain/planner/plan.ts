@@ -365,7 +365,7 @@ function unplacedItem(
 }
 
 /** Capacity shortfalls by adviser and half term: the days that did not fit, and whose they were. */
-function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonly { id: AdviserId; name: string }[]): Shortfall[] {
+export function shortfallsOf(unplaced: readonly UnplacedEngagement[], advisers: readonly { id: AdviserId; name: string }[]): Shortfall[] {
 	const names = new Map(advisers.map((adviser) => [adviser.id, adviser.name]));
 	const groups = new Map<string, Shortfall>();
 	for (const item of unplaced) {

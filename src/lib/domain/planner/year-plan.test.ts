@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lasPlannedApart, standingRuns, yearPlanRecord, type RunRecord } from './year-plan';
-import type { Shortfall } from './plan-types';
-
-const shortfall = (adviserId: number, urns: number[]): Shortfall => ({
-	adviserId,
-	adviserName: `Adviser ${adviserId}`,
-	halfTerm: 'autumn_1',
-	days: 1,
-	urns,
-	message: `Capacity short by 1 day in autumn 1 for Adviser ${adviserId}`
-});
+import { lasPlannedApart, standingRuns, yearPlanCategories, type RunRecord } from './year-plan';
 
 describe('standingRuns', () => {
 	const cases: { what: string; runs: { id: number; la: string | null }[]; standing: number[] }[] = [
@@ -52,44 +42,35 @@ describe('standingRuns', () => {
 	});
 });
 
-describe('yearPlanRecord', () => {
-	const cases: { what: string; standing: RunRecord[]; apart: number[]; expected: Pick<RunRecord, 'categories' | 'shortfalls'> }[] = [
+describe('yearPlanCategories', () => {
+	const cases: { what: string; standing: RunRecord[]; apart: number[]; expected: Record<string, string> }[] = [
 		{
 			what: 'one run of every school is the whole plan',
-			standing: [{ la: null, categories: { 1: 'focus', 2: 'secure' }, shortfalls: [shortfall(7, [1, 2])] }],
+			standing: [{ la: null, categories: { 1: 'focus', 2: 'secure' } }],
 			apart: [],
-			expected: { categories: { 1: 'focus', 2: 'secure' }, shortfalls: [shortfall(7, [1, 2])] }
+			expected: { 1: 'focus', 2: 'secure' }
 		},
 		{
 			what: 'LAs planned apart add up',
 			standing: [
-				{ la: '936', categories: { 3: 'intensive' }, shortfalls: [shortfall(8, [3])] },
-				{ la: '850', categories: { 1: 'focus', 2: 'secure' }, shortfalls: [shortfall(7, [1])] }
+				{ la: '936', categories: { 3: 'intensive' } },
+				{ la: '850', categories: { 1: 'focus', 2: 'secure' } }
 			],
 			apart: [1, 2, 3],
-			expected: { categories: { 3: 'intensive', 1: 'focus', 2: 'secure' }, shortfalls: [shortfall(8, [3]), shortfall(7, [1])] }
+			expected: { 3: 'intensive', 1: 'focus', 2: 'secure' }
 		},
 		{
 			what: 'an LA planned again replaces its part of the run of every school, even a school no longer agreed',
 			standing: [
-				{ la: '850', categories: { 1: 'intensive' }, shortfalls: [] },
-				{ la: null, categories: { 1: 'focus', 2: 'secure', 3: 'light_touch' }, shortfalls: [shortfall(7, [2, 3])] }
+				{ la: '850', categories: { 1: 'intensive' } },
+				{ la: null, categories: { 1: 'focus', 2: 'secure', 3: 'light_touch' } }
 			],
 			// 850's schools are 1 and 2; 2 is no longer agreed.
 			apart: [1, 2],
-			expected: { categories: { 1: 'intensive', 3: 'light_touch' }, shortfalls: [shortfall(7, [3])] }
-		},
-		{
-			what: 'a shortfall of every school that fell only on a replanned LA goes',
-			standing: [
-				{ la: '850', categories: { 1: 'focus' }, shortfalls: [] },
-				{ la: null, categories: { 1: 'focus', 3: 'secure' }, shortfalls: [shortfall(7, [1])] }
-			],
-			apart: [1],
-			expected: { categories: { 1: 'focus', 3: 'secure' }, shortfalls: [] }
+			expected: { 1: 'intensive', 3: 'light_touch' }
 		}
 	];
 	it.each(cases)('$what', ({ standing, apart, expected }) => {
-		expect(yearPlanRecord(standing, new Set(apart))).toEqual(expected);
+		expect(yearPlanCategories(standing, new Set(apart))).toEqual(expected);
 	});
 });

@@ -1,5 +1,4 @@
 import type { Category } from '../analysis/categories';
-import type { Shortfall } from './plan-types';
 
 /*
  * A year's plan is made by runs of the planner: one for every school at once, or one per LA once
@@ -7,11 +6,10 @@ import type { Shortfall } from './plan-types';
  * each LA planned on its own since then in place of its part of it: the newest run of that LA.
  */
 
-/** What a run planned from: the LA (null for every school) and the categories and shortfalls it recorded. */
+/** What a run planned from: the LA (null for every school) and the categories it recorded. */
 export interface RunRecord {
 	la: string | null;
 	categories: Readonly<Record<string, Category>>;
-	shortfalls: readonly Shortfall[];
 }
 
 /**
@@ -39,24 +37,19 @@ export function lasPlannedApart(standing: readonly { la: string | null }[]): str
 }
 
 /**
- * The categories and shortfalls the year's plan was made with, from its standing runs (newest
- * first). `apart` holds the schools of the LAs planned apart since the run of every school: that
- * run's part for them is replaced by their own LA's run.
+ * The categories the year's plan was made with, from its standing runs (newest first). `apart`
+ * holds the schools of the LAs planned apart since the run of every school: that run's part for
+ * them is replaced by their own LA's run. (The year's shortfalls are worked out again from the work
+ * that could not be placed, which each run keeps for its own schools: see shortfallsOf.)
  */
-export function yearPlanRecord(standing: readonly RunRecord[], apart: ReadonlySet<number>): { categories: Record<string, Category>; shortfalls: Shortfall[] } {
+export function yearPlanCategories(standing: readonly RunRecord[], apart: ReadonlySet<number>): Record<string, Category> {
 	const categories: Record<string, Category> = {};
-	const shortfalls: Shortfall[] = [];
 	for (const run of standing) {
 		if (run.la !== null) {
 			Object.assign(categories, run.categories);
-			shortfalls.push(...run.shortfalls);
 			continue;
 		}
 		for (const [urn, category] of Object.entries(run.categories)) if (!apart.has(Number(urn))) categories[urn] = category;
-		for (const s of run.shortfalls) {
-			const urns = s.urns.filter((urn) => !apart.has(urn));
-			if (urns.length > 0) shortfalls.push({ ...s, urns });
-		}
 	}
-	return { categories, shortfalls };
+	return categories;
 }

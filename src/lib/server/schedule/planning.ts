@@ -6,7 +6,7 @@ import { buildPlanInput, isFixed, liveEngagementRows, planSchools, toEngagement 
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { type IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
-import { plan } from '../../domain/planner/plan';
+import { plan, shortfallsOf } from '../../domain/planner/plan';
 import { diffPlans, replan, type PlanDiff } from '../../domain/planner/replan';
 import { lasWords } from '../../domain/las';
 import { workingDays } from '../../domain/calendar/working-days';
@@ -19,7 +19,7 @@ import type { EngagementsTable, PlanRunsTable } from '../db/schema/schedule';
 import { dayAndDate } from '../../domain/format';
 import { oneAtATime } from '../db/dialect';
 import { urnsOfLas } from '../la-scope';
-import { lasPlannedApart, standingRuns, yearPlanRecord } from '../../domain/planner/year-plan';
+import { lasPlannedApart, standingRuns, yearPlanCategories } from '../../domain/planner/year-plan';
 
 export interface PlanRunSummary {
 	id: number;
@@ -29,6 +29,8 @@ export interface PlanRunSummary {
 	kind: 'plan' | 'replan';
 	notBefore: IsoDate | null;
 	runAt: string;
+	/** When the oldest run whose work still stands was made: the run itself, or for the year's plan of LAs planned apart, the earliest of theirs. */
+	standingSince: string;
 	runBy: string | null;
 	engagementCount: number;
 	unplacedCount: number;
@@ -48,6 +50,7 @@ function runSummary(row: PlanRunRow): PlanRunSummary {
 		kind: row.kind,
 		notBefore: row.not_before,
 		runAt: row.run_at,
+		standingSince: row.run_at,
 		runBy: row.run_by_name,
 		engagementCount: row.engagement_count,
 		unplacedCount: row.unplaced_count,
@@ -88,7 +91,15 @@ export async function latestPlanRun(db: Db, year: number, la?: string): Promise<
 	if (rows.length === 1) return latest;
 	const standing = rows.map(runSummary);
 	const apart = (await urnsOfLas(db, lasPlannedApart(standing))) ?? new Set<number>();
-	return { ...latest, ...yearPlanRecord(standing, apart) };
+	// Each run keeps the work it could not place for its own schools: the year's shortfalls are theirs together.
+	const unplaced = (await unplacedOf(db, year)).filter((u) => u.cause === 'capacity');
+	const names = standing.flatMap((r) => r.shortfalls.map((f) => ({ id: f.adviserId, name: f.adviserName })));
+	return {
+		...latest,
+		categories: yearPlanCategories(standing, apart),
+		shortfalls: shortfallsOf(unplaced, names),
+		standingSince: standing[standing.length - 1].runAt
+	};
 }
 
 /**
@@ -97,6 +108,13 @@ export async function latestPlanRun(db: Db, year: number, la?: string): Promise<
  */
 export async function storedPlan(db: Db, year: number, la?: string): Promise<PlanResult> {
 	const engagements = (await liveEngagementRows(db, year)).filter((r) => la === undefined || r.la_code === la).map(toEngagement);
+	const unplaced = await unplacedOf(db, year, la);
+	const run = await latestPlanRun(db, year, la);
+	return { engagements, unplaced, shortfalls: run?.shortfalls ?? [] };
+}
+
+/** The work a year's plan could not place, in the planner's shape; with an LA, its schools' only. */
+async function unplacedOf(db: Db, year: number, la?: string): Promise<UnplacedEngagement[]> {
 	const unplacedRows = await db
 		.selectFrom('unplaced_engagements as u')
 		.innerJoin('schools', 'schools.urn', 'u.urn')
@@ -108,7 +126,7 @@ export async function storedPlan(db: Db, year: number, la?: string): Promise<Pla
 		.orderBy('u.template_id')
 		.orderBy('u.sequence')
 		.execute();
-	const unplaced: UnplacedEngagement[] = unplacedRows.map((u) => ({
+	return unplacedRows.map((u) => ({
 		id: u.plan_key,
 		urn: u.urn,
 		schoolName: u.school_name,
@@ -124,8 +142,6 @@ export async function storedPlan(db: Db, year: number, la?: string): Promise<Pla
 		cause: u.cause,
 		reason: u.reason
 	}));
-	const run = await latestPlanRun(db, year, la);
-	return { engagements, unplaced, shortfalls: run?.shortfalls ?? [] };
 }
 
 /** The day new work may start from when planning on `today`: null before the year begins. */
@@ -428,7 +444,7 @@ export async function planInputsChangedSince(db: Db, run: PlanRunSummary): Promi
 	const rows = await db
 		.selectFrom('audit_log')
 		.select(['action', 'entity_id'])
-		.where('at', '>', run.runAt)
+		.where('at', '>', run.standingSince)
 		.where(
 			'action',
 			'in',
