@@ -49,6 +49,16 @@ function lateStart() {
 	return calendar;
 }
 
+/** An adviser's days of live work, week by week. */
+function weeksOf(rows: { adviser_id: number | null; date: string; days: number }[], adviserId: number): Map<string, number> {
+	const weeks = new Map<string, number>();
+	for (const r of rows.filter((r) => r.adviser_id === adviserId)) {
+		const week = startOfISOWeek(new Date(`${r.date}T12:00:00Z`)).toISOString();
+		weeks.set(week, (weeks.get(week) ?? 0) + r.days);
+	}
+	return weeks;
+}
+
 const refusalOf = async (work: () => Promise<unknown>): Promise<string> => {
 	try {
 		await work();
@@ -146,14 +156,27 @@ describe('a plan per LA', () => {
 		expect(surrey.filter((r) => r.template_id === 'secure.se_summary_call').map((r) => r.label)).toEqual(['Surrey SE summary call']);
 		expect(hampshire.filter((r) => r.template_id === 'secure.se_summary_call').map((r) => r.label)).toEqual([call.label]);
 
-		const weeks = new Map<string, number>();
-		for (const r of rows.filter((r) => r.adviser_id === w.adviserA.id)) {
-			const week = startOfISOWeek(new Date(`${r.date}T12:00:00Z`)).toISOString();
-			weeks.set(week, (weeks.get(week) ?? 0) + r.days);
-		}
+		const weeks = weeksOf(rows, w.adviserA.id);
 		expect(weeks.size).toBeGreaterThan(0);
 		expect(Math.max(...weeks.values())).toBeLessThanOrEqual(0.25);
 		expect(new Set(rows.filter((r) => r.adviser_id === w.adviserA.id).map((r) => r.la_code))).toEqual(new Set(['850', '936']));
+	});
+
+	it('another LA’s work on a day this LA is closed still counts in the shared adviser’s week', async () => {
+		await saveTermDates(db, w.admin.id, lateStart(), '936');
+		await setCapacity(db, w.admin.id, w.adviserA.id, '0.25', BEFORE_YEAR);
+		// Surrey is planned first; Hampshire is closed on the first day Adviser A works at a Surrey school, then planned.
+		await planYear(db, w.lead.id, w.year, BEFORE_YEAR, ['936']);
+		const surreyDays = (await liveEngagementRows(db, w.year)).filter((r) => r.adviser_id === w.adviserA.id).map((r) => r.date);
+		const surreyDay = surreyDays.sort()[0];
+		await addClosure(db, w.admin.id, surreyDay, 'Hampshire inset day', '850');
+		// Hampshire's plan holds that Surrey work where it is, in Adviser A's week, though Hampshire is closed that day.
+		const input = await buildPlanInput(db, w.year, null, '850');
+		expect(input.fixed!.filter((f) => f.date === surreyDay && f.adviserId === w.adviserA.id).map((f) => in936.includes(f.urn))).toEqual([true]);
+		await planYear(db, w.lead.id, w.year, BEFORE_YEAR, ['850']);
+		const rows = await liveEngagementRows(db, w.year);
+		expect(rows.some((r) => r.date === surreyDay && in936.includes(r.urn))).toBe(true);
+		expect(Math.max(...weeksOf(rows, w.adviserA.id).values())).toBeLessThanOrEqual(0.25);
 	});
 
 	it('when one LA alone has agreed schools, its own settings still hold', async () => {

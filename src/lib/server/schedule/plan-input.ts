@@ -1,7 +1,6 @@
 import type { Db } from '../db';
 import { currentCategories } from '../analysis/categories';
 import { loadCalendar, closuresFor, INSTALLATION } from './calendar';
-import { workingDays } from '../../domain/calendar/working-days';
 import type { AcademicCalendar } from '../../domain/calendar/half-terms';
 import { listAdvisers, toPlannerAdvisers } from './advisers';
 import { loadTemplates } from './templates';
@@ -106,8 +105,9 @@ export async function schoolCalendar(db: Db, summerYear: number, urn: number): P
  * and the engagements that must stay where they are.
  *
  * With `la`, for that LA's schools alone, on its own term dates, closures and templates. Every
- * engagement of another LA's school that falls on one of its working days is fixed too, so an
- * adviser who serves several LAs is never given more than their days across them all.
+ * live engagement of another LA's school is fixed too, whatever day it is on (another LA may be
+ * open when this one is closed), so an adviser who serves several LAs is never given more than
+ * their days a week across them all.
  */
 export async function buildPlanInput(db: Db, summerYear: number, notBefore: IsoDate | null, la: string | null = null): Promise<PlanInput> {
 	const scope = la ?? INSTALLATION;
@@ -120,8 +120,8 @@ export async function buildPlanInput(db: Db, summerYear: number, notBefore: IsoD
 		liveEngagementRows(db, summerYear)
 	]);
 	const closureDays = closures.map((c) => c.date);
-	const workingDates = la === null ? null : new Set(workingDays(calendar, closureDays).map((d) => d.date));
-	const fixed = rows.filter((r) => (la === null || r.la_code === la ? isFixed(r, r.has_note, notBefore) : workingDates!.has(r.date)));
+	// Another LA's work stays where it is and counts in its adviser's week, even on a day this LA is closed.
+	const fixed = rows.filter((r) => (la === null || r.la_code === la ? isFixed(r, r.has_note, notBefore) : true));
 	return {
 		calendar,
 		closures: closureDays,

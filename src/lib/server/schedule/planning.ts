@@ -9,7 +9,6 @@ import { academicYearLabel } from '../../domain/ks2/types';
 import { plan, shortfallsOf } from '../../domain/planner/plan';
 import { diffPlans, replan, type PlanDiff } from '../../domain/planner/replan';
 import { lasWords } from '../../domain/las';
-import { workingDays } from '../../domain/calendar/working-days';
 import { INSTALLATION } from './calendar';
 import { PlanInputError } from '../../domain/planner/validate-plan-input';
 import type { PlanInput, PlanResult, Shortfall, UnplacedEngagement } from '../../domain/planner/plan-types';
@@ -228,16 +227,19 @@ export async function planYear(db: Db, userId: number | null, year: number, toda
  */
 export async function previewPlan(db: Db, year: number, las: readonly string[] | null): Promise<PlanResult> {
 	const whole: PlanResult = { engagements: [], unplaced: [], shortfalls: [] };
+	const names: { id: number; name: string }[] = [];
 	for (const la of await planScopes(db, year, las)) {
 		const input = await buildPlanInput(db, year, null, la);
-		const working = new Set(workingDays(input.calendar, input.closures).map((d) => d.date));
 		const ours = new Set(input.schools.map((s) => s.urn));
-		const carried = whole.engagements.filter((e) => working.has(e.date)).map((e) => ({ ...e, status: 'confirmed' as const }));
+		// The LAs planned before hold their work in the shared advisers' weeks, on whatever day it falls.
+		const carried = whole.engagements.map((e) => ({ ...e, status: 'confirmed' as const }));
 		const { result } = runPlanner({ ...input, fixed: [...(input.fixed ?? []), ...carried] }, null);
 		whole.engagements.push(...result.engagements.filter((e) => ours.has(e.urn)));
 		whole.unplaced.push(...result.unplaced);
-		whole.shortfalls.push(...result.shortfalls);
+		names.push(...input.advisers.map((a) => ({ id: a.id, name: a.name })));
 	}
+	// One line for each adviser and half term, across the LAs.
+	whole.shortfalls = shortfallsOf(whole.unplaced, names);
 	return whole;
 }
 
