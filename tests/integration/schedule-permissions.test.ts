@@ -99,6 +99,17 @@ describe('a plan that no longer matches its calendar', () => {
 		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
 	});
 
+	it('refuses to confirm work on a day the adviser has since taken off, as Move does', async () => {
+		const db = await freshDb();
+		const { w, initial } = await planned(db);
+		expect(initial.adviserId).toBe(w.adviserA.id);
+		await addDaysOff(db, w.admin.id, w.adviserA.id, { from: initial.date, to: '', reason: 'Training' });
+		expect((await refusal(() => confirmEngagement(db, w.adviserA, initial.id))).message).toMatch(
+			new RegExp(`^It cannot be confirmed for .*, because ${w.adviserA.name} is off that day\\. Move it to another day\\.$`)
+		);
+		expect((await listEngagements(db, { urn: w.urns.focus })).find((e) => e.id === initial.id)!.status).toBe('planned');
+	});
+
 	it('says what has changed since the year was planned, until it is planned again', async () => {
 		const db = await freshDb();
 		const { w } = await planned(db);

@@ -8,6 +8,7 @@ import { getEngagement, type EngagementView } from './engagements';
 import { buildPlanInput, schoolCalendar, schoolScope } from './plan-input';
 import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
+import { getAdviser } from './advisers';
 import { writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
@@ -43,6 +44,10 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 	const notWorking = whyNotWorkingDay(calendar, closures, engagement.date);
 	if (notWorking)
 		throw new Refusal(`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${notWorking}. Move it to a working day, or plan the year again.`);
+	// Nor a day the adviser has off since it was planned, as Move checks.
+	const adviser = await getAdviser(db, engagement.adviserId);
+	if (adviser?.daysOff.some((d) => d.date === engagement.date))
+		throw new Refusal(`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${adviser.name} is off that day. Move it to another day.`);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
 		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();
