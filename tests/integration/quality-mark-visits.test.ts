@@ -22,7 +22,7 @@ import {
 	schoolFeed
 } from '../../src/lib/server/schedule';
 import { QUALITY_MARK_VISIT_NOTE } from '../../src/lib/server/schedule/notes';
-import { bookAssessmentVisit, changeStatus, recordAwardDecision } from '../../src/lib/server/quality-mark';
+import { bookAssessmentVisit, changeStatus, recordAwardDecision, recordPage } from '../../src/lib/server/quality-mark';
 import { BS, completeReview, recordUnderReview } from './quality-mark-fixtures';
 import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -175,6 +175,23 @@ describe('booking an assessment visit makes it an engagement', () => {
 		);
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'assessor_review', visit_date: null });
 		expect(await db.selectFrom('engagements').select('id').where('quality_mark_id', 'is not', null).execute()).toEqual([]);
+	});
+});
+
+describe('who may carry out the visit', () => {
+	it('only an adviser who serves the school’s LA is offered, or accepted, as its assessor', async () => {
+		const { db, w, qualityMarkId } = await world();
+		// Birchfield is in LA 850; adviser B serves 936 only.
+		await db.updateTable('schools').set({ la_code: '850' }).where('urn', '=', w.urns.secure).execute();
+		await db.insertInto('user_las').values({ user_id: w.adviserB.id, la_code: '936' }).execute();
+		const offered = (await recordPage(db, w.lead, w.urns.secure, BS, TODAY)).assessors.map((a) => a.id);
+		expect(offered).toContain(w.adviserA.id);
+		expect(offered).not.toContain(w.adviserB.id);
+		const day = (await plannedDayOf(db, w, '2026-10-05')).date;
+		expect((await rejection(Refusal, bookAssessmentVisit(db, w.lead, w.urns.secure, BS, { visitDate: day, assessorId: w.adviserB.id }, TODAY))).message).toBe(
+			'Choose an adviser who serves the school’s LA to carry out the assessment visit'
+		);
+		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'assessor_review', assessor_id: null });
 	});
 });
 

@@ -4,6 +4,7 @@ import { currentAudit } from './audits';
 import * as clock from '../clock';
 import { ADVISER_ROLES, can as allowed, type Actor } from '../../domain/access';
 import { openRecord } from './records';
+import { keepUsers, usersServing } from '../la-scope';
 import { qualityMarkForSchool } from './queries';
 import { nomineeChoices } from './self-audit';
 
@@ -39,14 +40,18 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		nominate: ownHead && row !== undefined
 	};
 	const showReview = audit !== null && (allowed(actor, 'school.seeWorking', mark) || audit.decision !== null);
+	// Only advisers who serve the school's LA: another LA's adviser could not reach the visit or the record.
 	const assessors = can.bookVisit
-		? await db
-				.selectFrom('users')
-				.select(['id', 'name'])
-				.where('role', 'in', [...ADVISER_ROLES])
-				.where('disabled_at', 'is', null)
-				.orderBy('name')
-				.execute()
+		? keepUsers(
+				await usersServing(db, mark.laCode ? [mark.laCode] : null),
+				await db
+					.selectFrom('users')
+					.select(['id', 'name'])
+					.where('role', 'in', [...ADVISER_ROLES])
+					.where('disabled_at', 'is', null)
+					.orderBy('name')
+					.execute()
+			)
 		: [];
 	return {
 		school,

@@ -19,6 +19,7 @@ import { TEXT_LIMITS } from '../../domain/text-limits';
 import { ADVISER_ROLES, requireAllowed, type Actor } from '../../domain/access';
 import { Refusal } from '../../domain/refusal';
 import { findRow, insertRecord, openRecord, recordColumns, recordRef, toRecord } from './records';
+import { usersServing } from '../la-scope';
 import { keepScheduleInStep, type VisitBooking } from './visits';
 
 export interface StatusInput {
@@ -66,7 +67,7 @@ export async function moveStatus(
 	refuseOverLong({ feedback: input.feedback ?? '' }, TEXT_LIMITS.text);
 	const result = transition(before, to, { ...input }, today);
 	if (!result.ok) throw new Refusal(result.error);
-	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId) : (row?.assessor_id ?? null);
+	const assessorId = to === 'assessment_visit_booked' ? await chooseAssessor(trx, actor, input.assessorId, urn) : (row?.assessor_id ?? null);
 	const now = clock.nowIso();
 	let id: number;
 	if (row) {
@@ -105,11 +106,17 @@ export async function moveStatus(
  * The assessor for a visit: an active adviser or lead adviser, by default whoever books it. The
  * visit goes in their schedule and counts in their capacity, which admins do not have.
  */
-async function chooseAssessor(db: Db, actor: Actor, assessorId: number | null | undefined): Promise<number> {
+async function chooseAssessor(db: Db, actor: Actor, assessorId: number | null | undefined, urn: number): Promise<number> {
 	const id = assessorId ?? actor.id;
 	const user = await db.selectFrom('users').select(['id', 'role', 'disabled_at']).where('id', '=', id).executeTakeFirst();
 	if (!user || user.disabled_at !== null || !ADVISER_ROLES.includes(user.role)) {
 		throw new Refusal('Choose an adviser or lead adviser to carry out the assessment visit: it goes in their schedule');
+	}
+	// Another LA's adviser could neither open the visit nor record the decision.
+	const school = await db.selectFrom('schools').select('la_code').where('urn', '=', urn).executeTakeFirst();
+	const serving = school?.la_code ? await usersServing(db, [school.la_code]) : null;
+	if (serving !== null && !serving.has(user.id)) {
+		throw new Refusal('Choose an adviser who serves the school’s LA to carry out the assessment visit');
 	}
 	return user.id;
 }
