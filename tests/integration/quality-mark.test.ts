@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { qualityMarkDashboard } from '../../src/lib/server/quality-mark/table';
 import { freshDb } from '../helpers/db';
 import { rejection } from '../helpers/rejection';
 import type { Db } from '../../src/lib/server/db';
@@ -378,6 +379,12 @@ describe('award, expiry and renewal', () => {
 		const expiring = await expiringQualityMarks(s.db, '2028-09-02', 6);
 		expect(expiring).toMatchObject([{ urn: ASH, schoolName: 'Ash Primary', frameworkKey: BS, expiryDate: '2029-03-02', status: 'renewal_due' }]);
 		expect(await expiringQualityMarks(s.db, '2029-03-03', 6)).toEqual([]);
+		// A school the register has since closed is counted nowhere: not in the list, the dashboard's list or its counts.
+		await s.db.updateTable('schools').set({ status: 'Closed' }).where('urn', '=', ASH).execute();
+		expect(await expiringQualityMarks(s.db, '2028-09-02', 6)).toEqual([]);
+		const dashboard = await qualityMarkDashboard(s.db, '2028-09-02', 6);
+		expect(dashboard.expiring).toEqual([]);
+		expect(dashboard.inProgress).toEqual([]);
 	});
 
 	it('keeps the old award while the school renews, and starts the new self-audit from its last answers', async () => {

@@ -171,3 +171,9 @@ export function watchItems(
 		};
 	});
 }
+
+/** Schools in the register that are not closed: the ones Quality Mark coverage and its lists are counted over. */
+export async function openSchools(db: Db): Promise<{ urn: number; name: string }[]> {
+	const schools = await db.selectFrom('schools').select(['urn', 'name', 'status']).orderBy('name').orderBy('urn').execute();
+	return schools.filter((s) => !/^closed/i.test(s.status ?? ''));
+}

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import { effectiveStatus, expiringWithin, holdsAward, type IsoDate, type Key, type QmStatus } from '../../domain/quality-mark';
 import * as clock from '../clock';
 import { listFrameworks } from './frameworks';
-import { listed, recordHistory, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
+import { listed, openSchools, recordHistory, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
 
 /**
  * Read-only views of the Quality Marks for other areas: the school profile, the school list
@@ -42,11 +42,13 @@ export async function qualityMarkStatusByUrn(db: Db, today: IsoDate = clock.toda
 
 /** Awards still held that end within `months` of today, soonest first: the overview's "needs attention". */
 export async function expiringQualityMarks(db: Db, today: IsoDate = clock.today(), months = 6): Promise<WatchItem[]> {
-	const [frameworks, records] = await Promise.all([listFrameworks(db), listed(db)]);
+	const [frameworks, records, schools] = await Promise.all([listFrameworks(db), listed(db), openSchools(db)]);
+	// Open schools only, as /quality-mark counts them: a closed school's award needs no renewal.
+	const open = new Set(schools.map((s) => s.urn));
 	return watchItems(
 		records,
 		expiringWithin(
-			records.map((r) => r.record),
+			records.map((r) => r.record).filter((r) => open.has(r.urn)),
 			today,
 			months
 		),

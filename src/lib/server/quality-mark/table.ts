@@ -13,7 +13,7 @@ import {
 import * as clock from '../clock';
 import { listFrameworks } from './frameworks';
 import { keepServed, type Served } from '../la-scope';
-import { listed, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
+import { listed, openSchools, summarise, watchItems, type SchoolQualityMark, type WatchItem } from './listing';
 
 /** The /quality-mark page for staff: coverage, what to watch, and the filtered table behind the CSV export. */
 
@@ -36,12 +36,6 @@ export function parseFilters(params: URLSearchParams, frameworks: readonly Quali
 
 export interface TableRow extends Omit<SchoolQualityMark, 'history'> {
 	schoolName: string;
-}
-
-/** Schools in the register that are not closed: the ones coverage is counted over. */
-async function openSchools(db: Db): Promise<{ urn: number; name: string }[]> {
-	const schools = await db.selectFrom('schools').select(['urn', 'name', 'status']).orderBy('name').orderBy('urn').execute();
-	return schools.filter((s) => !/^closed/i.test(s.status ?? ''));
 }
 
 /**
@@ -82,6 +76,9 @@ export interface Dashboard {
 export async function qualityMarkDashboard(db: Db, today: IsoDate = clock.today(), months = 6, served: Served = null): Promise<Dashboard> {
 	const [frameworks, records, schools] = await servedRecords(db, served);
 	const all = records.map((r) => r.record);
+	// The lists beside the counts take the same schools: those the register has open.
+	const open = new Set(schools.map((s) => s.urn));
+	const ofOpen = all.filter((r) => open.has(r.urn));
 	return {
 		coverage: coverageByFramework(
 			frameworks,
@@ -90,7 +87,7 @@ export async function qualityMarkDashboard(db: Db, today: IsoDate = clock.today(
 			today,
 			months
 		),
-		inProgress: watchItems(records, inProgress(all, today), frameworks, today),
-		expiring: watchItems(records, expiringWithin(all, today, months), frameworks, today)
+		inProgress: watchItems(records, inProgress(ofOpen, today), frameworks, today),
+		expiring: watchItems(records, expiringWithin(ofOpen, today, months), frameworks, today)
 	};
 }
