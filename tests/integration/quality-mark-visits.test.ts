@@ -195,6 +195,18 @@ describe('who may carry out the visit', () => {
 	});
 });
 
+describe('the record’s link to its visit', () => {
+	it('says the visit can be moved or cancelled there only to those who may: its assessor and lead advisers', async () => {
+		const { db, w } = await world();
+		const day = (await plannedDayOf(db, w, '2026-10-05')).date;
+		await book(db, w, day);
+		const mayChange = async (actor: SessionUser) => (await recordPage(db, actor, w.urns.secure, BS, TODAY)).visit?.mayChange;
+		expect(await mayChange(w.adviserA)).toBe(true);
+		expect(await mayChange(w.lead)).toBe(true);
+		expect(await mayChange(w.admin)).toBe(false);
+	});
+});
+
 describe('the visit and its Quality Mark record stay in step', () => {
 	it("moving the visit in the schedule moves the record's visit date; a bad day or another school year is refused", async () => {
 		const { db, w, qualityMarkId } = await world();

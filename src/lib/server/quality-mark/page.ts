@@ -66,19 +66,22 @@ export async function recordPage(db: Db, actor: Actor, urn: number, frameworkKey
 		/** The default choice when booking: the last assessor, else whoever is looking if they can visit, else the link adviser. */
 		assessorId: [row?.assessor_id, actor.id, mark.linkAdviserId].find((id) => assessors.some((a) => a.id === id)) ?? null,
 		/** The latest visit in the schedule, to link to; null before one is booked. */
-		visit: row ? await latestVisit(db, row.id) : null
+		visit: row ? await latestVisit(db, actor, row.id, mark.laCode ?? null) : null
 	};
 }
 
 /** The record's most recent assessment visit in the schedule, whatever became of it. */
-async function latestVisit(db: Db, qualityMarkId: number) {
+async function latestVisit(db: Db, actor: Actor, qualityMarkId: number, laCode: string | null) {
 	const visit = await db
 		.selectFrom('engagements')
-		.select(['id', 'date', 'status'])
+		.select(['id', 'date', 'status', 'urn', 'adviser_id'])
 		.where('quality_mark_id', '=', qualityMarkId)
 		.orderBy('id', 'desc')
 		.executeTakeFirst();
-	return visit ?? null;
+	if (!visit) return null;
+	// Whether this person may move or cancel it there (its assessor, or a lead adviser), so the link says only what they can do.
+	const mayChange = allowed(actor, 'engagement.change', { urn: visit.urn, laCode, adviserId: visit.adviser_id });
+	return { id: visit.id, date: visit.date, status: visit.status, mayChange };
 }
 
 export type RecordPage = Awaited<ReturnType<typeof recordPage>>;
