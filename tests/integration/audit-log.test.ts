@@ -4,6 +4,8 @@ import { addSchool, addUser } from '../helpers/fixtures';
 import { audit, auditLines } from '../../src/lib/server/audit';
 import { saveBrokerageSettings } from '../../src/lib/server/brokerage/settings';
 import { addClosure } from '../../src/lib/server/schedule/calendar';
+import { adoptDraft, createDraft, discardDraft, getPolicyVersion, saveDraft } from '../../src/lib/server/analysis/policy-store';
+import { deleteTemplate, loadTemplates, saveTemplate } from '../../src/lib/server/schedule/templates';
 
 describe('the audit log page', () => {
 	it('says each change in a sentence, naming the school, person or record changed', async () => {
@@ -75,5 +77,34 @@ describe('the audit log page', () => {
 			'Changed the school-to-school support settings of every LA'
 		]);
 		expect(await sentences(null)).toHaveLength(6);
+	});
+
+	it('keeps another LA’s own policy changes and template deletions from an admin who serves some LAs', async () => {
+		const db = await freshDb();
+		await addSchool(db, 100850, { la_code: '850' });
+		await addSchool(db, 100936, { la_code: '936' });
+		const admin = await addUser(db, 'admin');
+		const draft = await createDraft(db, admin.id, '850');
+		const stored = (await getPolicyVersion(db, draft))!;
+		await saveDraft(db, draft, { name: stored.policy.name, thresholds: stored.policy.thresholds, rules: stored.policy.rules }, admin.id);
+		await adoptDraft(db, draft, admin.id, 'Hampshire’s own thresholds');
+		await discardDraft(db, await createDraft(db, admin.id, '850'), admin.id);
+		await saveTemplate(db, admin.id, { ...(await loadTemplates(db))[0], label: 'Hampshire call' }, '850');
+		// One no other template comes after.
+		for (const t of (await loadTemplates(db, '850')).reverse())
+			if (
+				await deleteTemplate(db, admin.id, t.id, '850').then(
+					() => true,
+					() => false
+				)
+			)
+				break;
+		const sentences = async (las: ReadonlySet<string> | null) =>
+			(await auditLines(db, { before: null, limit: 50, served: las && new Set([100936]), las })).lines
+				.map((l) => l.sentence)
+				.filter((t) => !t.startsWith('Added the account'));
+		expect(await sentences(new Set(['936']))).toEqual([]);
+		// Two drafts started, one changed and adopted, one discarded; a template changed, one deleted.
+		expect(await sentences(new Set(['850']))).toHaveLength(7);
 	});
 });

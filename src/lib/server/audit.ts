@@ -122,7 +122,7 @@ async function subjectSchools(db: Db, entries: readonly { entity: string; entity
 }
 
 /** Settings an LA may have of its own: their audit entries say which LA in `la` (brokerage settings in the entity id). */
-const LA_SETTINGS = new Set(['term_dates', 'closure_day', 'engagement_template']);
+const LA_SETTINGS = new Set(['term_dates', 'closure_day', 'engagement_template', 'policy']);
 
 /**
  * The LA whose own settings an entry changed, or null for one about no LA's settings (or the

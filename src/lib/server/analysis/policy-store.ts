@@ -141,6 +141,9 @@ async function requireDraft(db: Db, rowId: number): Promise<StoredPolicy> {
 	return stored;
 }
 
+/** The LA a policy of its own is for, as its audit entries record it (audit.ts reads `la`); nothing for the policy every LA shares. */
+const laOf = (stored: { laCode: string | null }) => (stored.laCode === null ? {} : { la: stored.laCode });
+
 /**
  * Saves a draft's new thresholds and rules (as the admin form sends them, numbers as strings).
  * The policy id and the version stay as they were: only adoption numbers a version.
@@ -155,7 +158,14 @@ export async function saveDraft(db: Db, rowId: number, raw: { name: unknown; thr
 			.set({ definition_json: JSON.stringify(checked.value), updated_at: nowIso() })
 			.where('id', '=', rowId)
 			.execute();
-		await audit(trx, { userId, action: 'policy.draft_update', entity: 'policy', entityId: rowId, before: stored.policy, after: checked.value });
+		await audit(trx, {
+			userId,
+			action: 'policy.draft_update',
+			entity: 'policy',
+			entityId: rowId,
+			before: stored.policy,
+			after: { ...checked.value, ...laOf(stored) }
+		});
 	});
 	return checked.value;
 }
@@ -164,7 +174,7 @@ export async function discardDraft(db: Db, rowId: number, userId: number | null)
 	const stored = await requireDraft(db, rowId);
 	await db.transaction().execute(async (trx) => {
 		await trx.deleteFrom('policy_versions').where('id', '=', rowId).execute();
-		await audit(trx, { userId, action: 'policy.draft_discard', entity: 'policy', entityId: rowId, before: stored.policy });
+		await audit(trx, { userId, action: 'policy.draft_discard', entity: 'policy', entityId: rowId, before: { ...stored.policy, ...laOf(stored) } });
 	});
 }
 
@@ -210,7 +220,7 @@ export async function adoptDraft(db: Db, rowId: number, userId: number | null, r
 			entity: 'policy',
 			entityId: rowId,
 			before: current ? JSON.parse(current.definition_json) : null,
-			after: reason === null ? policy : { ...policy, reason }
+			after: { ...policy, ...(reason !== null && { reason }), ...laOf(stored) }
 		});
 		return policy;
 	});

@@ -127,7 +127,8 @@ async function replaceAll(db: Db, next: EngagementTemplate[], { scope, userId, e
 			action,
 			entity: 'engagement_template',
 			entityId: editedId,
-			before,
+			// An LA's own template says which LA: in `after`, or for a deletion, in `before`.
+			before: scope === INSTALLATION || after !== undefined || before === undefined ? before : { la: scope, ...(before as object) },
 			after: scope === INSTALLATION || after === undefined ? after : { la: scope, ...(after as object) }
 		});
 	});
