@@ -83,4 +83,19 @@ describe('a policy for each LA', () => {
 		expect(mine.comparison.total).toBe(3);
 		expect(everyone.comparison.total).toBeGreaterThan(3);
 	});
+
+	it('a draft of the policy every LA shares is worked out on the schools it categorises, and only the asking admin’s', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		const shared = (await getPolicyVersion(db, await createDraft(db, people.admin.id)))!;
+		const total = (await whatIf(db, shared.policy)).comparison.total;
+		// An admin who serves 850 sees Hampshire's schools only.
+		const hampshire = (await whatIf(db, shared.policy, { served: ['850'] })).comparison.total;
+		expect(hampshire).toBe(HAMPSHIRE.length);
+		expect((await whatIf(db, shared.policy, { served: ['936'] })).comparison.total).toBe(total - hampshire);
+		// Once 850 has a policy of its own, the shared one no longer categorises its schools.
+		await adoptDraft(db, await createDraft(db, people.admin.id, '850'), people.admin.id, 'Hampshire’s own');
+		expect((await whatIf(db, shared.policy)).comparison.total).toBe(total - hampshire);
+		expect((await whatIf(db, shared.policy, { served: ['850'] })).comparison.total).toBe(0);
+	});
 });

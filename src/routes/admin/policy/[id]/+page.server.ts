@@ -31,7 +31,10 @@ export const load: PageServerLoad = async (event) => {
 	const years = await analysisYears(db());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
-	const comparison = version.status === 'draft' && year !== null ? (await whatIf(db(), version.policy, { year, la: version.laCode })).comparison : null;
+	const comparison =
+		version.status === 'draft' && year !== null
+			? (await whatIf(db(), version.policy, { year, la: version.laCode, served: servedLas(admin) })).comparison
+			: null;
 	const title = version.status === 'draft' ? `Draft: ${version.policy.name}` : `${version.policy.name}, version ${version.policy.version}`;
 	const known = await knownLas(db());
 	const la = known.find((l) => l.code === version.laCode);
