@@ -54,6 +54,16 @@ export async function getSummary(db: Db, urn: number, year: number) {
 	};
 }
 
+/**
+ * A year's summary as `side` may see it. The school's draft is its own until it is submitted, as its
+ * page tells the headteacher: staff get its status alone (`draftHidden`), not its sections or comments.
+ */
+export async function summaryFor(db: Db, side: 'school' | 'adviser', urn: number, year: number) {
+	const saved = await getSummary(db, urn, year);
+	const draftHidden = side === 'adviser' && saved?.status === 'draft';
+	return { summary: saved && draftHidden ? { ...saved, sections: emptySections(), comments: [] } : saved, draftHidden };
+}
+
 /** The years a school has a summary for, newest first. */
 export async function summaryYears(db: Db, urn: number): Promise<number[]> {
 	const rows = await db.selectFrom('se_summaries').select('year').where('urn', '=', urn).orderBy('year', 'desc').execute();

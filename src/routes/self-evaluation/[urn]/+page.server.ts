@@ -2,9 +2,9 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard, schoolFromUrl } from '$lib/server/access';
-import { addComment, copyForward, decideSummary, getSummary, seAccess, summaryYears, writeSummary } from '$lib/server/self-evaluation';
+import { addComment, copyForward, decideSummary, seAccess, summaryFor, summaryYears, writeSummary } from '$lib/server/self-evaluation';
 import { NOT_FOUND } from '$lib/domain/refusal';
-import { emptySections, schoolYearOf, sectionsFromForm } from '$lib/domain/self-evaluation/summary';
+import { schoolYearOf, sectionsFromForm } from '$lib/domain/self-evaluation/summary';
 import { field } from '$lib/server/forms';
 import { today } from '$lib/server/clock';
 
@@ -22,11 +22,8 @@ async function context(event: RequestEvent) {
 
 export const load: PageServerLoad = async (event) => {
 	const { school, access, year, current } = await context(event);
-	const saved = await getSummary(db(), school.urn, year);
+	const { summary, draftHidden } = await summaryFor(db(), access.side, school.urn, year);
 	const years = await summaryYears(db(), school.urn);
-	// The school's draft is its own until it is submitted, as its page tells the headteacher: staff get its status alone.
-	const draftHidden = access.side === 'adviser' && saved?.status === 'draft';
-	const summary = saved && draftHidden ? { ...saved, sections: emptySections(), comments: [] } : saved;
 	return {
 		draftHidden,
 		title: `Self-evaluation: ${school.name}`,
