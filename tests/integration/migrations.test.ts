@@ -182,7 +182,7 @@ describe('db/migrations', () => {
 				}) as never;
 			await db.insertInto('imports').values(row('a')).execute();
 			await db.insertInto('imports').values(row('b')).execute();
-			expect(await migrateToLatest(db)).toEqual(['0030_import_scope']);
+			expect(await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0031')))).toEqual(['0030_import_scope']);
 			expect(await db.selectFrom('imports').select(['sha256', 'la_scope']).orderBy('id').execute()).toEqual([
 				{ sha256: 'a', la_scope: '850,936' },
 				{ sha256: 'b', la_scope: '850,936' }
@@ -199,6 +199,71 @@ describe('db/migrations', () => {
 				.values({ ...(row('a') as object), la_scope: '850' } as never)
 				.execute();
 			expect(await db.selectFrom('imports').select('id').where('sha256', '=', 'a').execute()).toHaveLength(2);
+		} finally {
+			await db.destroy();
+			rmSync(dir, { recursive: true, force: true });
+		}
+	});
+
+	it("0031 keeps who assessed each award held: the visit's assessor once achieved, the audit log's through a renewal, else none", async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'triage-migrate-'));
+		const db = createDb(join(dir, 'test.sqlite'));
+		try {
+			await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0031')));
+			const first = await userAsItWas(db, 'first@example.org');
+			const renewal = await userAsItWas(db, 'renewal@example.org');
+			const now = nowIso();
+			const mark = async (urn: number, status: string, awardDate: string | null, assessor: number | null) => {
+				await addSchool(db, urn);
+				const values = {
+					urn,
+					framework_key: 'basic_skills',
+					status,
+					status_changed_on: '2026-05-01',
+					award_date: awardDate,
+					expiry_date: awardDate && '2029-01-14',
+					visit_date: null,
+					assessor_id: assessor,
+					nominee_id: null,
+					feedback: null,
+					created_at: now,
+					updated_at: now
+				};
+				await db
+					.insertInto('quality_marks')
+					.values(values as never)
+					.execute();
+			};
+			await mark(100001, 'achieved', '2026-01-15', first.id);
+			// Renewing: the award by `first`, and a new visit booked with `renewal`.
+			await mark(100002, 'assessment_visit_booked', '2026-01-15', renewal.id);
+			await mark(100003, 'self_audit_in_progress', '2026-01-15', renewal.id);
+			await mark(100004, 'registered', null, renewal.id);
+			const awarded = (urn: number, assessorId: number, awardDate: string) => ({
+				at: now,
+				user_id: assessorId,
+				action: 'quality_mark.status',
+				entity: 'quality_mark',
+				entity_id: `${urn}/basic_skills`,
+				before_json: null,
+				after_json: JSON.stringify({ status: 'achieved', awardDate, assessorId })
+			});
+			// An earlier award's entry, then the one for the award held.
+			await db
+				.insertInto('audit_log')
+				.values(awarded(100002, renewal.id, '2023-01-10'))
+				.execute();
+			await db
+				.insertInto('audit_log')
+				.values(awarded(100002, first.id, '2026-01-15'))
+				.execute();
+			expect(await migrateToLatest(db)).toEqual(['0031_award_assessor']);
+			expect(await db.selectFrom('quality_marks').select(['urn', 'assessor_id', 'award_assessor_id']).orderBy('urn').execute()).toEqual([
+				{ urn: 100001, assessor_id: first.id, award_assessor_id: first.id },
+				{ urn: 100002, assessor_id: renewal.id, award_assessor_id: first.id },
+				{ urn: 100003, assessor_id: renewal.id, award_assessor_id: null },
+				{ urn: 100004, assessor_id: renewal.id, award_assessor_id: null }
+			]);
 		} finally {
 			await db.destroy();
 			rmSync(dir, { recursive: true, force: true });

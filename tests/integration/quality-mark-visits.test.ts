@@ -23,7 +23,7 @@ import {
 } from '../../src/lib/server/schedule';
 import { QUALITY_MARK_VISIT_NOTE } from '../../src/lib/server/schedule/notes';
 import { bookAssessmentVisit, changeStatus, recordAwardDecision, recordPage } from '../../src/lib/server/quality-mark';
-import { BS, completeReview, recordUnderReview } from './quality-mark-fixtures';
+import { BS, completeAudit, completeReview, recordUnderReview } from './quality-mark-fixtures';
 import { BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import { Refusal } from '../../src/lib/domain/refusal';
 
@@ -285,6 +285,21 @@ describe('the visit and its Quality Mark record stay in step', () => {
 		expect(await getEngagement(db, visit.engagementId)).toMatchObject({ status: 'completed', date: '2026-09-16' });
 		expect(await record(db, qualityMarkId)).toMatchObject({ status: 'achieved', visit_date: '2026-09-16', award_date: '2026-09-16' });
 		expect((await overdueEngagements(db, '2026-09-30')).map((e) => e.id)).not.toContain(visit.engagementId);
+	});
+
+	it("keeps the award's assessor for its certificate while a renewal's visit is booked with another", async () => {
+		const { db, w, qualityMarkId } = await world();
+		await book(db, w, '2026-09-16');
+		await recordAwardDecision(db, w.adviserA, w.urns.secure, BS, completeReview('award'), undefined, '2026-09-16');
+		// The school renews early: a new self-audit, submitted and under review, then a visit with the lead adviser.
+		await db.updateTable('quality_marks').set({ status: 'assessor_review', status_changed_on: '2026-09-21' }).where('id', '=', qualityMarkId).execute();
+		await completeAudit(db, qualityMarkId, BS, w.head.id);
+		await bookAssessmentVisit(db, w.lead, w.urns.secure, BS, { visitDate: '2026-10-07' }, '2026-09-21');
+
+		const { summary } = await recordPage(db, w.lead, w.urns.secure, BS, '2026-09-21');
+		expect(summary).toMatchObject({ status: 'assessment_visit_booked', holdsAward: true, awardDate: '2026-09-16', visitDate: '2026-10-07' });
+		expect(summary.assessorName).toBe(w.lead.name);
+		expect(summary.awardAssessorName).toBe(w.adviserA.name);
 	});
 
 	it('shows a visit not yet decided as overdue, and can record one already held on an earlier day', async () => {

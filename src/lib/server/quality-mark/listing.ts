@@ -23,6 +23,8 @@ export interface Listed {
 	schoolName: string;
 	assessorId: number | null;
 	assessorName: string | null;
+	/** Who assessed the award held, which a renewal's visit does not change (see assessorName). */
+	awardAssessorName: string | null;
 	nomineeName: string | null;
 	record: QualityMarkRecord;
 }
@@ -32,9 +34,10 @@ export async function listed(db: Db, where: { urn?: number } = {}): Promise<List
 		.selectFrom('quality_marks')
 		.innerJoin('schools', 'schools.urn', 'quality_marks.urn')
 		.leftJoin('users as assessor', 'assessor.id', 'quality_marks.assessor_id')
+		.leftJoin('users as award_assessor', 'award_assessor.id', 'quality_marks.award_assessor_id')
 		.leftJoin('users as nominee', 'nominee.id', 'quality_marks.nominee_id')
 		.selectAll('quality_marks')
-		.select(['schools.name as school_name', 'assessor.name as assessor_name', 'nominee.name as nominee_name'])
+		.select(['schools.name as school_name', 'assessor.name as assessor_name', 'award_assessor.name as award_assessor_name', 'nominee.name as nominee_name'])
 		.orderBy('schools.name')
 		.orderBy('quality_marks.urn');
 	if (where.urn !== undefined) query = query.where('quality_marks.urn', '=', where.urn);
@@ -44,6 +47,7 @@ export async function listed(db: Db, where: { urn?: number } = {}): Promise<List
 		schoolName: r.school_name,
 		assessorId: r.assessor_id,
 		assessorName: r.assessor_name,
+		awardAssessorName: r.award_assessor_name,
 		nomineeName: r.nominee_name,
 		record: toRecord(r)
 	}));
@@ -105,7 +109,10 @@ export interface SchoolQualityMark {
 	/** The assessor's feedback from the latest "not yet achieved". */
 	feedback: string | null;
 	holdsAward: boolean;
+	/** The assessor of the visit booked, or of the last one held. */
 	assessorName: string | null;
+	/** Who assessed the award held: the certificate's assessor, through a renewal too. */
+	awardAssessorName: string | null;
 	nomineeName: string | null;
 	history: HistoryEntry[];
 }
@@ -128,6 +135,7 @@ export function summarise(framework: QualityMarkFramework, urn: number, found: L
 		feedback: record?.feedback ?? null,
 		holdsAward: record ? holdsAward(record, today) : false,
 		assessorName: found?.assessorName ?? null,
+		awardAssessorName: found?.awardAssessorName ?? null,
 		nomineeName: found?.nomineeName ?? null,
 		history
 	};

@@ -73,7 +73,7 @@ export async function moveStatus(
 	if (row) {
 		await trx
 			.updateTable('quality_marks')
-			.set({ ...recordColumns(result.record), assessor_id: assessorId, updated_at: now })
+			.set({ ...recordColumns(result.record), assessor_id: assessorId, ...(to === 'achieved' ? { award_assessor_id: assessorId } : {}), updated_at: now })
 			.where('id', '=', row.id)
 			.execute();
 		id = row.id;

@@ -25,6 +25,8 @@ export interface QualityMarksTable {
 	visit_date: string | null;
 	/** Who carries out the assessment visit: counted in their capacity once visits are scheduled. */
 	assessor_id: number | null;
+	/** Who assessed the award the school holds (or last held): kept while a renewal's visit is booked, for its certificate. */
+	award_assessor_id: number | null;
 	/** A colleague the headteacher names to lead the self-audit. */
 	nominee_id: number | null;
 	feedback: string | null;

@@ -9,7 +9,13 @@ import { certificateFor } from '$lib/domain/quality-mark';
 export const load: PageServerLoad = async (event) => {
 	const { user, school } = await schoolFromUrl(event);
 	const page = await orPageError(() => recordPage(db(), user, school.urn, event.params.framework));
-	const certificate = certificateFor({ ...page.summary, schoolName: page.school.name, urn: school.urn, frameworkName: page.framework.name });
+	const certificate = certificateFor({
+		...page.summary,
+		assessorName: page.summary.awardAssessorName,
+		schoolName: page.school.name,
+		urn: school.urn,
+		frameworkName: page.framework.name
+	});
 	if (!certificate) error(404, 'This school does not hold this award today, so there is no certificate to print.');
 	return { title: `Certificate: ${page.framework.name}, ${page.school.name}`, certificate, recordHref: `/quality-mark/${school.urn}/${page.framework.key}` };
 };
