@@ -6,6 +6,7 @@ import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import { agreeCategories, BEFORE_YEAR, scheduleWorld, type ScheduleWorld } from './schedule-fixtures';
 import { laComparison } from '../../src/lib/server/la-comparison';
+import { brokerageView, supportCounts } from '../../src/lib/server/brokerage';
 import {
 	calendarLaOf,
 	capacityView,
@@ -106,6 +107,20 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		expect(overdue.total).toBe((await overdueEngagements(db, TODAY, { las: ['850'] })).length);
 		expect(overdue.items.every((i) => hampshire.includes(i.urn))).toBe(true);
 		expect(all.attention.overdue.total).toBeGreaterThan(overdue.total);
+	});
+
+	it('the latest year is the served LAs’ own: another LA analysed a year ahead does not empty the lists', async () => {
+		// 936 has its 2026/27 results analysed; 850 has only 2025/26 (the world's year).
+		await agreeCategories(db, 2027, Object.fromEntries(surrey.map((urn) => [urn, 'secure' as const])));
+		const mine = await staffOverview(db, { scatterYear: null, today: TODAY, las: ['850'] });
+		expect(mine.counts!.current.label).toBe('2025/26');
+		expect((await staffOverview(db, { scatterYear: null, today: TODAY, las: ['936'] })).counts!.current.label).toBe('2026/27');
+		const { list } = await schoolListView(db, new URLSearchParams(''), TODAY, ['850']);
+		expect(list.year).toBe(2026);
+		expect(list.rows.every((r) => r.category !== null)).toBe(true);
+		expect((await laComparison(db, lead850, TODAY)).year).toBe(2026);
+		expect((await supportCounts(db, ['850'])).year).toBe(2026);
+		expect((await brokerageView(db, lead850)).year).toBe(2026);
 	});
 
 	it('the schedule and the self-evaluation list', async () => {

@@ -1,8 +1,11 @@
 // School-to-school support, from proposal to outcome, on a real database: who may take each step,
 // what each step writes (the partnership, its reviews in the schedule, the audit log), and how a
 // decline or an open partnership changes the next proposals.
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
+import { anotherConnection } from '../helpers/db';
 import {
 	activatePartnership,
 	addPartnershipNote,
@@ -87,6 +90,24 @@ async function expectOneCountOfSchoolsWithoutSupport(w: World, expected: number)
 	expect((await brokerageView(w.db, w.lead)).counts.withoutSupport).toBe(expected);
 }
 
+/**
+ * Starts `work` while a third connection holds `locked` (a row, FOR UPDATE) for half a second, on
+ * PostgreSQL: two writers at once that each lock the row first are then taken one after the other,
+ * and two that do not both write. On SQLite, one process's writes are one after the other anyway.
+ */
+async function whileHeld<T>(db: Db, locked: ReturnType<typeof sql>, work: () => Promise<T>): Promise<T> {
+	if (dialectOf(db) !== 'postgres') return work();
+	let started!: Promise<T>;
+	await anotherConnection(db)
+		.transaction()
+		.execute(async (trx) => {
+			await locked.execute(trx);
+			started = work();
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		});
+	return started;
+}
+
 describe('a partnership from proposal to outcome', () => {
 	it('is proposed by the link adviser, agreed by a lead adviser, accepted by both schools, set up with reviews in the schedule, and ended', async () => {
 		const w = await world();
@@ -166,10 +187,26 @@ describe('a partnership from proposal to outcome', () => {
 		// The advisers' notes are the LA's working: not sent to either school's headteacher.
 		expect((await getPartnership(w.db, id)).notes.map((n) => n.text)).toEqual(['First moderation meeting held at Cedar.']);
 		expect(asSeenBy(w.lead, await getPartnership(w.db, id)).notes).toHaveLength(1);
+		// Staff who serve only the supporting school's LA see the partnership, but not the notes on the other LA's school.
+		const supportingLaOnly = await getPartnership(w.db, id);
+		supportingLaOnly.supporting.laCode = '850';
+		const otherLaLead: Actor = { id: 0, role: 'lead_adviser', laCodes: ['850'] };
+		expect(maySeePartnership(otherLaLead, supportingLaOnly)).toBe(true);
+		expect(asSeenBy(otherLaLead, supportingLaOnly).notes).toEqual([]);
 		for (const head of [w.headAshdown, w.headCedar]) {
-			expect(asSeenBy(head, await getPartnership(w.db, id)).notes).toEqual([]);
-			const seen = (await brokerageView(w.db, head)).partnerships;
-			expect(seen.map((s) => [s.id, s.notes])).toEqual([[id, []]]);
+			const seenByHead = asSeenBy(head, await getPartnership(w.db, id));
+			expect([seenByHead.notes, seenByHead.supported.linkAdviserName, seenByHead.supporting.linkAdviserName]).toEqual([[], null, null]);
+			// The list sends what it shows, and no more.
+			expect((await brokerageView(w.db, head)).partnerships).toEqual([
+				{
+					id,
+					supportedName: 'Ashdown Primary School',
+					supportingName: 'Cedar Primary School',
+					need: expect.any(String),
+					schoolYearLabel: '2019/20',
+					status: 'active'
+				}
+			]);
 		}
 		expect((await refusal(() => addPartnershipNote(w.db, w.other, id, 'Not mine'))).status).toBe(403);
 		expect((await refusal(() => withdrawPartnership(w.db, w.link, id))).message).toBe('An active partnership is ended with an outcome, not withdrawn.');
@@ -229,6 +266,69 @@ describe('a partnership from proposal to outcome', () => {
 		await respondToPartnership(w.db, w.headAshdown, id, 'accepted');
 		expect((await refusal(() => respondToPartnership(w.db, w.headAshdown, id, 'declined'))).message).toBe('Your school has already accepted this partnership.');
 		expect((await refusal(() => activatePartnership(w.db, w.link, id, SET_UP))).message).toBe('Both schools must accept the partnership before it is set up.');
+	});
+
+	it('a supporter never takes more schools than its places: not from a proposal, another supporter chosen, or two at once', async () => {
+		const w = await world();
+		await propose(w, w.link, URNS.intensive);
+		// Dale (Light touch) is 8 km from Cedar: proposed by hand for Cedar's last place twice at once (two app servers on PostgreSQL).
+		const other = dialectOf(w.db) === 'postgres' ? anotherConnection(w.db) : w.db;
+		const byHand = (db: Db, urn: number) =>
+			proposePartnership(db, w.lead, {
+				year: 2019,
+				supportedUrn: urn,
+				supportingUrn: URNS.securePlus,
+				need: 'RWM attainment',
+				needKey: 'attainment:rwm',
+				distanceKm: 8,
+				reasons: 'Chosen by hand'
+			});
+		const results = await whileHeld(w.db, sql`select urn from schools where urn = ${URNS.securePlus} for update`, () =>
+			Promise.allSettled([byHand(w.db, URNS.lightTouch), byHand(other, URNS.focus)])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+		expect(refused).toBeInstanceOf(Refusal);
+		expect(refused.message).toBe(
+			"Cedar Primary School already has 2 schools to support, proposed or under way, as many as its LA's settings allow (2). Choose another supporter."
+		);
+		const open = await w.db.selectFrom('partnerships').select('id').where('supporting_urn', '=', URNS.securePlus).where('status', '=', 'proposed').execute();
+		expect(open).toHaveLength(2);
+
+		// Agreeing a proposal with Cedar instead of its supporter is refused too, and changes nothing.
+		await addAward(w.db, URNS.secure, BS, '2019-01-31', '2022-01-31');
+		const free = (await w.db.selectFrom('partnerships').select('supported_urn').where('status', '=', 'proposed').execute()).map((r) => r.supported_urn);
+		const left = [URNS.focus, URNS.lightTouch].find((u) => !free.includes(u))!;
+		const id = await proposePartnership(w.db, w.lead, {
+			year: 2019,
+			supportedUrn: left,
+			supportingUrn: URNS.secure,
+			need: 'RWM attainment',
+			needKey: 'attainment:rwm',
+			distanceKm: 3,
+			reasons: 'Chosen by hand'
+		});
+		const choice = { supportingUrn: URNS.securePlus, need: 'RWM attainment', needKey: 'attainment:rwm', distanceKm: 5, reasons: 'Chosen instead' };
+		expect((await refusal(() => agreePartnership(w.db, w.lead, id, choice))).message).toMatch(/^Cedar Primary School already has 2 schools to support/);
+		expect(await getPartnership(w.db, id)).toMatchObject({ status: 'proposed', supporting: { urn: URNS.secure } });
+	});
+
+	it('two headteachers answering at the same moment each keep their answer (on PostgreSQL, on two app servers), or one is told to look again', async () => {
+		const w = await world();
+		const id = await propose(w, w.link, URNS.intensive);
+		await agreePartnership(w.db, w.lead, id);
+		const other = dialectOf(w.db) === 'postgres' ? anotherConnection(w.db) : w.db;
+		// Both read the partnership, then wait to write while a third connection holds it.
+		const results = await whileHeld(w.db, sql`select id from partnerships where id = ${id} for update`, () =>
+			Promise.allSettled([respondToPartnership(w.db, w.headAshdown, id, 'accepted'), respondToPartnership(other, w.headCedar, id, 'accepted')])
+		);
+		const p = await getPartnership(w.db, id);
+		const answered = [p.supportedResponse, p.supportingResponse];
+		// Each answer the school was told was taken is stored; one refused is refused in words.
+		expect(answered[0] === 'accepted').toBe(results[0].status === 'fulfilled');
+		expect(answered[1] === 'accepted').toBe(results[1].status === 'fulfilled');
+		for (const r of results) if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(Refusal);
+		expect(p.status).toBe(results.every((r) => r.status === 'fulfilled') ? 'accepted' : 'agreed');
 	});
 
 	it('a lead adviser may agree it with another supporter from the ranked list, which the partnership then names with its reasons', async () => {

@@ -3,7 +3,7 @@ export type { BrokerageSchool, BrokerageSettings, Declined, Need, NeedKind, Prop
 export { needsOf, ofstedNeeds, NEEDING_CATEGORIES } from './needs';
 export { strengthsOf, strengthFor, supportBar, maySupport, SMALL_DISADVANTAGED_GAP } from './strengths';
 export { alike } from './alike';
-export { match, DEFAULT_BROKERAGE_SETTINGS, type MatchOptions } from './match';
+export { match, settingsLookup, DEFAULT_BROKERAGE_SETTINGS, type MatchOptions, type OpenPartnerships } from './match';
 export { rankSupporters, type RankedSupporter, type RankOptions, type SupporterRanking } from './rank';
 export {
 	checkBrokerageSettings,

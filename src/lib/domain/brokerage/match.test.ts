@@ -59,6 +59,29 @@ describe('match', () => {
 		expect(result.unmatched).toEqual([{ urn: 3, reason: 'The one school within 25 km that could support it already supports as many schools as it can (2).' }]);
 	});
 
+	it('counts the partnerships proposed or under way against their supporters, and leaves their schools out', () => {
+		// Schools 2 and 3 are already supported by 8, the nearest supporter; 9 is farther but has both its places.
+		const schools = [focus(1, east(0.5)), focus(2, east(3)), focus(3, east(4)), securePlus(8), securePlus(9, east(6))];
+		const open = { bySupporter: new Map([[8, 2]]), supported: new Set([2, 3]) };
+		const result = match(schools, { open });
+		expect(pairs(result)).toEqual([[1, 9]]);
+		expect(result.unmatched).toEqual([]);
+		// With every place taken, the school is left with why.
+		const full = match(schools, {
+			open: {
+				bySupporter: new Map([
+					[8, 2],
+					[9, 2]
+				]),
+				supported: new Set([2, 3])
+			}
+		});
+		expect(full.matches).toEqual([]);
+		expect(full.unmatched).toEqual([
+			{ urn: 1, reason: 'All 2 schools within 25 km that could support it already support as many schools as they can (2 each).' }
+		]);
+	});
+
 	/** Each case: the supporters on offer (all 5 km away, or as placed), and who supports school 1. */
 	const PREFERENCES: [string, BrokerageSchool[], number][] = [
 		['a strength that meets the need before a Secure Plus school without one', [securePlus(2, { signals: secure(2).signals }), secureMaths(3)], 3],

@@ -22,6 +22,15 @@ export interface MatchOptions {
 	settingsByLa?: Readonly<Record<string, BrokerageSettings>>;
 	/** Supporters that said no this year, to one school or to all. */
 	declined?: readonly Declined[];
+	/** Partnerships proposed or under way this year: their schools need no match, and they take up their supporters' places. */
+	open?: OpenPartnerships;
+}
+
+export interface OpenPartnerships {
+	/** How many schools each supporter (by URN) is proposed for or supporting. */
+	bySupporter: ReadonlyMap<number, number>;
+	/** The schools that have a partnership proposed or under way. */
+	supported: ReadonlySet<number>;
 }
 
 export interface Candidate {
@@ -43,7 +52,8 @@ export interface Reach {
 }
 
 /**
- * Proposes a supporter for every school in Light touch, Focus or Intensive support, all at once:
+ * Proposes a supporter for every school in Light touch, Focus or Intensive support that has no
+ * partnership proposed or under way (`open`), all at once:
  * a minimum-cost flow that matches as many schools as the supporters' capacities and the distance
  * limit allow and, among those ways, prefers (in this order) a need met by one of the supporter's
  * strengths, a Secure Plus supporter, a nearer one, then one more alike in size and disadvantage.
@@ -69,6 +79,7 @@ export function match(schools: readonly BrokerageSchool[], options: MatchOptions
 	const unmatched: Unmatched[] = [];
 	const needing: { school: BrokerageSchool; candidates: Candidate[]; reach: Reach }[] = [];
 	for (const school of sorted) {
+		if (options.open?.supported.has(school.urn)) continue;
 		const needs = needsOf(school);
 		const cannot = cannotMatch(school, needs);
 		if (cannot !== null) {
@@ -88,7 +99,8 @@ export function match(schools: readonly BrokerageSchool[], options: MatchOptions
 		needing.push({ school, candidates, reach });
 	}
 
-	const chosen = assign(needing, supporters, settingsOf);
+	const placesOf = (s: BrokerageSchool) => Math.max(0, settingsOf(s.laCode).capacity - (options.open?.bySupporter.get(s.urn) ?? 0));
+	const chosen = assign(needing, supporters, placesOf);
 	const matches: ProposedMatch[] = [];
 	needing.forEach((n, i) => {
 		const c = chosen[i];
@@ -187,11 +199,12 @@ function sameTrust(a: BrokerageSchool, b: BrokerageSchool): boolean {
  * The assignment, one connected group of schools and supporters at a time (each LA, by default),
  * so each flow is small. The costs are tiers, each outweighing everything below it summed over the
  * group: need not met by a strength, supporter not Secure Plus, distance (0.1 km), unlikeness (0 to 100).
+ * `placesOf`: how many more schools a supporter may take.
  */
 function assign(
 	needing: readonly { candidates: Candidate[] }[],
 	supporters: readonly BrokerageSchool[],
-	settingsOf: (la: string | null) => BrokerageSettings
+	placesOf: (s: BrokerageSchool) => number
 ): (Candidate | null)[] {
 	const chosen: (Candidate | null)[] = needing.map(() => null);
 	// Union-find over needing schools (0..n-1) and supporters (n..n+m-1).
@@ -241,7 +254,7 @@ function assign(
 				edges.push({ member: i, candidate: c, edge: flow.addEdge(1 + k, supporterNode.get(c.supporter) as number, 1, cost) });
 			}
 		});
-		for (const s of supporterList) flow.addEdge(supporterNode.get(s) as number, sink, settingsOf(supporters[s].laCode).capacity, 0);
+		for (const s of supporterList) flow.addEdge(supporterNode.get(s) as number, sink, placesOf(supporters[s]), 0);
 		flow.run(0, sink);
 		for (const e of edges) if (flow.flowOn(e.edge) > 0) chosen[e.member] = e.candidate;
 	}

@@ -54,12 +54,21 @@ export async function categoryStates(db: Db, year: number, urn?: number): Promis
 	}));
 }
 
-/** The newest year for which a school (or, with no URN, any school) has a category, or null. */
-export async function latestCategoryYear(db: Db, urn?: number): Promise<number | null> {
+/** The newest year for which a school (or, with no URN, any school of the LAs given; null: every LA) has a category, or null. */
+export async function latestCategoryYear(db: Db, urn?: number, las: readonly string[] | null = null): Promise<number | null> {
 	const row = await db
 		.selectFrom('school_categories')
 		.select((eb) => eb.fn.max('year').as('year'))
 		.$if(urn !== undefined, (qb) => qb.where('urn', '=', urn!))
+		// LAs may be analysed apart: a year only another LA has reached is not this one's latest.
+		.$if(las !== null, (qb) =>
+			qb.where('urn', 'in', (eb) =>
+				eb
+					.selectFrom('schools')
+					.select('urn')
+					.where('la_code', 'in', las!.length > 0 ? [...las!] : [''])
+			)
+		)
 		.executeTakeFirst();
 	return row?.year ?? null;
 }

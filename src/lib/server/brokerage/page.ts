@@ -6,7 +6,7 @@ import { academicYearLabel } from '../../domain/ks2/types';
 import { OPEN_STATUSES } from '../../domain/brokerage/partnership';
 import type { ProposedMatch, Unmatched } from '../../domain/brokerage';
 import { proposals } from './proposals';
-import { asSeenBy, declinedIn, listPartnerships, openPartnerships, type PartnershipView } from './partnerships';
+import { declinedIn, listPartnerships, type PartnershipView } from './partnerships';
 import { supporterChoices } from './choices';
 
 export interface ProposalRow extends ProposedMatch {
@@ -16,11 +16,21 @@ export interface ProposalRow extends ProposedMatch {
 	mayPropose: boolean;
 }
 
+/** A partnership as the list shows it, and no more. */
+export interface PartnershipRow {
+	id: number;
+	supportedName: string;
+	supportingName: string;
+	need: string;
+	schoolYearLabel: string;
+	status: PartnershipView['status'];
+}
+
 export interface BrokerageView {
 	year: number | null;
 	yearLabel: string | null;
 	schoolYearLabel: string | null;
-	partnerships: PartnershipView[];
+	partnerships: PartnershipRow[];
 	/** Matches for schools with no open partnership, by supporters with room left (staff only). */
 	proposals: ProposalRow[];
 	unmatched: (Unmatched & { name: string })[];
@@ -35,14 +45,14 @@ export interface BrokerageView {
  * year, and a supporter already at its capacity with partnerships under way.
  */
 export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView> {
-	const year = await latestCategoryYear(db);
+	const year = await latestCategoryYear(db, undefined, actor.role === 'headteacher' ? null : servedLas(actor));
 	if (actor.role === 'headteacher') {
 		// A headteacher is asked once a lead adviser has agreed a partnership; proposals are the LA's working.
-		const partnerships = (await listPartnerships(db, { urns: actor.schoolUrns ?? [] })).filter((p) => p.agreedAt !== null).map((p) => asSeenBy(actor, p));
+		const partnerships = (await listPartnerships(db, { urns: actor.schoolUrns ?? [] })).filter((p) => p.agreedAt !== null).map(asRow);
 		return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(partnerships, 0) };
 	}
 	const las = servedLas(actor);
-	const partnerships = await listPartnerships(db, { las });
+	const partnerships = (await listPartnerships(db, { las })).map(asRow);
 	if (year === null) return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(partnerships, 0) };
 	const { rows, unmatched } = await openProposals(db, year, las);
 	const names = await schoolNames(db, [...rows.flatMap((m) => [m.supportedUrn, m.supportingUrn]), ...unmatched.map((u) => u.urn)]);
@@ -75,24 +85,10 @@ export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView
 	};
 }
 
-/** The matches still to act on in a year, for the LAs given: see brokerageView. */
+/** The matches still to act on in a year, for the LAs given: see brokerageView and `proposals`. */
 export async function openProposals(db: Db, year: number, las: readonly string[] | null): Promise<{ rows: ProposedMatch[]; unmatched: Unmatched[] }> {
-	const [found, open] = await Promise.all([proposals(db, { year, las }), openPartnerships(db, year)]);
-	const capacity = found.capacityPerSupporter;
-	const taken = new Map(open.bySupporter);
-	const rows: ProposedMatch[] = [];
-	const unmatched = found.unmatched.filter((u) => !open.supported.has(u.urn));
-	for (const m of found.matches) {
-		if (open.supported.has(m.supportedUrn)) continue;
-		const used = taken.get(m.supportingUrn) ?? 0;
-		if (used >= capacity) {
-			unmatched.push({ urn: m.supportedUrn, reason: `The school proposed to support it is already supporting ${used} schools, as many as it can.` });
-			continue;
-		}
-		taken.set(m.supportingUrn, used + 1);
-		rows.push(m);
-	}
-	return { rows, unmatched };
+	const found = await proposals(db, { year, las });
+	return { rows: found.matches, unmatched: found.unmatched };
 }
 
 /** The match proposed for one school this year, as the page offered it: the server's, never the form's. */
@@ -104,7 +100,11 @@ export async function proposalFor(db: Db, actor: Actor, year: number, supportedU
 	return found;
 }
 
-function countsOf(partnerships: readonly PartnershipView[], withoutSupport: number) {
+function asRow(p: PartnershipView): PartnershipRow {
+	return { id: p.id, supportedName: p.supported.name, supportingName: p.supporting.name, need: p.need, schoolYearLabel: p.schoolYearLabel, status: p.status };
+}
+
+function countsOf(partnerships: readonly PartnershipRow[], withoutSupport: number) {
 	return {
 		active: partnerships.filter((p) => p.status === 'active').length,
 		underWay: partnerships.filter((p) => OPEN_STATUSES.includes(p.status) && p.status !== 'active').length,

@@ -5,11 +5,13 @@ import { existingSchool } from '../schools';
 import { advisersFor, headteachersOf, notify } from '../notifications';
 import { schoolCalendar } from '../schedule/plan-input';
 import { Refusal } from '../../domain/refusal';
-import { requireAllowed, type Actor, type School } from '../../domain/access';
+import { can, requireAllowed, type Actor, type School } from '../../domain/access';
 import { whyNotWorkingDay, halfTermOf } from '../../domain/calendar/working-days';
 import type { IsoDate } from '../../domain/calendar/iso-date';
 import { academicYearLabel } from '../../domain/ks2/types';
-import type { Declined } from '../../domain/brokerage';
+import { settingsLookup, type Declined } from '../../domain/brokerage';
+import { lockingRows } from '../db/dialect';
+import { brokerageSettings } from './settings';
 import {
 	OPEN_STATUSES,
 	PARTNERSHIP_STATUS_LABELS,
@@ -161,11 +163,16 @@ export async function listPartnerships(
 }
 
 /**
- * A partnership as `actor` may see it: a headteacher of either school gets it without the advisers'
- * notes, which are the LA's working (the page does not show them, and they are not sent either).
+ * A partnership as `actor` may see it. The advisers' notes are the LA's working on the supported
+ * school: only those who may see its working get them (not a headteacher of either school, nor
+ * staff who serve the supporting school's LA alone). A headteacher does not get the schools' link
+ * advisers either. What is left out is not sent at all.
  */
 export function asSeenBy(actor: Actor, p: PartnershipView): PartnershipView {
-	return actor.role === 'headteacher' ? { ...p, notes: [] } : p;
+	const notes = can(actor, 'school.seeWorking', asSchool(p.supported)) ? p.notes : [];
+	if (actor.role !== 'headteacher') return { ...p, notes };
+	const withoutLink = (s: PartnershipSchool): PartnershipSchool => ({ ...s, linkAdviserId: null, linkAdviserName: null });
+	return { ...p, notes, supported: withoutLink(p.supported), supporting: withoutLink(p.supporting) };
 }
 
 /** One partnership, or a 404 refusal. Whether the actor may see it is for the caller (`mayView`). */
@@ -224,6 +231,7 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 			.where('status', 'in', OPEN_STATUSES)
 			.executeTakeFirst();
 		if (open) throw new Refusal(`${supported.name} already has support proposed or under way this year.`);
+		await refuseFullSupporter(trx, supporting, input.year, null);
 		const now = nowIso();
 		const { id } = await trx
 			.insertInto('partnerships')
@@ -275,6 +283,32 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 type Row = Selectable<PartnershipsTable>;
 
 /**
+ * Refuses a supporter that already has as many schools proposed or under way in the year (other
+ * than partnership `except`) as its LA's settings allow. The supporting school's row is locked
+ * first, so two proposals for its last place at once are taken one after the other.
+ */
+async function refuseFullSupporter(trx: Db, supporting: School, year: number, except: number | null): Promise<void> {
+	await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', supporting.urn)).execute();
+	const [{ n }, stored] = await Promise.all([
+		trx
+			.selectFrom('partnerships')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('supporting_urn', '=', supporting.urn)
+			.where('year', '=', year)
+			.where('status', 'in', OPEN_STATUSES)
+			.$if(except !== null, (q) => q.where('id', '!=', except!))
+			.executeTakeFirstOrThrow(),
+		brokerageSettings(trx)
+	]);
+	const { capacity } = settingsLookup(stored).settingsOf(supporting.laCode ?? null);
+	if (Number(n) >= capacity) {
+		throw new Refusal(
+			`${supporting.name} already has ${Number(n)} ${Number(n) === 1 ? 'school' : 'schools'} to support, proposed or under way, as many as its LA's settings allow (${capacity}). Choose another supporter.`
+		);
+	}
+}
+
+/**
  * Takes one step of a partnership inside a transaction: reads it again, checks the step is allowed
  * now (takeStep), writes the new state with `change`, and logs it against the supported school.
  */
@@ -300,7 +334,19 @@ async function step(
 			supporting_response: next.state.supportingResponse,
 			updated_at: now
 		};
-		const done = await trx.updateTable('partnerships').set(written).where('id', '=', id).where('status', '=', row.status).executeTakeFirst();
+		// Only if nobody changed it since it was read: its status, and each school's answer (two answers at once on PostgreSQL).
+		const done = await trx
+			.updateTable('partnerships')
+			.set(written)
+			.where('id', '=', id)
+			.where('status', '=', row.status)
+			.where((eb) =>
+				eb.and([
+					row.supported_response === null ? eb('supported_response', 'is', null) : eb('supported_response', '=', row.supported_response),
+					row.supporting_response === null ? eb('supporting_response', 'is', null) : eb('supporting_response', '=', row.supporting_response)
+				])
+			)
+			.executeTakeFirst();
 		if (Number(done.numUpdatedRows) !== 1) throw new Refusal('Someone else changed this partnership at the same time. Look at it again.');
 		const more = await extra(trx, row);
 		await audit(trx, {
@@ -338,6 +384,7 @@ export async function agreePartnership(db: Db, actor: Actor, id: number, other?:
 		async (trx, row) => {
 			const supportingUrn = other?.supportingUrn ?? row.supporting_urn;
 			const supporting = await existingSchool(trx, supportingUrn);
+			await refuseFullSupporter(trx, supporting, row.year, id);
 			const link = `/brokerage/${id}`;
 			await notify(trx, await headteachersOf(trx, p.supported.urn), {
 				kind: 'partnership',

@@ -7,8 +7,8 @@ import { DEFAULT_POLICY } from '../../domain/analysis/policy';
 import { latestOfsted, leadershipRisks } from '../../domain/analysis/soft-intelligence';
 import type { CategoriseResult } from '../../domain/analysis/engine';
 import { brokerageSettings } from './settings';
-import { declinedIn } from './partnerships';
-import { match, supportBar, type BrokerageSchool, type BrokerageSettings, type Declined, type Proposals } from '../../domain/brokerage';
+import { declinedIn, openPartnerships } from './partnerships';
+import { match, supportBar, type BrokerageSchool, type BrokerageSettings, type Declined, type OpenPartnerships, type Proposals } from '../../domain/brokerage';
 
 export interface LoadOptions {
 	/** The analysis year whose categories are matched (2019 = 2018/19). */
@@ -25,21 +25,31 @@ export interface ProposalOptions extends LoadOptions {
 	settingsByLa?: Readonly<Record<string, BrokerageSettings>>;
 	/** Supporters that said no this year; read from the year's partnerships when not given. */
 	declined?: readonly Declined[];
+	/** Partnerships proposed or under way this year; read from the year's partnerships when not given. */
+	open?: OpenPartnerships;
 }
 
 /**
- * Proposals of school-to-school support for a year: the schools `brokerageSchools` reads, paired by
- * `match` under the settings given, or else those stored, never with a supporter that declined the
- * school that year. Asked for one LA with settings of its own, the proposals say that LA's capacity
- * and distance.
+ * Proposals of school-to-school support for a year, for the schools of the LAs asked for: every
+ * LA's schools (`brokerageSchools`) paired by `match` in one assignment, under the settings given or
+ * else those stored, so a supporter in another LA (where both LAs allow it) is proposed whoever
+ * asks, and no supporter is given more schools than its places. Never a supporter that declined the
+ * school that year; a school with a partnership proposed or under way needs none, and each such
+ * partnership takes up its supporter's place. Asked for one LA with settings of its own, the
+ * proposals say that LA's capacity and distance.
  */
 export async function proposals(db: Db, options: ProposalOptions): Promise<Proposals> {
-	const [schools, settings, declined] = await Promise.all([
-		brokerageSchools(db, options),
+	const [schools, settings, declined, open] = await Promise.all([
+		brokerageSchools(db, { ...options, las: null }),
 		settingsFor(db, options),
-		options.declined ?? declinedIn(db, options.year)
+		options.declined ?? declinedIn(db, options.year),
+		options.open ?? openPartnerships(db, options.year)
 	]);
-	return match(schools, { ...settings, declined });
+	const found = match(schools, { ...settings, declined, open });
+	if (options.las === null) return found;
+	const asked = new Set(options.las);
+	const theirs = new Set(schools.filter((s) => s.laCode !== null && asked.has(s.laCode)).map((s) => s.urn));
+	return { ...found, matches: found.matches.filter((m) => theirs.has(m.supportedUrn)), unmatched: found.unmatched.filter((u) => theirs.has(u.urn)) };
 }
 
 /** The settings given, or the stored ones (with the one LA asked for's own as the proposals' headline). */

@@ -64,6 +64,8 @@ export const load: PageServerLoad = async (event) => {
 			end: p.status === 'active' && can(user, 'partnership.manage', school(p.supported))
 		},
 		pendingSide,
+		/** Which school's profile this person may open: a link to one they may not would lead nowhere. */
+		profile: { supported: can(user, 'school.view', school(p.supported)), supporting: can(user, 'school.view', school(p.supporting)) },
 		done: event.url.searchParams.get('done')
 	};
 };
