@@ -6,6 +6,7 @@ import pg from 'pg';
 import { inject } from 'vitest';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import type { Db } from '../../src/lib/server/db';
 import { TEMPLATE_DATABASE } from './postgres-cluster';
 
@@ -94,4 +95,23 @@ export async function closeFreshDbs(): Promise<void> {
 export async function endPostgresAdmin(): Promise<void> {
 	await admin?.end();
 	admin = undefined;
+}
+
+/**
+ * Starts `work` while another connection holds `locked` (a row, FOR UPDATE) for half a second, on
+ * PostgreSQL, so that two writers started together have both read before either may write: each
+ * then waits for the row, and writes after the other has. A write that checks nothing it read is
+ * then lost, or made twice. On SQLite, one process's writes are one after the other anyway.
+ */
+export async function whileHeld<T>(db: Db, locked: ReturnType<typeof sql>, work: () => Promise<T>): Promise<T> {
+	if (dialectOf(db) !== 'postgres') return work();
+	let started!: Promise<T>;
+	await anotherConnection(db)
+		.transaction()
+		.execute(async (trx) => {
+			await locked.execute(trx);
+			started = work();
+			await new Promise((resolve) => setTimeout(resolve, 500));
+		});
+	return started;
 }

@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { smallLa, URNS } from './analysis-fixtures';
 import {
 	agreeCategory,
@@ -184,5 +186,51 @@ describe('moderation', () => {
 		const [latest] = await categoryHistory(db, URNS.secure);
 		expect(latest).toMatchObject({ action: 'proposal_changed', from: 'secure', to: 'focus', by: 'Andy Analyst' });
 		expect(latest.reason).toMatch(/Requires improvement.*The category an adviser set stands/);
+	});
+
+	it('agrees only the category the lead adviser saw, and once: a change or a second agreement in between is refused in words', async () => {
+		const db = await freshDb();
+		const { lead, adviser } = await analysedLa(db);
+		// The lead adviser opened the page on Secure; the adviser changed it to Light touch meanwhile.
+		await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'light_touch', reason: 'Governance is weak' });
+		const stale = await refusal(agreeCategory(db, lead, { urn: URNS.secure, year: 2019, category: 'secure' }));
+		expect(stale.message).toBe('The category changed after you opened the page: it is now Light touch support. Look at it again before you agree it.');
+		expect((await categoryStates(db, 2019, URNS.secure))[0]).toMatchObject({ category: 'light_touch', agreedAt: null });
+
+		// Two lead advisers agree the same school at the same moment (two app servers on PostgreSQL): one agreement.
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, sql`select urn from school_categories where urn = ${URNS.focus} and year = 2019 for update`, () =>
+			Promise.allSettled([
+				agreeCategory(db, lead, { urn: URNS.focus, year: 2019, category: 'focus' }),
+				agreeCategory(other, lead, { urn: URNS.focus, year: 2019, category: 'focus' })
+			])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+		expect(refused).toBeInstanceOf(Refusal);
+		expect(refused.message).toBe('This category is already agreed');
+		expect((await categoryHistory(db, URNS.focus)).filter((s) => s.action === 'agreed')).toHaveLength(1);
+	});
+
+	it('takes an adviser’s change back to the proposal when a new run proposes the same', async () => {
+		const db = await freshDb();
+		const { adviser, analyst } = await analysedLa(db);
+		await overrideCategory(db, adviser, { urn: URNS.secure, year: 2019, category: 'focus', reason: 'Staffing turbulence' });
+		await db.updateTable('schools').set({ ofsted_rating: 'Requires improvement', ofsted_date: '2019-05-01' }).where('urn', '=', URNS.secure).execute();
+		await runAnalysis(db, { userId: analyst.id });
+		const [state] = await categoryStates(db, 2019, URNS.secure);
+		expect(state).toMatchObject({ category: 'focus', proposedCategory: 'focus', status: 'proposed', changedByAdviser: false });
+		expect((await categoryHistory(db, URNS.secure))[0]).toMatchObject({ action: 'proposed', to: 'focus' });
+	});
+
+	it('leaves a school closed since out of the lists, the counts and the plan, and its own page still shows its category', async () => {
+		const db = await freshDb();
+		const { lead } = await analysedLa(db);
+		await agreeCategory(db, lead, { urn: URNS.focus, year: 2019 });
+		await db.updateTable('schools').set({ status: 'Closed' }).where('urn', '=', URNS.focus).execute();
+		expect((await moderationList(db, 2019)).map((i) => i.urn)).not.toContain(URNS.focus);
+		expect((await categoryStates(db, 2019)).map((s) => s.urn)).not.toContain(URNS.focus);
+		expect((await currentCategories(db, 2019)).has(URNS.focus)).toBe(false);
+		expect(await categoryStates(db, 2019, URNS.focus)).toEqual([expect.objectContaining({ urn: URNS.focus, category: 'focus', status: 'agreed' })]);
 	});
 });

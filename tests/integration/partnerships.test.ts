@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
 import { dialectOf } from '../../src/lib/server/db/dialect';
-import { anotherConnection } from '../helpers/db';
+import { anotherConnection, whileHeld } from '../helpers/db';
 import {
 	activatePartnership,
 	addPartnershipNote,
@@ -88,24 +88,6 @@ const SET_UP = {
 async function expectOneCountOfSchoolsWithoutSupport(w: World, expected: number): Promise<void> {
 	expect((await supportCounts(w.db, null)).withoutSupport).toBe(expected);
 	expect((await brokerageView(w.db, w.lead)).counts.withoutSupport).toBe(expected);
-}
-
-/**
- * Starts `work` while a third connection holds `locked` (a row, FOR UPDATE) for half a second, on
- * PostgreSQL: two writers at once that each lock the row first are then taken one after the other,
- * and two that do not both write. On SQLite, one process's writes are one after the other anyway.
- */
-async function whileHeld<T>(db: Db, locked: ReturnType<typeof sql>, work: () => Promise<T>): Promise<T> {
-	if (dialectOf(db) !== 'postgres') return work();
-	let started!: Promise<T>;
-	await anotherConnection(db)
-		.transaction()
-		.execute(async (trx) => {
-			await locked.execute(trx);
-			started = work();
-			await new Promise((resolve) => setTimeout(resolve, 500));
-		});
-	return started;
 }
 
 describe('a partnership from proposal to outcome', () => {

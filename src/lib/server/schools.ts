@@ -1,6 +1,12 @@
+import { sql } from 'kysely';
 import type { Db } from './db';
 import type { School } from '../domain/access';
 import { Refusal } from '../domain/refusal';
+
+/** A condition on a schools row's GIAS status column (`column`): the school is open, or not yet closed. */
+export function stillOpen(column: string) {
+	return sql<boolean>`(${sql.ref(column)} is null or ${sql.ref(column)} not like 'Closed%')`;
+}
 
 /** What the access policy needs to know of a school row. */
 export function toSchool(row: { urn: number; name?: string; link_adviser_id: number | null; la_code: string | null }): School {

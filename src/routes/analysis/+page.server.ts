@@ -64,7 +64,7 @@ export const actions: Actions = {
 		const urn = Number(field(form, 'urn'));
 		return act(async () => {
 			if (!Number.isInteger(urn)) throw new Refusal('Choose a school to agree');
-			await agreeCategory(db(), user, { urn, year: Number(field(form, 'year')) });
+			await agreeCategory(db(), user, { urn, year: Number(field(form, 'year')), category: field(form, 'category') || undefined });
 			return { agreed: 1 };
 		});
 	},

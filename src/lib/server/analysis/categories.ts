@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { stillOpen } from '../schools';
 import type { Category } from '../../domain/analysis/categories';
 
 /**
@@ -8,11 +9,14 @@ import type { Category } from '../../domain/analysis/categories';
  */
 export async function currentCategories(db: Db, year: number): Promise<Map<number, Category>> {
 	const rows = await db
-		.selectFrom('school_categories')
-		.select(['urn', 'category'])
-		.where('year', '=', year)
-		.where('agreed_at', 'is not', null)
-		.orderBy('urn')
+		.selectFrom('school_categories as c')
+		.innerJoin('schools as s', 's.urn', 'c.urn')
+		.select(['c.urn', 'c.category'])
+		.where('c.year', '=', year)
+		.where('c.agreed_at', 'is not', null)
+		// Nothing is planned for a school closed since its category was agreed.
+		.where(stillOpen('s.status'))
+		.orderBy('c.urn')
 		.execute();
 	return new Map(rows.map((r) => [r.urn, r.category]));
 }
@@ -40,7 +44,9 @@ export async function categoryStates(db: Db, year: number, urn?: number): Promis
 		.select(['c.urn', 'c.year', 'c.category', 'c.proposed_category', 'c.changed_by_adviser', 'c.run_id', 'c.agreed_at', 'u.name as agreed_by_name'])
 		.where('c.year', '=', year)
 		.orderBy('c.urn');
+	// One school's own page shows its category closed or not; lists and counts take in open schools only.
 	if (urn !== undefined) q = q.where('c.urn', '=', urn);
+	else q = q.where((eb) => eb.exists(eb.selectFrom('schools as s').select('s.urn').whereRef('s.urn', '=', 'c.urn').where(stillOpen('s.status'))));
 	return (await q.execute()).map((r) => ({
 		urn: r.urn,
 		year: r.year,

@@ -3,7 +3,7 @@ import type { CategoryAction } from '../db/schema/analysis';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { headteachersOf, notify } from '../notifications';
-import { existingSchool } from '../schools';
+import { existingSchool, stillOpen } from '../schools';
 import { can, requireAllowed, servedLas, type Actor } from '../../domain/access';
 import { Refusal } from '../../domain/refusal';
 import type { CategoryStatus } from './categories';
@@ -86,6 +86,8 @@ export async function moderationList(
 				)
 		])
 		.where('c.year', '=', year)
+		// A school closed since (an academy's predecessor) has nothing left to agree: its successor is analysed.
+		.where(stillOpen('s.status'))
 		.$if(las !== null, (qb) => qb.where('s.la_code', 'in', las!))
 		.execute();
 	const items = rows.map((r): ModerationItem => {
@@ -151,7 +153,7 @@ export async function overrideCategory(
 	if (before.category === input.category) throw new Refusal(`${CATEGORY_LABELS[input.category]} is already its category`, { field: 'category' });
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
-		await trx
+		const done = await trx
 			.updateTable('school_categories')
 			.set({
 				category: input.category as Category,
@@ -162,7 +164,14 @@ export async function overrideCategory(
 			})
 			.where('urn', '=', input.urn)
 			.where('year', '=', input.year)
-			.execute();
+			// Only from the category read: a change or a new run in between is not overwritten unseen.
+			.where('category', '=', before.category)
+			.where('proposed_category', '=', before.proposed_category)
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1) {
+			const after = await stateOf(trx, input.urn, input.year);
+			throw new Refusal(`The category changed after you opened the page: it is now ${CATEGORY_LABELS[after.category]}. Look at it again before you change it.`);
+		}
 		await record(trx, actor.id, {
 			urn: input.urn,
 			year: input.year,
@@ -186,21 +195,39 @@ export async function overrideCategory(
 	return { agreed };
 }
 
-/** A lead adviser agrees a school's current category (the proposal, or an adviser's change). */
-export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; year: number; note?: string }): Promise<void> {
+/** Refused when a category was changed by someone else (or a new run) after the page that acts on it was opened. */
+function changedSince(now: Category): Refusal {
+	return new Refusal(`The category changed after you opened the page: it is now ${CATEGORY_LABELS[now]}. Look at it again before you agree it.`);
+}
+
+/**
+ * A lead adviser agrees a school's current category (the proposal, or an adviser's change).
+ * `category` is the one the page showed them: if it has changed since (an adviser's change, a new
+ * run), nothing is agreed and they are told, rather than agreeing a category they did not see.
+ */
+export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; year: number; note?: string; category?: string }): Promise<void> {
 	requireAllowed(actor, 'category.agree', await existingSchool(db, input.urn));
 	const before = await stateOf(db, input.urn, input.year);
 	if (before.agreed_at !== null) throw new Refusal('This category is already agreed');
+	const seen = input.category === undefined ? before.category : input.category;
+	if (seen !== before.category) throw changedSince(before.category);
 	const note = (input.note ?? '').trim();
 	if (note.length > MAX_REASON) throw new Refusal(`The note must be ${MAX_REASON} characters or fewer`, { field: 'note' });
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
-		await trx
+		// Only as read: not agreed yet, and the same category (two agreements at once, or a change in between).
+		const done = await trx
 			.updateTable('school_categories')
 			.set({ agreed_by: actor.id, agreed_at: now, updated_at: now })
 			.where('urn', '=', input.urn)
 			.where('year', '=', input.year)
-			.execute();
+			.where('agreed_at', 'is', null)
+			.where('category', '=', before.category)
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1) {
+			const after = await stateOf(trx, input.urn, input.year);
+			throw after.agreed_at !== null && after.category === before.category ? new Refusal('This category is already agreed') : changedSince(after.category);
+		}
 		await record(trx, actor.id, {
 			urn: input.urn,
 			year: input.year,
@@ -221,19 +248,25 @@ export async function agreeUnchanged(db: Db, actor: Actor, year: number): Promis
 	if (items.length === 0) return 0;
 	const now = nowIso();
 	const reason = 'Agreed with the other unchanged proposals';
-	await db.transaction().execute(async (trx) => {
+	return db.transaction().execute(async (trx) => {
+		let agreed = 0;
 		for (const i of items) {
-			await trx
+			// Only as listed: still waiting, and still the unchanged proposal (not agreed or changed by someone else meanwhile).
+			const done = await trx
 				.updateTable('school_categories')
 				.set({ agreed_by: actor.id, agreed_at: now, updated_at: now })
 				.where('urn', '=', i.urn)
 				.where('year', '=', year)
 				.where('agreed_at', 'is', null)
-				.execute();
+				.where('category', '=', i.category)
+				.where('changed_by_adviser', '=', 0)
+				.executeTakeFirst();
+			if (Number(done.numUpdatedRows) !== 1) continue;
 			await record(trx, actor.id, { urn: i.urn, year, action: 'agreed', from: i.category, to: i.category, reason, at: now });
+			agreed++;
 		}
+		return agreed;
 	});
-	return items.length;
 }
 
 interface Step {

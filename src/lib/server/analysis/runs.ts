@@ -201,11 +201,20 @@ async function storeRun(trx: Db, toStore: RunToStore): Promise<RunOutcome> {
 		const before = existing.get(r.urn);
 		if (!before || before.proposed_category === r.category) continue;
 		changed++;
-		const keepAdviser = before.changed_by_adviser === 1;
+		// An adviser's category stands against a new proposal; one the new proposal now matches is the proposal again.
+		const keepAdviser = before.changed_by_adviser === 1 && before.category !== r.category;
 		const category = keepAdviser ? before.category : r.category;
 		await trx
 			.updateTable('school_categories')
-			.set({ proposed_category: r.category, run_id: run.id, category, agreed_by: null, agreed_at: null, updated_at: now })
+			.set({
+				proposed_category: r.category,
+				run_id: run.id,
+				category,
+				changed_by_adviser: keepAdviser ? 1 : 0,
+				agreed_by: null,
+				agreed_at: null,
+				updated_at: now
+			})
 			.where('urn', '=', r.urn)
 			.where('year', '=', year)
 			.execute();

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { stillOpen } from '../schools';
 import { latestCategoryYear } from '../analysis/categories';
 import { NEEDING_CATEGORIES } from '../../domain/brokerage';
 import { OPEN_STATUSES } from '../../domain/brokerage/partnership';
@@ -27,7 +28,7 @@ export async function supportCounts(db: Db, las: readonly string[] | null): Prom
 			.select((eb) => eb.fn.countAll<number>().as('n'))
 			.where('c.year', '=', year)
 			.where('c.category', 'in', [...NEEDING_CATEGORIES])
-			.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', 'not like', 'Closed%')]))
+			.where(stillOpen('s.status'))
 			.where((eb) =>
 				eb.not(
 					eb.exists(

@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { stillOpen } from '../schools';
 import { today } from '../clock';
 import { asOfFor } from '../analysis/inputs';
 import { registers } from '../soft-intelligence/repository';
@@ -79,7 +80,7 @@ export async function brokerageSchools(db: Db, options: LoadOptions): Promise<Br
 		.leftJoin('ks2_results as k', (join) => join.onRef('k.urn', '=', 'c.urn').onRef('k.year', '=', 'c.year'))
 		.select(['c.urn', 'c.category', 's.name', 's.la_code', 's.trust_name', 's.easting', 's.northing', 'r.result_json', 'k.cohort', 'k.disadvantaged_pct'])
 		.where('c.year', '=', year)
-		.where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', 'not like', 'Closed%')]))
+		.where(stillOpen('s.status'))
 		.orderBy('c.urn');
 	if (las !== null) query = query.where('s.la_code', 'in', las.length > 0 ? [...las] : ['']);
 	const rows = await query.execute();

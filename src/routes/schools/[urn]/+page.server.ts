@@ -55,7 +55,9 @@ export const actions: Actions = {
 	agree: async (event) => {
 		const { user, urn } = await schoolUrn(event);
 		const data = await event.request.formData();
-		return change('agree', () => agreeCategory(db(), user, { urn, year: Number(field(data, 'year')), note: field(data, 'note') }));
+		// The category the page showed: agreeing one that changed since is refused.
+		const category = field(data, 'category') || undefined;
+		return change('agree', () => agreeCategory(db(), user, { urn, year: Number(field(data, 'year')), note: field(data, 'note'), category }));
 	},
 	record: async (event) => {
 		const { user, urn } = await schoolUrn(event);
