@@ -97,6 +97,30 @@ describe('a headteacher disagrees with the category', () => {
 		expect((await listNotifications(db, head.id))[0].message).toBe('Your disagreement about 2018/19 was considered: the category stays Intensive support');
 	});
 
+	it('is not upheld once the category has moved on since the school disagreed: the lead adviser says what it is now', async () => {
+		const db = await freshDb();
+		const { lead, head } = await setUp(db);
+		const id = await raiseDisagreement(db, head, 100001, CASE);
+		// A later run proposes Focus support, waiting for agreement.
+		await db
+			.updateTable('school_categories')
+			.set({ category: 'focus', proposed_category: 'focus', agreed_at: null, agreed_by: null })
+			.where('urn', '=', 100001)
+			.execute();
+		const upheld = decideDisagreement(db, lead, 100001, id, { decision: 'upheld', category: '', reason: 'The data and the visit agree.' });
+		await expect(upheld).rejects.toThrow(
+			'The school disagreed with Intensive support, but its category is now Focus support. Choose that it changes, and the category it should have.'
+		);
+		expect((await categoryStates(db, 2019, 100001))[0]).toMatchObject({ category: 'focus', agreedAt: null });
+		// Deciding that it changes to the category it has now agrees it, and tells the school so.
+		await decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'focus', reason: 'The new results show progress.' });
+		expect((await categoryStates(db, 2019, 100001))[0]).toMatchObject({ category: 'focus', agreedBy: lead.name });
+		expect((await listNotifications(db, head.id))[0].message).toMatch(/Focus support/);
+		await expect(decideDisagreement(db, lead, 100001, id, { decision: 'changed', category: 'focus', reason: 'Again' })).rejects.toThrow(
+			'This disagreement has already been decided'
+		);
+	});
+
 	it('refuses people who may not take each step, and incomplete input', async () => {
 		const db = await freshDb();
 		const { lead, link, other, head, otherHead } = await setUp(db);

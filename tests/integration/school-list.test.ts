@@ -5,6 +5,7 @@ import { addSchool, addUser, smallLa, URNS } from './analysis-fixtures';
 import { addInspection, schoolsWithStatuses } from './intervention-fixtures';
 import type { Db } from '../../src/lib/server/db';
 import { nowIso } from '../../src/lib/server/clock';
+import { existingSchool, schoolRef } from '../../src/lib/server/schools';
 import { agreeCategory, overrideCategory, runAnalysis } from '../../src/lib/server/analysis';
 import {
 	allMatchingSchools,
@@ -270,6 +271,18 @@ describe('the school list in the URL', () => {
 		// 31 August less 6 months is 28 February, so awards expiring up to the end of February are due.
 		expect(renewalDueCutoff('2026-08-31')).toBe('2027-02-28');
 		expect(renewalDueCutoff('2027-08-31')).toBe('2028-02-29');
+	});
+});
+
+describe('numbers too large for a row id', () => {
+	it('find nothing, on PostgreSQL as on SQLite, rather than failing', async () => {
+		const db = await freshDb();
+		await smallLa(db);
+		const huge = 99_999_999_999;
+		const view = await schoolListView(db, new URLSearchParams(`adviser=${huge}&page=${huge}`), TODAY);
+		expect(view.list.rows.length).toBeGreaterThan(0);
+		expect(await schoolRef(db, huge)).toBeUndefined();
+		await expect(existingSchool(db, huge)).rejects.toThrow(`There is no school with URN ${huge}`);
 	});
 });
 

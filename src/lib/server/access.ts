@@ -4,6 +4,7 @@ import { NOT_FOUND, Refusal } from '../domain/refusal';
 import type { SessionUser } from './auth/session';
 import { db } from './db';
 import { getSchool, toSchool } from './schools';
+import { isRowId } from '../domain/ids';
 
 /**
  * How access and refusals reach HTTP, in one way for every route. The rules themselves are in
@@ -82,7 +83,7 @@ export async function act<T, D extends object = Record<never, never>>(run: () =>
  */
 export async function visibleSchool(user: SessionUser, urnText: string) {
 	const urn = Number(urnText);
-	const school = Number.isInteger(urn) && urn > 0 ? await getSchool(db(), urn) : undefined;
+	const school = isRowId(urn) ? await getSchool(db(), urn) : undefined;
 	if (!school) error(404, NOT_FOUND);
 	const decision = decide(user, 'school.view', toSchool(school));
 	if (!decision.allowed) error(decision.status, decision.message);

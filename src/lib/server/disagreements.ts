@@ -204,9 +204,17 @@ export async function decideDisagreement(
 			.where('year', '=', d.year)
 			.executeTakeFirstOrThrow();
 		let outcome: Category = state.category;
+		// A new run or a change since the school disagreed: "it stands" would tell the school a category it never disagreed with stays.
+		const movedOn = isCategory(d.category) && d.category !== state.category;
+		if (decision === 'upheld' && movedOn) {
+			throw new Refusal(
+				`The school disagreed with ${CATEGORY_LABELS[d.category as Category]}, but its category is now ${CATEGORY_LABELS[state.category]}. Choose that it changes, and the category it should have.`,
+				{ field: 'decision' }
+			);
+		}
 		if (decision === 'changed') {
 			if (!isCategory(input.category)) throw new Refusal('Choose the new category', { field: 'category' });
-			if (input.category === state.category)
+			if (input.category === state.category && !movedOn)
 				throw new Refusal(`${CATEGORY_LABELS[state.category]} is already its category. Choose another, or uphold it.`, { field: 'category' });
 			outcome = input.category;
 			const proposed = (
@@ -236,11 +244,14 @@ export async function decideDisagreement(
 				at: now
 			});
 		}
-		await trx
+		// Only if still undecided: two decisions at once on PostgreSQL both read it undecided.
+		const done = await trx
 			.updateTable('category_disagreements')
 			.set({ status: 'decided', decision, decision_reason: reason, decided_category: outcome, decided_by: user.id, decided_at: now })
 			.where('id', '=', id)
-			.execute();
+			.where('status', '!=', 'decided')
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1) throw new Refusal('This disagreement has already been decided');
 		await history(trx, user.id, { urn, year: d.year, action: 'disagreement_decided', from: state.category, to: outcome, reason, at: now });
 		await audit(trx, {
 			userId: user.id,

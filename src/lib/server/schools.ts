@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from './db';
 import type { School } from '../domain/access';
 import { Refusal } from '../domain/refusal';
+import { isRowId } from '../domain/ids';
 
 /** A condition on a schools row's GIAS status column (`column`): the school is open, or not yet closed. */
 export function stillOpen(column: string) {
@@ -15,6 +16,7 @@ export function toSchool(row: { urn: number; name?: string; link_adviser_id: num
 
 /** A school as the access policy sees it, or undefined when there is no such school. */
 export async function schoolRef(db: Db, urn: number): Promise<School | undefined> {
+	if (!isRowId(urn)) return undefined;
 	const row = await db.selectFrom('schools').select(['urn', 'name', 'link_adviser_id', 'la_code']).where('urn', '=', urn).executeTakeFirst();
 	return row && toSchool(row);
 }

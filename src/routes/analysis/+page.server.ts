@@ -8,6 +8,7 @@ import { interventionStatuses } from '$lib/server/intervention';
 import { today } from '$lib/server/schedule/years';
 import { countsByCategory, moderationView, parseModerationQuery } from '$lib/domain/analysis/moderation-view';
 import { adoptedPolicy, agreeCategory, agreeUnchanged, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
+import { isRowId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'schools.list');
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const urn = Number(field(form, 'urn'));
 		return act(async () => {
-			if (!Number.isInteger(urn)) throw new Refusal('Choose a school to agree');
+			if (!isRowId(urn)) throw new Refusal('Choose a school to agree');
 			await agreeCategory(db(), user, { urn, year: Number(field(form, 'year')), category: field(form, 'category') || undefined });
 			return { agreed: 1 };
 		});

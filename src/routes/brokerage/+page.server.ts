@@ -5,6 +5,7 @@ import { field } from '$lib/server/forms';
 import { brokerageView, proposalFor, proposePartnership } from '$lib/server/brokerage';
 import { Refusal } from '$lib/domain/refusal';
 import { redirect } from '@sveltejs/kit';
+import { isRowId } from '$lib/domain/ids';
 
 /** School-to-school support: partnerships, and for staff the proposals for schools with none yet. */
 export const load: PageServerLoad = async (event) => {
@@ -19,7 +20,7 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const [year, supported, supporting] = ['year', 'supported', 'supporting'].map((name) => Number(field(form, name)));
 		return act(async () => {
-			if (![year, supported, supporting].every(Number.isSafeInteger)) throw new Refusal('That proposal is no longer open. Look at the proposals again.');
+			if (![year, supported, supporting].every(isRowId)) throw new Refusal('That proposal is no longer open. Look at the proposals again.');
 			const match = await proposalFor(db(), user, year, supported, supporting);
 			const id = await proposePartnership(db(), user, { year, ...match });
 			redirect(303, `/brokerage/${id}?done=proposed`);

@@ -15,6 +15,7 @@ import { rollbackImport } from '$lib/server/import/rollback';
 import { saveWholeFile } from '$lib/server/import/jobs';
 import { parseImportOptions } from '$lib/domain/import/options';
 import { checkReason } from '$lib/domain/reason';
+import { isRowId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async (event) => {
 	const user = guard(event, 'data.import');
@@ -63,7 +64,7 @@ export const actions: Actions = {
 		const admin = guard(event, 'service.manage');
 		const form = await event.request.formData();
 		const id = Number(field(form, 'id'));
-		if (!Number.isInteger(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
+		if (!isRowId(id)) return fail(400, { rollback: { ok: false, message: 'Choose an import to roll back' } });
 		const reason = checkReason(field(form, 'reason'), 'Enter why you are rolling back this import');
 		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: field(form, 'reason') });
 		const record = (await importHistory(db())).find((r) => r.id === id);

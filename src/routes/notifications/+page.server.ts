@@ -3,6 +3,7 @@ import { db } from '$lib/server/db';
 import { servedLas } from '$lib/domain/access';
 import { signedIn } from '$lib/server/access';
 import { listNotifications, markRead } from '$lib/server/notifications';
+import { isRowId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async (event) => {
 	const user = signedIn(event);
@@ -13,7 +14,7 @@ export const actions: Actions = {
 	read: async (event) => {
 		const user = signedIn(event);
 		const id = Number((await event.request.formData()).get('id'));
-		if (Number.isInteger(id)) await markRead(db(), user.id, id);
+		if (isRowId(id)) await markRead(db(), user.id, id);
 		return { done: true };
 	},
 	readAll: async (event) => {

@@ -12,6 +12,7 @@ import type { Confidence } from '../../domain/analysis/engine';
 import { sql } from 'kysely';
 import { dialectOf, jsonValue } from '../db/dialect';
 import { academicYearLabel } from '../../domain/ks2/types';
+import { isRowId } from '../../domain/ids';
 
 export interface ModerationItem {
 	urn: number;
@@ -124,6 +125,7 @@ export async function moderationList(
 }
 
 async function stateOf(db: Db, urn: number, year: number) {
+	if (!isRowId(year)) throw new Refusal('Choose the year of the category', { status: 400 });
 	const row = await db.selectFrom('school_categories').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
 	if (!row) throw new Refusal(`There is no category for this school in ${academicYearLabel(year)} yet. Run the analysis first.`, { status: 404 });
 	return row;

@@ -26,6 +26,7 @@ import {
 } from '../../domain/brokerage/partnership';
 import type { PartnershipsTable } from '../db/schema/partnerships';
 import type { Selectable } from 'kysely';
+import { isRowId } from '../../domain/ids';
 
 /** The template id of a partnership's review engagements: no category's templates ask for them, so the planner holds them where they are. */
 export const PARTNERSHIP_REVIEW = 'partnership.review';
@@ -177,7 +178,7 @@ export function asSeenBy(actor: Actor, p: PartnershipView): PartnershipView {
 
 /** One partnership, or a 404 refusal. Whether the actor may see it is for the caller (`mayView`). */
 export async function getPartnership(db: Db, id: number): Promise<PartnershipView> {
-	const [found] = Number.isSafeInteger(id) ? await listPartnerships(db, { ids: [id] }) : [];
+	const [found] = isRowId(id) ? await listPartnerships(db, { ids: [id] }) : [];
 	if (!found) throw new Refusal('There is no such partnership.', { status: 404 });
 	return found;
 }

@@ -2,6 +2,7 @@ import { isCategory, type Category } from '../../domain/analysis/categories';
 import { INTERVENTION_STATUSES, type InterventionStatus } from '../../domain/analysis/intervention';
 import { isMovement, type Movement } from '../../domain/la-comparison';
 import { isQmStatus, type QmStatus } from '../../domain/quality-mark';
+import { isRowId } from '../../domain/ids';
 
 /*
  * The school list's search, filters, sort and page as they live in the URL, so a filtered view
@@ -86,7 +87,7 @@ export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 		category: isCategory(category) || category === 'none' ? category : '',
 		intervention: (INTERVENTION_STATUSES as readonly string[]).includes(intervention) ? (intervention as InterventionStatus) : '',
 		moved: isMovement(moved) ? moved : '',
-		adviser: adviser === 'none' ? 'none' : Number.isInteger(adviserId) && adviserId > 0 ? adviserId : null,
+		adviser: adviser === 'none' ? 'none' : isRowId(adviserId) ? adviserId : null,
 		la: text(params, 'la'),
 		phase: text(params, 'phase'),
 		qm: isQmStatus(qm) ? qm : '',

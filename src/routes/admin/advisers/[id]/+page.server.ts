@@ -19,11 +19,12 @@ import {
 } from '$lib/server/schedule';
 import { ROLE_LABELS } from '$lib/domain/roles';
 import { NOT_FOUND, Refusal } from '$lib/domain/refusal';
+import { isRowId } from '$lib/domain/ids';
 
 /** The adviser in the address, if this admin serves an LA they serve (another LA's is not there). */
 async function adviserOf(event: RequestEvent, admin: Actor) {
 	const id = Number(event.params.id);
-	const adviser = Number.isInteger(id) ? await getAdviser(db(), id) : null;
+	const adviser = isRowId(id) ? await getAdviser(db(), id) : null;
 	const serving = await usersServing(db(), servedLas(admin));
 	if (!adviser || (serving !== null && !serving.has(adviser.id))) error(404, NOT_FOUND);
 	return adviser;

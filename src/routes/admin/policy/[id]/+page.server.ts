@@ -10,6 +10,7 @@ import { knownLas } from '$lib/server/las';
 import { policyFromForm } from '$lib/server/analysis/policy-form';
 import { field } from '$lib/server/forms';
 import { checkReason } from '$lib/domain/reason';
+import { isRowId } from '$lib/domain/ids';
 
 /**
  * The policy version in the address, if this admin may see it: the installation's, or an LA's they
@@ -17,7 +18,7 @@ import { checkReason } from '$lib/domain/reason';
  */
 async function stored(event: RequestEvent, admin: Actor, change = false) {
 	const rowId = Number(event.params.id);
-	const found = Number.isInteger(rowId) ? await getPolicyVersion(db(), rowId) : null;
+	const found = isRowId(rowId) ? await getPolicyVersion(db(), rowId) : null;
 	const served = servedLas(admin);
 	if (!found || (found.laCode !== null && served !== null && !served.includes(found.laCode))) error(404, NOT_FOUND);
 	if (change && found.laCode === null && served !== null) error(403, 'Only an admin who serves every LA can change the policy every LA uses');

@@ -8,10 +8,11 @@ import { field } from '$lib/server/forms';
 import { laChoices, lasFromForm, seesAccount } from '$lib/server/las';
 import { auditTrail } from '$lib/server/audit';
 import { NOT_FOUND } from '$lib/domain/refusal';
+import { isRowId } from '$lib/domain/ids';
 
 function userId(event: RequestEvent): number {
 	const id = Number(event.params.id);
-	if (!Number.isInteger(id)) error(404, NOT_FOUND);
+	if (!isRowId(id)) error(404, NOT_FOUND);
 	return id;
 }
 

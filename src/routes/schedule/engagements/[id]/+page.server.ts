@@ -11,6 +11,7 @@ import { cancelEngagement, confirmEngagement, getEngagement, moveEngagement, not
 import { CATEGORY_LABELS } from '$lib/domain/analysis/categories';
 import { HALF_TERM_LABELS } from '$lib/domain/calendar/half-terms';
 import { academicYearLabel } from '$lib/domain/ks2/types';
+import { isRowId } from '$lib/domain/ids';
 
 /**
  * The signed-in person and the engagement in the URL, which they may be told of: 404 for a malformed
@@ -19,7 +20,7 @@ import { academicYearLabel } from '$lib/domain/ks2/types';
 async function context(event: RequestEvent) {
 	signedIn(event);
 	const id = Number(event.params.id);
-	const engagement = Number.isInteger(id) ? await getEngagement(db(), id) : undefined;
+	const engagement = isRowId(id) ? await getEngagement(db(), id) : undefined;
 	if (!engagement) error(404, NOT_FOUND);
 	return { user: guard(event, 'engagement.view', engagement), engagement };
 }

@@ -4,12 +4,13 @@ import { db } from '$lib/server/db';
 import { act, orPageError, signedIn } from '$lib/server/access';
 import { NOT_FOUND } from '$lib/domain/refusal';
 import { engagementToChange, noteFromForm, notesFor, openAfis, publishDraft, saveNote, today } from '$lib/server/schedule';
+import { isRowId } from '$lib/domain/ids';
 
 /** The engagement, if this person may write its note: 404 if none (or for a headteacher), 403 if not theirs. */
 async function context(event: RequestEvent) {
 	const user = signedIn(event);
 	const id = Number(event.params.id);
-	if (!Number.isInteger(id)) error(404, NOT_FOUND);
+	if (!isRowId(id)) error(404, NOT_FOUND);
 	return { user, engagement: await orPageError(() => engagementToChange(db(), user, id)) };
 }
 
@@ -34,7 +35,7 @@ export const load: PageServerLoad = async (event) => {
 async function write(event: RequestEvent, action: 'save' | 'ready') {
 	const { user, engagement } = await context(event);
 	const form = await event.request.formData();
-	const afiIds = form.getAll('afi-ids').map(Number).filter(Number.isInteger);
+	const afiIds = form.getAll('afi-ids').map(Number).filter(isRowId);
 	const input = noteFromForm(form, afiIds);
 	return act(
 		async () => {
