@@ -295,6 +295,29 @@ describe('a partnership from proposal to outcome', () => {
 		expect(await getPartnership(w.db, id)).toMatchObject({ status: 'proposed', supporting: { urn: URNS.secure } });
 	});
 
+	it('two proposals for one school at the same moment make one partnership; the other is told (on PostgreSQL, on two app servers)', async () => {
+		const w = await world();
+		await addAward(w.db, URNS.secure, BS, '2019-01-31', '2022-01-31');
+		const other = dialectOf(w.db) === 'postgres' ? anotherConnection(w.db) : w.db;
+		const by = (db: Db, supportingUrn: number) =>
+			proposePartnership(db, w.lead, {
+				year: 2019,
+				supportedUrn: URNS.focus,
+				supportingUrn,
+				need: 'RWM attainment',
+				needKey: 'attainment:rwm',
+				distanceKm: 3,
+				reasons: 'Chosen by hand'
+			});
+		const results = await whileHeld(w.db, sql`select urn from schools where urn = ${URNS.focus} for update`, () =>
+			Promise.allSettled([by(w.db, URNS.securePlus), by(other, URNS.secure)])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const refused = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+		expect(refused).toBeInstanceOf(Refusal);
+		expect(refused.message).toBe('Elm Primary School already has support proposed or under way this year.');
+	});
+
 	it('two headteachers answering at the same moment each keep their answer (on PostgreSQL, on two app servers), or one is told to look again', async () => {
 		const w = await world();
 		const id = await propose(w, w.link, URNS.intensive);

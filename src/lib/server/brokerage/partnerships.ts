@@ -224,6 +224,8 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 	const supporting = await existingSchool(db, input.supportingUrn);
 	if (supporting.urn === supported.urn) throw new Refusal('A school cannot support itself.');
 	return db.transaction().execute(async (trx) => {
+		// The supported school's row first: two proposals for it at once are taken one after the other, and the second told.
+		await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', supported.urn)).execute();
 		const open = await trx
 			.selectFrom('partnerships')
 			.select('id')
