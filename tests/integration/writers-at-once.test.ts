@@ -13,6 +13,8 @@ import { rollbackImport } from '../../src/lib/server/import/rollback';
 import { runImportOffThread } from '../../src/lib/server/import/off-thread';
 import { planYear } from '../../src/lib/server/schedule';
 import { Refusal } from '../../src/lib/domain/refusal';
+import { runAnalysis } from '../../src/lib/server/analysis';
+import { smallLa, URNS } from './analysis-fixtures';
 import type { Db } from '../../src/lib/server/db';
 
 function secondWriter(db: Db): Db {
@@ -122,5 +124,17 @@ describe('writers at the same time', () => {
 		expect(live).toHaveLength(32);
 		const runs = await db.selectFrom('plan_runs').select('kind').where('year', '=', w.year).orderBy('id').execute();
 		expect(runs.map((r) => r.kind)).toEqual(refused.length === 1 ? ['plan'] : ['plan', 'replan']);
+	});
+
+	it('two analysis runs of the same year at once: both are stored, one after the other, and each school has one category', async () => {
+		const db = await freshDb();
+		const other = secondWriter(db);
+		const { analyst, lead } = await smallLa(db);
+		const outcomes = await Promise.all([runAnalysis(db, { year: 2019, userId: analyst.id }), runAnalysis(other, { year: 2019, userId: lead.id })]);
+		expect(outcomes.map((o) => o.run.year)).toEqual([2019, 2019]);
+		const categories = await db.selectFrom('school_categories').select('urn').where('year', '=', 2019).execute();
+		expect(categories).toHaveLength(Object.keys(URNS).length);
+		const proposed = await db.selectFrom('category_history').select('urn').where('year', '=', 2019).where('action', '=', 'proposed').execute();
+		expect(proposed).toHaveLength(Object.keys(URNS).length);
 	});
 });

@@ -8,6 +8,7 @@ import { syncOfstedFromRegister } from '../soft-intelligence/ofsted-sync';
 import { CATEGORIES, type Category } from '../../domain/analysis/categories';
 import { categoriseAll, type CategoriseInput, type CategoriseResult } from '../../domain/analysis/engine';
 import { academicYearLabel } from '../../domain/ks2/types';
+import { oneAtATime } from '../db/dialect';
 
 export interface RunSummary {
 	id: number;
@@ -78,6 +79,8 @@ export async function runAnalysis(
 	if (groups.length === 0) throw new Refusal('There are no open schools in the register for the LAs asked for.');
 	const runs = groups.map((g) => ({ ...g, results: categoriseAll(g.inputs, g.stored.policy) }));
 	return db.transaction().execute(async (trx) => {
+		// Two runs of a year at once (two app servers) are stored one after the other: each reads the categories the other left.
+		await oneAtATime(trx, 'analysis', year);
 		const outcomes: RunOutcome[] = [];
 		for (const r of runs) outcomes.push(await storeRun(trx, { year, asOf, now, userId: options.userId, la: r.la, stored: r.stored, results: r.results }));
 		return {
