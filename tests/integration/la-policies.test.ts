@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
 import { smallLa, URNS } from './analysis-fixtures';
-import { adoptDraft, adoptedPolicy, createDraft, getPolicyVersion, lasWithOwnPolicy, runAnalysis, whatIf } from '../../src/lib/server/analysis';
+import { adoptDraft, adoptedPolicy, createDraft, getPolicyVersion, lasWithOwnPolicy, latestRunFor, runAnalysis, whatIf } from '../../src/lib/server/analysis';
 import type { Db } from '../../src/lib/server/db';
 
 const HAMPSHIRE = [URNS.intensive, URNS.secure, URNS.securePlus];
@@ -59,6 +59,19 @@ describe('a policy for each LA', () => {
 		await adoptDraft(db, next, people.admin.id, 'New thresholds for everyone');
 		expect((await adoptedPolicy(db)).rowId).toBe(next);
 		expect((await adoptedPolicy(db, '936')).rowId).toBe(draft);
+	});
+
+	it('the last run, as someone who serves one LA sees it, counts that LA’s schools only', async () => {
+		const db = await freshDb();
+		const people = await twoLas(db);
+		const { run } = await runAnalysis(db, { userId: people.analyst.id });
+		expect(run.laCode).toBeNull();
+		const all = await latestRunFor(db, 2019, null);
+		const mine = await latestRunFor(db, 2019, ['850']);
+		expect(all!.schoolCount).toBe(6);
+		expect(mine).toMatchObject({ id: run.id, schoolCount: 3 });
+		expect(Object.values(mine!.counts).reduce((n, c) => n + c, 0)).toBe(3);
+		expect(await latestRunFor(db, 2018, ['850'])).toBeNull();
 	});
 
 	it('a run for some LAs leaves the others’ categories alone', async () => {

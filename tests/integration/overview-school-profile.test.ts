@@ -3,7 +3,16 @@ import { freshDb } from '../helpers/db';
 import { addKs2, addSchool, addUser, smallLa, URNS } from './analysis-fixtures';
 import { nowIso } from '../../src/lib/server/clock';
 import type { SessionUser } from '../../src/lib/server/auth/session';
-import { agreeCategory, moderationList, overrideCategory, runAnalysis } from '../../src/lib/server/analysis';
+import {
+	adoptDraft,
+	agreeCategory,
+	createDraft,
+	getPolicyVersion,
+	moderationList,
+	overrideCategory,
+	runAnalysis,
+	saveDraft
+} from '../../src/lib/server/analysis';
 import { raiseDisagreement } from '../../src/lib/server/disagreements';
 import { schoolProfile, type HeadteacherSchoolProfile, type StaffSchoolProfile } from '../../src/lib/server/school-profile';
 import { englandRow, schoolYear } from '../../src/lib/domain/analysis/test-fixtures';
@@ -154,6 +163,18 @@ describe('a school’s KS2 results on its profile', () => {
 		const r = (await schoolProfile(db, leadUser, URNS.focus, TODAY))!.results;
 		expect(r.disadvantaged.find((d) => d.year === 2019)).toEqual({ year: 2019, pupils: 12, school: 25, englandOther: 71, gap: -46, flagged: true });
 		expect(r.disadvantaged.find((d) => d.year === 2018)).toMatchObject({ pupils: null, school: null, gap: null, flagged: false });
+	});
+
+	it('flags the gap by the school’s own LA’s policy where it has one, as its category was worked out', async () => {
+		const { db, leadUser } = await world();
+		const la = (await db.selectFrom('schools').select('la_code').where('urn', '=', URNS.focus).executeTakeFirstOrThrow()).la_code!;
+		const admin = await addUser(db, 'admin', 'An Admin');
+		const id = await createDraft(db, admin.id, la);
+		const draft = (await getPolicyVersion(db, id))!;
+		await saveDraft(db, id, { ...draft.policy, thresholds: { ...draft.policy.thresholds, disadvantagedMinPupils: 20 } }, admin.id);
+		await adoptDraft(db, id, admin.id, 'Small groups are not flagged here');
+		const r = (await schoolProfile(db, leadUser, URNS.focus, TODAY))!.results;
+		expect(r.disadvantaged.find((d) => d.year === 2019)).toMatchObject({ pupils: 12, gap: -46, flagged: false });
 	});
 
 	it('says why a school has no results, and marks a special school’s as not compared', async () => {

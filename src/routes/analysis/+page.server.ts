@@ -7,7 +7,7 @@ import { Refusal } from '$lib/domain/refusal';
 import { interventionStatuses } from '$lib/server/intervention';
 import { today } from '$lib/server/schedule/years';
 import { countsByCategory, moderationView, parseModerationQuery } from '$lib/domain/analysis/moderation-view';
-import { adoptedPolicy, agreeCategory, agreeUnchanged, analysisYears, moderationList, runAnalysis, runsForYear } from '$lib/server/analysis';
+import { adoptedPolicy, agreeCategory, agreeUnchanged, analysisYears, moderationList, runAnalysis, latestRunFor } from '$lib/server/analysis';
 import { isRowId } from '$lib/domain/ids';
 
 export const load: PageServerLoad = async (event) => {
@@ -15,8 +15,10 @@ export const load: PageServerLoad = async (event) => {
 	const years = await analysisYears(db());
 	const asked = Number(event.url.searchParams.get('year'));
 	const year = years.includes(asked) ? asked : (years[0] ?? null);
-	const policy = (await adoptedPolicy(db())).policy;
-	const all = year === null ? [] : await moderationList(db(), year, servedLas(user));
+	const las = servedLas(user);
+	// The policy the served LA's runs use, for someone who serves one LA; the shared one otherwise.
+	const policy = (await adoptedPolicy(db(), las?.length === 1 ? las[0] : null)).policy;
+	const all = year === null ? [] : await moderationList(db(), year, las);
 	const query = parseModerationQuery(event.url.searchParams);
 	const view = moderationView(all, query);
 	const unchanged = all.filter((s) => s.unchanged);
@@ -26,7 +28,7 @@ export const load: PageServerLoad = async (event) => {
 		years,
 		year,
 		policy: { id: policy.id, version: policy.version, name: policy.name },
-		runs: year === null ? [] : await runsForYear(db(), year, 5, servedLas(user)),
+		latestRun: year === null ? null : await latestRunFor(db(), year, las),
 		total: all.length,
 		query,
 		view,

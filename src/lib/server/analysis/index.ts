@@ -2,7 +2,7 @@
 export type { Actor } from '../../domain/access';
 export { currentCategories, categoryStates, latestCategoryYear, type CategoryState, type CategoryStatus } from './categories';
 export { analysisYears, asOfFor, loadInputs } from './inputs';
-export { runAnalysis, resolveYear, getRun, runsForYear, runResults, type RunOutcome, type RunSummary } from './runs';
+export { runAnalysis, resolveYear, getRun, runsForYear, latestRunFor, runResults, type RunOutcome, type RunSummary } from './runs';
 export { moderationList, overrideCategory, agreeCategory, agreeUnchanged, categoryHistory, type ModerationItem, type HistoryStep } from './moderation';
 export {
 	adoptedPolicy,

@@ -303,6 +303,26 @@ export async function runsForYear(db: Db, year: number, limit = 10, las: readonl
 	).map(toSummary);
 }
 
+/**
+ * The latest run of a year as someone who serves `las` sees it: a run of every LA at once counts
+ * only their schools, so they are not told of another LA's proposals. Null before the first run.
+ */
+export async function latestRunFor(db: Db, year: number, las: readonly string[] | null): Promise<RunSummary | null> {
+	const [run] = await runsForYear(db, year, 1, las);
+	if (!run || las === null || run.laCode !== null) return run ?? null;
+	const rows = await db
+		.selectFrom('analysis_results as a')
+		.innerJoin('schools as s', 's.urn', 'a.urn')
+		.select(['a.category', (eb) => eb.fn.countAll<number>().as('n')])
+		.where('a.run_id', '=', run.id)
+		.where('s.la_code', 'in', las.length > 0 ? [...las] : [''])
+		.groupBy('a.category')
+		.execute();
+	const counts = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+	for (const r of rows) counts[r.category] = Number(r.n);
+	return { ...run, counts, schoolCount: rows.reduce((n, r) => n + Number(r.n), 0) };
+}
+
 /** Every school's stored result in a run, by URN. */
 export async function runResults(db: Db, runId: number, urns?: readonly number[]): Promise<Map<number, CategoriseResult>> {
 	let q = db.selectFrom('analysis_results').select(['urn', 'result_json']).where('run_id', '=', runId);

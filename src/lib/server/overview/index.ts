@@ -117,7 +117,8 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 			.select(['urn', 'name', 'la_code', 'la_name'])
 			.$if(served !== null, (qb) => qb.where('la_code', 'in', served!))
 			.execute(),
-		adoptedPolicy(db),
+		// One LA's own policy for someone who serves that LA alone; the shared one otherwise.
+		adoptedPolicy(db, served?.length === 1 ? served[0] : null),
 		interventionStatuses(db, today)
 	]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));

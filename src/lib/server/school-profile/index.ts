@@ -71,7 +71,8 @@ export async function resultsForSchool(db: Db, school: Pick<SchoolRow, 'urn' | '
 	const [{ results, comparators }, latestYear, policy] = await Promise.all([
 		loadKs2ForAnalysis(db, { urns: [school.urn] }),
 		latestKs2Year(db),
-		adoptedPolicy(db)
+		// The school's own LA's policy, which its category was worked out on: its bands and flags match its reasons.
+		adoptedPolicy(db, school.la_code)
 	]);
 	return schoolResults({
 		school: { name: school.name, laCode: school.la_code, laName: school.la_name, ageHigh: school.age_high },
