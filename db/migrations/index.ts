@@ -30,6 +30,7 @@ import * as m0028 from './0028_partnerships';
 import * as m0029 from './0029_result_flags';
 import * as m0030 from './0030_import_scope';
 import * as m0031 from './0031_award_assessor';
+import * as m0032 from './0032_soft_intelligence_replaced';
 
 // Every migration, listed by hand so the CLI bundle (and plain node) can include them: nothing
 // reads this folder at run time. Add each new migration file here under its file name without
@@ -66,5 +67,6 @@ export const migrations: Record<string, Migration> = {
 	'0028_partnerships': m0028,
 	'0029_result_flags': m0029,
 	'0030_import_scope': m0030,
-	'0031_award_assessor': m0031
+	'0031_award_assessor': m0031,
+	'0032_soft_intelligence_replaced': m0032
 };

@@ -1,6 +1,7 @@
 // Ofsted's monthly management information (issue "Read this year's files"): files in the real
 // layout from scripts/generate/ofsted-mi-file.ts, through the one import pipeline, into a real
 // migrated database.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db';
@@ -14,6 +15,7 @@ import { setServedLas } from '../../src/lib/server/import/settings';
 import { runAnalysis } from '../../src/lib/server/analysis';
 import { correctEntry, endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
 import { Refusal } from '../../src/lib/domain/refusal';
+import { syncOfstedFromRegister } from '../../src/lib/server/soft-intelligence/ofsted-sync';
 
 const APRIL = miFileName('30 April 2026');
 const MAY = miFileName('31 May 2026');
@@ -411,6 +413,27 @@ describe('a bad Ofsted file', () => {
 		expect(await snapshot(db)).toEqual(before);
 	});
 
+	it('in the older layout, with no report card columns, is refused up front in one plain message, not row by row', async () => {
+		const db = await freshDb();
+		await register(db);
+		const before = await snapshot(db);
+		const path = join(tempDir(), 'latest inspections as at 31 Aug 2025.csv');
+		const header =
+			'URN,LAESTAB,School name,Inspection start date,Publication date,Overall effectiveness,Safeguarding is effective?,Category of concern,Date of latest ungraded inspection,Ungraded inspection overall outcome';
+		const rows = [
+			`${OAK},9992001,Oakfield Primary School,08/03/2022,11/04/2022,2,Yes,NULL,20/05/2025,School remains Good`,
+			`${ASH},9992002,Ash Academy,14/10/2024,NULL,Not judged,Yes,NULL,NULL,NULL`
+		];
+		writeFileSync(path, [header, ...rows, ''].join('\r\n'));
+		const outcome = await importFile(db, path);
+		expect(outcome.status).toBe('rejected');
+		expect(outcome.report.format).toBe('ofsted_mi');
+		expect(outcome.report.problems.map(describeProblem)).toEqual([
+			'Row 1: This is Ofsted\'s management information in an older layout, from before report cards began in November 2025: it has an Inspection start date column but none of the report card columns (Inclusion, Achievement, Safeguarding standards and the others), so its inspections cannot be read. Download the latest month\'s "Management information - state-funded schools - latest inspections as at <date>" from GOV.UK and import that instead.'
+		]);
+		expect(await snapshot(db)).toEqual(before);
+	});
+
 	it('names the column as the file spells it', async () => {
 		const db = await freshDb();
 		await register(db);
@@ -460,6 +483,82 @@ describe('rolling back an Ofsted import', () => {
 			message: `Import ${april.importId} was not rolled back: an adviser has since corrected or withdrawn an inspection it added (Oakfield Primary School, report card of 3 February 2026). Rolling it back would lose their change. Leave the import in place.`
 		});
 		expect(await snapshot(db)).toEqual(before);
+	});
+});
+
+describe('an inspection the GIAS register recorded with a grade only', () => {
+	it('is filled in by the MI row for it, unless an adviser withdrew it, and comes back as it was on rollback', async () => {
+		const db = await freshDb();
+		const lead = await addUser(db, 'lead_adviser', 'Lena Lead');
+		await register(db);
+		// GIAS ratings of the same inspections as April's graded ones, copied into the register as the analysis does.
+		for (const [urn, rating, date] of [
+			[OAK, 'Good', '2022-03-08'],
+			[ASH, 'Requires improvement', '2024-10-14'],
+			[ELM, 'Serious Weaknesses', '2023-01-10']
+		] as const) {
+			await db.updateTable('schools').set({ ofsted_rating: rating, ofsted_date: date }).where('urn', '=', urn).execute();
+		}
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 3, updated: 0 });
+		const giasEntry = async (urn: number) =>
+			(await db.selectFrom('soft_intelligence').select('id').where('urn', '=', urn).where('source', '=', 'gias_import').executeTakeFirstOrThrow()).id;
+		// An adviser withdrew Ash's: their word stands.
+		await endEntry(db, lead, ASH, await giasEntry(ASH), '2026-01-01');
+		const before = await snapshot(db);
+
+		const april = await importFile(db, miFile(tempDir(), APRIL_SCHOOLS));
+		if (april.status !== 'imported') throw new Error('the file should import');
+		expect(april.report.inspectionsStored).toBe(6);
+		expect(april.report.warnings).toContain(
+			'2 inspections recorded from the GIAS register with a grade only were filled in from this file, with their sub-judgements and safeguarding. Rolling this import back brings back the GIAS records as they were.'
+		);
+		expect(april.report.warnings).toContain('1 inspection was already in the register (the same school, kind and inspection date) and was left as it was.');
+		const graded = () =>
+			db
+				.selectFrom('soft_intelligence')
+				.select(['urn', 'source', 'grade', 'judgements_json', 'safeguarding_effective', 'category_of_concern', 'predecessor', 'end_date'])
+				.where('type', '=', 'ofsted_legacy')
+				.orderBy('urn')
+				.execute();
+		expect(await graded()).toEqual([
+			{
+				urn: OAK,
+				source: 'ofsted_mi',
+				grade: 'good',
+				judgements_json: JSON.stringify({ qualityOfEducation: 2, behaviourAndAttitudes: 1, personalDevelopment: 2, leadershipAndManagement: 2, earlyYears: 2 }),
+				safeguarding_effective: 1,
+				category_of_concern: null,
+				predecessor: 0,
+				end_date: null
+			},
+			{
+				urn: ASH,
+				source: 'gias_import',
+				grade: 'requires_improvement',
+				judgements_json: null,
+				safeguarding_effective: null,
+				category_of_concern: null,
+				predecessor: 0,
+				end_date: '2026-01-01'
+			},
+			{
+				urn: ELM,
+				source: 'ofsted_mi',
+				grade: 'inadequate',
+				judgements_json: JSON.stringify({ qualityOfEducation: 4, leadershipAndManagement: 4 }),
+				safeguarding_effective: 0,
+				category_of_concern: 'serious_weaknesses',
+				predecessor: 0,
+				end_date: null
+			}
+		]);
+		// The next run's copy of GIAS ratings sees the inspections recorded and adds nothing beside them.
+		expect(await syncOfstedFromRegister(db)).toEqual({ added: 0, updated: 0 });
+
+		expect((await rollbackImport(db, april.importId, null)).ok).toBe(true);
+		const after = await snapshot(db);
+		expect(after.soft_intelligence).toEqual(before.soft_intelligence);
+		expect(after.soft_intelligence_replaced).toEqual([]);
 	});
 });
 

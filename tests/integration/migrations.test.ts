@@ -257,7 +257,7 @@ describe('db/migrations', () => {
 				.insertInto('audit_log')
 				.values(awarded(100002, first.id, '2026-01-15'))
 				.execute();
-			expect(await migrateToLatest(db)).toEqual(['0031_award_assessor']);
+			expect(await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0032')))).toEqual(['0031_award_assessor']);
 			expect(await db.selectFrom('quality_marks').select(['urn', 'assessor_id', 'award_assessor_id']).orderBy('urn').execute()).toEqual([
 				{ urn: 100001, assessor_id: first.id, award_assessor_id: first.id },
 				{ urn: 100002, assessor_id: renewal.id, award_assessor_id: first.id },

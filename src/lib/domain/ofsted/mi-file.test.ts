@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inspectionKey, laCodeOf, MI_COLUMNS, miSourceLabel, parseMiDate, parseMiUrn, readMiRow, type MiField } from './mi-file';
+import { inspectionKey, laCodeOf, MI_COLUMNS, miFillsIn, miLayoutProblem, miSourceLabel, parseMiDate, parseMiUrn, readMiRow, type MiField } from './mi-file';
 
 /** A row from cells named by MI column; every other column is NULL, as Ofsted writes it. */
 const row = (cells: Partial<Record<string, string>>) =>
@@ -189,5 +189,48 @@ describe('readMiRow', () => {
 
 	it('keys an inspection by school, kind and start date', () => {
 		expect(inspectionKey(100001, 'ofsted_report_card', '2026-02-03')).toBe('100001 ofsted_report_card 2026-02-03');
+	});
+});
+
+describe('miLayoutProblem', () => {
+	const layoutOf = (columns: string[]) => miLayoutProblem((column) => columns.includes(column));
+	const OLDER = [
+		'URN',
+		'LAESTAB',
+		'Inspection start date',
+		'Publication date',
+		'Overall effectiveness',
+		'Safeguarding is effective?',
+		'Category of concern',
+		'Date of latest ungraded inspection',
+		'Ungraded inspection overall outcome'
+	];
+
+	it.each([
+		['the 2026 layout', Object.values(MI_COLUMNS)],
+		['a file with no report card date', ['URN', 'Ungraded inspection overall outcome', 'Latest OEIF overall effectiveness']],
+		['report cards with only safeguarding standards', ['URN', 'Inspection start date', 'Safeguarding standards']],
+		['report cards with only some areas', ['URN', 'Inspection start date', 'Inclusion', 'Achievement']]
+	])('%s is read', (_what, columns) => {
+		expect(layoutOf(columns)).toBeNull();
+	});
+
+	it('an older layout, with an inspection start date but no report card columns, is refused in one plain message saying what to download', () => {
+		expect(layoutOf(OLDER)).toBe(
+			'This is Ofsted\'s management information in an older layout, from before report cards began in November 2025: it has an Inspection start date column but none of the report card columns (Inclusion, Achievement, Safeguarding standards and the others), so its inspections cannot be read. Download the latest month\'s "Management information - state-funded schools - latest inspections as at <date>" from GOV.UK and import that instead.'
+		);
+	});
+});
+
+describe('miFillsIn', () => {
+	it.each([
+		['a GIAS rating’s record', { source: 'gias_import', corrected: false, withdrawn: false }, true],
+		['a GIAS rating’s record an adviser corrected', { source: 'gias_import', corrected: true, withdrawn: false }, false],
+		['a GIAS rating’s record an adviser withdrew', { source: 'gias_import', corrected: false, withdrawn: true }, false],
+		['an adviser’s own record', { source: 'adviser', corrected: false, withdrawn: false }, false],
+		['a headteacher’s record', { source: 'headteacher', corrected: false, withdrawn: false }, false],
+		['an earlier MI file’s record', { source: 'ofsted_mi', corrected: false, withdrawn: false }, false]
+	] as const)('%s: %s', (_what, entry, fills) => {
+		expect(miFillsIn(entry)).toBe(fills);
 	});
 });

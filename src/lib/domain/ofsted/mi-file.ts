@@ -5,7 +5,15 @@
  * Pure: reads one row's cells into the inspections it holds, or says what is wrong and where.
  */
 import { longDate } from '../format';
-import type { CategoryOfConcern, OeifJudgement, OeifJudgements, OfstedLegacyGrade, OfstedType, ReportCardArea } from '../analysis/soft-intelligence';
+import type {
+	CategoryOfConcern,
+	OeifJudgement,
+	OeifJudgements,
+	OfstedLegacyGrade,
+	OfstedType,
+	ReportCardArea,
+	SoftIntelligenceSource
+} from '../analysis/soft-intelligence';
 import {
 	isBlankCell,
 	normaliseCell,
@@ -280,9 +288,35 @@ export function readMiRow(cell: MiCells): { ok: true; row: MiRow } | { ok: false
 	return { ok: true, row: { urn: urn.value, laCode: laCodeOf(cell('laestab')), inspections } };
 }
 
+/**
+ * Why a file's columns cannot be read as the management information this module reads, or null.
+ * A file with an `Inspection start date` column but none of the report card's columns is in an
+ * older layout, from before report cards began (10 November 2025): read as this one, every row with
+ * a date would be a report card with no safeguarding standards. Such a file is refused once, for
+ * the whole file. `has` says whether the file has a column, by its name in MI_COLUMNS.
+ */
+export function miLayoutProblem(has: (column: string) => boolean): string | null {
+	if (!has(MI_COLUMNS.cardDate) || CARD_CELLS.some((f) => has(MI_COLUMNS[f]))) return null;
+	return (
+		`This is Ofsted's management information in an older layout, from before report cards began in November 2025: ` +
+		`it has an ${MI_COLUMNS.cardDate} column but none of the report card columns (${MI_COLUMNS.inclusion}, ${MI_COLUMNS.achievement}, ${MI_COLUMNS.cardSafeguarding} and the others), ` +
+		`so its inspections cannot be read. Download the latest month's "Management information - state-funded schools - latest inspections as at <date>" ` +
+		`from GOV.UK and import that instead.`
+	);
+}
+
 /** Same school, kind and inspection start date: the same inspection. */
 export function inspectionKey(urn: number, type: OfstedType, date: string): string {
 	return `${urn} ${type} ${date}`;
+}
+
+/**
+ * Whether an MI row fills in (replaces) an entry already recorded for the same inspection: only
+ * the record a GIAS rating made (a grade and nothing more) that no adviser has corrected or
+ * withdrawn. Anything else recorded for that inspection stands, and the row adds nothing.
+ */
+export function miFillsIn(entry: { source: SoftIntelligenceSource; corrected: boolean; withdrawn: boolean }): boolean {
+	return entry.source === 'gias_import' && !entry.corrected && !entry.withdrawn;
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

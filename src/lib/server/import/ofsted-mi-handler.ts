@@ -1,13 +1,15 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema';
 import type { Db } from '../db';
-import { columnPositions } from '../../domain/import/header';
+import { columnIndex, columnPositions } from '../../domain/import/header';
 import { addProblem } from '../../domain/import/report';
 import { OFSTED_TYPES, type OfstedType } from '../../domain/analysis/soft-intelligence';
 import {
 	inspectionKey,
 	laCodeOf,
 	MI_COLUMNS,
+	miFillsIn,
+	miLayoutProblem,
 	miSourceLabel,
 	parseMiUrn,
 	readMiRow,
@@ -16,8 +18,18 @@ import {
 	type MiRow
 } from '../../domain/ofsted/mi-file';
 import { inspectionLabel } from '../../domain/ofsted/describe';
-import { ImportRefused, requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
+import {
+	chunks,
+	ImportRefused,
+	requireColumns,
+	type FormatHandler,
+	type HandlerOptions,
+	type HistoryFields,
+	type WriteContext,
+	type WriteCounts
+} from './handler';
 import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
+import { integerParameter } from '../db/dialect';
 
 /** The soft_intelligence columns an MI import sets, in binding order. */
 const INSERT_COLUMNS = [
@@ -39,6 +51,33 @@ const INSERT_COLUMNS = [
 	'published_date',
 	'import_id'
 ] as const;
+/** Every column of a soft_intelligence entry, as soft_intelligence_replaced keeps it. */
+const ENTRY_COLUMNS = [
+	'id',
+	'urn',
+	'type',
+	'date',
+	'end_date',
+	'details',
+	'source',
+	'grade',
+	'areas_json',
+	'safeguarding_met',
+	'created_by',
+	'created_at',
+	'ended_by',
+	'ended_at',
+	'judgements_json',
+	'safeguarding_effective',
+	'category_of_concern',
+	'predecessor',
+	'source_file',
+	'outcome',
+	'published_date',
+	'import_id',
+	'corrected_by',
+	'corrected_at'
+] as const;
 /** Placeholders for one row of a prepared insert, bound in INSERT_COLUMNS order. */
 const NEW_ENTRY = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, 0]));
 /** Rows per insert statement: fewer statements to run, for an England-sized file (measured). */
@@ -50,9 +89,11 @@ const BATCH = 50;
  * of their own kind (source 'ofsted_mi'). Add only: an inspection already in the register (same
  * school, kind and inspection start date, recorded by anyone, corrected or withdrawn or not) is
  * left exactly as it is, so next month's file adds only what is new and an adviser's word stands.
+ * The one exception is the grade-only record a GIAS rating made of the inspection (miFillsIn): the
+ * MI row replaces it, and the record is kept in soft_intelligence_replaced for a rollback.
  */
 export class OfstedMiHandler implements FormatHandler {
-	private readonly usable: boolean;
+	private usable: boolean;
 	/** Where each column is in the file (-1 when it is not there). */
 	private readonly at: Record<MiField, number>;
 	private readonly rows: MiRow[] = [];
@@ -65,6 +106,12 @@ export class OfstedMiHandler implements FormatHandler {
 			(column) => `the file has no ${column} column, which every row of Ofsted's management information has. Check it is the whole file, with its header row.`
 		);
 		this.at = columnPositions(o.header, MI_COLUMNS);
+		// An older layout is refused once, for the whole file, rather than row by row.
+		const layout = this.usable ? miLayoutProblem((column) => columnIndex(o.header, column) >= 0) : null;
+		if (layout !== null) {
+			addProblem(o.report, { row: 1, column: null, message: layout });
+			this.usable = false;
+		}
 	}
 
 	/** The column as the file names it, for messages. */
@@ -125,14 +172,23 @@ export class OfstedMiHandler implements FormatHandler {
 	async write({ db, w, importId, now }: WriteContext): Promise<WriteCounts> {
 		const { report, laScope, fileName } = this.o;
 		const register = new Map((await w.all(db.selectFrom('schools').select(['urn', 'la_code']))).map((s) => [s.urn, s.la_code]));
-		const recorded = new Set(
-			(await w.all(db.selectFrom('soft_intelligence').select(['urn', 'type', 'date']).where('type', 'in', OFSTED_TYPES))).map((e) =>
-				inspectionKey(e.urn, e.type as OfstedType, e.date)
-			)
+		// Inspections already recorded: an MI row leaves one alone, or fills in a GIAS rating's grade-only record of it (miFillsIn).
+		const recorded = new Set<string>();
+		const fromGias = new Map<string, number[]>();
+		const existing = await w.all(
+			db.selectFrom('soft_intelligence').select(['id', 'urn', 'type', 'date', 'source', 'corrected_at', 'end_date']).where('type', 'in', OFSTED_TYPES)
 		);
+		for (const e of existing) {
+			const key = inspectionKey(e.urn, e.type as OfstedType, e.date);
+			if (miFillsIn({ source: e.source, corrected: e.corrected_at !== null, withdrawn: e.end_date !== null }))
+				fromGias.set(key, [...(fromGias.get(key) ?? []), e.id]);
+			else recorded.add(key);
+		}
 		const sourceFile = miSourceLabel(fileName);
 		const values: unknown[] = [];
+		const replaced: number[] = [];
 		let already = 0;
+		let filledIn = 0;
 		let notInRegister = 0;
 		for (const row of this.rows) {
 			const laCode = register.get(row.urn);
@@ -151,6 +207,11 @@ export class OfstedMiHandler implements FormatHandler {
 					already++;
 					continue;
 				}
+				const gias = fromGias.get(key);
+				if (gias) {
+					replaced.push(...gias);
+					filledIn++;
+				}
 				recorded.add(key);
 				values.push(...entryValues(row.urn, i, now, sourceFile, importId));
 			}
@@ -160,6 +221,21 @@ export class OfstedMiHandler implements FormatHandler {
 			throw new ImportRefused(
 				`None of the schools in this file are in the register, so there is nothing to record. Import the GIAS establishment file first, then this file.`
 			);
+		}
+		// The GIAS records filled in go to soft_intelligence_replaced, as they were, for a rollback to bring back.
+		for (const ids of chunks(replaced)) {
+			await w.run(
+				db
+					.insertInto('soft_intelligence_replaced')
+					.columns(['replaced_by', ...ENTRY_COLUMNS])
+					.expression(
+						db
+							.selectFrom('soft_intelligence')
+							.select([integerParameter(importId).as('replaced_by'), ...ENTRY_COLUMNS])
+							.where('id', 'in', ids)
+					)
+			);
+			await w.run(db.deleteFrom('soft_intelligence').where('id', 'in', ids));
 		}
 		const perRow = INSERT_COLUMNS.length;
 		const added = values.length / perRow;
@@ -173,6 +249,11 @@ export class OfstedMiHandler implements FormatHandler {
 		if (notInRegister > 0) {
 			report.warnings.push(
 				`${notInRegister} ${notInRegister === 1 ? 'school in the file is' : 'schools in the file are'} not in the register, so ${notInRegister === 1 ? 'its inspections were' : 'their inspections were'} not recorded. Import the GIAS establishment file first if ${notInRegister === 1 ? 'it should be' : 'they should be'} there.`
+			);
+		}
+		if (filledIn > 0) {
+			report.warnings.push(
+				`${filledIn} ${filledIn === 1 ? 'inspection' : 'inspections'} recorded from the GIAS register with a grade only ${filledIn === 1 ? 'was' : 'were'} filled in from this file, with ${filledIn === 1 ? 'its' : 'their'} sub-judgements and safeguarding. Rolling this import back brings back the GIAS ${filledIn === 1 ? 'record' : 'records'} as ${filledIn === 1 ? 'it was' : 'they were'}.`
 			);
 		}
 		if (already > 0) {
@@ -229,11 +310,24 @@ export async function ofstedMiRollbackRefusal(db: Db | Transaction<Database>, im
 }
 
 /**
- * Undoes one MI import inside the rollback's transaction: the entries it added go, nothing else.
+ * Undoes one MI import inside the rollback's transaction: the entries it added go, and the GIAS
+ * records it filled in come back.
  * The caller checks `ofstedMiRollbackRefusal` first; this checks again, in the transaction.
  */
 export async function rollbackOfstedMi(trx: Transaction<Database>, importId: number): Promise<void> {
 	const refusal = await ofstedMiRollbackRefusal(trx, importId);
 	if (refusal) throw new Error(refusal);
 	await trx.deleteFrom('soft_intelligence').where('import_id', '=', importId).execute();
+	// The GIAS records it filled in come back as they were, id and all.
+	await trx
+		.insertInto('soft_intelligence')
+		.columns([...ENTRY_COLUMNS])
+		.expression(
+			trx
+				.selectFrom('soft_intelligence_replaced')
+				.select([...ENTRY_COLUMNS])
+				.where('replaced_by', '=', integerParameter(importId))
+		)
+		.execute();
+	await trx.deleteFrom('soft_intelligence_replaced').where('replaced_by', '=', importId).execute();
 }

@@ -64,6 +64,16 @@ export interface SoftIntelligenceTable {
 	corrected_at: string | null;
 }
 
+/**
+ * An entry an Ofsted MI import replaced (a GIAS rating's grade-only record of the same inspection),
+ * every column as it was; `replaced_by` is that import. Rolling it back puts the entry back.
+ */
+export interface SoftIntelligenceReplacedTable extends Omit<SoftIntelligenceTable, 'id' | 'predecessor'> {
+	replaced_by: number;
+	id: number;
+	predecessor: number;
+}
+
 export interface AnalysisRunsTable {
 	id: Generated<number>;
 	/** Summer of the tests analysed: 2019 for 2018/19. */
@@ -132,6 +142,7 @@ export interface CategoryHistoryTable {
 export interface AnalysisTables {
 	policy_versions: PolicyVersionsTable;
 	soft_intelligence: SoftIntelligenceTable;
+	soft_intelligence_replaced: SoftIntelligenceReplacedTable;
 	analysis_runs: AnalysisRunsTable;
 	analysis_results: AnalysisResultsTable;
 	school_categories: SchoolCategoriesTable;
