@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import { databaseTarget } from '../../src/lib/server/db/connection';
@@ -15,6 +15,10 @@ export const backup: Command = {
 		const target = positionals[0];
 		if (!target) throw new CliError(`Say where to write the backup.\nUsage: ${USAGE}`);
 		if (existsSync(target)) throw new CliError(`${target} already exists. Choose a new file name.`);
+		const folder = dirname(resolve(target));
+		if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+			throw new CliError(`There is no folder ${folder} to write the backup in. Create the folder first, or give a file name in a folder that exists.`);
+		}
 		const database = databaseTarget();
 		if (database.dialect === 'postgres') return pgDump(database.url, resolve(target));
 		const source = database.path;

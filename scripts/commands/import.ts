@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { CliError, parseCommandArgs, type Command } from '../lib/cli';
 import type { Db } from '../../src/lib/server/db';
@@ -47,6 +47,9 @@ export const importCommand: Command = {
 		const options = parseImportOptions(values);
 		if (!options.ok) throw new CliError(`${Object.values(options.errors).join('.\n')}.\nUsage: ${USAGE}`);
 		if (!existsSync(file)) throw new CliError(`There is no file at ${file}.`);
+		if (statSync(file).isDirectory()) {
+			throw new CliError(`${file} is a folder, not a file. Give the path of one file in it: each import reads one file.`);
+		}
 
 		// Loaded here, not at the top, so other commands do not pay for the importer.
 		const [{ db }, { runImport }, text] = await Promise.all([

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,5 +93,25 @@ describe('npm run triage', () => {
 		expect(users).toEqual([{ email: 'a@example.org' }]);
 		await copy.destroy();
 		expect(triage(['backup', target], { databaseUrl }).stderr).toContain('already exists');
+	});
+
+	it('import of a folder, or a backup into a folder that does not exist, fails with a plain message and writes nothing', () => {
+		const dir = tempDir();
+		const databaseUrl = join(dir, 'db.sqlite');
+		const folder = join(dir, 'downloads');
+		mkdirSync(folder);
+		const imported = triage(['import', folder], { databaseUrl });
+		expect(imported.status).toBe(1);
+		expect(imported.stderr).toContain(`${folder} is a folder, not a file. Give the path of one file in it`);
+		expect(imported.stderr).not.toContain('Something went wrong');
+		expect(existsSync(databaseUrl)).toBe(false);
+
+		expect(triage(['migrate'], { databaseUrl }).status).toBe(0);
+		const missing = join(dir, 'nodir');
+		const backedUp = triage(['backup', join(missing, 'x.sqlite')], { databaseUrl });
+		expect(backedUp.status).toBe(1);
+		expect(backedUp.stderr).toContain(`There is no folder ${missing} to write the backup in. Create the folder first`);
+		expect(backedUp.stderr).not.toContain('Something went wrong');
+		expect(existsSync(missing)).toBe(false);
 	});
 });
