@@ -16,17 +16,21 @@ export const categorise: Command = {
 		const { year, format, la } = yearCommandArgs(argv, 'categorise', ['csv', 'json'] as const, USAGE);
 		const asked = askedLas(la, USAGE);
 
-		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }] = await Promise.all([
+		const [{ db }, { migrateToLatest }, analysis, { CATEGORY_LABELS }, { toCsv }, { hasEnglandFigures }, { noEnglandComparatorWarning }] = await Promise.all([
 			import('../../src/lib/server/db'),
 			import('../../src/lib/server/db/migrate'),
 			import('../../src/lib/server/analysis'),
 			import('../../src/lib/domain/analysis/categories'),
-			import('../../src/lib/server/csv')
+			import('../../src/lib/server/csv'),
+			import('../../src/lib/server/import/ks2-repository'),
+			import('../../src/lib/domain/import/england-figures')
 		]);
 		await migrateToLatest(db());
 		const las = await commandLas(db(), asked);
 		const outcome = await analysis.runAnalysis(db(), { year, userId: null, las });
 		const { run } = outcome;
+		// Not an error: the run is stored. Said on standard error, apart from the output other programs read.
+		if (!(await hasEnglandFigures(db(), run.year))) console.error(noEnglandComparatorWarning(run.year));
 		const results = [...outcome.results].sort((a, b) => a.urn - b.urn);
 		const reasons = (r: (typeof results)[number]) => (r.firedRules.length > 0 ? r.firedRules.map((f) => f.sentence) : [r.summary]);
 		if (format === 'json') {

@@ -32,6 +32,19 @@ describe('npm run triage -- categorise', () => {
 		expect(runs).toEqual([{ year: 2019, policy_id: 'afo-default-1', policy_version: 1, run_by: null }]);
 	});
 
+	it('warns on standard error, in plain words, when the year analysed has no England figures, and still stores the run', async () => {
+		const db = await freshDb();
+		await smallLa(db);
+		await db.deleteFrom('ks2_comparators').where('year', '=', 2019).where('kind', '!=', 'la').execute();
+		const out = triage(['categorise'], { databaseUrl: databaseUrlOf(db) });
+		expect(out.status).toBe(0);
+		expect(out.stderr.trim()).toBe(
+			"Warning: there are no England figures for 2018/19, so no school's 2018/19 results were compared with England's, and schools with no other year to go on were not judged on their KS2 results (most are then Secure). Import the local authority performance data set from Explore Education Statistics (\"Key stage 2 institutional level - Local authority (performance)\"), whose National rows are England's figures, or a KS2 performance table with England rows, for 2018/19, then run categorise again."
+		);
+		expect(out.stdout.trimEnd().split('\r\n')).toHaveLength(7);
+		expect(await db.selectFrom('analysis_runs').select('year').execute()).toEqual([{ year: 2019 }]);
+	});
+
 	it('stops quietly when the reader closes the pipe early (`categorise | head`)', async () => {
 		const path = await laDatabase();
 		// `true` exits without reading, so every write meets a closed pipe (EPIPE).

@@ -318,6 +318,43 @@ describe('EES and ks2final for the same year', () => {
 	});
 });
 
+describe('a year with no England figures', () => {
+	const LA_PERFORMANCE =
+		'the local authority performance data set from Explore Education Statistics ("Key stage 2 institutional level - Local authority (performance)"), whose National rows are England\'s figures';
+	const UNTIL =
+		"Until then the analysis cannot compare these results with England's, and a school with no other year to go on is not judged on its KS2 results.";
+
+	it('the school performance data set alone: the report names the years with none, and the data set that brings them', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		await imported(db, await eesLaPerformanceFile(dir, 'la-2023.csv', 2023, 'Final'));
+		const outcome = await imported(db, await eesPerformanceFile(dir, 'perf.csv', THREE_YEARS));
+		expect(outcome.report.warnings).toContain(
+			`There are no England figures for 2023/24 and 2024/25 yet: this data set has none. Import ${LA_PERFORMANCE}, for those years. ${UNTIL}`
+		);
+		// With England's figures for every year, nothing is said.
+		const all = await freshDb();
+		for (const year of [2023, 2024, 2025]) await imported(all, await eesLaPerformanceFile(dir, `la-${year}.csv`, year, 'Final'));
+		const complete = await imported(all, await eesPerformanceFile(dir, 'perf.csv', THREE_YEARS));
+		expect(complete.report.warnings.filter((w) => w.includes('England figures'))).toEqual([]);
+	});
+
+	it('a ks2final file with no England rows, and none stored for its year', async () => {
+		const db = await freshDb();
+		const dir = tempDir();
+		const full = readFileSync(await ks2File(dir, { name: 'full.csv' }), 'utf8').split('\r\n');
+		const rectype = full[0].split(',').findIndex((c) => c.replace(/^\uFEFF/, '').toUpperCase() === 'RECTYPE');
+		const withoutEngland = full.filter((line) => !['4', '5'].includes(line.split(',')[rectype]));
+		expect(withoutEngland.length).toBeLessThan(full.length);
+		const outcome = await imported(db, writeFile(dir, '2018-2019_850_ks2final.csv', withoutEngland.join('\r\n')));
+		expect(outcome.report.warnings).toContain(
+			`There are no England figures for 2018/19 yet: this file has no England rows (RECTYPE 4 or 5). Import the KS2 performance table for England for that year, or ${LA_PERFORMANCE}. ${UNTIL}`
+		);
+		const whole = await imported(await freshDb(), await ks2File(dir));
+		expect(whole.report.warnings.filter((w) => w.includes('England figures'))).toEqual([]);
+	});
+});
+
 describe('EES information data sets', () => {
 	it('the analysis takes the cohort from the school information data set where the results have no cohort column', async () => {
 		const db = await freshDb();

@@ -7,6 +7,8 @@ import { displayOnlyWarnings, EesRowReader, labelJson, schoolIdentity } from '..
 import type { EesYear } from '../../domain/import/ees-years';
 import { Ks2ResultStore } from './ks2-store';
 import { notInRegisterWarning, writeSchoolResults } from './ks2-write';
+import { englandFigureQuery } from './ks2-repository';
+import { noEnglandFiguresWarning } from '../../domain/import/england-figures';
 import { EesFigureStore } from './ees-figure-store';
 import { EesHandler } from './ees-handler';
 import type { HandlerOptions, WriteContext, WriteCounts } from './handler';
@@ -44,7 +46,9 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 	private lastRow = -1;
 	/** Years written with no pupil numbers stored, and where the warnings that grow with each year are. */
 	private noContext: number[] = [];
-	private readonly warnings = { register: -1, context: -1 };
+	/** Years written with no England figures stored to compare them with. */
+	private noEngland: number[] = [];
+	private readonly warnings = { register: -1, context: -1, england: -1 };
 
 	constructor(o: HandlerOptions) {
 		super(o, EES_REQUIRED.ees_school_performance, 'school performance', (year) => ({
@@ -166,6 +170,11 @@ export class EesSchoolPerformanceHandler extends EesHandler<SchoolYears> {
 				this.warnings.context,
 				`No pupil numbers are stored for ${years} yet: this data set has none. Import the school information data set for ${this.noContext.length === 1 ? 'that year' : 'those years'} too; until then small cohorts cannot be spotted, and the analysis gives at most medium confidence.`
 			);
+		}
+		// England's figures come with the LA performance data set: without them the year's results are compared with nothing.
+		if ((await ctx.w.all(englandFigureQuery(ctx.db, year))).length === 0) {
+			this.noEngland = [...this.noEngland, year];
+			this.warnings.england = putWarning(report, this.warnings.england, noEnglandFiguresWarning(this.noEngland, 'ees_school_performance'));
 		}
 		return {
 			schoolsAdded: written.added,

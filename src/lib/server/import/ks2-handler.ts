@@ -8,6 +8,8 @@ import { addProblem } from '../../domain/import/report';
 import { columnIndex } from '../../domain/import/header';
 import { Ks2ResultStore } from './ks2-store';
 import { bindFigures, notInRegisterWarning, refuseOlderVersion, replaceByKey, writeSchoolResults } from './ks2-write';
+import { englandFigureQuery } from './ks2-repository';
+import { noEnglandFiguresWarning } from '../../domain/import/england-figures';
 import { requireColumns, type FormatHandler, type HandlerOptions, type HistoryFields, type WriteContext, type WriteCounts } from './handler';
 import { inLas, lasWords, limitWords, registerLimit } from '../../domain/las';
 
@@ -183,6 +185,9 @@ export class Ks2Handler implements FormatHandler {
 		report.comparatorsStored = this.comparators.length;
 		if (report.schoolsNotInRegister > 0) {
 			report.warnings.push(notInRegisterWarning(report.schoolsNotInRegister));
+		}
+		if (this.results.length > 0 && (await ctx.w.all(englandFigureQuery(ctx.db, year))).length === 0) {
+			report.warnings.push(noEnglandFiguresWarning([year], 'ks2'));
 		}
 		report.schoolsUpdated = written.updated;
 		report.schoolsAdded = written.added;

@@ -173,3 +173,23 @@ export async function schoolLinks(db: Db, urns: readonly number[]): Promise<Scho
 	const rows = (await Promise.all(chunks(urns).map((group) => db.selectFrom('school_links').selectAll().where('urn', 'in', group).execute()))).flat();
 	return rows.map((r) => ({ urn: r.urn, linkUrn: r.link_urn, linkType: r.link_type, linkName: r.link_name, linkDate: r.link_date }));
 }
+
+/**
+ * Whether England's figure the analysis compares each school with is stored for a year (see
+ * englandFigure in domain/analysis/years.ts: an England row, state-funded or all schools, with
+ * RWM expected): one row, or none. A query, so an import can run it inside its own transaction.
+ */
+export function englandFigureQuery(db: Db, year: number) {
+	return db
+		.selectFrom('ks2_comparators')
+		.select('year')
+		.where('year', '=', year)
+		.where('kind', 'in', ['england_state', 'england_all'])
+		.where('rwm_expected', 'is not', null)
+		.limit(1);
+}
+
+/** Whether the year has England figures to compare schools with (englandFigureQuery). */
+export async function hasEnglandFigures(db: Db, year: number): Promise<boolean> {
+	return (await englandFigureQuery(db, year).execute()).length > 0;
+}
