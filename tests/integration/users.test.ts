@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { createUser, getUser, resetPassword, setUserDisabled, updateUser } from '../../src/lib/server/users';
 import { attemptLogin } from '../../src/lib/server/auth/login';
 import { createSession, generateSessionToken, validateSessionToken } from '../../src/lib/server/auth/session';
@@ -94,6 +96,20 @@ describe('user management', () => {
 		const root = await admin(db);
 		await expect(setUserDisabled(db, root.id, true, null)).rejects.toThrow('This is the only active admin');
 		await expect(updateUser(db, root.id, { email: root.email, name: 'Root', role: 'analyst', schoolUrns: [] }, null)).rejects.toThrow('only active admin');
+	});
+
+	it('two admins disabling each other at the same moment leave one of them active (on PostgreSQL, on two app servers)', async () => {
+		const db = await freshDb();
+		const a = await admin(db);
+		const b = await createUser(db, { email: 'b@example.org', name: 'B', role: 'admin', schoolUrns: [], password: PASSWORD }, a.id);
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, sql`select id from users where role = 'admin' for update`, () =>
+			Promise.allSettled([setUserDisabled(db, b.id, true, a.id), setUserDisabled(other, a.id, true, b.id)])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toMatch(/^This is the only active admin/);
+		const active = await db.selectFrom('users').select('id').where('role', '=', 'admin').where('disabled_at', 'is', null).execute();
+		expect(active).toHaveLength(1);
 	});
 
 	it('disabling signs the user out and stops them signing in', async () => {

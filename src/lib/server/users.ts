@@ -8,6 +8,7 @@ import type { Role } from '../domain/roles';
 import { Refusal } from '../domain/refusal';
 import { accountOutside, inLas, laChoiceProblem } from '../domain/las';
 import { knownLas } from './las';
+import { oneAtATime } from './db/dialect';
 
 /** A refusal about the account as a whole: the user pages show it at the top of their error summary. */
 const ABOUT_THE_ACCOUNT = { field: 'user' };
@@ -193,6 +194,8 @@ export async function updateUser(db: Db, id: number, input: UserInput, actorId: 
 }
 
 async function ensureAnotherAdmin(db: Db, exceptId: number): Promise<void> {
+	// Two admins disabling (or demoting) each other at once are taken one after the other: the second sees the first's change.
+	await oneAtATime(db, 'admins');
 	const other = await db
 		.selectFrom('users')
 		.select('id')
