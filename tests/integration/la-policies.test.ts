@@ -5,6 +5,7 @@ import { freshDb } from '../helpers/db';
 import { smallLa, URNS } from './analysis-fixtures';
 import { adoptDraft, adoptedPolicy, createDraft, getPolicyVersion, lasWithOwnPolicy, latestRunFor, runAnalysis, whatIf } from '../../src/lib/server/analysis';
 import type { Db } from '../../src/lib/server/db';
+import { policyChoices } from '../../src/lib/server/las';
 
 const HAMPSHIRE = [URNS.intensive, URNS.secure, URNS.securePlus];
 
@@ -72,6 +73,17 @@ describe('a policy for each LA', () => {
 		expect(mine).toMatchObject({ id: run.id, schoolCount: 3 });
 		expect(Object.values(mine!.counts).reduce((n, c) => n + c, 0)).toBe(3);
 		expect(await latestRunFor(db, 2018, ['850'])).toBeNull();
+	});
+
+	it('an admin limited to the one LA an installation knows may draft that LA’s own policy, not the shared one', async () => {
+		const db = await freshDb();
+		await smallLa(db);
+		await db.updateTable('schools').set({ la_code: '850' }).execute();
+		expect(await policyChoices(db, { laCodes: ['850'] })).toEqual({ las: [expect.objectContaining({ code: '850' })], everyLa: false });
+		expect(await policyChoices(db, { laCodes: [] })).toEqual({ las: [], everyLa: true });
+		// With several LAs, as before: theirs only.
+		await db.updateTable('schools').set({ la_code: '936' }).where('urn', '=', URNS.focus).execute();
+		expect((await policyChoices(db, { laCodes: ['850'] })).las.map((l) => l.code)).toEqual(['850']);
 	});
 
 	it('a run for some LAs leaves the others’ categories alone', async () => {

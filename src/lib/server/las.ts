@@ -37,6 +37,18 @@ export async function laChoices(db: Db, admin: { laCodes?: readonly string[] }):
 	return { las: mine.length > 0 ? known.filter((l) => mine.includes(l.code)) : known, everyLa: mine.length === 0 };
 }
 
+/**
+ * Whose policy an admin may start a draft of: the one every LA shares (an admin of every LA), and
+ * the LAs they serve, each of which may have its own. Unlike laChoices, an admin limited to the one
+ * LA an installation knows is offered that LA: the shared policy is not theirs to change.
+ */
+export async function policyChoices(db: Db, admin: { laCodes?: readonly string[] }): Promise<{ las: KnownLa[]; everyLa: boolean }> {
+	const choices = await laChoices(db, admin);
+	if (choices.las.length > 0 || choices.everyLa) return choices;
+	const mine = admin.laCodes ?? [];
+	return { las: (await knownLas(db)).filter((l) => mine.includes(l.code)), everyLa: false };
+}
+
 /** The LAs ticked on a user form, or undefined when the form did not ask. */
 export function lasFromForm(form: FormData, choices: { las: readonly KnownLa[] }): string[] | undefined {
 	return choices.las.length > 0 ? form.getAll('las').map(String) : undefined;

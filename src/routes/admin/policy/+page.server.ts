@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
 import { guard } from '$lib/server/access';
 import { createDraft, listPolicyVersions } from '$lib/server/analysis';
-import { laChoices, knownLas } from '$lib/server/las';
+import { policyChoices, knownLas } from '$lib/server/las';
 import { field } from '$lib/server/forms';
 import { servedLas } from '$lib/domain/access';
 import { laLabel } from '$lib/domain/las';
@@ -11,7 +11,7 @@ import { NOT_FOUND } from '$lib/domain/refusal';
 
 export const load: PageServerLoad = async (event) => {
 	const admin = guard(event, 'service.manage');
-	const [versions, choices, known] = await Promise.all([listPolicyVersions(db()), laChoices(db(), admin), knownLas(db())]);
+	const [versions, choices, known] = await Promise.all([listPolicyVersions(db()), policyChoices(db(), admin), knownLas(db())]);
 	const served = servedLas(admin);
 	const label = new Map(known.map((l) => [l.code, laLabel(l)]));
 	return {
@@ -42,7 +42,7 @@ export const actions: Actions = {
 	draft: async (event) => {
 		const admin = guard(event, 'service.manage');
 		const asked = field(await event.request.formData(), 'la');
-		const choices = await laChoices(db(), admin);
+		const choices = await policyChoices(db(), admin);
 		// With several LAs the form asks whose policy the draft is for; with one, it is the installation's.
 		if (choices.las.length > 0 && asked === '') return fail(400, { laError: 'Choose whose policy the draft is for' });
 		const la = asked === '' || asked === 'every' ? null : asked;
