@@ -11,6 +11,8 @@ import {
 	capacityView,
 	closuresFor,
 	latestPlanRun,
+	planCounts,
+	storedPlan,
 	liveEngagementRows,
 	loadCalendar,
 	loadTemplates,
@@ -206,6 +208,12 @@ describe('a plan per LA', () => {
 		expect(schoolsChangedSince(run, (await buildPlanInput(db, w.year, null)).schools)).toEqual([]);
 		const everyLa = await capacityView(db, w.year);
 		expect(everyLa.changedSince).toEqual([]);
+
+		// The plan page's counts are the year's, not the last LA's run alone.
+		const counts = planCounts(run, await storedPlan(db, w.year), null);
+		expect(counts.engagementCount).toBe(runs.reduce((n, r) => n + r.engagementCount, 0));
+		expect(counts.unplacedCount).toBe(runs.reduce((n, r) => n + r.unplacedCount, 0));
+		expect(counts.unplacedCount).toBeGreaterThan(run.unplacedCount);
 
 		const own850 = (await latestPlanRun(db, w.year, '850'))!.shortfalls;
 		const own936 = (await latestPlanRun(db, w.year, '936'))!.shortfalls;

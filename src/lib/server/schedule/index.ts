@@ -33,6 +33,7 @@ export {
 	planScopes,
 	storedPlan,
 	latestPlanRun,
+	planCounts,
 	runPlanner,
 	notBeforeFor,
 	schoolsChangedSince,

@@ -17,7 +17,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { EngagementsTable, PlanRunsTable } from '../db/schema/schedule';
 import { dayAndDate } from '../../domain/format';
 import { oneAtATime } from '../db/dialect';
-import { urnsOfLas } from '../la-scope';
+import { keepServed, urnsOfLas, type Served } from '../la-scope';
 import { lasPlannedApart, standingRuns, yearPlanCategories } from '../../domain/planner/year-plan';
 
 export interface PlanRunSummary {
@@ -99,6 +99,17 @@ export async function latestPlanRun(db: Db, year: number, la?: string): Promise<
 		shortfalls: shortfallsOf(unplaced, names),
 		standingSince: standing[standing.length - 1].runAt
 	};
+}
+
+/**
+ * How many engagements the year's plan holds and how many could not be placed, as someone who
+ * serves `served` (null: every school) sees the plan: the latest run's own counts when it planned
+ * every school at once, else the stored plan's. With LAs planned apart the latest run counted its
+ * own LA's alone.
+ */
+export function planCounts(run: PlanRunSummary, stored: PlanResult, served: Served): { engagementCount: number; unplacedCount: number } {
+	if (served === null && run.la === null) return { engagementCount: run.engagementCount, unplacedCount: run.unplacedCount };
+	return { engagementCount: keepServed(served, stored.engagements).length, unplacedCount: keepServed(served, stored.unplaced).length };
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 	defaultScheduleYear,
 	latestPlanRun,
 	listAdvisers,
+	planCounts,
 	plannedYears,
 	planningYear,
 	planSchools,
@@ -78,8 +79,7 @@ export const load: PageServerLoad = async (event) => {
 		// Someone who serves some LAs sees their schools' part of a plan made for every school at once.
 		run: run && {
 			...run,
-			engagementCount: served === null ? run.engagementCount : keepServed(served, plan.engagements).length,
-			unplacedCount: served === null ? run.unplacedCount : keepServed(served, plan.unplaced).length,
+			...planCounts(run, plan, served),
 			categories: undefined,
 			diff: undefined
 		},
