@@ -25,6 +25,7 @@ import {
 	withdrawPartnership
 } from '../../src/lib/server/brokerage';
 import { Refusal } from '../../src/lib/domain/refusal';
+import { listNotifications } from '../../src/lib/server/notifications';
 import { addUser } from '../helpers/fixtures';
 import { URNS } from './analysis-fixtures';
 import { placedLa } from './brokerage-fixtures';
@@ -86,8 +87,12 @@ const SET_UP = {
  * counts the proposals and the schools left unmatched. A lead adviser sees both numbers, so they must agree.
  */
 async function expectOneCountOfSchoolsWithoutSupport(w: World, expected: number): Promise<void> {
-	expect((await supportCounts(w.db, null)).withoutSupport).toBe(expected);
-	expect((await brokerageView(w.db, w.lead)).counts.withoutSupport).toBe(expected);
+	const overview = await supportCounts(w.db, null);
+	const page = (await brokerageView(w.db, w.lead)).counts;
+	expect(overview.withoutSupport).toBe(expected);
+	expect(page.withoutSupport).toBe(expected);
+	// And the active partnerships, counted the same way on both.
+	expect(page.active).toBe(overview.active);
 }
 
 describe('a partnership from proposal to outcome', () => {
@@ -194,6 +199,11 @@ describe('a partnership from proposal to outcome', () => {
 		expect((await refusal(() => withdrawPartnership(w.db, w.link, id))).message).toBe('An active partnership is ended with an outcome, not withdrawn.');
 		expect(await supportCounts(w.db, null)).toEqual({ active: 1, withoutSupport: 2, year: 2019 });
 		await expectOneCountOfSchoolsWithoutSupport(w, 2);
+		// A partnership from an earlier year's categories is not this year's, on the page as on the overview.
+		await w.db.updateTable('partnerships').set({ year: 2018 }).where('id', '=', id).execute();
+		expect((await brokerageView(w.db, w.lead)).counts.active).toBe(0);
+		expect((await supportCounts(w.db, null)).active).toBe(0);
+		await w.db.updateTable('partnerships').set({ year: 2019 }).where('id', '=', id).execute();
 
 		expect((await refusal(() => endPartnership(w.db, w.link, id, ' ', '2020-02-01'))).field).toBe('outcome');
 		await endPartnership(w.db, w.link, id, 'Writing moderated in line with Cedar; RWM up in the spring assessment.', '2020-02-01');
@@ -237,6 +247,22 @@ describe('a partnership from proposal to outcome', () => {
 		await withdrawPartnership(w.db, w.link, second);
 		expect((await getPartnership(w.db, second)).status).toBe('withdrawn');
 		expect((await openProposals(w.db, 2019, null)).rows.map((m) => m.supportedUrn)).toContain(URNS.intensive);
+	});
+
+	it('proposals are made from the latest categories, notes kept once both schools accept, and a withdrawal after agreeing is told to both schools', async () => {
+		const w = await world();
+		expect((await refusal(() => proposalFor(w.db, w.link, 2018, URNS.intensive, URNS.securePlus))).message).toMatch(/^That proposal is no longer open/);
+		const id = await propose(w, w.link, URNS.intensive);
+		expect((await refusal(() => addPartnershipNote(w.db, w.link, id, 'Too early'))).message).toBe(
+			'Notes are kept once both schools have accepted the partnership.'
+		);
+		await agreePartnership(w.db, w.lead, id);
+		await withdrawPartnership(w.db, w.link, id);
+		for (const head of [w.headAshdown, w.headCedar]) {
+			expect((await listNotifications(w.db, head.id))[0].message).toBe(
+				'The school-to-school support between Cedar Primary School and Ashdown Primary School has been withdrawn by the LA. Nothing more is needed from your school.'
+			);
+		}
 	});
 
 	it('a school’s headteacher answers only for their own school, and a regional user changes nothing', async () => {

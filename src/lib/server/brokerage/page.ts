@@ -52,8 +52,11 @@ export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView
 		return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(partnerships, 0) };
 	}
 	const las = servedLas(actor);
-	const partnerships = (await listPartnerships(db, { las })).map(asRow);
-	if (year === null) return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(partnerships, 0) };
+	const all = await listPartnerships(db, { las });
+	const partnerships = all.map(asRow);
+	// Counted as the overview counts them: the year's partnerships of the served LAs' schools supported.
+	const counted = all.filter((p) => p.year === year && (las === null || (p.supported.laCode !== null && las.includes(p.supported.laCode)))).map(asRow);
+	if (year === null) return { ...labels(year), partnerships, proposals: [], unmatched: [], counts: countsOf(counted, 0) };
 	const { rows, unmatched } = await openProposals(db, year, las);
 	const names = await schoolNames(db, [...rows.flatMap((m) => [m.supportedUrn, m.supportingUrn]), ...unmatched.map((u) => u.urn)]);
 	const links = new Map(
@@ -81,7 +84,7 @@ export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView
 		partnerships,
 		proposals: proposalRows,
 		unmatched: unmatched.map((u) => ({ ...u, name: names.get(u.urn) ?? `URN ${u.urn}` })),
-		counts: countsOf(partnerships, unmatched.length + rows.length)
+		counts: countsOf(counted, unmatched.length + rows.length)
 	};
 }
 
@@ -93,7 +96,9 @@ export async function openProposals(db: Db, year: number, las: readonly string[]
 
 /** The match proposed for one school this year, as the page offered it: the server's, never the form's. */
 export async function proposalFor(db: Db, actor: Actor, year: number, supportedUrn: number, supportingUrn: number): Promise<ProposedMatch> {
-	const { rows } = await openProposals(db, year, servedLas(actor));
+	// Proposals are made from the latest categories only, as the page lists them: not a past year's posted by hand.
+	const latest = await latestCategoryYear(db, undefined, servedLas(actor));
+	const { rows } = year === latest ? await openProposals(db, year, servedLas(actor)) : { rows: [] };
 	const found = rows.find((m) => m.supportedUrn === supportedUrn && m.supportingUrn === supportingUrn);
 	if (!found)
 		throw new Refusal('That proposal is no longer open: the school may have support proposed already, or the data has changed. Look at the proposals again.');

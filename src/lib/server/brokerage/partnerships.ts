@@ -519,13 +519,24 @@ function checkText(text: string, what: string, field: string): string {
 	return trimmed;
 }
 
+/** Partnerships that take notes: once both schools have accepted, until it ends. */
+const TAKES_NOTES: readonly PartnershipStatus[] = ['accepted', 'active'];
+
 /** A note on an active (or accepted) partnership, by its link adviser or a lead adviser. */
 export async function addPartnershipNote(db: Db, actor: Actor, id: number, text: string): Promise<void> {
 	const p = await getPartnership(db, id);
 	requireAllowed(actor, 'partnership.manage', asSchool(p.supported));
 	const note = checkText(text, 'the note', 'note');
-	if (!OPEN_STATUSES.includes(p.status)) throw new Refusal(`This partnership is ${p.statusLabel.toLowerCase()}, so no more notes can be added.`);
 	await db.transaction().execute(async (trx) => {
+		// Read again in the transaction, locked: a partnership ended a moment ago takes no more notes.
+		const now = await lockingRows(trx, trx.selectFrom('partnerships').select('status').where('id', '=', id)).executeTakeFirstOrThrow();
+		if (!TAKES_NOTES.includes(now.status)) {
+			throw new Refusal(
+				OPEN_STATUSES.includes(now.status)
+					? 'Notes are kept once both schools have accepted the partnership.'
+					: `This partnership is ${PARTNERSHIP_STATUS_LABELS[now.status].toLowerCase()}, so no more notes can be added.`
+			);
+		}
 		await trx.insertInto('partnership_notes').values({ partnership_id: id, text: note, written_by: actor.id, written_at: nowIso() }).execute();
 		await audit(trx, { userId: actor.id, action: 'partnership.note', entity: 'school', entityId: p.supported.urn, after: { partnership: id } });
 	});
@@ -573,6 +584,14 @@ export async function withdrawPartnership(db: Db, actor: Actor, id: number): Pro
 		id,
 		() => ({ kind: 'withdraw' }),
 		'partnership.withdraw',
-		(_, now) => ({ closed_by: actor.id, closed_at: now })
+		(_, now) => ({ closed_by: actor.id, closed_at: now }),
+		async (trx, row) => {
+			// The headteachers were asked once it was agreed: they are told it will not go ahead.
+			if (row.status === 'proposed') return {};
+			const message = `The school-to-school support between ${p.supporting.name} and ${p.supported.name} has been withdrawn by the LA. Nothing more is needed from your school.`;
+			for (const urn of [p.supported.urn, p.supporting.urn])
+				await notify(trx, await headteachersOf(trx, urn), { kind: 'partnership', message, link: `/brokerage/${id}`, urn });
+			return {};
+		}
 	);
 }
