@@ -14,6 +14,8 @@ import { addYearsIso } from '../../src/lib/domain/quality-mark/iso-date';
 
 const TODAY = clock.today();
 const VISIT_DAY = lastHeldWorkingDay(TODAY);
+/** The day the award was recorded (see the award's test), for the certificate's. */
+let awardedOn = TODAY;
 const ELEMENTS = BASIC_SKILLS_FRAMEWORK.elements;
 let urn = '';
 const record = () => `/quality-mark/${urn}/basic_skills`;
@@ -149,11 +151,14 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await page.getByLabel('Overall judgement').fill('A well-led, whole-school approach with clear impact on pupils.');
 		await page.getByRole('radio', { name: 'Award the Quality Mark' }).check();
 		await page.getByLabel('Feedback for the school').fill('Share your intervention planning with the cluster.');
+		const before = clock.today();
 		await page.getByRole('button', { name: 'Record the decision' }).click();
 		await shown(page, 'Quality Mark awarded.');
 		expect(await statusTag(page)).toBe('Achieved');
 		const award = (await page.locator('.govuk-summary-list__row').filter({ hasText: 'Award' }).first().textContent()) ?? '';
-		expect(award).toContain(`Awarded ${longDate(TODAY)}, expires ${longDate(addYearsIso(TODAY, 3))}`);
+		// Awarded today, in England: the day the decision was recorded (either side of midnight, if the run crosses it).
+		awardedOn = [before, clock.today()].find((day) => award.includes(`Awarded ${longDate(day)}, expires ${longDate(addYearsIso(day, 3))}`)) ?? '';
+		expect(awardedOn).not.toBe('');
 		await expectNoAxeViolations(page);
 
 		const csvHref = await page.goto('/quality-mark?status=achieved').then(() => page.getByRole('link', { name: /as a CSV file/ }).getAttribute('href'));
@@ -178,8 +183,8 @@ describe('Quality Mark: a self-audit submitted and assessed to an award', () => 
 		await page.getByRole('heading', { level: 1 }).waitFor();
 		const certificate = (await page.getByRole('article').textContent())?.replace(/\s+/g, ' ') ?? '';
 		expect(certificate).toContain('has achieved the Basic Skills Quality Mark');
-		expect(certificate).toContain(`Awarded ${longDate(TODAY)}`);
-		expect(certificate).toContain(`Valid until ${longDate(addYearsIso(TODAY, 3))}`);
+		expect(certificate).toContain(`Awarded ${longDate(awardedOn)}`);
+		expect(certificate).toContain(`Valid until ${longDate(addYearsIso(awardedOn, 3))}`);
 		expect(certificate).toContain(`URN ${urn}`);
 		await expectNoAxeViolations(page);
 		// Printed, it is the certificate alone, on one page of A4.
