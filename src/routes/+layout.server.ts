@@ -4,7 +4,7 @@ import { db } from '$lib/server/db';
 import { can, servedLas } from '$lib/domain/access';
 import { seesSeveralLas } from '$lib/server/la-scope';
 import type { SessionUser } from '$lib/server/auth/session';
-import { unreadCount } from '$lib/server/notifications';
+import { notificationSchools, unreadCount } from '$lib/server/notifications';
 
 /** The header's links; with the comparison of LAs after "Schools" for staff who see several LAs. */
 async function navigation(user: SessionUser): Promise<NavItem[]> {
@@ -20,6 +20,6 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 	return {
 		user: user && { name: user.name, role: user.role, roleLabel: ROLE_LABELS[user.role] },
 		navigation: user ? await navigation(user) : [],
-		unread: user ? await unreadCount(db(), user.id, servedLas(user)) : 0
+		unread: user ? await unreadCount(db(), user.id, servedLas(user), notificationSchools(user)) : 0
 	};
 };

@@ -6,7 +6,7 @@ import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../
 import { decideDisagreement, listDisagreements, openDisagreements, raiseDisagreement, reviewDisagreement } from '../../src/lib/server/disagreements';
 import { askForSupport, supportRequests } from '../../src/lib/server/support';
 import { endEntry, recordEntry } from '../../src/lib/server/soft-intelligence/repository';
-import { listNotifications } from '../../src/lib/server/notifications';
+import { listNotifications, notificationSchools, unreadCount } from '../../src/lib/server/notifications';
 import type { Db } from '../../src/lib/server/db';
 import { Refusal } from '../../src/lib/domain/refusal';
 
@@ -250,5 +250,19 @@ describe('a new category', () => {
 			link: '/schools/100001'
 		});
 		expect(await listNotifications(db, otherHead.id)).toEqual([]);
+	});
+
+	it('is not shown to a headteacher once they no longer lead that school', async () => {
+		const db = await freshDb();
+		const { lead, head } = await setUp(db);
+		await db.updateTable('school_categories').set({ agreed_at: null, agreed_by: null }).execute();
+		await agreeCategory(db, lead, { urn: 100001, year: 2019 });
+		// The head moves to Birch: Alder's news is no longer theirs to read, though it is kept.
+		const moved = { ...head, schoolUrns: [100002] };
+		expect(notificationSchools(moved)).toEqual([100002]);
+		expect(notificationSchools(lead)).toBeNull();
+		expect(await listNotifications(db, head.id, 100, null, notificationSchools(moved))).toEqual([]);
+		expect(await unreadCount(db, head.id, null, notificationSchools(moved))).toBe(0);
+		expect(await listNotifications(db, head.id, 100, null, notificationSchools(head))).toHaveLength(1);
 	});
 });

@@ -1,6 +1,7 @@
 import type { Db } from './db';
 import { nowIso } from './clock';
 import { keepUsers, usersServing } from './la-scope';
+import type { Actor } from '../domain/access';
 
 export interface NewNotification {
 	kind: string;
@@ -49,13 +50,15 @@ export async function advisersFor(db: Db, urn: number): Promise<number[]> {
 
 /**
  * Someone's notifications: about no school, or about a school in an LA they serve (`las`, from
- * access.ts `servedLas`; null for every LA). One about another LA's school, from before their LAs
- * changed, is kept but not shown.
+ * access.ts `servedLas`; null for every LA) and, for a headteacher, one of their own schools
+ * (`schools`, from `notificationSchools`). One about another LA's school, or a school they no longer
+ * lead, from before their account changed, is kept but not shown.
  */
-function mine(db: Db, userId: number, las: readonly string[] | null) {
+function mine(db: Db, userId: number, las: readonly string[] | null, schools: readonly number[] | null) {
 	return db
 		.selectFrom('notifications as n')
 		.where('n.user_id', '=', userId)
+		.$if(schools !== null, (qb) => qb.where((eb) => eb.or([eb('n.urn', 'is', null), eb('n.urn', 'in', schools!.length > 0 ? [...schools!] : [0])])))
 		.$if(las !== null, (qb) =>
 			qb.where((eb) =>
 				eb.or([
@@ -66,13 +69,22 @@ function mine(db: Db, userId: number, las: readonly string[] | null) {
 		);
 }
 
-export async function unreadCount(db: Db, userId: number, las: readonly string[] | null = null): Promise<number> {
-	const row = await mine(db, userId, las).select(db.fn.countAll<number>().as('count')).where('n.read_at', 'is', null).executeTakeFirstOrThrow();
+/** The schools a headteacher's notifications may be about (their own); null for staff, whose LAs say. */
+export function notificationSchools(actor: Actor): readonly number[] | null {
+	return actor.role === 'headteacher' ? (actor.schoolUrns ?? []) : null;
+}
+
+export async function unreadCount(db: Db, userId: number, las: readonly string[] | null = null, schools: readonly number[] | null = null): Promise<number> {
+	const row = await mine(db, userId, las, schools).select(db.fn.countAll<number>().as('count')).where('n.read_at', 'is', null).executeTakeFirstOrThrow();
 	return Number(row.count);
 }
 
-export async function listNotifications(db: Db, userId: number, limit = 100, las: readonly string[] | null = null) {
-	return mine(db, userId, las).select(['n.id', 'n.kind', 'n.message', 'n.link', 'n.created_at', 'n.read_at']).orderBy('n.id', 'desc').limit(limit).execute();
+export async function listNotifications(db: Db, userId: number, limit = 100, las: readonly string[] | null = null, schools: readonly number[] | null = null) {
+	return mine(db, userId, las, schools)
+		.select(['n.id', 'n.kind', 'n.message', 'n.link', 'n.created_at', 'n.read_at'])
+		.orderBy('n.id', 'desc')
+		.limit(limit)
+		.execute();
 }
 
 /** Marks one (or, with no id, every) notification of this user as read. Never touches anyone else's. */
