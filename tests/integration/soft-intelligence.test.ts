@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
+import { setClock } from '../../src/lib/server/clock';
 import { addSchool, smallLa, URNS } from './analysis-fixtures';
 import { runAnalysis } from '../../src/lib/server/analysis';
 import { endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
@@ -198,5 +201,44 @@ describe('the soft-intelligence register', () => {
 		expect(results.find((r) => r.urn === URNS.lightTouch)).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
 		// An ungraded inspection that says the school may not remain Good is an open concern (L5), not a grade.
 		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'light_touch', decidingRule: 'L5' });
+	});
+
+	it('dates "today" in England: after 11pm in summer an entry dated today is not in the future, and one left open closes today', async () => {
+		const db = await freshDb();
+		const { lead } = await smallLa(db);
+		// 23:30 UTC on 1 June is 00:30 on 2 June in England.
+		setClock('2026-06-01T23:30:00Z');
+		try {
+			const id = await recordEntry(db, lead, URNS.focus, { type: 'finance', date: '2026-06-02', details: 'Deficit budget agreed' });
+			await endEntry(db, lead, URNS.focus, id, '');
+			// An inspection dated today is today's, not tomorrow's.
+			await recordEntry(db, lead, URNS.focus, { type: 'ofsted_ungraded', date: '2026-06-02', details: '', outcome: 'School remains Good' });
+			expect((await schoolRegister(db, URNS.focus)).find((e) => e.id === id)).toMatchObject({ date: '2026-06-02', endDate: '2026-06-02' });
+		} finally {
+			setClock(null);
+		}
+	});
+
+	it('ends an entry once when two people end it at the same moment (on PostgreSQL, on two app servers); the other is told', async () => {
+		const db = await freshDb();
+		const { lead, adviser } = await smallLa(db);
+		const id = await recordEntry(db, lead, URNS.secure, { type: 'finance', date: '2019-04-01', details: 'Deficit budget' });
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, sql`select id from soft_intelligence where id = ${id} for update`, () =>
+			Promise.allSettled([endEntry(db, lead, URNS.secure, id, '2019-06-01'), endEntry(other, adviser, URNS.secure, id, '2019-07-01')])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toBe('That entry has already ended');
+		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'soft_intelligence.end').execute()).toHaveLength(1);
+	});
+
+	it('copies a GIAS rating once when two runs copy at the same moment', async () => {
+		const db = await freshDb();
+		await smallLa(db);
+		await addSchool(db, 100020, 'Hazel Primary School', { ofstedRating: 'Good', ofstedDate: '2019-01-15' });
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await Promise.all([syncOfstedFromRegister(db), syncOfstedFromRegister(other)]);
+		expect(results.map((r) => r.added).sort()).toEqual([0, 1]);
+		expect(await schoolRegister(db, 100020)).toHaveLength(1);
 	});
 });

@@ -60,6 +60,18 @@ describe('latestOfsted', () => {
 	it('is null with nothing recorded', () => {
 		expect(latestOfsted([], AS_OF)).toBeNull();
 	});
+
+	it.each([
+		['9', '10'],
+		['99', '100'],
+		['1203', '950']
+	])('of two records of one inspection, takes the later entry: %s and %s', (x, y) => {
+		const [earlier, later] = Number(x) < Number(y) ? [x, y] : [y, x];
+		const a = { ...legacy('good', '2019-01-01'), id: earlier };
+		const b = { ...legacy('requires_improvement', '2019-01-01'), id: later };
+		expect(latestOfsted([a, b], AS_OF)).toBe(b);
+		expect(latestOfsted([b, a], AS_OF)).toBe(b);
+	});
 });
 
 describe('ofstedStanding', () => {

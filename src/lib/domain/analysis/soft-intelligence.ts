@@ -240,7 +240,13 @@ export function previousGradedOfsted(entries: readonly SoftIntelligenceEntry[], 
 function compareOfsted(a: OfstedInspectionEntry, b: OfstedInspectionEntry): number {
 	if (a.date !== b.date) return a.date < b.date ? -1 : 1;
 	if (a.type !== b.type) return KIND_RANK[a.type] - KIND_RANK[b.type];
-	return a.id === b.id ? 0 : a.id < b.id ? -1 : 1;
+	return compareIds(a.id, b.id);
+}
+
+/** Entry ids are whole numbers held as text: the later entry has the larger number ('10' after '9'). */
+function compareIds(a: string, b: string): number {
+	if (a.length !== b.length) return a.length - b.length;
+	return a === b ? 0 : a < b ? -1 : 1;
 }
 
 const KIND_RANK: Record<OfstedType, number> = { ofsted_ungraded: 0, ofsted_legacy: 1, ofsted_report_card: 2 };
@@ -364,7 +370,7 @@ export function addMonths(isoDate: string, months: number): string {
 }
 
 function sortByDate(entries: SoftIntelligenceEntry[]): SoftIntelligenceEntry[] {
-	return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+	return entries.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : compareIds(a.id, b.id)));
 }
 
 export function isIsoDate(value: unknown): value is string {

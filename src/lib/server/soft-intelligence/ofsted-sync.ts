@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
 import { isIsoDate, type CategoryOfConcern, type OfstedLegacyGrade } from '../../domain/analysis/soft-intelligence';
+import { oneAtATime } from '../db/dialect';
 
 /**
  * GIAS's "OfstedRating (name)" as a legacy grade. Serious weaknesses and special measures are the
@@ -48,6 +49,15 @@ export interface OfstedSyncResult {
  * The importer can call this after a GIAS import; every run calls it before categorising.
  */
 export async function syncOfstedFromRegister(db: Db, userId: number | null = null): Promise<OfstedSyncResult> {
+	// Two runs at once (two app servers, or two people) would both find an inspection missing and both add it.
+	return db.transaction().execute(async (trx) => {
+		await oneAtATime(trx, 'analysis', 0);
+		return syncInside(trx, userId);
+	});
+}
+
+/** syncOfstedFromRegister's work, in its transaction. */
+async function syncInside(db: Db, userId: number | null): Promise<OfstedSyncResult> {
 	const schools = await db
 		.selectFrom('schools')
 		.select(['urn', 'ofsted_rating', 'ofsted_date'])
@@ -79,35 +89,39 @@ export async function syncOfstedFromRegister(db: Db, userId: number | null = nul
 	}
 	if (toAdd.length === 0 && toUpdate.length === 0) return { added: 0, updated: 0 };
 	const now = nowIso();
-	await db.transaction().execute(async (trx) => {
-		for (let i = 0; i < toAdd.length; i += 100) {
-			const values = toAdd.slice(i, i + 100).map((a) => ({
-				urn: a.urn,
-				type: 'ofsted_legacy' as const,
-				date: a.date,
-				end_date: null,
-				details: 'From the GIAS register',
-				source: 'gias_import' as const,
-				grade: a.grade,
-				category_of_concern: a.category,
-				areas_json: null,
-				safeguarding_met: null,
-				created_by: null,
-				created_at: now,
-				ended_by: null,
-				ended_at: null
-			}));
-			await trx.insertInto('soft_intelligence').values(values).execute();
-		}
-		for (const u of toUpdate)
-			await trx.updateTable('soft_intelligence').set({ grade: u.grade, category_of_concern: u.category }).where('id', '=', u.id).execute();
-		await audit(trx, {
-			userId,
-			action: 'soft_intelligence.import_ofsted',
-			entity: 'soft_intelligence',
-			entityId: null,
-			after: { added: toAdd.map((a) => [a.urn, a.date, a.grade, a.category]), updated: toUpdate.map((u) => [u.urn, u.date, u.from, u.grade, u.category]) }
-		});
+	for (let i = 0; i < toAdd.length; i += 100) {
+		const values = toAdd.slice(i, i + 100).map((a) => ({
+			urn: a.urn,
+			type: 'ofsted_legacy' as const,
+			date: a.date,
+			end_date: null,
+			details: 'From the GIAS register',
+			source: 'gias_import' as const,
+			grade: a.grade,
+			category_of_concern: a.category,
+			areas_json: null,
+			safeguarding_met: null,
+			created_by: null,
+			created_at: now,
+			ended_by: null,
+			ended_at: null
+		}));
+		await db.insertInto('soft_intelligence').values(values).execute();
+	}
+	for (const u of toUpdate)
+		await db
+			.updateTable('soft_intelligence')
+			.set({ grade: u.grade, category_of_concern: u.category })
+			.where('id', '=', u.id)
+			.where('corrected_at', 'is', null)
+			.where('end_date', 'is', null)
+			.execute();
+	await audit(db, {
+		userId,
+		action: 'soft_intelligence.import_ofsted',
+		entity: 'soft_intelligence',
+		entityId: null,
+		after: { added: toAdd.map((a) => [a.urn, a.date, a.grade, a.category]), updated: toUpdate.map((u) => [u.urn, u.date, u.from, u.grade, u.category]) }
 	});
 	return { added: toAdd.length, updated: toUpdate.length };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db';
 import type { SoftIntelligenceTable } from '../db/schema/analysis';
 import type { Selectable } from 'kysely';
 import { audit } from '../audit';
-import { nowIso } from '../clock';
+import { nowIso, today } from '../clock';
 import { existingSchool } from '../schools';
 import { requireAllowed, type Actor, type School } from '../../domain/access';
 import { Refusal } from '../../domain/refusal';
@@ -21,6 +21,7 @@ import {
 import { longDate } from '../../domain/format';
 import { inspectionKind, inspectionRows, type SummaryRow } from '../../domain/ofsted/describe';
 import { formValuesOf, validateCorrection, validateEndDate, validateEntry, type OfstedInput } from './input';
+import { lockingRows } from '../db/dialect';
 
 /** The columns an entry is made of (toEntry): who recorded, ended or corrected it, and when, are the register page's alone. */
 const ENTRY_COLUMNS = [
@@ -222,7 +223,8 @@ async function requireRegisterAccess(db: Db, actor: Actor, urn: number): Promise
 export async function recordEntry(db: Db, actor: Actor, urn: number, raw: Record<string, string>): Promise<number> {
 	await requireRegisterAccess(db, actor, urn);
 	const now = nowIso();
-	const parsed = validateEntry(raw, now.slice(0, 10));
+	// Today in England, not in UTC: after 11pm in summer they differ.
+	const parsed = validateEntry(raw, today());
 	if (!parsed.ok) throw Refusal.fields(parsed.errors, 'Check the entry');
 	return db.transaction().execute(async (trx) => {
 		const row = await trx
@@ -268,10 +270,17 @@ export async function endEntry(db: Db, actor: Actor, urn: number, id: number, en
 	if (!row) throw new Refusal('That entry is not in this school’s register', { status: 404 });
 	if (row.end_date !== null) throw new Refusal('That entry has already ended', { field: 'endDate' });
 	const now = nowIso();
-	const end = validateEndDate(endDate, row.date, now.slice(0, 10), row.type);
+	const end = validateEndDate(endDate, row.date, today(), row.type);
 	if (!end.ok) throw new Refusal(end.message, { field: 'endDate' });
 	await db.transaction().execute(async (trx) => {
-		await trx.updateTable('soft_intelligence').set({ end_date: end.value, ended_by: actor.id, ended_at: now }).where('id', '=', id).execute();
+		// Only if still open: two people ending it at once, the second is told.
+		const done = await trx
+			.updateTable('soft_intelligence')
+			.set({ end_date: end.value, ended_by: actor.id, ended_at: now })
+			.where('id', '=', id)
+			.where('end_date', 'is', null)
+			.executeTakeFirst();
+		if (Number(done.numUpdatedRows) !== 1) throw new Refusal('That entry has already ended', { field: 'endDate' });
 		await audit(trx, {
 			userId: actor.id,
 			action: 'soft_intelligence.end',
@@ -297,10 +306,13 @@ export async function correctEntry(db: Db, actor: Actor, urn: number, id: number
 	const parsed = validateCorrection(row.type, raw);
 	if (!parsed.ok) throw Refusal.fields(parsed.errors, 'Check the entry');
 	const after = { ...ofstedColumns(parsed.value), details: parsed.value.details };
-	const before = Object.fromEntries(Object.keys(after).map((k) => [k, row[k as keyof typeof after]]));
-	if (Object.entries(after).every(([k, v]) => before[k] === v)) return;
 	const now = nowIso();
 	await db.transaction().execute(async (trx) => {
+		// Read again, locked: a correction or a withdrawal made meanwhile is what this one changes, and what the log says it was.
+		const current = await lockingRows(trx, trx.selectFrom('soft_intelligence').selectAll().where('id', '=', id)).executeTakeFirstOrThrow();
+		if (current.end_date !== null) throw new Refusal('That inspection has been withdrawn, so it cannot be corrected');
+		const before = Object.fromEntries(Object.keys(after).map((k) => [k, current[k as keyof typeof after]]));
+		if (Object.entries(after).every(([k, v]) => before[k] === v)) return;
 		await trx
 			.updateTable('soft_intelligence')
 			.set({ ...after, corrected_by: actor.id, corrected_at: now })

@@ -8,6 +8,7 @@ import { schoolProfile } from '$lib/server/school-profile';
 import { today } from '$lib/server/schedule/years';
 import { endEntry, recordEntry } from '$lib/server/soft-intelligence/repository';
 import { NOT_FOUND } from '$lib/domain/refusal';
+import { isRowId } from '$lib/domain/ids';
 
 /** The URN in the address, after checking this person may see the school (404 for a headteacher's other schools). */
 async function schoolUrn(event: RequestEvent) {
@@ -68,6 +69,7 @@ export const actions: Actions = {
 		const { user, urn } = await schoolUrn(event);
 		const data = await event.request.formData();
 		const id = Number(field(data, 'id'));
+		if (!isRowId(id)) error(404, NOT_FOUND);
 		return change(`end-${id}`, () => endEntry(db(), user, urn, id, field(data, 'endDate')));
 	}
 };
