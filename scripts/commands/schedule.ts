@@ -39,6 +39,11 @@ export const schedule: Command = {
 		const plan = await schedule.exportPlan(db(), year, await commandLas(db(), las));
 		if (!plan.stored) process.stderr.write(`${plan.schoolYear} has not been planned in Triage yet: this is the plan its agreed categories give, not stored.\n`);
 		if (format === 'ics') {
+			// Its events cannot be the stored engagements' events: a calendar that imports both has each visit twice.
+			if (!plan.stored)
+				process.stderr.write(
+					'Its events are a preview: once the year is planned in Triage its engagements are new events, so do not import this file into a calendar you will keep.\n'
+				);
 			process.stdout.write(schedule.exportedPlanIcs(plan));
 			return;
 		}

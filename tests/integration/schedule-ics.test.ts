@@ -7,10 +7,10 @@ import { freshDb } from '../helpers/db';
 import { triage } from '../helpers/cli';
 import { createDb } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrate';
-import { nowIso } from '../../src/lib/server/clock';
+import { nowIso, setClock } from '../../src/lib/server/clock';
 import type { Db } from '../../src/lib/server/db';
 import { BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
-import { adviserFeed, cancelEngagement, confirmEngagement, listEngagements, planYear, schoolFeed } from '../../src/lib/server/schedule';
+import { adviserFeed, cancelEngagement, confirmEngagement, engagementsCalendar, listEngagements, planYear, schoolFeed } from '../../src/lib/server/schedule';
 
 /** Parses an ICS file with ical.js, failing on anything RFC 5545 parsers reject, into plain events. */
 function parseIcs(text: string) {
@@ -26,6 +26,7 @@ function parseIcs(text: string) {
 			end: event.endDate.toString(),
 			allDay: event.startDate.isDate,
 			status: String(v.getFirstPropertyValue('status')),
+			sequence: event.sequence,
 			description: event.description
 		};
 	});
@@ -55,6 +56,53 @@ describe('calendar feeds (ICS)', () => {
 		expect(events.find((e) => e.uid === `engagement-${mine[1].id}@triage`)!.status).toBe('CONFIRMED');
 		expect(events.find((e) => e.uid === `engagement-${mine[2].id}@triage`)!.status).toBe('CANCELLED');
 		expect(new Set(events.map((e) => e.uid)).size).toBe(events.length);
+	});
+
+	it('says so in the title of a cancelled event, and numbers each change so calendars take the new date', async () => {
+		const db = await freshDb();
+		const w = await scheduleWorld(db);
+		await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+		const [kept, dropped] = await listEngagements(db, { adviserId: w.adviserA.id });
+		const feed = async () => parseIcs(await adviserFeed(db, { id: w.adviserA.id, name: w.adviserA.name }, 'https://triage.example'));
+		const before = (await feed()).find((e) => e.uid === `engagement-${dropped.id}@triage`)!;
+		expect(before.sequence).toBe(0);
+		// An hour later the visit is cancelled: Outlook shows STATUS:CANCELLED events as they were, so the title says it.
+		setClock(new Date(Date.now() + 3600_000));
+		try {
+			await cancelEngagement(db, w.adviserA, dropped.id, 'School closed for snow');
+		} finally {
+			setClock(null);
+		}
+		const events = await feed();
+		const cancelled = events.find((e) => e.uid === `engagement-${dropped.id}@triage`)!;
+		expect(cancelled).toMatchObject({ summary: `Cancelled: ${dropped.label}: ${dropped.schoolName}`, status: 'CANCELLED' });
+		expect(cancelled.sequence).toBeGreaterThan(before.sequence);
+		expect(events.find((e) => e.uid === `engagement-${kept.id}@triage`)!.summary).toBe(`${kept.label}: ${kept.schoolName}`);
+	});
+
+	it('ends an all-day event the next day whatever the server’s time zone, on the day the clocks go forward too', () => {
+		const zone = process.env.TZ;
+		process.env.TZ = 'Europe/London';
+		try {
+			const event = {
+				uid: 'x@triage',
+				date: '2026-03-29',
+				label: 'Visit',
+				urn: 1,
+				schoolName: 'Oak',
+				adviserName: 'Ada',
+				category: null,
+				days: 1,
+				mode: 'on_site',
+				status: 'planned',
+				url: null
+			} as const;
+			const [parsed] = parseIcs(engagementsCalendar('Test', [event], { forSchool: false }));
+			expect([parsed.start, parsed.end]).toEqual(['2026-03-29', '2026-03-30']);
+		} finally {
+			if (zone === undefined) delete process.env.TZ;
+			else process.env.TZ = zone;
+		}
 	});
 
 	it('escapes a calendar name, so a school name with line breaks cannot add events or properties', async () => {
@@ -166,7 +214,10 @@ describe('npm run triage -- schedule', () => {
 
 		const result = triage(['schedule', '--year', '2026-27', '--format', 'ics'], { databaseUrl: path });
 		expect(result.status).toBe(0);
-		expect(result.stderr).toBe('2026/27 has not been planned in Triage yet: this is the plan its agreed categories give, not stored.\n');
+		expect(result.stderr).toBe(
+			'2026/27 has not been planned in Triage yet: this is the plan its agreed categories give, not stored.\n' +
+				'Its events are a preview: once the year is planned in Triage its engagements are new events, so do not import this file into a calendar you will keep.\n'
+		);
 		const events = parseIcs(result.stdout);
 		expect(events).toHaveLength(32);
 		expect(events.every((e) => e.allDay && e.start >= '2026-09-01' && e.start <= '2027-08-31')).toBe(true);

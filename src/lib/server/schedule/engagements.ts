@@ -33,6 +33,9 @@ export interface EngagementView {
 	noteStatus: VisitNoteStatus | null;
 	/** The Quality Mark record a Quality Mark assessment visit belongs to; null for planned support. */
 	qualityMark: { id: number; frameworkKey: string } | null;
+	/** When the row was made, and last changed (moved, confirmed, cancelled...): for calendars to tell a changed event. */
+	createdAt: string;
+	updatedAt: string;
 }
 
 export interface EngagementFilter {
@@ -77,7 +80,9 @@ function baseQuery(db: Db) {
 			'e.cancel_reason',
 			'n.status as note_status',
 			'e.quality_mark_id',
-			'qm.framework_key as quality_mark_framework'
+			'qm.framework_key as quality_mark_framework',
+			'e.created_at',
+			'e.updated_at'
 		]);
 }
 
@@ -106,7 +111,9 @@ function toView(r: Row): EngagementView {
 		status: r.status,
 		cancelReason: r.cancel_reason,
 		noteStatus: r.note_status,
-		qualityMark: r.quality_mark_id !== null && r.quality_mark_framework !== null ? { id: r.quality_mark_id, frameworkKey: r.quality_mark_framework } : null
+		qualityMark: r.quality_mark_id !== null && r.quality_mark_framework !== null ? { id: r.quality_mark_id, frameworkKey: r.quality_mark_framework } : null,
+		createdAt: r.created_at,
+		updatedAt: r.updated_at
 	};
 }
 

@@ -1,5 +1,4 @@
 import ical, { escape, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
-import { addDays } from 'date-fns';
 import type { Db } from '../db';
 import { now } from '../clock';
 import { listEngagements, type EngagementView } from './engagements';
@@ -24,12 +23,20 @@ export interface IcsEngagement {
 	mode: EngagementMode;
 	status: EngagementRowStatus;
 	url: string | null;
+	/**
+	 * Goes up each time the engagement changes (RFC 5545 SEQUENCE), so a calendar that has the event
+	 * takes the new date or status rather than keeping the old one. 0 for an event never changed.
+	 */
+	revision?: number;
+	/** When the engagement last changed. */
+	lastModified?: Date | null;
 }
 
-/** UTC midnight of a calendar date: ical-generator writes all-day dates from a Date's UTC fields. */
-function utcDay(iso: IsoDate): Date {
+/** UTC midnight of a calendar date, `plus` days on: ical-generator writes all-day dates from a Date's UTC fields. */
+function utcDay(iso: IsoDate, plus = 0): Date {
 	const day = toDate(iso);
-	return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate()));
+	// Worked out in UTC: a day added in local time is 23 hours on the day the clocks go forward.
+	return new Date(Date.UTC(day.getFullYear(), day.getMonth(), day.getDate() + plus));
 }
 
 const STATUS = {
@@ -61,9 +68,12 @@ export function engagementsCalendar(name: string, engagements: readonly IcsEngag
 			id: e.uid,
 			stamp: now(),
 			start: utcDay(e.date),
-			end: addDays(utcDay(e.date), 1),
+			end: utcDay(e.date, 1),
 			allDay: true,
-			summary: options.forSchool ? `${e.label} with ${e.adviserName}` : `${e.label}: ${e.schoolName}`,
+			// Outlook shows a cancelled event as it was, STATUS or not: the title says so.
+			summary: `${e.status === 'cancelled' ? 'Cancelled: ' : ''}${options.forSchool ? `${e.label} with ${e.adviserName}` : `${e.label}: ${e.schoolName}`}`,
+			sequence: e.revision ?? 0,
+			lastModified: e.lastModified ?? null,
 			description: lines.join('\n'),
 			location: e.mode === 'on_site' ? e.schoolName : 'Remote (telephone or online)',
 			status: STATUS[e.status],
@@ -80,6 +90,9 @@ export function icsEngagements(engagements: readonly EngagementView[], origin: s
 	return engagements.map((e) => ({
 		...e,
 		uid: `engagement-${e.id}@triage`,
+		// Seconds from when it was made to its last change: larger after every change, as SEQUENCE must be.
+		revision: Math.max(0, Math.floor((Date.parse(e.updatedAt) - Date.parse(e.createdAt)) / 1000)),
+		lastModified: new Date(e.updatedAt),
 		url: forSchool ? `${origin}/schedule/schools/${e.urn}` : `${origin}/schedule/engagements/${e.id}`
 	}));
 }
