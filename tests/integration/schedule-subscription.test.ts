@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
+import { setUserDisabled } from '../../src/lib/server/users';
 import { BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
 import { listEngagements, newSubscription, planYear, revokeSubscription, subscribedCalendar, subscriptionMadeAt } from '../../src/lib/server/schedule';
 
@@ -50,5 +51,15 @@ describe('a private calendar subscription', () => {
 		const adviserToken = await newSubscription(db, w.adviserB);
 		await db.updateTable('users').set({ disabled_at: '2026-12-01T09:00:00Z' }).where('id', '=', w.adviserB.id).execute();
 		expect(await subscribedCalendar(db, adviserToken, ORIGIN)).toBeNull();
+	});
+
+	it('is ended when the account is disabled: enabled again, the old address does not come back', async () => {
+		const db = await freshDb();
+		const w = await scheduleWorld(db);
+		const token = await newSubscription(db, w.adviserB);
+		await setUserDisabled(db, w.adviserB.id, true, w.admin.id);
+		await setUserDisabled(db, w.adviserB.id, false, w.admin.id);
+		expect(await subscribedCalendar(db, token, ORIGIN)).toBeNull();
+		expect(await subscriptionMadeAt(db, w.adviserB.id)).toBeNull();
 	});
 });

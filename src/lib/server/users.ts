@@ -218,7 +218,11 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean, act
 			.set({ disabled_at: disabled ? nowIso() : null, updated_at: nowIso() })
 			.where('id', '=', id)
 			.execute();
-		if (disabled) await invalidateUserSessions(trx, id);
+		if (disabled) {
+			await invalidateUserSessions(trx, id);
+			// The calendar address too: enabled again, the account would otherwise find the old address working again.
+			await trx.deleteFrom('calendar_subscriptions').where('user_id', '=', id).execute();
+		}
 		const after = await getUser(trx, id);
 		await audit(trx, {
 			userId: actorId,

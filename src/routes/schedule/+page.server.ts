@@ -108,6 +108,8 @@ export const load: PageServerLoad = async (event) => {
 		myWeek,
 		myOverdue,
 		subscriptionMadeAt: await subscriptionMadeAt(db(), user.id),
+		/** Regional users read the schedule but have no calendar of their own to subscribe to. */
+		canSubscribe: can(user, 'calendar.subscribe'),
 		planned: run !== null,
 		// Only the schools of the LAs this person serves, whose plan they can make again.
 		categoriesChanged: run ? await categoriesChangedFor(year, run, await servedUrns(db(), user)) : 0,
