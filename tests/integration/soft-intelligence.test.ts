@@ -51,6 +51,16 @@ describe('the soft-intelligence register', () => {
 			date: 'The inspection date cannot be in the future',
 			grade: 'Choose the overall grade Ofsted gave, or Not judged'
 		});
+		// A concern counts from its date: one mistyped years ahead would never count. A new head may be known ahead.
+		const ahead = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+		expect(await errors({ type: 'safeguarding', date: ahead, details: 'Referral made' })).toEqual({
+			date: 'The date this started cannot be in the future. Record it once it has started'
+		});
+		expect(await errors({ type: 'safeguarding', date: '2205-01-01', details: 'Referral made' })).toEqual({
+			date: 'The date this started cannot be in the future. Record it once it has started'
+		});
+		expect(await errors({ type: 'new_head', date: '2205-01-01', details: 'Mr Khan starts' })).toEqual({ date: 'Enter a date no more than a year from today' });
+		expect(await recordEntry(db, lead, URNS.lightTouch, { type: 'new_head', date: ahead, details: 'Mr Khan starts next month' })).toBeGreaterThan(0);
 		// Graded inspections under the old framework ended when report cards began.
 		expect((await errors({ type: 'ofsted_legacy', date: '2025-11-10', details: '', grade: 'good' })).date).toBe(
 			'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card'

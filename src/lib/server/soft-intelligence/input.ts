@@ -83,9 +83,14 @@ const NOTHING: OfstedInput = {
 
 /**
  * Checks a new register entry as typed into the form. Messages say what to do, in plain words.
- * `today` (yyyy-mm-dd) stops an inspection being dated in the future; other entries may be
- * (a new headteacher who starts next term).
+ * `today` (yyyy-mm-dd) stops an inspection, or a concern, being dated in the future: a concern
+ * counts from its date, so one mistyped years ahead would never count. Leadership changes (a new
+ * headteacher who starts next term) and other entries may be dated up to a year ahead.
  */
+/** Entries that may be dated ahead of today: a leadership change that is known before it starts, and anything else noted. */
+const AHEAD_ALLOWED: readonly SoftIntelligenceType[] = ['new_head', 'interim_leadership', 'other'];
+const aYearOn = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`;
+
 /** The first day of report-card inspections. */
 export const REPORT_CARDS_FROM = '2025-11-10';
 
@@ -100,6 +105,8 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 	if (date === '') errors.date = isOfsted ? 'Enter the date of the inspection' : 'Enter the date this started';
 	else if (!isIsoDate(date)) errors.date = 'Enter a real date, for example 2025-03-14';
 	else if (isOfsted && date > today) errors.date = 'The inspection date cannot be in the future';
+	else if (!AHEAD_ALLOWED.includes(type) && date > today) errors.date = 'The date this started cannot be in the future. Record it once it has started';
+	else if (date > aYearOn(today)) errors.date = 'Enter a date no more than a year from today';
 	else if (date < '1990-01-01') errors.date = 'Enter a date after 1990';
 	// Graded inspections under the 2019 framework ended when report cards began, on 10 November 2025.
 	else if (type === 'ofsted_legacy' && date >= REPORT_CARDS_FROM)
