@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { freshDb } from '../helpers/db';
-import { setUserDisabled } from '../../src/lib/server/users';
+import { resetPassword, setUserDisabled } from '../../src/lib/server/users';
 import { BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
 import { listEngagements, newSubscription, planYear, revokeSubscription, subscribedCalendar, subscriptionMadeAt } from '../../src/lib/server/schedule';
 
@@ -53,7 +53,7 @@ describe('a private calendar subscription', () => {
 		expect(await subscribedCalendar(db, adviserToken, ORIGIN)).toBeNull();
 	});
 
-	it('is ended when the account is disabled: enabled again, the old address does not come back', async () => {
+	it('is ended when the account is disabled (enabled again, the old address does not come back) or given a new password', async () => {
 		const db = await freshDb();
 		const w = await scheduleWorld(db);
 		const token = await newSubscription(db, w.adviserB);
@@ -61,5 +61,9 @@ describe('a private calendar subscription', () => {
 		await setUserDisabled(db, w.adviserB.id, false, w.admin.id);
 		expect(await subscribedCalendar(db, token, ORIGIN)).toBeNull();
 		expect(await subscriptionMadeAt(db, w.adviserB.id)).toBeNull();
+		// Someone who had the account could have made an address: a new password ends it.
+		const made = await newSubscription(db, w.adviserA);
+		await resetPassword(db, w.adviserA.id, 'a brand new password', w.admin.id);
+		expect(await subscribedCalendar(db, made, ORIGIN)).toBeNull();
 	});
 });

@@ -218,11 +218,7 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean, act
 			.set({ disabled_at: disabled ? nowIso() : null, updated_at: nowIso() })
 			.where('id', '=', id)
 			.execute();
-		if (disabled) {
-			await invalidateUserSessions(trx, id);
-			// The calendar address too: enabled again, the account would otherwise find the old address working again.
-			await trx.deleteFrom('calendar_subscriptions').where('user_id', '=', id).execute();
-		}
+		if (disabled) await shutOut(trx, id);
 		const after = await getUser(trx, id);
 		await audit(trx, {
 			userId: actorId,
@@ -236,6 +232,16 @@ export async function setUserDisabled(db: Db, id: number, disabled: boolean, act
 }
 
 /** Sets a new password and signs the user out everywhere. The password itself is never logged. */
+/**
+ * Ends every way in that an account's password gave: its sessions, and its calendar subscription
+ * address, which works without signing in. For a disabled account (enabled again, the old address
+ * would work again) and a new password (someone who had the account could have made one).
+ */
+async function shutOut(trx: Db, id: number): Promise<void> {
+	await invalidateUserSessions(trx, id);
+	await trx.deleteFrom('calendar_subscriptions').where('user_id', '=', id).execute();
+}
+
 export async function resetPassword(db: Db, id: number, password: string, actorId: number | null): Promise<void> {
 	const problem = passwordProblem(password);
 	if (problem) throw new Refusal(problem, { field: 'password' });
@@ -245,7 +251,7 @@ export async function resetPassword(db: Db, id: number, password: string, actorI
 		if (!user) throw new Refusal('That user no longer exists', ABOUT_THE_ACCOUNT);
 		await checkWithinLas(trx, user, actorId);
 		await trx.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', id).execute();
-		await invalidateUserSessions(trx, id);
+		await shutOut(trx, id);
 		await audit(trx, { userId: actorId, action: 'user.reset_password', entity: 'user', entityId: id });
 	});
 }
