@@ -134,6 +134,16 @@ describe('sign-in', () => {
 		expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
 	});
 
+	it('tells the browser not to keep a signed-in page, so Back after signing out on a shared computer shows nothing', async () => {
+		const cookie = await sessionCookie('adviser');
+		for (const path of ['/', '/schools', '/schools/__data.json']) {
+			const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie } });
+			expect([path, res.status, res.headers.get('cache-control')]).toEqual([path, 200, 'private, no-store']);
+		}
+		// The sign-in page itself holds nothing private.
+		expect((await fetch(`${baseUrl()}/login`)).headers.get('cache-control')).toBeNull();
+	});
+
 	it.each(['/%5Cevil.example/x', '/%09/evil.example/x', '/%5C/evil.example/x', '//evil.example/x', 'https://evil.example/'])(
 		'never sends someone off the site after sign-in (redirectTo=%s)',
 		async (target) => {
