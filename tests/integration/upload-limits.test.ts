@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendPiece, forgetAbandoned, startUpload, UPLOAD_PIECE_BYTES } from '../../src/lib/server/import/jobs';
+import { appendPiece, forgetAbandoned, saveWholeFile, startUpload, UPLOAD_PIECE_BYTES } from '../../src/lib/server/import/jobs';
 import { freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
 import type { Db } from '../../src/lib/server/db';
@@ -13,6 +13,19 @@ const UPLOADS = join(tmpdir(), 'triage-uploads');
 async function piecesOf(db: Db, upload: string): Promise<number> {
 	return (await db.selectFrom('upload_pieces').select('offset').where('upload_id', '=', upload).execute()).length;
 }
+
+describe('where an upload waits', () => {
+	it('is a folder of this account alone, and each file readable by it alone', async () => {
+		const path = await saveWholeFile(new File(['URN\r\n1'], 'ks2.csv'));
+		try {
+			expect(statSync(path).mode & 0o777).toBe(0o600);
+			expect(statSync(UPLOADS).mode & 0o777).toBe(0o700);
+			expect(statSync(UPLOADS).uid).toBe(process.getuid!());
+		} finally {
+			rmSync(path, { force: true });
+		}
+	});
+});
 
 describe('piecewise uploads', () => {
 	it.each([

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, promises as fs, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../db';
@@ -28,6 +28,19 @@ const PROGRESS_EVERY_MS = 1000;
 /** Pieces read back at a time when putting an upload together: 4 MB. */
 const PIECES_AT_A_TIME = 16;
 const UPLOAD_DIR = join(tmpdir(), 'triage-uploads');
+
+/**
+ * The folder uploads are put together in, made readable by this account alone. One another account
+ * on the machine made first (to read the files, or swap them) is refused, not used.
+ */
+function uploadDir(): string {
+	mkdirSync(UPLOAD_DIR, { recursive: true, mode: 0o700 });
+	const made = statSync(UPLOAD_DIR);
+	const me = process.getuid?.();
+	if (me !== undefined && made.uid !== me) throw new Error(`The folder for uploads, ${UPLOAD_DIR}, belongs to another account on this machine.`);
+	if ((made.mode & 0o077) !== 0) chmodSync(UPLOAD_DIR, 0o700);
+	return UPLOAD_DIR;
+}
 
 export interface JobStatus {
 	state: 'running' | 'finished' | 'failed';
@@ -140,9 +153,8 @@ async function claimUpload(db: Db, uploadId: string, userId: number): Promise<Re
 	// Only one request may start it: the first to mark it taken.
 	const taken = await db.updateTable('uploads').set({ received: -1 }).where('id', '=', uploadId).where('received', '=', u.size).executeTakeFirst();
 	if (Number(taken.numUpdatedRows) !== 1) return { ok: false, message: EXPIRED };
-	mkdirSync(UPLOAD_DIR, { recursive: true });
-	const path = join(UPLOAD_DIR, `${newId()}.csv`);
-	const file = await fs.open(path, 'w');
+	const path = join(uploadDir(), `${newId()}.csv`);
+	const file = await fs.open(path, 'w', 0o600);
 	try {
 		for (let at = 0; at < u.size;) {
 			const pieces = await db
@@ -216,7 +228,14 @@ export async function startJob(db: Db, uploadId: string, userId: number, options
 		.then((outcome) =>
 			save({ state: 'finished', outcome, progress: { phase: 'done', bytesRead: upload.size, totalBytes: upload.size, rowsRead: outcome.report.rowsRead } })
 		)
-		.catch((e: Error) => save({ state: 'failed', error: `The import stopped unexpectedly and nothing was written: ${e.message}` }))
+		.catch((e: Error) => {
+			// The error itself (a database's words, perhaps) goes to the server's log, not the page.
+			console.error('An import stopped unexpectedly:', e);
+			return save({
+				state: 'failed',
+				error: 'The import stopped unexpectedly and nothing was written. Import the file again; if it stops again, tell whoever runs Triage.'
+			});
+		})
 		.catch(() => {})
 		.finally(() => rmSync(upload.path, { force: true }));
 	return { ok: true, id };
@@ -245,8 +264,7 @@ export async function jobStatus(db: Db, id: string, userId: number, now = Date.n
 
 /** For the no-JavaScript form: the whole file arrives in one request. */
 export async function saveWholeFile(file: File): Promise<string> {
-	mkdirSync(UPLOAD_DIR, { recursive: true });
-	const path = join(UPLOAD_DIR, `${newId()}.csv`);
-	await fs.writeFile(path, new Uint8Array(await file.arrayBuffer()));
+	const path = join(uploadDir(), `${newId()}.csv`);
+	await fs.writeFile(path, new Uint8Array(await file.arrayBuffer()), { mode: 0o600 });
 	return path;
 }
