@@ -85,7 +85,8 @@ export interface DataVersionTable {
 /** A failed sign-in, by account or by client address (kept as a SHA-256), for the limits in auth/sign-in-limits.ts. */
 export interface SignInFailuresTable {
 	id: Generated<number>;
-	kind: 'account' | 'address';
+	/** See auth/sign-in-limits.ts: one account from one address, one address, or one account from anywhere. */
+	kind: 'pair' | 'address' | 'account';
 	key_hash: string;
 	/** Milliseconds since 1970. */
 	at_ms: number;
