@@ -37,7 +37,7 @@ export async function laComparison(db: Db, actor: Actor, today: string): Promise
 	for (const s of schools) if (!names.has(s.la_code!) || s.la_name) names.set(s.la_code!, s.la_name ?? `LA ${s.la_code}`);
 	const order = [...names].map(([code, name]) => ({ code, name })).sort((a, b) => a.name.localeCompare(b.name) || a.code.localeCompare(b.code));
 
-	const year = await latestCategoryYear(db, undefined, las);
+	const year = await latestCategoryYear(db, { las });
 	const [current, previous, interventions, holders] = await Promise.all([
 		year === null ? [] : categoryStates(db, year),
 		year === null ? [] : categoryStates(db, year - 1),

@@ -60,8 +60,9 @@ export async function categoryStates(db: Db, year: number, urn?: number): Promis
 	}));
 }
 
-/** The newest year for which a school (or, with no URN, any school of the LAs given; null: every LA) has a category, or null. */
-export async function latestCategoryYear(db: Db, urn?: number, las: readonly string[] | null = null): Promise<number | null> {
+/** The newest year for which a school (`urn`), or any school of the LAs given (`las`; null or absent: every LA), has a category, or null. */
+export async function latestCategoryYear(db: Db, of: { urn?: number; las?: readonly string[] | null } = {}): Promise<number | null> {
+	const { urn, las = null } = of;
 	const row = await db
 		.selectFrom('school_categories')
 		.select((eb) => eb.fn.max('year').as('year'))

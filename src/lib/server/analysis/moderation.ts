@@ -172,7 +172,7 @@ export async function overrideCategory(
 			.executeTakeFirst();
 		if (Number(done.numUpdatedRows) !== 1) {
 			const after = await stateOf(trx, input.urn, input.year);
-			throw new Refusal(`The category changed after you opened the page: it is now ${CATEGORY_LABELS[after.category]}. Look at it again before you change it.`);
+			throw changedSince(after.category, 'change');
 		}
 		await record(trx, actor.id, {
 			urn: input.urn,
@@ -198,8 +198,8 @@ export async function overrideCategory(
 }
 
 /** Refused when a category was changed by someone else (or a new run) after the page that acts on it was opened. */
-function changedSince(now: Category): Refusal {
-	return new Refusal(`The category changed after you opened the page: it is now ${CATEGORY_LABELS[now]}. Look at it again before you agree it.`);
+function changedSince(now: Category, doing: 'agree' | 'change'): Refusal {
+	return new Refusal(`The category changed after you opened the page: it is now ${CATEGORY_LABELS[now]}. Look at it again before you ${doing} it.`);
 }
 
 /**
@@ -212,7 +212,7 @@ export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; 
 	const before = await stateOf(db, input.urn, input.year);
 	if (before.agreed_at !== null) throw new Refusal('This category is already agreed');
 	const seen = input.category === undefined ? before.category : input.category;
-	if (seen !== before.category) throw changedSince(before.category);
+	if (seen !== before.category) throw changedSince(before.category, 'agree');
 	const note = (input.note ?? '').trim();
 	if (note.length > MAX_REASON) throw new Refusal(`The note must be ${MAX_REASON} characters or fewer`, { field: 'note' });
 	const now = nowIso();
@@ -228,7 +228,9 @@ export async function agreeCategory(db: Db, actor: Actor, input: { urn: number; 
 			.executeTakeFirst();
 		if (Number(done.numUpdatedRows) !== 1) {
 			const after = await stateOf(trx, input.urn, input.year);
-			throw after.agreed_at !== null && after.category === before.category ? new Refusal('This category is already agreed') : changedSince(after.category);
+			throw after.agreed_at !== null && after.category === before.category
+				? new Refusal('This category is already agreed')
+				: changedSince(after.category, 'agree');
 		}
 		await record(trx, actor.id, {
 			urn: input.urn,

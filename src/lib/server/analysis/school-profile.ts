@@ -24,7 +24,7 @@ export interface SchoolAnalysisView {
 /** Everything /schools/[urn] shows about the analysis, and what this person may do there. */
 export async function schoolAnalysisView(db: Db, actor: Actor, school: School): Promise<SchoolAnalysisView> {
 	const urn = school.urn;
-	const year = await latestCategoryYear(db, urn);
+	const year = await latestCategoryYear(db, { urn });
 	let category: SchoolCategoryView | null = null;
 	if (year !== null) {
 		const [state] = await categoryStates(db, year, urn);

@@ -10,7 +10,7 @@ import { OPEN_STATUSES } from '../../domain/brokerage/partnership';
  * (null: every LA). Counted in SQL; no matching is run.
  */
 export async function supportCounts(db: Db, las: readonly string[] | null): Promise<{ active: number; withoutSupport: number; year: number | null }> {
-	const year = await latestCategoryYear(db, undefined, las);
+	const year = await latestCategoryYear(db, { las });
 	if (year === null) return { active: 0, withoutSupport: 0, year };
 	const inLas = las === null ? null : las.length > 0 ? [...las] : [''];
 	const [active, without] = await Promise.all([

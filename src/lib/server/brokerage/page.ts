@@ -45,7 +45,7 @@ export interface BrokerageView {
  * year, and a supporter already at its capacity with partnerships under way.
  */
 export async function brokerageView(db: Db, actor: Actor): Promise<BrokerageView> {
-	const year = await latestCategoryYear(db, undefined, actor.role === 'headteacher' ? null : servedLas(actor));
+	const year = await latestCategoryYear(db, { las: actor.role === 'headteacher' ? null : servedLas(actor) });
 	if (actor.role === 'headteacher') {
 		// A headteacher is asked once a lead adviser has agreed a partnership; proposals are the LA's working.
 		const partnerships = (await listPartnerships(db, { urns: actor.schoolUrns ?? [] })).filter((p) => p.agreedAt !== null).map(asRow);
@@ -97,7 +97,7 @@ export async function openProposals(db: Db, year: number, las: readonly string[]
 /** The match proposed for one school this year, as the page offered it: the server's, never the form's. */
 export async function proposalFor(db: Db, actor: Actor, year: number, supportedUrn: number, supportingUrn: number): Promise<ProposedMatch> {
 	// Proposals are made from the latest categories only, as the page lists them: not a past year's posted by hand.
-	const latest = await latestCategoryYear(db, undefined, servedLas(actor));
+	const latest = await latestCategoryYear(db, { las: servedLas(actor) });
 	const { rows } = year === latest ? await openProposals(db, year, servedLas(actor)) : { rows: [] };
 	const found = rows.find((m) => m.supportedUrn === supportedUrn && m.supportingUrn === supportingUrn);
 	if (!found)

@@ -225,7 +225,7 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 	if (supporting.urn === supported.urn) throw new Refusal('A school cannot support itself.');
 	return db.transaction().execute(async (trx) => {
 		// The supported school's row first: two proposals for it at once are taken one after the other, and the second told.
-		await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', supported.urn)).execute();
+		await lockSchool(trx, supported.urn);
 		const open = await trx
 			.selectFrom('partnerships')
 			.select('id')
@@ -285,13 +285,18 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 
 type Row = Selectable<PartnershipsTable>;
 
+/** Holds a school's row until the transaction ends (on PostgreSQL), so two writers about that school go one after the other. */
+async function lockSchool(trx: Db, urn: number): Promise<void> {
+	await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', urn)).execute();
+}
+
 /**
  * Refuses a supporter that already has as many schools proposed or under way in the year (other
  * than partnership `except`) as its LA's settings allow. The supporting school's row is locked
  * first, so two proposals for its last place at once are taken one after the other.
  */
 async function refuseFullSupporter(trx: Db, supporting: School, year: number, except: number | null): Promise<void> {
-	await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', supporting.urn)).execute();
+	await lockSchool(trx, supporting.urn);
 	const [{ n }, stored] = await Promise.all([
 		trx
 			.selectFrom('partnerships')

@@ -110,7 +110,7 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 	const served = options.las ?? null;
 	const [register, year, years, schools, policy, allInterventions] = await Promise.all([
 		registerSummary(db, served),
-		latestCategoryYear(db, undefined, served),
+		latestCategoryYear(db, { las: served }),
 		resultYears(db),
 		db
 			.selectFrom('schools')

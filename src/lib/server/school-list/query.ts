@@ -339,7 +339,7 @@ async function statusFilter(db: Db, query: SchoolListQuery, today: string) {
 
 /** One page of the filtered, sorted list, with how many schools match and what the filters can choose from. */
 export async function listSchools(db: Db, query: SchoolListQuery, today: string, pageSize = PAGE_SIZE): Promise<SchoolListPage> {
-	const [year, { statuses, withStatus }] = await Promise.all([latestCategoryYear(db, undefined, query.served ?? null), statusFilter(db, query, today)]);
+	const [year, { statuses, withStatus }] = await Promise.all([latestCategoryYear(db, { las: query.served ?? null }), statusFilter(db, query, today)]);
 	const total = await countMatching(db, query, year, today, withStatus);
 	const pages = Math.max(1, Math.ceil(total / pageSize));
 	// Past the end (an old link, or schools since removed): show the last page there is.
@@ -352,7 +352,7 @@ export async function listSchools(db: Db, query: SchoolListQuery, today: string,
 /** Every school that matches, in the list's order: the CSV export. */
 export async function allMatchingSchools(db: Db, query: SchoolListQuery, today: string): Promise<{ year: number | null; rows: SchoolListRow[] }> {
 	// Every school's status at once, whether or not it filters: the export has a column for it.
-	const [year, statuses] = await Promise.all([latestCategoryYear(db, undefined, query.served ?? null), interventionStatuses(db, today)]);
+	const [year, statuses] = await Promise.all([latestCategoryYear(db, { las: query.served ?? null }), interventionStatuses(db, today)]);
 	const withStatus = query.intervention ? urnsWithStatus(statuses, query.intervention) : null;
 	const urns = await pageOfUrns(db, query, year, today, withStatus, null, 0);
 	const rows: SchoolListRow[] = [];
