@@ -3,11 +3,22 @@ import { describe, expect, it } from 'vitest';
 import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
 import { dialectOf } from '../../src/lib/server/db/dialect';
 import { setClock } from '../../src/lib/server/clock';
-import { addSchool, smallLa, URNS } from './analysis-fixtures';
+import { addKs2, addSchool, smallLa, URNS } from './analysis-fixtures';
+import { englandRow, schoolYear } from '../../src/lib/domain/analysis/test-fixtures';
 import { runAnalysis } from '../../src/lib/server/analysis';
-import { endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
+import { correctEntry, endEntry, recordEntry, registers, schoolRegister } from '../../src/lib/server/soft-intelligence/repository';
 import { syncOfstedFromRegister } from '../../src/lib/server/soft-intelligence/ofsted-sync';
 import { Refusal } from '../../src/lib/domain/refusal';
+import type { Db } from '../../src/lib/server/db';
+
+/** 2025 results at England's figure for some schools: an analysis of 2025 reads the register as it was by the end of 2025. */
+async function resultsFor2025(db: Db, urns: number[]): Promise<void> {
+	await addKs2(
+		db,
+		urns.map((urn) => schoolYear(2025, 65, { urn })),
+		[englandRow(2025)]
+	);
+}
 
 describe('the soft-intelligence register', () => {
 	it('lets an adviser record for their link schools, and lead advisers for any school', async () => {
@@ -65,6 +76,14 @@ describe('the soft-intelligence register', () => {
 		expect((await errors({ type: 'ofsted_legacy', date: '2025-11-10', details: '', grade: 'good' })).date).toBe(
 			'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card'
 		);
+		// Report cards began then, and before September 2024 every graded inspection gave an overall grade.
+		expect(await errors({ type: 'ofsted_report_card', date: '2025-11-09', details: '', 'area-1': 'strong_standard', safeguarding: 'met' })).toEqual({
+			date: 'Report cards began on 10 November 2025. For an inspection before then, record a graded inspection under the old framework'
+		});
+		const judgements = { qualityOfEducation: '2', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2' };
+		expect(await errors({ type: 'ofsted_legacy', date: '2024-08-31', details: '', grade: 'not_judged', ...judgements })).toEqual({
+			grade: 'Graded inspections gave an overall grade until September 2024. Choose the overall grade Ofsted gave'
+		});
 		expect(await errors({ type: 'ofsted_report_card', date: '2025-12-01', details: '' })).toEqual({
 			'area-0': 'Choose a grade for at least one area',
 			safeguarding: 'Say whether Ofsted found safeguarding met or not met'
@@ -80,7 +99,7 @@ describe('the soft-intelligence register', () => {
 		const { lead, analyst } = await smallLa(db);
 		await recordEntry(db, lead, URNS.securePlus, {
 			type: 'ofsted_report_card',
-			date: '2019-11-20',
+			date: '2025-11-20',
 			details: 'Full inspection',
 			'area-1': 'strong_standard',
 			'area-2': 'needs_attention',
@@ -95,7 +114,8 @@ describe('the soft-intelligence register', () => {
 				{ area: 'Achievement', grade: 'needs_attention' }
 			]
 		});
-		const { results } = await runAnalysis(db, { userId: analyst.id });
+		await resultsFor2025(db, [URNS.securePlus]);
+		const { results } = await runAnalysis(db, { userId: analyst.id, year: 2025 });
 		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'focus', decidingRule: 'F1' });
 	});
 
@@ -154,7 +174,7 @@ describe('the soft-intelligence register', () => {
 		const db = await freshDb();
 		const { lead, analyst } = await smallLa(db);
 		const errors = async (raw: Record<string, string>) => ((await recordEntry(db, lead, URNS.secure, raw).catch((e) => e)) as Refusal).errors;
-		const notJudged = { type: 'ofsted_legacy', date: '2019-10-15', details: '', grade: 'not_judged' };
+		const notJudged = { type: 'ofsted_legacy', date: '2024-10-15', details: '', grade: 'not_judged' };
 		expect(await errors(notJudged)).toEqual({
 			qualityOfEducation: 'Choose a grade from 1 to 4 for quality of education',
 			behaviourAndAttitudes: 'Choose a grade from 1 to 4 for behaviour and attitudes',
@@ -178,10 +198,10 @@ describe('the soft-intelligence register', () => {
 			safeguardingEffective: 'yes'
 		};
 		await recordEntry(db, lead, URNS.secure, { ...notJudged, ...judged, predecessor: 'yes' });
-		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_ungraded', date: '2019-11-01', details: '', outcome: 'Some aspects not as strong' });
+		await recordEntry(db, lead, URNS.securePlus, { type: 'ofsted_ungraded', date: '2025-06-01', details: '', outcome: 'Some aspects not as strong' });
 		await recordEntry(db, lead, URNS.lightTouch, {
 			type: 'ofsted_report_card',
-			date: '2019-11-20',
+			date: '2025-11-20',
 			details: '',
 			'area-6': 'urgent_improvement',
 			safeguarding: 'met',
@@ -206,11 +226,19 @@ describe('the soft-intelligence register', () => {
 		const [view] = await schoolRegister(db, URNS.secure);
 		expect(view.ofsted).toMatchObject({ kind: 'Ofsted graded inspection with no overall grade', predecessor: true, origin: 'Recorded by Lena Lead' });
 
-		const { results } = await runAnalysis(db, { userId: analyst.id });
+		await resultsFor2025(db, [URNS.secure, URNS.securePlus, URNS.lightTouch]);
+		const { results } = await runAnalysis(db, { userId: analyst.id, year: 2025 });
 		expect(results.find((r) => r.urn === URNS.secure)).toMatchObject({ category: 'focus', decidingRule: 'F1' });
 		expect(results.find((r) => r.urn === URNS.lightTouch)).toMatchObject({ category: 'intensive', decidingRule: 'I1' });
 		// An ungraded inspection that says the school may not remain Good is an open concern (L5), not a grade.
 		expect(results.find((r) => r.urn === URNS.securePlus)).toMatchObject({ category: 'light_touch', decidingRule: 'L5' });
+
+		// A correction is held to the inspection's date too: one from 2019 had an overall grade.
+		const judgements = { qualityOfEducation: '2', behaviourAndAttitudes: '2', personalDevelopment: '2', leadershipAndManagement: '2' };
+		const old = await recordEntry(db, lead, URNS.focus, { type: 'ofsted_legacy', date: '2019-01-10', details: '', grade: 'good', ...judgements });
+		const refused = (await correctEntry(db, lead, URNS.focus, old, { grade: 'not_judged', ...judgements }).catch((e) => e)) as Refusal;
+		expect(refused.errors).toEqual({ grade: 'Graded inspections gave an overall grade until September 2024. Choose the overall grade Ofsted gave' });
+		expect((await registers(db, [URNS.focus])).get(URNS.focus)).toMatchObject([{ id: String(old), grade: 'good' }]);
 	});
 
 	it('dates "today" in England: after 11pm in summer an entry dated today is not in the future, and one left open closes today', async () => {

@@ -93,6 +93,8 @@ const aYearOn = (day: string) => `${Number(day.slice(0, 4)) + 1}${day.slice(4)}`
 
 /** The first day of report-card inspections. */
 export const REPORT_CARDS_FROM = '2025-11-10';
+/** The first day graded inspections gave sub-judgements but no overall grade ("Not judged"). */
+export const NOT_JUDGED_FROM = '2024-09-01';
 
 export function validateEntry(raw: Record<string, string>, today: string): EntryValidation {
 	const errors: EntryErrors = {};
@@ -111,9 +113,11 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 	// Graded inspections under the 2019 framework ended when report cards began, on 10 November 2025.
 	else if (type === 'ofsted_legacy' && date >= REPORT_CARDS_FROM)
 		errors.date = 'Graded inspections under the old framework ended on 9 November 2025. For an inspection since then, record a report card';
+	else if (type === 'ofsted_report_card' && date < REPORT_CARDS_FROM)
+		errors.date = 'Report cards began on 10 November 2025. For an inspection before then, record a graded inspection under the old framework';
 
 	const details = validateDetails(raw, !isOfsted, errors);
-	const ofsted = isOfsted ? validateOfsted(type, raw, errors) : NOTHING;
+	const ofsted = isOfsted ? validateOfsted(type, raw, errors, errors.date ? null : date) : NOTHING;
 	if (Object.keys(errors).length > 0) return { ok: false, errors };
 	return { ok: true, value: { type, date, details, ...ofsted } };
 }
@@ -121,11 +125,12 @@ export function validateEntry(raw: Record<string, string>, today: string): Entry
 /** A correction of an Ofsted entry's grades: everything but its kind and date (those identify the inspection). */
 export function validateCorrection(
 	type: OfstedType,
+	date: string,
 	raw: Record<string, string>
 ): { ok: true; value: OfstedInput & { details: string } } | { ok: false; errors: EntryErrors } {
 	const errors: EntryErrors = {};
 	const details = validateDetails(raw, false, errors);
-	const ofsted = validateOfsted(type, raw, errors);
+	const ofsted = validateOfsted(type, raw, errors, date);
 	return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, value: { ...ofsted, details } };
 }
 
@@ -138,13 +143,18 @@ function validateDetails(raw: Record<string, string>, required: boolean, errors:
 
 const oneOf = <T extends string>(list: readonly T[], value: string | undefined): value is T => (list as readonly string[]).includes(value ?? '');
 
-/** The fields of one kind of Ofsted outcome, with an error under each field name that is wrong. */
-function validateOfsted(type: OfstedType, raw: Record<string, string>, errors: EntryErrors): OfstedInput {
+/**
+ * The fields of one kind of Ofsted outcome, with an error under each field name that is wrong.
+ * `date` is the inspection's, when it is a real one: before September 2024 every graded inspection gave an overall grade.
+ */
+function validateOfsted(type: OfstedType, raw: Record<string, string>, errors: EntryErrors, date: string | null): OfstedInput {
 	const out: OfstedInput = { ...NOTHING };
 	if (type === 'ofsted_legacy') {
 		const grade = raw.grade ?? '';
 		if (oneOf(OFSTED_LEGACY_GRADES, grade)) out.grade = grade;
 		else if (grade !== NOT_JUDGED) errors.grade = 'Choose the overall grade Ofsted gave, or Not judged';
+		else if (date !== null && date < NOT_JUDGED_FROM)
+			errors.grade = 'Graded inspections gave an overall grade until September 2024. Choose the overall grade Ofsted gave';
 		out.judgements = {};
 		for (const j of OEIF_JUDGEMENTS) {
 			const value = (raw[j] ?? '').trim();

@@ -303,7 +303,7 @@ export async function correctEntry(db: Db, actor: Actor, urn: number, id: number
 	if (!row) throw new Refusal('That entry is not in this school’s register', { status: 404 });
 	if (!isOfstedType(row.type)) throw new Refusal('Only an Ofsted inspection can be corrected. End the entry and record a new one instead.');
 	if (row.end_date !== null) throw new Refusal('That inspection has been withdrawn, so it cannot be corrected');
-	const parsed = validateCorrection(row.type, raw);
+	const parsed = validateCorrection(row.type, row.date, raw);
 	if (!parsed.ok) throw Refusal.fields(parsed.errors, 'Check the entry');
 	const after = { ...ofstedColumns(parsed.value), details: parsed.value.details };
 	const now = nowIso();
