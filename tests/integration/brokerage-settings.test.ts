@@ -148,17 +148,56 @@ describe('proposals and triage broker use the stored settings', () => {
 	it('says how many schools that need support settings as typed would match, against now, without saving them', async () => {
 		const { db, users } = await placedLa();
 		const wider = { ...DEFAULT_BROKERAGE_SETTINGS, capacity: 3 };
-		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 3, matchedNow: 2 });
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 3,
+			partnered: 0,
+			matched: 3,
+			matchedNow: 2
+		});
 		expect(await brokerageWhatIf(db, { year: 2019, scope: '999', draft: { ...wider, maxDistanceKm: 3 }, today: '2019-10-01' })).toEqual({
 			needing: 3,
+			partnered: 0,
 			matched: 1,
 			matchedNow: 2
 		});
 		// The shared settings are counted on the LAs that use them: none, once Testshire has its own.
 		await saveBrokerageSettings(db, users.admin.id, '999', asTyped('1', '25', ['secure_plus']));
-		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 0, matched: 0, matchedNow: 0 });
-		expect(await brokerageWhatIf(db, { year: 2019, scope: '999', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 3, matchedNow: 1 });
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 0,
+			partnered: 0,
+			matched: 0,
+			matchedNow: 0
+		});
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '999', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 3,
+			partnered: 0,
+			matched: 3,
+			matchedNow: 1
+		});
 		expect(await brokerageSettingsOf(db, '999')).toMatchObject({ settings: { capacity: 1 }, from: 'own' });
+	});
+
+	it('leaves out of the count a school whose partnership is proposed or under way, and takes it off its supporter’s places', async () => {
+		const { db, users } = await placedLa();
+		const wider = { ...DEFAULT_BROKERAGE_SETTINGS, capacity: 3 };
+		const lead = users.lead;
+		const id = await proposePartnership(db, lead, { year: 2019, ...(await proposalFor(db, lead, 2019, URNS.focus, URNS.securePlus)) });
+		// Proposed: the Focus school is not counted again, and the Secure Plus school has one place fewer.
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 2,
+			partnered: 1,
+			matched: 2,
+			matchedNow: 1
+		});
+		await agreePartnership(db, lead, id);
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 2,
+			partnered: 1,
+			matched: 2,
+			matchedNow: 1
+		});
+		// As the proposals page counts it.
+		expect(matched(await proposals(db, { year: 2019, las: null, today: '2019-10-01' }))).toEqual([[URNS.intensive, URNS.securePlus]]);
 	});
 
 	it('never pairs a school with a supporter that declined it that year, nor do the proposals or triage broker', async () => {
@@ -171,7 +210,12 @@ describe('proposals and triage broker use the stored settings', () => {
 
 		// Before the decline, 3 would be matched as typed (above): the Focus school has no other supporter near enough.
 		// Now, its place with the supporter goes to the Light touch school, as in the proposals.
-		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({ needing: 3, matched: 2, matchedNow: 2 });
+		expect(await brokerageWhatIf(db, { year: 2019, scope: '', draft: wider, today: '2019-10-01' })).toEqual({
+			needing: 3,
+			partnered: 0,
+			matched: 2,
+			matchedNow: 2
+		});
 		const declined = await declinedIn(db, 2019);
 		const proposed = await proposals(db, { year: 2019, las: null, today: '2019-10-01', declined });
 		expect(matched(proposed)).toEqual([
