@@ -17,6 +17,7 @@ function parseIcs(text: string) {
 	const calendar = new ICAL.Component(ICAL.parse(text));
 	expect(calendar.name).toBe('vcalendar');
 	expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+	expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
 	return calendar.getAllSubcomponents('vevent').map((v) => {
 		const event = new ICAL.Event(v);
 		return {

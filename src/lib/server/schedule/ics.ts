@@ -1,4 +1,4 @@
-import ical, { escape, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
+import ical, { escape, ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator';
 import type { Db } from '../db';
 import { now } from '../clock';
 import { listEngagements, type EngagementView } from './engagements';
@@ -54,7 +54,8 @@ const STATUS = {
 export function engagementsCalendar(name: string, engagements: readonly IcsEngagement[], options: { forSchool: boolean }): string {
 	// ical-generator escapes every event property but writes the calendar's NAME and X-WR-CALNAME as
 	// given, so a school name with a line break could add lines to the file: escape it with its own escape.
-	const calendar = ical({ name: escape(name, false), prodId: { company: 'Triage', product: 'Schedule', language: 'EN' } });
+	// PUBLISH: a calendar to show, not invitations to answer (RFC 5546); Outlook imports it as events.
+	const calendar = ical({ name: escape(name, false), method: ICalCalendarMethod.PUBLISH, prodId: { company: 'Triage', product: 'Schedule', language: 'EN' } });
 	for (const e of engagements) {
 		const lines = [
 			`${e.label} for ${e.schoolName} (URN ${e.urn}).`,
