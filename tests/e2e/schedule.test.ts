@@ -5,6 +5,8 @@ import { demoSchools } from '../../scripts/demo/schools';
 import { baseUrl, demoRows, expectNoAxeViolations, lastHeldWorkingDay, newPage, signIn } from './harness';
 import * as clock from '../../src/lib/server/clock';
 import { formatDays, longDate } from '../../src/lib/domain/format';
+import { academicYearLabel } from '../../src/lib/domain/ks2/types';
+import { schoolYearOf } from '../../src/lib/server/schedule/years';
 
 // The demo headteacher runs the 31st demo school, whose link adviser is the demo adviser (scripts/demo/users.ts).
 const HEAD_SCHOOL = demoSchools()[30];
@@ -197,12 +199,16 @@ describe('schedule admin', () => {
 		await page.getByRole('heading', { level: 1, name: 'Add an engagement' }).waitFor();
 		await expectNoAxeViolations(page);
 
-		await page.goto('/admin/calendar');
+		// Next school year's dates: the page after a mistake is still next year's, so its forms still change that year.
+		const nextYear = schoolYearOf(clock.today()) + 1;
+		await page.goto(`/admin/calendar?year=${nextYear}`);
 		await page.getByRole('table', { name: 'Bank holidays in England and Wales' }).waitFor();
 		await page.getByLabel('Date', { exact: true }).fill('2027-02-29');
 		await page.getByLabel('Why the LA is closed').fill('Training');
 		await page.getByRole('button', { name: 'Add closure day' }).click();
 		await page.getByText('There is a problem').waitFor();
+		expect(await page.locator('h1').textContent()).toContain(academicYearLabel(nextYear));
+		for (const year of await page.locator('input[name="year"]').all()) expect(await year.inputValue()).toBe(String(nextYear));
 		await expectNoAxeViolations(page);
 
 		await page.goto('/admin/advisers');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { addSchool, addUser } from '../helpers/fixtures';
 import {
 	addClosure,
@@ -62,6 +64,25 @@ describe('term dates', () => {
 		expect((await loadCalendar(db, 2027)).saved).toBe(false);
 	});
 
+	it('saves the term dates of the last of two admins saving at the same moment (on PostgreSQL, from two app servers), without an error', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		await saveTermDates(db, admin.id, defaultTermDates(2027));
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const [first, second] = ['2026-09-02', '2026-09-03'].map((start) => {
+			const dates = defaultTermDates(2027);
+			dates.halfTerms[0] = { ...dates.halfTerms[0], start };
+			return dates;
+		});
+		const results = await whileHeld(db, sql`lock table term_dates in share row exclusive mode`, () =>
+			Promise.allSettled([saveTermDates(db, admin.id, first), saveTermDates(other, admin.id, second)])
+		);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+		const saved = (await loadCalendar(db, 2027)).calendar;
+		expect([first, second]).toContainEqual(saved);
+		expect(await db.selectFrom('term_dates').select('half_term').where('summer_year', '=', 2027).execute()).toHaveLength(6);
+	});
+
 	it('keeps LA closure days by school year, with a reason, once each', async () => {
 		const db = await freshDb();
 		const admin = await addUser(db, 'admin');
@@ -74,6 +95,24 @@ describe('term dates', () => {
 		expect(Object.keys((await refusal(() => addClosure(db, admin.id, '13/11/2026', ''))).errors)).toEqual(['closure-date', 'closure-reason']);
 		await removeClosure(db, admin.id, '2026-11-13');
 		expect(await closuresFor(db, 2027)).toEqual([]);
+		// From the page, the day must be in the school year it shows: a mistyped year would add a day no page lists.
+		expect((await refusal(() => addClosure(db, admin.id, '2062-11-13', 'Training', '', 2027))).errors).toEqual({
+			'closure-date': 'Enter a day in 2026/27, from 1 September 2026 to 31 August 2027. For another school year, choose that year first.'
+		});
+		await addClosure(db, admin.id, '2027-08-31', 'Last day', '', 2027);
+		expect(await closuresFor(db, 2027)).toEqual([{ date: '2027-08-31', reason: 'Last day', la: '' }]);
+	});
+
+	it('adds a closure day once when two admins add it at the same moment (on PostgreSQL, from two app servers); the other is told', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, sql`lock table closure_days in share row exclusive mode`, () =>
+			Promise.allSettled([addClosure(db, admin.id, '2026-11-13', 'Training'), addClosure(other, admin.id, '2026-11-13', 'Training')])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toBe('Friday 13 November 2026 is already a closure day.');
+		expect(await closuresFor(db, 2027)).toEqual([{ date: '2026-11-13', reason: 'Training', la: '' }]);
 	});
 });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { addUser } from '../helpers/fixtures';
 import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate } from '../../src/lib/server/schedule';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
@@ -34,6 +36,24 @@ describe('engagement templates', () => {
 		expect(daysPerSchool(await loadTemplates(db)).focus).toBe(6.75);
 		const log = await db.selectFrom('audit_log').selectAll().where('entity', '=', 'engagement_template').execute();
 		expect(log.map((l) => [l.action, l.entity_id])).toEqual([['engagement_template.update', 'focus.review']]);
+	});
+
+	it('keeps both edits when two admins save different templates at the same moment (on PostgreSQL, from two app servers)', async () => {
+		const db = await freshDb();
+		const admin = await addUser(db, 'admin');
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const [review, visit] = ['focus.review', 'intensive.project_board'].map((id) => DEFAULT_TEMPLATES.find((t) => t.id === id)!);
+		// On PostgreSQL both have read the templates before either may write them.
+		await whileHeld(db, sql`select id from engagement_templates for update`, () =>
+			Promise.all([
+				saveTemplate(db, admin.id, { ...review, label: 'Review with the head' }),
+				saveTemplate(other, admin.id, { ...visit, label: 'Board with governors' })
+			])
+		);
+		const saved = await loadTemplates(db);
+		expect(saved.find((t) => t.id === review.id)?.label).toBe('Review with the head');
+		expect(saved.find((t) => t.id === visit.id)?.label).toBe('Board with governors');
+		expect(saved).toHaveLength(DEFAULT_TEMPLATES.length);
 	});
 
 	it('refuses impossible values in plain English, next to the field, and changes nothing', async () => {

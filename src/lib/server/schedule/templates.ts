@@ -1,5 +1,6 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
+import { oneAtATime } from '../db/dialect';
 import type { AuditAction } from '../../domain/audit-text';
 import { nowIso } from '../clock';
 import { Refusal } from '../../domain/refusal';
@@ -99,24 +100,30 @@ function refusal(problems: TemplateProblem[], editedId: string): Refusal {
 }
 
 interface Change {
-	scope: SettingsScope;
-	userId: number;
+	next: EngagementTemplate[];
 	editedId: string;
 	action: AuditAction;
 	before: unknown;
 	after: unknown;
 }
 
+/** What a change of the templates locks while it reads and writes them: one at a time, on any app server. */
+export const TEMPLATES_LOCK = 1;
+
 /**
- * Replaces the whole set of templates of the installation or of one LA with `next` if, taken
- * together, they pass the planner's checks; otherwise changes nothing. Every write goes through
- * here so a set is never half valid. The first change an LA makes gives it a set of its own: the
+ * Replaces the whole set of templates of the installation or of one LA with what `change` makes of
+ * the set as it is now, if, taken together, they pass the planner's checks; otherwise changes
+ * nothing. Every write goes through here so a set is never half valid. The set is read inside the
+ * write's transaction, after any other change of templates has finished, so two admins saving at
+ * once both keep their edit. The first change an LA makes gives it a set of its own: the
  * installation's as they were, with that change.
  */
-async function replaceAll(db: Db, next: EngagementTemplate[], { scope, userId, editedId, action, before, after }: Change) {
-	const problems = validateTemplates(next);
-	if (problems.length > 0) throw refusal(problems, editedId);
+async function replaceAll(db: Db, scope: SettingsScope, userId: number, change: (current: EngagementTemplate[]) => Change): Promise<void> {
 	await db.transaction().execute(async (trx) => {
+		await oneAtATime(trx, 'settings', TEMPLATES_LOCK);
+		const { next, editedId, action, before, after } = change(await loadTemplates(trx, scope));
+		const problems = validateTemplates(next);
+		if (problems.length > 0) throw refusal(problems, editedId);
 		await trx.deleteFrom('engagement_templates').where('la_code', '=', scope).execute();
 		await trx
 			.insertInto('engagement_templates')
@@ -134,43 +141,45 @@ async function replaceAll(db: Db, next: EngagementTemplate[], { scope, userId, e
 	});
 }
 
+const GONE = 'That engagement no longer exists. It may have been deleted.';
+
 export async function saveTemplate(db: Db, userId: number, template: EngagementTemplate, scope: SettingsScope = INSTALLATION): Promise<void> {
-	const current = await loadTemplates(db, scope);
-	const index = current.findIndex((t) => t.id === template.id);
-	if (index < 0) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
-	const next = current.map((t, i) => (i === index ? { ...template, category: t.category } : t));
-	await replaceAll(db, next, { scope, userId, editedId: template.id, action: 'engagement_template.update', before: current[index], after: next[index] });
+	await replaceAll(db, scope, userId, (current) => {
+		const index = current.findIndex((t) => t.id === template.id);
+		if (index < 0) throw new Refusal(GONE, { status: 404 });
+		const next = current.map((t, i) => (i === index ? { ...template, category: t.category } : t));
+		return { next, editedId: template.id, action: 'engagement_template.update', before: current[index], after: next[index] };
+	});
 }
 
 /** Adds a template at the end of its category. Its id is made from the category and label. */
 export async function addTemplate(db: Db, userId: number, template: Omit<EngagementTemplate, 'id'>, scope: SettingsScope = INSTALLATION): Promise<string> {
-	const current = await loadTemplates(db, scope);
 	if (!isCategory(template.category)) throw new Refusal('Choose the category this engagement belongs to.', { field: 'category' });
-	const id = uniqueId(template.category, template.label, new Set(current.map((t) => t.id)));
-	const created = { ...template, id };
-	const lastOfCategory = current.map((t) => t.category).lastIndexOf(template.category);
-	const next = [...current];
-	next.splice(lastOfCategory < 0 ? next.length : lastOfCategory + 1, 0, created);
-	await replaceAll(db, next, { scope, userId, editedId: id, action: 'engagement_template.create', before: undefined, after: created });
+	let id = '';
+	await replaceAll(db, scope, userId, (current) => {
+		id = uniqueId(template.category, template.label, new Set(current.map((t) => t.id)));
+		const created = { ...template, id };
+		const lastOfCategory = current.map((t) => t.category).lastIndexOf(template.category);
+		const next = [...current];
+		next.splice(lastOfCategory < 0 ? next.length : lastOfCategory + 1, 0, created);
+		return { next, editedId: id, action: 'engagement_template.create', before: undefined, after: created };
+	});
 	return id;
 }
 
 export async function deleteTemplate(db: Db, userId: number, id: string, scope: SettingsScope = INSTALLATION): Promise<void> {
-	const current = await loadTemplates(db, scope);
-	const existing = current.find((t) => t.id === id);
-	if (!existing) throw new Refusal('That engagement no longer exists. It may have been deleted.', { status: 404 });
-	const followers = current.filter((t) => t.after.includes(id));
-	if (followers.length > 0) {
-		const names = followers.map((t) => `"${t.label}"`).join(' and ');
-		throw new Refusal(
-			`${names} ${followers.length === 1 ? 'is' : 'are'} set to come after "${existing.label}". Change ${followers.length === 1 ? 'that' : 'those'} first, then delete it.`
-		);
-	}
-	await replaceAll(
-		db,
-		current.filter((t) => t.id !== id),
-		{ scope, userId, editedId: id, action: 'engagement_template.delete', before: existing, after: undefined }
-	);
+	await replaceAll(db, scope, userId, (current) => {
+		const existing = current.find((t) => t.id === id);
+		if (!existing) throw new Refusal(GONE, { status: 404 });
+		const followers = current.filter((t) => t.after.includes(id));
+		if (followers.length > 0) {
+			const names = followers.map((t) => `"${t.label}"`).join(' and ');
+			throw new Refusal(
+				`${names} ${followers.length === 1 ? 'is' : 'are'} set to come after "${existing.label}". Change ${followers.length === 1 ? 'that' : 'those'} first, then delete it.`
+			);
+		}
+		return { next: current.filter((t) => t.id !== id), editedId: id, action: 'engagement_template.delete', before: existing, after: undefined };
+	});
 }
 
 /**
@@ -178,10 +187,11 @@ export async function deleteTemplate(db: Db, userId: number, id: string, scope: 
  * every edit of the installation's; for an LA, drops its own so it uses the installation's again.
  */
 export async function resetTemplates(db: Db, userId: number, scope: SettingsScope = INSTALLATION): Promise<void> {
-	const { templates: current, from } = await templatesOf(db, scope);
 	if (scope !== INSTALLATION) {
-		if (from !== scope) throw new Refusal('This LA already uses the templates every LA shares.');
 		await db.transaction().execute(async (trx) => {
+			await oneAtATime(trx, 'settings', TEMPLATES_LOCK);
+			const { templates: current, from } = await templatesOf(trx, scope);
+			if (from !== scope) throw new Refusal('This LA already uses the templates every LA shares.');
 			await trx.deleteFrom('engagement_templates').where('la_code', '=', scope).execute();
 			await audit(trx, {
 				userId,
@@ -194,18 +204,13 @@ export async function resetTemplates(db: Db, userId: number, scope: SettingsScop
 		});
 		return;
 	}
-	await replaceAll(
-		db,
-		DEFAULT_TEMPLATES.map((t) => ({ ...t, after: [...t.after], window: { ...t.window } })),
-		{
-			scope,
-			userId,
-			editedId: 'all',
-			action: 'engagement_template.reset',
-			before: current,
-			after: 'defaults'
-		}
-	);
+	await replaceAll(db, scope, userId, (current) => ({
+		next: DEFAULT_TEMPLATES.map((t) => ({ ...t, after: [...t.after], window: { ...t.window } })),
+		editedId: 'all',
+		action: 'engagement_template.reset',
+		before: current,
+		after: 'defaults'
+	}));
 }
 
 function uniqueId(category: Category, label: string, taken: Set<string>): string {

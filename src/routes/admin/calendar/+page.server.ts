@@ -1,7 +1,7 @@
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard, requireSettingsOf } from '$lib/server/access';
-import { settingsScope } from '$lib/server/schedule/settings-scope';
+import { scopeQuery, settingsScope } from '$lib/server/schedule/settings-scope';
 import { field } from '$lib/server/forms';
 import { addClosure, closuresFor, loadCalendar, removeClosure, resetTermDates, saveTermDates, schoolYearOf, today, yearParam } from '$lib/server/schedule';
 import { academicYearLabel } from '$lib/domain/ks2/types';
@@ -11,8 +11,8 @@ import { bankHolidays } from '$lib/domain/calendar/bank-holidays';
 import { academicYearBounds } from '$lib/domain/calendar/half-terms';
 
 /**
- * The year and LA a form is about: sent as fields, because posting to `?/action` drops the page's
- * query. Only someone who serves the LA (or, for those every LA shares, every LA) may change them.
+ * The year and LA a form is about, sent as fields (the forms post to the page's own address too, so
+ * the page shown after them is for the same LA and year). Only someone who serves the LA (or, for those every LA shares, every LA) may change them.
  */
 async function formScope(event: RequestEvent): Promise<{ form: FormData; year: number; scope: string; admin: ReturnType<typeof guard> }> {
 	const admin = guard(event, 'service.manage');
@@ -41,6 +41,8 @@ export const load: PageServerLoad = async (event) => {
 		year,
 		yearLabel: academicYearLabel(year),
 		years: [current - 1, current, current + 1, current + 2].map((y) => ({ value: y, label: academicYearLabel(y) })),
+		/** The page's LA and year, kept in each form's address so the page shown after it (an error, or saved) is the same one. */
+		query: `${scopeQuery(view)}year=${year}&`,
 		saved,
 		/** Whose dates these are: the LA's own, or every LA's. */
 		own: saved && from === view.scope,
@@ -86,11 +88,11 @@ export const actions: Actions = {
 		});
 	},
 	addClosure: async (event) => {
-		const { form, scope, admin } = await formScope(event);
+		const { form, year, scope, admin } = await formScope(event);
 		const values = { 'closure-date': field(form, 'closure-date'), 'closure-reason': field(form, 'closure-reason') };
 		return act(
 			async () => {
-				await addClosure(db(), admin.id, values['closure-date'], values['closure-reason'], scope);
+				await addClosure(db(), admin.id, values['closure-date'], values['closure-reason'], scope, year);
 				return { done: 'The closure day is added. Nothing new is planned on it; plan the year again to move anything already there.' };
 			},
 			{ values }
