@@ -7,6 +7,7 @@ import {
 	categoryStates,
 	createDraft,
 	discardDraft,
+	draftBasis,
 	getPolicyVersion,
 	listPolicyVersions,
 	runAnalysis,
@@ -72,6 +73,28 @@ describe('the stored policy and the what-if tool', () => {
 		expect((await categoryStates(db, 2019, URNS.secure))[0].category).toBe('light_touch');
 		const runs = await db.selectFrom('analysis_runs').select(['policy_version', 'policy_version_id']).orderBy('id').execute();
 		expect(runs.map((r) => r.policy_version)).toEqual([1, 1, 2]);
+	});
+
+	it('will not let a draft made before the version now in use undo that version unless the admin ticks to say so', async () => {
+		const db = await freshDb();
+		const { admin } = await smallLa(db);
+		const first = await createDraft(db, admin.id);
+		const second = await createDraft(db, admin.id);
+		await saveDraft(db, first, formOf(DEFAULT_POLICY, { belowGap: '-1' }), admin.id);
+		await adoptDraft(db, first, admin.id, 'Schools a point below England need a light touch too');
+		expect(await draftBasis(db, (await getPolicyVersion(db, second))!)).toEqual({ version: 1, outdated: true });
+
+		const refused = (await adoptDraft(db, second, admin.id, 'Our own thresholds').catch((e) => e)) as Refusal;
+		expect(refused).toBeInstanceOf(Refusal);
+		expect(refused.errors).toEqual({
+			'over-newer':
+				'Version 2 was adopted after this draft was made, so adopting the draft would undo any change version 2 made. Tick the box to adopt it anyway, or start a new draft from version 2.'
+		});
+		expect((await adoptedPolicy(db)).policy).toMatchObject({ version: 2, thresholds: { belowGap: -1 } });
+
+		expect(await adoptDraft(db, second, admin.id, 'Our own thresholds', { overNewer: true })).toMatchObject({ version: 3, thresholds: { belowGap: -10 } });
+		const third = (await getPolicyVersion(db, await createDraft(db, admin.id)))!;
+		expect(await draftBasis(db, third)).toEqual({ version: 3, outdated: false });
 	});
 
 	it('refuses a draft that breaks the rules, saying what to fix, and keeps the draft as it was', async () => {

@@ -13,6 +13,7 @@ export {
 	saveDraft,
 	discardDraft,
 	adoptDraft,
+	draftBasis,
 	type StoredPolicy
 } from './policy-store';
 export { whatIf } from './what-if';

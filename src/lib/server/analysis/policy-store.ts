@@ -1,4 +1,5 @@
 import type { Db } from '../db';
+import { oneAtATime } from '../db/dialect';
 import type { PolicyStatus } from '../db/schema/analysis';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
@@ -141,6 +142,19 @@ async function requireDraft(db: Db, rowId: number): Promise<StoredPolicy> {
 	return stored;
 }
 
+/** What adopting a policy locks (dialect.ts `oneAtATime`): one adoption at a time. */
+const POLICY_LOCK = 3;
+
+/** Why a draft made before the version now in use is not adopted without a tick. */
+const newerMessage = (inUse: number) =>
+	`Version ${inUse} was adopted after this draft was made, so adopting the draft would undo any change version ${inUse} made. Tick the box to adopt it anyway, or start a new draft from version ${inUse}.`;
+
+/** Whether a draft was made from a version other than the one in use now (one adopted since), and which version it was made from. */
+export async function draftBasis(db: Db, draft: StoredPolicy): Promise<{ version: number | null; outdated: boolean }> {
+	const [basis, inUse] = await Promise.all([draft.basedOn === null ? null : getPolicyVersion(db, draft.basedOn), adoptedPolicy(db, draft.laCode)]);
+	return { version: basis?.policy.version ?? null, outdated: inUse.rowId !== draft.basedOn };
+}
+
 /** The LA a policy of its own is for, as its audit entries record it (audit.ts reads `la`); nothing for the policy every LA shares. */
 const laOf = (stored: { laCode: string | null }) => (stored.laCode === null ? {} : { la: stored.laCode });
 
@@ -182,12 +196,23 @@ export async function discardDraft(db: Db, rowId: number, userId: number | null)
  * Adopts a draft as the next version of its policy. The adopted one before it is kept, superseded,
  * so every past run can still say exactly which rules it used.
  */
-export async function adoptDraft(db: Db, rowId: number, userId: number | null, reason: string | null = null): Promise<Policy> {
-	const stored = await requireDraft(db, rowId);
+export async function adoptDraft(
+	db: Db,
+	rowId: number,
+	userId: number | null,
+	reason: string | null = null,
+	options: { overNewer?: boolean } = {}
+): Promise<Policy> {
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
-		// The one it replaces: the adopted policy of the same LA, or the installation's.
+		// One adoption at a time, on any app server: the second sees the version the first adopted.
+		await oneAtATime(trx, 'settings', POLICY_LOCK);
+		const stored = await requireDraft(trx, rowId);
 		const la = stored.laCode;
+		// A draft copied from a version since replaced would undo that version's changes: only when asked to.
+		const inUse = await adoptedPolicy(trx, la);
+		if (inUse.rowId !== stored.basedOn && !options.overNewer) throw new Refusal(newerMessage(inUse.policy.version), { field: 'over-newer' });
+		// The one it replaces: the adopted policy of the same LA, or the installation's.
 		const current = await trx
 			.selectFrom('policy_versions')
 			.select(['id', 'definition_json'])

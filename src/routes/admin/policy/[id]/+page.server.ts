@@ -2,7 +2,7 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard } from '$lib/server/access';
-import { adoptDraft, adoptedPolicy, analysisYears, discardDraft, getPolicyVersion, saveDraft, whatIf } from '$lib/server/analysis';
+import { adoptDraft, adoptedPolicy, analysisYears, discardDraft, draftBasis, getPolicyVersion, saveDraft, whatIf } from '$lib/server/analysis';
 import { NOT_FOUND } from '$lib/domain/refusal';
 import { servedLas, type Actor } from '$lib/domain/access';
 import { laLabel } from '$lib/domain/las';
@@ -41,7 +41,9 @@ export const load: PageServerLoad = async (event) => {
 	const la = known.find((l) => l.code === version.laCode);
 	// Whose policy it is, said only where there are several LAs.
 	const forWhom = known.length <= 1 ? null : la ? laLabel(la) : version.laCode === null ? 'every LA without a policy of its own' : `LA ${version.laCode}`;
-	return { title, version, adopted: adopted.policy, years, year, comparison, forWhom };
+	// The version a draft was copied from, and whether another has been adopted since.
+	const basis = version.status === 'draft' ? await draftBasis(db(), version) : null;
+	return { title, version, adopted: adopted.policy, basis, years, year, comparison, forWhom };
 };
 
 export const actions: Actions = {
@@ -60,13 +62,18 @@ export const actions: Actions = {
 	adopt: async (event) => {
 		const admin = guard(event, 'service.manage');
 		const version = await stored(event, admin, true);
-		const given = field(await event.request.formData(), 'reason');
+		const form = await event.request.formData();
+		const given = field(form, 'reason');
+		const overNewer = field(form, 'over-newer') === 'yes';
 		const reason = checkReason(given, 'Enter why you are adopting this draft');
-		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: given });
-		return act(async () => {
-			await adoptDraft(db(), version.rowId, admin.id, reason.value);
-			redirect(303, `/admin/policy/${version.rowId}?adopted=1`);
-		});
+		if (!reason.ok) return fail(400, { reasonError: reason.message, reason: given, overNewer });
+		return act(
+			async () => {
+				await adoptDraft(db(), version.rowId, admin.id, reason.value, { overNewer });
+				redirect(303, `/admin/policy/${version.rowId}?adopted=1`);
+			},
+			{ reason: given, overNewer }
+		);
 	},
 	discard: async (event) => {
 		const admin = guard(event, 'service.manage');
