@@ -31,6 +31,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 			headers: { 'content-type': 'text/plain; charset=utf-8' }
 		});
 	}
+	// A NUL has no place in an address; PostgreSQL refuses it in text, so it is refused here, in words.
+	if (/%00/.test(event.url.pathname + event.url.search)) {
+		return new Response('The address contains a character that cannot be used. Check the address and try again.', {
+			status: 400,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
+	}
 	const tooLarge = bodyProblem(event.request.method, event.url.pathname, event.request.headers.get('content-length'));
 	if (tooLarge) return new Response(tooLarge.message, { status: tooLarge.status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 	const token = event.cookies.get(SESSION_COOKIE) ?? null;

@@ -84,6 +84,23 @@ describe('sign-in', () => {
 		expect(body).toContain('<p class="govuk-body">Only an admin can do this.</p>');
 	});
 
+	it('refuses an address with a NUL in it in words, and reads a form without one (PostgreSQL stores no NUL)', async () => {
+		const cookie = await sessionCookie('adviser');
+		for (const path of ['/schools?q=%00', '/schools/export.csv?q=a%00b', '/admin/calendar?la=%00']) {
+			const res = await fetch(`${baseUrl()}${path}`, { headers: { cookie }, redirect: 'manual' });
+			expect(res.status, path).toBe(400);
+			expect(await res.text()).toBe('The address contains a character that cannot be used. Check the address and try again.');
+		}
+		const signIn = await fetch(`${baseUrl()}/login`, {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { origin: baseUrl(), 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+			body: 'email=nobody%00%40westmoor.example.org&password=wrong'
+		});
+		expect(signIn.status).toBe(400);
+		expect(await signIn.text()).toContain('Enter a correct email address and password');
+	});
+
 	it('refuses a cross-site form post (the origin check is on)', async () => {
 		const res = await fetch(`${baseUrl()}/login`, {
 			method: 'POST',

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { controlCharacterWords, emailProblem, hasControlCharacter } from './text';
+import { controlCharacterWords, emailProblem, hasControlCharacter, withoutNul } from './text';
+
+describe('NUL characters', () => {
+	it.each([
+		['Help please', 'Help please'],
+		['Help\u0000 please', 'Help please'],
+		['\u0000\u0000', ''],
+		['Line one\nline two\ttab', 'Line one\nline two\ttab']
+	])('%j becomes %j', (text, kept) => {
+		expect(withoutNul(text)).toBe(kept);
+	});
+});
 
 describe('control characters', () => {
 	it.each([

@@ -8,6 +8,11 @@
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/** Text without NUL characters, which mean nothing in text people type and which PostgreSQL refuses to store. */
+export function withoutNul(text: string): string {
+	return text.includes('\u0000') ? text.replaceAll('\u0000', '') : text;
+}
+
 export function hasControlCharacter(text: string): boolean {
 	return CONTROL.test(text);
 }

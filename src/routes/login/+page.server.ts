@@ -1,3 +1,4 @@
+import { withoutNul } from '$lib/domain/text';
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { db } from '$lib/server/db';
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const form = await event.request.formData();
-		const email = String(form.get('email') ?? '');
+		const email = withoutNul(String(form.get('email') ?? ''));
 		const password = String(form.get('password') ?? '');
 		const result = await attemptLogin(db(), email, password, event.getClientAddress());
 		if (!result.ok) return fail(result.status, { email, message: result.message });
