@@ -20,10 +20,12 @@ import {
 import { Refusal } from '../../src/lib/domain/refusal';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { staffOverview } from '../../src/lib/server/overview';
+import { interventionStatuses } from '../../src/lib/server/intervention';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
 import { agreeUnchanged, moderationList } from '../../src/lib/server/analysis/moderation';
 import { runAnalysis } from '../../src/lib/server/analysis';
-import { smallLa, URNS } from './analysis-fixtures';
+import { addSchool, smallLa, URNS } from './analysis-fixtures';
+import { recordEntry } from '../../src/lib/server/soft-intelligence/repository';
 import { summariesForYear } from '../../src/lib/server/self-evaluation';
 import { qualityMarkDashboard, qualityMarkTable } from '../../src/lib/server/quality-mark/table';
 import { advisersFor, listNotifications, notify, unreadCount } from '../../src/lib/server/notifications';
@@ -177,6 +179,32 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		);
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'school.link_adviser').execute()).toEqual([]);
 		expect(await reassignSchools(db, admin850, [hampshire[0]], w.lead.id)).toBe(1);
+		// An admin of every LA too: a school's link adviser serves its LA, or its visits go to someone who cannot open its page.
+		expect(await refusedWith(() => reassignSchools(db, w.admin, [hampshire[1]], w.adviserB.id))).toMatch(/^That adviser does not serve the LA of /);
+		expect(await reassignSchools(db, w.admin, [surrey[0]], w.adviserB.id)).toBeLessThanOrEqual(1);
+	});
+
+	it('leaves closed schools out of the comparison and the overview’s counts, with their Ofsted outcome', async () => {
+		const before = await laComparison(db, w.lead, TODAY);
+		const overview = await staffOverview(db, { scatterYear: null, today: TODAY, las: null });
+		// Rated Inadequate while open, then closed (GIAS keeps it, with that rating).
+		await addSchool(db, 990001, 'Closed Infant School');
+		await db.updateTable('schools').set({ la_code: '850', la_name: 'Hampshire' }).where('urn', '=', 990001).execute();
+		await recordEntry(db, w.lead, 990001, {
+			type: 'ofsted_legacy',
+			date: '2024-01-10',
+			details: '',
+			grade: 'inadequate',
+			categoryOfConcern: 'special_measures'
+		});
+		await db.updateTable('schools').set({ status: 'Closed' }).where('urn', '=', 990001).execute();
+		expect((await interventionStatuses(db, TODAY)).get(990001)?.status).toBeDefined();
+		const after = await laComparison(db, w.lead, TODAY);
+		expect(after.rows.map((r) => [r.code, r.schools])).toEqual(before.rows.map((r) => [r.code, r.schools]));
+		expect(after.rows).toEqual(before.rows);
+		const later = await staffOverview(db, { scatterYear: null, today: TODAY, las: null });
+		expect(later.register).toEqual(overview.register);
+		expect(later.interventions).toEqual(overview.interventions);
 	});
 
 	it('notifications: only the lead advisers who serve the school’s LA hear of it, and none shows another LA’s school', async () => {

@@ -58,6 +58,8 @@ async function world() {
 	await runAnalysis(db, { year: 2019, userId: people.analyst.id, today: '2019-10-01' });
 	// Added to the register after the analysis ran, from another LA.
 	await addSchool(db, 200001, '=HYPERLINK("http://evil.example")', {});
+	// Open again here, so every filter has a school with no category and no link adviser; closed schools have a test of their own.
+	await db.updateTable('schools').set({ status: 'Open' }).where('urn', '=', 100007).execute();
 	await db.updateTable('schools').set({ la_code: '888', la_name: 'Otherham', phase: 'Secondary', town: null }).where('urn', '=', 200001).execute();
 	// Cedar (Secure Plus) is agreed; Ashdown is changed by an adviser, not yet agreed.
 	await agreeCategory(db, people.lead, { urn: URNS.securePlus, year: 2019 });
@@ -222,10 +224,29 @@ describe('the school list query', () => {
 });
 
 describe('the school list in the URL', () => {
+	it('leaves closed schools out unless asked for them, and then says they are closed; a disabled link adviser counts as none', async () => {
+		const { db, adviser } = await world();
+		await db.updateTable('schools').set({ status: 'Closed' }).where('urn', '=', 100007).execute();
+		const open = await listSchools(db, query(''), TODAY);
+		expect(open.total).toBe(7);
+		expect(open.rows.map((r) => r.urn)).not.toContain(100007);
+		expect((await allMatchingSchools(db, query(''), TODAY)).rows.map((r) => r.urn)).not.toContain(100007);
+		const all = await listSchools(db, query('closed=include'), TODAY);
+		expect(all.total).toBe(8);
+		expect(all.rows.find((r) => r.urn === 100007)).toMatchObject({ name: 'Gone Primary School', closed: true });
+		expect(all.rows.filter((r) => r.closed)).toHaveLength(1);
+		expect((await allMatchingSchools(db, query('closed=include'), TODAY)).rows.map((r) => r.urn)).toContain(100007);
+
+		// Ada's account disabled: her link schools are "without a link adviser" until an admin gives them another.
+		expect(await urnsOf(db, 'adviser=none')).toEqual([200001]);
+		await db.updateTable('users').set({ disabled_at: '2019-09-01T00:00:00Z' }).where('id', '=', adviser.id).execute();
+		expect(await urnsOf(db, 'adviser=none')).toEqual([200001, URNS.intensive, URNS.secure, URNS.securePlus]);
+	});
+
 	it('reads filters from the URL, ignores what it does not know, and writes them back without defaults', () => {
 		const q = parseListQuery(
 			new URLSearchParams(
-				'q=+elm+&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&sort=town&dir=desc&page=2'
+				'q=+elm+&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=nonsense&flag=qm_holder&closed=include&sort=town&dir=desc&page=2'
 			)
 		);
 		expect(q).toEqual({
@@ -238,12 +259,13 @@ describe('the school list in the URL', () => {
 			phase: '',
 			qm: 'lapsed',
 			flags: ['no_ks2', 'qm_holder'],
+			closed: true,
 			sort: 'town',
 			dir: 'desc',
 			page: 2
 		});
 		expect(listSearch(q)).toBe(
-			'?q=elm&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&sort=town&dir=desc&page=2'
+			'?q=elm&category=focus&intervention=rise_targeted&moved=less&adviser=3&qm=lapsed&flag=no_ks2&flag=qm_holder&closed=include&sort=town&dir=desc&page=2'
 		);
 		expect(parseListQuery(new URLSearchParams(listSearch(q)))).toEqual(q);
 		expect(parseListQuery(new URLSearchParams('category=great&intervention=failing&moved=sideways&adviser=-1&qm=gold&sort=drop+table&page=0'))).toEqual(

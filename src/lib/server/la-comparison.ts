@@ -6,6 +6,7 @@ import { buildPlanInput } from './schedule/plan-input';
 import { latestPlanRun, storedPlan } from './schedule/planning';
 import { defaultScheduleYear } from './schedule/years';
 import { usersServing } from './la-scope';
+import { stillOpen } from './schools';
 import { servedLas, type Actor } from '../domain/access';
 import { compareLas, type LaComparisonRow, type LaDays } from '../domain/la-comparison';
 import { capacitySummary } from '../domain/planner/capacity-summary';
@@ -31,6 +32,8 @@ export async function laComparison(db: Db, actor: Actor, today: string): Promise
 		.selectFrom('schools')
 		.select(['urn', 'la_code', 'la_name'])
 		.where('la_code', 'is not', null)
+		// Open schools: GIAS keeps closed ones in the register, and they are not analysed.
+		.where(stillOpen('status'))
 		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.execute();
 	const names = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { ADVISER_ROLES } from '../domain/access';
 import type { Db } from './db';
 import type { School } from '../domain/access';
 import { Refusal } from '../domain/refusal';
@@ -7,6 +8,15 @@ import { isRowId } from '../domain/ids';
 /** A condition on a schools row's GIAS status column (`column`): the school is open, or not yet closed. */
 export function stillOpen(column: string) {
 	return sql<boolean>`(${sql.ref(column)} is null or ${sql.ref(column)} not like 'Closed%')`;
+}
+
+/**
+ * A school with no link adviser who can act as one: none is set, or the one set has had their
+ * account disabled or is no longer an adviser. Such schools need an admin to give them one.
+ */
+export function withoutActiveLinkAdviser(column: string) {
+	const adviser = sql`select 1 from users as la_u where la_u.id = ${sql.ref(column)} and la_u.disabled_at is null and la_u.role in (${sql.join(ADVISER_ROLES)})`;
+	return sql<boolean>`(${sql.ref(column)} is null or not exists (${adviser}))`;
 }
 
 /** What the access policy needs to know of a school row. */
@@ -46,9 +56,11 @@ export async function getSchools(db: Db, urns: number[]) {
 /** Numbers for the overview: schools by phase, and how many have no link adviser. */
 /** `las`: the LAs whose schools it counts (access.ts `servedLas`), null for every LA. */
 export async function registerSummary(db: Db, las: readonly string[] | null = null) {
+	// Open schools only: GIAS keeps closed ones in the register.
 	const byPhase = await db
 		.selectFrom('schools')
 		.select(['phase', db.fn.countAll<number>().as('count')])
+		.where(stillOpen('status'))
 		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.groupBy('phase')
 		.orderBy('phase')
@@ -56,7 +68,8 @@ export async function registerSummary(db: Db, las: readonly string[] | null = nu
 	const unlinked = await db
 		.selectFrom('schools')
 		.select(db.fn.countAll<number>().as('count'))
-		.where('link_adviser_id', 'is', null)
+		.where(stillOpen('status'))
+		.where(withoutActiveLinkAdviser('link_adviser_id'))
 		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.executeTakeFirstOrThrow();
 	const total = byPhase.reduce((n, p) => n + Number(p.count), 0);

@@ -114,7 +114,7 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 		resultYears(db),
 		db
 			.selectFrom('schools')
-			.select(['urn', 'name', 'la_code', 'la_name'])
+			.select(['urn', 'name', 'la_code', 'la_name', 'status'])
 			.$if(served !== null, (qb) => qb.where('la_code', 'in', served!))
 			.execute(),
 		// One LA's own policy for someone who serves that LA alone; the shared one otherwise.
@@ -123,7 +123,9 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 	]);
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
 	const urns: Served = served === null ? null : new Set(names.keys());
-	const interventions = new Map([...allInterventions].filter(([urn]) => urns === null || urns.has(urn)));
+	// Of the open schools served: GIAS keeps closed ones in the register, with the last Ofsted outcome they had.
+	const open = new Set(schools.filter((s) => !s.status?.startsWith('Closed')).map((s) => s.urn));
+	const interventions = new Map([...allInterventions].filter(([urn]) => open.has(urn)));
 	const [current, previous, moderation] =
 		year === null
 			? [[], [], []]

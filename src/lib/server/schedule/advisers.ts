@@ -1,5 +1,6 @@
 import { eachDayOfInterval, isWeekend } from 'date-fns';
 import type { Db } from '../db';
+import { stillOpen, withoutActiveLinkAdviser } from '../schools';
 import { audit } from '../audit';
 import { nowIso, today as todayInLondon } from '../clock';
 import { Refusal } from '../../domain/refusal';
@@ -166,7 +167,8 @@ export interface LinkSchool {
 /** Schools with this link adviser, or with none when `adviserId` is null. Open and closed alike. */
 export async function linkSchools(db: Db, adviserId: number | null): Promise<LinkSchool[]> {
 	let q = db.selectFrom('schools').select(['urn', 'name', 'town', 'phase', 'link_adviser_id']).orderBy('name').orderBy('urn');
-	q = adviserId === null ? q.where('link_adviser_id', 'is', null) : q.where('link_adviser_id', '=', adviserId);
+	// Without one: none set, or one who can no longer act as one (disabled), of the schools still open.
+	q = adviserId === null ? q.where(withoutActiveLinkAdviser('link_adviser_id')).where(stillOpen('status')) : q.where('link_adviser_id', '=', adviserId);
 	return (await q.execute()).map((s) => ({ urn: s.urn, name: s.name, town: s.town, phase: s.phase, linkAdviserId: s.link_adviser_id }));
 }
 
@@ -189,13 +191,21 @@ export async function reassignSchools(db: Db, actor: Actor, urns: number[], toAd
 	}
 	const schools = await db
 		.selectFrom('schools')
-		.select(['urn', 'link_adviser_id'])
+		.select(['urn', 'name', 'link_adviser_id', 'la_code'])
 		.where('urn', 'in', urns)
 		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.orderBy('urn')
 		.execute();
 	// Another LA's school is as unknown to them as one no longer in the register.
 	if (schools.length !== new Set(urns).size) throw new Refusal('Some of those schools are no longer in the register. Reload the page and try again.');
+	// Whoever gives them, a school's link adviser serves its LA: else its visits go to someone who cannot open its page.
+	if (toAdviserId !== null) {
+		for (const la of new Set(schools.map((s) => s.la_code))) {
+			if (la === null || (await usersServing(db, [la]))!.has(toAdviserId)) continue;
+			const school = schools.find((s) => s.la_code === la)!;
+			throw new Refusal(`That adviser does not serve the LA of ${school.name}. Choose an adviser who serves it.`, { field: 'to-adviser' });
+		}
+	}
 	const moving = schools.filter((s) => s.link_adviser_id !== toAdviserId);
 	await db.transaction().execute(async (trx) => {
 		for (const s of moving) {

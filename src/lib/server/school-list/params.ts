@@ -42,6 +42,8 @@ export interface SchoolListQuery {
 	qm: QmStatus | '';
 	/** Every flag must hold. */
 	flags: Flag[];
+	/** Closed schools too (GIAS keeps them in the register); open schools only by default. */
+	closed: boolean;
 	sort: SortKey;
 	dir: SortDirection;
 	page: number;
@@ -62,6 +64,7 @@ export const DEFAULT_QUERY: SchoolListQuery = {
 	phase: '',
 	qm: '',
 	flags: [],
+	closed: false,
 	sort: 'name',
 	dir: 'asc',
 	page: 1
@@ -92,6 +95,7 @@ export function parseListQuery(params: URLSearchParams): SchoolListQuery {
 		phase: text(params, 'phase'),
 		qm: isQmStatus(qm) ? qm : '',
 		flags: FLAGS.filter((f) => params.getAll('flag').includes(f)),
+		closed: params.get('closed') === 'include',
 		sort: (SORTS as readonly string[]).includes(sort) ? (sort as SortKey) : 'name',
 		dir: params.get('dir') === 'desc' ? 'desc' : 'asc',
 		page: Number.isInteger(page) && page > 0 ? page : 1
@@ -111,6 +115,7 @@ export function listSearch(query: SchoolListQuery, change: Partial<SchoolListQue
 	if (q.phase) params.set('phase', q.phase);
 	if (q.qm) params.set('qm', q.qm);
 	for (const f of q.flags) params.append('flag', f);
+	if (q.closed) params.set('closed', 'include');
 	if (q.sort !== 'name' || q.dir !== 'asc') {
 		params.set('sort', q.sort);
 		params.set('dir', q.dir);
@@ -131,6 +136,7 @@ export function isFiltered(q: SchoolListQuery): boolean {
 		q.la !== '' ||
 		q.phase !== '' ||
 		q.qm !== '' ||
-		q.flags.length > 0
+		q.flags.length > 0 ||
+		q.closed
 	);
 }

@@ -11,6 +11,7 @@ import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
 import type { Movement } from '../../domain/la-comparison';
 import { keepUsers, usersServing } from '../la-scope';
+import { stillOpen, withoutActiveLinkAdviser } from '../schools';
 
 /*
  * The school list as filtered, sorted, paginated queries, so it stays fast with an England-sized
@@ -35,6 +36,8 @@ export interface SchoolListRow {
 	flags: Flag[];
 	/** Short names of the Quality Marks the school holds today. */
 	qualityMarks: string[];
+	/** Closed in the register (listed only when asked for). */
+	closed: boolean;
 }
 
 export interface FilterOptions {
@@ -146,6 +149,7 @@ function searchTerm(eb: Eb, q: string) {
  */
 function filtered(db: Db, query: SchoolListQuery, year: number | null, today: string, withStatus: readonly number[] | null) {
 	let q = db.selectFrom('schools as s');
+	if (!query.closed) q = q.where(stillOpen('s.status'));
 	const served = query.served ?? null;
 	if (served !== null) q = q.where('s.la_code', 'in', served);
 	if (withStatus !== null) q = withStatus.length > 0 ? q.where('s.urn', 'in', withStatus) : q.where(sql<boolean>`1 = 0`);
@@ -159,7 +163,7 @@ function filtered(db: Db, query: SchoolListQuery, year: number | null, today: st
 		const moved = query.moved;
 		q = q.where((eb) => movedSince(eb, year, moved));
 	}
-	if (query.adviser === 'none') q = q.where('s.link_adviser_id', 'is', null);
+	if (query.adviser === 'none') q = q.where(withoutActiveLinkAdviser('s.link_adviser_id'));
 	else if (query.adviser !== null) q = q.where('s.link_adviser_id', '=', query.adviser);
 	if (query.la) q = q.where('s.la_code', '=', query.la);
 	if (query.phase) q = q.where('s.phase', '=', query.phase);
@@ -248,7 +252,7 @@ async function rowsFor(
 			.selectFrom('schools as s')
 			.leftJoin('school_categories as c', (j) => j.onRef('c.urn', '=', 's.urn').on('c.year', '=', year ?? -1))
 			.leftJoin('users as a', 'a.id', 's.link_adviser_id')
-			.select(['s.urn', 's.name', 's.la_name', 's.phase', 's.town', 'a.name as adviser', 'c.category', 'c.agreed_at', 'c.changed_by_adviser'])
+			.select(['s.urn', 's.name', 's.la_name', 's.phase', 's.town', 's.status', 'a.name as adviser', 'c.category', 'c.agreed_at', 'c.changed_by_adviser'])
 			.where('s.urn', 'in', urns)
 			.execute(),
 		db
@@ -295,7 +299,8 @@ async function rowsFor(
 			categoryStatus: r.category ? statusOf(r.agreed_at, r.changed_by_adviser) : null,
 			intervention: interventions.get(urn)?.status ?? null,
 			flags,
-			qualityMarks
+			qualityMarks,
+			closed: r.status?.startsWith('Closed') ?? false
 		};
 	});
 }
