@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb, UNIQUE_VIOLATION } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, UNIQUE_VIOLATION, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addKs2, ENGLAND_2017_2019, threeYears } from './analysis-fixtures';
 import { agreeCategory, runAnalysis, categoryHistory, categoryStates } from '../../src/lib/server/analysis';
@@ -29,6 +31,20 @@ async function setUp(db: Db) {
 const CASE = { reasons: 'Our 2019 cohort had 9 pupils with EHC plans.', evidence: 'Internal tracking shows 70% on track this year.', suggested: 'focus' };
 
 describe('a headteacher disagrees with the category', () => {
+	it('records one disagreement when the form is sent twice at the same moment (on PostgreSQL, two app servers); the second is told', async () => {
+		const db = await freshDb();
+		const { head } = await setUp(db);
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, sql`select urn from schools where urn = 100001 for update`, () =>
+			Promise.allSettled([raiseDisagreement(db, head, 100001, CASE), raiseDisagreement(other, head, 100001, CASE)])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		expect((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason.message).toBe(
+			'You have already recorded a disagreement with this category. You will be told the outcome.'
+		);
+		expect(await db.selectFrom('category_disagreements').select('id').where('urn', '=', 100001).execute()).toHaveLength(1);
+	});
+
 	it('is carried through review and a decision to change it, all kept in the category history', async () => {
 		const db = await freshDb();
 		const { lead, link, head } = await setUp(db);

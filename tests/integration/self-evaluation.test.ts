@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { addSchool, addUser } from '../helpers/fixtures';
 import { addComment, copyForward, decideSummary, getSummary, seAccess, summariesForYear, writeSummary } from '../../src/lib/server/self-evaluation';
 import { listNotifications } from '../../src/lib/server/notifications';
@@ -91,9 +93,9 @@ describe('writing, submitting and agreeing a summary', () => {
 		expect(summary?.comments).toEqual([expect.objectContaining({ section_key: 'teaching', body: 'Which year groups did you observe?', author: other.name })]);
 		const messages = (await listNotifications(db, head.id)).map((n) => n.message).reverse();
 		expect(messages).toEqual([
-			`${other.name} commented on "Quality of teaching" in your self-evaluation summary`,
-			'Your self-evaluation summary for 2026/27 has been reviewed',
-			'Your self-evaluation summary for 2026/27 has been agreed'
+			`${other.name} commented on "Quality of teaching" in Alder Primary’s self-evaluation summary`,
+			'Alder Primary’s self-evaluation summary for 2026/27 has been reviewed',
+			'Alder Primary’s self-evaluation summary for 2026/27 has been agreed'
 		]);
 		await expect(decideSummary(db, link, 100001, YEAR, 'return')).rejects.toThrow('Only a submitted or reviewed summary');
 
@@ -133,5 +135,52 @@ describe('writing, submitting and agreeing a summary', () => {
 			['Alder Primary', 'submitted', link.id],
 			['Birch Primary', null, null]
 		]);
+	});
+});
+
+describe('two people at once (on PostgreSQL, two app servers)', () => {
+	const held = (urn: number) => sql`select urn from schools where urn = ${urn} for update`;
+
+	it('two first saves of a year make one summary, the later one kept, without an error', async () => {
+		const db = await freshDb();
+		const { head } = await setUp(db);
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const [first, second] = ['First words', 'Second words'].map((evidence) => {
+			const s = emptySections();
+			s.achievement = { judgement: 'needs_attention', evidence, nextSteps: '' };
+			return s;
+		});
+		const results = await whileHeld(db, held(100001), () =>
+			Promise.allSettled([writeSummary(db, head, 100001, YEAR, first, 'save'), writeSummary(other, head, 100001, YEAR, second, 'save')])
+		);
+		expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+		expect(await db.selectFrom('se_summaries').select('id').where('urn', '=', 100001).execute()).toHaveLength(1);
+		expect(['First words', 'Second words']).toContain((await getSummary(db, 100001, YEAR))?.sections.achievement.evidence);
+	});
+
+	it('agreeing and returning a summary at the same moment: one applies, the other is refused in words', async () => {
+		const db = await freshDb();
+		const { head, link, lead } = await setUp(db);
+		await writeSummary(db, head, 100001, YEAR, complete(), 'submit');
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const results = await whileHeld(db, held(100001), () =>
+			Promise.allSettled([decideSummary(db, link, 100001, YEAR, 'agree'), decideSummary(other, lead, 100001, YEAR, 'return')])
+		);
+		expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+		const summary = await getSummary(db, 100001, YEAR);
+		// Agreed with no return after it, or returned (a draft) and never agreed.
+		expect([summary?.status === 'agreed', summary?.status === 'draft' && summary?.agreedAt === null]).toContain(true);
+		expect(await db.selectFrom('notifications').select('id').where('kind', 'in', ['se_summary.agree', 'se_summary.return']).execute()).toHaveLength(1);
+	});
+
+	it('a summary sent back for changes still says when it was submitted once the school saves it again', async () => {
+		const db = await freshDb();
+		const { head, link } = await setUp(db);
+		await writeSummary(db, head, 100001, YEAR, complete(), 'submit');
+		const submitted = (await getSummary(db, 100001, YEAR))?.submittedAt;
+		expect(submitted).toMatch(/^20/);
+		await decideSummary(db, link, 100001, YEAR, 'return');
+		await writeSummary(db, head, 100001, YEAR, complete(), 'save');
+		expect(await getSummary(db, 100001, YEAR)).toMatchObject({ status: 'draft', submittedAt: submitted });
 	});
 });

@@ -6,7 +6,7 @@ import { advisersFor, headteachersOf, notify } from './notifications';
 import { CATEGORY_LABELS, isCategory, type Category } from '../domain/analysis/categories';
 import { academicYearLabel } from '../domain/ks2/types';
 import type { CategoryAction } from './db/schema/analysis';
-import { existingSchool } from './schools';
+import { existingSchool, lockSchool } from './schools';
 import { requireAllowed } from '../domain/access';
 import { Refusal } from '../domain/refusal';
 
@@ -89,6 +89,8 @@ export async function raiseDisagreement(
 		});
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
+		// The school's row first: a form sent twice, or by two heads, records one disagreement on any app server.
+		await lockSchool(trx, urn);
 		const open = await trx
 			.selectFrom('category_disagreements')
 			.select('id')

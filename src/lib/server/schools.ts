@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { ADVISER_ROLES } from '../domain/access';
 import type { Db } from './db';
+import { lockingRows } from './db/dialect';
 import type { School } from '../domain/access';
 import { Refusal } from '../domain/refusal';
 import { isRowId } from '../domain/ids';
@@ -17,6 +18,11 @@ export function stillOpen(column: string) {
 export function withoutActiveLinkAdviser(column: string) {
 	const adviser = sql`select 1 from users as la_u where la_u.id = ${sql.ref(column)} and la_u.disabled_at is null and la_u.role in (${sql.join(ADVISER_ROLES)})`;
 	return sql<boolean>`(${sql.ref(column)} is null or not exists (${adviser}))`;
+}
+
+/** Holds a school's row until the transaction ends (on PostgreSQL), so two writers about that school go one after the other, on any app server. */
+export async function lockSchool(trx: Db, urn: number): Promise<void> {
+	await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', urn)).execute();
 }
 
 /** What the access policy needs to know of a school row. */

@@ -1,4 +1,5 @@
 import type { Db } from './db';
+import { lockSchool } from './schools';
 import type { SessionUser } from './auth/session';
 import { audit } from './audit';
 import { nowIso } from './clock';
@@ -86,6 +87,7 @@ export async function writeSummary(db: Db, user: SessionUser, urn: number, year:
 		throw new Refusal(action === 'submit' ? 'Complete every section before you submit' : 'Some of the text is too long', { errors: problems });
 	}
 	await db.transaction().execute(async (trx) => {
+		await lockSchool(trx, urn);
 		const existing = await trx.selectFrom('se_summaries').selectAll().where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
 		const move = nextStatus(existing?.status ?? 'draft', action, 'school');
 		if (!move.ok) throw new Refusal(move.message);
@@ -95,7 +97,8 @@ export async function writeSummary(db: Db, user: SessionUser, urn: number, year:
 			sections_json: JSON.stringify(sections),
 			updated_at: now,
 			updated_by: user.id,
-			submitted_at: action === 'submit' ? now : null
+			// Kept on saving: a summary sent back for changes still shows when it was submitted.
+			submitted_at: action === 'submit' ? now : (existing?.submitted_at ?? null)
 		};
 		let id: number;
 		if (existing) {
@@ -167,7 +170,7 @@ export async function addComment(db: Db, user: SessionUser, urn: number, year: n
 		});
 		await notify(trx, await headteachersOf(trx, urn), {
 			kind: 'se_summary.comment',
-			message: `${user.name} commented on "${section.label}" in your self-evaluation summary`,
+			message: `${user.name} commented on "${section.label}" in ${await schoolName(trx, urn)}’s self-evaluation summary`,
 			link: `/self-evaluation/${urn}?year=${year}#section-${sectionKey}`,
 			urn
 		});
@@ -184,6 +187,7 @@ const DONE: Record<'review' | 'agree' | 'return', { column: 'reviewed_at' | 'agr
 export async function decideSummary(db: Db, user: SessionUser, urn: number, year: number, action: Exclude<SeAction, 'save' | 'submit'>): Promise<void> {
 	requireAllowed(user, 'selfEvaluation.decide', await existingSchool(db, urn));
 	await db.transaction().execute(async (trx) => {
+		await lockSchool(trx, urn);
 		const summary = await trx.selectFrom('se_summaries').select(['id', 'status']).where('urn', '=', urn).where('year', '=', year).executeTakeFirst();
 		if (!summary) throw new Refusal('The school has not started a summary for this year');
 		const move = nextStatus(summary.status, action, 'adviser');
@@ -204,7 +208,7 @@ export async function decideSummary(db: Db, user: SessionUser, urn: number, year
 		});
 		await notify(trx, await headteachersOf(trx, urn), {
 			kind: `se_summary.${action}`,
-			message: `Your self-evaluation summary for ${academicYearLabel(year)} ${DONE[action].message}`,
+			message: `${await schoolName(trx, urn)}’s self-evaluation summary for ${academicYearLabel(year)} ${DONE[action].message}`,
 			link: `/self-evaluation/${urn}?year=${year}`,
 			urn
 		});

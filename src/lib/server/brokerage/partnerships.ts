@@ -1,7 +1,7 @@
 import type { Db } from '../db';
 import { audit } from '../audit';
 import { nowIso } from '../clock';
-import { existingSchool } from '../schools';
+import { lockSchool, existingSchool } from '../schools';
 import { advisersFor, headteachersOf, notify } from '../notifications';
 import { schoolCalendar } from '../schedule/plan-input';
 import { Refusal } from '../../domain/refusal';
@@ -284,11 +284,6 @@ export async function proposePartnership(db: Db, actor: Actor, input: ProposalIn
 }
 
 type Row = Selectable<PartnershipsTable>;
-
-/** Holds a school's row until the transaction ends (on PostgreSQL), so two writers about that school go one after the other. */
-async function lockSchool(trx: Db, urn: number): Promise<void> {
-	await lockingRows(trx, trx.selectFrom('schools').select('urn').where('urn', '=', urn)).execute();
-}
 
 /**
  * Refuses a supporter that already has as many schools proposed or under way in the year (other
