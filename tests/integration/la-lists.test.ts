@@ -21,6 +21,7 @@ import { Refusal } from '../../src/lib/domain/refusal';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { staffOverview } from '../../src/lib/server/overview';
 import { interventionStatuses } from '../../src/lib/server/intervention';
+import { requireAdviserWithin } from '../../src/lib/server/users';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
 import { agreeUnchanged, moderationList } from '../../src/lib/server/analysis/moderation';
 import { runAnalysis } from '../../src/lib/server/analysis';
@@ -179,6 +180,12 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		);
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'school.link_adviser').execute()).toEqual([]);
 		expect(await reassignSchools(db, admin850, [hampshire[0]], w.lead.id)).toBe(1);
+		// Capacity and days off: their own LA's adviser, not one other LAs' plans count on too.
+		await requireAdviserWithin(db, admin850, { id: w.adviserA.id, role: 'adviser' });
+		expect(await refusedWith(() => requireAdviserWithin(db, admin850, { id: w.lead.id, role: 'lead_adviser' }))).toBe(
+			'This adviser serves every LA, so only an admin who serves every LA can change their days'
+		);
+		await requireAdviserWithin(db, w.admin, { id: w.lead.id, role: 'lead_adviser' });
 		// An admin of every LA too: a school's link adviser serves its LA, or its visits go to someone who cannot open its page.
 		expect(await refusedWith(() => reassignSchools(db, w.admin, [hampshire[1]], w.adviserB.id))).toMatch(/^That adviser does not serve the LA of /);
 		expect(await reassignSchools(db, w.admin, [surrey[0]], w.adviserB.id)).toBeLessThanOrEqual(1);

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
 import { dialectOf } from '../../src/lib/server/db/dialect';
 import { addUser } from '../helpers/fixtures';
-import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate } from '../../src/lib/server/schedule';
+import { addTemplate, deleteTemplate, loadTemplates, resetTemplates, saveTemplate, templateFromForm } from '../../src/lib/server/schedule';
 import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-templates';
 import { daysPerSchool } from '../../src/lib/domain/planner/templates';
 import { Refusal } from '../../src/lib/domain/refusal';
@@ -103,5 +103,11 @@ describe('engagement templates', () => {
 		await saveTemplate(db, admin.id, { ...templates.find((t) => t.id === 'secure.se_summary_call')!, days: 0.5 });
 		await resetTemplates(db, admin.id);
 		expect(await loadTemplates(db)).toEqual(DEFAULT_TEMPLATES);
+	});
+
+	it('reads each engagement it comes after once, however often the form names it', () => {
+		const form = new FormData();
+		for (const after of ['focus.review', 'focus.review', '', 'focus.initial_visit']) form.append('after', after);
+		expect(templateFromForm(form).after).toEqual(['focus.review', 'focus.initial_visit']);
 	});
 });

@@ -9,6 +9,7 @@ import { Refusal } from '../domain/refusal';
 import { accountOutside, inLas, laChoiceProblem } from '../domain/las';
 import { knownLas } from './las';
 import { oneAtATime } from './db/dialect';
+import { servedLas, type Actor } from '../domain/access';
 
 /** A refusal about the account as a whole: the user pages show it at the top of their error summary. */
 const ABOUT_THE_ACCOUNT = { field: 'user' };
@@ -62,6 +63,15 @@ export async function findUserByEmail(db: Db, email: string) {
 async function lasOf(db: Db, userId: number | null): Promise<string[]> {
 	if (userId === null) return [];
 	return (await db.selectFrom('user_las').select('la_code').where('user_id', '=', userId).orderBy('la_code').execute()).map((r) => r.la_code);
+}
+
+/**
+ * Refuses an admin who serves some LAs changing an adviser's capacity or days off when the adviser
+ * also serves other LAs (or every LA): those LAs' plans count on them too (docs/roles.md).
+ */
+export async function requireAdviserWithin(db: Db, actor: Actor, adviser: { id: number; role: Role }): Promise<void> {
+	const outside = accountOutside(servedLas(actor) ?? [], { role: adviser.role, laCodes: await lasOf(db, adviser.id) });
+	if (outside) throw new Refusal(outside.replace('This account serves', 'This adviser serves').replace('can change it', 'can change their days'));
 }
 
 /** Every URN is a school in the register, within the LAs of the admin giving it (`giver`; none: every LA). */

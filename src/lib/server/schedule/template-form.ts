@@ -28,7 +28,8 @@ export function templateFromForm(form: FormData): Omit<EngagementTemplate, 'id'>
 		withinWeeks: optionalWholeNumber(field(form, 'within_weeks')),
 		days: days === '' ? Number.NaN : Number(days),
 		mode: field(form, 'mode') as EngagementMode,
-		after: form.getAll('after').filter((v): v is string => typeof v === 'string' && v !== ''),
+		// Each once, however often the form names it.
+		after: [...new Set(form.getAll('after').filter((v): v is string => typeof v === 'string' && v !== ''))],
 		minWeeksApart: optionalWholeNumber(field(form, 'min_weeks_apart'))
 	};
 }

@@ -20,6 +20,7 @@ import {
 import { ROLE_LABELS } from '$lib/domain/roles';
 import { NOT_FOUND, Refusal } from '$lib/domain/refusal';
 import { isRowId } from '$lib/domain/ids';
+import { requireAdviserWithin } from '$lib/server/users';
 
 /** The adviser in the address, if this admin serves an LA they serve (another LA's is not there). */
 async function adviserOf(event: RequestEvent, admin: Actor) {
@@ -55,6 +56,7 @@ export const actions: Actions = {
 		const text = field(await event.request.formData(), 'days-per-week');
 		return act(
 			async () => {
+				await requireAdviserWithin(db(), admin, adviser);
 				await setCapacity(db(), admin.id, adviser.id, text);
 				return { done: `${adviser.name} now has ${text} days a week for school work. Plan the year again to use it.` };
 			},
@@ -68,6 +70,7 @@ export const actions: Actions = {
 		const values = { 'off-from': field(form, 'off-from'), 'off-to': field(form, 'off-to'), 'off-reason': field(form, 'off-reason') };
 		return act(
 			async () => {
+				await requireAdviserWithin(db(), admin, adviser);
 				const added = await addDaysOff(db(), admin.id, adviser.id, { from: values['off-from'], to: values['off-to'], reason: values['off-reason'] });
 				return { done: `${added} ${added === 1 ? 'day' : 'days'} off added. Plan the year again to move anything planned on them.` };
 			},
@@ -79,6 +82,7 @@ export const actions: Actions = {
 		const adviser = await adviserOf(event, admin);
 		const date = field(await event.request.formData(), 'date');
 		return act(async () => {
+			await requireAdviserWithin(db(), admin, adviser);
 			await removeDayOff(db(), admin.id, adviser.id, date);
 			return { done: 'The day off is removed.' };
 		});
