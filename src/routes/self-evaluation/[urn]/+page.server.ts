@@ -3,7 +3,8 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 import { db } from '$lib/server/db';
 import { act, guard, schoolFromUrl } from '$lib/server/access';
 import { addComment, copyForward, decideSummary, seAccess, summaryFor, summaryYears, writeSummary } from '$lib/server/self-evaluation';
-import { NOT_FOUND } from '$lib/domain/refusal';
+import { NOT_FOUND, Refusal } from '$lib/domain/refusal';
+import { academicYearLabel } from '$lib/domain/ks2/types';
 import { schoolYearOf, sectionsFromForm } from '$lib/domain/self-evaluation/summary';
 import { field } from '$lib/server/forms';
 import { today } from '$lib/server/clock';
@@ -52,12 +53,22 @@ function formValues(form: FormData): Record<string, string> {
 	return Object.fromEntries([...form.entries()].filter((e): e is [string, string] => typeof e[1] === 'string'));
 }
 
+/** A school writes this school year's summary, or next year's; earlier years are kept as they were. */
+function requireWritableYear(year: number, current: number): void {
+	if (year < current) {
+		throw new Refusal(`Summaries for past school years are kept as they were. Write your summary for ${academicYearLabel(current)} instead.`);
+	}
+}
+
 async function write(event: RequestEvent, action: 'save' | 'submit') {
-	const { user, school, year } = await context(event);
+	const { user, school, year, current } = await context(event);
 	const form = await event.request.formData();
 	const sections = sectionsFromForm((name) => field(form, name));
 	return step(
-		() => writeSummary(db(), user, school.urn, year, sections, action),
+		async () => {
+			requireWritableYear(year, current);
+			await writeSummary(db(), user, school.urn, year, sections, action);
+		},
 		action === 'save' ? 'Your draft has been saved.' : 'Your summary has been submitted to your adviser.',
 		formValues(form)
 	);
@@ -73,8 +84,11 @@ export const actions: Actions = {
 	save: async (event) => write(event, 'save'),
 	submit: async (event) => write(event, 'submit'),
 	copy: async (event) => {
-		const { user, school, year } = await context(event);
-		return step(() => copyForward(db(), user, school.urn, year), 'Last year’s summary has been copied into a new draft. Check and update each section.');
+		const { user, school, year, current } = await context(event);
+		return step(async () => {
+			requireWritableYear(year, current);
+			await copyForward(db(), user, school.urn, year);
+		}, 'Last year’s summary has been copied into a new draft. Check and update each section.');
 	},
 	comment: async (event) => {
 		const { user, school, year } = await context(event);
