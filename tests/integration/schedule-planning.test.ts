@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { freshDb } from '../helpers/db';
+import { sql } from 'kysely';
+import { anotherConnection, freshDb, whileHeld } from '../helpers/db';
+import { dialectOf } from '../../src/lib/server/db/dialect';
 import { agreeCategories, BEFORE_YEAR, scheduleWorld } from './schedule-fixtures';
 import {
 	addClosure,
+	cancelEngagement,
 	capacityView,
 	confirmEngagement,
 	listEngagements,
@@ -20,6 +23,7 @@ import { DEFAULT_TEMPLATES } from '../../src/lib/domain/planner/default-template
 import { halfTermIndex } from '../../src/lib/domain/calendar/half-terms';
 import type { Db } from '../../src/lib/server/db';
 import { Refusal } from '../../src/lib/domain/refusal';
+import { dayAndDate } from '../../src/lib/domain/format';
 
 function publishForm(visitDate: string): FormData {
 	const form = new FormData();
@@ -213,5 +217,101 @@ describe('planning the year over the database', () => {
 		expect(moved).not.toBeNull();
 		const after = (await listEngagements(db, { year: w.year, urn: w.urns.focus })).find((e) => e.id === review2.id)!;
 		expect([after.date, after.status]).toEqual([moved, 'confirmed']);
+	});
+
+	describe('two people changing one engagement at the same moment (on PostgreSQL, on two app servers)', () => {
+		/** A Focus review moved to the second of two spring days it may be on (so confirmed there, and free to move to the first), and a review still planned. */
+		async function movable() {
+			const db = await freshDb();
+			const w = await scheduleWorld(db);
+			await planYear(db, w.admin.id, w.year, BEFORE_YEAR);
+			const engagements = await listEngagements(db, { year: w.year, urn: w.urns.focus });
+			const review2 = engagements.find((e) => e.templateId === 'focus.review' && e.sequence === 2)!;
+			const { calendar } = await loadCalendar(db, w.year);
+			const allA = await listEngagements(db, { year: w.year, adviserId: w.adviserA.id });
+			const free = workingDays(calendar).filter((d) => (d.halfTerm === 'spring_1' || d.halfTerm === 'spring_2') && !allA.some((e) => e.date === d.date));
+			const days: string[] = [];
+			for (const day of free) {
+				if (days.length === 2) break;
+				const ok = await moveEngagement(db, w.adviserA, review2.id, day.date, BEFORE_YEAR).then(
+					() => true,
+					() => false
+				);
+				if (ok) days.push(day.date);
+			}
+			expect(days).toHaveLength(2);
+			const planned = engagements.find((e) => e.templateId === 'focus.review' && e.sequence === 3)!;
+			expect(planned.status).toBe('planned');
+			/** Moves the review to the first day, from `one` connection. */
+			const moveIt = (one: Db) => moveEngagement(one, w.adviserA, review2.id, days[0], BEFORE_YEAR);
+			return { db, w, review2, planned, days, moveIt };
+		}
+
+		const row = (db: Db, id: number) => db.selectFrom('engagements').select(['status', 'date', 'cancel_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+
+		/**
+		 * Starts two changes to one engagement together, from two connections on PostgreSQL, once both
+		 * have read it: one is done, the other refused in plain words. Returns whether the first was done, and the refusal.
+		 */
+		async function atOnce(db: Db, id: number, first: (db: Db) => Promise<unknown>, second: (db: Db) => Promise<unknown>) {
+			const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+			const results = await whileHeld(db, sql`select id from engagements where id = ${id} for update`, () => Promise.allSettled([first(db), second(other)]));
+			expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+			const refusal: Error = (results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason;
+			expect(refusal).toBeInstanceOf(Refusal);
+			return { firstDone: results[0].status === 'fulfilled', refusal };
+		}
+
+		it('a move and a cancellation: one is done, the other is refused saying what happened, and the row is one or the other', async () => {
+			const { db, w, review2, days, moveIt } = await movable();
+			const { firstDone: moved, refusal } = await atOnce(db, review2.id, moveIt, (other) =>
+				cancelEngagement(other, w.adviserA, review2.id, 'The school has an Ofsted inspection that week.', BEFORE_YEAR)
+			);
+			if (moved) {
+				expect(refusal.message).toBe(
+					`This engagement was moved to ${dayAndDate(days[0])} by someone else after you opened the page. Look at it again before you cancel it.`
+				);
+				expect(await row(db, review2.id)).toEqual({ status: 'confirmed', date: days[0], cancel_reason: null });
+			} else {
+				expect(refusal.message).toBe('This engagement was cancelled by someone else after you opened the page, so it cannot be moved.');
+				expect(await row(db, review2.id)).toEqual({ status: 'cancelled', date: days[1], cancel_reason: 'The school has an Ofsted inspection that week.' });
+			}
+		});
+
+		it('a confirmation and a cancellation: one is done, the other is refused, never a database error', async () => {
+			const { db, w, planned } = await movable();
+			const { firstDone: confirmed, refusal } = await atOnce(
+				db,
+				planned.id,
+				(one) => confirmEngagement(one, w.adviserA, planned.id),
+				(other) => cancelEngagement(other, w.adviserA, planned.id, 'The school asked for it to be called off.', BEFORE_YEAR)
+			);
+			if (confirmed) {
+				expect(refusal.message).toBe('This engagement was confirmed by someone else after you opened the page. Look at it again before you cancel it.');
+				expect(await row(db, planned.id)).toEqual({ status: 'confirmed', date: planned.date, cancel_reason: null });
+			} else {
+				expect(refusal.message).toBe('This engagement was cancelled by someone else after you opened the page, so it cannot be confirmed.');
+				expect(await row(db, planned.id)).toMatchObject({ status: 'cancelled', date: planned.date });
+			}
+		});
+
+		it('a move and publishing the note of visit: one is done, and the move’s new date is never overwritten unseen', async () => {
+			const { db, w, review2, days, moveIt } = await movable();
+			const { firstDone: moved, refusal } = await atOnce(db, review2.id, moveIt, (other) =>
+				saveNote(other, w.adviserA, review2.id, noteFromForm(publishForm(days[1]), []), 'publish', '2027-07-01')
+			);
+			const note = await db.selectFrom('visit_notes').select('status').where('engagement_id', '=', review2.id).executeTakeFirst();
+			if (moved) {
+				expect(refusal.message).toBe(
+					`This engagement was moved to ${dayAndDate(days[0])} by someone else after you opened the page. Look at it again before you publish its note of visit.`
+				);
+				expect(await row(db, review2.id)).toMatchObject({ status: 'confirmed', date: days[0] });
+				expect(note).toBeUndefined();
+			} else {
+				expect(refusal.message).toBe('This engagement was completed by someone else after you opened the page, so it cannot be moved.');
+				expect(await row(db, review2.id)).toMatchObject({ status: 'completed', date: days[1] });
+				expect(note?.status).toBe('published');
+			}
+		});
 	});
 });

@@ -6,6 +6,7 @@ import { headteachersOf, notify } from '../notifications';
 import { field } from '../forms';
 import { Refusal } from '../../domain/refusal';
 import { engagementToChange } from './tracking';
+import { requireUpdated } from './engagement-writes';
 import { schoolCalendar } from './plan-input';
 import { academicYearBounds } from '../../domain/calendar/half-terms';
 import { isIsoDate, type IsoDate } from '../../domain/calendar/iso-date';
@@ -273,7 +274,7 @@ export async function saveNote(
 		if (publish) {
 			const met = rated.filter((r) => r.met).map((r) => r.afiId);
 			if (met.length > 0) await trx.updateTable('afis').set({ closed_engagement_id: engagementId, closed_at: now }).where('id', 'in', met).execute();
-			await trx
+			const done = await trx
 				.updateTable('engagements')
 				.set({
 					status: 'completed',
@@ -284,7 +285,11 @@ export async function saveNote(
 					updated_at: now
 				})
 				.where('id', '=', engagementId)
-				.execute();
+				// Only as read: cancelled, completed or moved by someone else since, it is refused, not overwritten.
+				.where('status', 'in', ['planned', 'confirmed'])
+				.where('date', '=', engagement.date)
+				.executeTakeFirst();
+			await requireUpdated(trx, done, engagementId, { date: engagement.date }, 'publish');
 			await notify(trx, await headteachersOf(trx, engagement.urn), {
 				kind: 'visit_note.published',
 				message: `${user.name} published the note of visit for "${engagement.label}" on ${dayAndDate(stored.visitDate)}`,

@@ -9,7 +9,7 @@ import { buildPlanInput, schoolCalendar, schoolScope } from './plan-input';
 import { schoolYearOf, today as todayIso } from './years';
 import { storedPlan } from './planning';
 import { getAdviser } from './advisers';
-import { writeCancel, writeMove } from './engagement-writes';
+import { changedSince, requireUpdated, writeCancel, writeMove } from './engagement-writes';
 import { moveVisitFromSchedule, visitCancelledInSchedule } from '../quality-mark/schedule-changes';
 import { halfTermOf, whyNotWorkingDay } from '../../domain/calendar/working-days';
 
@@ -50,7 +50,16 @@ export async function confirmEngagement(db: Db, user: SessionUser, id: number): 
 		throw new Refusal(`It cannot be confirmed for ${dayAndDate(engagement.date)}, because ${adviser.name} is off that day. Move it to another day.`);
 	await db.transaction().execute(async (trx) => {
 		const now = nowIso();
-		await trx.updateTable('engagements').set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now }).where('id', '=', id).execute();
+		// Only as read: cancelled, completed, confirmed or moved by someone else since, it is refused, not overwritten.
+		const read = { status: engagement.status, date: engagement.date };
+		const done = await trx
+			.updateTable('engagements')
+			.set({ status: 'confirmed', confirmed_at: now, confirmed_by: user.id, updated_at: now })
+			.where('id', '=', id)
+			.where('status', '=', read.status)
+			.where('date', '=', read.date)
+			.executeTakeFirst();
+		await requireUpdated(trx, done, id, read, 'confirm');
 		await audit(trx, {
 			userId: user.id,
 			action: 'engagement.confirm',
@@ -82,6 +91,9 @@ export async function moveEngagement(db: Db, user: SessionUser, id: number, newD
 	const input = await buildPlanInput(db, engagement.year, today, (await schoolScope(db, engagement.urn)) || null);
 	const check = checkMove(await storedPlan(db, engagement.year), engagement.planKey, newDate, input);
 	if (!check.ok) {
+		// Cancelled or moved by someone else since it was read, the plan no longer has it as it was: say so, not the planner's words.
+		const changed = await changedSince(db, id, { status: engagement.status, date: engagement.date }, 'move');
+		if (changed) throw changed;
 		const message = `It cannot move to ${dayAndDate(newDate)}. ${check.reasons.join(' ')}`;
 		throw new Refusal(message, { field: 'new-date' });
 	}
@@ -133,7 +145,7 @@ export async function cancelEngagement(db: Db, user: SessionUser, id: number, re
 	if (!text) throw new Refusal('Say why it is cancelled.', { field: 'reason' });
 	if (text.length > MAX_REASON) throw new Refusal(`The reason must be ${MAX_REASON} characters or fewer.`, { field: 'reason' });
 	return db.transaction().execute(async (trx) => {
-		await writeCancel(trx, user.id, id, { status: engagement.status }, text);
+		await writeCancel(trx, user.id, id, { status: engagement.status, date: engagement.date }, text);
 		return engagement.qualityMark ? visitCancelledInSchedule(trx, user, engagement.qualityMark.id, text, today) : false;
 	});
 }
