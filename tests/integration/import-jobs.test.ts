@@ -84,19 +84,97 @@ describe('an import from the web', () => {
 		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
 	});
 
-	it('keeps a piece sent twice at once only once, and then starts again from the file rather than keep a muddle', async () => {
+	/** A ten-byte upload's first piece sent twice at once (as `first` and `second`), as a page whose first request seemed lost might, to two servers. */
+	async function sentTwiceAtOnce(first: string, second: string) {
 		const db = await freshDb();
 		// On SQLite the second request shares the server's one connection (see writers-at-once.test.ts).
 		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
 		const id = (await addUser(db, 'analyst')).id;
 		const upload = await startUpload(db, id, 'ks2final.csv', 10);
 		if (!upload.ok) throw new Error(upload.message);
-		const piece = new TextEncoder().encode('URN,NAME\r\n');
-		const sent = await Promise.all([appendPiece(db, upload.id, id, 0, piece), appendPiece(other, upload.id, id, 0, piece)]);
+		const [a, b] = [first, second].map((text) => new TextEncoder().encode(text));
+		const sent = await Promise.all([appendPiece(db, upload.id, id, 0, a), appendPiece(other, upload.id, id, 0, b)]);
+		return { db, id, uploadId: upload.id, sent };
+	}
+
+	it('keeps a piece sent twice at once only once, and answers both as kept', async () => {
+		const { db, sent } = await sentTwiceAtOnce('URN,NAME\r\n', 'URN,NAME\r\n');
+		expect(sent).toEqual([
+			{ ok: true, received: 10 },
+			{ ok: true, received: 10 }
+		]);
+		expect(await db.selectFrom('upload_pieces').select('offset').execute()).toEqual([{ offset: 0 }]);
+		expect(await db.selectFrom('uploads').select('received').execute()).toEqual([{ received: 10 }]);
+	});
+
+	it('starts again from the file when two different pieces are sent for the same place at once, rather than keep a muddle', async () => {
+		const { db, id, uploadId, sent } = await sentTwiceAtOnce('URN,NAME\r\n', 'URN,TOWN\r\n');
 		expect(sent.filter((s) => s.ok)).toHaveLength(1);
 		expect(sent.find((s) => !s.ok)).toMatchObject({ message: expect.stringMatching(/Nothing was kept: choose the file again\.$/) });
 		expect(await db.selectFrom('upload_pieces').select('offset').execute()).toEqual([]);
-		expect((await startJob(db, upload.id, id, { kind: null, year: null, version: null })).ok).toBe(false);
+		expect((await startJob(db, uploadId, id, { kind: null, year: null, version: null })).ok).toBe(false);
+	});
+
+	it('imports the whole file when a piece is sent again while the job is putting the upload together', async () => {
+		const db = await freshDb();
+		const other = dialectOf(db) === 'postgres' ? anotherConnection(db) : db;
+		const id = (await addUser(db, 'analyst')).id;
+		const schools = 4000;
+		const path = await ks2File(tempDir(), { schools: Array.from({ length: schools }, (_, i) => school(100001 + i)) });
+		const bytes = readFileSync(path);
+		// More pieces than the job reads back at a time (16), so the piece reaches it part-way.
+		expect(bytes.length).toBeGreaterThan(16 * UPLOAD_PIECE_BYTES);
+		const upload = await startUpload(db, id, 'ks2final.csv', bytes.length);
+		if (!upload.ok) throw new Error(upload.message);
+		let last = 0;
+		for (let at = 0; at < bytes.length; at += UPLOAD_PIECE_BYTES) {
+			expect((await appendPiece(db, upload.id, id, at, bytes.subarray(at, at + UPLOAD_PIECE_BYTES))).ok).toBe(true);
+			last = at;
+		}
+		// The last piece again, as a page does whose answer to it was lost.
+		const [job, again] = await Promise.all([
+			startJob(db, upload.id, id, { kind: null, year: null, version: null }),
+			appendPiece(other, upload.id, id, last, bytes.subarray(last))
+		]);
+		// Kept already, or the job has the upload: either way nothing of it is deleted.
+		expect([
+			{ ok: true, received: bytes.length },
+			{ ok: false, message: 'This upload has expired. Choose the file again.' }
+		]).toContainEqual(again);
+		if (!job.ok) throw new Error(job.message);
+		let status: JobStatus;
+		while ((status = (await jobStatus(db, job.id, id))!).state === 'running') await new Promise((r) => setTimeout(r, 10));
+		expect(status.error).toBeNull();
+		expect(status.outcome).toMatchObject({ status: 'imported', report: { resultsStored: schools, problems: [] } });
+		expect(await db.selectFrom('upload_pieces').select('offset').execute()).toEqual([]);
+	});
+
+	it.each([
+		['cut short', (offsets: number[]) => offsets.at(-1)!],
+		['with a piece missing from the middle', (offsets: number[]) => offsets[1]]
+	])('imports nothing, and says so, from an upload whose pieces arrived %s', async (_, gone) => {
+		const db = await freshDb();
+		const id = (await addUser(db, 'analyst')).id;
+		const path = await ks2File(tempDir(), { schools: Array.from({ length: 1000 }, (_, i) => school(100001 + i)) });
+		const bytes = readFileSync(path);
+		const upload = await startUpload(db, id, 'ks2final.csv', bytes.length);
+		if (!upload.ok) throw new Error(upload.message);
+		const offsets: number[] = [];
+		for (let at = 0; at < bytes.length; at += UPLOAD_PIECE_BYTES) {
+			expect((await appendPiece(db, upload.id, id, at, bytes.subarray(at, at + UPLOAD_PIECE_BYTES))).ok).toBe(true);
+			offsets.push(at);
+		}
+		expect(offsets.length).toBeGreaterThan(2);
+		// As a refused piece's deletion used to do, part-way through: the count still says the file arrived whole.
+		await db.deleteFrom('upload_pieces').where('upload_id', '=', upload.id).where('offset', '=', gone(offsets)).execute();
+		expect(await startJob(db, upload.id, id, { kind: null, year: null, version: null })).toEqual({
+			ok: false,
+			message: 'The upload did not arrive whole. Nothing was imported: choose the file again.'
+		});
+		expect(await db.selectFrom('import_jobs').select('id').execute()).toEqual([]);
+		expect(await db.selectFrom('imports').select('id').execute()).toEqual([]);
+		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
+		expect(await db.selectFrom('upload_pieces').select('offset').execute()).toEqual([]);
 	});
 
 	it('says a job stopped, and that nothing was written, once the server running it has been silent for five minutes', async () => {

@@ -3,12 +3,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { appendPiece, forgetAbandoned, saveWholeFile, startUpload, UPLOAD_PIECE_BYTES } from '../../src/lib/server/import/jobs';
-import { freshDb } from '../helpers/db';
+import { databaseUrlOf, freshDb } from '../helpers/db';
 import { addUser } from '../helpers/fixtures';
-import type { Db } from '../../src/lib/server/db';
+import { useAppDatabase } from '../helpers/app-database';
+import { closeDb, type Db } from '../../src/lib/server/db';
+import * as piece from '../../src/routes/imports/upload/[id]/+server';
 import { bodyLimitFor, bodyProblem, FORM_BODY_BYTES } from '../../src/lib/server/body-limit';
 
 const UPLOADS = join(tmpdir(), 'triage-uploads');
+
+/** A new upload of `size` bytes, its first piece of `first` bytes (if any) received. */
+async function begun(db: Db, me: number, size: number, first?: Uint8Array): Promise<string> {
+	const started = await startUpload(db, me, 'ks2.csv', size);
+	if (!started.ok) throw new Error(started.message);
+	if (first) expect(await appendPiece(db, started.id, me, 0, first)).toEqual({ ok: true, received: first.length });
+	return started.id;
+}
 
 async function piecesOf(db: Db, upload: string): Promise<number> {
 	return (await db.selectFrom('upload_pieces').select('offset').where('upload_id', '=', upload).execute()).length;
@@ -65,6 +75,70 @@ describe('piecewise uploads', () => {
 		});
 		expect(await db.selectFrom('uploads').select('id').execute()).toEqual([]);
 	});
+
+	it('answers the last piece sent again (its answer lost) as kept, keeping it once; any other piece out of place ends the upload', async () => {
+		const db = await freshDb();
+		const me = (await addUser(db, 'analyst')).id;
+		const first = new Uint8Array([1, 2, 3, 4, 5, 6]);
+		const upload = await begun(db, me, 10, first);
+		expect(await appendPiece(db, upload, me, 0, first.slice())).toEqual({ ok: true, received: 6 });
+		expect(await piecesOf(db, upload)).toBe(1);
+		expect(await appendPiece(db, upload, me, 6, new Uint8Array(4))).toEqual({ ok: true, received: 10 });
+		expect(await piecesOf(db, upload)).toBe(2);
+
+		// Not the same bytes: a muddle, not a repeat.
+		const other = await begun(db, me, 10, first);
+		expect(await appendPiece(db, other, me, 0, new Uint8Array([1, 2, 3, 4, 5, 7]))).toEqual({
+			ok: false,
+			message: 'Expected the piece at byte 6, not 0. Nothing was kept: choose the file again.'
+		});
+		expect(await piecesOf(db, other)).toBe(0);
+		expect(await db.selectFrom('uploads').select('id').where('id', '=', other).execute()).toEqual([]);
+	});
+
+	it('refuses a piece for an upload a job has taken as expired, and leaves the job its pieces', async () => {
+		const db = await freshDb();
+		const me = (await addUser(db, 'analyst')).id;
+		const upload = await begun(db, me, 10, new Uint8Array(6));
+		expect(await appendPiece(db, upload, me, 6, new Uint8Array(4))).toEqual({ ok: true, received: 10 });
+		// As startJob marks it taken, before it reads the pieces back (jobs.ts, claimUpload).
+		await db.updateTable('uploads').set({ received: -1 }).where('id', '=', upload).execute();
+		for (const [offset, size] of [
+			[0, 6],
+			[6, 4],
+			[10, 1]
+		])
+			expect(await appendPiece(db, upload, me, offset, new Uint8Array(size))).toEqual({
+				ok: false,
+				message: 'This upload has expired. Choose the file again.'
+			});
+		expect(await piecesOf(db, upload)).toBe(2);
+	});
+
+	it.each([['?offset=abc'], [''], ['?offset='], ['?offset=-6'], ['?offset=6.5'], ['?offset=6e0'], ['?offset=%206']])(
+		'refuses a piece sent with %j with a plain 400, and the upload goes on',
+		async (query) => {
+			const db = await freshDb();
+			const restore = useAppDatabase(databaseUrlOf(db));
+			try {
+				const me = await addUser(db, 'analyst');
+				const upload = await begun(db, me.id, 10, new Uint8Array(6));
+				const url = new URL(`http://localhost/imports/upload/${upload}${query}`);
+				const request = new Request(url, { method: 'POST', body: new Uint8Array(4) });
+				const res = await piece.POST({ locals: { user: me, session: null }, url, params: { id: upload }, request } as never);
+				expect(res.status).toBe(400);
+				expect(await res.json()).toEqual({
+					ok: false,
+					message: 'The offset of the piece is missing or not a whole number of bytes. The piece was not kept; the pieces before it were.'
+				});
+				expect(await piecesOf(db, upload)).toBe(1);
+				expect(await appendPiece(db, upload, me.id, 6, new Uint8Array(4))).toEqual({ ok: true, received: 10 });
+			} finally {
+				await closeDb();
+				restore();
+			}
+		}
+	);
 
 	it('deletes pieces left behind by an upload abandoned over an hour ago, or by a server that stopped', async () => {
 		const db = await freshDb();

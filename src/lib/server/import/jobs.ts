@@ -52,6 +52,8 @@ export interface JobStatus {
 const newId = () => randomBytes(12).toString('hex');
 
 const EXPIRED = 'This upload has expired. Choose the file again.';
+const BAD_OFFSET = 'The offset of the piece is missing or not a whole number of bytes. The piece was not kept; the pieces before it were.';
+const NOT_WHOLE = 'The upload did not arrive whole. Nothing was imported: choose the file again.';
 
 /**
  * Drops uploads abandoned for an hour with their pieces, and jobs finished that long ago. Files a
@@ -109,19 +111,36 @@ export async function startUpload(db: Db, userId: number, fileName: unknown, siz
 }
 
 /**
+ * What `received` says of an upload once no piece may change it: a job has claimed it and is
+ * putting it together (claimUpload), or a refused piece ended it and its pieces are being deleted.
+ */
+const CLAIMED = -1;
+const REFUSED = -2;
+
+/**
  * Pieces must arrive in order, each no larger than a piece; the bytes actually received are
  * counted, and a piece that would go past the declared size is refused. A refused piece ends the
  * upload and deletes what had arrived: the page starts again from the file. The count moves only
- * from the offset the piece was sent for, so the same piece sent twice (to two servers) is kept once.
+ * from the offset the piece was sent for, so the same piece sent twice (to two servers, or again
+ * after its answer was lost) is kept once, and the second answered as the first was. A piece for
+ * an upload a job has claimed is refused as expired and deletes nothing: the job has the pieces.
  */
 export async function appendPiece(db: Db, id: string, userId: number, offset: number, bytes: Uint8Array): Promise<Result<{ received: number }>> {
+	// Checked before anything is looked up: a piece that does not say where it goes changes nothing.
+	if (!Number.isSafeInteger(offset) || offset < 0) return { ok: false, message: BAD_OFFSET };
 	const u = await db.selectFrom('uploads').select(['user_id', 'size', 'received']).where('id', '=', id).executeTakeFirst();
-	if (!u || u.user_id !== userId) return { ok: false, message: EXPIRED };
+	if (!u || u.user_id !== userId || u.received < 0) return { ok: false, message: EXPIRED };
 	const refuse = async (message: string): Promise<Result<{ received: number }>> => {
+		// Ended only while no job has claimed it: a stray piece must not delete pieces a job is putting together.
+		const ended = await db.updateTable('uploads').set({ received: REFUSED }).where('id', '=', id).where('received', '>=', 0).executeTakeFirst();
+		if (Number(ended.numUpdatedRows) !== 1) return { ok: false, message: EXPIRED };
 		await discard(db, id);
 		return { ok: false, message: `${message} Nothing was kept: choose the file again.` };
 	};
-	if (offset !== u.received) return refuse(`Expected the piece at byte ${u.received}, not ${offset}.`);
+	if (offset !== u.received) {
+		const again = await keptAlready(db, id, offset, bytes);
+		return again === null ? refuse(`Expected the piece at byte ${u.received}, not ${offset}.`) : { ok: true, received: again };
+	}
 	if (bytes.length > UPLOAD_PIECE_BYTES) return refuse(`A piece can be at most ${UPLOAD_PIECE_BYTES} bytes.`);
 	if (u.received + bytes.length > u.size) return refuse('The file is larger than it said it was.');
 	if (bytes.length === 0) return { ok: true, received: u.received };
@@ -132,8 +151,22 @@ export async function appendPiece(db: Db, id: string, userId: number, offset: nu
 		await trx.insertInto('upload_pieces').values({ upload_id: id, offset, bytes }).execute();
 		return true;
 	});
-	if (!kept) return refuse(`Expected the piece at byte ${offset} once, not twice.`);
-	return { ok: true, received };
+	if (kept) return { ok: true, received };
+	// Another request moved the count first: the same piece, sent to two servers at once, is kept once.
+	const again = await keptAlready(db, id, offset, bytes);
+	return again === null ? refuse(`Expected the piece at byte ${offset} once, not twice.`) : { ok: true, received: again };
+}
+
+/**
+ * The count of bytes received when `bytes` at `offset` are exactly the last piece the upload kept,
+ * sent again; null otherwise (an older piece, a different one, or an upload a job has claimed).
+ */
+async function keptAlready(db: Db, id: string, offset: number, bytes: Uint8Array): Promise<number | null> {
+	if (bytes.length === 0) return null;
+	const u = await db.selectFrom('uploads').select('received').where('id', '=', id).executeTakeFirst();
+	if (!u || u.received < 0 || offset + bytes.length !== u.received) return null;
+	const last = await db.selectFrom('upload_pieces').select('bytes').where('upload_id', '=', id).where('offset', '=', offset).executeTakeFirst();
+	return last && Buffer.compare(last.bytes, bytes) === 0 ? u.received : null;
 }
 
 export interface JobOptions {
@@ -143,20 +176,23 @@ export interface JobOptions {
 }
 
 /**
- * Puts a finished upload together in a file here and forgets the upload. Null when the upload is
- * not there (expired, not this person's, or already started by another request).
+ * Puts a finished upload together in a file here and forgets the upload. Refused when the upload
+ * is not there (expired, not this person's, or already started by another request), or when its
+ * pieces do not make up the file from its first byte to its last, each where the one before ended:
+ * a file cut short or spliced is never imported.
  */
 async function claimUpload(db: Db, uploadId: string, userId: number): Promise<Result<{ path: string; fileName: string; size: number }>> {
 	const u = await db.selectFrom('uploads').select(['user_id', 'file_name', 'size', 'received']).where('id', '=', uploadId).executeTakeFirst();
 	if (!u || u.user_id !== userId) return { ok: false, message: EXPIRED };
 	if (u.received !== u.size) return { ok: false, message: 'The upload is not complete. Choose the file again.' };
-	// Only one request may start it: the first to mark it taken.
-	const taken = await db.updateTable('uploads').set({ received: -1 }).where('id', '=', uploadId).where('received', '=', u.size).executeTakeFirst();
+	// Only one request may start it: the first to mark it taken. No piece changes it after that (appendPiece).
+	const taken = await db.updateTable('uploads').set({ received: CLAIMED }).where('id', '=', uploadId).where('received', '=', u.size).executeTakeFirst();
 	if (Number(taken.numUpdatedRows) !== 1) return { ok: false, message: EXPIRED };
 	const path = join(uploadDir(), `${newId()}.csv`);
 	const file = await fs.open(path, 'w', 0o600);
+	let at = 0;
 	try {
-		for (let at = 0; at < u.size;) {
+		reading: while (at < u.size) {
 			const pieces = await db
 				.selectFrom('upload_pieces')
 				.select(['offset', 'bytes'])
@@ -167,8 +203,10 @@ async function claimUpload(db: Db, uploadId: string, userId: number): Promise<Re
 				.execute();
 			if (pieces.length === 0) break;
 			for (const p of pieces) {
+				// A piece missing: what follows would be spliced on where it was.
+				if (p.offset !== at) break reading;
 				await file.write(p.bytes);
-				at = p.offset + p.bytes.length;
+				at += p.bytes.length;
 			}
 			// Gone as soon as they are in the file: deleting them all at the end would hold the event loop on SQLite (see discard).
 			await db.deleteFrom('upload_pieces').where('upload_id', '=', uploadId).where('offset', '<', at).execute();
@@ -176,7 +214,9 @@ async function claimUpload(db: Db, uploadId: string, userId: number): Promise<Re
 	} finally {
 		await file.close();
 		await discard(db, uploadId);
+		if (at !== u.size) rmSync(path, { force: true });
 	}
+	if (at !== u.size) return { ok: false, message: NOT_WHOLE };
 	return { ok: true, path, fileName: u.file_name, size: u.size };
 }
 
