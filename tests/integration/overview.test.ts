@@ -127,6 +127,11 @@ describe('chooseScatterYear', () => {
 		});
 		expect(chooseScatterYear(years, 2023)).toEqual({ year: 2023, note: null });
 		expect(chooseScatterYear(years, 1999)?.year).toBe(2023);
+		// A year with no results at all is said, not passed over.
+		expect(chooseScatterYear([{ year: 2025, withProgress: true }], 2021)).toEqual({
+			year: 2025,
+			note: 'There are no school results for 2020/21, so this shows 2024/25.'
+		});
 	});
 
 	it('falls back to the latest year when no year has progress, and to nothing without results', () => {

@@ -79,13 +79,19 @@ export function chooseScatterYear(
 			note: asked.withProgress ? null : `There are no progress scores for ${academicYearLabel(asked.year)}, so schools are placed by attainment alone.`
 		};
 	}
-	if (latest.withProgress) return { year: latest.year, note: null };
-	const withProgress = years.find((y) => y.withProgress);
-	if (!withProgress) return { year: latest.year, note: `No year has progress scores yet, so schools are placed by attainment alone.` };
-	return {
-		year: withProgress.year,
-		note: `There are no progress scores for ${academicYearLabel(latest.year)}, the latest results, so this shows ${academicYearLabel(withProgress.year)}, the latest year with progress scores. Choose another year to see it.`
-	};
+	const chosen = ((): { year: number; note: string | null } => {
+		if (latest.withProgress) return { year: latest.year, note: null };
+		const withProgress = years.find((y) => y.withProgress);
+		if (!withProgress) return { year: latest.year, note: `No year has progress scores yet, so schools are placed by attainment alone.` };
+		return {
+			year: withProgress.year,
+			note: `There are no progress scores for ${academicYearLabel(latest.year)}, the latest results, so this shows ${academicYearLabel(withProgress.year)}, the latest year with progress scores. Choose another year to see it.`
+		};
+	})();
+	// A year asked for that has no results (2019/20 to 2021/22 had none) is said, not passed over.
+	if (requested === null) return chosen;
+	const instead = `There are no school results for ${academicYearLabel(requested)}, so this shows ${academicYearLabel(chosen.year)}.`;
+	return { year: chosen.year, note: chosen.note ? `${instead} ${chosen.note}` : instead };
 }
 
 const cache = new VersionedCache<StaffOverview>();
