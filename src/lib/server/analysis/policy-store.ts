@@ -142,9 +142,6 @@ async function requireDraft(db: Db, rowId: number): Promise<StoredPolicy> {
 	return stored;
 }
 
-/** What adopting a policy locks (dialect.ts `oneAtATime`): one adoption at a time. */
-const POLICY_LOCK = 3;
-
 /** Why a draft made before the version now in use is not adopted without a tick. */
 const newerMessage = (inUse: number) =>
 	`Version ${inUse} was adopted after this draft was made, so adopting the draft would undo any change version ${inUse} made. Tick the box to adopt it anyway, or start a new draft from version ${inUse}.`;
@@ -206,7 +203,7 @@ export async function adoptDraft(
 	const now = nowIso();
 	return db.transaction().execute(async (trx) => {
 		// One adoption at a time, on any app server: the second sees the version the first adopted.
-		await oneAtATime(trx, 'settings', POLICY_LOCK);
+		await oneAtATime(trx, 'policy');
 		const stored = await requireDraft(trx, rowId);
 		const la = stored.laCode;
 		// A draft copied from a version since replaced would undo that version's changes: only when asked to.

@@ -28,7 +28,7 @@ export function dialectOf(db: Kysely<any>): Dialect {
 }
 
 /** Work that must not interleave with more of the same, whichever app server does it. */
-const LOCKS = { imports: 7_285_001, plan: 7_285_002, analysis: 7_285_003, admins: 7_285_004, settings: 7_285_005 } as const;
+const LOCKS = { imports: 7_285_001, plan: 7_285_002, analysis: 7_285_003, admins: 7_285_004, templates: 7_285_005, calendar: 7_285_006, policy: 7_285_007 } as const;
 
 /**
  * Called first in a transaction: waits until no other transaction is doing the same work (`key`

@@ -50,9 +50,6 @@ export async function loadCalendar(db: Db, summerYear: number, scope: SettingsSc
 }
 
 /** Saves all six half terms (an LA's own, or the installation's) if they pass validateCalendar. Errors are keyed `autumn_1.start`. */
-/** What a change of term dates or closure days locks (dialect.ts `oneAtATime`): one at a time. */
-const CALENDAR_LOCK = 2;
-
 export async function saveTermDates(db: Db, userId: number, calendar: AcademicCalendar, scope: SettingsScope = INSTALLATION): Promise<void> {
 	const problems = validateCalendar(calendar);
 	if (problems.length > 0) {
@@ -62,7 +59,7 @@ export async function saveTermDates(db: Db, userId: number, calendar: AcademicCa
 	}
 	await db.transaction().execute(async (trx) => {
 		// One change of term dates or closure days at a time, on any app server: the second sees the first's.
-		await oneAtATime(trx, 'settings', CALENDAR_LOCK);
+		await oneAtATime(trx, 'calendar');
 		const before = await loadCalendar(trx, calendar.summerYear, scope);
 		await trx.deleteFrom('term_dates').where('summer_year', '=', calendar.summerYear).where('la_code', '=', scope).execute();
 		await trx
@@ -93,7 +90,7 @@ export async function saveTermDates(db: Db, userId: number, calendar: AcademicCa
 /** Drops a year's saved dates: the installation's go back to the generated defaults, an LA's to the installation's. */
 export async function resetTermDates(db: Db, userId: number, summerYear: number, scope: SettingsScope = INSTALLATION): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await oneAtATime(trx, 'settings', CALENDAR_LOCK);
+		await oneAtATime(trx, 'calendar');
 		const before = await loadCalendar(trx, summerYear, scope);
 		await trx.deleteFrom('term_dates').where('summer_year', '=', summerYear).where('la_code', '=', scope).execute();
 		await audit(trx, {
@@ -154,7 +151,7 @@ export async function addClosure(
 	const after = scope === INSTALLATION ? { date, reason } : { date, reason, la: scope };
 	await db.transaction().execute(async (trx) => {
 		// Checked and added one at a time, on any app server: two adding the same day at once get one day and a message.
-		await oneAtATime(trx, 'settings', CALENDAR_LOCK);
+		await oneAtATime(trx, 'calendar');
 		const existing = await trx
 			.selectFrom('closure_days')
 			.select('la_code')
@@ -172,7 +169,7 @@ export async function addClosure(
 
 export async function removeClosure(db: Db, userId: number, date: string, scope: SettingsScope = INSTALLATION): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await oneAtATime(trx, 'settings', CALENDAR_LOCK);
+		await oneAtATime(trx, 'calendar');
 		const existing = await trx.selectFrom('closure_days').selectAll().where('date', '=', date).where('la_code', '=', scope).executeTakeFirst();
 		if (!existing) throw new Refusal('That closure day has already been removed.');
 		const before = scope === INSTALLATION ? { date, reason: existing.reason } : { date, reason: existing.reason, la: scope };

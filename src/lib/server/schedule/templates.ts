@@ -107,9 +107,6 @@ interface Change {
 	after: unknown;
 }
 
-/** What a change of the templates locks while it reads and writes them: one at a time, on any app server. */
-export const TEMPLATES_LOCK = 1;
-
 /**
  * Replaces the whole set of templates of the installation or of one LA with what `change` makes of
  * the set as it is now, if, taken together, they pass the planner's checks; otherwise changes
@@ -120,7 +117,7 @@ export const TEMPLATES_LOCK = 1;
  */
 async function replaceAll(db: Db, scope: SettingsScope, userId: number, change: (current: EngagementTemplate[]) => Change): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		await oneAtATime(trx, 'settings', TEMPLATES_LOCK);
+		await oneAtATime(trx, 'templates');
 		const { next, editedId, action, before, after } = change(await loadTemplates(trx, scope));
 		const problems = validateTemplates(next);
 		if (problems.length > 0) throw refusal(problems, editedId);
@@ -189,7 +186,7 @@ export async function deleteTemplate(db: Db, userId: number, id: string, scope: 
 export async function resetTemplates(db: Db, userId: number, scope: SettingsScope = INSTALLATION): Promise<void> {
 	if (scope !== INSTALLATION) {
 		await db.transaction().execute(async (trx) => {
-			await oneAtATime(trx, 'settings', TEMPLATES_LOCK);
+			await oneAtATime(trx, 'templates');
 			const { templates: current, from } = await templatesOf(trx, scope);
 			if (from !== scope) throw new Refusal('This LA already uses the templates every LA shares.');
 			await trx.deleteFrom('engagement_templates').where('la_code', '=', scope).execute();
