@@ -21,6 +21,7 @@ import { Refusal } from '../../src/lib/domain/refusal';
 import { defaultTermDates } from '../../src/lib/domain/calendar/default-term-dates';
 import { staffOverview } from '../../src/lib/server/overview';
 import { interventionStatuses } from '../../src/lib/server/intervention';
+import { listAdvisers } from '../../src/lib/server/schedule';
 import { requireAdviserWithin } from '../../src/lib/server/users';
 import { allMatchingSchools, filterOptions, parseListQuery, schoolListView } from '../../src/lib/server/school-list';
 import { agreeUnchanged, moderationList } from '../../src/lib/server/analysis/moderation';
@@ -180,6 +181,10 @@ describe('staff who serve some LAs see only those LAs in lists', () => {
 		);
 		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'school.link_adviser').execute()).toEqual([]);
 		expect(await reassignSchools(db, admin850, [hampshire[0]], w.lead.id)).toBe(1);
+		// Their advisers' link schools are counted in their LA only: the lead adviser (every LA) now has two in 850 and one in 936.
+		const linked = async (las: string[] | null) => (await listAdvisers(db, las)).find((a) => a.id === w.lead.id)!.schoolCount;
+		await db.updateTable('schools').set({ link_adviser_id: w.lead.id }).where('urn', 'in', [hampshire[1], surrey[1]]).execute();
+		expect([await linked(null), await linked(['850'])]).toEqual([3, 2]);
 		// Capacity and days off: their own LA's adviser, not one other LAs' plans count on too.
 		await requireAdviserWithin(db, admin850, { id: w.adviserA.id, role: 'adviser' });
 		expect(await refusedWith(() => requireAdviserWithin(db, admin850, { id: w.lead.id, role: 'lead_adviser' }))).toBe(

@@ -34,8 +34,11 @@ export interface AdviserSummary {
 	schoolCount: number;
 }
 
-/** Every active adviser and lead adviser (lead advisers can be link advisers too), by name. */
-export async function listAdvisers(db: Db): Promise<AdviserSummary[]> {
+/**
+ * Every active adviser and lead adviser (lead advisers can be link advisers too), by name. `las`:
+ * their link schools are counted in these LAs only (access.ts `servedLas`); null for every LA.
+ */
+export async function listAdvisers(db: Db, las: readonly string[] | null = null): Promise<AdviserSummary[]> {
 	const users = await db
 		.selectFrom('users')
 		.leftJoin('adviser_capacity as c', 'c.user_id', 'users.id')
@@ -51,6 +54,7 @@ export async function listAdvisers(db: Db): Promise<AdviserSummary[]> {
 		.selectFrom('schools')
 		.select(['link_adviser_id', db.fn.countAll<number>().as('n')])
 		.where('link_adviser_id', 'is not', null)
+		.$if(las !== null, (qb) => qb.where('la_code', 'in', las!))
 		.groupBy('link_adviser_id')
 		.execute();
 	const countOf = new Map(counts.map((c) => [c.link_adviser_id, Number(c.n)]));

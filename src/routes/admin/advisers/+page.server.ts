@@ -11,7 +11,7 @@ import { keepServed, keepUsers, servedUrns, usersServing } from '$lib/server/la-
 export const load: PageServerLoad = async (event) => {
 	const admin = guard(event, 'service.manage');
 	// An admin who serves some LAs: the advisers who serve them, and their schools without one.
-	const advisers = keepUsers(await usersServing(db(), servedLas(admin)), await listAdvisers(db()));
+	const advisers = keepUsers(await usersServing(db(), servedLas(admin)), await listAdvisers(db(), servedLas(admin)));
 	return {
 		title: 'Advisers',
 		defaultDays: DEFAULT_DAYS_PER_WEEK,
