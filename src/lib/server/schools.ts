@@ -11,6 +11,11 @@ export function stillOpen(column: string) {
 	return sql<boolean>`(${sql.ref(column)} is null or ${sql.ref(column)} not like 'Closed%')`;
 }
 
+/** The same test as `stillOpen`, on a row already read: GIAS says "Closed" (or "Closed, but ..."). */
+export function isClosed(status: string | null): boolean {
+	return status?.startsWith('Closed') ?? false;
+}
+
 /**
  * A school with no link adviser who can act as one: none is set, or the one set has had their
  * account disabled or is no longer an adviser. Such schools need an admin to give them one.

@@ -4,7 +4,7 @@ import { moderationList } from '../analysis/moderation';
 import { adoptedPolicy } from '../analysis/policy-store';
 import { loadKs2ForAnalysis } from '../import/ks2-repository';
 import { currentQualityMarkHolders } from '../quality-mark/queries';
-import { registerSummary } from '../schools';
+import { isClosed, registerSummary } from '../schools';
 import { countStatuses, interventionStatuses, type InterventionStatus } from '../intervention';
 import { attentionGroups, attentionLists, type Attention, type AttentionGroup } from './attention';
 import { VersionedCache } from './versioned-cache';
@@ -130,7 +130,7 @@ async function buildStaffOverview(db: Db, options: OverviewOptions): Promise<Sta
 	const names = new Map(schools.map((s) => [s.urn, s.name]));
 	const urns: Served = served === null ? null : new Set(names.keys());
 	// Of the open schools served: GIAS keeps closed ones in the register, with the last Ofsted outcome they had.
-	const open = new Set(schools.filter((s) => !s.status?.startsWith('Closed')).map((s) => s.urn));
+	const open = new Set(schools.filter((s) => !isClosed(s.status)).map((s) => s.urn));
 	const interventions = new Map([...allInterventions].filter(([urn]) => open.has(urn)));
 	const [current, previous, moderation] =
 		year === null

@@ -11,7 +11,7 @@ import { ADVISER_ROLES } from '../../domain/access';
 import type { Flag, SchoolListQuery, SortKey } from './params';
 import type { Movement } from '../../domain/la-comparison';
 import { keepUsers, usersServing } from '../la-scope';
-import { stillOpen, withoutActiveLinkAdviser } from '../schools';
+import { isClosed, stillOpen, withoutActiveLinkAdviser } from '../schools';
 
 /*
  * The school list as filtered, sorted, paginated queries, so it stays fast with an England-sized
@@ -300,7 +300,7 @@ async function rowsFor(
 			intervention: interventions.get(urn)?.status ?? null,
 			flags,
 			qualityMarks,
-			closed: r.status?.startsWith('Closed') ?? false
+			closed: isClosed(r.status)
 		};
 	});
 }
